@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "bpm/diagnostic.h"
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// The .bpm format version this program writes, and the newest it reads.
+inline constexpr int bpm_format_version = 1;
+/// Largest .bpm document read or written (64 MiB).
+inline constexpr std::size_t max_document_bytes = std::size_t(64) << 20;
+/// Largest single text field read or written (1 MiB).
+inline constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
+/// Largest number of problems reported for one document; the rest are summarised.
+inline constexpr std::size_t max_reported_problems = 50;
+
+/// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
+/// any problem means no document.
+result<document> read_bpm(std::string_view bytes);
+
+/// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order.
+/// Fails when a field is larger than max_field_bytes or the whole larger than max_document_bytes.
+result<std::string> write_bpm(const document& doc);
+
+/// Reads a .bpm file.
+result<document> load_bpm(const std::string& path);
+
+/// Writes a .bpm file atomically: the previous file stays until the new one is complete.
+status save_bpm(const document& doc, const std::string& path);
+
+}  // namespace bpm

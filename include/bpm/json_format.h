@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "bpm/diagnostic.h"
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// The document as JSON in the spec's shape, {"buying_process_mappings": [...]}, pretty-printed.
+/// What the spec's shape cannot hold goes under extra keys that older readers ignore:
+/// "persona_pain_point_details" (texts with categories), "persona_profile", "stage_id",
+/// "summary_source", "summary_generated_at", and a top-level "document_metadata".
+std::string write_json(const document& doc);
+
+/// Reads JSON in the shape write_json produces. Ids, statuses and timestamps are kept as given;
+/// only missing ids are generated. Problems name their JSON path ("$.buying_process_mappings[0].status").
+result<document> read_json(std::string_view text);
+
+/// Reads a .json file.
+result<document> load_json(const std::string& path);
+
+/// Writes a .json file atomically.
+status save_json(const document& doc, const std::string& path);
+
+}  // namespace bpm

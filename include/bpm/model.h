@@ -1,0 +1,188 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bpm {
+
+/// Kind of problem a pain point describes; the four categories of the spec plus "other".
+enum class pain_category { none, financial, productivity, process, support, other };
+
+/// One distinct pain point of a persona.
+struct pain_point {
+    std::string text;
+    pain_category category = pain_category::none;
+
+    bool operator==(const pain_point& o) const { return text == o.text && category == o.category; }
+    bool operator!=(const pain_point& o) const { return !(*this == o); }
+};
+
+/// The seven fields of a buying stage, in the spec's column order.
+enum class stage_field {
+    name,
+    buyer_actions,
+    duration,
+    key_influencers,
+    seller_actions,
+    content_type,
+    key_message,
+};
+
+/// All stage fields in column order, for loops over a stage.
+inline constexpr std::array<stage_field, 7> all_stage_fields = {
+    stage_field::name,           stage_field::buyer_actions, stage_field::duration,
+    stage_field::key_influencers, stage_field::seller_actions, stage_field::content_type,
+    stage_field::key_message,
+};
+
+/// One step of a persona's buying journey.
+struct stage {
+    std::string id;
+    std::string name;
+    std::string buyer_actions;
+    std::string duration;
+    std::string key_influencers;
+    std::string seller_actions;
+    std::string content_type;
+    std::string key_message;
+
+    /// The text of one field.
+    const std::string& field(stage_field f) const;
+    /// The text of one field, for writing.
+    std::string& field(stage_field f);
+
+    bool operator==(const stage& o) const;
+    bool operator!=(const stage& o) const { return !(*this == o); }
+};
+
+/// Optional facts about who the persona is.
+struct persona_profile {
+    std::string role;
+    std::string organisation;
+    std::string segment;
+    std::string success_metric;
+
+    /// True when no field is filled.
+    bool empty() const { return role.empty() && organisation.empty() && segment.empty() && success_metric.empty(); }
+
+    bool operator==(const persona_profile& o) const {
+        return role == o.role && organisation == o.organisation && segment == o.segment &&
+               success_metric == o.success_metric;
+    }
+    bool operator!=(const persona_profile& o) const { return !(*this == o); }
+};
+
+/// Who wrote a persona's summary.
+enum class summary_source { template_text, ai };
+
+/// A generated summary of a persona's journey.
+struct persona_summary {
+    std::string text;
+    summary_source source = summary_source::template_text;
+    std::string generated_at;  // ISO 8601, may be empty
+
+    bool operator==(const persona_summary& o) const {
+        return text == o.text && source == o.source && generated_at == o.generated_at;
+    }
+    bool operator!=(const persona_summary& o) const { return !(*this == o); }
+};
+
+/// Whether the interview for a persona is finished.
+enum class persona_status { in_progress, completed };
+
+/// A buyer persona and how it buys.
+struct persona {
+    std::string id;
+    std::string name;
+    std::vector<pain_point> pain_points;
+    persona_profile profile;
+    std::vector<stage> stages;
+    std::optional<persona_summary> summary;
+    persona_status status = persona_status::in_progress;
+    std::string last_updated_at;  // ISO 8601, may be empty
+    std::string created_by;
+
+    /// The pain point texts joined with "; ", as the spec's persona_pain_points.
+    std::string pain_points_text() const;
+    /// Index of the stage with this id, or npos.
+    std::size_t find_stage(std::string_view stage_id) const;
+
+    bool operator==(const persona& o) const;
+    bool operator!=(const persona& o) const { return !(*this == o); }
+};
+
+/// Facts about the map as a whole.
+struct document_metadata {
+    std::string title;
+    std::string created_by;
+    std::string created_at;   // ISO 8601, may be empty
+    std::string modified_at;  // ISO 8601, may be empty
+
+    bool operator==(const document_metadata& o) const {
+        return title == o.title && created_by == o.created_by && created_at == o.created_at &&
+               modified_at == o.modified_at;
+    }
+    bool operator!=(const document_metadata& o) const { return !(*this == o); }
+};
+
+/// A buying process map: metadata and an ordered list of personas.
+struct document {
+    document_metadata metadata;
+    std::vector<persona> personas;
+
+    /// Index of the persona with this id, or npos.
+    std::size_t find_persona(std::string_view persona_id) const;
+    /// Index of the first persona with this name (case-sensitive), or npos.
+    std::size_t find_persona_by_name(std::string_view name) const;
+    /// A persona id not used in this document ("persona-N").
+    std::string new_persona_id() const;
+    /// A stage id not used anywhere in this document ("stage-N").
+    std::string new_stage_id() const;
+
+    bool operator==(const document& o) const { return metadata == o.metadata && personas == o.personas; }
+    bool operator!=(const document& o) const { return !(*this == o); }
+};
+
+/// Returned by the find_ functions when nothing matches.
+inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// Stable identifier of a stage field, as used in files ("buyer_actions").
+std::string_view stage_field_key(stage_field f);
+/// The stage field with this identifier.
+std::optional<stage_field> stage_field_from_key(std::string_view key);
+/// Translated column title of a stage field ("Buyer Actions").
+std::string stage_field_title(stage_field f);
+
+/// Stable identifier of a pain category ("financial"; "" for none).
+std::string_view pain_category_key(pain_category c);
+/// The category with this identifier ("" gives none).
+std::optional<pain_category> pain_category_from_key(std::string_view key);
+
+/// Stable identifier of a status ("in_progress", "completed").
+std::string_view persona_status_key(persona_status s);
+/// The status with this identifier.
+std::optional<persona_status> persona_status_from_key(std::string_view key);
+
+/// Stable identifier of a summary source ("template", "ai").
+std::string_view summary_source_key(summary_source s);
+/// The summary source with this identifier.
+std::optional<summary_source> summary_source_from_key(std::string_view key);
+
+/// Splits "a; b;; c" into distinct, trimmed, non-empty pain points without category.
+std::vector<pain_point> split_pain_points(std::string_view text);
+
+/// True when id can name a persona or stage: 1–128 ASCII letters, digits, '-', '_' or '.'.
+bool is_valid_id(std::string_view id);
+
+/// The current time as ISO 8601 UTC with seconds ("2026-11-21T09:06:52Z").
+std::string now_iso8601();
+/// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
+bool is_iso8601(std::string_view text);
+
+/// The spec's standard stage names: Awareness, Consideration, Decision (translated).
+std::vector<std::string> standard_stage_names();
+
+}  // namespace bpm

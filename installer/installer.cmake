@@ -1,0 +1,14 @@
+# Packaging: `cpack` in the build folder makes a .deb and a .tar.gz of the installed files.
+install(FILES ${PROJECT_SOURCE_DIR}/resources/schema/bpm-1.xsd DESTINATION share/bpmap/schema)
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/samples/ DESTINATION share/bpmap/samples FILES_MATCHING PATTERN "*.bpm")
+install(FILES ${PROJECT_SOURCE_DIR}/installer/bpmap-mime.xml DESTINATION share/mime/packages RENAME bpmap.xml)
+
+set(CPACK_PACKAGE_NAME "bpmap")
+set(CPACK_PACKAGE_VENDOR "Buying Process Mapper")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_PACKAGE_CONTACT "Buying Process Mapper maintainers")
+set(CPACK_GENERATOR "TGZ;DEB")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "office")
+include(CPack)

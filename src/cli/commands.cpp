@@ -1,0 +1,284 @@
+#include "commands.h"
+
+#include <map>
+#include <optional>
+#include <ostream>
+
+#include "bpm/bpm_file.h"
+#include "bpm/export_text.h"
+#include "bpm/file_io.h"
+#include "bpm/json_format.h"
+#include "bpm/summary.h"
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+#include "bpm/version.h"
+
+namespace bpm::cli {
+
+namespace {
+
+constexpr const char* program = "bpmap-cli";
+
+std::string usage_text() {
+    return format(_("Usage:\n"
+                    "  {1} validate FILE...\n"
+                    "  {1} convert IN OUT\n"
+                    "  {1} summary FILE [--persona NAME]\n"
+                    "  {1} export FILE --format md|csv -o OUT [--persona NAME]\n"
+                    "  {1} --help | --version\n"),
+                  program);
+}
+
+std::string help_text() {
+    return _("Buying Process Mapper command-line tool: check, convert, summarise and export buying process maps.\n\n") +
+           usage_text() +
+           _("\nCommands:\n"
+             "  validate   Check .bpm or .json files; prints FILE:LINE:COL: message for each problem.\n"
+             "  convert    Convert between .bpm and .json; the file extensions choose the formats.\n"
+             "  summary    Print the summary of each persona, or of the one named with --persona.\n"
+             "  export     Write a Markdown playbook (md) or a CSV of all stages (csv); -o - writes to\n"
+             "             standard output.\n"
+             "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
+             "2 when the command line is wrong.\n");
+}
+
+// A command line split into positional arguments and --options with values.
+struct parsed_args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+};
+
+struct usage_error {
+    std::string message;
+};
+
+// Options that take a value; "-o" is short for "--output".
+std::optional<parsed_args> parse(const std::vector<std::string>& args, std::size_t first,
+                                 const std::vector<std::string>& valued, usage_error& error) {
+    parsed_args out;
+    for (std::size_t i = first; i < args.size(); ++i) {
+        std::string a = args[i];
+        if (a == "-o") a = "--output";
+        if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
+            std::string name = a.substr(2);
+            std::optional<std::string> value;
+            if (const auto eq = name.find('='); eq != std::string::npos) {
+                value = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            bool known = false;
+            for (const std::string& v : valued)
+                if (name == v) known = true;
+            if (!known) {
+                error.message = format(_("unknown option --{1}"), name);
+                return std::nullopt;
+            }
+            if (!value) {
+                if (i + 1 >= args.size()) {
+                    error.message = format(_("option --{1} needs a value"), name);
+                    return std::nullopt;
+                }
+                value = args[++i];
+            }
+            out.options[name] = *value;
+        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            error.message = format(_("unknown option {1}"), a);
+            return std::nullopt;
+        } else {
+            out.positional.push_back(a);
+        }
+    }
+    return out;
+}
+
+enum class file_kind { bpm, json, unknown };
+
+file_kind kind_of(const std::string& path) {
+    const auto dot = path.rfind('.');
+    if (dot == std::string::npos) return file_kind::unknown;
+    const std::string ext = ascii_lower(path.substr(dot));
+    if (ext == ".bpm") return file_kind::bpm;
+    if (ext == ".json") return file_kind::json;
+    return file_kind::unknown;
+}
+
+result<document> load_any(const std::string& path) {
+    return kind_of(path) == file_kind::json ? load_json(path) : load_bpm(path);
+}
+
+// Problems of a file, one per line: "FILE:LINE:COL: message" or "FILE: message".
+void report(std::ostream& err, const std::string& path, const std::vector<diagnostic>& problems) {
+    for (const diagnostic& d : problems) err << path << (d.line ? ":" : ": ") << d.to_string() << "\n";
+}
+
+int usage(std::ostream& err, const std::string& message) {
+    err << program << ": " << message << "\n" << usage_text();
+    return exit_usage;
+}
+
+// The personas a command works on: all, or the one named by --persona.
+std::optional<std::vector<const persona*>> select_personas(const document& doc, const parsed_args& a,
+                                                           std::ostream& err) {
+    std::vector<const persona*> out;
+    const auto it = a.options.find("persona");
+    if (it == a.options.end()) {
+        for (const persona& p : doc.personas) out.push_back(&p);
+        return out;
+    }
+    // An exact name wins; otherwise a case-insensitive part of one name ("sophie") is enough.
+    std::size_t i = doc.find_persona_by_name(it->second);
+    std::size_t partial_matches = 0;
+    if (i == npos) {
+        const std::string wanted = ascii_lower(it->second);
+        for (std::size_t k = 0; k < doc.personas.size(); ++k)
+            if (!wanted.empty() && ascii_lower(doc.personas[k].name).find(wanted) != std::string::npos) {
+                i = k;
+                ++partial_matches;
+            }
+    }
+    if (i == npos || partial_matches > 1) {
+        std::string names;
+        for (const persona& p : doc.personas) names += (names.empty() ? "" : ", ") + ("\"" + p.name + "\"");
+        err << program << ": "
+            << format(partial_matches > 1 ? _("\"{1}\" matches more than one persona; the map has: {2}")
+                                          : _("no persona named \"{1}\"; the map has: {2}"),
+                      it->second, names.empty() ? _("no personas") : names)
+            << "\n";
+        return std::nullopt;
+    }
+    out.push_back(&doc.personas[i]);
+    return out;
+}
+
+int cmd_validate(const parsed_args& a, std::ostream& out, std::ostream& err) {
+    if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
+    int code = exit_ok;
+    for (const std::string& path : a.positional) {
+        const auto doc = load_any(path);
+        if (!doc) {
+            report(err, path, doc.problems);
+            code = exit_failure;
+            continue;
+        }
+        std::size_t stages = 0;
+        for (const persona& p : doc.value->personas) stages += p.stages.size();
+        out << format(_("{1}: valid ({2}, {3})"), path,
+                      format(_n("{1} persona", "{1} personas", doc.value->personas.size()),
+                             std::to_string(doc.value->personas.size())),
+                      format(_n("{1} stage", "{1} stages", stages), std::to_string(stages)))
+            << "\n";
+    }
+    return code;
+}
+
+int cmd_convert(const parsed_args& a, std::ostream&, std::ostream& err) {
+    if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
+    const std::string& in = a.positional[0];
+    const std::string& out_path = a.positional[1];
+    for (const std::string& p : a.positional)
+        if (kind_of(p) == file_kind::unknown)
+            return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), p));
+    const auto doc = load_any(in);
+    if (!doc) {
+        report(err, in, doc.problems);
+        return exit_failure;
+    }
+    const status saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
+                                                              : save_bpm(*doc.value, out_path);
+    if (!saved) {
+        err << program << ": " << saved.message << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
+int cmd_summary(const parsed_args& a, std::ostream& out, std::ostream& err) {
+    if (a.positional.size() != 1) return usage(err, _("summary needs exactly one FILE"));
+    const auto doc = load_any(a.positional[0]);
+    if (!doc) {
+        report(err, a.positional[0], doc.problems);
+        return exit_failure;
+    }
+    const auto personas = select_personas(*doc.value, a, err);
+    if (!personas) return exit_failure;
+    if (personas->empty()) out << _("This map has no personas yet.") << "\n";
+    bool first = true;
+    for (const persona* p : *personas) {
+        if (!first) out << "\n";
+        out << template_summary(*p);
+        first = false;
+    }
+    return exit_ok;
+}
+
+int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
+    if (a.positional.size() != 1) return usage(err, _("export needs exactly one FILE"));
+    const auto fmt = a.options.find("format");
+    if (fmt == a.options.end()) return usage(err, _("export needs --format md or --format csv"));
+    if (fmt->second != "md" && fmt->second != "csv")
+        return usage(err, format(_("unknown export format \"{1}\": use md or csv"), fmt->second));
+    const auto target = a.options.find("output");
+    if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
+
+    const auto doc = load_any(a.positional[0]);
+    if (!doc) {
+        report(err, a.positional[0], doc.problems);
+        return exit_failure;
+    }
+    const auto personas = select_personas(*doc.value, a, err);
+    if (!personas) return exit_failure;
+    document selected;
+    selected.metadata = doc.value->metadata;
+    for (const persona* p : *personas) selected.personas.push_back(*p);
+
+    const std::string text = fmt->second == "md" ? to_markdown(selected) : to_csv(selected);
+    if (target->second == "-") {
+        out << text;
+        return exit_ok;
+    }
+    const status saved = write_file_atomic(target->second, text);
+    if (!saved) {
+        err << program << ": " << saved.message << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    if (args.empty()) return usage(err, _("no command given"));
+    const std::string& command = args[0];
+    if (command == "--help" || command == "-h" || command == "help") {
+        out << help_text();
+        return exit_ok;
+    }
+    if (command == "--version") {
+        out << program << " " << bpm::version << "\n";
+        return exit_ok;
+    }
+    for (std::size_t i = 1; i < args.size(); ++i)
+        if (args[i] == "--help" || args[i] == "-h") {
+            out << help_text();
+            return exit_ok;
+        }
+
+    struct entry {
+        int (*fn)(const parsed_args&, std::ostream&, std::ostream&);
+        std::vector<std::string> options;
+    };
+    static const std::map<std::string, entry> commands = {
+        {"validate", {cmd_validate, {}}},
+        {"convert", {cmd_convert, {}}},
+        {"summary", {cmd_summary, {"persona"}}},
+        {"export", {cmd_export, {"format", "output", "persona"}}},
+    };
+    const auto it = commands.find(command);
+    if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
+    usage_error error;
+    const auto parsed = parse(args, 1, it->second.options, error);
+    if (!parsed) return usage(err, error.message);
+    return it->second.fn(*parsed, out, err);
+}
+
+}  // namespace bpm::cli

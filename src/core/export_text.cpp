@@ -1,0 +1,169 @@
+#include "bpm/export_text.h"
+
+#include "bpm/duration.h"
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+
+namespace bpm {
+
+namespace {
+
+// Text that Markdown shows literally; line breaks become hard breaks that stay inside a list item.
+std::string md(std::string_view text, std::string_view continuation_indent = "  ") {
+    const std::string_view t = trim(text);
+    std::string out;
+    out.reserve(t.size() + 8);
+    bool line_start = true;
+    for (char c : t) {
+        if (c == '\r') continue;
+        if (c == '\n') {
+            out += "  \n";
+            out += continuation_indent;
+            line_start = true;
+            continue;
+        }
+        switch (c) {
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
+                out.push_back('\\');
+                break;
+            case '#': case '-': case '+':
+                if (line_start) out.push_back('\\');
+                break;
+            default: break;
+        }
+        out.push_back(c);
+        line_start = line_start && (c == ' ' || c == '\t');
+    }
+    return out;
+}
+
+std::string category_title(pain_category c) {
+    switch (c) {
+        case pain_category::financial: return _("financial");
+        case pain_category::productivity: return _("productivity");
+        case pain_category::process: return _("process");
+        case pain_category::support: return _("support");
+        case pain_category::other: return _("other");
+        case pain_category::none: break;
+    }
+    return {};
+}
+
+void field_line(std::string& out, stage_field f, const stage& s) {
+    const std::string& v = s.field(f);
+    out += "- **" + stage_field_title(f) + ":** " + (trim(v).empty() ? std::string("—") : md(v)) + "\n";
+}
+
+void persona_markdown(std::string& out, const persona& p) {
+    out += "## " + md(p.name.empty() ? _("Unnamed persona") : p.name) + "\n\n";
+    std::string status = p.status == persona_status::completed ? _("Completed") : _("In progress");
+    if (!p.last_updated_at.empty()) status = format(_("{1} · last updated {2}"), status, p.last_updated_at);
+    out += "*" + status + "*\n\n";
+
+    const std::pair<std::string, const std::string*> profile[] = {
+        {_("Role"), &p.profile.role},
+        {_("Organisation"), &p.profile.organisation},
+        {_("Segment"), &p.profile.segment},
+        {_("Primary success metric"), &p.profile.success_metric},
+    };
+    bool any_profile = false;
+    for (const auto& [label, value] : profile)
+        if (!trim(*value).empty()) {
+            out += "- **" + label + ":** " + md(*value) + "\n";
+            any_profile = true;
+        }
+    if (any_profile) out += "\n";
+
+    out += "### " + _("Pain points") + "\n\n";
+    if (p.pain_points.empty()) out += _("None recorded.") + "\n";
+    for (const pain_point& pp : p.pain_points) {
+        out += "- " + md(pp.text);
+        if (pp.category != pain_category::none) out += " *(" + category_title(pp.category) + ")*";
+        out += "\n";
+    }
+    out += "\n";
+
+    out += "### " + _("Journey at a glance") + "\n\n";
+    if (p.stages.empty()) {
+        out += _("No buying stages mapped yet.") + "\n\n";
+    } else {
+        std::string glance;
+        for (const stage& s : p.stages) {
+            if (!glance.empty()) glance += " → ";
+            glance += "**" + md(s.name) + "**";
+            if (!trim(s.duration).empty()) glance += " (" + md(s.duration) + ")";
+        }
+        out += glance + "\n\n";
+        const cycle_length cycle = total_duration(p);
+        if (cycle.known) out += format(_("Whole cycle: {1}"), format_day_range(*cycle.known)) + "\n\n";
+    }
+
+    for (std::size_t i = 0; i < p.stages.size(); ++i) {
+        const stage& s = p.stages[i];
+        out += "### " + std::to_string(i + 1) + ". " + md(s.name.empty() ? _("Unnamed stage") : s.name) + "\n\n";
+        out += "**" + _("What the buyer does") + "**\n\n";
+        for (stage_field f : {stage_field::buyer_actions, stage_field::duration, stage_field::key_influencers})
+            field_line(out, f, s);
+        out += "\n**" + _("What the seller does") + "**\n\n";
+        for (stage_field f : {stage_field::seller_actions, stage_field::content_type, stage_field::key_message})
+            field_line(out, f, s);
+        out += "\n";
+    }
+
+    if (p.summary && !trim(p.summary->text).empty()) {
+        out += "### " + _("Summary") + "\n\n";
+        out += md(p.summary->text, "") + "\n\n";
+    }
+}
+
+}  // namespace
+
+std::string to_markdown(const document& doc) {
+    std::string out;
+    out += "# " + md(doc.metadata.title.empty() ? _("Buying process map") : doc.metadata.title) + "\n\n";
+    if (!doc.metadata.created_by.empty()) out += "*" + format(_("By {1}"), md(doc.metadata.created_by)) + "*\n\n";
+    if (doc.personas.empty()) out += _("This map has no personas yet.") + "\n";
+    for (const persona& p : doc.personas) persona_markdown(out, p);
+    while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
+    return out;
+}
+
+std::string csv_field(const std::string& value) {
+    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"') out += "\"\"";
+        else out.push_back(c);
+    }
+    out += '"';
+    return out;
+}
+
+std::string to_csv(const document& doc) {
+    std::string out;
+    auto row = [&](std::initializer_list<std::string> fields) {
+        bool first = true;
+        for (const std::string& f : fields) {
+            if (!first) out += ',';
+            out += csv_field(f);
+            first = false;
+        }
+        out += "\r\n";
+    };
+    // Column names follow the spec's snake_case keys, so the file maps straight onto its data structure.
+    row({"persona_id", "persona_name", "persona_pain_points", "status", "stage_number", "stage_id", "stage_name",
+         "buyer_actions", "duration", "key_influencers", "seller_actions", "content_type", "key_message"});
+    for (const persona& p : doc.personas) {
+        const std::string pains = p.pain_points_text();
+        const std::string status(persona_status_key(p.status));
+        if (p.stages.empty()) row({p.id, p.name, pains, status, "", "", "", "", "", "", "", "", ""});
+        for (std::size_t i = 0; i < p.stages.size(); ++i) {
+            const stage& s = p.stages[i];
+            row({p.id, p.name, pains, status, std::to_string(i + 1), s.id, s.name, s.buyer_actions, s.duration,
+                 s.key_influencers, s.seller_actions, s.content_type, s.key_message});
+        }
+    }
+    return out;
+}
+
+}  // namespace bpm

@@ -1,0 +1,318 @@
+#include "bpm/json_format.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "bpm/bpm_file.h"
+#include "bpm/file_io.h"
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+
+namespace bpm {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json profile_json(const persona_profile& pr) {
+    return json{{"role", pr.role},
+                {"organisation", pr.organisation},
+                {"segment", pr.segment},
+                {"success_metric", pr.success_metric}};
+}
+
+json persona_json(const persona& p) {
+    json j;
+    j["persona_id"] = p.id;
+    j["persona_name"] = p.name;
+    j["persona_pain_points"] = p.pain_points_text();
+    json stages = json::array();
+    for (const stage& s : p.stages) {
+        json js;
+        for (stage_field f : all_stage_fields) js[std::string(stage_field_key(f))] = s.field(f);
+        js["stage_id"] = s.id;
+        stages.push_back(std::move(js));
+    }
+    j["buying_stages"] = std::move(stages);
+    if (p.summary) j["ai_generated_summary"] = p.summary->text;
+    j["status"] = std::string(persona_status_key(p.status));
+    j["last_updated_at"] = p.last_updated_at;
+    if (!p.created_by.empty()) j["created_by"] = p.created_by;
+
+    json details = json::array();
+    for (const pain_point& pp : p.pain_points) {
+        json d{{"text", pp.text}};
+        if (pp.category != pain_category::none) d["category"] = std::string(pain_category_key(pp.category));
+        details.push_back(std::move(d));
+    }
+    j["persona_pain_point_details"] = std::move(details);
+    if (!p.profile.empty()) j["persona_profile"] = profile_json(p.profile);
+    if (p.summary) {
+        j["summary_source"] = std::string(summary_source_key(p.summary->source));
+        if (!p.summary->generated_at.empty()) j["summary_generated_at"] = p.summary->generated_at;
+    }
+    return j;
+}
+
+const char* type_name(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::object: return "an object";
+        case json::value_t::array: return "an array";
+        case json::value_t::string: return "a string";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::binary: return "binary data";
+        case json::value_t::discarded: return "nothing";
+        default: return "a number";
+    }
+}
+
+// Reads a parsed JSON value into a document, collecting every problem with its path.
+class json_reader {
+public:
+    result<document> read(const json& root) {
+        document doc;
+        if (!root.is_object()) {
+            problem("$", format(_("expected an object with \"buying_process_mappings\", found {1}"), type_name(root)));
+            return fail();
+        }
+        const auto list = root.find("buying_process_mappings");
+        if (list == root.end()) {
+            problem("$", _("missing \"buying_process_mappings\": this is not a buying process JSON file"));
+            return fail();
+        }
+        if (!list->is_array()) {
+            problem("$.buying_process_mappings", format(_("expected an array, found {1}"), type_name(*list)));
+            return fail();
+        }
+        if (const auto meta = root.find("document_metadata"); meta != root.end() && !meta->is_null()) {
+            const std::string path = "$.document_metadata";
+            if (expect_object(*meta, path)) {
+                doc.metadata.title = string_field(*meta, "title", path);
+                doc.metadata.created_by = string_field(*meta, "created_by", path);
+                doc.metadata.created_at = timestamp_field(*meta, "created_at", path);
+                doc.metadata.modified_at = timestamp_field(*meta, "modified_at", path);
+            }
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string path = "$.buying_process_mappings[" + std::to_string(i) + "]";
+            doc.personas.push_back(read_persona((*list)[i], path));
+        }
+        if (!problems_.empty()) return fail();
+        assign_missing_ids(doc);
+        return result<document>::success(std::move(doc));
+    }
+
+private:
+    result<document> fail() {
+        if (problems_.size() > max_reported_problems) {
+            const std::size_t more = problems_.size() - max_reported_problems;
+            problems_.resize(max_reported_problems);
+            problems_.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
+        }
+        return result<document>::failure(std::move(problems_));
+    }
+
+    void problem(const std::string& path, const std::string& message) { problems_.push_back({path + ": " + message}); }
+
+    bool expect_object(const json& v, const std::string& path) {
+        if (v.is_object()) return true;
+        problem(path, format(_("expected an object, found {1}"), type_name(v)));
+        return false;
+    }
+
+    // A string member; missing and null read as empty.
+    std::string string_field(const json& obj, const char* key, const std::string& path) {
+        const auto it = obj.find(key);
+        if (it == obj.end() || it->is_null()) return {};
+        const std::string member = path + "." + key;
+        if (!it->is_string()) {
+            problem(member, format(_("expected a string, found {1}"), type_name(*it)));
+            return {};
+        }
+        const auto& s = it->get_ref<const std::string&>();
+        if (s.size() > max_field_bytes) {
+            problem(member, format(_("{1} bytes of text, more than the {2} MB limit for one field"),
+                                   std::to_string(s.size()), std::to_string(max_field_bytes >> 20)));
+            return {};
+        }
+        return s;
+    }
+
+    std::string timestamp_field(const json& obj, const char* key, const std::string& path) {
+        std::string t = string_field(obj, key, path);
+        if (!t.empty() && !is_iso8601(t))
+            problem(path + "." + key,
+                    format(_("\"{1}\" is not an ISO 8601 date and time such as 2026-11-21T09:30:00Z"), t));
+        return t;
+    }
+
+    std::string id_field(const json& obj, const char* key, const std::string& path,
+                         std::map<std::string, std::string>& used) {
+        std::string id = string_field(obj, key, path);
+        if (id.empty()) return id;
+        const std::string member = path + "." + key;
+        if (!is_valid_id(id)) {
+            problem(member, format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"), id));
+        } else if (const auto [it, inserted] = used.emplace(id, member); !inserted) {
+            problem(member, format(_("duplicate id \"{1}\" (also at {2})"), id, it->second));
+        }
+        return id;
+    }
+
+    persona read_persona(const json& j, const std::string& path) {
+        persona p;
+        if (!expect_object(j, path)) return p;
+        p.id = id_field(j, "persona_id", path, persona_ids_);
+        if (!j.contains("persona_name")) problem(path, _("missing \"persona_name\""));
+        p.name = string_field(j, "persona_name", path);
+        read_pain_points(j, path, p);
+        if (const auto st = j.find("buying_stages"); st != j.end() && !st->is_null()) {
+            if (!st->is_array()) {
+                problem(path + ".buying_stages", format(_("expected an array, found {1}"), type_name(*st)));
+            } else {
+                for (std::size_t i = 0; i < st->size(); ++i)
+                    p.stages.push_back(read_stage((*st)[i], path + ".buying_stages[" + std::to_string(i) + "]"));
+            }
+        }
+        if (const auto sum = j.find("ai_generated_summary"); sum != j.end() && !sum->is_null()) {
+            persona_summary s;
+            s.text = string_field(j, "ai_generated_summary", path);
+            // The spec's field name says "ai"; files from elsewhere that carry no source are taken at their word.
+            s.source = summary_source::ai;
+            if (j.contains("summary_source") && !j["summary_source"].is_null()) {
+                const std::string src = string_field(j, "summary_source", path);
+                if (const auto k = summary_source_from_key(src)) s.source = *k;
+                else if (j["summary_source"].is_string())
+                    problem(path + ".summary_source", format(_("\"{1}\" is not one of template, ai"), src));
+            }
+            s.generated_at = timestamp_field(j, "summary_generated_at", path);
+            p.summary = std::move(s);
+        }
+        if (j.contains("status") && !j["status"].is_null()) {
+            const std::string st = string_field(j, "status", path);
+            if (const auto k = persona_status_from_key(st)) p.status = *k;
+            else if (j["status"].is_string())
+                problem(path + ".status", format(_("\"{1}\" is not one of in_progress, completed"), st));
+        }
+        p.last_updated_at = timestamp_field(j, "last_updated_at", path);
+        p.created_by = string_field(j, "created_by", path);
+        if (const auto pr = j.find("persona_profile"); pr != j.end() && !pr->is_null()) {
+            const std::string pp = path + ".persona_profile";
+            if (expect_object(*pr, pp)) {
+                p.profile.role = string_field(*pr, "role", pp);
+                p.profile.organisation = string_field(*pr, "organisation", pp);
+                p.profile.segment = string_field(*pr, "segment", pp);
+                p.profile.success_metric = string_field(*pr, "success_metric", pp);
+            }
+        }
+        return p;
+    }
+
+    // The spec keeps pain points as one "; "-joined string; the details list adds categories
+    // and keeps points that contain ";". When an older tool edited only the string, the string wins
+    // and categories are matched by text.
+    void read_pain_points(const json& j, const std::string& path, persona& p) {
+        const std::string joined = string_field(j, "persona_pain_points", path);
+        std::vector<pain_point> details;
+        const auto d = j.find("persona_pain_point_details");
+        if (d != j.end() && !d->is_null()) {
+            const std::string dp = path + ".persona_pain_point_details";
+            if (!d->is_array()) {
+                problem(dp, format(_("expected an array, found {1}"), type_name(*d)));
+            } else {
+                for (std::size_t i = 0; i < d->size(); ++i) {
+                    const std::string ip = dp + "[" + std::to_string(i) + "]";
+                    if (!expect_object((*d)[i], ip)) continue;
+                    pain_point pp;
+                    pp.text = string_field((*d)[i], "text", ip);
+                    const std::string cat = string_field((*d)[i], "category", ip);
+                    if (const auto c = pain_category_from_key(cat)) pp.category = *c;
+                    else
+                        problem(ip + ".category",
+                                format(_("\"{1}\" is not one of financial, productivity, process, support, other"), cat));
+                    if (!pp.text.empty() && std::none_of(details.begin(), details.end(),
+                                                         [&](const pain_point& x) { return x.text == pp.text; }))
+                        details.push_back(std::move(pp));
+                }
+            }
+        }
+        persona with_details;
+        with_details.pain_points = details;
+        if (d != j.end() && with_details.pain_points_text() == joined) {
+            p.pain_points = std::move(details);
+            return;
+        }
+        p.pain_points = split_pain_points(joined);
+        for (pain_point& pp : p.pain_points)
+            for (const pain_point& known : details)
+                if (known.text == pp.text) pp.category = known.category;
+    }
+
+    stage read_stage(const json& j, const std::string& path) {
+        stage s;
+        if (!expect_object(j, path)) return s;
+        for (stage_field f : all_stage_fields) s.field(f) = string_field(j, std::string(stage_field_key(f)).c_str(), path);
+        s.id = id_field(j, "stage_id", path, stage_ids_);
+        return s;
+    }
+
+    void assign_missing_ids(document& doc) {
+        for (persona& p : doc.personas)
+            if (p.id.empty()) p.id = doc.new_persona_id();
+        for (persona& p : doc.personas)
+            for (stage& s : p.stages)
+                if (s.id.empty()) s.id = doc.new_stage_id();
+    }
+
+    std::vector<diagnostic> problems_;
+    std::map<std::string, std::string> persona_ids_;
+    std::map<std::string, std::string> stage_ids_;
+};
+
+}  // namespace
+
+std::string write_json(const document& doc) {
+    json personas = json::array();
+    for (const persona& p : doc.personas) personas.push_back(persona_json(p));
+    json root;
+    root["buying_process_mappings"] = std::move(personas);
+    root["document_metadata"] = json{{"title", doc.metadata.title},
+                                     {"created_by", doc.metadata.created_by},
+                                     {"created_at", doc.metadata.created_at},
+                                     {"modified_at", doc.metadata.modified_at}};
+    // Invalid UTF-8 cannot enter the model through the readers; replace rather than throw if it ever does.
+    return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+result<document> read_json(std::string_view text) {
+    if (text.size() > max_document_bytes)
+        return result<document>::failure(diagnostic{
+            format(_("the document is {1} MB, larger than the {2} MB limit"),
+                   std::to_string((text.size() + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
+            0, 0});
+    json root;
+    try {
+        root = json::parse(text.begin(), text.end());
+    } catch (const json::parse_error& e) {
+        // nlohmann reports the byte after the problem; point at the problem itself.
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+        const auto [line, column] = line_column(text, offset);
+        std::string what = e.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix;
+        // our own position replaces it.
+        if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+        return result<document>::failure(diagnostic{format(_("not valid JSON: {1}"), what), line, column});
+    }
+    return json_reader().read(root);
+}
+
+result<document> load_json(const std::string& path) {
+    auto bytes = read_file(path, max_document_bytes);
+    if (!bytes) return result<document>::failure(bytes.problems);
+    return read_json(*bytes.value);
+}
+
+status save_json(const document& doc, const std::string& path) { return write_file_atomic(path, write_json(doc)); }
+
+}  // namespace bpm

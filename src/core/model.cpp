@@ -1,0 +1,236 @@
+#include "bpm/model.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+
+namespace bpm {
+
+const std::string& stage::field(stage_field f) const {
+    switch (f) {
+        case stage_field::name: return name;
+        case stage_field::buyer_actions: return buyer_actions;
+        case stage_field::duration: return duration;
+        case stage_field::key_influencers: return key_influencers;
+        case stage_field::seller_actions: return seller_actions;
+        case stage_field::content_type: return content_type;
+        case stage_field::key_message: return key_message;
+    }
+    return name;
+}
+
+std::string& stage::field(stage_field f) {
+    return const_cast<std::string&>(static_cast<const stage&>(*this).field(f));
+}
+
+bool stage::operator==(const stage& o) const {
+    if (id != o.id) return false;
+    for (stage_field f : all_stage_fields)
+        if (field(f) != o.field(f)) return false;
+    return true;
+}
+
+std::string persona::pain_points_text() const {
+    std::string out;
+    for (const auto& p : pain_points) {
+        if (!out.empty()) out += "; ";
+        out += p.text;
+    }
+    return out;
+}
+
+std::size_t persona::find_stage(std::string_view stage_id) const {
+    for (std::size_t i = 0; i < stages.size(); ++i)
+        if (stages[i].id == stage_id) return i;
+    return npos;
+}
+
+bool persona::operator==(const persona& o) const {
+    return id == o.id && name == o.name && pain_points == o.pain_points && profile == o.profile &&
+           stages == o.stages && summary == o.summary && status == o.status &&
+           last_updated_at == o.last_updated_at && created_by == o.created_by;
+}
+
+std::size_t document::find_persona(std::string_view persona_id) const {
+    for (std::size_t i = 0; i < personas.size(); ++i)
+        if (personas[i].id == persona_id) return i;
+    return npos;
+}
+
+std::size_t document::find_persona_by_name(std::string_view name) const {
+    for (std::size_t i = 0; i < personas.size(); ++i)
+        if (personas[i].name == name) return i;
+    return npos;
+}
+
+namespace {
+
+// The N of an id "PREFIX-N", or 0 when id has another shape.
+unsigned long id_number(std::string_view id, std::string_view prefix) {
+    if (id.size() <= prefix.size() || id.substr(0, prefix.size()) != prefix) return 0;
+    unsigned long n = 0;
+    for (char c : id.substr(prefix.size())) {
+        if (c < '0' || c > '9' || n > 100000000UL) return 0;
+        n = n * 10 + static_cast<unsigned long>(c - '0');
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string document::new_persona_id() const {
+    unsigned long highest = 0;
+    for (const auto& p : personas) highest = std::max(highest, id_number(p.id, "persona-"));
+    return "persona-" + std::to_string(highest + 1);
+}
+
+std::string document::new_stage_id() const {
+    unsigned long highest = 0;
+    for (const auto& p : personas)
+        for (const auto& s : p.stages) highest = std::max(highest, id_number(s.id, "stage-"));
+    return "stage-" + std::to_string(highest + 1);
+}
+
+std::string_view stage_field_key(stage_field f) {
+    switch (f) {
+        case stage_field::name: return "stage_name";
+        case stage_field::buyer_actions: return "buyer_actions";
+        case stage_field::duration: return "duration";
+        case stage_field::key_influencers: return "key_influencers";
+        case stage_field::seller_actions: return "seller_actions";
+        case stage_field::content_type: return "content_type";
+        case stage_field::key_message: return "key_message";
+    }
+    return "";
+}
+
+std::optional<stage_field> stage_field_from_key(std::string_view key) {
+    for (stage_field f : all_stage_fields)
+        if (stage_field_key(f) == key) return f;
+    return std::nullopt;
+}
+
+std::string stage_field_title(stage_field f) {
+    switch (f) {
+        // TRANSLATORS: column title of the stage table; the stage's name
+        case stage_field::name: return _("Stage");
+        case stage_field::buyer_actions: return _("Buyer Actions");
+        case stage_field::duration: return _("Duration");
+        case stage_field::key_influencers: return _("Key Influencers");
+        case stage_field::seller_actions: return _("Seller Actions");
+        case stage_field::content_type: return _("Content Type");
+        case stage_field::key_message: return _("Key Message");
+    }
+    return {};
+}
+
+std::string_view pain_category_key(pain_category c) {
+    switch (c) {
+        case pain_category::none: return "";
+        case pain_category::financial: return "financial";
+        case pain_category::productivity: return "productivity";
+        case pain_category::process: return "process";
+        case pain_category::support: return "support";
+        case pain_category::other: return "other";
+    }
+    return "";
+}
+
+std::optional<pain_category> pain_category_from_key(std::string_view key) {
+    for (auto c : {pain_category::none, pain_category::financial, pain_category::productivity,
+                   pain_category::process, pain_category::support, pain_category::other})
+        if (pain_category_key(c) == key) return c;
+    return std::nullopt;
+}
+
+std::string_view persona_status_key(persona_status s) {
+    return s == persona_status::completed ? "completed" : "in_progress";
+}
+
+std::optional<persona_status> persona_status_from_key(std::string_view key) {
+    if (key == "in_progress") return persona_status::in_progress;
+    if (key == "completed") return persona_status::completed;
+    return std::nullopt;
+}
+
+std::string_view summary_source_key(summary_source s) { return s == summary_source::ai ? "ai" : "template"; }
+
+std::optional<summary_source> summary_source_from_key(std::string_view key) {
+    if (key == "template") return summary_source::template_text;
+    if (key == "ai") return summary_source::ai;
+    return std::nullopt;
+}
+
+std::vector<pain_point> split_pain_points(std::string_view text) {
+    std::vector<pain_point> out;
+    while (true) {
+        const std::size_t semi = text.find(';');
+        const std::string_view piece = trim(text.substr(0, semi));
+        if (!piece.empty() &&
+            std::none_of(out.begin(), out.end(), [&](const pain_point& p) { return p.text == piece; }))
+            out.push_back({std::string(piece), pain_category::none});
+        if (semi == std::string_view::npos) break;
+        text.remove_prefix(semi + 1);
+    }
+    return out;
+}
+
+bool is_valid_id(std::string_view id) {
+    if (id.empty() || id.size() > 128) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+}
+
+std::string now_iso8601() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+#ifdef _WIN32
+    gmtime_s(&tm, &t);
+#else
+    gmtime_r(&t, &tm);
+#endif
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool is_iso8601(std::string_view s) {
+    // YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)
+    auto digits = [&](std::size_t pos, std::size_t n) {
+        if (pos + n > s.size()) return false;
+        for (std::size_t i = pos; i < pos + n; ++i)
+            if (s[i] < '0' || s[i] > '9') return false;
+        return true;
+    };
+    auto at = [&](std::size_t pos, char c) { return pos < s.size() && s[pos] == c; };
+    auto number = [&](std::size_t pos, std::size_t n) { return std::stoi(std::string(s.substr(pos, n))); };
+    if (!(digits(0, 4) && at(4, '-') && digits(5, 2) && at(7, '-') && digits(8, 2) && at(10, 'T') && digits(11, 2) &&
+          at(13, ':') && digits(14, 2) && at(16, ':') && digits(17, 2)))
+        return false;
+    const int month = number(5, 2), day = number(8, 2), hour = number(11, 2), minute = number(14, 2),
+              second = number(17, 2);
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
+    std::size_t pos = 19;
+    if (at(pos, '.')) {
+        ++pos;
+        const std::size_t start = pos;
+        while (digits(pos, 1)) ++pos;
+        if (pos == start) return false;
+    }
+    if (at(pos, 'Z')) return pos + 1 == s.size();
+    if (at(pos, '+') || at(pos, '-'))
+        return digits(pos + 1, 2) && at(pos + 3, ':') && digits(pos + 4, 2) && pos + 6 == s.size();
+    return false;
+}
+
+std::vector<std::string> standard_stage_names() {
+    return {_("Awareness"), _("Consideration"), _("Decision")};
+}
+
+}  // namespace bpm

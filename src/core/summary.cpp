@@ -1,0 +1,61 @@
+#include "bpm/summary.h"
+
+#include "bpm/duration.h"
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+
+namespace bpm {
+
+namespace {
+
+// A field on one line: line breaks become spaces; empty fields show a dash so the line still reads.
+std::string one_line(const std::string& text) {
+    const std::string_view t = trim(text);
+    if (t.empty()) return "—";
+    std::string out;
+    out.reserve(t.size());
+    bool space = false;
+    for (char c : t) {
+        if (c == '\n' || c == '\r' || c == '\t') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty() && out.back() != ' ') out.push_back(' ');
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string template_summary(const persona& p) {
+    std::string out;
+    const std::string pains = p.pain_points_text();
+    if (pains.empty())
+        out += format(_("Persona: {1}"), one_line(p.name));
+    else
+        // TRANSLATORS: first line of a summary: the persona's name and, in brackets, its pain points
+        out += format(_("Persona: {1} ({2})"), one_line(p.name), one_line(pains));
+    out += '\n';
+    for (const stage& s : p.stages) {
+        out += format(_("{1}: Buyer Actions: {2}, Duration: {3}, Influencers: {4}, Seller Actions: {5}, "
+                        "Content: {6}, Key Message: {7}"),
+                      one_line(s.name), one_line(s.buyer_actions), one_line(s.duration), one_line(s.key_influencers),
+                      one_line(s.seller_actions), one_line(s.content_type), one_line(s.key_message));
+        out += '\n';
+    }
+    if (p.stages.empty()) out += _("No buying stages mapped yet.") + "\n";
+    const cycle_length cycle = total_duration(p);
+    if (cycle.known) {
+        std::string line = format(_("Whole cycle: {1}"), format_day_range(*cycle.known));
+        if (cycle.stages_without_duration > 0)
+            line += " " + format(_n("(plus {1} stage without a duration)", "(plus {1} stages without a duration)",
+                                    cycle.stages_without_duration),
+                                 std::to_string(cycle.stages_without_duration));
+        out += line + '\n';
+    }
+    return out;
+}
+
+}  // namespace bpm

@@ -1,0 +1,63 @@
+#include "bench_document.h"
+
+#include <random>
+#include <string>
+
+namespace bpm::test {
+
+namespace {
+
+const char* const words[] = {
+    "evaluates", "vendors",   "pricing",  "demo",     "pilot",     "security", "review",   "budget",  "board",
+    "approval",  "analysts",  "peers",    "webinar",  "case",      "study",    "ROI",      "team",    "workflow",
+    "integration", "roll-out", "stakeholders", "procurement", "legal", "shortlist", "requirements", "trial",
+    "adoption",  "renewal",   "champion", "économie", "Zürich",    "café",     "«qualité»", "—",      "&",
+    "<draft>",   "\"quoted\"", "data",    "catalogue", "conversion", "revenue", "weekly",   "dashboard"};
+
+std::string sentence(std::mt19937& rng, std::size_t min_words, std::size_t max_words) {
+    std::uniform_int_distribution<std::size_t> count(min_words, max_words);
+    std::uniform_int_distribution<std::size_t> pick(0, std::size(words) - 1);
+    std::string out;
+    const std::size_t n = count(rng);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i) out += ' ';
+        out += words[pick(rng)];
+    }
+    return out;
+}
+
+}  // namespace
+
+document bench_document(std::size_t personas, std::size_t stages) {
+    std::mt19937 rng(20261121);
+    document d;
+    d.metadata = {"Benchmark map", "bench", "2026-11-21T09:00:00Z", "2026-11-21T10:00:00Z"};
+    static const char* const durations[] = {"2 weeks", "1-2 weeks", "3–6 months", "45 days", "1 quarter", "a year"};
+    for (std::size_t p = 0; p < personas; ++p) {
+        persona pe;
+        pe.id = "persona-" + std::to_string(p + 1);
+        pe.name = "Persona " + std::to_string(p + 1) + " " + sentence(rng, 1, 3);
+        for (int k = 0; k < 4; ++k)
+            pe.pain_points.push_back({sentence(rng, 3, 8) + " " + std::to_string(k), pain_category(k % 6)});
+        pe.profile = {sentence(rng, 2, 4), sentence(rng, 1, 3), "Enterprise", sentence(rng, 3, 6)};
+        for (std::size_t s = 0; s < stages; ++s) {
+            stage st;
+            st.id = "stage-" + std::to_string(p * stages + s + 1);
+            st.name = "Stage " + std::to_string(s + 1);
+            st.buyer_actions = sentence(rng, 15, 40);
+            st.duration = durations[s % std::size(durations)];
+            st.key_influencers = sentence(rng, 4, 12);
+            st.seller_actions = sentence(rng, 15, 40);
+            st.content_type = sentence(rng, 3, 8);
+            st.key_message = sentence(rng, 8, 25);
+            pe.stages.push_back(std::move(st));
+        }
+        pe.status = p % 3 ? persona_status::completed : persona_status::in_progress;
+        pe.last_updated_at = "2026-11-21T09:30:00Z";
+        pe.created_by = "bench";
+        d.personas.push_back(std::move(pe));
+    }
+    return d;
+}
+
+}  // namespace bpm::test

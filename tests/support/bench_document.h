@@ -1,0 +1,12 @@
+#pragma once
+
+#include <cstddef>
+
+#include "bpm/model.h"
+
+namespace bpm::test {
+
+/// The benchmark document: personas × stages with realistic field lengths, the same every time.
+document bench_document(std::size_t personas = 200, std::size_t stages = 12);
+
+}  // namespace bpm::test

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bpm/model.h"
+
+namespace bpm::test {
+
+/// A fresh folder under the system temporary folder, removed with everything in it when destroyed.
+class temp_dir {
+public:
+    temp_dir();
+    ~temp_dir();
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+
+    /// Path of a file inside the folder.
+    std::string file(const std::string& name) const { return (path_ / name).string(); }
+    /// The folder itself.
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// Path of a file in resources/samples/.
+std::string sample(const std::string& name);
+/// Path of a file in tests/data/.
+std::string data(const std::string& name);
+
+/// Whole content of a file; empty when it cannot be read.
+std::string slurp(const std::string& path);
+/// Writes bytes to a file, replacing it.
+void spit(const std::string& path, const std::string& bytes);
+
+/// What a program printed and how it ended.
+struct run_result {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs a program with arguments (no shell), optionally feeding stdin, and captures its output.
+run_result run_program(const std::string& program, const std::vector<std::string>& args,
+                       const std::string& stdin_text = {});
+
+/// A small document with two personas that uses every field, for round trips.
+document rich_document();
+
+}  // namespace bpm::test

@@ -1,0 +1,220 @@
+#define BOOST_TEST_MODULE bpm_bad_input
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+
+#include "bpm/bpm_file.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+// A valid file whose persona element holds `inside`, at line 4 onwards.
+std::string with_persona(const std::string& inside) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<buying-process-map format-version=\"1\">\n"
+           "\t<personas>\n"
+           "\t\t<persona id=\"persona-1\">\n" +
+           inside +
+           "\t\t</persona>\n"
+           "\t</personas>\n"
+           "</buying-process-map>\n";
+}
+
+const std::string minimal_persona = "\t\t\t<name>P</name>\n\t\t\t<status>in_progress</status>\n";
+
+// Fails, and says so with a first problem that contains `needle` at `line`:`column`.
+void expect_problem(const std::string& bytes, const std::string& needle, std::size_t line, std::size_t column) {
+    const auto r = read_bpm(bytes);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(!r.value.has_value());
+    BOOST_TEST_REQUIRE(!r.problems.empty());
+    const diagnostic& d = r.problems.front();
+    BOOST_TEST(d.message.find(needle) != std::string::npos, "message: " << d.message << "; expected: " << needle);
+    BOOST_TEST(d.line == line, d.to_string());
+    BOOST_TEST(d.column == column, d.to_string());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_minimal_document_is_valid) {
+    const auto r = read_bpm(with_persona(minimal_persona));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->personas.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(text_that_is_not_xml) {
+    expect_problem("Persona, Stage\nSmall Business Owner, Awareness\n",
+                   "no <buying-process-map> element: this is not a Buying Process Mapper file", 1, 1);
+    expect_problem("\n\n  {\"json\": true}", "no <buying-process-map> element", 3, 3);
+    expect_problem("", "the file is empty", 1, 1);
+    expect_problem("  \n", "the file is empty", 1, 1);
+    expect_problem("<?xml version=\"1.0\"?>\n<!-- nothing -->\n", "no <buying-process-map> element", 1, 1);
+}
+
+BOOST_AUTO_TEST_CASE(broken_xml_is_located) {
+    expect_problem(with_persona("\t\t\t<name>P</nmae>\n"), "not a well-formed XML document", 5, 13);
+}
+
+BOOST_AUTO_TEST_CASE(a_different_root_element) {
+    expect_problem("<?xml version=\"1.0\"?>\n<html><body/></html>\n", "expected root element <buying-process-map>, found <html>",
+                   2, 1);
+}
+
+BOOST_AUTO_TEST_CASE(format_version_missing_malformed_or_from_the_future) {
+    expect_problem("<buying-process-map><personas/></buying-process-map>", "no format-version attribute", 1, 1);
+    expect_problem("<buying-process-map format-version=\"one\"><personas/></buying-process-map>",
+                   "not a positive whole number", 1, 1);
+    const auto r = load_bpm(test::data("future-version.bpm"));
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.problems.size() == 1u);
+    BOOST_TEST(r.error() == "2:1: this file uses format version 7, written by a newer Buying Process Mapper; "
+                            "this version reads format 1 and older");
+}
+
+BOOST_AUTO_TEST_CASE(missing_required_elements) {
+    expect_problem("<buying-process-map format-version=\"1\"/>", "<buying-process-map> has no <personas> element", 1, 1);
+    expect_problem(with_persona("\t\t\t<status>in_progress</status>\n"), "<persona> has no <name> element", 4, 3);
+    expect_problem(with_persona("\t\t\t<name>P</name>\n"), "<persona> has no <status> element", 4, 3);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<stages><stage id=\"s\"><duration/></stage></stages>\n"),
+                   "<stage> has no <name> element", 7, 12);
+    expect_problem(with_persona(minimal_persona).replace(with_persona("").find(" id=\"persona-1\""), 15, ""),
+                   "<persona> has no id attribute", 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_ids_name_the_first_use) {
+    const std::string two = "<buying-process-map format-version=\"1\"><personas>\n"
+                            "<persona id=\"a\"><name>A</name><status>completed</status></persona>\n"
+                            "<persona id=\"a\"><name>B</name><status>completed</status></persona>\n"
+                            "</personas></buying-process-map>";
+    expect_problem(two, "duplicate id \"a\" (first used on line 2)", 3, 1);
+    const std::string stages = "<buying-process-map format-version=\"1\"><personas>\n"
+                               "<persona id=\"a\"><name>A</name><status>completed</status>\n"
+                               "<stages><stage id=\"s1\"><name>X</name></stage></stages></persona>\n"
+                               "<persona id=\"b\"><name>B</name><status>completed</status>\n"
+                               "<stages><stage id=\"s1\"><name>Y</name></stage></stages></persona>\n"
+                               "</personas></buying-process-map>";
+    expect_problem(stages, "duplicate id \"s1\" (first used on line 3)", 5, 9);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_located_in_characters) {
+    const auto r = load_bpm(test::data("latin1.bpm"));
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error() == "5:13: invalid UTF-8 byte sequence; the file must be saved as UTF-8");
+    // Columns count characters, not bytes: "é" before the bad byte is one column.
+    expect_problem(with_persona("\t\t\t<name>é\xC3</name>\n"), "invalid UTF-8", 5, 11);
+    // Overlong encodings and UTF-16 surrogates are not UTF-8 either.
+    expect_problem(with_persona("\t\t\t<name>\xC0\xAF</name>\n"), "invalid UTF-8", 5, 10);
+    expect_problem(with_persona("\t\t\t<name>\xED\xA0\x80</name>\n"), "invalid UTF-8", 5, 10);
+}
+
+BOOST_AUTO_TEST_CASE(a_field_over_one_megabyte) {
+    const std::string big(max_field_bytes + 1, 'x');
+    expect_problem(with_persona("\t\t\t<name>" + big + "</name>\n\t\t\t<status>completed</status>\n"),
+                   "<name> holds 1048577 bytes of text, more than the 1 MB limit for one field", 5, 4);
+    const std::string just_fits(max_field_bytes, 'x');
+    BOOST_TEST(bool(read_bpm(with_persona("\t\t\t<name>" + just_fits + "</name>\n\t\t\t<status>completed</status>\n"))));
+}
+
+BOOST_AUTO_TEST_CASE(a_document_over_64_megabytes_is_refused_before_parsing) {
+    std::string huge = with_persona(minimal_persona);
+    huge.append(max_document_bytes, ' ');
+    const auto r = read_bpm(huge);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error().find("larger than the 64 MB limit") != std::string::npos, r.error());
+
+    test::temp_dir dir;
+    test::spit(dir.file("huge.bpm"), huge);
+    const auto f = load_bpm(dir.file("huge.bpm"));
+    BOOST_TEST_REQUIRE(!f);
+    BOOST_TEST(f.error().find("larger than the 64 MB limit") != std::string::npos, f.error());
+    BOOST_TEST(f.error().find("huge.bpm") != std::string::npos, f.error());
+}
+
+BOOST_AUTO_TEST_CASE(entity_expansion_is_refused_quickly) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = load_bpm(test::data("billion-laughs.bpm"));
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error() == "2:1: DOCTYPE declarations are not allowed in .bpm files");
+    // Expanding the entities would take gigabytes; refusing takes nothing.
+    BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 5);
+}
+
+BOOST_AUTO_TEST_CASE(external_entities_are_never_read) {
+    const auto r = load_bpm(test::data("external-entity.bpm"));
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error().find("DOCTYPE declarations are not allowed") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_values_are_reported_with_their_position) {
+    expect_problem(with_persona("\t\t\t<name>P</name>\n\t\t\t<status>done</status>\n"),
+                   "status \"done\" is not one of in_progress, completed", 6, 4);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<pain-points><pain-point category=\"money\">x</pain-point></pain-points>\n"),
+                   "category \"money\" is not one of", 7, 17);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<last-updated-at>yesterday</last-updated-at>\n"),
+                   "<last-updated-at> is \"yesterday\", not an ISO 8601 date and time", 7, 4);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<summary>text</summary>\n"), "<summary> has no source attribute",
+                   7, 4);
+    expect_problem(with_persona(minimal_persona).replace(with_persona("").find("persona-1"), 9, "has space"),
+                   "id \"has space\" is not valid", 4, 3);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_elements_attributes_and_stray_text_are_refused) {
+    expect_problem(with_persona(minimal_persona + "\t\t\t<budget>1</budget>\n"), "unexpected element <budget> inside <persona>",
+                   7, 4);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<stages>text<stage id=\"s\"><name>A</name></stage></stages>\n"),
+                   "unexpected text inside <stages>", 7, 4);
+    expect_problem(with_persona("\t\t\t<name>P<b>bold</b></name>\n\t\t\t<status>completed</status>\n"),
+                   "unexpected element <b> inside <name>", 5, 11);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<name>Q</name>\n"), "<name> appears twice inside <persona>", 7, 4);
+    expect_problem(with_persona(minimal_persona + "\t\t\t<profile colour=\"red\"/>\n"), "unexpected attribute \"colour\" on <profile>",
+                   7, 4);
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_is_reported_not_just_the_first) {
+    const auto r = load_bpm(test::data("many-problems.bpm"));
+    BOOST_TEST_REQUIRE(!r);
+    std::vector<std::string> lines;
+    for (const diagnostic& d : r.problems) lines.push_back(d.to_string());
+    const std::vector<std::string> expected = {
+        "6:4: status \"done\" is not one of in_progress, completed",
+        "10:6: unexpected element <budget> inside <stage>",
+        "14:3: duplicate id \"persona-1\" (first used on line 4)",
+        "14:3: <persona> has no <name> element",
+        "17:5: duplicate id \"stage-1\" (first used on line 8)",
+        "17:5: <stage> has no <name> element",
+    };
+    BOOST_TEST(lines == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_byte_order_mark_and_windows_line_ends_are_accepted) {
+    std::string crlf;
+    for (char c : with_persona("\t\t\t<name>P</name>\n\t\t\t<status>completed</status>\n\t\t\t<created-by>a\nb</created-by>\n")) {
+        if (c == '\n') crlf += '\r';
+        crlf += c;
+    }
+    const auto r = read_bpm("\xEF\xBB\xBF" + crlf);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->personas[0].created_by == "a\nb");
+    expect_problem("\xEF\xBB\xBF<wrong/>", "expected root element", 1, 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_file_names_the_path) {
+    const auto r = load_bpm("/nonexistent/folder/map.bpm");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error().find("/nonexistent/folder/map.bpm") != std::string::npos, r.error());
+    const auto dir = load_bpm("/tmp");
+    BOOST_TEST_REQUIRE(!dir);
+    BOOST_TEST(dir.error().find("is a folder") != std::string::npos, dir.error());
+}
+
+BOOST_AUTO_TEST_CASE(truncated_files_never_give_half_a_document) {
+    const std::string whole = test::slurp(test::sample("small-business-owner.bpm"));
+    for (std::size_t cut = 0; cut < whole.size() - 1; cut += 7) {
+        const auto r = read_bpm(whole.substr(0, cut));
+        BOOST_TEST_REQUIRE(!r, "cut at " << cut);
+        BOOST_TEST(!r.value.has_value());
+        BOOST_TEST(r.problems.front().line > 0u);
+    }
+}

@@ -1,0 +1,220 @@
+#define BOOST_TEST_MODULE bpm_file
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <random>
+
+#include "bench_document.h"
+#include "bpm/bpm_file.h"
+#include "test_support.h"
+
+using namespace bpm;
+namespace fs = std::filesystem;
+
+namespace {
+
+document round_trip(const document& d) {
+    const auto bytes = write_bpm(d);
+    BOOST_TEST_REQUIRE(bool(bytes), bytes.error());
+    const auto back = read_bpm(*bytes.value);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    return *back.value;
+}
+
+// Random text from code points that XML 1.0 can carry, weighted towards the awkward ones.
+std::string random_text(std::mt19937& rng) {
+    static const char32_t pool[] = {
+        U'a', U'Z', U'0', U' ', U' ', U'\t', U'\n', U'\r', U'<', U'>', U'&', U'"', U'\'', U';', U']',
+        U'é', U'É', U'ß', U'Ω', U'λ', U'Ж', U'я', U'中', U'文', U'日', U'本', U'ع', U'ב', U'\u0301',
+        U'\u200D', U'\u00A0', U'\uFEFF', U'\u2028', U'\uFFFD', U'\U0001F600', U'\U0001F4C8', U'\U00010348', U'\x7F'};
+    std::uniform_int_distribution<std::size_t> len(0, 40), pick(0, std::size(pool) - 1);
+    std::string out;
+    const std::size_t n = len(rng);
+    for (std::size_t i = 0; i < n; ++i) {
+        const char32_t c = pool[pick(rng)];
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_field_survives_a_round_trip) {
+    const document d = test::rich_document();
+    BOOST_TEST((round_trip(d) == d));
+}
+
+BOOST_AUTO_TEST_CASE(awkward_text_is_kept_exactly) {
+    const std::string awkward[] = {
+        "  leading and trailing  ", "   ", "\n", "line one\nline two\n", "windows\r\nline ends\r", "tab\there",
+        "<b>not markup</b> & \"quotes\" 'apostrophes'", "]]> and <![CDATA[", "&amp; stays literal", "Maison Éclat",
+        "Ελληνικά, Русский, 中文, العربية, 😀", "\xEF\xBB\xBF" "BOM character first",
+    };
+    for (const std::string& text : awkward) {
+        document d;
+        persona p;
+        p.id = "persona-1";
+        p.name = text;
+        p.pain_points = {{text, pain_category::process}};
+        stage s;
+        s.id = "stage-1";
+        for (stage_field f : all_stage_fields) s.field(f) = text;
+        p.stages.push_back(s);
+        p.summary = persona_summary{text, summary_source::template_text, ""};
+        d.metadata.title = text;
+        d.personas.push_back(p);
+        BOOST_TEST((round_trip(d) == d), "text: [" << text << "]");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
+    std::mt19937 rng(4242);
+    for (int iteration = 0; iteration < 300; ++iteration) {
+        document d;
+        d.metadata.title = random_text(rng);
+        d.metadata.created_by = random_text(rng);
+        for (int pi = 0; pi < 2; ++pi) {
+            persona p;
+            p.id = d.new_persona_id();
+            p.name = random_text(rng);
+            p.created_by = random_text(rng);
+            p.profile = {random_text(rng), random_text(rng), random_text(rng), random_text(rng)};
+            for (int k = 0; k < 3; ++k) p.pain_points.push_back({random_text(rng), pain_category(k)});
+            for (int si = 0; si < 3; ++si) {
+                stage s;
+                s.id = "stage-" + std::to_string(pi * 3 + si + 1);
+                for (stage_field f : all_stage_fields) s.field(f) = random_text(rng);
+                p.stages.push_back(s);
+            }
+            if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
+            d.personas.push_back(p);
+        }
+        const document back = round_trip(d);
+        BOOST_TEST_REQUIRE((back == d), "iteration " << iteration);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(characters_xml_cannot_carry_are_dropped_not_written) {
+    document d;
+    d.metadata.title = std::string("bell\x07 and nul\x01 gone") + "\xEF\xBF\xBF";
+    const auto bytes = write_bpm(d);
+    BOOST_TEST_REQUIRE(bool(bytes));
+    const auto back = read_bpm(*bytes.value);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    BOOST_TEST(back.value->metadata.title == "bell and nul gone");
+}
+
+BOOST_AUTO_TEST_CASE(output_is_stable_pretty_printed_and_one_element_per_field) {
+    const document d = test::rich_document();
+    const std::string first = *write_bpm(d).value;
+    const std::string second = *write_bpm(*read_bpm(first).value).value;
+    BOOST_TEST(first == second);
+    BOOST_TEST(first.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<buying-process-map format-version=\"1\">\n", 0) == 0u);
+    BOOST_TEST(first.find("\t\t\t\t\t<buyer-actions>") != std::string::npos);
+    BOOST_TEST(first.find("<key-message>Вы теряете время — we save it. 時間を節約</key-message>") != std::string::npos);
+    BOOST_TEST(first.find("&lt;2024&gt;") != std::string::npos);
+    BOOST_TEST(first.back() == '\n');
+}
+
+BOOST_AUTO_TEST_CASE(samples_load_and_are_written_back_byte_for_byte) {
+    for (const char* name : {"small-business-owner.bpm", "nlyzer-b2b-personas.bpm"}) {
+        const std::string bytes = test::slurp(test::sample(name));
+        const auto doc = read_bpm(bytes);
+        BOOST_TEST_REQUIRE(bool(doc), name << ": " << doc.error());
+        BOOST_TEST(*write_bpm(*doc.value).value == bytes, name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_eight_persona_sample_maps_every_persona_fully) {
+    const auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(doc), doc.error());
+    const auto& personas = doc.value->personas;
+    BOOST_TEST_REQUIRE(personas.size() == 8u);
+    for (const char* name : {"Emma Rodriguez", "James Chen", "Maria Fernandez", "David Park", "Jennifer Wright",
+                             "Sophie Laurent", "Mike Thompson", "Lisa Chang"}) {
+        const auto it = std::find_if(personas.begin(), personas.end(),
+                                     [&](const persona& p) { return p.name.find(name) == 0; });
+        BOOST_TEST_REQUIRE((it != personas.end()), name);
+        BOOST_TEST(!it->profile.role.empty());
+        BOOST_TEST(!it->profile.organisation.empty());
+        BOOST_TEST(!it->profile.segment.empty());
+        BOOST_TEST(!it->profile.success_metric.empty());
+        BOOST_TEST(it->pain_points.size() >= 3u);
+        BOOST_TEST(it->stages.size() >= 3u);
+        for (const stage& s : it->stages)
+            for (stage_field f : all_stage_fields) BOOST_TEST(!s.field(f).empty(), name << " " << s.name);
+    }
+    bool eclat = false;
+    for (const persona& p : personas) eclat = eclat || p.profile.organisation.find("Maison Éclat") == 0;
+    BOOST_TEST(eclat);
+}
+
+BOOST_AUTO_TEST_CASE(save_writes_a_file_that_loads_back) {
+    test::temp_dir dir;
+    const document d = test::rich_document();
+    const std::string path = dir.file("map.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(d, path)));
+    const auto back = load_bpm(path);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    BOOST_TEST((*back.value == d));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_save_keeps_the_previous_file_and_leaves_no_litter) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::rich_document(), path)));
+    const std::string before = test::slurp(path);
+
+    document too_big = test::rich_document();
+    too_big.personas[0].stages[0].buyer_actions.assign(max_field_bytes + 1, 'x');
+    const status s = save_bpm(too_big, path);
+    BOOST_TEST(!bool(s));
+    BOOST_TEST(s.message.find("Awareness") != std::string::npos);
+    BOOST_TEST(s.message.find("Marketing Director") != std::string::npos);
+    BOOST_TEST(s.message.find("<buyer-actions>") != std::string::npos);
+    BOOST_TEST(test::slurp(path) == before);
+    BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(saving_into_a_missing_folder_fails_with_the_path) {
+    test::temp_dir dir;
+    const std::string path = dir.file("no-such-folder/map.bpm");
+    const status s = save_bpm(test::rich_document(), path);
+    BOOST_TEST(!bool(s));
+    BOOST_TEST(s.message.find(path) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(saving_over_a_file_keeps_its_permissions_and_leaves_no_temporary_file) {
+    test::temp_dir dir;
+    const std::string path = dir.file("private.bpm");
+    test::spit(path, "old");
+    ::chmod(path.c_str(), 0600);
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::rich_document(), path)));
+    struct stat st {};
+    ::stat(path.c_str(), &st);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+    BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+    BOOST_TEST(bool(load_bpm(path)));
+}
+
+BOOST_AUTO_TEST_CASE(the_benchmark_document_round_trips) {
+    const document d = test::bench_document(20, 12);
+    BOOST_TEST(d.personas.size() == 20u);
+    BOOST_TEST(d.personas[19].stages.size() == 12u);
+    BOOST_TEST((round_trip(d) == d));
+}

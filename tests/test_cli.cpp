@@ -1,0 +1,156 @@
+#define BOOST_TEST_MODULE cli
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+
+#include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
+#include "bpm/version.h"
+#include "test_support.h"
+
+using namespace bpm;
+namespace fs = std::filesystem;
+
+namespace {
+
+test::run_result cli(const std::vector<std::string>& args) { return test::run_program(BPM_CLI, args); }
+
+const std::string small = test::sample("small-business-owner.bpm");
+const std::string nlyzer = test::sample("nlyzer-b2b-personas.bpm");
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(help_and_version) {
+    const auto help = cli({"--help"});
+    BOOST_TEST(help.exit_code == 0);
+    for (const char* cmd : {"validate FILE...", "convert IN OUT", "summary FILE [--persona NAME]",
+                            "export FILE --format md|csv -o OUT"})
+        BOOST_TEST(help.out.find(cmd) != std::string::npos, cmd);
+    BOOST_TEST(cli({"summary", "--help"}).exit_code == 0);
+    const auto version = cli({"--version"});
+    BOOST_TEST(version.exit_code == 0);
+    BOOST_TEST(version.out == std::string("bpmap-cli ") + bpm::version + "\n");
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_the_usage_on_stderr) {
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {}, {"frobnicate"}, {"validate"}, {"convert", small}, {"summary"}, {"summary", small, "--colour", "red"},
+             {"summary", small, "--persona"}, {"export", small, "-o", "x.md"}, {"export", small, "--format", "pdf", "-o", "x.pdf"},
+             {"export", small, "--format", "md"}, {"convert", small, "out.txt"}, {"summary", small, "-x"}}) {
+        const auto r = cli(args);
+        std::string joined;
+        for (const auto& a : args) joined += a + " ";
+        BOOST_TEST(r.exit_code == 2, joined);
+        BOOST_TEST(r.err.rfind("bpmap-cli: ", 0) == 0u, joined << r.err);
+        BOOST_TEST(r.err.find("Usage:") != std::string::npos, joined);
+        BOOST_TEST(r.out.empty(), joined);
+    }
+    BOOST_TEST(cli({"export", small, "--format", "pdf", "-o", "x.pdf"}).err.find("unknown export format \"pdf\": use md or csv") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(validate_accepts_good_files) {
+    const auto r = cli({"validate", small, nlyzer});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == small + ": valid (1 persona, 3 stages)\n" + nlyzer + ": valid (8 personas, 40 stages)\n");
+    BOOST_TEST(r.err.empty());
+}
+
+BOOST_AUTO_TEST_CASE(validate_prints_file_line_column_for_each_problem) {
+    const std::string bad = test::data("many-problems.bpm");
+    const std::string latin1 = test::data("latin1.bpm");
+    const auto r = cli({"validate", small, bad, latin1, "/nonexistent.bpm"});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.out == small + ": valid (1 persona, 3 stages)\n");
+    BOOST_TEST(r.err.find(bad + ":6:4: status \"done\" is not one of in_progress, completed\n") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find(bad + ":17:5: <stage> has no <name> element\n") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find(latin1 + ":5:13: invalid UTF-8") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find("/nonexistent.bpm:cannot open /nonexistent.bpm") == std::string::npos, r.err);
+    BOOST_TEST(r.err.find("/nonexistent.bpm: cannot open /nonexistent.bpm") != std::string::npos, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(convert_goes_both_ways_without_loss) {
+    test::temp_dir dir;
+    const std::string json_path = dir.file("map.json"), bpm_path = dir.file("map.bpm");
+    auto r = cli({"convert", nlyzer, json_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    r = cli({"convert", json_path, bpm_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(test::slurp(bpm_path) == test::slurp(nlyzer));
+    BOOST_TEST(r.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_conversion_writes_no_output) {
+    test::temp_dir dir;
+    const std::string bad_json = dir.file("bad.json"), out = dir.file("out.bpm");
+    test::spit(bad_json, R"({"buying_process_mappings": [{"persona_name": ["not", "a", "string"]}]})");
+    const auto r = cli({"convert", bad_json, out});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err == bad_json + ": $.buying_process_mappings[0].persona_name: expected a string, found an array\n");
+    BOOST_TEST(!fs::exists(out));
+
+    const std::string existing = dir.file("existing.bpm");
+    test::spit(existing, "precious");
+    BOOST_TEST(cli({"convert", bad_json, existing}).exit_code == 1);
+    BOOST_TEST(test::slurp(existing) == "precious");
+}
+
+BOOST_AUTO_TEST_CASE(summary_prints_every_persona_or_the_one_asked_for) {
+    const auto all = cli({"summary", nlyzer});
+    BOOST_TEST(all.exit_code == 0, all.err);
+    std::size_t personas = 0;
+    for (std::size_t at = all.out.find("Persona: "); at != std::string::npos; at = all.out.find("Persona: ", at + 1))
+        ++personas;
+    BOOST_TEST(personas == 8u);
+
+    const auto one = cli({"summary", nlyzer, "--persona", "sophie"});
+    BOOST_TEST(one.exit_code == 0, one.err);
+    BOOST_TEST(one.out.rfind("Persona: Sophie Laurent", 0) == 0u, one.out);
+    BOOST_TEST(one.out.find("Whole cycle: ") != std::string::npos);
+
+    const auto exact = cli({"summary", small, "--persona=Small Business Owner"});
+    BOOST_TEST(exact.exit_code == 0);
+    BOOST_TEST(exact.out.rfind("Persona: Small Business Owner (Budget constraints; ", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_or_ambiguous_persona_lists_the_choices) {
+    const auto none = cli({"summary", small, "--persona", "Nobody"});
+    BOOST_TEST(none.exit_code == 1);
+    BOOST_TEST(none.err == "bpmap-cli: no persona named \"Nobody\"; the map has: \"Small Business Owner\"\n");
+    const auto many = cli({"summary", nlyzer, "--persona", "director"});
+    BOOST_TEST(many.exit_code == 1);
+    BOOST_TEST(many.err.find("\"director\" matches more than one persona") != std::string::npos, many.err);
+}
+
+BOOST_AUTO_TEST_CASE(export_writes_markdown_and_csv) {
+    test::temp_dir dir;
+    const std::string md = dir.file("playbook.md"), csv = dir.file("stages.csv");
+    BOOST_TEST(cli({"export", nlyzer, "--format", "md", "-o", md}).exit_code == 0);
+    const std::string md_text = test::slurp(md);
+    BOOST_TEST(md_text.rfind("# NLyzer B2B buyer personas\n", 0) == 0u);
+    BOOST_TEST(md_text.find("Maison Éclat") != std::string::npos);
+
+    BOOST_TEST(cli({"export", nlyzer, "--format=csv", "--output", csv}).exit_code == 0);
+    const std::string csv_text = test::slurp(csv);
+    std::size_t rows = 0;
+    for (std::size_t at = csv_text.find("\r\n"); at != std::string::npos; at = csv_text.find("\r\n", at + 2)) ++rows;
+    BOOST_TEST(rows == 41u);  // header and 40 stages
+
+    const auto to_stdout = cli({"export", small, "--format", "csv", "-o", "-", "--persona", "small business"});
+    BOOST_TEST(to_stdout.exit_code == 0);
+    BOOST_TEST(to_stdout.out.rfind("persona_id,persona_name,", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {
+    const auto missing = cli({"summary", "/nonexistent/map.bpm"});
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(missing.err.find("cannot open /nonexistent/map.bpm") != std::string::npos, missing.err);
+    BOOST_TEST(missing.out.empty());
+
+    const auto bad = cli({"export", test::data("billion-laughs.bpm"), "--format", "md", "-o", "-"});
+    BOOST_TEST(bad.exit_code == 1);
+    BOOST_TEST(bad.err.find("billion-laughs.bpm:2:1: DOCTYPE declarations are not allowed") != std::string::npos, bad.err);
+
+    const auto unwritable = cli({"export", small, "--format", "md", "-o", "/nonexistent/dir/out.md"});
+    BOOST_TEST(unwritable.exit_code == 1);
+    BOOST_TEST(unwritable.err.find("cannot write /nonexistent/dir/out.md") != std::string::npos, unwritable.err);
+}

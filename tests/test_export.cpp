@@ -1,0 +1,142 @@
+#define BOOST_TEST_MODULE export
+#include <boost/test/unit_test.hpp>
+
+#include "bpm/bpm_file.h"
+#include "bpm/export_text.h"
+#include "bpm/summary.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+// A strict RFC 4180 reader, to prove the writer's output parses back to the same fields.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    std::size_t i = 0;
+    bool quoted = false;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                i += 2;
+            } else if (c == '"') {
+                quoted = false;
+                ++i;
+            } else {
+                field += c;
+                ++i;
+            }
+        } else if (c == '"' && field.empty()) {
+            quoted = true;
+            ++i;
+        } else if (c == ',') {
+            row.push_back(field);
+            field.clear();
+            ++i;
+        } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            row.push_back(field);
+            field.clear();
+            rows.push_back(row);
+            row.clear();
+            i += 2;
+        } else {
+            BOOST_TEST_REQUIRE((c != '"' && c != '\r' && c != '\n'), "unquoted special character at byte " << i);
+            field += c;
+            ++i;
+        }
+    }
+    BOOST_TEST(row.empty());
+    BOOST_TEST(field.empty());
+    return rows;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_only_when_needed) {
+    BOOST_TEST(csv_field("plain text") == "plain text");
+    BOOST_TEST(csv_field("") == "");
+    BOOST_TEST(csv_field("a,b") == "\"a,b\"");
+    BOOST_TEST(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    BOOST_TEST(csv_field("two\nlines") == "\"two\nlines\"");
+    BOOST_TEST(csv_field("cr\r") == "\"cr\r\"");
+    BOOST_TEST(csv_field("Maison Éclat") == "Maison Éclat");
+}
+
+BOOST_AUTO_TEST_CASE(csv_has_a_row_per_persona_and_stage_that_parses_back) {
+    const document d = test::rich_document();
+    const std::string csv = to_csv(d);
+    const auto rows = parse_csv(csv);
+    BOOST_TEST_REQUIRE(rows.size() == 4u);  // header, two stages, one stage-less persona
+    const std::vector<std::string> header = {"persona_id", "persona_name", "persona_pain_points", "status",
+                                             "stage_number", "stage_id", "stage_name", "buyer_actions", "duration",
+                                             "key_influencers", "seller_actions", "content_type", "key_message"};
+    BOOST_TEST(rows[0] == header, boost::test_tools::per_element());
+    for (const auto& r : rows) BOOST_TEST(r.size() == header.size());
+    const stage& s = d.personas[0].stages[0];
+    BOOST_TEST(rows[1][1] == "Marketing Director");
+    BOOST_TEST(rows[1][4] == "1");
+    BOOST_TEST(rows[1][7] == s.buyer_actions);
+    BOOST_TEST(rows[1][9] == s.key_influencers);
+    BOOST_TEST(rows[1][12] == s.key_message);
+    BOOST_TEST(rows[2][6] == "Decision");
+    BOOST_TEST(rows[3][0] == "p.two_2");
+    BOOST_TEST(rows[3][6] == "");
+}
+
+BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
+    const std::string md = to_markdown(test::rich_document());
+    BOOST_TEST(md.rfind("# Q3 go-to-market \\<draft\\> & notes\n", 0) == 0u);
+    BOOST_TEST(md.find("## Marketing Director\n") != std::string::npos);
+    BOOST_TEST(md.find("- **Organisation:** Maison Éclat\n") != std::string::npos);
+    BOOST_TEST(md.find("- Too expensive *(financial)*\n") != std::string::npos);
+    BOOST_TEST(md.find("**Awareness** (1-2 weeks) → **Decision** (3–6 months)") != std::string::npos);
+    BOOST_TEST(md.find("Whole cycle: 3–6.5 months") != std::string::npos);
+    BOOST_TEST(md.find("### 1. Awareness\n") != std::string::npos);
+    // Line breaks in a field stay inside the list item; markup characters are shown, not obeyed.
+    BOOST_TEST(md.find("- **Buyer Actions:** Researches problems  \n  on LinkedIn & in \"analyst\" reports \\<2024\\>\n") !=
+               std::string::npos);
+    BOOST_TEST(md.find("- **Buyer Actions:** —\n") != std::string::npos);
+    BOOST_TEST(md.find("### Summary\n") != std::string::npos);
+    BOOST_TEST(md.back() == '\n');
+    BOOST_TEST(md.find("\n\n\n") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(template_summary_follows_the_spec_layout) {
+    const auto doc = load_bpm(test::sample("small-business-owner.bpm"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    const std::string s = template_summary(doc.value->personas[0]);
+    const std::string expected =
+        "Persona: Small Business Owner (Budget constraints; Lacks IT support; Wastes evenings on manual bookkeeping)\n"
+        "Awareness: Buyer Actions: Notices that month-end bookkeeping takes two evenings; searches for \"simple "
+        "accounting for shops\" and asks peers., Duration: 1-2 weeks, Influencers: Peer business owners, accountant, "
+        "local business forums, Seller Actions: Publish problem-focused articles; run search ads on bookkeeping pain "
+        "terms., Content: Blog post, short explainer video, Key Message: You should not lose your evenings to "
+        "spreadsheets.\n";
+    BOOST_TEST(s.rfind(expected, 0) == 0u, s);
+    BOOST_TEST(s.find("\nConsideration: Buyer Actions: ") != std::string::npos);
+    BOOST_TEST(s.find("\nDecision: Buyer Actions: ") != std::string::npos);
+    BOOST_TEST(s.find("\nWhole cycle: 4–7 weeks\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(template_summary_of_a_sparse_persona) {
+    persona p;
+    p.name = "New\npersona";
+    BOOST_TEST(template_summary(p) == "Persona: New persona\nNo buying stages mapped yet.\n");
+    stage s;
+    s.name = "Awareness";
+    s.duration = "ongoing";
+    p.stages.push_back(s);
+    stage t;
+    t.name = "Decision";
+    t.duration = "2 weeks";
+    p.stages.push_back(t);
+    BOOST_TEST(template_summary(p) ==
+               "Persona: New persona\n"
+               "Awareness: Buyer Actions: —, Duration: ongoing, Influencers: —, Seller Actions: —, Content: —, Key Message: —\n"
+               "Decision: Buyer Actions: —, Duration: 2 weeks, Influencers: —, Seller Actions: —, Content: —, Key Message: —\n"
+               "Whole cycle: 2 weeks (plus 1 stage without a duration)\n");
+}

@@ -1,0 +1,171 @@
+#define BOOST_TEST_MODULE json
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
+#include "test_support.h"
+
+using namespace bpm;
+using nlohmann::json;
+
+namespace {
+
+document read_ok(const std::string& text) {
+    const auto r = read_json(text);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    return *r.value;
+}
+
+std::string first_problem(const std::string& text) {
+    const auto r = read_json(text);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(!r.value.has_value());
+    return r.error();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(export_uses_the_spec_shape) {
+    const json j = json::parse(write_json(test::rich_document()));
+    BOOST_TEST_REQUIRE(j.contains("buying_process_mappings"));
+    const json& p = j["buying_process_mappings"][0];
+    BOOST_TEST(p["persona_id"] == "persona-1");
+    BOOST_TEST(p["persona_name"] == "Marketing Director");
+    BOOST_TEST(p["persona_pain_points"] ==
+               "Too expensive; Wastes time on reports; Workflow is too complex; too many tools; No one answers tickets; "
+               "Board pressure; Uncategorised point");
+    const json& s = p["buying_stages"][0];
+    for (const char* key : {"stage_name", "buyer_actions", "duration", "key_influencers", "seller_actions", "content_type",
+                            "key_message"})
+        BOOST_TEST(s[key].is_string(), key);
+    BOOST_TEST(s["duration"] == "1-2 weeks");
+    BOOST_TEST(p["ai_generated_summary"] == "Persona: Marketing Director\nAwareness: …");
+    BOOST_TEST(p["status"] == "completed");
+    BOOST_TEST(p["last_updated_at"] == "2026-11-02T17:30:05.250+02:00");
+    BOOST_TEST(p["created_by"] == "Ana Müller");
+    // The extras sit under their own keys.
+    BOOST_TEST(p["persona_pain_point_details"][0]["category"] == "financial");
+    BOOST_TEST(!p["persona_pain_point_details"][5].contains("category"));
+    BOOST_TEST(p["persona_profile"]["organisation"] == "Maison Éclat");
+    BOOST_TEST(s["stage_id"] == "stage-1");
+    BOOST_TEST(p["summary_source"] == "ai");
+    BOOST_TEST(j["document_metadata"]["title"] == "Q3 go-to-market <draft> & notes");
+    // A persona without a summary leaves the optional key out, as the spec marks it optional.
+    BOOST_TEST(!j["buying_process_mappings"][1].contains("ai_generated_summary"));
+}
+
+BOOST_AUTO_TEST_CASE(export_then_import_gives_the_same_document) {
+    const document d = test::rich_document();
+    BOOST_TEST((read_ok(write_json(d)) == d));
+}
+
+BOOST_AUTO_TEST_CASE(json_to_bpm_to_json_is_lossless) {
+    const std::string original = test::slurp(test::data("spec-shaped.json"));
+    const document imported = read_ok(original);
+    const std::string first_export = write_json(imported);
+    const auto bpm_bytes = write_bpm(imported);
+    BOOST_TEST_REQUIRE(bool(bpm_bytes));
+    const auto reloaded = read_bpm(*bpm_bytes.value);
+    BOOST_TEST_REQUIRE(bool(reloaded), reloaded.error());
+    BOOST_TEST(write_json(*reloaded.value) == first_export);
+
+    // Every value of the spec's fields comes out as it went in.
+    const json in = json::parse(original)["buying_process_mappings"];
+    const json out = json::parse(first_export)["buying_process_mappings"];
+    for (std::size_t i = 0; i < in.size(); ++i)
+        for (const auto& [key, value] : in[i].items()) {
+            if (key == "some_future_field") continue;
+            BOOST_TEST_REQUIRE(out[i].contains(key), key);
+            if (key != "buying_stages") {
+                BOOST_TEST(out[i][key] == value, key);
+                continue;
+            }
+            BOOST_TEST_REQUIRE(out[i][key].size() == value.size());
+            for (std::size_t k = 0; k < value.size(); ++k)
+                for (const auto& [field, text] : value[k].items()) BOOST_TEST(out[i][key][k][field] == text, field);
+        }
+}
+
+BOOST_AUTO_TEST_CASE(import_keeps_what_it_is_given_and_generates_only_missing_ids) {
+    const document d = read_ok(test::slurp(test::data("spec-shaped.json")));
+    BOOST_TEST_REQUIRE(d.personas.size() == 2u);
+    const persona& a = d.personas[0];
+    BOOST_TEST(a.id == "sbo-001");
+    BOOST_TEST((a.status == persona_status::completed));
+    BOOST_TEST(a.last_updated_at == "2026-10-01T12:00:00Z");
+    BOOST_TEST(a.created_by == "Dana");
+    BOOST_TEST_REQUIRE(a.pain_points.size() == 2u);
+    BOOST_TEST(a.pain_points[1].text == "Lacks IT support");
+    BOOST_TEST_REQUIRE(a.summary.has_value());
+    BOOST_TEST((a.summary->source == summary_source::ai));
+    BOOST_TEST(a.stages[1].key_message == "Affordable");
+
+    const persona& b = d.personas[1];
+    BOOST_TEST(b.id == "persona-1");
+    BOOST_TEST(a.stages[0].id == "stage-1");
+    BOOST_TEST(a.stages[1].id == "stage-2");
+    BOOST_TEST(b.stages[0].id == "stage-3");
+    BOOST_TEST(b.pain_points.empty());
+    BOOST_TEST(!b.summary.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(pain_point_categories_follow_the_text_when_an_older_tool_edited_the_string) {
+    const document d = read_ok(R"({"buying_process_mappings": [{
+        "persona_name": "X",
+        "persona_pain_points": "Too slow; Brand new point; Too expensive",
+        "persona_pain_point_details": [{"text": "Too expensive", "category": "financial"},
+                                       {"text": "Too slow", "category": "productivity"},
+                                       {"text": "Dropped point", "category": "support"}]}]})");
+    const auto& pp = d.personas[0].pain_points;
+    BOOST_TEST_REQUIRE(pp.size() == 3u);
+    BOOST_TEST(pp[0].text == "Too slow");
+    BOOST_TEST((pp[0].category == pain_category::productivity));
+    BOOST_TEST((pp[1].category == pain_category::none));
+    BOOST_TEST((pp[2].category == pain_category::financial));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_is_located) {
+    BOOST_TEST(first_problem("{\n  \"buying_process_mappings\": [\n    {\"persona_name\": \"A\",}\n  ]\n}")
+                   .rfind("3:26: not valid JSON:", 0) == 0u);
+    BOOST_TEST(first_problem("").find("not valid JSON") != std::string::npos);
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [{\"persona_name\": \"\xC3\x28\"}]}")
+                   .find("not valid JSON") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
+    BOOST_TEST(first_problem("[]") == "$: expected an object with \"buying_process_mappings\", found an array");
+    BOOST_TEST(first_problem("{\"personas\": []}") ==
+               "$: missing \"buying_process_mappings\": this is not a buying process JSON file");
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": {}}") == "$.buying_process_mappings: expected an array, found an object");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": 5}]})") ==
+               "$.buying_process_mappings[0].persona_name: expected a string, found a number");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "buying_stages": [{"duration": ["2 weeks"]}]}]})") ==
+               "$.buying_process_mappings[0].buying_stages[0].duration: expected a string, found an array");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "status": "done"}]})") ==
+               "$.buying_process_mappings[0].status: \"done\" is not one of in_progress, completed");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "last_updated_at": "monday"}]})") ==
+               "$.buying_process_mappings[0].last_updated_at: \"monday\" is not an ISO 8601 date and time such as "
+               "2026-11-21T09:30:00Z");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_id": "x"}]})") ==
+               "$.buying_process_mappings[0]: missing \"persona_name\"");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "persona_id": "x"},
+                                                              {"persona_name": "B", "persona_id": "x"}]})") ==
+               "$.buying_process_mappings[1].persona_id: duplicate id \"x\" (also at $.buying_process_mappings[0].persona_id)");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [7]})") == "$.buying_process_mappings[0]: expected an object, found a number");
+}
+
+BOOST_AUTO_TEST_CASE(huge_fields_and_documents_are_refused) {
+    const std::string big(max_field_bytes + 1, 'x');
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": ")" + big + "\"}]}") ==
+               "$.buying_process_mappings[0].persona_name: 1048577 bytes of text, more than the 1 MB limit for one field");
+    std::string huge = "{\"buying_process_mappings\": []}";
+    huge.append(max_document_bytes, ' ');
+    BOOST_TEST(first_problem(huge).find("larger than the 64 MB limit") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_eight_persona_sample_survives_json) {
+    const auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    BOOST_TEST((read_ok(write_json(*doc.value)) == *doc.value));
+}

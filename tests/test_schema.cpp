@@ -1,0 +1,81 @@
+#define BOOST_TEST_MODULE schema
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+
+#include "bench_document.h"
+#include "bpm/bpm_file.h"
+#include "test_support.h"
+
+using namespace bpm;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string schema = std::string(BPM_SOURCE_DIR) + "/resources/schema/bpm-1.xsd";
+
+test::run_result xmllint(const std::string& file) {
+    return test::run_program(BPM_XMLLINT, {"--noout", "--nonet", "--schema", schema, file});
+}
+
+void expect_valid(const std::string& file) {
+    const auto r = xmllint(file);
+    BOOST_TEST(r.exit_code == 0, file << ": " << r.err);
+    BOOST_TEST(r.err.find("validates") != std::string::npos, r.err);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_sample_validates_against_the_schema) {
+    std::size_t samples = 0;
+    for (const auto& entry : fs::directory_iterator(std::string(BPM_SOURCE_DIR) + "/resources/samples")) {
+        if (entry.path().extension() != ".bpm") continue;
+        expect_valid(entry.path().string());
+        ++samples;
+    }
+    BOOST_TEST(samples >= 2u);
+}
+
+BOOST_AUTO_TEST_CASE(every_file_the_writer_produces_validates) {
+    test::temp_dir dir;
+    document empty;
+    document awkward = test::rich_document();
+    awkward.personas[0].stages[0].key_message = std::string("control \x01 chars \x1F dropped") + "\xEF\xBF\xBE";
+    const std::pair<const char*, document> documents[] = {
+        {"empty.bpm", empty},
+        {"rich.bpm", test::rich_document()},
+        {"awkward.bpm", awkward},
+        {"bench.bpm", test::bench_document(5, 12)},
+    };
+    for (const auto& [name, doc] : documents) {
+        const std::string path = dir.file(name);
+        BOOST_TEST_REQUIRE(bool(save_bpm(doc, path)), name);
+        expect_valid(path);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
+    test::temp_dir dir;
+    const std::string bad[] = {
+        // duplicate stage ids across personas
+        "<buying-process-map format-version=\"1\"><personas>"
+        "<persona id=\"a\"><name>A</name><status>completed</status><stages><stage id=\"s\"><name>X</name></stage></stages></persona>"
+        "<persona id=\"b\"><name>B</name><status>completed</status><stages><stage id=\"s\"><name>Y</name></stage></stages></persona>"
+        "</personas></buying-process-map>",
+        // unknown status
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>done</status></persona>"
+        "</personas></buying-process-map>",
+        // missing name
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><status>completed</status></persona>"
+        "</personas></buying-process-map>",
+        // bad timestamp
+        "<buying-process-map format-version=\"1\"><metadata><created-at>today</created-at></metadata><personas/>"
+        "</buying-process-map>",
+    };
+    int i = 0;
+    for (const std::string& text : bad) {
+        const std::string path = dir.file("bad" + std::to_string(i++) + ".bpm");
+        test::spit(path, text);
+        BOOST_TEST(xmllint(path).exit_code != 0, text);
+        BOOST_TEST(!read_bpm(text), text);
+    }
+}
