@@ -218,3 +218,14 @@ BOOST_AUTO_TEST_CASE(truncated_files_never_give_half_a_document) {
         BOOST_TEST(r.problems.front().line > 0u);
     }
 }
+
+BOOST_AUTO_TEST_CASE(a_flood_of_problems_is_cut_short_with_a_count) {
+    std::string personas;
+    for (int i = 0; i < 60; ++i)
+        personas += "<persona id=\"p" + std::to_string(i) + "\"><name>P</name><status>done</status></persona>\n";
+    const auto r = read_bpm("<buying-process-map format-version=\"1\"><personas>\n" + personas + "</personas></buying-process-map>");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
+    BOOST_TEST(r.problems[49].line == 51u);
+    BOOST_TEST(r.problems.back().to_string() == "and 10 more problems");
+}

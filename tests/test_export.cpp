@@ -91,6 +91,7 @@ BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
     const std::string md = to_markdown(test::rich_document());
     BOOST_TEST(md.rfind("# Q3 go-to-market \\<draft\\> & notes\n", 0) == 0u);
     BOOST_TEST(md.find("## Marketing Director\n") != std::string::npos);
+    BOOST_TEST(md.find("*Completed · last updated 2026-11-02 17:30 +02:00*\n") != std::string::npos);
     BOOST_TEST(md.find("- **Organisation:** Maison Éclat\n") != std::string::npos);
     BOOST_TEST(md.find("- Too expensive *(financial)*\n") != std::string::npos);
     BOOST_TEST(md.find("**Awareness** (1-2 weeks) → **Decision** (3–6 months)") != std::string::npos);

@@ -134,3 +134,11 @@ BOOST_AUTO_TEST_CASE(standard_stages_are_awareness_consideration_decision) {
     BOOST_TEST(names[1] == "Consideration");
     BOOST_TEST(names[2] == "Decision");
 }
+
+BOOST_AUTO_TEST_CASE(timestamps_read_as_date_and_time_with_their_zone) {
+    BOOST_TEST(readable_timestamp("2026-11-12T14:20:59Z") == "2026-11-12 14:20 UTC");
+    BOOST_TEST(readable_timestamp("2026-11-12T14:20:00.250+02:00") == "2026-11-12 14:20 +02:00");
+    BOOST_TEST(readable_timestamp("2026-11-12T14:20:00-05:00") == "2026-11-12 14:20 -05:00");
+    BOOST_TEST(readable_timestamp("last Tuesday") == "last Tuesday");
+    BOOST_TEST(readable_timestamp("") == "");
+}

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,12 @@ inline constexpr std::size_t max_document_bytes = std::size_t(64) << 20;
 inline constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
+
+/// The problem to report when a document of this many bytes is over max_document_bytes.
+std::optional<diagnostic> check_document_size(std::size_t bytes);
+
+/// A failed result from a list of problems, cut to max_reported_problems with a line for the rest.
+result<document> failed_load(std::vector<diagnostic> problems);
 
 /// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
 /// any problem means no document.

@@ -182,6 +182,10 @@ std::string now_iso8601();
 /// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
 bool is_iso8601(std::string_view text);
 
+/// An ISO 8601 timestamp as people read it: "2026-11-12 14:20 UTC" or "2026-11-12 14:20 +02:00";
+/// other text is returned unchanged.
+std::string readable_timestamp(std::string_view iso);
+
 /// The spec's standard stage names: Awareness, Consideration, Decision (translated).
 std::vector<std::string> standard_stage_names();
 

@@ -45,11 +45,7 @@ public:
     explicit reader(std::string_view text) : text_(text) {}
 
     result<document> read() {
-        if (text_.size() > max_document_bytes)
-            return result<document>::failure(diagnostic{
-                format(_("the document is {1} MB, larger than the {2} MB limit"),
-                       std::to_string((text_.size() + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-                0, 0});
+        if (auto too_big = check_document_size(text_.size())) return result<document>::failure(std::move(*too_big));
         if (trim(text_).empty()) {
             problem_at(0, _("the file is empty"));
             return fail();
@@ -108,14 +104,7 @@ public:
     }
 
 private:
-    result<document> fail() {
-        if (problems_.size() > max_reported_problems) {
-            const std::size_t more = problems_.size() - max_reported_problems;
-            problems_.resize(max_reported_problems);
-            problems_.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
-        }
-        return result<document>::failure(std::move(problems_));
-    }
+    result<document> fail() { return failed_load(std::move(problems_)); }
 
     void problem_at(std::size_t offset, std::string message) {
         const auto [line, column] = line_column(text_, offset);
@@ -537,6 +526,22 @@ private:
 };
 
 }  // namespace
+
+std::optional<diagnostic> check_document_size(std::size_t bytes) {
+    if (bytes <= max_document_bytes) return std::nullopt;
+    return diagnostic{format(_("the document is {1} MB, larger than the {2} MB limit"),
+                             std::to_string((bytes + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
+                      0, 0};
+}
+
+result<document> failed_load(std::vector<diagnostic> problems) {
+    if (problems.size() > max_reported_problems) {
+        const std::size_t more = problems.size() - max_reported_problems;
+        problems.resize(max_reported_problems);
+        problems.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
+    }
+    return result<document>::failure(std::move(problems));
+}
 
 result<document> read_bpm(std::string_view bytes) {
     // A UTF-8 byte order mark is harmless but not part of the text positions people see.

@@ -57,7 +57,7 @@ void field_line(std::string& out, stage_field f, const stage& s) {
 void persona_markdown(std::string& out, const persona& p) {
     out += "## " + md(p.name.empty() ? _("Unnamed persona") : p.name) + "\n\n";
     std::string status = p.status == persona_status::completed ? _("Completed") : _("In progress");
-    if (!p.last_updated_at.empty()) status = format(_("{1} · last updated {2}"), status, p.last_updated_at);
+    if (!p.last_updated_at.empty()) status = format(_("{1} · last updated {2}"), status, readable_timestamp(p.last_updated_at));
     out += "*" + status + "*\n\n";
 
     const std::pair<std::string, const std::string*> profile[] = {

@@ -104,14 +104,7 @@ public:
     }
 
 private:
-    result<document> fail() {
-        if (problems_.size() > max_reported_problems) {
-            const std::size_t more = problems_.size() - max_reported_problems;
-            problems_.resize(max_reported_problems);
-            problems_.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
-        }
-        return result<document>::failure(std::move(problems_));
-    }
+    result<document> fail() { return failed_load(std::move(problems_)); }
 
     void problem(const std::string& path, const std::string& message) { problems_.push_back({path + ": " + message}); }
 
@@ -286,11 +279,7 @@ std::string write_json(const document& doc) {
 }
 
 result<document> read_json(std::string_view text) {
-    if (text.size() > max_document_bytes)
-        return result<document>::failure(diagnostic{
-            format(_("the document is {1} MB, larger than the {2} MB limit"),
-                   std::to_string((text.size() + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-            0, 0});
+    if (auto too_big = check_document_size(text.size())) return result<document>::failure(std::move(*too_big));
     json root;
     try {
         root = json::parse(text.begin(), text.end());

@@ -229,6 +229,15 @@ bool is_iso8601(std::string_view s) {
     return false;
 }
 
+std::string readable_timestamp(std::string_view iso) {
+    if (!is_iso8601(iso)) return std::string(iso);
+    std::string out = std::string(iso.substr(0, 10)) + " " + std::string(iso.substr(11, 5));
+    const std::size_t zone = iso.find_first_of("Z+-", 19);
+    // TRANSLATORS: the time zone of a timestamp written in Coordinated Universal Time
+    out += iso[zone] == 'Z' ? " " + _("UTC") : " " + std::string(iso.substr(zone));
+    return out;
+}
+
 std::vector<std::string> standard_stage_names() {
     return {_("Awareness"), _("Consideration"), _("Decision")};
 }
