@@ -129,8 +129,10 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_located) {
     BOOST_TEST(first_problem("{\n  \"buying_process_mappings\": [\n    {\"persona_name\": \"A\",}\n  ]\n}")
                    .rfind("3:26: not valid JSON:", 0) == 0u);
     BOOST_TEST(first_problem("").find("not valid JSON") != std::string::npos);
-    BOOST_TEST(first_problem("{\"buying_process_mappings\": [{\"persona_name\": \"\xC3\x28\"}]}")
-                   .find("not valid JSON") != std::string::npos);
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [{\"persona_name\": \"Caf\xE9\"}]}") ==
+               "1:51: invalid UTF-8 byte sequence; the file must be saved as UTF-8");
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": nope}") ==
+               "1:30: not valid JSON: syntax error while parsing value - invalid literal");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {

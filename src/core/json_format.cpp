@@ -280,6 +280,13 @@ std::string write_json(const document& doc) {
 
 result<document> read_json(std::string_view text) {
     if (auto too_big = check_document_size(text.size())) return result<document>::failure(std::move(*too_big));
+    // nlohmann finds bad UTF-8 only inside strings and points past it; check the whole text first,
+    // with the same words as the .bpm reader.
+    if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+        const auto [line, column] = line_column(text, bad);
+        return result<document>::failure(
+            diagnostic{_("invalid UTF-8 byte sequence; the file must be saved as UTF-8"), line, column});
+    }
     json root;
     try {
         root = json::parse(text.begin(), text.end());
@@ -291,6 +298,8 @@ result<document> read_json(std::string_view text) {
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix;
         // our own position replaces it.
         if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+        // "...; last read: '<bytes>'" can end mid-character; the position says enough.
+        if (const auto last = what.find("; last read:"); last != std::string::npos) what.resize(last);
         return result<document>::failure(diagnostic{format(_("not valid JSON: {1}"), what), line, column});
     }
     return json_reader().read(root);
