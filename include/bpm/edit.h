@@ -1,0 +1,105 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// Persona fields that hold plain text.
+enum class persona_field { name, created_by, role, organisation, segment, success_metric };
+
+/// What one edit touched, precisely enough for a view to refresh only that.
+struct change {
+    enum class kind {
+        metadata,         // document title or created-by
+        persona_added,    // persona_id, index
+        persona_removed,  // persona_id, index (where it was)
+        persona_moved,    // persona_id, index (where it is now)
+        persona_field,    // persona_id, pfield
+        pain_points,      // persona_id
+        status,           // persona_id
+        summary,          // persona_id
+        stage_added,      // persona_id, stage_id, index
+        stage_removed,    // persona_id, stage_id, index (where it was)
+        stage_moved,      // persona_id, stage_id, index (where it is now)
+        stage_field,      // persona_id, stage_id, sfield
+    };
+    kind what;
+    std::string persona_id;
+    std::string stage_id;
+    std::size_t index = 0;
+    std::optional<persona_field> pfield;
+    std::optional<stage_field> sfield;
+
+    bool operator==(const change& o) const {
+        return what == o.what && persona_id == o.persona_id && stage_id == o.stage_id && index == o.index &&
+               pfield == o.pfield && sfield == o.sfield;
+    }
+};
+
+/// The changes of one step (one edit, or a group of them), in the order they happened.
+using change_set = std::vector<change>;
+
+/// One reversible change to a document. apply and revert are exact inverses; an edit whose
+/// target is gone (a persona or stage deleted meanwhile) does nothing and returns false.
+class edit {
+public:
+    virtual ~edit() = default;
+    /// Translated description for the Edit menu ("Edit Duration of Awareness").
+    virtual std::string label() const = 0;
+    /// Makes the change, appending what it touched to changes.
+    virtual bool apply(document& doc, change_set& changes) = 0;
+    /// Undoes a successful apply.
+    virtual void revert(document& doc, change_set& changes) = 0;
+    /// Absorbs the next edit when both are typing in the same field; the merged edit undoes both.
+    virtual bool merge(const edit& next) {
+        (void)next;
+        return false;
+    }
+    /// Bytes this edit keeps in memory, for measuring the history.
+    virtual std::size_t memory_bytes() const = 0;
+};
+
+/// Sets the text of a stage's field.
+std::unique_ptr<edit> set_stage_field(std::string persona_id, std::string stage_id, stage_field field, std::string text);
+/// Sets a persona's name, created-by or profile field.
+std::unique_ptr<edit> set_persona_field(std::string persona_id, persona_field field, std::string text);
+/// Sets the document title.
+std::unique_ptr<edit> set_document_title(std::string title);
+/// Marks a persona in progress or completed.
+std::unique_ptr<edit> set_status(std::string persona_id, persona_status status);
+/// Sets or clears a persona's summary.
+std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary);
+
+/// Inserts a persona at index (clamped to the end); it must carry ids unused in the document.
+std::unique_ptr<edit> insert_persona(std::size_t index, persona p);
+/// Removes a persona.
+std::unique_ptr<edit> remove_persona(std::string persona_id);
+/// Moves a persona to index.
+std::unique_ptr<edit> move_persona(std::string persona_id, std::size_t index);
+
+/// Inserts a stage at index (clamped to the end); its id must be unused in the document.
+std::unique_ptr<edit> insert_stage(std::string persona_id, std::size_t index, stage s);
+/// Removes a stage.
+std::unique_ptr<edit> remove_stage(std::string persona_id, std::string stage_id);
+/// Moves a stage to index.
+std::unique_ptr<edit> move_stage(std::string persona_id, std::string stage_id, std::size_t index);
+
+/// Inserts a pain point at index (clamped); refused when the same text is already there.
+std::unique_ptr<edit> insert_pain_point(std::string persona_id, std::size_t index, pain_point point);
+/// Removes the pain point at index.
+std::unique_ptr<edit> remove_pain_point(std::string persona_id, std::size_t index);
+/// Moves the pain point at from to index to.
+std::unique_ptr<edit> move_pain_point(std::string persona_id, std::size_t from, std::size_t to);
+/// Changes the text and category of the pain point at index; refused when it would duplicate another.
+std::unique_ptr<edit> set_pain_point(std::string persona_id, std::size_t index, pain_point point);
+
+/// Translated column or form title of a persona field ("Role").
+std::string persona_field_title(persona_field f);
+
+}  // namespace bpm

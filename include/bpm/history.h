@@ -1,0 +1,101 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bpm/edit.h"
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// The one undo history of a document: every change goes through submit, so undo, redo,
+/// the unsaved-changes state and the views' notifications all agree.
+class history {
+public:
+    /// Something that wants to hear about each step done, undone or redone.
+    using listener = std::function<void(const change_set&)>;
+
+    /// A history over doc, which must outlive it.
+    explicit history(document& doc);
+    history(const history&) = delete;
+    history& operator=(const history&) = delete;
+
+    /// The document, for reading.
+    const document& doc() const { return doc_; }
+
+    /// Applies an edit as a new step (or as part of the open group, or merged into the previous
+    /// step when it continues typing in the same field). Returns false, changing nothing, when
+    /// the edit does not apply. Clears the redo steps.
+    bool submit(std::unique_ptr<edit> e);
+
+    /// Starts a group: edits submitted until the matching end_group form one step with this label.
+    /// Groups nest; the outermost label wins.
+    void begin_group(std::string label);
+    /// Ends the innermost group; the step is recorded and announced when the outermost one ends.
+    void end_group();
+
+    /// Stops the next edit from merging into the previous step (focus moved to another field).
+    void break_merge() { merge_allowed_ = false; }
+
+    bool can_undo() const { return done_ > 0; }
+    bool can_redo() const { return done_ < steps_.size(); }
+    /// Undoes the last step; false when there is none.
+    bool undo();
+    /// Redoes the last undone step; false when there is none.
+    bool redo();
+    /// "Undo Edit Duration of Awareness", or "" when there is nothing to undo.
+    std::string undo_label() const;
+    /// "Redo Edit Duration of Awareness", or "" when there is nothing to redo.
+    std::string redo_label() const;
+
+    /// Records that the document now matches its file (just saved or loaded).
+    void mark_clean();
+    /// True when the document matches its file: no steps since mark_clean, or undone back to it.
+    bool is_clean() const { return clean_ == done_; }
+
+    /// Registers a listener; returns a token for unsubscribe.
+    std::size_t subscribe(listener fn);
+    /// Removes a listener.
+    void unsubscribe(std::size_t token);
+
+    /// Sets where timestamps come from (tests make them fixed); the default is now_iso8601.
+    void set_clock(std::function<std::string()> clock) { clock_ = std::move(clock); }
+
+    /// Steps that can be undone, and bytes they keep, for measuring.
+    std::size_t size() const { return steps_.size(); }
+    std::size_t memory_bytes() const;
+
+private:
+    struct step {
+        std::string label;
+        std::vector<std::unique_ptr<edit>> edits;
+        // last_updated_at of the personas the step touched, before and after it
+        std::vector<std::pair<std::string, std::string>> stamps_before, stamps_after;
+    };
+
+    void stamp(step& s, const change_set& changes);
+    void restore_stamps(const std::vector<std::pair<std::string, std::string>>& stamps);
+    void record(step s, const change_set& changes);
+    void notify(const change_set& changes);
+
+    document& doc_;
+    std::vector<step> steps_;
+    std::size_t done_ = 0;
+    std::size_t clean_ = 0;  // value of done_ that matches the file; npos when unreachable
+    bool merge_allowed_ = false;
+    int group_depth_ = 0;
+    step group_;
+    change_set group_changes_;
+    std::vector<std::pair<std::size_t, listener>> listeners_;
+    std::size_t next_token_ = 1;
+    std::function<std::string()> clock_;
+};
+
+/// Adds the standard stages (Awareness, Consideration, Decision) at the end of a persona's
+/// stages as one undo step. Returns false when the persona does not exist.
+bool apply_standard_stages(history& h, const std::string& persona_id);
+
+}  // namespace bpm

@@ -1,0 +1,526 @@
+#include "bpm/edit.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "bpm/tr.h"
+
+namespace bpm {
+
+namespace {
+
+persona* find_persona(document& doc, const std::string& id) {
+    const std::size_t i = doc.find_persona(id);
+    return i == npos ? nullptr : &doc.personas[i];
+}
+
+stage* find_stage(document& doc, const std::string& persona_id, const std::string& stage_id) {
+    persona* p = find_persona(doc, persona_id);
+    if (!p) return nullptr;
+    const std::size_t i = p->find_stage(stage_id);
+    return i == npos ? nullptr : &p->stages[i];
+}
+
+std::string& persona_text(persona& p, persona_field f) {
+    switch (f) {
+        case persona_field::name: return p.name;
+        case persona_field::created_by: return p.created_by;
+        case persona_field::role: return p.profile.role;
+        case persona_field::organisation: return p.profile.organisation;
+        case persona_field::segment: return p.profile.segment;
+        case persona_field::success_metric: return p.profile.success_metric;
+    }
+    return p.name;
+}
+
+// A name for labels: the persona or stage name, or a placeholder when it is still empty.
+std::string shown(const std::string& name, const char* placeholder) { return name.empty() ? _(placeholder) : name; }
+
+std::size_t text_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+
+std::size_t stage_bytes(const stage& s) {
+    std::size_t n = sizeof(stage) + text_bytes(s.id);
+    for (stage_field f : all_stage_fields) n += text_bytes(s.field(f));
+    return n;
+}
+
+std::size_t persona_bytes(const persona& p) {
+    std::size_t n = sizeof(persona) + text_bytes(p.id) + text_bytes(p.name) + text_bytes(p.created_by) +
+                    text_bytes(p.last_updated_at) + text_bytes(p.profile.role) + text_bytes(p.profile.organisation) +
+                    text_bytes(p.profile.segment) + text_bytes(p.profile.success_metric);
+    for (const pain_point& pp : p.pain_points) n += sizeof(pain_point) + text_bytes(pp.text);
+    for (const stage& s : p.stages) n += stage_bytes(s);
+    if (p.summary) n += text_bytes(p.summary->text) + text_bytes(p.summary->generated_at);
+    return n;
+}
+
+// Moves element from -> to within v, shifting the ones between.
+template <class T>
+void move_within(std::vector<T>& v, std::size_t from, std::size_t to) {
+    if (from < to) std::rotate(v.begin() + from, v.begin() + from + 1, v.begin() + to + 1);
+    else if (to < from) std::rotate(v.begin() + to, v.begin() + from, v.begin() + from + 1);
+}
+
+class stage_field_edit final : public edit {
+public:
+    stage_field_edit(std::string persona_id, std::string stage_id, stage_field field, std::string text)
+        : persona_id_(std::move(persona_id)), stage_id_(std::move(stage_id)), field_(field), new_(std::move(text)) {}
+
+    std::string label() const override {
+        if (field_ == stage_field::name)
+            return format(_("Rename Stage {1}"), shown(old_.empty() ? new_ : old_, "(unnamed stage)"));
+        // TRANSLATORS: an undo step, e.g. "Edit Duration of Awareness"
+        return format(_("Edit {1} of {2}"), stage_field_title(field_), shown(stage_name_, "(unnamed stage)"));
+    }
+
+    bool apply(document& doc, change_set& changes) override {
+        stage* s = find_stage(doc, persona_id_, stage_id_);
+        if (!s) return false;
+        std::string& value = s->field(field_);
+        if (!applied_once_) {
+            if (value == new_) return false;  // nothing to undo later
+            old_ = value;
+            stage_name_ = s->name;
+            applied_once_ = true;
+        }
+        value = new_;
+        changes.push_back({change::kind::stage_field, persona_id_, stage_id_, 0, std::nullopt, field_});
+        return true;
+    }
+
+    void revert(document& doc, change_set& changes) override {
+        stage* s = find_stage(doc, persona_id_, stage_id_);
+        if (!s) return;
+        s->field(field_) = old_;
+        changes.push_back({change::kind::stage_field, persona_id_, stage_id_, 0, std::nullopt, field_});
+    }
+
+    bool merge(const edit& next) override {
+        const auto* n = dynamic_cast<const stage_field_edit*>(&next);
+        if (!n || n->persona_id_ != persona_id_ || n->stage_id_ != stage_id_ || n->field_ != field_) return false;
+        new_ = n->new_;
+        return true;
+    }
+
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(stage_id_) + text_bytes(old_) + text_bytes(new_) +
+               text_bytes(stage_name_);
+    }
+
+private:
+    std::string persona_id_, stage_id_;
+    stage_field field_;
+    std::string new_, old_, stage_name_;
+    bool applied_once_ = false;
+};
+
+class persona_field_edit final : public edit {
+public:
+    persona_field_edit(std::string persona_id, persona_field field, std::string text)
+        : persona_id_(std::move(persona_id)), field_(field), new_(std::move(text)) {}
+
+    std::string label() const override {
+        if (field_ == persona_field::name) return format(_("Rename Persona {1}"), shown(old_.empty() ? new_ : old_, "(unnamed persona)"));
+        return format(_("Edit {1} of {2}"), persona_field_title(field_), shown(persona_name_, "(unnamed persona)"));
+    }
+
+    bool apply(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p) return false;
+        std::string& value = persona_text(*p, field_);
+        if (!applied_once_) {
+            if (value == new_) return false;
+            old_ = value;
+            persona_name_ = p->name;
+            applied_once_ = true;
+        }
+        value = new_;
+        changes.push_back({change::kind::persona_field, persona_id_, {}, 0, field_, std::nullopt});
+        return true;
+    }
+
+    void revert(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p) return;
+        persona_text(*p, field_) = old_;
+        changes.push_back({change::kind::persona_field, persona_id_, {}, 0, field_, std::nullopt});
+    }
+
+    bool merge(const edit& next) override {
+        const auto* n = dynamic_cast<const persona_field_edit*>(&next);
+        if (!n || n->persona_id_ != persona_id_ || n->field_ != field_) return false;
+        new_ = n->new_;
+        return true;
+    }
+
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(old_) + text_bytes(new_) + text_bytes(persona_name_);
+    }
+
+private:
+    std::string persona_id_;
+    persona_field field_;
+    std::string new_, old_, persona_name_;
+    bool applied_once_ = false;
+};
+
+class title_edit final : public edit {
+public:
+    explicit title_edit(std::string title) : new_(std::move(title)) {}
+    std::string label() const override { return _("Edit Title"); }
+    bool apply(document& doc, change_set& changes) override {
+        if (doc.metadata.title == new_) return false;
+        old_ = std::exchange(doc.metadata.title, new_);
+        changes.push_back({change::kind::metadata, {}, {}, 0, std::nullopt, std::nullopt});
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        doc.metadata.title = old_;
+        changes.push_back({change::kind::metadata, {}, {}, 0, std::nullopt, std::nullopt});
+    }
+    bool merge(const edit& next) override {
+        const auto* n = dynamic_cast<const title_edit*>(&next);
+        if (!n) return false;
+        new_ = n->new_;
+        return true;
+    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+
+private:
+    std::string new_, old_;
+};
+
+class status_edit final : public edit {
+public:
+    status_edit(std::string persona_id, persona_status s) : persona_id_(std::move(persona_id)), new_(s) {}
+    std::string label() const override {
+        return new_ == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
+    }
+    bool apply(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p || p->status == new_) return false;
+        old_ = std::exchange(p->status, new_);
+        changes.push_back({change::kind::status, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        if (persona* p = find_persona(doc, persona_id_)) p->status = old_;
+        changes.push_back({change::kind::status, persona_id_, {}, 0, std::nullopt, std::nullopt});
+    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(persona_id_); }
+
+private:
+    std::string persona_id_;
+    persona_status new_, old_ = persona_status::in_progress;
+};
+
+class summary_edit final : public edit {
+public:
+    summary_edit(std::string persona_id, std::optional<persona_summary> s) : persona_id_(std::move(persona_id)), new_(std::move(s)) {}
+    std::string label() const override { return new_ ? _("Set Summary") : _("Clear Summary"); }
+    bool apply(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p || p->summary == new_) return false;
+        old_ = std::exchange(p->summary, new_);
+        changes.push_back({change::kind::summary, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        if (persona* p = find_persona(doc, persona_id_)) p->summary = old_;
+        changes.push_back({change::kind::summary, persona_id_, {}, 0, std::nullopt, std::nullopt});
+    }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(persona_id_) + (new_ ? text_bytes(new_->text) : 0) + (old_ ? text_bytes(old_->text) : 0);
+    }
+
+private:
+    std::string persona_id_;
+    std::optional<persona_summary> new_, old_;
+};
+
+// Insertion and removal of a persona are one edit run in either direction.
+class persona_presence_edit final : public edit {
+public:
+    persona_presence_edit(bool insert, std::size_t index, persona p, std::string id)
+        : insert_(insert), index_(index), persona_(std::move(p)), id_(std::move(id)) {}
+
+    std::string label() const override {
+        const std::string name = shown(insert_ ? persona_.name : name_, "(unnamed persona)");
+        return insert_ ? format(_("Add Persona {1}"), name) : format(_("Delete Persona {1}"), name);
+    }
+    bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
+    void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
+    std::size_t memory_bytes() const override { return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_); }
+
+private:
+    bool put(document& doc, change_set& changes) {
+        if (!is_valid_id(persona_.id) || doc.find_persona(persona_.id) != npos) return false;
+        for (const stage& s : persona_.stages)
+            for (const persona& other : doc.personas)
+                if (!is_valid_id(s.id) || other.find_stage(s.id) != npos) return false;
+        index_ = std::min(index_, doc.personas.size());
+        doc.personas.insert(doc.personas.begin() + index_, std::move(persona_));
+        persona_ = persona{};
+        changes.push_back({change::kind::persona_added, id_, {}, index_, std::nullopt, std::nullopt});
+        return true;
+    }
+    bool take(document& doc, change_set& changes) {
+        const std::size_t i = doc.find_persona(id_);
+        if (i == npos) return false;
+        index_ = i;
+        persona_ = std::move(doc.personas[i]);
+        name_ = persona_.name;
+        doc.personas.erase(doc.personas.begin() + i);
+        changes.push_back({change::kind::persona_removed, id_, {}, i, std::nullopt, std::nullopt});
+        return true;
+    }
+
+    bool insert_;
+    std::size_t index_;
+    persona persona_;  // the persona while it is out of the document
+    std::string id_, name_;
+};
+
+class stage_presence_edit final : public edit {
+public:
+    stage_presence_edit(bool insert, std::string persona_id, std::size_t index, stage s, std::string id)
+        : insert_(insert), persona_id_(std::move(persona_id)), index_(index), stage_(std::move(s)), id_(std::move(id)) {}
+
+    std::string label() const override {
+        const std::string name = shown(insert_ ? stage_.name : name_, "(unnamed stage)");
+        return insert_ ? format(_("Add Stage {1}"), name) : format(_("Delete Stage {1}"), name);
+    }
+    bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
+    void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + stage_bytes(stage_) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_);
+    }
+
+private:
+    bool put(document& doc, change_set& changes) {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p || !is_valid_id(stage_.id)) return false;
+        for (const persona& other : doc.personas)
+            if (other.find_stage(stage_.id) != npos) return false;
+        index_ = std::min(index_, p->stages.size());
+        p->stages.insert(p->stages.begin() + index_, std::move(stage_));
+        stage_ = stage{};
+        changes.push_back({change::kind::stage_added, persona_id_, id_, index_, std::nullopt, std::nullopt});
+        return true;
+    }
+    bool take(document& doc, change_set& changes) {
+        persona* p = find_persona(doc, persona_id_);
+        const std::size_t i = p ? p->find_stage(id_) : npos;
+        if (i == npos) return false;
+        index_ = i;
+        stage_ = std::move(p->stages[i]);
+        name_ = stage_.name;
+        p->stages.erase(p->stages.begin() + i);
+        changes.push_back({change::kind::stage_removed, persona_id_, id_, i, std::nullopt, std::nullopt});
+        return true;
+    }
+
+    bool insert_;
+    std::string persona_id_;
+    std::size_t index_;
+    stage stage_;
+    std::string id_, name_;
+};
+
+class persona_move_edit final : public edit {
+public:
+    persona_move_edit(std::string id, std::size_t to) : id_(std::move(id)), to_(to) {}
+    std::string label() const override { return format(_("Move Persona {1}"), shown(name_, "(unnamed persona)")); }
+    bool apply(document& doc, change_set& changes) override {
+        from_ = doc.find_persona(id_);
+        if (from_ == npos || doc.personas.empty()) return false;
+        to_ = std::min(to_, doc.personas.size() - 1);
+        if (from_ == to_) return false;
+        name_ = doc.personas[from_].name;
+        move_within(doc.personas, from_, to_);
+        changes.push_back({change::kind::persona_moved, id_, {}, to_, std::nullopt, std::nullopt});
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        move_within(doc.personas, to_, from_);
+        changes.push_back({change::kind::persona_moved, id_, {}, from_, std::nullopt, std::nullopt});
+    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(id_) + text_bytes(name_); }
+
+private:
+    std::string id_, name_;
+    std::size_t to_, from_ = 0;
+};
+
+class stage_move_edit final : public edit {
+public:
+    stage_move_edit(std::string persona_id, std::string id, std::size_t to)
+        : persona_id_(std::move(persona_id)), id_(std::move(id)), to_(to) {}
+    std::string label() const override { return format(_("Move Stage {1}"), shown(name_, "(unnamed stage)")); }
+    bool apply(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        from_ = p ? p->find_stage(id_) : npos;
+        if (from_ == npos) return false;
+        to_ = std::min(to_, p->stages.size() - 1);
+        if (from_ == to_) return false;
+        name_ = p->stages[from_].name;
+        move_within(p->stages, from_, to_);
+        changes.push_back({change::kind::stage_moved, persona_id_, id_, to_, std::nullopt, std::nullopt});
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        if (persona* p = find_persona(doc, persona_id_)) move_within(p->stages, to_, from_);
+        changes.push_back({change::kind::stage_moved, persona_id_, id_, from_, std::nullopt, std::nullopt});
+    }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_);
+    }
+
+private:
+    std::string persona_id_, id_, name_;
+    std::size_t to_, from_ = 0;
+};
+
+// Pain point edits keep the whole (short) list before and after: simple and exact.
+class pain_points_edit final : public edit {
+public:
+    enum class op { insert, remove, move, set };
+    pain_points_edit(op o, std::string persona_id, std::size_t index, std::size_t to, pain_point point)
+        : op_(o), persona_id_(std::move(persona_id)), index_(index), to_(to), point_(std::move(point)) {}
+
+    std::string label() const override {
+        switch (op_) {
+            case op::insert: return _("Add Pain Point");
+            case op::remove: return _("Delete Pain Point");
+            case op::move: return _("Move Pain Point");
+            case op::set: return _("Edit Pain Point");
+        }
+        return {};
+    }
+
+    bool apply(document& doc, change_set& changes) override {
+        persona* p = find_persona(doc, persona_id_);
+        if (!p) return false;
+        std::vector<pain_point> list = p->pain_points;
+        auto duplicate = [&](std::size_t except) {
+            for (std::size_t i = 0; i < list.size(); ++i)
+                if (i != except && list[i].text == point_.text) return true;
+            return false;
+        };
+        switch (op_) {
+            case op::insert:
+                if (point_.text.empty() || duplicate(npos)) return false;
+                list.insert(list.begin() + std::min(index_, list.size()), point_);
+                break;
+            case op::remove:
+                if (index_ >= list.size()) return false;
+                list.erase(list.begin() + index_);
+                break;
+            case op::move:
+                if (index_ >= list.size() || to_ >= list.size() || index_ == to_) return false;
+                move_within(list, index_, to_);
+                break;
+            case op::set:
+                if (index_ >= list.size() || point_.text.empty() || duplicate(index_) || list[index_] == point_) return false;
+                list[index_] = point_;
+                break;
+        }
+        before_ = std::exchange(p->pain_points, std::move(list));
+        changes.push_back({change::kind::pain_points, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        return true;
+    }
+
+    void revert(document& doc, change_set& changes) override {
+        if (persona* p = find_persona(doc, persona_id_)) p->pain_points = before_;
+        changes.push_back({change::kind::pain_points, persona_id_, {}, 0, std::nullopt, std::nullopt});
+    }
+
+    std::size_t memory_bytes() const override {
+        std::size_t n = sizeof(*this) + text_bytes(persona_id_) + text_bytes(point_.text);
+        for (const pain_point& pp : before_) n += sizeof(pain_point) + text_bytes(pp.text);
+        return n;
+    }
+
+private:
+    op op_;
+    std::string persona_id_;
+    std::size_t index_, to_;
+    pain_point point_;
+    std::vector<pain_point> before_;
+};
+
+}  // namespace
+
+std::unique_ptr<edit> set_stage_field(std::string persona_id, std::string stage_id, stage_field field, std::string text) {
+    return std::make_unique<stage_field_edit>(std::move(persona_id), std::move(stage_id), field, std::move(text));
+}
+
+std::unique_ptr<edit> set_persona_field(std::string persona_id, persona_field field, std::string text) {
+    return std::make_unique<persona_field_edit>(std::move(persona_id), field, std::move(text));
+}
+
+std::unique_ptr<edit> set_document_title(std::string title) { return std::make_unique<title_edit>(std::move(title)); }
+
+std::unique_ptr<edit> set_status(std::string persona_id, persona_status status) {
+    return std::make_unique<status_edit>(std::move(persona_id), status);
+}
+
+std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary) {
+    return std::make_unique<summary_edit>(std::move(persona_id), std::move(summary));
+}
+
+std::unique_ptr<edit> insert_persona(std::size_t index, persona p) {
+    std::string id = p.id;
+    return std::make_unique<persona_presence_edit>(true, index, std::move(p), std::move(id));
+}
+
+std::unique_ptr<edit> remove_persona(std::string persona_id) {
+    return std::make_unique<persona_presence_edit>(false, 0, persona{}, std::move(persona_id));
+}
+
+std::unique_ptr<edit> move_persona(std::string persona_id, std::size_t index) {
+    return std::make_unique<persona_move_edit>(std::move(persona_id), index);
+}
+
+std::unique_ptr<edit> insert_stage(std::string persona_id, std::size_t index, stage s) {
+    std::string id = s.id;
+    return std::make_unique<stage_presence_edit>(true, std::move(persona_id), index, std::move(s), std::move(id));
+}
+
+std::unique_ptr<edit> remove_stage(std::string persona_id, std::string stage_id) {
+    return std::make_unique<stage_presence_edit>(false, std::move(persona_id), 0, stage{}, std::move(stage_id));
+}
+
+std::unique_ptr<edit> move_stage(std::string persona_id, std::string stage_id, std::size_t index) {
+    return std::make_unique<stage_move_edit>(std::move(persona_id), std::move(stage_id), index);
+}
+
+std::unique_ptr<edit> insert_pain_point(std::string persona_id, std::size_t index, pain_point point) {
+    return std::make_unique<pain_points_edit>(pain_points_edit::op::insert, std::move(persona_id), index, 0, std::move(point));
+}
+
+std::unique_ptr<edit> remove_pain_point(std::string persona_id, std::size_t index) {
+    return std::make_unique<pain_points_edit>(pain_points_edit::op::remove, std::move(persona_id), index, 0, pain_point{});
+}
+
+std::unique_ptr<edit> move_pain_point(std::string persona_id, std::size_t from, std::size_t to) {
+    return std::make_unique<pain_points_edit>(pain_points_edit::op::move, std::move(persona_id), from, to, pain_point{});
+}
+
+std::unique_ptr<edit> set_pain_point(std::string persona_id, std::size_t index, pain_point point) {
+    return std::make_unique<pain_points_edit>(pain_points_edit::op::set, std::move(persona_id), index, 0, std::move(point));
+}
+
+std::string persona_field_title(persona_field f) {
+    switch (f) {
+        case persona_field::name: return _("Name");
+        case persona_field::created_by: return _("Created By");
+        case persona_field::role: return _("Role");
+        case persona_field::organisation: return _("Organisation");
+        case persona_field::segment: return _("Segment");
+        case persona_field::success_metric: return _("Primary Success Metric");
+    }
+    return {};
+}
+
+}  // namespace bpm

@@ -1,0 +1,276 @@
+#define BOOST_TEST_MODULE history
+#include <boost/test/unit_test.hpp>
+#include <functional>
+
+#include "bench_document.h"
+#include "bpm/history.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+// A rich document with a history whose clock ticks one second per step, so stamps are checkable.
+struct fixture {
+    document doc = test::rich_document();
+    history h{doc};
+    int tick = 0;
+    fixture() {
+        h.set_clock([this] {
+            const int second = tick++;
+            return "2027-01-01T00:00:" + std::string(second < 10 ? "0" : "") + std::to_string(second) + "Z";
+        });
+    }
+};
+
+using edit_factory = std::function<std::unique_ptr<edit>(const document&)>;
+
+// Each kind of edit, made against rich_document().
+const std::vector<std::pair<const char*, edit_factory>> every_edit = {
+    {"stage field", [](const document&) { return set_stage_field("persona-1", "stage-1", stage_field::duration, "3 weeks"); }},
+    {"stage name", [](const document&) { return set_stage_field("persona-1", "stage-2", stage_field::name, "Purchase"); }},
+    {"persona name", [](const document&) { return set_persona_field("persona-1", persona_field::name, "CMO"); }},
+    {"profile field", [](const document&) { return set_persona_field("p.two_2", persona_field::segment, "SMB"); }},
+    {"title", [](const document&) { return set_document_title("New title"); }},
+    {"status", [](const document&) { return set_status("persona-1", persona_status::in_progress); }},
+    {"summary set", [](const document&) {
+         return set_summary("p.two_2", persona_summary{"text", summary_source::template_text, ""});
+     }},
+    {"summary clear", [](const document&) { return set_summary("persona-1", std::nullopt); }},
+    {"insert persona", [](const document& d) {
+         persona p;
+         p.id = d.new_persona_id();
+         p.name = "New";
+         stage s;
+         s.id = d.new_stage_id();
+         p.stages.push_back(s);
+         return insert_persona(1, p);
+     }},
+    {"remove persona", [](const document&) { return remove_persona("persona-1"); }},
+    {"move persona", [](const document&) { return move_persona("p.two_2", 0); }},
+    {"insert stage", [](const document& d) {
+         stage s;
+         s.id = d.new_stage_id();
+         s.name = "Consideration";
+         return insert_stage("persona-1", 1, s);
+     }},
+    {"remove stage", [](const document&) { return remove_stage("persona-1", "stage-1"); }},
+    {"move stage", [](const document&) { return move_stage("persona-1", "stage-2", 0); }},
+    {"insert pain point", [](const document&) { return insert_pain_point("persona-1", 2, {"New pain", pain_category::other}); }},
+    {"remove pain point", [](const document&) { return remove_pain_point("persona-1", 0); }},
+    {"move pain point", [](const document&) { return move_pain_point("persona-1", 0, 5); }},
+    {"set pain point", [](const document&) { return set_pain_point("persona-1", 1, {"Reports take days", pain_category::process}); }},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_edit_undoes_and_redoes_exactly) {
+    for (const auto& [name, make] : every_edit) {
+        fixture f;
+        const document before = f.doc;
+        BOOST_TEST_REQUIRE(f.h.submit(make(f.doc)), name);
+        const document after = f.doc;
+        BOOST_TEST((after != before), name);
+        BOOST_TEST_REQUIRE(f.h.undo(), name);
+        BOOST_TEST((f.doc == before), name);
+        BOOST_TEST_REQUIRE(f.h.redo(), name);
+        BOOST_TEST((f.doc == after), name);
+        BOOST_TEST_REQUIRE(f.h.undo(), name);
+        BOOST_TEST((f.doc == before), name);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(edits_do_what_they_say) {
+    fixture f;
+    f.h.submit(move_stage("persona-1", "stage-2", 0));
+    BOOST_TEST(f.doc.personas[0].stages[0].id == "stage-2");
+    f.h.submit(move_pain_point("persona-1", 0, 2));
+    BOOST_TEST(f.doc.personas[0].pain_points[2].text == "Too expensive");
+    BOOST_TEST(f.doc.personas[0].pain_points[0].text == "Wastes time on reports");
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Save hours"));
+    BOOST_TEST(f.doc.personas[0].stages[1].key_message == "Save hours");
+    f.h.submit(remove_persona("persona-1"));
+    BOOST_TEST(f.doc.personas.size() == 1u);
+    BOOST_TEST(f.doc.personas[0].id == "p.two_2");
+}
+
+BOOST_AUTO_TEST_CASE(edits_whose_target_is_gone_or_that_change_nothing_add_no_step) {
+    fixture f;
+    const document before = f.doc;
+    BOOST_TEST(!f.h.submit(set_stage_field("persona-1", "stage-9", stage_field::duration, "x")));
+    BOOST_TEST(!f.h.submit(set_stage_field("nobody", "stage-1", stage_field::duration, "x")));
+    BOOST_TEST(!f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "1-2 weeks")));
+    BOOST_TEST(!f.h.submit(set_status("persona-1", persona_status::completed)));
+    BOOST_TEST(!f.h.submit(remove_stage("p.two_2", "stage-1")));
+    BOOST_TEST(!f.h.submit(move_stage("persona-1", "stage-1", 0)));
+    BOOST_TEST(!f.h.submit(insert_pain_point("persona-1", 0, {"Too expensive", pain_category::none})));
+    BOOST_TEST(!f.h.submit(insert_pain_point("persona-1", 0, {"", pain_category::none})));
+    BOOST_TEST(!f.h.submit(set_pain_point("persona-1", 0, {"Board pressure", pain_category::none})));
+    stage dup;
+    dup.id = "stage-2";
+    BOOST_TEST(!f.h.submit(insert_stage("p.two_2", 0, dup)));
+    persona twin;
+    twin.id = "persona-1";
+    BOOST_TEST(!f.h.submit(insert_persona(0, twin)));
+    BOOST_TEST(!f.h.can_undo());
+    BOOST_TEST(f.h.is_clean());
+    BOOST_TEST((f.doc == before));
+}
+
+BOOST_AUTO_TEST_CASE(labels_name_the_field_and_the_stage) {
+    fixture f;
+    BOOST_TEST(f.h.undo_label() == "");
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "3 weeks"));
+    BOOST_TEST(f.h.undo_label() == "Undo Edit Duration of Awareness");
+    f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::name, "Purchase"));
+    BOOST_TEST(f.h.undo_label() == "Undo Rename Stage Decision");
+    f.h.submit(remove_stage("persona-1", "stage-2"));
+    BOOST_TEST(f.h.undo_label() == "Undo Delete Stage Purchase");
+    f.h.submit(set_persona_field("persona-1", persona_field::organisation, "LVMH"));
+    BOOST_TEST(f.h.undo_label() == "Undo Edit Organisation of Marketing Director");
+    f.h.undo();
+    BOOST_TEST(f.h.redo_label() == "Redo Edit Organisation of Marketing Director");
+    BOOST_TEST(f.h.undo_label() == "Undo Delete Stage Purchase");
+}
+
+BOOST_AUTO_TEST_CASE(standard_stages_are_one_step) {
+    fixture f;
+    BOOST_TEST_REQUIRE(apply_standard_stages(f.h, "p.two_2"));
+    const auto& stages = f.doc.personas[1].stages;
+    BOOST_TEST_REQUIRE(stages.size() == 3u);
+    BOOST_TEST(stages[0].name == "Awareness");
+    BOOST_TEST(stages[2].name == "Decision");
+    BOOST_TEST(stages[0].id == "stage-3");
+    BOOST_TEST(stages[2].id == "stage-5");
+    BOOST_TEST(f.h.undo_label() == "Undo Apply Standard Stages");
+    BOOST_TEST(f.h.size() == 1u);
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[1].stages.empty());
+    BOOST_TEST(!f.h.can_undo());
+    f.h.redo();
+    BOOST_TEST(f.doc.personas[1].stages.size() == 3u);
+    BOOST_TEST(!apply_standard_stages(f.h, "nobody"));
+}
+
+BOOST_AUTO_TEST_CASE(nested_groups_make_one_step_with_the_outer_label) {
+    fixture f;
+    f.h.begin_group("Paste Cells");
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a"));
+    f.h.begin_group("inner");
+    f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b"));
+    f.h.end_group();
+    BOOST_TEST(!f.h.can_undo());  // nothing recorded until the outer group closes
+    BOOST_TEST(!f.h.undo());
+    f.h.end_group();
+    BOOST_TEST(f.h.undo_label() == "Undo Paste Cells");
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "1-2 weeks");
+    BOOST_TEST(f.doc.personas[0].stages[1].duration == "3–6 months");
+    f.h.begin_group("Empty");
+    f.h.end_group();
+    BOOST_TEST(f.h.undo_label() == "");
+}
+
+BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {
+    fixture f;
+    for (const char* text : {"2", "2 ", "2 w", "2 weeks"})
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text));
+    BOOST_TEST(f.h.size() == 1u);
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi"));
+    BOOST_TEST(f.h.size() == 2u);
+    f.h.break_merge();
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi there"));
+    BOOST_TEST(f.h.size() == 3u);
+    f.h.undo();
+    f.h.undo();
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "1-2 weeks");
+    BOOST_TEST((f.doc == test::rich_document()));
+}
+
+BOOST_AUTO_TEST_CASE(the_clean_point_follows_undo_and_redo) {
+    fixture f;
+    BOOST_TEST(f.h.is_clean());
+    f.h.submit(set_document_title("A"));
+    BOOST_TEST(!f.h.is_clean());
+    f.h.mark_clean();  // saved
+    BOOST_TEST(f.h.is_clean());
+    f.h.submit(set_document_title("AB"));  // does not merge into the saved step
+    BOOST_TEST(f.h.size() == 2u);
+    BOOST_TEST(!f.h.is_clean());
+    f.h.undo();
+    BOOST_TEST(f.h.is_clean());
+    f.h.undo();
+    BOOST_TEST(!f.h.is_clean());
+    f.h.redo();
+    BOOST_TEST(f.h.is_clean());
+    // Undo past the save, then branch off: the saved state can never come back.
+    f.h.undo();
+    f.h.submit(set_document_title("Other"));
+    BOOST_TEST(!f.h.is_clean());
+    f.h.undo();
+    BOOST_TEST(!f.h.is_clean());
+}
+
+BOOST_AUTO_TEST_CASE(listeners_hear_exactly_what_changed_once_per_step) {
+    fixture f;
+    std::vector<change_set> heard;
+    const std::size_t token = f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::content_type, "Demo"));
+    BOOST_TEST_REQUIRE(heard.size() == 1u);
+    BOOST_TEST_REQUIRE(heard[0].size() == 1u);
+    BOOST_TEST((heard[0][0] == change{change::kind::stage_field, "persona-1", "stage-2", 0, std::nullopt,
+                                      stage_field::content_type}));
+
+    heard.clear();
+    apply_standard_stages(f.h, "p.two_2");
+    BOOST_TEST_REQUIRE(heard.size() == 1u);
+    BOOST_TEST_REQUIRE(heard[0].size() == 3u);
+    BOOST_TEST((heard[0][2] == change{change::kind::stage_added, "p.two_2", "stage-5", 2, std::nullopt, std::nullopt}));
+
+    heard.clear();
+    f.h.submit(remove_stage("persona-1", "stage-1"));
+    f.h.undo();
+    BOOST_TEST_REQUIRE(heard.size() == 2u);
+    BOOST_TEST((heard[0][0] == change{change::kind::stage_removed, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard[1][0] == change{change::kind::stage_added, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
+
+    heard.clear();
+    f.h.submit(move_persona("persona-1", 1));
+    BOOST_TEST((heard.at(0).at(0) == change{change::kind::persona_moved, "persona-1", "", 1, std::nullopt, std::nullopt}));
+
+    f.h.unsubscribe(token);
+    heard.clear();
+    f.h.undo();
+    BOOST_TEST(heard.empty());
+}
+
+BOOST_AUTO_TEST_CASE(steps_stamp_the_persona_and_undo_restores_the_stamp) {
+    fixture f;
+    const std::string original = f.doc.personas[0].last_updated_at;
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "3 weeks"));
+    BOOST_TEST(f.doc.personas[0].last_updated_at == "2027-01-01T00:00:00Z");
+    BOOST_TEST(f.doc.personas[1].last_updated_at == "");
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].last_updated_at == original);
+    f.h.redo();
+    BOOST_TEST(f.doc.personas[0].last_updated_at == "2027-01-01T00:00:00Z");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_history_keeps_edits_not_document_copies) {
+    document doc = test::bench_document(200, 12);
+    history h(doc);
+    h.set_clock([] { return std::string("2027-01-01T00:00:00Z"); });
+    for (int i = 0; i < 10000; ++i) {
+        const persona& p = doc.personas[static_cast<std::size_t>(i) % 200];
+        h.break_merge();
+        h.submit(set_stage_field(p.id, p.stages[static_cast<std::size_t>(i) % 12].id, stage_field::key_message,
+                                 "message " + std::to_string(i)));
+    }
+    BOOST_TEST(h.size() == 10000u);
+    // One copy of this document is about 2.4 MB; a step must cost a few hundred bytes.
+    BOOST_TEST(h.memory_bytes() / h.size() < 1024u, h.memory_bytes() / h.size() << " bytes per step");
+    for (int i = 0; i < 10000; ++i) h.undo();
+    BOOST_TEST((doc.personas == test::bench_document(200, 12).personas));
+}
