@@ -115,6 +115,14 @@ BOOST_AUTO_TEST_CASE(edits_whose_target_is_gone_or_that_change_nothing_add_no_st
     BOOST_TEST(!f.h.can_undo());
     BOOST_TEST(f.h.is_clean());
     BOOST_TEST((f.doc == before));
+
+    document empty;
+    history h(empty);
+    persona bad_stage_id;
+    bad_stage_id.id = "persona-1";
+    bad_stage_id.stages.resize(1);  // a stage without an id
+    BOOST_TEST(!h.submit(insert_persona(0, bad_stage_id)));
+    BOOST_TEST(empty.personas.empty());
 }
 
 BOOST_AUTO_TEST_CASE(labels_name_the_field_and_the_stage) {

@@ -255,9 +255,11 @@ public:
 private:
     bool put(document& doc, change_set& changes) {
         if (!is_valid_id(persona_.id) || doc.find_persona(persona_.id) != npos) return false;
-        for (const stage& s : persona_.stages)
+        for (const stage& s : persona_.stages) {
+            if (!is_valid_id(s.id)) return false;
             for (const persona& other : doc.personas)
-                if (!is_valid_id(s.id) || other.find_stage(s.id) != npos) return false;
+                if (other.find_stage(s.id) != npos) return false;
+        }
         index_ = std::min(index_, doc.personas.size());
         doc.personas.insert(doc.personas.begin() + index_, std::move(persona_));
         persona_ = persona{};
