@@ -190,52 +190,38 @@ private:
     std::string new_, old_;
 };
 
-class status_edit final : public edit {
+// Replaces one whole value of a persona (its status, its summary) and puts it back on revert.
+template <class T>
+class persona_value_edit final : public edit {
 public:
-    status_edit(std::string persona_id, persona_status s) : persona_id_(std::move(persona_id)), new_(s) {}
-    std::string label() const override {
-        return new_ == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
-    }
+    persona_value_edit(std::string persona_id, T persona::*member, change::kind kind, T value, std::string label)
+        : persona_id_(std::move(persona_id)), member_(member), kind_(kind), new_(std::move(value)), label_(std::move(label)) {}
+
+    std::string label() const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
         persona* p = find_persona(doc, persona_id_);
-        if (!p || p->status == new_) return false;
-        old_ = std::exchange(p->status, new_);
-        changes.push_back({change::kind::status, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        if (!p || p->*member_ == new_) return false;
+        old_ = std::exchange(p->*member_, new_);
+        changes.push_back({kind_, persona_id_, {}, 0, std::nullopt, std::nullopt});
         return true;
     }
     void revert(document& doc, change_set& changes) override {
-        if (persona* p = find_persona(doc, persona_id_)) p->status = old_;
-        changes.push_back({change::kind::status, persona_id_, {}, 0, std::nullopt, std::nullopt});
-    }
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(persona_id_); }
-
-private:
-    std::string persona_id_;
-    persona_status new_, old_ = persona_status::in_progress;
-};
-
-class summary_edit final : public edit {
-public:
-    summary_edit(std::string persona_id, std::optional<persona_summary> s) : persona_id_(std::move(persona_id)), new_(std::move(s)) {}
-    std::string label() const override { return new_ ? _("Set Summary") : _("Clear Summary"); }
-    bool apply(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
-        if (!p || p->summary == new_) return false;
-        old_ = std::exchange(p->summary, new_);
-        changes.push_back({change::kind::summary, persona_id_, {}, 0, std::nullopt, std::nullopt});
-        return true;
-    }
-    void revert(document& doc, change_set& changes) override {
-        if (persona* p = find_persona(doc, persona_id_)) p->summary = old_;
-        changes.push_back({change::kind::summary, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        if (persona* p = find_persona(doc, persona_id_)) p->*member_ = old_;
+        changes.push_back({kind_, persona_id_, {}, 0, std::nullopt, std::nullopt});
     }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + text_bytes(persona_id_) + (new_ ? text_bytes(new_->text) : 0) + (old_ ? text_bytes(old_->text) : 0);
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_);
     }
 
 private:
+    static std::size_t value_bytes(const persona_status&) { return 0; }
+    static std::size_t value_bytes(const std::optional<persona_summary>& s) { return s ? text_bytes(s->text) : 0; }
+
     std::string persona_id_;
-    std::optional<persona_summary> new_, old_;
+    T persona::*member_;
+    change::kind kind_;
+    T new_, old_{};
+    std::string label_;
 };
 
 // Insertion and removal of a persona are one edit run in either direction.
@@ -464,11 +450,15 @@ std::unique_ptr<edit> set_persona_field(std::string persona_id, persona_field fi
 std::unique_ptr<edit> set_document_title(std::string title) { return std::make_unique<title_edit>(std::move(title)); }
 
 std::unique_ptr<edit> set_status(std::string persona_id, persona_status status) {
-    return std::make_unique<status_edit>(std::move(persona_id), status);
+    std::string label = status == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
+    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, change::kind::status,
+                                                                status, std::move(label));
 }
 
 std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary) {
-    return std::make_unique<summary_edit>(std::move(persona_id), std::move(summary));
+    std::string label = summary ? _("Set Summary") : _("Clear Summary");
+    return std::make_unique<persona_value_edit<std::optional<persona_summary>>>(
+        std::move(persona_id), &persona::summary, change::kind::summary, std::move(summary), std::move(label));
 }
 
 std::unique_ptr<edit> insert_persona(std::size_t index, persona p) {
