@@ -154,3 +154,110 @@ BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {
     BOOST_TEST(unwritable.exit_code == 1);
     BOOST_TEST(unwritable.err.find("cannot write /nonexistent/dir/out.md") != std::string::npos, unwritable.err);
 }
+
+// ---- the terminal interview ----------------------------------------------------------------
+
+namespace {
+
+test::run_result interview(const std::vector<std::string>& args, const std::string& answers) {
+    // A fixed clock makes the saved file depend on the answers alone.
+    setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
+    std::vector<std::string> all = {"interview"};
+    all.insert(all.end(), args.begin(), args.end());
+    return test::run_program(BPM_CLI, all, answers);
+}
+
+const std::string transcript = test::slurp(test::data("interview-standard.txt"));
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_piped_transcript_makes_the_same_map_every_time) {
+    test::temp_dir dir;
+    const auto first = interview({"-o", dir.file("a.bpm")}, transcript);
+    BOOST_TEST(first.exit_code == 0, first.err);
+    BOOST_TEST(first.out.find("> Marketing Director\n") != std::string::npos);
+    BOOST_TEST(first.out.find("Saved to " + dir.file("a.bpm") + ".") != std::string::npos);
+    const auto second = interview({"-o", dir.file("b.bpm")}, transcript);
+    BOOST_TEST(second.exit_code == 0);
+    BOOST_TEST(test::slurp(dir.file("a.bpm")) == test::slurp(dir.file("b.bpm")));
+
+    const auto doc = load_bpm(dir.file("a.bpm"));
+    BOOST_REQUIRE(doc);
+    BOOST_REQUIRE(doc.value->personas.size() == 1u);
+    const persona& p = doc.value->personas[0];
+    BOOST_TEST(p.name == "Marketing Director");
+    BOOST_TEST(p.pain_points.size() == 3u);
+    BOOST_TEST((p.pain_points[2].category == pain_category::support));
+    BOOST_REQUIRE(p.stages.size() == 3u);
+    BOOST_TEST(p.stages[0].key_influencers == "Peers, analysts and the CFO");
+    BOOST_TEST(p.stages[2].seller_actions.empty());
+    BOOST_TEST(p.stages[2].content_type == "Pricing sheet");
+    BOOST_TEST((p.status == persona_status::completed));
+    BOOST_TEST(p.summary.has_value());
+    BOOST_TEST(p.last_updated_at == "2027-01-15T08:00:00Z");
+    BOOST_TEST(doc.value->metadata.modified_at == "2027-01-15T08:00:00Z");
+}
+
+BOOST_AUTO_TEST_CASE(the_end_of_input_saves_what_was_captured_in_progress) {
+    test::temp_dir dir;
+    const auto r = interview({"--output", dir.file("part.json")}, "Small Business Owner\nBudget constraints\nstandard\nAsks friends");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("with Small Business Owner left in progress") != std::string::npos);
+    const auto doc = load_json(dir.file("part.json"));
+    BOOST_REQUIRE(doc);
+    const persona& p = doc.value->personas.at(0);
+    BOOST_TEST((p.status == persona_status::in_progress));
+    BOOST_TEST(p.stages.size() == 3u);
+    BOOST_TEST(p.stages[0].buyer_actions == "Asks friends");
+}
+
+BOOST_AUTO_TEST_CASE(with_a_file_the_interview_adds_to_it_and_can_resume) {
+    test::temp_dir dir;
+    fs::copy_file(nlyzer, dir.file("map.bpm"));
+    const auto before = load_bpm(dir.file("map.bpm"));
+    BOOST_REQUIRE(before);
+    // The sample has unfinished personas: declining to continue starts a new one.
+    const auto r = interview({dir.file("map.bpm")}, "no\nProcurement Lead\nskip\ncustom\n1\nTender\n");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("Continue mapping ") != std::string::npos);
+    const auto after = load_bpm(dir.file("map.bpm"));
+    BOOST_REQUIRE(after);
+    BOOST_TEST(after.value->personas.size() == before.value->personas.size() + 1);
+    BOOST_TEST(after.value->personas.back().name == "Procurement Lead");
+    BOOST_TEST(after.value->personas.back().stages.at(0).name == "Tender");
+    for (std::size_t i = 0; i < before.value->personas.size(); ++i)
+        BOOST_TEST((after.value->personas[i] == before.value->personas[i]));
+}
+
+BOOST_AUTO_TEST_CASE(an_interview_that_cannot_load_or_save_loses_nothing) {
+    test::temp_dir dir;
+    test::spit(dir.file("bad.bpm"), "<buying-process-map format-version=\"1\">\n<oops>\n");
+    const auto bad = interview({dir.file("bad.bpm"), "-o", dir.file("out.bpm")}, transcript);
+    BOOST_TEST(bad.exit_code == 1);
+    BOOST_TEST(bad.err.find(dir.file("bad.bpm") + ":") != std::string::npos, bad.err);
+    BOOST_TEST(!fs::exists(dir.file("out.bpm")));
+
+    // A missing folder is reported before the first question.
+    const auto missing = interview({"-o", dir.file("missing/out.bpm")}, transcript);
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(missing.err.find("does not exist or is not writable") != std::string::npos, missing.err);
+    BOOST_TEST(missing.out.empty());
+
+    // A save that fails at the end (here a folder sits where the file should go): the answers go
+    // to a rescue file.
+    fs::create_directory(dir.file("out.bpm"));
+    setenv("TMPDIR", dir.path().c_str(), 1);
+    const auto unwritable = interview({"-o", dir.file("out.bpm")}, transcript);
+    unsetenv("TMPDIR");
+    BOOST_TEST(unwritable.exit_code == 1);
+    BOOST_TEST(unwritable.err.find("saved to " + dir.file("rescued-out.bpm")) != std::string::npos, unwritable.err);
+    const auto rescued = load_bpm(dir.file("rescued-out.bpm"));
+    BOOST_REQUIRE(rescued);
+    BOOST_TEST(rescued.value->personas.at(0).name == "Marketing Director");
+}
+
+BOOST_AUTO_TEST_CASE(interview_usage_errors) {
+    BOOST_TEST(interview({}, "").exit_code == 2);
+    BOOST_TEST(interview({small, small}, "").exit_code == 2);
+    BOOST_TEST(interview({"-o", "map.txt"}, "").exit_code == 2);
+}

@@ -93,7 +93,7 @@ BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
     BOOST_TEST(md.find("## Marketing Director\n") != std::string::npos);
     BOOST_TEST(md.find("*Completed · last updated 2026-11-02 17:30 +02:00*\n") != std::string::npos);
     BOOST_TEST(md.find("- **Organisation:** Maison Éclat\n") != std::string::npos);
-    BOOST_TEST(md.find("- Too expensive *(financial)*\n") != std::string::npos);
+    BOOST_TEST(md.find("- Too expensive *(Financial)*\n") != std::string::npos);
     BOOST_TEST(md.find("**Awareness** (1-2 weeks) → **Decision** (3–6 months)") != std::string::npos);
     BOOST_TEST(md.find("Whole cycle: 3–6.5 months") != std::string::npos);
     BOOST_TEST(md.find("### 1. Awareness\n") != std::string::npos);

@@ -50,6 +50,10 @@ public:
     std::string undo_label() const;
     /// "Redo Edit Duration of Awareness", or "" when there is nothing to redo.
     std::string redo_label() const;
+    /// "Edit Duration of Awareness": what undo would take back, or "".
+    std::string undo_description() const { return can_undo() ? steps_[done_ - 1].label : std::string(); }
+    /// What redo would do again, or "".
+    std::string redo_description() const { return can_redo() ? steps_[done_].label : std::string(); }
 
     /// Records that the document now matches its file (just saved or loaded).
     void mark_clean();
@@ -63,6 +67,8 @@ public:
 
     /// Sets where timestamps come from (tests make them fixed); the default is now_iso8601.
     void set_clock(std::function<std::string()> clock) { clock_ = std::move(clock); }
+    /// The current time from that clock, so everything stamped through this history agrees.
+    std::string now() const { return clock_(); }
 
     /// Steps that can be undone, and bytes they keep, for measuring.
     std::size_t size() const { return steps_.size(); }

@@ -158,6 +158,8 @@ std::string stage_field_title(stage_field f);
 
 /// Stable identifier of a pain category ("financial"; "" for none).
 std::string_view pain_category_key(pain_category c);
+/// Translated title of a pain category ("Financial"; "" for none).
+std::string pain_category_title(pain_category c);
 /// The category with this identifier ("" gives none).
 std::optional<pain_category> pain_category_from_key(std::string_view key);
 
@@ -179,6 +181,8 @@ bool is_valid_id(std::string_view id);
 
 /// The current time as ISO 8601 UTC with seconds ("2026-11-21T09:06:52Z").
 std::string now_iso8601();
+/// "2026-11-21T09:30:00Z" for seconds since 1970 (as in SOURCE_DATE_EPOCH), in UTC.
+std::string iso8601_from_epoch(long long seconds);
 /// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
 bool is_iso8601(std::string_view text);
 
@@ -188,5 +192,7 @@ std::string readable_timestamp(std::string_view iso);
 
 /// The spec's standard stage names: Awareness, Consideration, Decision (translated).
 std::vector<std::string> standard_stage_names();
+/// "Stage 3": the name a new stage carries until it is given one (index counts from 0).
+std::string placeholder_stage_name(std::size_t index);
 
 }  // namespace bpm

@@ -1,17 +1,25 @@
 #include "commands.h"
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <ostream>
 
 #include "bpm/bpm_file.h"
 #include "bpm/export_text.h"
+#include "bpm/history.h"
+#include "bpm/interview.h"
 #include "bpm/file_io.h"
 #include "bpm/json_format.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm/version.h"
+#include "terminal_interview.h"
 
 namespace bpm::cli {
 
@@ -25,6 +33,7 @@ std::string usage_text() {
                     "  {1} convert IN OUT\n"
                     "  {1} summary FILE [--persona NAME]\n"
                     "  {1} export FILE --format md|csv -o OUT [--persona NAME]\n"
+                    "  {1} interview [FILE] [-o OUT]\n"
                     "  {1} --help | --version\n"),
                   program);
 }
@@ -38,6 +47,10 @@ std::string help_text() {
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
              "  export     Write a Markdown playbook (md) or a CSV of all stages (csv); -o - writes to\n"
              "             standard output.\n"
+             "  interview  The guided interview in the terminal: questions on standard output,\n"
+             "             one answer per line on standard input. Adds to FILE when given; saves to\n"
+             "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
+             "             left in progress. Type 'help' during the interview for its commands.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
              "2 when the command line is wrong.\n");
 }
@@ -244,9 +257,88 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
     return exit_ok;
 }
 
+
+// Where a save goes when the chosen file cannot be written, so the answers are not lost.
+std::string rescue_path(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+    const std::string name = std::filesystem::path(path).filename().string();
+    return ((ec ? std::filesystem::path("/tmp") : dir) / ("rescued-" + (name.empty() ? "map.bpm" : name))).string();
+}
+
+status save_any(const document& doc, const std::string& path) {
+    return kind_of(path) == file_kind::json ? save_json(doc, path) : save_bpm(doc, path);
+}
+
+int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
+    if (a.positional.size() > 1) return usage(err, _("interview takes at most one FILE"));
+    const auto target = a.options.find("output");
+    if (a.positional.empty() && target == a.options.end())
+        return usage(err, _("interview needs a FILE to add to, or -o OUT for a new map"));
+    const std::string out_path = target != a.options.end() ? target->second : a.positional[0];
+    if (kind_of(out_path) == file_kind::unknown)
+        return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), out_path));
+
+    // Found out now rather than after the user has typed every answer.
+    const std::filesystem::path folder = std::filesystem::absolute(out_path).parent_path();
+    if (!std::filesystem::is_directory(folder) || access(folder.c_str(), W_OK) != 0) {
+        err << program << ": " << format(_("cannot save to {1}: the folder {2} does not exist or is not writable"),
+                                         out_path, folder.string())
+            << "\n";
+        return exit_failure;
+    }
+
+    document doc;
+    if (!a.positional.empty()) {
+        auto loaded = load_any(a.positional[0]);
+        if (!loaded) {
+            report(err, a.positional[0], loaded.problems);
+            return exit_failure;
+        }
+        doc = std::move(*loaded.value);
+    }
+    history h(doc);
+    // Reproducible output: with SOURCE_DATE_EPOCH set, every timestamp is that moment.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (*end != '\0') return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), epoch));
+        const std::string fixed = iso8601_from_epoch(seconds);
+        h.set_clock([fixed] { return fixed; });
+    }
+
+    interview conversation(h, interview_face::terminal);
+    // Answers piped from a file are echoed, so the output reads as a whole conversation.
+    const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO));
+    if (!done) {
+        const std::size_t i = doc.find_persona(conversation.persona_id());
+        out << (i == npos ? _("The input ended; saving what has been captured so far.")
+                          : format(_("The input ended; saving what has been captured so far, with {1} left in "
+                                     "progress."),
+                                   doc.personas[i].name))
+            << "\n";
+    }
+    if (h.is_clean() && !a.positional.empty() && out_path == a.positional[0]) {
+        out << _("Nothing changed, so nothing was saved.") << "\n";
+        return exit_ok;
+    }
+    if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
+    doc.metadata.modified_at = h.now();
+    const status saved = save_any(doc, out_path);
+    if (saved) {
+        out << format(_("Saved to {1}."), out_path) << "\n";
+        return exit_ok;
+    }
+    err << program << ": " << saved.message << "\n";
+    const std::string rescue = rescue_path(out_path);
+    if (save_any(doc, rescue))
+        err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
+    return exit_failure;
+}
+
 }  // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     if (args.empty()) return usage(err, _("no command given"));
     const std::string& command = args[0];
     if (command == "--help" || command == "-h" || command == "help") {
@@ -273,6 +365,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         {"summary", {cmd_summary, {"persona"}}},
         {"export", {cmd_export, {"format", "output", "persona"}}},
     };
+    if (command == "interview") {
+        usage_error error;
+        const auto parsed = parse(args, 1, {"output"}, error);
+        if (!parsed) return usage(err, error.message);
+        return cmd_interview(*parsed, in, out, err);
+    }
     const auto it = commands.find(command);
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
     usage_error error;

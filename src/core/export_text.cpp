@@ -37,18 +37,6 @@ std::string md(std::string_view text, std::string_view continuation_indent = "  
     return out;
 }
 
-std::string category_title(pain_category c) {
-    switch (c) {
-        case pain_category::financial: return _("financial");
-        case pain_category::productivity: return _("productivity");
-        case pain_category::process: return _("process");
-        case pain_category::support: return _("support");
-        case pain_category::other: return _("other");
-        case pain_category::none: break;
-    }
-    return {};
-}
-
 void field_line(std::string& out, stage_field f, const stage& s) {
     const std::string& v = s.field(f);
     out += "- **" + stage_field_title(f) + ":** " + (trim(v).empty() ? std::string("—") : md(v)) + "\n";
@@ -78,7 +66,7 @@ void persona_markdown(std::string& out, const persona& p) {
     if (p.pain_points.empty()) out += _("None recorded.") + "\n";
     for (const pain_point& pp : p.pain_points) {
         out += "- " + md(pp.text);
-        if (pp.category != pain_category::none) out += " *(" + category_title(pp.category) + ")*";
+        if (pp.category != pain_category::none) out += " *(" + pain_category_title(pp.category) + ")*";
         out += "\n";
     }
     out += "\n";

@@ -140,6 +140,18 @@ std::string_view pain_category_key(pain_category c) {
     return "";
 }
 
+std::string pain_category_title(pain_category c) {
+    switch (c) {
+        case pain_category::financial: return _("Financial");
+        case pain_category::productivity: return _("Productivity");
+        case pain_category::process: return _("Process");
+        case pain_category::support: return _("Support");
+        case pain_category::other: return _("Other");
+        case pain_category::none: break;
+    }
+    return {};
+}
+
 std::optional<pain_category> pain_category_from_key(std::string_view key) {
     for (auto c : {pain_category::none, pain_category::financial, pain_category::productivity,
                    pain_category::process, pain_category::support, pain_category::other})
@@ -188,7 +200,11 @@ bool is_valid_id(std::string_view id) {
 }
 
 std::string now_iso8601() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    return iso8601_from_epoch(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
+}
+
+std::string iso8601_from_epoch(long long seconds) {
+    const auto t = static_cast<std::time_t>(seconds);
     std::tm tm{};
 #ifdef _WIN32
     gmtime_s(&tm, &t);
@@ -240,6 +256,11 @@ std::string readable_timestamp(std::string_view iso) {
 
 std::vector<std::string> standard_stage_names() {
     return {_("Awareness"), _("Consideration"), _("Decision")};
+}
+
+std::string placeholder_stage_name(std::size_t index) {
+    // TRANSLATORS: name of a new stage before the user names it; {1} is its position
+    return format(_("Stage {1}"), std::to_string(index + 1));
 }
 
 }  // namespace bpm

@@ -1,0 +1,102 @@
+#include "terminal_interview.h"
+
+#include <istream>
+#include <ostream>
+
+
+namespace bpm::cli {
+
+namespace {
+
+constexpr std::size_t line_width = 78;
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// Wraps each paragraph of text at spaces to line_width columns, every line starting with indent.
+void print_wrapped(std::string_view text, const std::string_view base_indent, std::ostream& out) {
+    while (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+    while (true) {
+        std::string_view indent = base_indent;
+        const std::size_t nl = text.find('\n');
+        std::string_view paragraph = text.substr(0, nl);
+        // A paragraph's own leading spaces indent all of its lines.
+        std::string lead(indent);
+        while (!paragraph.empty() && paragraph.front() == ' ') {
+            lead += ' ';
+            paragraph.remove_prefix(1);
+        }
+        indent = lead;
+        std::string line(indent);
+        std::size_t width = code_points(indent);
+        bool line_has_word = false;
+        while (!paragraph.empty()) {
+            const std::size_t sp = paragraph.find(' ');
+            const std::string_view word = paragraph.substr(0, sp);
+            const std::size_t w = code_points(word);
+            if (line_has_word && width + 1 + w > line_width) {
+                out << line << '\n';
+                line.assign(indent);
+                width = code_points(indent);
+                line_has_word = false;
+            }
+            if (line_has_word) {
+                line += ' ';
+                ++width;
+            }
+            line += word;
+            width += w;
+            line_has_word = line_has_word || !word.empty();
+            if (sp == std::string_view::npos) break;
+            paragraph.remove_prefix(sp + 1);
+        }
+        out << line << '\n';
+        if (nl == std::string_view::npos) break;
+        text.remove_prefix(nl + 1);
+    }
+}
+
+}  // namespace
+
+void print_messages(const std::vector<message>& messages, std::ostream& out) {
+    for (const message& m : messages) {
+        switch (m.kind) {
+            case message_kind::info: print_wrapped(m.text, "", out); break;
+            case message_kind::summary: print_wrapped(m.text, "    ", out); break;
+            case message_kind::error: print_wrapped("! " + m.text, "", out); break;
+            case message_kind::question:
+                print_wrapped(m.text, "", out);
+                if (!m.hint.empty()) print_wrapped(m.hint, "  ", out);
+                if (!m.choices.empty()) {
+                    std::string line = "  [";
+                    for (std::size_t i = 0; i < m.choices.size(); ++i)
+                        line += (i ? " / " : "") + std::to_string(i + 1) + ". " + m.choices[i].label;
+                    print_wrapped(line + "]", "   ", out);
+                }
+                break;
+        }
+        out << '\n';
+    }
+}
+
+bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo) {
+    print_messages(conversation.start(), out);
+    std::string line;
+    while (!conversation.finished()) {
+        out << "> " << std::flush;
+        if (!std::getline(in, line)) {
+            out << '\n';
+            return false;
+        }
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (echo) out << line;
+        out << "\n\n";
+        print_messages(conversation.answer(line), out);
+    }
+    return true;
+}
+
+}  // namespace bpm::cli

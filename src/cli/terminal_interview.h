@@ -1,0 +1,20 @@
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "bpm/interview.h"
+
+namespace bpm::cli {
+
+/// Prints the assistant's messages for a terminal: wrapped text, hints and choices under a
+/// question, summaries indented.
+void print_messages(const std::vector<message>& messages, std::ostream& out);
+
+/// Runs the interview over in and out, one answer per line; echo repeats each answer after the
+/// prompt, so a transcript read from a file shows both sides. Returns true when the user said
+/// they are done, false when the input ended first.
+bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo);
+
+}  // namespace bpm::cli

@@ -1,0 +1,264 @@
+// The interview's wording: its questions, help, status and progress line.
+#include "bpm/interview.h"
+
+#include <algorithm>
+
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+
+namespace bpm {
+
+namespace {
+
+// Long answers quoted back in a question: one line, cut at a character boundary.
+std::string quote(std::string_view text, std::size_t max_bytes = 160) {
+    std::string out;
+    for (char c : trim(text)) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+    if (out.size() <= max_bytes) return out;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.erase(cut);
+    return out + "…";
+}
+
+// "where Sophie is researching problems": buyer actions read on from the question's words.
+std::string as_clause(std::string_view actions) {
+    std::string s = quote(actions, 120);
+    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+    return s;
+}
+
+choice option(std::string label, std::string answer) { return choice{std::move(label), std::move(answer)}; }
+
+}  // namespace
+
+std::string interview_phase_title(interview_phase p) {
+    switch (p) {
+        case interview_phase::introduction: return _("Introduction");
+        case interview_phase::persona: return _("Define buyer persona");
+        case interview_phase::stages: return _("Map buying stages");
+        case interview_phase::seller_alignment: return _("Align seller actions and content");
+        case interview_phase::summary: return _("Summary");
+        case interview_phase::review: return _("Review and finish");
+        case interview_phase::finished: return _("Finished");
+    }
+    return {};
+}
+
+interview_phase interview::phase() const {
+    switch (step_) {
+        case step::none:
+        case step::resume_offer: return interview_phase::introduction;
+        case step::persona_name:
+        case step::pain_points: return interview_phase::persona;
+        case step::stage_approach:
+        case step::stage_count:
+        case step::stage_name:
+        case step::buyer_actions:
+        case step::duration:
+        case step::key_influencers: return interview_phase::stages;
+        case step::seller_actions:
+        case step::content_type:
+        case step::key_message: return interview_phase::seller_alignment;
+        case step::summary_offer: return interview_phase::summary;
+        case step::review:
+        case step::adjust_choice:
+        case step::another: return interview_phase::review;
+        case step::finished: return interview_phase::finished;
+    }
+    return interview_phase::introduction;
+}
+
+std::string interview::progress_text() const {
+    const interview_phase ph = phase();
+    if (ph == interview_phase::finished) return interview_phase_title(ph);
+    std::string out = format(_("Phase {1} of 6 · {2}"), std::to_string(static_cast<int>(ph) + 1),
+                             interview_phase_title(ph));
+    const persona* p = current_persona();
+    if (p && !p->name.empty()) out += " · " + quote(p->name, 60);
+    const std::size_t i = p ? p->find_stage(stage_id_) : npos;
+    if (i != npos)
+        // TRANSLATORS: the stage the interview is at: its name, then its position, e.g. "Awareness (1 of 3)"
+        out += " · " + format(_("{1} ({2} of {3})"), quote(p->stages[i].name, 60), std::to_string(i + 1),
+                              std::to_string(p->stages.size()));
+    return out;
+}
+
+std::string interview::current_value() const {
+    const persona* p = current_persona();
+    if (!p) return {};
+    if (step_ == step::persona_name) return p->name;
+    if (step_ == step::pain_points) return p->pain_points_text();
+    const stage* s = find_stage(stage_id_);
+    const auto field = field_of(step_);
+    return s && field ? s->field(*field) : std::string();
+}
+
+message interview::question() const {
+    message m;
+    m.kind = message_kind::question;
+    const persona* p = current_persona();
+    const std::string name = p ? p->name : std::string();
+    const stage* s = find_stage(stage_id_);
+    const std::string stage_name = s ? s->name : std::string();
+    const std::vector<choice> yes_no = {option(_("Yes"), "yes"), option(_("No"), "no")};
+    switch (step_) {
+        case step::resume_offer: {
+            const std::size_t i = history_.doc().find_persona(resume_id_);
+            const persona& r = history_.doc().personas.at(i);
+            m.text = format(_("Continue mapping {1}?"), r.name);
+            m.hint = r.last_updated_at.empty()
+                         ? format(_("{1} is not finished yet. Answer no to define a new persona."), r.name)
+                         : format(_("{1} is not finished yet; it was last changed {2}. Answer no to define a new "
+                                    "persona."),
+                                  r.name, readable_timestamp(r.last_updated_at));
+            m.choices = yes_no;
+            break;
+        }
+        case step::persona_name:
+            m.text = std::none_of(history_.doc().personas.begin(), history_.doc().personas.end(),
+                                  [&](const persona& other) { return other.id != persona_id_; })
+                         ? _("Let's begin by defining your first buyer persona. What is the name of this persona? "
+                             "For example, 'Small Business Owner,' 'Enterprise IT Manager,' or 'Marketing "
+                             "Director.'")
+                         : _("Let's define another buyer persona. What is the name of this persona? For example, "
+                             "'Small Business Owner,' 'Enterprise IT Manager,' or 'Marketing Director.'");
+            break;
+        case step::pain_points:
+            m.text = format(_("Great! Now, for {1}, what are their primary pain points that your product or service "
+                              "helps to solve? Think about the specific challenges, problems, or frustrations they "
+                              "experience."),
+                            name);
+            m.hint = _("These could be financial pain points (e.g., 'too expensive'), productivity pain points "
+                       "(e.g., 'wasting too much time'), process pain points (e.g., 'workflow is too complex'), or "
+                       "support pain points (e.g., 'lack of proper assistance'). Separate several with ';'.");
+            break;
+        case step::stage_approach:
+            m.text = format(_("Now, let's map out the buying stages for {1}. The buyer's journey typically involves "
+                              "distinct phases where the buyer's needs and actions evolve. Do you want to start with "
+                              "a standard set of stages, such as 'Awareness,' 'Consideration,' and 'Decision,' or "
+                              "would you prefer to customize them?"),
+                            name);
+            m.choices = {option(_("Standard"), "standard"), option(_("Customize"), "custom")};
+            break;
+        case step::stage_count:
+            m.text = format(_("No problem. How many distinct buying stages do you identify for {1}'s journey?"), name);
+            m.hint = _("A number from 1 to 12.");
+            break;
+        case step::stage_name: {
+            const std::size_t i = p ? p->find_stage(stage_id_) : npos;
+            m.text = format(_("What is the name of stage {1} of {2}?"), std::to_string(i + 1),
+                            std::to_string(p ? p->stages.size() : 0));
+            m.hint = _("For example, 'Problem Identification', 'Vendor Shortlisting' or 'Purchase'.");
+            break;
+        }
+        case step::buyer_actions:
+            m.text = format(_("First, what are the primary buyer actions or behaviors at this stage? What is {1} "
+                              "doing, learning, or trying to achieve?"),
+                            name);
+            m.hint = _("For example, in 'Awareness,' they might be researching problems; in 'Consideration,' they "
+                       "might be evaluating solutions.");
+            break;
+        case step::duration:
+            m.text = format(_("Next, what is the typical duration of this stage for {1}? (e.g., '1-2 weeks,' '1 "
+                              "month,' '3-6 months')"),
+                            name);
+            break;
+        case step::key_influencers:
+            m.text = format(_("Finally, who are the key influencers or decision-makers involved at this {1} stage? "
+                              "This could be internal stakeholders, external consultants, or specific research "
+                              "sources."),
+                            stage_name);
+            break;
+        case step::seller_actions:
+            m.text = s && !trim(s->buyer_actions).empty()
+                         ? format(_("For the {1} stage (where {2} is {3}), what are the primary seller actions your "
+                                    "team should take?"),
+                                  stage_name, name, as_clause(s->buyer_actions))
+                         : format(_("For the {1} stage, what are the primary seller actions your team should take?"),
+                                  stage_name);
+            m.hint = _("For example, 'Conduct discovery calls,' 'Provide product demos,' 'Send case studies'.");
+            break;
+        case step::content_type:
+            m.text = format(_("What type of content (e.g., blog post, whitepaper, webinar, demo video, pricing sheet) "
+                              "should be conveyed to {1} at this {2} stage?"),
+                            name, stage_name);
+            break;
+        case step::key_message:
+            m.text = format(_("What is the key message or desired outcome you want to convey with this content at the "
+                              "{1} stage?"),
+                            stage_name);
+            break;
+        case step::summary_offer:
+            m.text = p && p->summary
+                         ? format(_("Would you like me to update the summary of {1}'s journey with your changes?"),
+                                  name)
+                         : format(_("We've gathered all the details for {1}'s buying process mapping! Would you like "
+                                    "me to generate a summary of this persona's journey, highlighting the alignment "
+                                    "between their actions, your seller's efforts, and your content at each stage?"),
+                                  name);
+            m.choices = yes_no;
+            break;
+        case step::review:
+            m.text = _("Are you satisfied with this persona's buying process, or would you like to make any "
+                       "adjustments?");
+            m.choices = {option(_("Satisfied"), "satisfied"), option(_("Adjust"), "adjust")};
+            break;
+        case step::adjust_choice:
+            m.text = _("What would you like to adjust?");
+            if (face_ == interview_face::beside_document)
+                m.hint = _("You can also change anything directly in the form or the grid.");
+            m.choices = {option(_("Persona name"), "name"), option(_("Pain points"), "pain points"),
+                         option(_("Stage names"), "stages"),
+                         option(_("Buyer actions, durations and influencers"), "buyer"),
+                         option(_("Seller actions, content and key messages"), "seller")};
+            break;
+        case step::another:
+            m.text = _("Would you like to define another buyer persona's buying process now, or are we done for "
+                       "today?");
+            m.choices = {option(_("Add New Persona"), "new"), option(_("Done"), "done")};
+            break;
+        case step::none:
+        case step::finished: break;
+    }
+    const bool revisiting = !forced_.empty() && forced_.front() == position{step_, stage_id_};
+    const std::string value = current_value();
+    if (revisiting && !trim(value).empty())
+        m.hint = format(_("Currently: {1}. Type a new answer, or 'skip' to keep it."), quote(value));
+    return m;
+}
+
+message interview::help() const {
+    std::string text = _("Answer in your own words; one answer per message. You can also type:");
+    text += '\n';
+    text += "• " + _("back: return to the previous question (what you entered stays until you answer again)");
+    text += '\n';
+    text += "• " + _("skip: leave this question for now and move on");
+    text += '\n';
+    text += "• " + _("undo, redo: take back or restore the last change to the map");
+    text += '\n';
+    text += "• " + _("status: show what has been captured so far");
+    text += '\n';
+    text += "• " + _("help: show this list");
+    return message{message_kind::info, text, {}, {}};
+}
+
+message interview::status() const {
+    const persona* p = current_persona();
+    if (!p) return message{message_kind::info, _("No persona has been defined yet in this conversation."), {}, {}};
+    const auto shown = [](const std::string& v) { return trim(v).empty() ? std::string("—") : quote(v, 200); };
+    std::string text = format(_("Persona: {1}"), p->name);
+    text += '\n' + format(_("Pain points: {1}"), shown(p->pain_points_text()));
+    for (std::size_t i = 0; i < p->stages.size(); ++i) {
+        const stage& s = p->stages[i];
+        text += '\n' + format(_("Stage {1}: {2}"), std::to_string(i + 1), shown(s.name));
+        for (stage_field f : all_stage_fields)
+            if (f != stage_field::name) text += "\n  " + stage_field_title(f) + ": " + shown(s.field(f));
+    }
+    if (p->stages.empty()) text += '\n' + _("No buying stages mapped yet.");
+    text += '\n' + format(_("Summary: {1}"), p->summary ? _("written") : _("not yet"));
+    text += '\n' + progress_text();
+    return message{message_kind::info, text, {}, {}};
+}
+
+}  // namespace bpm
