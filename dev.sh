@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's two commands:
-#   ./dev.sh run [FILE]   install what is missing, build, run on FILE (default: the sample map)
+#   ./dev.sh run [FILE]   install what is missing, build, open FILE in the editor (default: the sample map)
 #   ./dev.sh test         install what is missing, build, run the whole test suite
 #                         (a normal build, then once more under AddressSanitizer+UBSan)
 set -euo pipefail
@@ -9,8 +9,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 # Debian/Ubuntu packages the build and the tests need; keep in step with the README.
-build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libboost-test-dev)
-test_packages=(libxml2-utils)
+build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libboost-test-dev libwxgtk3.2-dev)
+test_packages=(libxml2-utils xvfb xauth imagemagick)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -59,7 +59,11 @@ case "${1:-}" in
         install_packages "${build_packages[@]}"
         build default
         file="${1:-resources/samples/nlyzer-b2b-personas.bpm}"
-        exec ./build/default/src/cli/bpmap-cli summary "$file"
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+            echo "dev.sh: no display to open the editor on (DISPLAY and WAYLAND_DISPLAY are empty); under Xvfb: xvfb-run -a ./build/default/src/app/bpmap $file" >&2
+            exit 1
+        fi
+        exec ./build/default/src/app/bpmap "$file"
         ;;
     test)
         install_packages "${build_packages[@]}" "${test_packages[@]}"

@@ -1,0 +1,18 @@
+#include "accessibility.h"
+
+#include <wx/window.h>
+
+#ifdef BPM_HAVE_ATK
+#include <gtk/gtk.h>
+
+#include "wx_string.h"
+#endif
+
+void SetAccessibleName(wxWindow* window, const wxString& name) {
+    window->SetName(name);
+#ifdef BPM_HAVE_ATK
+    if (auto* widget = static_cast<GtkWidget*>(window->GetHandle()))
+        if (AtkObject* accessible = gtk_widget_get_accessible(widget))
+            atk_object_set_name(accessible, ToUtf8(name).c_str());
+#endif
+}

@@ -1,0 +1,150 @@
+#include "app.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <iterator>
+
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/filename.h>
+#include <wx/image.h>
+#include <wx/intl.h>
+#include <wx/log.h>
+#include <wx/sstream.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+#include <wx/uilocale.h>
+
+#include "bpm/i18n.h"
+#include "doc_manager.h"
+#include "main_frame.h"
+#include "screenshot.h"
+#include "wx_string.h"
+
+void InstallCoreTranslator() {
+    bpm::set_translator(
+        [](const char* msgid) { return ToUtf8(wxGetTranslation(ToWx(msgid))); },
+        [](const char* singular, const char* plural, unsigned long n) {
+            return ToUtf8(wxGetTranslation(ToWx(singular), ToWx(plural), static_cast<unsigned>(n)));
+        });
+}
+
+void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption(wxString(), "screenshot", _("save a PNG of the window showing FILE to this path, then exit"));
+    parser.AddOption(wxString(), "size", _("window size for --screenshot, e.g. 1920x1080"));
+    parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, summary or dashboard"));
+    parser.AddParam(_("map file (.bpm)"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+}
+
+bool BpmApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (!wxApp::OnCmdLineParsed(parser)) return false;
+    if (parser.GetParamCount() > 0) m_file = wxFileName(parser.GetParam(0)).GetAbsolutePath();
+    parser.Found("screenshot", &m_screenshot);
+    wxString size;
+    if (parser.Found("size", &size)) {
+        long w = 0, h = 0;
+        if (!size.BeforeFirst('x').ToLong(&w) || !size.AfterFirst('x').ToLong(&h) || w < 320 || h < 240) {
+            std::fprintf(stderr, "bpmap: --size takes WIDTHxHEIGHT, e.g. 1280x800\n");
+            return false;
+        }
+        m_size = wxSize(static_cast<int>(w), static_cast<int>(h));
+    }
+    wxString page;
+    if (parser.Found("page", &page)) {
+        const wxString names[] = {"persona", "stages", "summary", "dashboard"};
+        const auto it = std::find(std::begin(names), std::end(names), page);
+        if (it == std::end(names)) {
+            std::fprintf(stderr, "bpmap: --page takes persona, stages, summary or dashboard\n");
+            return false;
+        }
+        m_page = static_cast<int>(it - std::begin(names));
+    }
+    return true;
+}
+
+void BpmApp::InitTranslations() {
+    wxUILocale::UseDefault();
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);
+    // Catalogs live in <prefix>/share/locale/<lang>/LC_MESSAGES/bpmap.mo beside the program.
+    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    wxFileName locale(exe.GetPath(), wxString());
+    locale.RemoveLastDir();
+    locale.AppendDir("share");
+    locale.AppendDir("locale");
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(locale.GetPath());
+    translations->SetLanguage(wxLANGUAGE_DEFAULT);
+    translations->AddStdCatalog();
+    translations->AddCatalog("bpmap");
+    InstallCoreTranslator();
+}
+
+bool BpmApp::OnInit() {
+    SetAppName("bpmap");
+    if (!wxApp::OnInit()) return false;
+    InitTranslations();
+    SetAppDisplayName(_("Buying Process Mapper"));
+    wxImage::AddHandler(new wxPNGHandler);
+
+    const bool unattended = !m_screenshot.empty();
+    if (unattended) {
+        // A screenshot shows the default layout and leaves the user's settings alone: the
+        // settings live in memory only. Messages go to standard error, never to a dialog.
+        wxStringInputStream nothing(wxString{});
+        delete wxConfigBase::Set(new wxFileConfig(nothing));
+        delete wxLog::SetActiveTarget(new wxLogStderr);
+    }
+    wxConfigBase* config = wxConfigBase::Get();
+
+    m_docManager = new BpmDocManager;
+    m_docManager->AddTemplates();
+    if (unattended) m_docManager->SetPrompts(Prompts::Unattended());
+    m_docManager->FileHistoryLoad(*config);
+
+    auto* frame = new MainFrame(m_docManager);
+    m_docManager->SetFrame(frame);
+    SetTopWindow(frame);
+    if (unattended) {
+        frame->SetSize(m_size);
+    } else {
+        frame->RestoreLayout();
+    }
+    frame->Show();
+
+    if (!m_file.empty() && !m_docManager->CreateDocument(m_file, wxDOC_SILENT)) m_exitCode = 1;
+    if (unattended && m_page >= 0) frame->ShowPage(static_cast<MainFrame::Page>(m_page));
+    if (unattended) CallAfter(&BpmApp::TakeScreenshot);
+    return true;
+}
+
+void BpmApp::TakeScreenshot() {
+    MainFrame* frame = GetMainFrame();
+    if (frame && m_exitCode == 0) {
+        const wxString problem = SaveWindowScreenshot(frame, m_screenshot);
+        if (!problem.empty()) {
+            std::fprintf(stderr, "bpmap: %s\n", ToUtf8(problem).c_str());
+            m_exitCode = 1;
+        }
+    }
+    if (frame) frame->Close(true);
+}
+
+int BpmApp::OnRun() {
+    const int code = wxApp::OnRun();
+    return m_exitCode != 0 ? m_exitCode : code;
+}
+
+int BpmApp::OnExit() {
+    wxConfigBase* config = wxConfigBase::Get();
+    if (m_docManager) {
+        if (config) m_docManager->FileHistorySave(*config);
+        delete m_docManager;
+        m_docManager = nullptr;
+    }
+    if (config) config->Flush();
+    return wxApp::OnExit();
+}
+
+MainFrame* BpmApp::GetMainFrame() const { return m_docManager ? m_docManager->GetFrame() : nullptr; }

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <wx/panel.h>
+
+class wxStaticText;
+
+/// One message of the chat: rounded, tinted by who speaks, its text wrapped to the width given.
+class ChatBubble : public wxPanel {
+public:
+    /// Who a bubble speaks for; it sets the tint and the side.
+    enum class Role { Assistant, Question, Summary, Error, User };
+
+    ChatBubble(wxWindow* parent, Role role, const wxString& text, const wxString& hint = wxString());
+
+    Role GetRole() const { return m_role; }
+    const wxString& GetText() const { return m_text; }
+    /// Wraps the text so the bubble is at most width pixels wide.
+    void Rewrap(int width);
+
+private:
+    void OnPaint(wxPaintEvent& event);
+
+    Role m_role;
+    wxString m_text, m_hint;
+    wxStaticText* m_label = nullptr;
+    wxStaticText* m_hintLabel = nullptr;
+};

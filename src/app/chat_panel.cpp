@@ -1,0 +1,279 @@
+#include "chat_panel.h"
+
+#include <algorithm>
+
+#include <wx/button.h>
+#include <wx/scrolwin.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include "chat_bubble.h"
+#include "wx_string.h"
+
+namespace {
+
+ChatBubble::Role RoleOf(bpm::message_kind kind) {
+    switch (kind) {
+        case bpm::message_kind::question: return ChatBubble::Role::Question;
+        case bpm::message_kind::summary: return ChatBubble::Role::Summary;
+        case bpm::message_kind::error: return ChatBubble::Role::Error;
+        case bpm::message_kind::info: break;
+    }
+    return ChatBubble::Role::Assistant;
+}
+
+// Bubbles leave this much of the log's width free, so the two sides read apart.
+constexpr int side_margin = 48;
+
+}  // namespace
+
+ChatPanel::ChatPanel(wxWindow* parent)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "chat") {
+    SetName(_("Chat assistant"));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+
+    m_progress = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                  wxST_ELLIPSIZE_END);
+    m_progress->SetFont(m_progress->GetFont().Bold());
+    m_progress->SetName(_("Interview progress"));
+    sizer->Add(m_progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+
+    // Wraps onto a second line when the pane is narrow, rather than clipping a button.
+    auto* actions = new wxWrapSizer(wxHORIZONTAL);
+    m_continue = new wxButton(this, wxID_ANY, _("&Continue Selected Persona"), wxDefaultPosition, wxDefaultSize,
+                              wxBU_EXACTFIT);
+    m_continue->SetToolTip(_("Continue the interview for the persona selected in the list"));
+    auto* newPersona = new wxButton(this, wxID_ANY, _("&New Persona"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    newPersona->SetToolTip(_("Start the interview for a new persona"));
+    auto* restart = new wxButton(this, wxID_ANY, _("&Restart"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
+    restart->SetToolTip(_("Clear the conversation and start again from the welcome"));
+    actions->Add(m_continue, 0, wxRIGHT | wxBOTTOM, 4);
+    actions->Add(newPersona, 0, wxRIGHT | wxBOTTOM, 4);
+    actions->Add(restart, 0, wxBOTTOM, 4);
+    sizer->Add(actions, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+
+    m_log = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME);
+    m_log->SetName(_("Conversation"));
+    m_log->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
+    m_log->SetScrollRate(0, 12);
+    m_log->SetSizer(new wxBoxSizer(wxVERTICAL));
+    sizer->Add(m_log, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
+
+    m_choiceSizer = new wxWrapSizer(wxHORIZONTAL);
+    sizer->Add(m_choiceSizer, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
+
+    auto* inputRow = new wxBoxSizer(wxHORIZONTAL);
+    m_input = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, FromDIP(56)),
+                             wxTE_MULTILINE | wxTE_WORDWRAP);
+    m_input->SetName(_("Your answer"));
+    m_input->SetHint(_("Type your answer; Enter sends, Shift+Enter starts a new line"));
+    auto* send = new wxButton(this, wxID_ANY, _("&Send"));
+    inputRow->Add(m_input, 1, wxEXPAND | wxRIGHT, 4);
+    inputRow->Add(send, 0, wxALIGN_BOTTOM);
+    sizer->Add(inputRow, 0, wxEXPAND | wxALL, 6);
+    SetSizer(sizer);
+
+    m_input->Bind(wxEVT_KEY_DOWN, &ChatPanel::OnInputKey, this);
+    send->Bind(wxEVT_BUTTON, &ChatPanel::OnSend, this);
+    m_continue->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (!m_selectedPersona.empty()) ContinuePersona(m_selectedPersona);
+    });
+    newPersona->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StartNewPersona(); });
+    restart->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Restart(); });
+    m_log->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        CallAfter(&ChatPanel::RewrapBubbles);
+    });
+
+    SetDocument(nullptr);
+}
+
+ChatPanel::~ChatPanel() = default;
+
+void ChatPanel::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_subscription.Reset(doc, [this](const bpm::change_set&) {
+        // Our own answers are not news to the interview; anything else is looked at once the
+        // edit (a grid paste, an undo from the menu) has finished.
+        if (m_answering || m_changePending) return;
+        m_changePending = true;
+        CallAfter(&ChatPanel::OnDocumentChanged);
+    });
+    Enable(doc != nullptr);
+    Restart();
+}
+
+void ChatPanel::Restart() {
+    for (ChatBubble* b : m_bubbles) b->Destroy();
+    m_bubbles.clear();
+    m_log->GetSizer()->Clear();
+    m_lastFocusPersona.clear();
+    m_lastFocusStage.clear();
+    m_history = m_doc ? &m_doc->History() : nullptr;
+    m_interview = m_doc ? std::make_unique<bpm::interview>(*m_history) : nullptr;
+    if (m_interview) {
+        ShowMessages(m_interview->start());
+    } else {
+        ShowChoices({});
+        m_progress->SetLabelText(_("Open or create a map to talk with the assistant."));
+    }
+}
+
+bool ChatPanel::EnsureCurrent() {
+    if (!m_doc) return false;
+    // Revert replaces the document's history; a conversation about the old one cannot go on.
+    if (m_history != &m_doc->History()) Restart();
+    return true;
+}
+
+void ChatPanel::ContinuePersona(const std::string& personaId) {
+    if (EnsureCurrent()) ShowMessages(m_interview->continue_persona(personaId));
+}
+
+void ChatPanel::StartNewPersona() {
+    if (EnsureCurrent()) ShowMessages(m_interview->new_persona());
+}
+
+void ChatPanel::SetSelectedPersona(const std::string& personaId) {
+    m_selectedPersona = personaId;
+    const std::size_t i = m_doc ? m_doc->Model().find_persona(personaId) : bpm::npos;
+    m_continue->Enable(i != bpm::npos);
+    if (i != bpm::npos)
+        m_continue->SetToolTip(wxString::Format(_("Continue the interview for %s"),
+                                                ToWx(m_doc->Model().personas[i].name)));
+}
+
+void ChatPanel::SendAnswer(const wxString& text) { Answer(text, text); }
+
+void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
+    if (!EnsureCurrent()) return;
+    m_doc->CommitPendingEdits();
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::User, shown));
+    m_answering = true;
+    const std::vector<bpm::message> reply = m_interview->answer(ToUtf8(answer));
+    m_answering = false;
+    ShowMessages(reply);
+}
+
+void ChatPanel::ShowMessages(const std::vector<bpm::message>& messages) {
+    std::vector<bpm::choice> choices;
+    for (const bpm::message& m : messages) {
+        AddBubble(new ChatBubble(m_log, RoleOf(m.kind), ToWx(m.text), ToWx(m.hint)));
+        if (m.kind == bpm::message_kind::question) choices = m.choices;
+    }
+    ShowChoices(choices);
+    AfterTurn();
+}
+
+void ChatPanel::AddBubble(ChatBubble* bubble) {
+    const int width = std::max(160, m_log->GetClientSize().x - side_margin);
+    bubble->Rewrap(width);
+    const int side = bubble->GetRole() == ChatBubble::Role::User ? wxALIGN_RIGHT : wxALIGN_LEFT;
+    m_log->GetSizer()->Add(bubble, 0, side | wxLEFT | wxRIGHT | wxTOP, 6);
+    m_bubbles.push_back(bubble);
+}
+
+void ChatPanel::ShowChoices(const std::vector<bpm::choice>& choices) {
+    for (wxButton* b : m_choiceButtons) b->Destroy();
+    m_choiceButtons.clear();
+    m_choiceSizer->Clear();
+    for (const bpm::choice& c : choices) {
+        auto* button = new wxButton(this, wxID_ANY, ToWx(c.label));
+        const wxString label = ToWx(c.label), answer = ToWx(c.answer);
+        button->Bind(wxEVT_BUTTON, [this, label, answer](wxCommandEvent&) { CallAfter([=] { Answer(label, answer); }); });
+        m_choiceSizer->Add(button, 0, wxRIGHT | wxBOTTOM, 4);
+        m_choiceButtons.push_back(button);
+    }
+    // Tab from the input reaches the choices next.
+    if (!m_choiceButtons.empty()) m_choiceButtons.front()->MoveAfterInTabOrder(m_input);
+}
+
+void ChatPanel::AfterTurn() {
+    m_log->GetSizer()->AddSpacer(6);
+    m_log->FitInside();
+    Layout();
+    ScrollToEnd();
+    UpdateHeader();
+    const std::string& persona = m_interview->persona_id();
+    const std::string& stage = m_interview->stage_id();
+    if (onFocus && !persona.empty() && (persona != m_lastFocusPersona || stage != m_lastFocusStage)) {
+        m_lastFocusPersona = persona;
+        m_lastFocusStage = stage;
+        onFocus(persona, stage);
+    }
+    if (m_interview->finished() && onFinished) onFinished();
+}
+
+void ChatPanel::UpdateHeader() { m_progress->SetLabelText(ToWx(m_interview->progress_text())); }
+
+void ChatPanel::RewrapBubbles() {
+    const int width = std::max(160, m_log->GetClientSize().x - side_margin);
+    m_log->Freeze();
+    for (ChatBubble* b : m_bubbles) b->Rewrap(width);
+    m_log->FitInside();
+    m_log->Layout();
+    m_log->Thaw();
+}
+
+void ChatPanel::ScrollToEnd() {
+    int x = 0, y = 0;
+    m_log->GetVirtualSize(&x, &y);
+    int unitX = 1, unitY = 1;
+    m_log->GetScrollPixelsPerUnit(&unitX, &unitY);
+    m_log->Scroll(0, unitY > 0 ? y / unitY : 0);
+}
+
+void ChatPanel::OnDocumentChanged() {
+    m_changePending = false;
+    if (!m_doc) return;
+    if (m_history != &m_doc->History()) {
+        Restart();
+        return;
+    }
+    const std::vector<bpm::message> reply = m_interview->document_changed();
+    if (!reply.empty()) ShowMessages(reply);
+    else UpdateHeader();
+}
+
+void ChatPanel::OnInputKey(wxKeyEvent& event) {
+    const int key = event.GetKeyCode();
+    if ((key == WXK_RETURN || key == WXK_NUMPAD_ENTER) && !event.ShiftDown()) {
+        wxCommandEvent send;
+        OnSend(send);
+        return;
+    }
+    // Up and Down walk through earlier answers while the box holds nothing typed anew.
+    const bool showingRecalled = m_recall < m_sent.size() && m_input->GetValue() == m_sent[m_recall];
+    if (key == WXK_UP && (m_input->IsEmpty() || showingRecalled) && m_recall > 0) {
+        m_input->ChangeValue(m_sent[--m_recall]);
+        m_input->SetInsertionPointEnd();
+        return;
+    }
+    if (key == WXK_DOWN && showingRecalled) {
+        ++m_recall;
+        m_input->ChangeValue(m_recall < m_sent.size() ? m_sent[m_recall] : wxString());
+        m_input->SetInsertionPointEnd();
+        return;
+    }
+    event.Skip();
+}
+
+void ChatPanel::OnSend(wxCommandEvent&) {
+    const wxString text = m_input->GetValue();
+    m_input->Clear();
+    if (!text.Strip(wxString::both).empty()) m_sent.push_back(text);
+    m_recall = m_sent.size();
+    SendAnswer(text);
+    m_input->SetFocus();
+}
+
+std::vector<wxString> ChatPanel::Transcript() const {
+    std::vector<wxString> out;
+    for (const ChatBubble* b : m_bubbles) out.push_back(b->GetText());
+    return out;
+}
+
+std::vector<wxButton*> ChatPanel::ChoiceButtons() const { return m_choiceButtons; }

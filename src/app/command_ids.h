@@ -1,0 +1,31 @@
+#pragma once
+// Commands shared by menus, toolbar, buttons and context menus, so each has one handler.
+
+#include <wx/defs.h>
+
+enum CommandId {
+    ID_PERSONA_ADD = wxID_HIGHEST + 1,
+    ID_PERSONA_DELETE,
+    ID_PERSONA_MOVE_UP,
+    ID_PERSONA_MOVE_DOWN,
+    ID_PERSONA_EDIT,
+    ID_PERSONA_FINISH,
+    ID_PERSONA_REOPEN,
+    ID_SUMMARY_GENERATE,
+    ID_STAGE_ADD,
+    ID_STAGE_INSERT,
+    ID_STAGE_DELETE,
+    ID_STAGE_MOVE_UP,
+    ID_STAGE_MOVE_DOWN,
+    ID_SHOW_PERSONA_LIST,
+    ID_SHOW_PERSONA,
+    ID_SHOW_STAGES,
+    ID_SHOW_SUMMARY,
+    ID_SHOW_DASHBOARD,
+    ID_RESET_LAYOUT,
+    ID_OPEN_SAMPLE,
+    // One per stage column (seven), for showing and hiding them.
+    ID_COLUMN_FIRST,
+    ID_COLUMN_LAST = ID_COLUMN_FIRST + 6,
+    ID_COLUMNS_RESET,
+};

@@ -1,0 +1,205 @@
+#include "dashboard_view.h"
+
+#include <algorithm>
+
+#include <wx/artprov.h>
+#include <wx/button.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "accessibility.h"
+#include "bpm/completeness.h"
+#include "command_ids.h"
+#include "persona_status_ui.h"
+#include "ui_text.h"
+#include "wx_string.h"
+
+namespace {
+
+enum Column { col_name, col_segment, col_stages, col_status, col_complete, col_updated };
+
+// Completeness as the bar and percentage the persona list shows, rather than GTK's progress bar.
+class CompletenessRenderer : public wxDataViewCustomRenderer {
+public:
+    CompletenessRenderer() : wxDataViewCustomRenderer("long") {}
+
+    bool SetValue(const wxVariant& value) override {
+        m_percent = static_cast<int>(value.GetLong());
+        return true;
+    }
+    bool GetValue(wxVariant& value) const override {
+        value = static_cast<long>(m_percent);
+        return true;
+    }
+    wxSize GetSize() const override { return GetView()->FromDIP(wxSize(130, 18)); }
+    bool Render(wxRect cell, wxDC* dc, int state) override {
+        const bool selected = (state & wxDATAVIEW_CELL_SELECTED) != 0;
+        const wxString text = wxString::Format("%d%%", m_percent);
+        const int textWidth = dc->GetTextExtent("100%").x;
+        const int barHeight = GetView()->FromDIP(6);
+        const wxRect bar(cell.x, cell.y + (cell.height - barHeight) / 2, cell.width - textWidth - GetView()->FromDIP(8),
+                         barHeight);
+        DrawCompletenessBar(*dc, bar, m_percent, selected);
+        RenderText(text, bar.GetRight() + GetView()->FromDIP(8) - cell.x, cell, dc, state);
+        return true;
+    }
+
+private:
+    int m_percent = 0;
+};
+
+}  // namespace
+
+DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
+    : wxPanel(parent, wxID_ANY), m_onSelect(std::move(onSelect)) {
+    SetAccessibleName(this, _("Dashboard"));
+    const int gap = FromDIP(12);
+
+    auto* title = NewHeading(this, _("Strategy dashboard"), 1.4);
+    m_totals = NewNote(this, wxString());
+
+    m_table = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                     wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
+    SetAccessibleName(m_table, _("Personas of this map"));
+    m_table->SetMinSize(FromDIP(wxSize(480, 160)));
+    m_table->AppendTextColumn(_("Persona"), wxDATAVIEW_CELL_INERT, FromDIP(300), wxALIGN_LEFT,
+                              wxDATAVIEW_COL_RESIZABLE);
+    m_table->AppendTextColumn(_("Segment"), wxDATAVIEW_CELL_INERT, FromDIP(150), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    m_table->AppendTextColumn(_("Stages"), wxDATAVIEW_CELL_INERT, FromDIP(70), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
+    m_table->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    m_table->AppendColumn(new wxDataViewColumn(_("Completeness"), new CompletenessRenderer, col_complete, FromDIP(150),
+                                               wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE),
+                          "long");
+    m_table->AppendTextColumn(_("Last Updated"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT,
+                              wxDATAVIEW_COL_RESIZABLE);
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    const auto button = [&](int id, const wxString& label, const wxString& tip) {
+        auto* b = new wxButton(this, id, label);
+        b->SetToolTip(tip);
+        SetAccessibleName(b, label);
+        buttons->Add(b, 0, wxRIGHT, FromDIP(6));
+        return b;
+    };
+    button(ID_PERSONA_EDIT, _("Edit Persona"), _("Open the selected persona's form"));
+    button(ID_PERSONA_ADD, _("Add New Persona"), _("Define another buyer persona (Ctrl+Shift+P)"))
+        ->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_PLUS, wxART_BUTTON));
+    button(ID_PERSONA_FINISH, _("Finish"), _("Mark the selected persona as completed (Ctrl+Shift+F)"))
+        ->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_TICK_MARK, wxART_BUTTON));
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->AddSpacer(gap / 3);
+    sizer->Add(m_totals, 0, wxLEFT | wxRIGHT, gap);
+    sizer->AddSpacer(gap);
+    sizer->Add(m_table, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    sizer->Add(buttons, 0, wxALL, gap);
+    SetSizer(sizer);
+
+    // The persona's name takes whatever width the other columns leave.
+    m_table->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        // Hidden pages get a size of nothing first; the columns wait for a real one.
+        if (event.GetSize().x < FromDIP(300)) return;
+        int others = 0;
+        for (unsigned i = 1; i < m_table->GetColumnCount(); ++i) others += m_table->GetColumn(i)->GetWidth();
+        const int width = m_table->GetClientSize().x - others - FromDIP(4);
+        m_table->GetColumn(col_name)->SetWidth(std::max(width, FromDIP(200)));
+    });
+    m_table->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
+        const int row = m_table->GetSelectedRow();
+        if (row != wxNOT_FOUND && row < static_cast<int>(m_ids.size()) && m_onSelect)
+            m_onSelect(m_ids[static_cast<std::size_t>(row)]);
+    });
+    m_table->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
+        wxCommandEvent edit(wxEVT_BUTTON, ID_PERSONA_EDIT);
+        edit.SetEventObject(this);
+        ProcessWindowEvent(edit);
+    });
+}
+
+void DashboardView::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
+    Rebuild();
+}
+
+void DashboardView::Rebuild() {
+    m_table->DeleteAllItems();
+    m_ids.clear();
+    if (m_doc) {
+        for (const bpm::persona& p : m_doc->Model().personas) {
+            m_ids.push_back(p.id);
+            wxVector<wxVariant> values(6);
+            m_table->AppendItem(values);
+            UpdateRow(m_ids.size() - 1);
+        }
+    }
+    UpdateTotals();
+}
+
+void DashboardView::UpdateRow(std::size_t row) {
+    const std::size_t i = m_doc->Model().find_persona(m_ids[row]);
+    if (i == bpm::npos) return;
+    const bpm::persona& p = m_doc->Model().personas[i];
+    const unsigned r = static_cast<unsigned>(row);
+    // Only what differs is set: every change notice of the persona lands here.
+    const auto set = [&](const wxVariant& value, unsigned col) {
+        wxVariant old;
+        m_table->GetValue(old, r, col);
+        if (old != value) m_table->SetValue(value, r, col);
+    };
+    set(p.name.empty() ? _("(unnamed persona)") : ToWx(p.name), col_name);
+    set(ToWx(p.profile.segment), col_segment);
+    set(wxString::Format("%d", static_cast<int>(p.stages.size())), col_stages);
+    set(StatusText(p.status), col_status);
+    set(static_cast<long>(bpm::completeness_percent(p)), col_complete);
+    set(p.last_updated_at.empty() ? wxString() : ToWx(bpm::readable_timestamp(p.last_updated_at)), col_updated);
+}
+
+void DashboardView::UpdateTotals() {
+    if (!m_doc) {
+        m_totals->SetLabel(wxString());
+        return;
+    }
+    const auto& personas = m_doc->Model().personas;
+    const int total = static_cast<int>(personas.size());
+    const int done = static_cast<int>(std::count_if(personas.begin(), personas.end(), [](const bpm::persona& p) {
+        return p.status == bpm::persona_status::completed;
+    }));
+    // TRANSLATORS: e.g. "8 personas, 5 completed"
+    m_totals->SetLabel(wxString::Format(wxPLURAL("%d persona, %d completed", "%d personas, %d completed", total), total, done));
+}
+
+void DashboardView::ShowPersona(const std::string& personaId) {
+    const auto it = std::find(m_ids.begin(), m_ids.end(), personaId);
+    if (it == m_ids.end()) {
+        m_table->UnselectAll();
+        return;
+    }
+    const int row = static_cast<int>(it - m_ids.begin());
+    if (m_table->GetSelectedRow() != row) {
+        m_table->SelectRow(static_cast<unsigned>(row));
+        // GTK cannot scroll a tree it has not shown yet.
+        if (m_table->IsShownOnScreen()) m_table->EnsureVisible(m_table->RowToItem(row));
+    }
+}
+
+void DashboardView::OnChanges(const bpm::change_set& changes) {
+    for (const bpm::change& c : changes) {
+        using kind = bpm::change::kind;
+        if (c.what == kind::persona_added || c.what == kind::persona_removed || c.what == kind::persona_moved) {
+            const int row = m_table->GetSelectedRow();
+            const std::string selected = row != wxNOT_FOUND ? m_ids[static_cast<std::size_t>(row)] : std::string();
+            Rebuild();
+            ShowPersona(selected);
+            return;
+        }
+    }
+    for (const bpm::change& c : changes) {
+        const auto it = std::find(m_ids.begin(), m_ids.end(), c.persona_id);
+        if (it != m_ids.end()) UpdateRow(static_cast<std::size_t>(it - m_ids.begin()));
+    }
+    UpdateTotals();
+}

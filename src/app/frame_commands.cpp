@@ -1,0 +1,346 @@
+// MainFrame: the menus, the toolbar and what their commands do.
+#include <wx/aboutdlg.h>
+#include <wx/artprov.h>
+#include <wx/filename.h>
+#include <wx/grid.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/stdpaths.h>
+#include <wx/textctrl.h>
+#include <wx/toolbar.h>
+
+#include "bpm/edit.h"
+#include "bpm/version.h"
+#include "command_ids.h"
+#include "doc_manager.h"
+#include "main_frame.h"
+#include "persona_form.h"
+#include "persona_list.h"
+#include "stage_grid.h"
+#include "summary_panel.h"
+#include "wx_string.h"
+
+namespace {
+
+// The sample map: installed beside the program, or in the source tree of a build.
+wxString SampleMapPath() {
+    const wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
+    const wxString name = "nlyzer-b2b-personas.bpm";
+    wxFileName installed(exe.GetPath(), name);
+    installed.AppendDir("..");
+    installed.AppendDir("share");
+    installed.AppendDir("bpmap");
+    installed.AppendDir("samples");
+    if (installed.FileExists()) return installed.GetAbsolutePath();
+    const wxFileName source(BPM_SOURCE_SAMPLES_DIR, name);
+    return source.FileExists() ? source.GetFullPath() : wxString();
+}
+
+bool IsWithin(wxWindow* window, wxWindow* ancestor) {
+    for (; window; window = window->GetParent())
+        if (window == ancestor) return true;
+    return false;
+}
+
+}  // namespace
+
+void MainFrame::CreateMenus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, _("&New Map\tCtrl+N"), _("Start a new map with one persona"));
+    file->Append(wxID_OPEN, _("&Open...\tCtrl+O"), _("Open a map"));
+    auto* recent = new wxMenu;
+    file->AppendSubMenu(recent, _("Open &Recent"));
+    file->Append(ID_OPEN_SAMPLE, _("Open the Sa&mple Map"), _("Open the NLyzer sample with eight B2B personas"));
+    file->AppendSeparator();
+    file->Append(wxID_SAVE, _("&Save\tCtrl+S"));
+    file->Append(wxID_SAVEAS, _("Save &As...\tCtrl+Shift+S"));
+    file->Append(wxID_REVERT, _("Re&vert to Saved"), _("Discard the changes since the last save"));
+    file->AppendSeparator();
+    file->Append(wxID_CLOSE, _("&Close\tCtrl+W"));
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    GetDocumentManager()->FileHistoryUseMenu(recent);
+    GetDocumentManager()->FileHistoryAddFilesToMenu(recent);
+
+    m_editMenu = new wxMenu;
+    m_editMenu->Append(wxID_UNDO, _("&Undo\tCtrl+Z"));
+    m_editMenu->Append(wxID_REDO, _("&Redo\tCtrl+Shift+Z"));
+    m_editMenu->AppendSeparator();
+    m_editMenu->Append(wxID_CUT, _("Cu&t\tCtrl+X"));
+    m_editMenu->Append(wxID_COPY, _("&Copy\tCtrl+C"));
+    m_editMenu->Append(wxID_PASTE, _("&Paste\tCtrl+V"));
+    m_editMenu->Append(wxID_SELECTALL, _("Select &All\tCtrl+A"));
+
+    auto* view = new wxMenu;
+    view->AppendCheckItem(ID_SHOW_PERSONA_LIST, _("Persona &List\tCtrl+0"), _("Show the persona list and go to it"));
+    view->AppendSeparator();
+    view->Append(ID_SHOW_PERSONA, _("&Persona\tCtrl+1"), _("The persona's name, profile and pain points"));
+    view->Append(ID_SHOW_STAGES, _("Buying &Stages\tCtrl+2"), _("The grid of buying stages"));
+    view->Append(ID_SHOW_SUMMARY, _("S&ummary\tCtrl+3"), _("The summary of the persona's journey"));
+    view->Append(ID_SHOW_DASHBOARD, _("&Dashboard\tCtrl+4"), _("All personas at a glance"));
+    view->AppendSeparator();
+    m_columnsMenu = new wxMenu;
+    for (int col = 0; col < 7; ++col)
+        m_columnsMenu->AppendCheckItem(ID_COLUMN_FIRST + col, ToWx(bpm::stage_field_title(bpm::all_stage_fields[col])));
+    m_columnsMenu->AppendSeparator();
+    m_columnsMenu->Append(ID_COLUMNS_RESET, _("&Reset Columns"));
+    view->AppendSubMenu(m_columnsMenu, _("Stage &Columns"));
+    view->Append(ID_RESET_LAYOUT, _("Reset &Layout"), _("Put the panes back where they started"));
+
+    auto* persona = new wxMenu;
+    persona->Append(ID_PERSONA_ADD, _("&Add New Persona\tCtrl+Shift+P"), _("Define another buyer persona"));
+    persona->Append(ID_PERSONA_EDIT, _("&Edit Persona"), _("Open the persona's form"));
+    persona->Append(ID_PERSONA_DELETE, _("&Delete Persona"));
+    persona->AppendSeparator();
+    persona->Append(ID_PERSONA_MOVE_UP, _("Move Persona &Up"));
+    persona->Append(ID_PERSONA_MOVE_DOWN, _("Move Persona Do&wn"));
+    persona->AppendSeparator();
+    persona->Append(ID_SUMMARY_GENERATE, _("&Generate Summary\tCtrl+Shift+G"));
+    persona->Append(ID_PERSONA_FINISH, _("&Finish Persona\tCtrl+Shift+F"), _("Mark the persona as completed"));
+    persona->Append(ID_PERSONA_REOPEN, _("&Reopen Persona"), _("Mark the persona as in progress again"));
+
+    auto* stage = new wxMenu;
+    stage->Append(ID_STAGE_ADD, _("&Add Stage Below\tCtrl+Shift+N"));
+    stage->Append(ID_STAGE_INSERT, _("&Insert Stage Above\tCtrl+Shift+I"));
+    stage->Append(ID_STAGE_DELETE, _("&Delete Stage\tCtrl+Delete"));
+    stage->AppendSeparator();
+    stage->Append(ID_STAGE_MOVE_UP, _("Move Stage &Up\tAlt+Up"));
+    stage->Append(ID_STAGE_MOVE_DOWN, _("Move Stage Do&wn\tAlt+Down"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_ABOUT, _("&About Buying Process Mapper"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(m_editMenu, _("&Edit"));
+    bar->Append(view, _("&View"));
+    bar->Append(persona, _("&Persona"));
+    bar->Append(stage, _("&Stage"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    // A second key for Redo, as on other desktops.
+    wxAcceleratorEntry extra[] = {{wxACCEL_CTRL, 'Y', wxID_REDO}};
+    SetAcceleratorTable(wxAcceleratorTable(1, extra));
+}
+
+void MainFrame::CreateTools() {
+    m_tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT);
+    const auto tool = [&](int id, const wxString& label, const wxArtID& art, const wxString& help) {
+        m_tools->AddTool(id, label, wxArtProvider::GetBitmapBundle(art, wxART_TOOLBAR), help);
+    };
+    tool(wxID_NEW, _("New"), wxART_NEW, _("New map (Ctrl+N)"));
+    tool(wxID_OPEN, _("Open"), wxART_FILE_OPEN, _("Open a map (Ctrl+O)"));
+    tool(wxID_SAVE, _("Save"), wxART_FILE_SAVE, _("Save (Ctrl+S)"));
+    m_tools->AddSeparator();
+    tool(wxID_UNDO, _("Undo"), wxART_UNDO, _("Undo"));
+    tool(wxID_REDO, _("Redo"), wxART_REDO, _("Redo"));
+    m_tools->AddSeparator();
+    tool(wxID_CUT, _("Cut"), wxART_CUT, _("Cut (Ctrl+X)"));
+    tool(wxID_COPY, _("Copy"), wxART_COPY, _("Copy (Ctrl+C)"));
+    tool(wxID_PASTE, _("Paste"), wxART_PASTE, _("Paste (Ctrl+V)"));
+    m_tools->Realize();
+}
+
+void MainFrame::BindCommands() {
+    const auto both = [this](int id, void (MainFrame::*handler)(wxCommandEvent&)) {
+        Bind(wxEVT_MENU, handler, this, id);
+        Bind(wxEVT_BUTTON, handler, this, id);
+    };
+    both(ID_PERSONA_ADD, &MainFrame::OnAddPersona);
+    both(ID_PERSONA_DELETE, &MainFrame::OnDeletePersona);
+    both(ID_PERSONA_MOVE_UP, &MainFrame::OnMovePersona);
+    both(ID_PERSONA_MOVE_DOWN, &MainFrame::OnMovePersona);
+    both(ID_PERSONA_FINISH, &MainFrame::OnPersonaStatus);
+    both(ID_PERSONA_REOPEN, &MainFrame::OnPersonaStatus);
+    both(ID_PERSONA_EDIT, &MainFrame::OnEditPersona);
+    both(ID_SUMMARY_GENERATE, &MainFrame::OnGenerateSummary);
+    Bind(wxEVT_MENU, &MainFrame::OnStageCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
+    Bind(wxEVT_MENU, &MainFrame::OnStageCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
+    for (int id : {wxID_CUT, wxID_COPY, wxID_PASTE, wxID_SELECTALL}) {
+        Bind(wxEVT_MENU, &MainFrame::OnClipboard, this, id);
+        Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateClipboard, this, id);
+    }
+    Bind(wxEVT_MENU, &MainFrame::OnShowPage, this, ID_SHOW_PERSONA_LIST, ID_SHOW_DASHBOARD);
+    Bind(wxEVT_MENU, &MainFrame::OnOpenSample, this, ID_OPEN_SAMPLE);
+    Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        m_aui.LoadPerspective(m_defaultPerspective, false);
+        m_personaListWanted = true;
+        SetPersonaListShown(m_doc != nullptr);
+        m_stageGrid->ResetColumns();
+    }, ID_RESET_LAYOUT);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdatePersonaCommand, this, ID_PERSONA_ADD, ID_SUMMARY_GENERATE);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
+    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(m_doc != nullptr);
+        e.Check(m_doc && m_aui.GetPane("personas").IsShown());
+    }, ID_SHOW_PERSONA_LIST);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc != nullptr); }, ID_SHOW_PERSONA, ID_SHOW_DASHBOARD);
+    m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGING, [this](wxBookCtrlEvent& e) {
+        CommitPendingEdits();
+        e.Skip();
+    });
+}
+
+void MainFrame::OnAddPersona(wxCommandEvent&) {
+    if (!m_doc) return;
+    CommitPendingEdits();
+    bpm::persona p;
+    p.id = m_doc->Model().new_persona_id();
+    p.name = ToUtf8(_("New Persona"));
+    const std::size_t selected = SelectedIndex();
+    const std::size_t index = selected == bpm::npos ? m_doc->Model().personas.size() : selected + 1;
+    const std::string id = p.id;
+    bpm::history& history = m_doc->History();
+    history.break_merge();
+    history.begin_group(ToUtf8(_("Add New Persona")));
+    history.submit(bpm::insert_persona(index, std::move(p)));
+    bpm::apply_standard_stages(history, id);
+    history.end_group();
+    ShowPage(Page::Persona);
+    if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) {
+        name->SetFocus();
+        name->SelectAll();
+    }
+}
+
+void MainFrame::OnDeletePersona(wxCommandEvent&) {
+    if (!SelectedPersona()) return;
+    CommitPendingEdits();
+    m_doc->History().break_merge();
+    m_doc->Submit(bpm::remove_persona(m_personaId));
+}
+
+void MainFrame::OnMovePersona(wxCommandEvent& event) {
+    const std::size_t index = SelectedIndex();
+    if (index == bpm::npos) return;
+    const bool up = event.GetId() == ID_PERSONA_MOVE_UP;
+    if (up && index == 0) return;
+    m_doc->Submit(bpm::move_persona(m_personaId, up ? index - 1 : index + 1));
+}
+
+void MainFrame::OnPersonaStatus(wxCommandEvent& event) {
+    if (!SelectedPersona()) return;
+    CommitPendingEdits();
+    m_doc->History().break_merge();
+    m_doc->Submit(bpm::set_status(m_personaId, event.GetId() == ID_PERSONA_FINISH ? bpm::persona_status::completed
+                                                                                  : bpm::persona_status::in_progress));
+}
+
+void MainFrame::OnEditPersona(wxCommandEvent&) {
+    if (!SelectedPersona()) return;
+    ShowPage(Page::Persona);
+    if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) name->SetFocus();
+}
+
+void MainFrame::OnGenerateSummary(wxCommandEvent&) {
+    CommitPendingEdits();
+    m_summary->Generate();
+    ShowPage(Page::Summary);
+}
+
+void MainFrame::OnStageCommand(wxCommandEvent& event) {
+    if (GetPage() != Page::Stages) ShowPage(Page::Stages);
+    m_stageGrid->ProcessWindowEventLocally(event);
+}
+
+void MainFrame::OnClipboard(wxCommandEvent& event) {
+    wxWindow* focus = FindFocus();
+    if (auto* text = dynamic_cast<wxTextEntry*>(focus)) {
+        switch (event.GetId()) {
+            case wxID_CUT: text->Cut(); break;
+            case wxID_COPY: text->Copy(); break;
+            case wxID_PASTE: text->Paste(); break;
+            case wxID_SELECTALL: text->SelectAll(); break;
+        }
+        return;
+    }
+    if (!IsWithin(focus, m_stageGrid) && GetPage() != Page::Stages) return;
+    switch (event.GetId()) {
+        case wxID_CUT: m_stageGrid->Cut(); break;
+        case wxID_COPY: m_stageGrid->Copy(); break;
+        case wxID_PASTE: m_stageGrid->PasteFromClipboard(); break;
+        case wxID_SELECTALL: m_stageGrid->GetGrid()->SelectAll(); break;
+    }
+}
+
+void MainFrame::OnUpdateClipboard(wxUpdateUIEvent& event) {
+    wxWindow* focus = FindFocus();
+    if (auto* text = dynamic_cast<wxTextEntry*>(focus)) {
+        switch (event.GetId()) {
+            case wxID_CUT: event.Enable(text->CanCut()); break;
+            case wxID_COPY: event.Enable(text->CanCopy()); break;
+            case wxID_PASTE: event.Enable(text->IsEditable()); break;
+            default: event.Enable(true);
+        }
+        return;
+    }
+    const bool grid = m_doc && (IsWithin(focus, m_stageGrid) || GetPage() == Page::Stages);
+    event.Enable(grid && (event.GetId() == wxID_PASTE ? m_stageGrid->HasPersona() : m_stageGrid->HasCurrentStage()));
+}
+
+void MainFrame::OnShowPage(wxCommandEvent& event) {
+    if (!m_doc) return;
+    switch (event.GetId()) {
+        case ID_SHOW_PERSONA_LIST:
+            m_personaListWanted = true;
+            SetPersonaListShown(true);
+            m_personaList->GetListBox()->SetFocus();
+            break;
+        case ID_SHOW_PERSONA: ShowPage(Page::Persona); break;
+        case ID_SHOW_STAGES:
+            ShowPage(Page::Stages);
+            m_stageGrid->GetGrid()->SetFocus();
+            break;
+        case ID_SHOW_SUMMARY: ShowPage(Page::Summary); break;
+        case ID_SHOW_DASHBOARD: ShowPage(Page::Dashboard); break;
+    }
+}
+
+void MainFrame::OnOpenSample(wxCommandEvent&) {
+    const wxString path = SampleMapPath();
+    if (path.empty()) {
+        TheDocManager().GetPrompts().reportProblem(this, _("The sample map is not installed."), wxString());
+        return;
+    }
+    TheDocManager().CreateDocument(path, wxDOC_SILENT);
+}
+
+void MainFrame::OnAbout(wxCommandEvent&) {
+    wxAboutDialogInfo info;
+    info.SetName(wxTheApp->GetAppDisplayName());
+    info.SetVersion(bpm::version);
+    info.SetDescription(_("Map how each of your buyer personas buys, stage by stage, and align your seller actions, "
+                          "content and key messages with every step."));
+    wxAboutBox(info, this);
+}
+
+void MainFrame::OnUpdatePersonaCommand(wxUpdateUIEvent& event) {
+    const bpm::persona* p = SelectedPersona();
+    const std::size_t index = SelectedIndex();
+    switch (event.GetId()) {
+        case ID_PERSONA_ADD: event.Enable(m_doc != nullptr); break;
+        case ID_PERSONA_MOVE_UP: event.Enable(p && index > 0); break;
+        case ID_PERSONA_MOVE_DOWN: event.Enable(p && index + 1 < m_doc->Model().personas.size()); break;
+        case ID_PERSONA_FINISH: event.Enable(p && p->status != bpm::persona_status::completed); break;
+        case ID_PERSONA_REOPEN: event.Enable(p && p->status == bpm::persona_status::completed); break;
+        default: event.Enable(p != nullptr);
+    }
+}
+
+void MainFrame::OnUpdateStageCommand(wxUpdateUIEvent& event) {
+    const int id = event.GetId();
+    if (id >= ID_COLUMN_FIRST && id <= ID_COLUMN_LAST) {
+        event.Check(m_stageGrid->IsColumnShown(id - ID_COLUMN_FIRST));
+        event.Enable(id != ID_COLUMN_FIRST);
+        return;
+    }
+    if (id == ID_COLUMNS_RESET) return;
+    if (!m_doc || GetPage() != Page::Stages) {
+        event.Enable(false);
+        return;
+    }
+    event.Skip();
+    m_stageGrid->ProcessWindowEventLocally(event);
+}

@@ -1,0 +1,3 @@
+#include "app.h"
+
+wxIMPLEMENT_APP(BpmApp);

@@ -1,0 +1,182 @@
+#include "persona_form.h"
+
+#include <algorithm>
+
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "accessibility.h"
+#include "bpm/completeness.h"
+#include "pain_point_tags.h"
+#include "persona_status_ui.h"
+#include "ui_text.h"
+#include "wx_string.h"
+
+namespace {
+
+std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
+    switch (field) {
+        case bpm::persona_field::name: return p.name;
+        case bpm::persona_field::created_by: return p.created_by;
+        case bpm::persona_field::role: return p.profile.role;
+        case bpm::persona_field::organisation: return p.profile.organisation;
+        case bpm::persona_field::segment: return p.profile.segment;
+        case bpm::persona_field::success_metric: return p.profile.success_metric;
+    }
+    return {};
+}
+
+}  // namespace
+
+PersonaForm::PersonaForm(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
+    SetAccessibleName(this, _("Persona form"));
+    SetScrollRate(0, FromDIP(12));
+    const int gap = FromDIP(12);
+
+    auto* title = NewHeading(this, _("Buyer persona"), 1.4);
+    m_status = NewNote(this, wxString());
+
+    auto* profile = new wxFlexGridSizer(4, FromDIP(wxSize(12, 10)));
+    profile->AddGrowableCol(1, 1);
+    profile->AddGrowableCol(3, 1);
+    const auto label = [&](const wxString& text) {
+        profile->Add(new wxStaticText(this, wxID_ANY, text), 0, wxALIGN_CENTER_VERTICAL);
+    };
+    auto* nameRow = new wxBoxSizer(wxHORIZONTAL);
+    auto* nameLabel = new wxStaticText(this, wxID_ANY, _("&Name:"));
+    nameRow->Add(nameLabel, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(12));
+    nameRow->Add(AddField(this, bpm::persona_field::name, _("e.g. Small Business Owner, Enterprise IT Manager")), 1,
+                 wxALIGN_CENTER_VERTICAL);
+    GetField(bpm::persona_field::name)->SetFont(GetFont().Scaled(1.15f));
+
+    label(_("&Role:"));
+    profile->Add(AddField(this, bpm::persona_field::role, _("e.g. E-commerce Director")), 1, wxEXPAND);
+    label(_("&Organisation:"));
+    profile->Add(AddField(this, bpm::persona_field::organisation, _("e.g. Mid-size online retailer")), 1, wxEXPAND);
+    label(_("&Segment:"));
+    profile->Add(AddField(this, bpm::persona_field::segment, _("e.g. Mid-market")), 1, wxEXPAND);
+    label(_("Success &metric:"));
+    profile->Add(AddField(this, bpm::persona_field::success_metric, _("e.g. Conversion rate")), 1, wxEXPAND);
+
+    m_painPoints = new PainPointTags(this);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->AddSpacer(gap / 3);
+    sizer->Add(m_status, 0, wxLEFT | wxRIGHT, gap);
+    sizer->AddSpacer(gap * 3 / 2);
+    sizer->Add(nameRow, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    sizer->AddSpacer(gap);
+    sizer->Add(profile, 0, wxEXPAND | wxLEFT | wxRIGHT, gap);
+    sizer->AddSpacer(gap * 2);
+    sizer->Add(NewHeading(this, _("Pain points"), 1.15), 0, wxLEFT | wxRIGHT, gap);
+    const wxString painHelp = _("What challenges, problems or frustrations does your product or service solve for "
+                                "them? Financial, productivity, process or support pain points.");
+    auto* painExplanation = NewNote(this, painHelp);
+    m_wrapped.emplace_back(painExplanation, painHelp);
+    sizer->AddSpacer(gap / 3);
+    sizer->Add(painExplanation, 0, wxLEFT | wxRIGHT, gap);
+    sizer->AddSpacer(gap);
+    sizer->Add(m_painPoints, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    SetSizer(sizer);
+    // The name label's width lines the name up with the profile fields below.
+    nameLabel->SetMinSize({std::max(nameLabel->GetBestSize().x, FromDIP(110)), -1});
+    profile->SetItemMinSize(static_cast<size_t>(0), nameLabel->GetMinSize());
+
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        // Wrap the explanations to the width so nothing runs off the right edge.
+        for (const auto& [text, label] : m_wrapped) {
+            text->SetLabel(label);
+            text->Wrap(std::max(event.GetSize().x - FromDIP(24), FromDIP(200)));
+        }
+        FitInside();
+        event.Skip();
+    });
+}
+
+wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, const wxString& hint) {
+    const std::size_t i = static_cast<std::size_t>(std::find(fields.begin(), fields.end(), field) - fields.begin());
+    auto* text = new wxTextCtrl(parent, wxID_ANY);
+    text->SetHint(hint);
+    SetAccessibleName(text, ToWx(bpm::persona_field_title(field)));
+    m_fields[i] = text;
+    text->Bind(wxEVT_TEXT, [this, field, text](wxCommandEvent&) {
+        if (m_doc && Persona()) m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())));
+    });
+    // Leaving a field ends its step: coming back starts a new one rather than extending it.
+    text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        if (m_doc) m_doc->History().break_merge();
+        event.Skip();
+    });
+    return text;
+}
+
+wxTextCtrl* PersonaForm::GetField(bpm::persona_field field) const {
+    const auto it = std::find(fields.begin(), fields.end(), field);
+    return it == fields.end() ? nullptr : m_fields[static_cast<std::size_t>(it - fields.begin())];
+}
+
+const bpm::persona* PersonaForm::Persona() const {
+    if (!m_doc) return nullptr;
+    const std::size_t i = m_doc->Model().find_persona(m_personaId);
+    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+}
+
+void PersonaForm::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
+    ShowPersona({});
+}
+
+void PersonaForm::ShowPersona(const std::string& personaId) {
+    m_personaId = personaId;
+    ShowValues();
+    m_painPoints->ShowPersona(m_doc, personaId);
+    Scroll(0, 0);
+}
+
+void PersonaForm::ShowValues() {
+    const bpm::persona* p = Persona();
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const wxString value = p ? ToWx(PersonaText(*p, fields[i])) : wxString();
+        // Only a different value is set, so the caret stays where the user is typing.
+        if (m_fields[i]->GetValue() != value) m_fields[i]->ChangeValue(value);
+        m_fields[i]->Enable(p != nullptr);
+    }
+    UpdateStatusLine();
+}
+
+void PersonaForm::UpdateStatusLine() {
+    const bpm::persona* p = Persona();
+    if (!p) {
+        m_status->SetLabel(_("Select a persona in the list, or add one."));
+        return;
+    }
+    // Relabelling makes GTK lay the window out again; after most edits the line is the same.
+    const bpm::field_count filled = bpm::filled_stage_fields(*p);
+    // TRANSLATORS: e.g. "In progress - 14 of 21 stage fields filled"
+    wxString line = wxString::Format(_("%s - %lu of %lu stage fields filled"), StatusText(p->status),
+                                     static_cast<unsigned long>(filled.filled), static_cast<unsigned long>(filled.total));
+    if (!p->last_updated_at.empty())
+        line << " - " << wxString::Format(_("last updated %s"), ToWx(bpm::readable_timestamp(p->last_updated_at)));
+    if (m_status->GetLabel() != line) m_status->SetLabel(line);
+}
+
+void PersonaForm::OnChanges(const bpm::change_set& changes) {
+    bool values = false, painPoints = false, status = false;
+    for (const bpm::change& c : changes) {
+        if (c.persona_id != m_personaId) continue;
+        using kind = bpm::change::kind;
+        switch (c.what) {
+            case kind::persona_field: values = true; break;
+            case kind::pain_points: painPoints = true; break;
+            case kind::persona_removed: break;
+            default: status = true; break;
+        }
+    }
+    if (values) ShowValues();
+    else if (status) UpdateStatusLine();
+    if (painPoints) m_painPoints->Reload();
+}

@@ -1,0 +1,172 @@
+#include "persona_list.h"
+
+#include <algorithm>
+
+#include <wx/artprov.h>
+#include <wx/button.h>
+#include <wx/dcclient.h>
+#include <wx/renderer.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+
+#include "accessibility.h"
+#include "bpm/completeness.h"
+#include "command_ids.h"
+#include "persona_status_ui.h"
+#include "wx_string.h"
+
+/// Draws each persona as a small card: name, segment and stage count, a completeness bar and
+/// the status.
+class PersonaList::Items : public wxVListBox {
+public:
+    explicit Items(PersonaList* owner)
+        : wxVListBox(owner, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE), m_owner(owner) {}
+
+    const bpm::persona* PersonaAt(size_t n) const {
+        if (!m_owner->m_doc || n >= m_owner->m_ids.size()) return nullptr;
+        const bpm::document& model = m_owner->m_doc->Model();
+        const std::size_t i = model.find_persona(m_owner->m_ids[n]);
+        return i == bpm::npos ? nullptr : &model.personas[i];
+    }
+
+    void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override {
+        const bpm::persona* p = PersonaAt(n);
+        if (!p) return;
+        const bool selected = IsSelected(n);
+        const wxColour text = selected ? wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT)
+                                       : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
+        const wxColour faint = selected ? text : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
+        const int pad = FromDIP(10);
+        wxRect inner = rect.Deflate(pad, FromDIP(7));
+
+        wxFont bold = GetFont().Bold();
+        dc.SetFont(bold);
+        dc.SetTextForeground(text);
+        const wxString name = p->name.empty() ? _("(unnamed persona)") : ToWx(p->name);
+        const int lineHeight = dc.GetCharHeight();
+        dc.DrawText(wxControl::Ellipsize(name, dc, wxELLIPSIZE_END, inner.width), inner.GetTopLeft());
+
+        dc.SetFont(GetFont().Smaller());
+        dc.SetTextForeground(faint);
+        wxString detail = wxString::Format(wxPLURAL("%d stage", "%d stages", static_cast<int>(p->stages.size())),
+                                           static_cast<int>(p->stages.size()));
+        if (!p->profile.segment.empty()) detail = ToWx(p->profile.segment) + "  " + wxUniChar(0x00B7) + "  " + detail;
+        const int second = inner.y + lineHeight + FromDIP(2);
+        dc.DrawText(wxControl::Ellipsize(detail, dc, wxELLIPSIZE_END, inner.width), inner.x, second);
+
+        const int third = second + dc.GetCharHeight() + FromDIP(6);
+        const wxString status = StatusText(p->status);
+        const wxSize badge = MeasureStatusBadge(dc, status);
+        const int barWidth = std::max(FromDIP(40), inner.width - badge.x - FromDIP(52));
+        const int percent = bpm::completeness_percent(*p);
+        const wxRect bar(inner.x, third + (badge.y - FromDIP(6)) / 2, barWidth, FromDIP(6));
+        DrawCompletenessBar(dc, bar, percent, selected);
+        dc.SetTextForeground(faint);
+        dc.DrawText(wxString::Format("%d%%", percent), bar.GetRight() + FromDIP(6), third + (badge.y - dc.GetCharHeight()) / 2);
+        DrawStatusBadge(dc, wxPoint(inner.GetRight() - badge.x, third), status, p->status, selected);
+    }
+
+    wxCoord OnMeasureItem(size_t) const override {
+        wxClientDC dc(const_cast<Items*>(this));
+        dc.SetFont(GetFont().Bold());
+        const int first = dc.GetCharHeight();
+        dc.SetFont(GetFont().Smaller());
+        return first + FromDIP(2) + dc.GetCharHeight() + FromDIP(6) + MeasureStatusBadge(dc, "X").y + FromDIP(14);
+    }
+
+    void OnDrawSeparator(wxDC& dc, wxRect& rect, size_t) const override {
+        dc.SetPen(wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_3DLIGHT)));
+        dc.DrawLine(rect.GetBottomLeft(), rect.GetBottomRight());
+    }
+
+private:
+    PersonaList* m_owner;
+};
+
+PersonaList::PersonaList(wxWindow* parent, SelectHandler onSelect)
+    : wxPanel(parent, wxID_ANY), m_onSelect(std::move(onSelect)) {
+    SetAccessibleName(this, _("Personas"));
+    m_list = new Items(this);
+    SetAccessibleName(m_list, _("Persona list"));
+    m_list->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOX));
+
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* add = new wxButton(this, ID_PERSONA_ADD, _("Add Persona"));
+    add->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_PLUS, wxART_BUTTON));
+    add->SetToolTip(_("Add a new persona with the standard stages (Ctrl+Shift+P)"));
+    auto* remove = new wxButton(this, ID_PERSONA_DELETE, _("Delete"));
+    remove->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_DELETE, wxART_BUTTON));
+    remove->SetToolTip(_("Delete the selected persona"));
+    SetAccessibleName(add, _("Add Persona"));
+    SetAccessibleName(remove, _("Delete Persona"));
+    buttons->Add(add, 1, wxRIGHT, FromDIP(6));
+    buttons->Add(remove, 0);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(m_list, 1, wxEXPAND);
+    sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
+    SetSizer(sizer);
+
+    m_list->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) {
+        const int n = event.GetSelection();
+        if (n >= 0 && n < static_cast<int>(m_ids.size()) && m_onSelect) m_onSelect(m_ids[static_cast<std::size_t>(n)]);
+    });
+}
+
+void PersonaList::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
+    Rebuild();
+}
+
+PersonaList::Shown PersonaList::ShownOf(const bpm::persona& p) {
+    return {p.name, p.profile.segment, p.stages.size(), bpm::completeness_percent(p), p.status};
+}
+
+void PersonaList::Rebuild() {
+    m_ids.clear();
+    m_shown.clear();
+    if (m_doc) {
+        for (const bpm::persona& p : m_doc->Model().personas) {
+            m_ids.push_back(p.id);
+            m_shown.push_back(ShownOf(p));
+        }
+    }
+    m_list->SetItemCount(m_ids.size());
+    m_list->Refresh();
+}
+
+void PersonaList::ShowPersona(const std::string& personaId) {
+    const auto it = std::find(m_ids.begin(), m_ids.end(), personaId);
+    const int n = it == m_ids.end() ? wxNOT_FOUND : static_cast<int>(it - m_ids.begin());
+    if (m_list->GetSelection() != n) m_list->SetSelection(n);
+}
+
+void PersonaList::OnChanges(const bpm::change_set& changes) {
+    const int selected = m_list->GetSelection();
+    const std::string selectedId =
+        selected >= 0 && selected < static_cast<int>(m_ids.size()) ? m_ids[static_cast<std::size_t>(selected)] : std::string();
+    bool structural = false;
+    for (const bpm::change& c : changes) {
+        using kind = bpm::change::kind;
+        if (c.what == kind::persona_added || c.what == kind::persona_removed || c.what == kind::persona_moved) structural = true;
+    }
+    if (structural) {
+        Rebuild();
+        ShowPersona(selectedId);
+        return;
+    }
+    // Most edits change nothing the list shows (a stage's text, when the field was filled
+    // before); repainting only rows that differ keeps typing in the grid cheap.
+    for (std::size_t row = 0; row < m_ids.size(); ++row) {
+        const bool named = std::any_of(changes.begin(), changes.end(),
+                                       [&](const bpm::change& c) { return c.persona_id == m_ids[row]; });
+        if (!named) continue;
+        const std::size_t i = m_doc->Model().find_persona(m_ids[row]);
+        if (i == bpm::npos) continue;
+        Shown now = ShownOf(m_doc->Model().personas[i]);
+        if (now == m_shown[row]) continue;
+        m_shown[row] = std::move(now);
+        m_list->RefreshRow(row);
+    }
+}

@@ -1,0 +1,47 @@
+#include "prompts.h"
+
+#include <cstdio>
+
+#include <wx/app.h>
+#include <wx/msgdlg.h>
+
+#include "wx_string.h"
+
+Prompts Prompts::Dialogs() {
+    Prompts p;
+    p.askSaveChanges = [](wxWindow* parent, const wxString& name) {
+        wxMessageDialog dialog(parent, wxString::Format(_("Save changes to \"%s\" before closing?"), name),
+                               wxTheApp->GetAppDisplayName(), wxYES_NO | wxCANCEL | wxICON_WARNING | wxCENTRE);
+        dialog.SetExtendedMessage(_("If you don't save, your changes will be lost."));
+        dialog.SetYesNoCancelLabels(_("&Save"), _("Do&n't Save"), _("&Cancel"));
+        switch (dialog.ShowModal()) {
+            case wxID_YES: return SaveChoice::Save;
+            case wxID_NO: return SaveChoice::Discard;
+            default: return SaveChoice::Cancel;
+        }
+    };
+    p.confirmRevert = [](wxWindow* parent, const wxString& name) {
+        wxMessageDialog dialog(parent, wxString::Format(_("Revert \"%s\" to the saved version?"), name),
+                               wxTheApp->GetAppDisplayName(), wxOK | wxCANCEL | wxICON_WARNING | wxCENTRE);
+        dialog.SetExtendedMessage(_("Your changes since the last save will be lost."));
+        dialog.SetOKCancelLabels(_("&Revert"), _("&Cancel"));
+        return dialog.ShowModal() == wxID_OK;
+    };
+    p.reportProblem = [](wxWindow* parent, const wxString& message, const wxString& details) {
+        wxMessageDialog dialog(parent, message, wxTheApp->GetAppDisplayName(), wxOK | wxICON_ERROR | wxCENTRE);
+        if (!details.empty()) dialog.SetExtendedMessage(details);
+        dialog.ShowModal();
+    };
+    return p;
+}
+
+Prompts Prompts::Unattended() {
+    Prompts p;
+    p.askSaveChanges = [](wxWindow*, const wxString&) { return SaveChoice::Cancel; };
+    p.confirmRevert = [](wxWindow*, const wxString&) { return false; };
+    p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
+        std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());
+        if (!details.empty()) std::fprintf(stderr, "%s\n", ToUtf8(details).c_str());
+    };
+    return p;
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <functional>
+
+#include <wx/string.h>
+
+class wxWindow;
+
+/// What the user chose when asked about unsaved changes.
+enum class SaveChoice { Save, Discard, Cancel };
+
+/// The questions and reports the editor puts to the user. They are replaceable so that tests
+/// and the --screenshot mode answer without a modal dialog.
+struct Prompts {
+    /// "Save changes to X before closing?" with Save / Don't Save / Cancel.
+    std::function<SaveChoice(wxWindow* parent, const wxString& documentName)> askSaveChanges;
+    /// "Discard your changes and reload X?"; true to revert.
+    std::function<bool(wxWindow* parent, const wxString& documentName)> confirmRevert;
+    /// Shows a failure: a one-line message and details (one problem per line).
+    std::function<void(wxWindow* parent, const wxString& message, const wxString& details)> reportProblem;
+
+    /// Modal message dialogs: what people see.
+    static Prompts Dialogs();
+    /// No dialogs: problems go to standard error and every question is answered Cancel.
+    static Prompts Unattended();
+};

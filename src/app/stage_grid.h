@@ -1,0 +1,119 @@
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <wx/grid.h>
+#include <wx/panel.h>
+#include <wx/timer.h>
+
+#include "bpm/edit.h"
+#include "bpm_document.h"
+#include "grid_clipboard.h"
+
+class StageGridTable;
+
+/// The buying stages of the selected persona as an editable grid, with buttons, a context
+/// menu and shortcuts to add, insert, delete and move stages. Every change is a core edit;
+/// the grid listens to the document's change notices and repaints only the cells and rows
+/// they name, so undo and redo (and edits from elsewhere) show up the same way.
+class StageGrid : public wxPanel {
+public:
+    explicit StageGrid(wxWindow* parent);
+    ~StageGrid() override;
+
+    /// Shows nothing until ShowPersona; null detaches from the document.
+    void SetDocument(BpmDocument* doc);
+    /// Shows the stages of a persona ("" for none).
+    void ShowPersona(const std::string& personaId);
+    /// Scrolls to a stage of the shown persona and puts the cursor on its row.
+    void ShowStage(const std::string& stageId);
+
+    wxGrid* GetGrid() const { return m_grid; }
+    StageGridTable* GetTable() const { return m_table.get(); }
+
+    /// True when a persona is shown, so stages can be added.
+    bool HasPersona() const;
+    /// True when the cursor is on a stage.
+    bool HasCurrentStage() const;
+    /// Adds a stage below the cursor row (at the end when there is none) and moves there.
+    void AddStage();
+    /// Inserts a stage above the cursor row.
+    void InsertStage();
+    /// Deletes the selected rows, or the cursor row.
+    void DeleteStages();
+    /// Moves the cursor row up (delta -1) or down (+1).
+    void MoveStage(int delta);
+
+    /// Copies the selected cells (or the cursor cell) as tab-separated text.
+    void Copy();
+    /// Copies, then empties the cells, as one undo step.
+    void Cut();
+    /// Pastes the clipboard's text at the cursor.
+    void PasteFromClipboard();
+    /// Fills the cells a block of tab-separated text covers from the cursor down and right,
+    /// adding stages when it runs past the last row, as one undo step.
+    bool PasteText(const wxString& text);
+    /// Empties the selected cells (or the cursor cell) as one undo step.
+    void ClearCells();
+
+    /// Writes the text of an open cell editor into the map.
+    void CommitPendingEdit();
+
+    bool IsColumnShown(int col) const;
+    /// Shows or hides a column (the Stage column always stays) and remembers it.
+    void SetColumnShown(int col, bool shown);
+    /// Back to all columns, widths fitted to the window.
+    void ResetColumns();
+
+private:
+    void CreateButtons(wxSizer* sizer);
+    void ConfigureColumns();
+    void OnChanges(const bpm::change_set& changes);
+    /// Tints a changed cell for a moment, so an answer typed in the chat is seen landing.
+    void Flash(int row, int col);
+    void OnFlashEnd(wxTimerEvent& event);
+    void OnKeyDown(wxKeyEvent& event);
+    void OnCellRightClick(wxGridEvent& event);
+    void ShowStageMenu(int row, int col, const wxPoint& at);
+    void OnLabelRightClick(wxGridEvent& event);
+    void OnColumnSized(wxGridSizeEvent& event);
+    void OnGridSize(wxSizeEvent& event);
+    void OnCommand(wxCommandEvent& event);
+    void OnUpdateCommand(wxUpdateUIEvent& event);
+
+    struct Block {
+        int top = 0, left = 0, bottom = -1, right = -1;
+    };
+    /// The selected block, or the cursor cell as a block.
+    Block SelectedBlock() const;
+    CellBlock CellsOf(const Block& block) const;
+    void SubmitGroup(const wxString& label, const std::function<void()>& edits);
+    std::string NewStageId() const;
+    void GoTo(int row, int col);
+
+    void FitColumnsToWidth();
+    /// Sizes every row to its text (after fitting the columns to the width, if asked) once the
+    /// current event is done; repeated calls cost one pass.
+    void ResizeRowsLater(bool fitColumns = false);
+    /// True when the grid is on screen, so rows can be measured against its columns.
+    bool CanSizeRows() const;
+    void RestoreColumns();
+    void SaveColumns() const;
+
+    wxGrid* m_grid = nullptr;
+    std::unique_ptr<StageGridTable> m_table;
+    BpmDocument* m_doc = nullptr;
+    ChangeSubscription m_subscription;
+    std::array<int, 7> m_widths{};
+    bool m_userSizedColumns = false;
+    bool m_rowResizePending = false;
+    bool m_fitPending = false;
+    bool m_rowsStale = false;  // rows changed while the grid was hidden; sized when it shows
+    int m_fittedWidth = -1;  // grid width the columns were last fitted to
+    wxTimer m_flashTimer;
+    std::vector<std::pair<int, int>> m_flashed;
+};

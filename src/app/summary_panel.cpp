@@ -1,0 +1,104 @@
+#include "summary_panel.h"
+
+#include <wx/artprov.h>
+#include <wx/button.h>
+#include <wx/settings.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "accessibility.h"
+#include "bpm/edit.h"
+#include "bpm/summary.h"
+#include "command_ids.h"
+#include "ui_text.h"
+#include "wx_string.h"
+
+SummaryPanel::SummaryPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+    SetAccessibleName(this, _("Summary"));
+    const int gap = FromDIP(12);
+    m_heading = NewHeading(this, _("Summary"), 1.4, wxST_ELLIPSIZE_END);
+    m_source = NewNote(this, wxString());
+    m_generate = new wxButton(this, ID_SUMMARY_GENERATE, _("Generate Summary"));
+    m_generate->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_REFRESH, wxART_BUTTON));
+    m_generate->SetToolTip(_("Write the summary from the persona and its stages (Ctrl+Shift+G)"));
+    SetAccessibleName(m_generate, _("Generate Summary"));
+    m_text = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                            wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    SetAccessibleName(m_text, _("Summary text"));
+
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    auto* titles = new wxBoxSizer(wxVERTICAL);
+    titles->Add(m_heading, 0, wxEXPAND);
+    titles->Add(m_source, 0, wxTOP, gap / 3);
+    top->Add(titles, 1, wxALIGN_CENTER_VERTICAL);
+    top->Add(m_generate, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, gap);
+
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(top, 0, wxEXPAND | wxALL, gap);
+    sizer->Add(m_text, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
+    SetSizer(sizer);
+
+    m_generate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Generate(); });
+}
+
+void SummaryPanel::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
+    m_personaId.clear();
+    ShowSummary();
+}
+
+void SummaryPanel::ShowPersona(const std::string& personaId) {
+    m_personaId = personaId;
+    ShowSummary();
+}
+
+const bpm::persona* SummaryPanel::Persona() const {
+    if (!m_doc) return nullptr;
+    const std::size_t i = m_doc->Model().find_persona(m_personaId);
+    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+}
+
+bool SummaryPanel::Generate() {
+    const bpm::persona* p = Persona();
+    if (!p) return false;
+    bpm::persona_summary summary{bpm::template_summary(*p), bpm::summary_source::template_text, m_doc->History().now()};
+    m_doc->History().break_merge();
+    return m_doc->Submit(bpm::set_summary(m_personaId, std::move(summary)));
+}
+
+void SummaryPanel::ShowSummary() {
+    const bpm::persona* p = Persona();
+    m_generate->Enable(p != nullptr);
+    if (!p) {
+        m_heading->SetLabel(_("Summary"));
+        m_source->SetLabel(wxString());
+        m_text->ChangeValue(wxString());
+        return;
+    }
+    m_heading->SetLabel(wxString::Format(_("Summary of %s"), p->name.empty() ? _("(unnamed persona)") : ToWx(p->name)));
+    if (!p->summary) {
+        m_source->SetLabel(_("No summary yet. Generate one once the stages are mapped."));
+        m_text->ChangeValue(wxString());
+    } else {
+        const wxString when = ToWx(bpm::readable_timestamp(p->summary->generated_at));
+        wxString source = p->summary->source == bpm::summary_source::ai ? _("Written by the AI assistant")
+                                                                        : _("Generated from the map");
+        if (!when.empty()) source = wxString::Format(_("%s on %s"), source, when);
+        if (p->summary->source == bpm::summary_source::template_text && p->summary->text != bpm::template_summary(*p))
+            source << "  " << _("(the map has changed since; generate again to update it)");
+        m_source->SetLabel(source);
+        m_text->ChangeValue(ToWx(p->summary->text));
+    }
+    Layout();
+}
+
+void SummaryPanel::OnChanges(const bpm::change_set& changes) {
+    for (const bpm::change& c : changes) {
+        if (c.persona_id == m_personaId && c.what != bpm::change::kind::persona_removed) {
+            ShowSummary();
+            return;
+        }
+    }
+}

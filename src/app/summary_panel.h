@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+
+#include <wx/panel.h>
+
+#include "bpm_document.h"
+
+class wxButton;
+class wxStaticText;
+class wxStaticTextBase;
+class wxTextCtrl;
+
+/// The summary of the selected persona's journey (read-only) and the button that writes it
+/// from the map, as the spec's Phase 5.
+class SummaryPanel : public wxPanel {
+public:
+    explicit SummaryPanel(wxWindow* parent);
+
+    /// Follows doc's changes (none for null).
+    void SetDocument(BpmDocument* doc);
+    /// Shows a persona's summary ("" for none).
+    void ShowPersona(const std::string& personaId);
+    /// Writes the template summary of the shown persona, as one undo step.
+    bool Generate();
+    /// The summary text control, for tests.
+    wxTextCtrl* GetText() const { return m_text; }
+
+private:
+    const bpm::persona* Persona() const;
+    void ShowSummary();
+    void OnChanges(const bpm::change_set& changes);
+
+    wxStaticTextBase* m_heading = nullptr;
+    wxStaticText* m_source = nullptr;
+    wxTextCtrl* m_text = nullptr;
+    wxButton* m_generate = nullptr;
+    BpmDocument* m_doc = nullptr;
+    ChangeSubscription m_subscription;
+    std::string m_personaId;
+};

@@ -1,0 +1,626 @@
+// Drives the real editor window: open, edit through the grid, undo and redo, stage rows,
+// pasting from a spreadsheet, the unsaved-changes question, load errors and screenshots.
+// The test creates the application itself, as bpmap's main would; it runs under Xvfb when
+// there is no display (see tests/CMakeLists.txt).
+#define BOOST_TEST_MODULE gui
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/aui/framemanager.h>
+#include <wx/clipbrd.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/grid.h>
+#include <wx/image.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/sstream.h>
+#include <wx/textctrl.h>
+#include <wx/vlbox.h>
+
+#include "app.h"
+#include "bpm/bpm_file.h"
+#include "bpm_document.h"
+#include "chat_panel.h"
+#include "command_ids.h"
+#include "dashboard_view.h"
+#include "doc_manager.h"
+#include "grid_clipboard.h"
+#include "history_command_processor.h"
+#include "main_frame.h"
+#include "persona_form.h"
+#include "persona_list.h"
+#include "stage_grid.h"
+#include "stage_grid_table.h"
+#include "summary_panel.h"
+#include "test_support.h"
+#include "wx_string.h"
+
+using namespace bpm;
+
+namespace {
+
+BpmApp& App() { return *static_cast<BpmApp*>(wxTheApp); }
+MainFrame& Frame() { return *App().GetMainFrame(); }
+
+// Lets queued events (CallAfter, size events) run.
+void Pump() {
+    for (int i = 0; i < 3; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxYield();
+    }
+}
+
+// The application, created once for the whole module with its settings in memory only, so
+// the tests neither read nor change the user's.
+struct gui_app {
+    gui_app() {
+        wxApp::SetInstance(new BpmApp);
+        static char name[] = "test_gui";
+        static char* argv[] = {name, nullptr};
+        int argc = 1;
+        BOOST_TEST_REQUIRE(wxEntryStart(argc, argv));
+        wxStringInputStream nothing(wxString{});
+        delete wxConfigBase::Set(new wxFileConfig(nothing));
+        BOOST_TEST_REQUIRE(wxTheApp->CallOnInit());
+        Frame().SetSize(1280, 800);
+        Pump();
+    }
+    ~gui_app() {
+        TheDocManager().SetPrompts(Prompts::Unattended());
+        if (MainFrame* frame = App().GetMainFrame()) {
+            // A failed test may leave a map modified; nothing may ask at the end.
+            TheDocManager().CloseDocuments(true);
+            frame->Close(true);
+        }
+        Pump();
+        wxTheApp->OnExit();
+        wxEntryCleanup();
+    }
+};
+BOOST_TEST_GLOBAL_FIXTURE(gui_app);
+
+// Answers the editor's questions from a script and records what it asked and reported.
+struct scripted_prompts {
+    std::vector<SaveChoice> answers;
+    int asked = 0;
+    std::vector<wxString> problems;
+
+    void install() {
+        Prompts p;
+        p.askSaveChanges = [this](wxWindow*, const wxString&) {
+            ++asked;
+            if (answers.empty()) return SaveChoice::Cancel;
+            const SaveChoice answer = answers.front();
+            answers.erase(answers.begin());
+            return answer;
+        };
+        p.confirmRevert = [](wxWindow*, const wxString&) { return true; };
+        p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
+            problems.push_back(message + "\n" + details);
+        };
+        TheDocManager().SetPrompts(p);
+    }
+};
+
+void Command(int id) {
+    wxCommandEvent event(wxEVT_MENU, id);
+    event.SetEventObject(&Frame());
+    Frame().ProcessWindowEvent(event);
+    Pump();
+}
+
+// A copy of the sample in a folder of its own, open in the editor, closed (changes discarded)
+// at the end.
+struct editor {
+    test::temp_dir dir;
+    std::string path = dir.file("map.bpm");
+    scripted_prompts prompts;
+    BpmDocument* doc = nullptr;
+
+    editor() {
+        test::spit(path, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
+        prompts.install();
+        doc = wxStaticCast(TheDocManager().CreateDocument(ToWx(path), wxDOC_SILENT), BpmDocument);
+        BOOST_TEST_REQUIRE(doc != nullptr);
+        Frame().ShowPage(MainFrame::Page::Stages);
+        Pump();
+    }
+    ~editor() {
+        if (Frame().GetShownDocument()) {
+            prompts.answers = {SaveChoice::Discard};
+            TheDocManager().CloseDocuments(true);
+        }
+        Pump();
+    }
+
+    wxGrid& grid() const { return *Frame().GetStageGrid()->GetGrid(); }
+    const persona& shown() const { return doc->Model().personas[doc->Model().find_persona(Frame().GetSelectedPersona())]; }
+    wxString undo_label() const {
+        return static_cast<HistoryCommandProcessor*>(doc->GetCommandProcessor())->GetUndoLabel();
+    }
+    // The grid's text of every cell, row by row, to compare with the model.
+    std::vector<std::string> grid_rows() const {
+        std::vector<std::string> rows;
+        for (int r = 0; r < grid().GetNumberRows(); ++r) {
+            std::string row;
+            for (int c = 0; c < grid().GetNumberCols(); ++c) row += ToUtf8(grid().GetCellValue(r, c)) + "|";
+            rows.push_back(row);
+        }
+        return rows;
+    }
+    std::vector<std::string> model_rows() const {
+        std::vector<std::string> rows;
+        for (const stage& s : shown().stages) {
+            std::string row;
+            for (stage_field f : all_stage_fields) row += s.field(f) + "|";
+            rows.push_back(row);
+        }
+        return rows;
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(opening_a_map_shows_its_personas_and_the_first_personas_stages, editor) {
+    BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
+    BOOST_TEST(Frame().GetPersonaList()->GetIds().size() == 8u);
+    BOOST_TEST(Frame().GetDashboard()->GetTable()->GetItemCount() == 8u);
+    BOOST_TEST(Frame().GetSelectedPersona() == "persona-1");
+    BOOST_TEST(grid().GetNumberRows() == 5);
+    BOOST_TEST(grid().GetNumberCols() == 7);
+    BOOST_TEST(grid().GetColLabelValue(0) == "Stage");
+    BOOST_TEST(grid().GetColLabelValue(3) == "Key Influencers");
+    BOOST_TEST(grid().GetColLabelValue(6) == "Key Message");
+    BOOST_TEST(grid().GetCellValue(0, 0) == "Awareness");
+    BOOST_TEST(grid().GetCellValue(2, 2) == "30 days");
+    BOOST_TEST((grid_rows() == model_rows()));
+    // Rows grow to their wrapped text.
+    BOOST_TEST(grid().GetRowSize(0) > 2 * grid().GetCharHeight());
+}
+
+BOOST_FIXTURE_TEST_CASE(selecting_another_persona_shows_its_stages, editor) {
+    Frame().SelectPersona("persona-2");
+    BOOST_TEST(shown().name.find("James Chen") == 0u);
+    BOOST_TEST(grid().GetNumberRows() == static_cast<int>(shown().stages.size()));
+    BOOST_TEST((grid_rows() == model_rows()));
+    BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(editing_a_cell_in_the_grid_is_one_undoable_step, editor) {
+    grid().SetFocus();
+    grid().SetGridCursor(0, 2);
+    grid().EnableCellEditControl();
+    BOOST_TEST_REQUIRE(grid().IsCellEditControlShown());
+    wxGridCellEditor* editor = grid().GetCellEditor(0, 2);
+    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
+    editor->DecRef();
+    BOOST_TEST_REQUIRE(text != nullptr);
+    text->SetValue("6 weeks");
+    grid().DisableCellEditControl();
+    Pump();
+
+    BOOST_TEST(shown().stages[0].duration == "6 weeks");
+    BOOST_TEST(grid().GetCellValue(0, 2) == "6 weeks");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(undo_label() == "Undo Edit Duration of Awareness");
+    Frame().GetEditMenu()->UpdateUI();
+    BOOST_TEST(Frame().GetEditMenu()->GetLabel(wxID_UNDO).StartsWith("Undo Edit Duration of Awareness"));
+
+    Command(wxID_UNDO);
+    BOOST_TEST(shown().stages[0].duration == "2-4 weeks");
+    BOOST_TEST(grid().GetCellValue(0, 2) == "2-4 weeks");
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
+
+    Command(wxID_REDO);
+    BOOST_TEST(shown().stages[0].duration == "6 weeks");
+    BOOST_TEST(grid().GetCellValue(0, 2) == "6 weeks");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*"));
+}
+
+BOOST_FIXTURE_TEST_CASE(undo_of_a_change_made_elsewhere_shows_in_the_grid, editor) {
+    const std::string first = shown().stages[1].id;
+    doc->Submit(set_stage_field("persona-1", first, stage_field::key_message, "Changed outside the grid"));
+    BOOST_TEST(grid().GetCellValue(1, 6) == "Changed outside the grid");
+    Command(wxID_UNDO);
+    BOOST_TEST(grid().GetCellValue(1, 6) == ToWx(shown().stages[1].key_message));
+    BOOST_TEST((grid_rows() == model_rows()));
+}
+
+BOOST_FIXTURE_TEST_CASE(stages_are_added_moved_and_deleted_through_the_grid, editor) {
+    StageGrid& stages = *Frame().GetStageGrid();
+    const std::vector<std::string> before = model_rows();
+    grid().SetGridCursor(4, 0);
+
+    Command(ID_STAGE_ADD);
+    BOOST_TEST_REQUIRE(shown().stages.size() == 6u);
+    BOOST_TEST(shown().stages[5].name == "Stage 6");
+    BOOST_TEST(grid().GetNumberRows() == 6);
+    BOOST_TEST(grid().GetGridCursorRow() == 5);
+    BOOST_TEST(undo_label().StartsWith("Undo Add Stage"));
+
+    Command(ID_STAGE_MOVE_UP);
+    BOOST_TEST(shown().stages[4].name == "Stage 6");
+    BOOST_TEST(grid().GetCellValue(4, 0) == "Stage 6");
+    BOOST_TEST(grid().GetGridCursorRow() == 4);
+
+    grid().SetGridCursor(0, 0);
+    stages.InsertStage();
+    BOOST_TEST(shown().stages[0].name == "Stage 1");
+    BOOST_TEST((grid_rows() == model_rows()));
+
+    grid().SetGridCursor(1, 0);
+    Command(ID_STAGE_DELETE);
+    BOOST_TEST(shown().stages.size() == 6u);
+    BOOST_TEST(shown().stages[1].name == "Consideration");
+    BOOST_TEST((grid_rows() == model_rows()));
+
+    for (int i = 0; i < 4; ++i) Command(wxID_UNDO);
+    BOOST_TEST((model_rows() == before));
+    BOOST_TEST((grid_rows() == before));
+    BOOST_TEST(!doc->IsModified());
+    for (int i = 0; i < 4; ++i) Command(wxID_REDO);
+    BOOST_TEST((grid_rows() == model_rows()));
+    BOOST_TEST(shown().stages.size() == 6u);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_move_shortcuts_are_in_the_stage_menu, editor) {
+    wxMenuBar* bar = Frame().GetMenuBar();
+    wxMenuItem* up = bar->FindItem(ID_STAGE_MOVE_UP);
+    BOOST_TEST_REQUIRE(up != nullptr);
+    BOOST_TEST(up->GetItemLabel().AfterFirst('\t') == "Alt+Up");
+    BOOST_TEST(bar->FindItem(wxID_UNDO)->GetItemLabel().AfterFirst('\t') == "Ctrl+Z");
+    BOOST_TEST(bar->FindItem(wxID_REDO)->GetItemLabel().AfterFirst('\t') == "Ctrl+Shift+Z");
+}
+
+BOOST_FIXTURE_TEST_CASE(pasting_spreadsheet_cells_fills_the_block_as_one_step, editor) {
+    const std::vector<std::string> before = model_rows();
+    grid().SetGridCursor(1, 1);
+    BOOST_TEST_REQUIRE(Frame().GetStageGrid()->PasteText("Reads reviews\t1 week\nAsks peers\t\"2\nweeks\"\n"));
+    BOOST_TEST(shown().stages[1].buyer_actions == "Reads reviews");
+    BOOST_TEST(shown().stages[1].duration == "1 week");
+    BOOST_TEST(shown().stages[2].buyer_actions == "Asks peers");
+    BOOST_TEST(shown().stages[2].duration == "2\nweeks");
+    BOOST_TEST(shown().stages[1].key_influencers == "IT lead, buying team lead, CFO");
+    BOOST_TEST((grid_rows() == model_rows()));
+    BOOST_TEST(undo_label() == "Undo Paste");
+    Command(wxID_UNDO);
+    BOOST_TEST((model_rows() == before));
+    BOOST_TEST((grid_rows() == before));
+}
+
+BOOST_FIXTURE_TEST_CASE(pasting_past_the_last_row_adds_stages, editor) {
+    grid().SetFocus();
+    grid().SetGridCursor(4, 0);
+    {
+        wxClipboardLocker lock;
+        BOOST_TEST_REQUIRE(!!lock);
+        wxTheClipboard->SetData(new wxTextDataObject("Retention\tUses it daily\nAdvocacy\tRefers peers\n"));
+    }
+    Command(wxID_PASTE);
+    BOOST_TEST_REQUIRE(shown().stages.size() == 6u);
+    BOOST_TEST(shown().stages[4].name == "Retention");
+    BOOST_TEST(shown().stages[5].name == "Advocacy");
+    BOOST_TEST(shown().stages[5].buyer_actions == "Refers peers");
+    BOOST_TEST(grid().GetNumberRows() == 6);
+    BOOST_TEST((grid_rows() == model_rows()));
+    Command(wxID_UNDO);
+    BOOST_TEST(shown().stages.size() == 5u);
+    BOOST_TEST(grid().GetNumberRows() == 5);
+}
+
+BOOST_FIXTURE_TEST_CASE(copying_cells_puts_tab_separated_text_on_the_clipboard, editor) {
+    grid().SelectBlock(0, 0, 1, 2);
+    Frame().GetStageGrid()->Copy();
+    wxTextDataObject data;
+    {
+        wxClipboardLocker lock;
+        BOOST_TEST_REQUIRE(wxTheClipboard->GetData(data));
+    }
+    const CellBlock block = ParseTabSeparated(ToUtf8(data.GetText()));
+    BOOST_TEST_REQUIRE(block.size() == 2u);
+    BOOST_TEST((block[0] == std::vector<std::string>{"Awareness", shown().stages[0].buyer_actions, "2-4 weeks"}));
+    BOOST_TEST(block[1][0] == "Consideration");
+}
+
+BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
+    Frame().ShowPage(MainFrame::Page::Persona);
+    wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
+    role->SetValue("Head of E-commerce");
+    BOOST_TEST(shown().profile.role == "Head of E-commerce");
+    BOOST_TEST(undo_label() == "Undo Edit Role of Emma Rodriguez \xE2\x80\x94 Home Decor E-commerce Director");
+    doc->Submit(set_persona_field("persona-1", persona_field::role, "Changed elsewhere"));
+    BOOST_TEST(role->GetValue() == "Changed elsewhere");
+    Command(wxID_UNDO);
+    BOOST_TEST(role->GetValue() == "E-commerce Director");
+}
+
+BOOST_FIXTURE_TEST_CASE(generate_summary_and_finish_are_undoable_edits, editor) {
+    Frame().SelectPersona("persona-5");
+    BOOST_TEST((shown().status == persona_status::in_progress));
+    Command(ID_SUMMARY_GENERATE);
+    BOOST_TEST_REQUIRE(shown().summary.has_value());
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->GetValue().StartsWith("Persona: Jennifer Wright"));
+    Command(ID_PERSONA_FINISH);
+    BOOST_TEST((shown().status == persona_status::completed));
+    BOOST_TEST(undo_label() == "Undo Mark Persona Completed");
+    Command(wxID_UNDO);
+    Command(wxID_UNDO);
+    BOOST_TEST((shown().status == persona_status::in_progress));
+    BOOST_TEST(!shown().summary.has_value());
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->GetValue().empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(adding_and_deleting_personas_moves_the_selection, editor) {
+    Command(ID_PERSONA_ADD);
+    BOOST_TEST(doc->Model().personas.size() == 9u);
+    BOOST_TEST(doc->Model().personas[1].name == "New Persona");
+    BOOST_TEST(shown().name == "New Persona");
+    BOOST_TEST(shown().stages.size() == 3u);
+    BOOST_TEST((Frame().GetPage() == MainFrame::Page::Persona));
+    BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
+    Command(ID_PERSONA_DELETE);
+    BOOST_TEST(doc->Model().personas.size() == 8u);
+    BOOST_TEST(Frame().GetSelectedPersona() == "persona-2");
+    Command(wxID_UNDO);
+    BOOST_TEST(Frame().GetSelectedPersona() == shown().id);
+    BOOST_TEST(shown().name == "New Persona");
+}
+
+BOOST_FIXTURE_TEST_CASE(closing_with_unsaved_changes_asks_and_cancel_keeps_the_map, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    prompts.answers = {SaveChoice::Cancel};
+    Command(wxID_CLOSE);
+    BOOST_TEST(prompts.asked == 1);
+    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(shown().stages[0].duration == "5 weeks");
+
+    // Quitting asks too, and Cancel keeps the window.
+    prompts.answers = {SaveChoice::Cancel};
+    BOOST_TEST(!Frame().Close(false));
+    BOOST_TEST(prompts.asked == 2);
+    BOOST_TEST(Frame().GetShownDocument() == doc);
+
+    prompts.answers = {SaveChoice::Discard};
+    Command(wxID_CLOSE);
+    BOOST_TEST(prompts.asked == 3);
+    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Frame().GetTitle() == "Buying Process Mapper");
+    const result<document> onDisk = load_bpm(path);
+    BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "2-4 weeks");
+}
+
+BOOST_FIXTURE_TEST_CASE(choosing_save_writes_the_file_before_closing, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    prompts.answers = {SaveChoice::Save};
+    Command(wxID_CLOSE);
+    BOOST_TEST(prompts.asked == 1);
+    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    const result<document> onDisk = load_bpm(path);
+    BOOST_TEST_REQUIRE(bool(onDisk));
+    BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "5 weeks");
+}
+
+BOOST_FIXTURE_TEST_CASE(saving_makes_the_map_clean_and_undo_makes_it_modified_again, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    Command(wxID_SAVE);
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(!Frame().GetTitle().StartsWith("*"));
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "5 weeks");
+    Command(wxID_UNDO);
+    BOOST_TEST(doc->IsModified());
+    Command(wxID_REDO);
+    BOOST_TEST(!doc->IsModified());
+}
+
+BOOST_FIXTURE_TEST_CASE(revert_goes_back_to_the_saved_file, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    Command(wxID_REVERT);
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(shown().stages[0].duration == "2-4 weeks");
+    BOOST_TEST(grid().GetCellValue(0, 2) == "2-4 weeks");
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "7 weeks"));
+    BOOST_TEST(grid().GetCellValue(0, 2) == "7 weeks");
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    BOOST_TEST(TheDocManager().CreateDocument(ToWx(test::data("many-problems.bpm")), wxDOC_SILENT) == nullptr);
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].StartsWith("Could not open \"many-problems.bpm\"."));
+    BOOST_TEST(prompts.problems[0].Contains("Line "));
+    BOOST_TEST(prompts.problems[0].Contains(", column "));
+    BOOST_TEST(prompts.asked == 0);
+    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(shown().stages[0].duration == "5 weeks");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+BOOST_FIXTURE_TEST_CASE(opening_another_map_asks_about_the_changes_to_this_one, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    prompts.answers = {SaveChoice::Cancel};
+    BOOST_TEST(TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT) == nullptr);
+    BOOST_TEST(Frame().GetShownDocument() == doc);
+    prompts.answers = {SaveChoice::Discard};
+    auto* other = TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT);
+    BOOST_TEST_REQUIRE(other != nullptr);
+    BOOST_TEST(Frame().GetShownDocument() == other);
+    BOOST_TEST(TheDocManager().GetDocuments().GetCount() == 1u);
+    doc = wxStaticCast(other, BpmDocument);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_new_map_starts_with_one_persona_and_the_standard_stages, editor) {
+    Command(wxID_NEW);
+    auto* fresh = Frame().GetShownDocument();
+    BOOST_TEST_REQUIRE(fresh != nullptr);
+    BOOST_TEST(fresh != doc);
+    doc = fresh;
+    BOOST_TEST(doc->Model().personas.size() == 1u);
+    BOOST_TEST(grid().GetNumberRows() == 3);
+    BOOST_TEST(grid().GetCellValue(1, 0) == "Consideration");
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(Frame().GetTitle() == "Untitled Map - Buying Process Mapper");
+}
+
+BOOST_FIXTURE_TEST_CASE(hidden_columns_are_remembered, editor) {
+    StageGrid& stages = *Frame().GetStageGrid();
+    stages.SetColumnShown(2, false);
+    BOOST_TEST(!grid().IsColShown(2));
+    BOOST_TEST(wxConfigBase::Get()->Read("/StageGrid/HiddenColumns", wxString()) == "duration");
+    stages.SetColumnShown(0, false);
+    BOOST_TEST(grid().IsColShown(0));
+    stages.ResetColumns();
+    BOOST_TEST(grid().IsColShown(2));
+    BOOST_TEST(wxConfigBase::Get()->Read("/StageGrid/HiddenColumns", wxString()).empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_pane_layout_is_remembered_and_new_panes_keep_their_place, editor) {
+    wxAuiManager& aui = Frame().GetAuiManager();
+    aui.GetPane("personas").Hide();
+    aui.Update();
+    Frame().SaveLayout();
+    const wxString saved = wxConfigBase::Get()->Read("/Layout/Perspective", wxString());
+    BOOST_TEST(saved.Contains("name=personas;"));
+    aui.GetPane("personas").Show();
+    aui.Update();
+    // A perspective from before the persona list existed: the list keeps its default place.
+    wxString old = saved;
+    old.Replace("name=personas;", "name=gone;");
+    wxConfigBase::Get()->Write("/Layout/Perspective", old);
+    Frame().RestoreLayout();
+    BOOST_TEST(aui.GetPane("personas").IsShown());
+    wxConfigBase::Get()->Write("/Layout/Perspective", saved);
+    Frame().RestoreLayout();
+    BOOST_TEST(!aui.GetPane("personas").IsShown());
+    wxConfigBase::Get()->DeleteEntry("/Layout/Perspective");
+    aui.GetPane("personas").Show();
+    aui.Update();
+}
+
+BOOST_FIXTURE_TEST_CASE(delete_empties_the_selected_cells_as_one_step, editor) {
+    grid().SelectBlock(0, 1, 1, 2);
+    Frame().GetStageGrid()->ClearCells();
+    BOOST_TEST(shown().stages[0].buyer_actions.empty());
+    BOOST_TEST(shown().stages[1].duration.empty());
+    BOOST_TEST(shown().stages[0].key_influencers.empty() == false);
+    BOOST_TEST(grid().GetCellValue(1, 2).empty());
+    BOOST_TEST(undo_label() == "Undo Clear Cells");
+    Command(wxID_UNDO);
+    BOOST_TEST(shown().stages[1].duration == "3-4 weeks");
+}
+
+BOOST_AUTO_TEST_CASE(tab_separated_text_round_trips) {
+    const CellBlock block = {{"a", "b\tc"}, {"say \"hi\"", "two\nlines"}};
+    BOOST_TEST((ParseTabSeparated(FormatTabSeparated(block)) == block));
+    BOOST_TEST((ParseTabSeparated("x\ty\r\nz\r\n") == CellBlock{{"x", "y"}, {"z"}}));
+    BOOST_TEST(ParseTabSeparated("").empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_screenshot_option_saves_a_picture_of_the_window) {
+    test::temp_dir dir;
+    const std::string png = dir.file("shot.png");
+    const test::run_result r = test::run_program(
+        BPM_APP, {"--screenshot", png, "--size", "1024x700", test::sample("nlyzer-b2b-personas.bpm")});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    wxImage image;
+    BOOST_TEST_REQUIRE(image.LoadFile(ToWx(png), wxBITMAP_TYPE_PNG));
+    BOOST_TEST(image.GetWidth() == 1024);
+    BOOST_TEST(image.GetHeight() == 700);
+    std::set<unsigned long> colours;
+    const unsigned char* rgb = image.GetData();
+    for (int i = 0; i < image.GetWidth() * image.GetHeight(); i += 7)
+        colours.insert((rgb[3 * i] << 16) | (rgb[3 * i + 1] << 8) | rgb[3 * i + 2]);
+    // A blank or single-colour window has a handful of colours; text and widgets have hundreds.
+    BOOST_TEST(colours.size() > 200u);
+}
+
+BOOST_AUTO_TEST_CASE(the_screenshot_option_fails_on_a_broken_file) {
+    test::temp_dir dir;
+    const test::run_result r =
+        test::run_program(BPM_APP, {"--screenshot", dir.file("shot.png"), test::data("many-problems.bpm")});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.find("Could not open") != std::string::npos);
+}
+
+// ---- the chat side panel -------------------------------------------------------------------
+
+namespace {
+
+ChatPanel& Chat() { return *Frame().GetChatPanel(); }
+
+// Types text into the chat's input box and presses Enter.
+void TypeAndEnter(const wxString& text) {
+    wxTextCtrl* input = Chat().Input();
+    input->ChangeValue(text);
+    wxKeyEvent enter(wxEVT_KEY_DOWN);
+    enter.m_keyCode = WXK_RETURN;
+    enter.SetEventObject(input);
+    input->GetEventHandler()->ProcessEvent(enter);
+    Pump();
+}
+
+void Click(const wxString& label) {
+    for (wxButton* b : Chat().ChoiceButtons())
+        if (b->GetLabel() == label) {
+            wxCommandEvent click(wxEVT_BUTTON, b->GetId());
+            click.SetEventObject(b);
+            b->ProcessWindowEvent(click);
+            Pump();
+            return;
+        }
+    BOOST_FAIL("no choice button " << label);
+}
+
+bool Said(const wxString& part) {
+    for (const wxString& t : Chat().Transcript())
+        if (t.Contains(part)) return true;
+    return false;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, editor) {
+    // The sample has unfinished personas; the assistant offers the last one touched.
+    BOOST_TEST(Said("Continue mapping Lisa Chang"));
+    BOOST_TEST(Chat().ChoiceButtons().size() == 2u);
+    Click("No");
+    const std::size_t before = doc->Model().personas.size();
+    TypeAndEnter("Procurement Lead");
+    BOOST_TEST(doc->Model().personas.size() == before + 1);
+    BOOST_TEST(Frame().GetSelectedPersona() == doc->Model().personas.back().id);
+    BOOST_TEST(Chat().Input()->IsEmpty());
+    TypeAndEnter("Tender rules are complex; budget cuts");
+    BOOST_TEST(shown().pain_points.size() == 2u);
+    Click("Standard");
+    BOOST_TEST(grid().GetNumberRows() == 3);
+    BOOST_TEST(grid().GetCellValue(1, 0) == "Consideration");
+    TypeAndEnter("Reads tender portals");
+    BOOST_TEST(grid().GetCellValue(0, 1) == "Reads tender portals");
+    BOOST_TEST(undo_label() == "Undo Edit Buyer Actions of Awareness");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*"));
+    BOOST_TEST(Chat().Interview()->progress_text().find("Awareness (1 of 3)") != std::string::npos);
+
+    // Undo from the menu is the same history: the cell empties and the question comes back.
+    Command(wxID_UNDO);
+    BOOST_TEST(grid().GetCellValue(0, 1).empty());
+    BOOST_TEST(Chat().Transcript().back().Contains("primary buyer actions"));
+
+    // A cell typed in the grid is noticed: the assistant moves on instead of asking for it.
+    doc->Submit(set_stage_field(shown().id, shown().stages[0].id, stage_field::buyer_actions, "Typed in the grid"));
+    Pump();
+    BOOST_TEST(Said("I see Buyer Actions of Awareness is filled in now."));
+    BOOST_TEST(Chat().Transcript().back().Contains("typical duration"));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_chat_continues_the_selected_persona, editor) {
+    Frame().SelectPersona("persona-5");
+    Chat().ContinuePersona(Frame().GetSelectedPersona());
+    Pump();
+    BOOST_TEST(Said("Let's continue mapping " + ToWx(shown().name)));
+    BOOST_TEST(Chat().Interview()->persona_id() == "persona-5");
+}
