@@ -1,6 +1,7 @@
 #include "dashboard_view.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include <wx/artprov.h>
 #include <wx/button.h>
@@ -63,8 +64,7 @@ DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
                                      wxDV_SINGLE | wxDV_ROW_LINES | wxDV_HORIZ_RULES);
     SetAccessibleName(m_table, _("Personas of this map"));
     m_table->SetMinSize(FromDIP(wxSize(480, 160)));
-    m_table->AppendTextColumn(_("Persona"), wxDATAVIEW_CELL_INERT, FromDIP(300), wxALIGN_LEFT,
-                              wxDATAVIEW_COL_RESIZABLE);
+    m_table->AppendTextColumn(_("Persona"), wxDATAVIEW_CELL_INERT, FromDIP(300), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     m_table->AppendTextColumn(_("Segment"), wxDATAVIEW_CELL_INERT, FromDIP(150), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     m_table->AppendTextColumn(_("Stages"), wxDATAVIEW_CELL_INERT, FromDIP(70), wxALIGN_RIGHT, wxDATAVIEW_COL_RESIZABLE);
     m_table->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(110), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
@@ -73,6 +73,9 @@ DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
                           "long");
     m_table->AppendTextColumn(_("Last Updated"), wxDATAVIEW_CELL_INERT, FromDIP(170), wxALIGN_LEFT,
                               wxDATAVIEW_COL_RESIZABLE);
+
+    for (unsigned col = 0; col < m_table->GetColumnCount(); ++col)
+        if (col != col_complete) m_table->GetColumn(col)->GetRenderer()->EnableEllipsize(wxELLIPSIZE_END);
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     const auto button = [&](int id, const wxString& label, const wxString& tip) {
@@ -97,15 +100,22 @@ DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
     sizer->Add(buttons, 0, wxALL, gap);
     SetSizer(sizer);
 
-    // The persona's name takes whatever width the other columns leave.
+    // The columns share the width: the persona's name takes what the others leave, and when
+    // there is too little for all of them every column gives up the same share.
     m_table->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
         // Hidden pages get a size of nothing first; the columns wait for a real one.
-        if (event.GetSize().x < FromDIP(300)) return;
-        int others = 0;
-        for (unsigned i = 1; i < m_table->GetColumnCount(); ++i) others += m_table->GetColumn(i)->GetWidth();
-        const int width = m_table->GetClientSize().x - others - FromDIP(4);
-        m_table->GetColumn(col_name)->SetWidth(std::max(width, FromDIP(200)));
+        const int available = m_table->GetClientSize().x - FromDIP(4);
+        if (available < FromDIP(300)) return;
+        constexpr int preferred[] = {300, 150, 70, 110, 140, 170};
+        int total = 0;
+        for (int width : preferred) total += FromDIP(width);
+        for (unsigned col = 0; col < m_table->GetColumnCount() && col < std::size(preferred); ++col) {
+            int width = FromDIP(preferred[col]);
+            if (available >= total && col == col_name) width += available - total;
+            else if (available < total) width = std::max(FromDIP(40), width * available / total);
+            if (m_table->GetColumn(col)->GetWidth() != width) m_table->GetColumn(col)->SetWidth(width);
+        }
     });
     m_table->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
         const int row = m_table->GetSelectedRow();

@@ -6,6 +6,7 @@
 #include <wx/artprov.h>
 #include <wx/button.h>
 #include <wx/clipbrd.h>
+#include <wx/dcclient.h>
 #include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
@@ -20,6 +21,13 @@
 namespace {
 
 constexpr int column_count = 7;
+
+// wxGrid, with access to the attributes it draws a cell with, to measure rows as it would.
+class MeasurableGrid : public wxGrid {
+public:
+    using wxGrid::wxGrid;
+    wxGridCellAttrPtr AttrOf(int row, int col) const { return GetCellAttrPtr(row, col); }
+};
 
 wxString HintOf(bpm::stage_field field) {
     switch (field) {
@@ -43,7 +51,7 @@ StageGrid::StageGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY), m_table(std:
     CreateButtons(bar);
     sizer->Add(bar, 0, wxEXPAND | wxALL, FromDIP(8));
 
-    m_grid = new wxGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxBORDER_NONE);
+    m_grid = new MeasurableGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxBORDER_NONE);
     m_grid->SetTable(m_table.get(), false, wxGrid::wxGridSelectCells);
     m_grid->UseNativeColHeader(true);
     m_grid->SetRowLabelSize(FromDIP(36));
@@ -202,11 +210,13 @@ void StageGrid::OnChanges(const bpm::change_set& changes) {
     if (CanSizeRows()) {
         for (int row : rowsToSize) {
             if (row < 0 || row >= m_grid->GetNumberRows()) continue;
-            // Sizing a row scrolled out of view makes wx refresh an area of negative height;
-            // inside a batch it refreshes nothing until the batch ends.
+            const int height = BestRowHeight(row);
+            if (height == m_grid->GetRowSize(row)) continue;
+            // Resizing a row below the visible part makes wx refresh an area of negative
+            // height; inside a batch it refreshes nothing until the batch ends.
             const bool hidden = !batch && !m_grid->IsVisible(row, 0, false);
             if (hidden) m_grid->BeginBatch();
-            m_grid->AutoSizeRow(row, false);
+            m_grid->SetRowSize(row, height);
             if (hidden) m_grid->EndBatch();
         }
     } else if (!rowsToSize.empty()) {
@@ -215,6 +225,18 @@ void StageGrid::OnChanges(const bpm::change_set& changes) {
     if (batch) m_grid->EndBatch();
     if (goToRow >= 0 && !m_grid->IsCellEditControlShown())
         GoTo(goToRow, std::max(m_grid->GetGridCursorCol(), 0));
+}
+
+int StageGrid::BestRowHeight(int row) const {
+    wxClientDC dc(m_grid->GetGridWindow());
+    int height = m_grid->GetRowMinimalAcceptableHeight();
+    for (int col = 0; col < m_grid->GetNumberCols(); ++col) {
+        if (!m_grid->IsColShown(col)) continue;
+        const wxGridCellAttrPtr attr = static_cast<const MeasurableGrid*>(m_grid)->AttrOf(row, col);
+        const wxGridCellRendererPtr renderer = attr->GetRendererPtr(m_grid, row, col);
+        height = std::max(height, renderer->GetBestHeight(*m_grid, *attr, dc, row, col, m_grid->GetColSize(col)));
+    }
+    return height;
 }
 
 std::string StageGrid::NewStageId() const { return m_doc->Model().new_stage_id(); }

@@ -93,6 +93,8 @@ private:
     CellBlock CellsOf(const Block& block) const;
     void SubmitGroup(const wxString& label, const std::function<void()>& edits);
     std::string NewStageId() const;
+    /// The height a row needs for its wrapped text at the current column widths.
+    int BestRowHeight(int row) const;
     void GoTo(int row, int col);
 
     void FitColumnsToWidth();

@@ -58,14 +58,24 @@ void StageGrid::ResetColumns() {
 void StageGrid::FitColumnsToWidth() {
     const int available = m_grid->GetClientSize().x - m_grid->GetRowLabelSize() -
                           wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, m_grid);
-    double total = 0;
+    double weights = 0;
     for (int col = 0; col < column_count; ++col)
-        if (m_grid->IsColShown(col)) total += column_weights[static_cast<std::size_t>(col)];
-    if (available <= 0 || total <= 0) return;
+        if (m_grid->IsColShown(col)) weights += column_weights[static_cast<std::size_t>(col)];
+    if (available <= 0 || weights <= 0) return;
+    std::array<int, column_count> widths{};
+    int total = 0;
+    for (int col = 0; col < column_count; ++col) {
+        const std::size_t c = static_cast<std::size_t>(col);
+        widths[c] = std::max(FromDIP(min_widths[c]), static_cast<int>(available * column_weights[c] / weights));
+        if (m_grid->IsColShown(col)) total += widths[c];
+    }
+    // In a narrow window even the minimum widths do not fit; the columns then share what there is,
+    // as wx cannot paint a header whose columns start past its right edge.
+    if (total > available)
+        for (int& width : widths) width = std::max(FromDIP(48), width * available / total);
     m_grid->BeginBatch();
     for (int col = 0; col < column_count; ++col) {
-        const int width = std::max(FromDIP(min_widths[static_cast<std::size_t>(col)]),
-                                   static_cast<int>(available * column_weights[static_cast<std::size_t>(col)] / total));
+        const int width = widths[static_cast<std::size_t>(col)];
         m_widths[static_cast<std::size_t>(col)] = width;
         if (m_grid->IsColShown(col) && m_grid->GetColSize(col) != width) m_grid->SetColSize(col, width);
     }

@@ -50,7 +50,7 @@ WelcomeCard::WelcomeCard(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     paragraph(_("Define your buyer personas' journey, key actions, and align your marketing and sales strategies for "
                 "optimal impact."),
               true);
-    sizer->Add(new StageIllustration(m_card), 0, wxEXPAND | wxTOP | wxBOTTOM, gap * 2);
+    sizer->Add(new StageIllustration(m_card), 0, wxEXPAND | wxTOP, gap * 2);
     paragraph(_("Welcome to the Buyer Persona Buying Process Mapping tool. This guided experience will help us deeply "
                 "understand your buyer personas' journeys - from their initial problem awareness to their final "
                 "purchase decision. By mapping these stages, we can align your sales and marketing efforts to deliver "
@@ -134,7 +134,7 @@ StageIllustration::StageIllustration(wxWindow* parent) : wxWindow(parent, wxID_A
     });
 }
 
-wxSize StageIllustration::DoGetBestClientSize() const { return FromDIP(wxSize(600, 118)); }
+wxSize StageIllustration::DoGetBestClientSize() const { return FromDIP(wxSize(600, 100)); }
 
 void StageIllustration::OnPaint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
