@@ -132,6 +132,8 @@ private:
     const stage* find_stage(const std::string& stage_id) const;
     std::vector<position> sequence() const;
     bool needs_asking(const position& p) const;
+    /// The first question of the sequence still needing an answer.
+    position first_open() const;
     bool exists(const position& p) const;
     void advance(std::vector<message>& out);
     void go_to(const position& p, std::vector<message>& out, bool announce);

@@ -104,17 +104,13 @@ bool interview::needs_asking(const position& p) const {
 
 void interview::advance(std::vector<message>& out) {
     while (!forced_.empty() && !exists(forced_.front())) forced_.pop_front();
-    position next;
-    if (!forced_.empty()) {
-        next = forced_.front();
-    } else {
-        for (const position& p : sequence())
-            if (needs_asking(p)) {
-                next = p;
-                break;
-            }
-    }
-    go_to(next, out, true);
+    go_to(forced_.empty() ? first_open() : forced_.front(), out, true);
+}
+
+interview::position interview::first_open() const {
+    for (const position& p : sequence())
+        if (needs_asking(p)) return p;
+    return {};
 }
 
 void interview::go_to(const position& next, std::vector<message>& out, bool announce) {

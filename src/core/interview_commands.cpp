@@ -74,13 +74,7 @@ std::vector<message> interview::document_changed() {
     const position current{step_, stage_id_};
     const bool forced_here = !forced_.empty() && forced_.front() == current && exists(current);
     if (forced_here) return {};
-    position next;
-    for (const position& p : sequence())
-        if (needs_asking(p)) {
-            next = p;
-            break;
-        }
-    if (next == current) return {};
+    if (first_open() == current) return {};
     std::vector<message> out;
     const stage* s = find_stage(stage_id_);
     const auto field = field_of(step_);
