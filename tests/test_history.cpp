@@ -141,6 +141,22 @@ BOOST_AUTO_TEST_CASE(labels_name_the_field_and_the_stage) {
     BOOST_TEST(f.h.undo_label() == "Undo Delete Stage Purchase");
 }
 
+BOOST_AUTO_TEST_CASE(insertions_are_labelled_with_the_name_they_were_made_with) {
+    fixture f;
+    stage s;
+    s.id = f.h.doc().new_stage_id();
+    s.name = "Onboarding";
+    f.h.submit(insert_stage("persona-1", 1, s));
+    BOOST_TEST(f.h.undo_label() == "Undo Add Stage Onboarding");
+    persona p;
+    p.id = f.h.doc().new_persona_id();
+    p.name = "CFO";
+    f.h.submit(insert_persona(0, p));
+    BOOST_TEST(f.h.undo_label() == "Undo Add Persona CFO");
+    f.h.undo();
+    BOOST_TEST(f.h.redo_label() == "Redo Add Persona CFO");
+}
+
 BOOST_AUTO_TEST_CASE(standard_stages_are_one_step) {
     fixture f;
     BOOST_TEST_REQUIRE(apply_standard_stages(f.h, "p.two_2"));

@@ -19,6 +19,7 @@
 #include "bpm/i18n.h"
 #include "doc_manager.h"
 #include "main_frame.h"
+#include "chat_panel.h"
 #include "screenshot.h"
 #include "wx_string.h"
 
@@ -35,6 +36,8 @@ void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption(wxString(), "screenshot", _("save a PNG of the window showing FILE to this path, then exit"));
     parser.AddOption(wxString(), "size", _("window size for --screenshot, e.g. 1920x1080"));
     parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, summary or dashboard"));
+    parser.AddOption(wxString(), "answer", _("for --screenshot: type this answer into the assistant first (repeatable)"),
+                     wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddParam(_("map file (.bpm)"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
 
@@ -61,6 +64,8 @@ bool BpmApp::OnCmdLineParsed(wxCmdLineParser& parser) {
         }
         m_page = static_cast<int>(it - std::begin(names));
     }
+    for (const wxCmdLineArg& arg : parser.GetArguments())
+        if (arg.GetKind() == wxCMD_LINE_OPTION && arg.GetLongName() == "answer") m_answers.push_back(arg.GetStrVal());
     return true;
 }
 
@@ -114,7 +119,10 @@ bool BpmApp::OnInit() {
     frame->Show();
 
     if (!m_file.empty() && !m_docManager->CreateDocument(m_file, wxDOC_SILENT)) m_exitCode = 1;
-    if (unattended && m_page >= 0) frame->ShowPage(static_cast<MainFrame::Page>(m_page));
+    if (unattended) {
+        for (const wxString& answer : m_answers) frame->GetChatPanel()->SendAnswer(answer);
+        if (m_page >= 0) frame->ShowPage(static_cast<MainFrame::Page>(m_page));
+    }
     if (unattended) CallAfter(&BpmApp::TakeScreenshot);
     return true;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <wx/app.h>
+#include <wx/arrstr.h>
 #include <wx/gdicmn.h>
 
 class BpmDocManager;
@@ -31,6 +32,7 @@ private:
     wxString m_screenshot;
     wxSize m_size{1280, 800};
     int m_page = -1;  // a MainFrame::Page for --screenshot, or -1 for the default
+    wxArrayString m_answers;  // typed into the assistant before --screenshot
     int m_exitCode = 0;
 };
 

@@ -167,16 +167,5 @@ void ChangeSubscription::Reset(BpmDocument* doc, bpm::history::listener fn) {
 bpm::document NewMapContents() {
     bpm::document doc;
     doc.metadata.created_at = bpm::now_iso8601();
-    bpm::persona p;
-    p.id = doc.new_persona_id();
-    p.name = ToUtf8(_("New Persona"));
-    p.last_updated_at = doc.metadata.created_at;
-    for (const std::string& name : bpm::standard_stage_names()) {
-        bpm::stage s;
-        s.id = "stage-" + std::to_string(p.stages.size() + 1);
-        s.name = name;
-        p.stages.push_back(std::move(s));
-    }
-    doc.personas.push_back(std::move(p));
     return doc;
 }

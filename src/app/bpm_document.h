@@ -80,5 +80,5 @@ private:
     std::size_t m_token = 0;
 };
 
-/// A new map: one persona with the standard stages, as the spec's Phase 2 and 3 begin.
+/// A new, empty map: the assistant's interview starts by asking for the first persona.
 bpm::document NewMapContents();

@@ -10,6 +10,7 @@
 #include <wx/textctrl.h>
 #include <wx/wrapsizer.h>
 
+#include "accessibility.h"
 #include "chat_bubble.h"
 #include "wx_string.h"
 
@@ -35,17 +36,21 @@ ChatPanel::ChatPanel(wxWindow* parent)
     SetName(_("Chat assistant"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
-    m_progress = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                                  wxST_ELLIPSIZE_END);
+    m_progress = new wxStaticText(this, wxID_ANY, wxString());
     m_progress->SetFont(m_progress->GetFont().Bold());
     m_progress->SetName(_("Interview progress"));
     sizer->Add(m_progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip();
+        if (GetClientSize().x - FromDIP(16) != m_progressWidth) CallAfter([this] { WrapProgress(); });
+    });
 
     // Wraps onto a second line when the pane is narrow, rather than clipping a button.
     auto* actions = new wxWrapSizer(wxHORIZONTAL);
-    m_continue = new wxButton(this, wxID_ANY, _("&Continue Selected Persona"), wxDefaultPosition, wxDefaultSize,
+    m_continue = new wxButton(this, wxID_ANY, _("&Continue"), wxDefaultPosition, wxDefaultSize,
                               wxBU_EXACTFIT);
     m_continue->SetToolTip(_("Continue the interview for the persona selected in the list"));
+    SetAccessibleName(m_continue, _("Continue the interview for the selected persona"));
     auto* newPersona = new wxButton(this, wxID_ANY, _("&New Persona"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
     newPersona->SetToolTip(_("Start the interview for a new persona"));
     auto* restart = new wxButton(this, wxID_ANY, _("&Restart"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
@@ -118,7 +123,7 @@ void ChatPanel::Restart() {
         ShowMessages(m_interview->start());
     } else {
         ShowChoices({});
-        m_progress->SetLabelText(_("Open or create a map to talk with the assistant."));
+        SetProgress(_("Open or create a map to talk with the assistant."));
     }
 }
 
@@ -207,7 +212,20 @@ void ChatPanel::AfterTurn() {
     if (m_interview->finished() && onFinished) onFinished();
 }
 
-void ChatPanel::UpdateHeader() { m_progress->SetLabelText(ToWx(m_interview->progress_text())); }
+void ChatPanel::UpdateHeader() { SetProgress(ToWx(m_interview->progress_text())); }
+
+void ChatPanel::SetProgress(const wxString& text) {
+    m_progressText = text;
+    WrapProgress();
+}
+
+void ChatPanel::WrapProgress() {
+    // Phase, persona and stage all matter; in a narrow pane the line wraps instead of losing the stage.
+    m_progressWidth = GetClientSize().x - FromDIP(16);
+    m_progress->SetLabelText(m_progressText);
+    if (m_progressWidth > 0) m_progress->Wrap(m_progressWidth);
+    Layout();
+}
 
 void ChatPanel::RewrapBubbles() {
     const int width = std::max(160, m_log->GetClientSize().x - side_margin);

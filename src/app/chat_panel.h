@@ -62,6 +62,8 @@ private:
     void Answer(const wxString& shown, const wxString& answer);
     void AfterTurn();
     void UpdateHeader();
+    void SetProgress(const wxString& text);
+    void WrapProgress();
     void RewrapBubbles();
     void ScrollToEnd();
     void OnDocumentChanged();
@@ -79,6 +81,8 @@ private:
     std::string m_selectedPersona;
     std::string m_lastFocusPersona, m_lastFocusStage;
 
+    wxString m_progressText;
+    int m_progressWidth = 0;
     wxStaticText* m_progress = nullptr;
     wxButton* m_continue = nullptr;
     wxScrolledWindow* m_log = nullptr;

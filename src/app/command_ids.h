@@ -23,9 +23,19 @@ enum CommandId {
     ID_SHOW_SUMMARY,
     ID_SHOW_DASHBOARD,
     ID_RESET_LAYOUT,
+    ID_SHOW_ASSISTANT,
+    ID_FOCUS_NEXT_PANEL,
+    ID_FOCUS_PREVIOUS_PANEL,
+    ID_KEYBOARD_HELP,
     ID_OPEN_SAMPLE,
     // One per stage column (seven), for showing and hiding them.
     ID_COLUMN_FIRST,
     ID_COLUMN_LAST = ID_COLUMN_FIRST + 6,
     ID_COLUMNS_RESET,
 };
+
+class wxWindow;
+
+/// Turns clicks on the buttons inside panel into the frame's menu commands of the same id, so
+/// a button on a card and its menu item share one handler.
+void ForwardButtonsAsMenuCommands(wxWindow* panel);

@@ -36,17 +36,11 @@ wxString SampleMapPath() {
     return source.FileExists() ? source.GetFullPath() : wxString();
 }
 
-bool IsWithin(wxWindow* window, wxWindow* ancestor) {
-    for (; window; window = window->GetParent())
-        if (window == ancestor) return true;
-    return false;
-}
-
 }  // namespace
 
 void MainFrame::CreateMenus() {
     auto* file = new wxMenu;
-    file->Append(wxID_NEW, _("&New Map\tCtrl+N"), _("Start a new map with one persona"));
+    file->Append(wxID_NEW, _("&New Map\tCtrl+N"), _("Start a new, empty map; the assistant asks about the first persona"));
     file->Append(wxID_OPEN, _("&Open...\tCtrl+O"), _("Open a map"));
     auto* recent = new wxMenu;
     file->AppendSubMenu(recent, _("Open &Recent"));
@@ -77,6 +71,10 @@ void MainFrame::CreateMenus() {
     view->Append(ID_SHOW_STAGES, _("Buying &Stages\tCtrl+2"), _("The grid of buying stages"));
     view->Append(ID_SHOW_SUMMARY, _("S&ummary\tCtrl+3"), _("The summary of the persona's journey"));
     view->Append(ID_SHOW_DASHBOARD, _("&Dashboard\tCtrl+4"), _("All personas at a glance"));
+    view->AppendCheckItem(ID_SHOW_ASSISTANT, _("&Assistant\tCtrl+Shift+A"), _("Show the assistant and type an answer"));
+    view->AppendSeparator();
+    view->Append(ID_FOCUS_NEXT_PANEL, _("&Next Panel\tF6"), _("Move the keyboard focus to the next panel"));
+    view->Append(ID_FOCUS_PREVIOUS_PANEL, _("P&revious Panel\tShift+F6"), _("Move the keyboard focus to the previous panel"));
     view->AppendSeparator();
     m_columnsMenu = new wxMenu;
     for (int col = 0; col < 7; ++col)
@@ -107,6 +105,8 @@ void MainFrame::CreateMenus() {
     stage->Append(ID_STAGE_MOVE_DOWN, _("Move Stage Do&wn\tAlt+Down"));
 
     auto* help = new wxMenu;
+    help->Append(ID_KEYBOARD_HELP, _("&Keyboard Shortcuts\tF1"), _("Every key the editor understands"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Buying Process Mapper"));
 
     auto* bar = new wxMenuBar;
@@ -163,6 +163,7 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, &MainFrame::OnShowPage, this, ID_SHOW_PERSONA_LIST, ID_SHOW_DASHBOARD);
     Bind(wxEVT_MENU, &MainFrame::OnOpenSample, this, ID_OPEN_SAMPLE);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    BindNavigation();
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_aui.LoadPerspective(m_defaultPerspective, false);
         m_personaListWanted = true;
@@ -256,7 +257,7 @@ void MainFrame::OnClipboard(wxCommandEvent& event) {
         }
         return;
     }
-    if (!IsWithin(focus, m_stageGrid) && GetPage() != Page::Stages) return;
+    if (!m_stageGrid->IsDescendant(focus) && GetPage() != Page::Stages) return;
     switch (event.GetId()) {
         case wxID_CUT: m_stageGrid->Cut(); break;
         case wxID_COPY: m_stageGrid->Copy(); break;
@@ -276,7 +277,7 @@ void MainFrame::OnUpdateClipboard(wxUpdateUIEvent& event) {
         }
         return;
     }
-    const bool grid = m_doc && (IsWithin(focus, m_stageGrid) || GetPage() == Page::Stages);
+    const bool grid = m_doc && (m_stageGrid->IsDescendant(focus) || GetPage() == Page::Stages);
     event.Enable(grid && (event.GetId() == wxID_PASTE ? m_stageGrid->HasPersona() : m_stageGrid->HasCurrentStage()));
 }
 

@@ -16,6 +16,7 @@
 #include "bpm/completeness.h"
 #include "chat_panel.h"
 #include "dashboard_view.h"
+#include "empty_map_panel.h"
 #include "doc_manager.h"
 #include "history_command_processor.h"
 #include "persona_form.h"
@@ -78,7 +79,7 @@ void MainFrame::CreatePanes() {
                                      .Caption(_("Personas"))
                                      .Left()
                                      .Layer(1)
-                                     .BestSize(FromDIP(wxSize(300, 400)))
+                                     .BestSize(FromDIP(wxSize(250, 400)))
                                      .MinSize(FromDIP(wxSize(220, 200)))
                                      .CloseButton(true)
                                      .MaximizeButton(false));
@@ -97,6 +98,7 @@ void MainFrame::CreatePanes() {
     m_pages->AddPage(m_dashboard, _("Dashboard"));
     m_mainArea->AddPage(m_welcome, _("Welcome"));
     m_mainArea->AddPage(m_pages, _("Map"));
+    m_mainArea->AddPage(new EmptyMapPanel(m_mainArea), _("Empty Map"));
     m_aui.AddPane(m_mainArea, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
 
     // RestoreLayout shows any pane that a perspective saved before it existed does not mention.
@@ -113,7 +115,7 @@ void MainFrame::CreatePanes() {
                               .Caption(_("Assistant"))
                               .Right()
                               .Layer(1)
-                              .BestSize(FromDIP(wxSize(340, 500)))
+                              .BestSize(FromDIP(wxSize(320, 500)))
                               .MinSize(FromDIP(wxSize(280, 240)))
                               .CloseButton(true)
                               .MaximizeButton(false));
@@ -179,20 +181,23 @@ void MainFrame::ShowDocument(BpmDocument* doc) {
         doc->GetCommandProcessor()->SetEditMenu(m_editMenu);
         const auto& personas = doc->Model().personas;
         const bool keepIt = !keep.empty() && doc->Model().find_persona(keep) != bpm::npos;
-        if (m_mainArea->GetSelection() != 1) {
-            m_mainArea->ChangeSelection(1);
-            SetPersonaListShown(m_personaListWanted);
-        }
+        if (m_mainArea->GetSelection() == welcome_card) SetPersonaListShown(m_personaListWanted);
+        UpdateMainArea();
         SelectPersona(keepIt ? keep : personas.empty() ? std::string() : personas.front().id);
         if (!keepIt) ShowPage(Page::Stages);
     } else {
-        if (m_mainArea->GetSelection() == 1) m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
-        m_mainArea->ChangeSelection(0);
+        if (m_mainArea->GetSelection() != welcome_card) m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
+        m_mainArea->ChangeSelection(welcome_card);
         SetPersonaListShown(false);
     }
     UpdateTitle();
     UpdateUndoTools();
     UpdateStatusText();
+}
+
+void MainFrame::UpdateMainArea() {
+    const int card = m_doc->Model().personas.empty() ? empty_map_card : map_card;
+    if (m_mainArea->GetSelection() != card) m_mainArea->ChangeSelection(card);
 }
 
 void MainFrame::SelectPersona(const std::string& personaId) {
@@ -219,7 +224,7 @@ const bpm::persona* MainFrame::SelectedPersona() const {
 std::size_t MainFrame::SelectedIndex() const { return m_doc ? m_doc->Model().find_persona(m_personaId) : bpm::npos; }
 
 void MainFrame::ShowPage(Page page) {
-    if (m_mainArea->GetSelection() != 1) return;
+    if (m_mainArea->GetSelection() != map_card) return;
     m_pages->SetSelection(static_cast<size_t>(page));
 }
 
@@ -241,6 +246,7 @@ void MainFrame::OnChanges(const bpm::change_set& changes) {
         }
     }
     if (!select.empty()) SelectPersona(select);
+    UpdateMainArea();
     UpdateUndoTools();
     UpdateStatusText();
 }

@@ -64,14 +64,27 @@ public:
     ChatPanel* GetChatPanel() const { return m_chat; }
     wxAuiManager& GetAuiManager() { return m_aui; }
 
+    /// The panels F6 cycles through, in order: the persona list, the main area, the assistant.
+    enum class Panel { Personas, Main, Assistant };
+    /// Moves the keyboard focus to a panel (showing it if hidden) at its natural control.
+    void FocusPanel(Panel panel);
+    /// The panel holding the keyboard focus, or Main when the focus is elsewhere.
+    Panel GetFocusedPanel() const;
+
 private:
     void CreateMenus();
     void CreateTools();
     void CreatePanes();
     void BindCommands();
+    void BindNavigation();
+    void ShowKeyboardHelp();
 
     void OnChanges(const bpm::change_set& changes);
     void UpdateUndoTools();
+    // The cards of the main area, in the order they are added.
+    enum MainAreaCard { welcome_card, map_card, empty_map_card };
+    // The map's pages, or what to do first while the map has no persona.
+    void UpdateMainArea();
     void UpdateStatusText();
     void SetPersonaListShown(bool shown);
     const bpm::persona* SelectedPersona() const;

@@ -54,7 +54,9 @@ wxSize StageCellRenderer::GetBestSize(wxGrid& grid, wxGridCellAttr& attr, wxDC& 
 
 int StageCellRenderer::GetBestHeight(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, int row, int col, int width) {
     const wxString text = PrepareText(grid, attr, dc, row, col);
-    const wxArrayString lines = WrapLines(dc, text, width - 2 * margin_x);
+    // Draw() gets the cell without its one-pixel grid line; wrap for that same width.
+    const int inner = width - (grid.GridLinesEnabled() ? 1 : 0) - 2 * margin_x;
+    const wxArrayString lines = WrapLines(dc, text, inner);
     return static_cast<int>(lines.size()) * dc.GetCharHeight() + 2 * margin_y + 2;
 }
 

@@ -66,6 +66,7 @@ StageGrid::StageGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY), m_table(std:
 
     RestoreColumns();
     m_grid->Bind(wxEVT_KEY_DOWN, &StageGrid::OnKeyDown, this);
+    m_grid->Bind(wxEVT_GRID_TABBING, &StageGrid::OnTabbing, this);
     m_grid->Bind(wxEVT_GRID_CELL_RIGHT_CLICK, &StageGrid::OnCellRightClick, this);
     m_grid->Bind(wxEVT_GRID_LABEL_RIGHT_CLICK, &StageGrid::OnLabelRightClick, this);
     m_grid->Bind(wxEVT_GRID_COL_SIZE, &StageGrid::OnColumnSized, this);
@@ -103,10 +104,18 @@ void StageGrid::CreateButtons(wxSizer* bar) {
     add(ID_STAGE_DELETE, _("Delete"), wxART_DELETE, _("Delete the selected stages (Ctrl+Delete)"));
     add(ID_STAGE_MOVE_UP, _("Move Up"), wxART_GO_UP, _("Move the stage up (Alt+Up)"));
     add(ID_STAGE_MOVE_DOWN, _("Move Down"), wxART_GO_DOWN, _("Move the stage down (Alt+Down)"));
-    auto* tip = new wxStaticText(this, wxID_ANY, _("F2 edits a cell, Ctrl+Enter adds a line break"), wxDefaultPosition,
-                                 wxDefaultSize, wxALIGN_RIGHT | wxST_ELLIPSIZE_END);
+    const wxString tipText = _("F2 edits a cell, Ctrl+Enter adds a line break");
+    auto* tip = new wxStaticText(this, wxID_ANY, tipText, wxDefaultPosition, wxDefaultSize, wxALIGN_RIGHT);
     tip->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    const wxSize whole = tip->GetBestSize();
+    tip->SetMinSize(wxSize(0, whole.y));
     bar->Add(tip, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+    // Half a tip reads as a glitch: in a narrow window it goes (the Help menu's keyboard list keeps it).
+    Bind(wxEVT_SIZE, [this, bar, tip, whole](wxSizeEvent& event) {
+        event.Skip();
+        const bool fits = event.GetSize().x - bar->CalcMin().x - FromDIP(12) >= whole.x;
+        if (fits != tip->IsShown()) tip->Show(fits);
+    });
 }
 
 void StageGrid::ConfigureColumns() {
@@ -435,6 +444,33 @@ void StageGrid::OnKeyDown(wxKeyEvent& event) {
         return;
     }
     event.Skip();
+}
+
+void StageGrid::OnTabbing(wxGridEvent& event) {
+    // Tab walks the cells row by row like a spreadsheet, and leaves the grid past its last cell
+    // (Shift+Tab: before its first), so the keyboard is never stuck in it.
+    const bool back = event.ShiftDown();
+    const int rows = m_grid->GetNumberRows();
+    int row = event.GetRow(), col = event.GetCol();
+    const auto visible = [this](int c) { return c >= 0 && c < m_grid->GetNumberCols() && m_grid->IsColShown(c); };
+    do col += back ? -1 : 1;
+    while (col >= 0 && col < m_grid->GetNumberCols() && !visible(col));
+    if (!visible(col)) {
+        row += back ? -1 : 1;
+        col = back ? m_grid->GetNumberCols() - 1 : 0;
+        while (!visible(col)) col += back ? -1 : 1;
+    }
+    if (row < 0 || row >= rows) {
+        // Within the page the grid is the last control, so leaving it means the next panel, as F6.
+        CommitPendingEdit();
+        wxCommandEvent panel(wxEVT_MENU, back ? ID_FOCUS_PREVIOUS_PANEL : ID_FOCUS_NEXT_PANEL);
+        panel.SetEventObject(this);
+        if (wxWindow* frame = wxGetTopLevelParent(this)) frame->GetEventHandler()->ProcessEvent(panel);
+        return;
+    }
+    CommitPendingEdit();
+    m_grid->SetGridCursor(row, col);
+    m_grid->MakeCellVisible(row, col);
 }
 
 void StageGrid::OnCellRightClick(wxGridEvent& event) {

@@ -77,6 +77,7 @@ private:
     void Flash(int row, int col);
     void OnFlashEnd(wxTimerEvent& event);
     void OnKeyDown(wxKeyEvent& event);
+    void OnTabbing(wxGridEvent& event);
     void OnCellRightClick(wxGridEvent& event);
     void ShowStageMenu(int row, int col, const wxPoint& at);
     void OnLabelRightClick(wxGridEvent& event);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include <wx/config.h>
+#include <wx/dcclient.h>
 #include <wx/settings.h>
 #include <wx/tokenzr.h>
 
@@ -17,7 +18,7 @@ constexpr int column_count = 7;
 // the duration narrow.
 constexpr std::array<double, column_count> column_weights = {1.3, 2.0, 0.9, 1.5, 2.0, 1.4, 1.9};
 // Narrowest each column gets when fitted, in DIPs: a stage name like "Consideration" fits.
-constexpr std::array<int, column_count> min_widths = {125, 100, 80, 100, 100, 100, 100};
+constexpr std::array<int, column_count> min_widths = {120, 110, 80, 110, 110, 110, 110};
 constexpr int min_column_width = 80;
 
 const char* const widths_key = "/StageGrid/ColumnWidths";
@@ -66,13 +67,14 @@ void StageGrid::FitColumnsToWidth() {
     int total = 0;
     for (int col = 0; col < column_count; ++col) {
         const std::size_t c = static_cast<std::size_t>(col);
-        widths[c] = std::max(FromDIP(min_widths[c]), static_cast<int>(available * column_weights[c] / weights));
+        // A header cut to "Key Influe..." is a column too narrow to read; its title sets a floor.
+        wxClientDC dc(m_grid);
+        dc.SetFont(m_grid->GetLabelFont().Bold());
+        const int title = dc.GetTextExtent(m_table->GetColLabelValue(col)).x + FromDIP(24);
+        const int floor = std::max(FromDIP(min_widths[c]), title);
+        widths[c] = std::max(floor, static_cast<int>(available * column_weights[c] / weights));
         if (m_grid->IsColShown(col)) total += widths[c];
     }
-    // In a narrow window even the minimum widths do not fit; the columns then share what there is,
-    // as wx cannot paint a header whose columns start past its right edge.
-    if (total > available)
-        for (int& width : widths) width = std::max(FromDIP(48), width * available / total);
     m_grid->BeginBatch();
     for (int col = 0; col < column_count; ++col) {
         const int width = widths[static_cast<std::size_t>(col)];

@@ -78,13 +78,7 @@ WelcomeCard::WelcomeCard(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 
     Bind(wxEVT_SIZE, &WelcomeCard::OnSize, this);
     Bind(wxEVT_PAINT, &WelcomeCard::OnPaint, this);
-    // The buttons' commands are the File menu's; hand them to the frame as menu commands.
-    m_card->Bind(wxEVT_BUTTON, [this](wxCommandEvent& event) {
-        wxCommandEvent menu(wxEVT_MENU, event.GetId());
-        menu.SetEventObject(this);
-        wxWindow* frame = wxGetTopLevelParent(this);
-        if (frame) frame->GetEventHandler()->ProcessEvent(menu);
-    });
+    ForwardButtonsAsMenuCommands(m_card);
 }
 
 void WelcomeCard::OnSize(wxSizeEvent& event) {

@@ -228,15 +228,15 @@ private:
 class persona_presence_edit final : public edit {
 public:
     persona_presence_edit(bool insert, std::size_t index, persona p, std::string id)
-        : insert_(insert), index_(index), persona_(std::move(p)), id_(std::move(id)) {}
+        : insert_(insert), index_(index), persona_(std::move(p)), id_(std::move(id)), name_(persona_.name) {}
 
     std::string label() const override {
-        const std::string name = shown(insert_ ? persona_.name : name_, "(unnamed persona)");
+        const std::string name = shown(name_, "(unnamed persona)");
         return insert_ ? format(_("Add Persona {1}"), name) : format(_("Delete Persona {1}"), name);
     }
     bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
     void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
-    std::size_t memory_bytes() const override { return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_); }
+    std::size_t memory_bytes() const override { return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_) + text_bytes(name_); }
 
 private:
     bool put(document& doc, change_set& changes) {
@@ -272,10 +272,11 @@ private:
 class stage_presence_edit final : public edit {
 public:
     stage_presence_edit(bool insert, std::string persona_id, std::size_t index, stage s, std::string id)
-        : insert_(insert), persona_id_(std::move(persona_id)), index_(index), stage_(std::move(s)), id_(std::move(id)) {}
+        : insert_(insert), persona_id_(std::move(persona_id)), index_(index), stage_(std::move(s)), id_(std::move(id)),
+          name_(stage_.name) {}
 
     std::string label() const override {
-        const std::string name = shown(insert_ ? stage_.name : name_, "(unnamed stage)");
+        const std::string name = shown(name_, "(unnamed stage)");
         return insert_ ? format(_("Add Stage {1}"), name) : format(_("Delete Stage {1}"), name);
     }
     bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }

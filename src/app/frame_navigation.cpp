@@ -1,0 +1,159 @@
+// MainFrame: moving the keyboard between panels, and the list of every key the editor knows.
+#include <vector>
+
+#include <wx/dialog.h>
+#include <wx/grid.h>
+#include <wx/listctrl.h>
+#include <wx/menu.h>
+#include <wx/simplebook.h>
+#include <wx/sizer.h>
+#include <wx/textctrl.h>
+#include <wx/vlbox.h>
+
+#include "accessibility.h"
+#include "chat_panel.h"
+#include "command_ids.h"
+#include "dashboard_view.h"
+#include "main_frame.h"
+#include "persona_form.h"
+#include "persona_list.h"
+#include "stage_grid.h"
+#include "summary_panel.h"
+
+namespace {
+
+const char* const personas_pane = "personas";
+const char* const chat_pane = "chat";
+
+// Joins a menu and its item: "Edit ▸ Redo".
+wxString MenuArrow() { return wxString::FromUTF8(" \u25B8 "); }
+
+// "Ctrl+Shift+A" for a menu item's accelerator, or nothing.
+wxString AcceleratorOf(const wxMenuItem* item) {
+    const wxString label = item->GetItemLabel();
+    const int tab = label.Find('\t');
+    return tab == wxNOT_FOUND ? wxString() : label.Mid(static_cast<size_t>(tab) + 1);
+}
+
+void CollectMenuKeys(const wxMenu* menu, const wxString& path, std::vector<std::pair<wxString, wxString>>& keys) {
+    for (const wxMenuItem* item : menu->GetMenuItems()) {
+        const wxString name = path + MenuArrow() + wxStripMenuCodes(item->GetItemLabelText());
+        if (item->IsSubMenu()) {
+            CollectMenuKeys(item->GetSubMenu(), name, keys);
+            continue;
+        }
+        const wxString key = AcceleratorOf(item);
+        if (!key.empty()) keys.emplace_back(key, name);
+    }
+}
+
+}  // namespace
+
+void MainFrame::BindNavigation() {
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        const bool shown = m_aui.GetPane(chat_pane).IsShown();
+        if (shown && m_chat->IsDescendant(wxWindow::FindFocus())) {
+            m_aui.GetPane(chat_pane).Hide();
+            m_aui.Update();
+            FocusPanel(Panel::Main);
+        } else {
+            FocusPanel(Panel::Assistant);
+        }
+    }, ID_SHOW_ASSISTANT);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Check(m_aui.GetPane(chat_pane).IsShown()); }, ID_SHOW_ASSISTANT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
+        std::vector<Panel> panels;
+        if (m_doc) panels.push_back(Panel::Personas);
+        panels.push_back(Panel::Main);
+        panels.push_back(Panel::Assistant);
+        const Panel current = GetFocusedPanel();
+        std::size_t at = 0;
+        while (at < panels.size() && panels[at] != current) ++at;
+        const std::size_t n = panels.size();
+        const std::size_t next = event.GetId() == ID_FOCUS_NEXT_PANEL ? (at + 1) % n : (at + n - 1) % n;
+        FocusPanel(panels[next]);
+    }, ID_FOCUS_NEXT_PANEL, ID_FOCUS_PREVIOUS_PANEL);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowKeyboardHelp(); }, ID_KEYBOARD_HELP);
+}
+
+MainFrame::Panel MainFrame::GetFocusedPanel() const {
+    wxWindow* focus = wxWindow::FindFocus();
+    if (m_personaList->IsDescendant(focus)) return Panel::Personas;
+    if (m_chat->IsDescendant(focus)) return Panel::Assistant;
+    return Panel::Main;
+}
+
+void MainFrame::FocusPanel(Panel panel) {
+    switch (panel) {
+        case Panel::Personas:
+            if (!m_doc) return;
+            m_personaListWanted = true;
+            SetPersonaListShown(true);
+            m_personaList->GetListBox()->SetFocus();
+            return;
+        case Panel::Assistant:
+            if (!m_aui.GetPane(chat_pane).IsShown()) {
+                m_aui.GetPane(chat_pane).Show();
+                m_aui.Update();
+            }
+            m_chat->Input()->SetFocus();
+            return;
+        case Panel::Main:
+            break;
+    }
+    if (m_mainArea->GetSelection() != map_card) {
+        m_mainArea->GetCurrentPage()->SetFocus();
+        return;
+    }
+    switch (GetPage()) {
+        case Page::Persona:
+            if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) name->SetFocus();
+            return;
+        case Page::Stages: {
+            wxGrid* grid = m_stageGrid->GetGrid();
+            grid->SetFocus();
+            if (grid->GetNumberRows() > 0 && grid->GetGridCursorRow() < 0) grid->SetGridCursor(0, 0);
+            return;
+        }
+        case Page::Summary: m_summary->SetFocus(); return;
+        case Page::Dashboard: m_dashboard->SetFocus(); return;
+    }
+}
+
+void MainFrame::ShowKeyboardHelp() {
+    std::vector<std::pair<wxString, wxString>> keys;
+    const wxMenuBar* bar = GetMenuBar();
+    for (size_t i = 0; i < bar->GetMenuCount(); ++i)
+        CollectMenuKeys(bar->GetMenu(i), wxStripMenuCodes(bar->GetMenuLabelText(i)), keys);
+    keys.emplace_back("Ctrl+Y", wxStripMenuCodes(_("&Edit")) + MenuArrow() + wxStripMenuCodes(_("&Redo")));
+    keys.emplace_back("Tab, Shift+Tab", _("Stage grid: next or previous cell; past the last cell, the next control"));
+    keys.emplace_back(_("Arrow keys"), _("Stage grid: move between cells"));
+    keys.emplace_back(_("F2 or Enter"), _("Stage grid: edit the cell; Enter again keeps the change, Esc drops it"));
+    keys.emplace_back("Ctrl+Enter", _("Stage grid, while editing: a line break in the cell"));
+    keys.emplace_back(_("Delete"), _("Stage grid: clear the selected cells"));
+    keys.emplace_back("Shift+F10", _("Stage grid: the stage menu"));
+    keys.emplace_back("Enter", _("Assistant: send the answer"));
+    keys.emplace_back("Shift+Enter", _("Assistant: a new line in the answer"));
+    keys.emplace_back(_("Up, Down"), _("Assistant: earlier answers"));
+
+    wxDialog dialog(this, wxID_ANY, _("Keyboard Shortcuts"), wxDefaultPosition, wxDefaultSize,
+                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    auto* list = new wxListView(&dialog, wxID_ANY, wxDefaultPosition, dialog.FromDIP(wxSize(640, 460)),
+                                wxLC_REPORT | wxLC_SINGLE_SEL);
+    SetAccessibleName(list, _("Keyboard shortcuts"));
+    list->AppendColumn(_("Keys"));
+    list->AppendColumn(_("Action"));
+    for (const auto& [key, action] : keys) {
+        const long row = list->InsertItem(list->GetItemCount(), key);
+        list->SetItem(row, 1, action);
+    }
+    list->SetColumnWidth(0, wxLIST_AUTOSIZE);
+    list->SetColumnWidth(1, wxLIST_AUTOSIZE);
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(list, 1, wxEXPAND | wxALL, dialog.FromDIP(12));
+    sizer->Add(dialog.CreateButtonSizer(wxCLOSE), 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, dialog.FromDIP(12));
+    dialog.SetSizerAndFit(sizer);
+    dialog.SetEscapeId(wxID_CLOSE);
+    list->SetFocus();
+    dialog.ShowModal();
+}

@@ -1,0 +1,135 @@
+#include "bpm/drawing.h"
+
+#include <cmath>
+
+namespace bpm::draw {
+
+namespace {
+
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // U+2026
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// Start of the code point that ends before byte `end`.
+std::size_t previous_char(std::string_view s, std::size_t end) {
+    std::size_t i = end;
+    while (i > 0) {
+        --i;
+        if (!is_continuation(s[i])) break;
+    }
+    return i;
+}
+
+std::size_t next_char(std::string_view s, std::size_t i) {
+    ++i;
+    while (i < s.size() && is_continuation(s[i])) ++i;
+    return i;
+}
+
+// The longest prefix of word that fits, ending on a code point boundary; at least one code point
+// so that wrapping always progresses. Words are short, so a linear scan is fine.
+std::size_t fitting_prefix(std::string_view word, double max_width, const font& f, const text_measurer& m) {
+    std::size_t fits = next_char(word, 0);
+    while (fits < word.size()) {
+        std::size_t next = next_char(word, fits);
+        if (m.width(word.substr(0, next), f) > max_width) break;
+        fits = next;
+    }
+    return fits;
+}
+
+// Cuts line until it fits with an ellipsis appended.
+std::string with_ellipsis(std::string_view line, double max_width, const font& f, const text_measurer& m) {
+    std::size_t end = line.size();
+    for (;;) {
+        std::string candidate(line.substr(0, end));
+        while (!candidate.empty() && candidate.back() == ' ') candidate.pop_back();
+        candidate += ellipsis;
+        if (end == 0 || m.width(candidate, f) <= max_width) return candidate;
+        end = previous_char(line, end);
+    }
+}
+
+void wrap_paragraph(std::string_view para, double max_width, const font& f, const text_measurer& m,
+                    std::vector<std::string>& out) {
+    std::string current;
+    std::size_t i = 0;
+    bool any = false;
+    while (i < para.size()) {
+        while (i < para.size() && para[i] == ' ') ++i;
+        if (i >= para.size()) break;
+        std::size_t end = para.find(' ', i);
+        if (end == std::string_view::npos) end = para.size();
+        std::string_view word = para.substr(i, end - i);
+        i = end;
+        any = true;
+
+        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
+        if (m.width(candidate, f) <= max_width) {
+            current = std::move(candidate);
+            continue;
+        }
+        if (!current.empty()) {
+            out.push_back(std::move(current));
+            current.clear();
+        }
+        // A word wider than a whole line is broken where the line ends.
+        while (m.width(word, f) > max_width) {
+            std::size_t cut = fitting_prefix(word, max_width, f, m);
+            out.emplace_back(word.substr(0, cut));
+            word.remove_prefix(cut);
+        }
+        current = std::string(word);
+    }
+    if (!current.empty() || !any) out.push_back(std::move(current));
+}
+
+}  // namespace
+
+bool rect::overlaps(const rect& o) const {
+    return x < o.right() && o.x < right() && y < o.bottom() && o.y < bottom();
+}
+
+bool rect::contains(point p) const { return p.x >= x && p.x <= right() && p.y >= y && p.y <= bottom(); }
+
+std::vector<std::string> wrap_text(std::string_view text, double max_width, const font& f,
+                                   const text_measurer& m, std::size_t max_lines) {
+    std::vector<std::string> lines;
+    if (text.empty()) return lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        std::string_view para = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        if (!para.empty() && para.back() == '\r') para.remove_suffix(1);
+        wrap_paragraph(para, max_width, f, m, lines);
+        if (max_lines != 0 && lines.size() > max_lines) break;
+        if (nl == std::string_view::npos) break;
+        start = nl + 1;
+    }
+    while (!lines.empty() && lines.back().empty()) lines.pop_back();
+    if (max_lines != 0 && lines.size() > max_lines) {
+        lines.resize(max_lines);
+        lines.back() = with_ellipsis(lines.back(), max_width, f, m);
+    }
+    return lines;
+}
+
+std::string elide(std::string_view line, double max_width, const font& f, const text_measurer& m) {
+    if (m.width(line, f) <= max_width) return std::string(line);
+    return with_ellipsis(line, max_width, f, m);
+}
+
+std::array<point, 3> arrow_head(const line& l) {
+    const double dx = l.to.x - l.from.x;
+    const double dy = l.to.y - l.from.y;
+    const double len = std::hypot(dx, dy);
+    // A zero-length line has no direction; its head points right, as an arrow usually does here.
+    const double ux = len > 0 ? dx / len : 1;
+    const double uy = len > 0 ? dy / len : 0;
+    const double head = 6 + 2 * l.width;
+    const double half = 0.45 * head;
+    const point base{l.to.x - ux * head, l.to.y - uy * head};
+    return {l.to, point{base.x - uy * half, base.y + ux * half}, point{base.x + uy * half, base.y - ux * half}};
+}
+
+}  // namespace bpm::draw

@@ -1,0 +1,49 @@
+#include "gui_fixture.h"
+
+namespace gui_test {
+
+void Pump() {
+    for (int i = 0; i < 3; ++i) {
+        wxTheApp->ProcessPendingEvents();
+        wxYield();
+    }
+}
+
+void Command(int id) {
+    wxCommandEvent event(wxEVT_MENU, id);
+    event.SetEventObject(&Frame());
+    Frame().ProcessWindowEvent(event);
+    Pump();
+}
+
+// The application, created once for the whole module with its settings in memory only, so
+// the tests neither read nor change the user's.
+struct gui_app {
+    gui_app() {
+        wxApp::SetInstance(new BpmApp);
+        static char name[] = "test_gui";
+        static char* argv[] = {name, nullptr};
+        int argc = 1;
+        BOOST_TEST_REQUIRE(wxEntryStart(argc, argv));
+        wxStringInputStream nothing(wxString{});
+        delete wxConfigBase::Set(new wxFileConfig(nothing));
+        BOOST_TEST_REQUIRE(wxTheApp->CallOnInit());
+        Frame().SetSize(1280, 800);
+        Pump();
+    }
+    ~gui_app() {
+        TheDocManager().SetPrompts(Prompts::Unattended());
+        if (MainFrame* frame = App().GetMainFrame()) {
+            // A failed test may leave a map modified; nothing may ask at the end.
+            TheDocManager().CloseDocuments(true);
+            frame->Close(true);
+        }
+        Pump();
+        wxTheApp->OnExit();
+        wxEntryCleanup();
+    }
+};
+
+BOOST_TEST_GLOBAL_FIXTURE(gui_app);
+
+}  // namespace gui_test

@@ -1,0 +1,127 @@
+#pragma once
+// What the GUI suites share: the application (created once, as bpmap's main would), a map open
+// in the editor, and a scripted answer to every question the editor asks. They run under Xvfb
+// when there is no display (see tests/CMakeLists.txt).
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include <wx/app.h>
+#include <wx/button.h>
+#include <wx/aui/framemanager.h>
+#include <wx/clipbrd.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/grid.h>
+#include <wx/image.h>
+#include <wx/menu.h>
+#include <wx/notebook.h>
+#include <wx/sstream.h>
+#include <wx/textctrl.h>
+#include <wx/vlbox.h>
+
+#include "app.h"
+#include "bpm/bpm_file.h"
+#include "bpm_document.h"
+#include "chat_panel.h"
+#include "command_ids.h"
+#include "dashboard_view.h"
+#include "doc_manager.h"
+#include "grid_clipboard.h"
+#include "history_command_processor.h"
+#include "main_frame.h"
+#include "persona_form.h"
+#include "persona_list.h"
+#include "stage_grid.h"
+#include "stage_grid_table.h"
+#include "summary_panel.h"
+#include "test_support.h"
+#include "wx_string.h"
+
+namespace gui_test {
+
+using namespace bpm;
+
+inline BpmApp& App() { return *static_cast<BpmApp*>(wxTheApp); }
+inline MainFrame& Frame() { return *App().GetMainFrame(); }
+
+// Lets queued events (CallAfter, size events) run.
+void Pump();
+
+// Answers the editor's questions from a script and records what it asked and reported.
+struct scripted_prompts {
+    std::vector<SaveChoice> answers;
+    int asked = 0;
+    std::vector<wxString> problems;
+
+    void install() {
+        Prompts p;
+        p.askSaveChanges = [this](wxWindow*, const wxString&) {
+            ++asked;
+            if (answers.empty()) return SaveChoice::Cancel;
+            const SaveChoice answer = answers.front();
+            answers.erase(answers.begin());
+            return answer;
+        };
+        p.confirmRevert = [](wxWindow*, const wxString&) { return true; };
+        p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
+            problems.push_back(message + "\n" + details);
+        };
+        TheDocManager().SetPrompts(p);
+    }
+};
+
+// Runs a menu command of the frame, as choosing it from the menu would.
+void Command(int id);
+
+// A copy of the sample in a folder of its own, open in the editor, closed (changes discarded)
+// at the end.
+struct editor {
+    test::temp_dir dir;
+    std::string path = dir.file("map.bpm");
+    scripted_prompts prompts;
+    BpmDocument* doc = nullptr;
+
+    editor() {
+        test::spit(path, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
+        prompts.install();
+        doc = wxStaticCast(TheDocManager().CreateDocument(ToWx(path), wxDOC_SILENT), BpmDocument);
+        BOOST_TEST_REQUIRE(doc != nullptr);
+        Frame().ShowPage(MainFrame::Page::Stages);
+        Pump();
+    }
+    ~editor() {
+        if (Frame().GetShownDocument()) {
+            prompts.answers = {SaveChoice::Discard};
+            TheDocManager().CloseDocuments(true);
+        }
+        Pump();
+    }
+
+    wxGrid& grid() const { return *Frame().GetStageGrid()->GetGrid(); }
+    const persona& shown() const { return doc->Model().personas[doc->Model().find_persona(Frame().GetSelectedPersona())]; }
+    wxString undo_label() const {
+        return static_cast<HistoryCommandProcessor*>(doc->GetCommandProcessor())->GetUndoLabel();
+    }
+    // The grid's text of every cell, row by row, to compare with the model.
+    std::vector<std::string> grid_rows() const {
+        std::vector<std::string> rows;
+        for (int r = 0; r < grid().GetNumberRows(); ++r) {
+            std::string row;
+            for (int c = 0; c < grid().GetNumberCols(); ++c) row += ToUtf8(grid().GetCellValue(r, c)) + "|";
+            rows.push_back(row);
+        }
+        return rows;
+    }
+    std::vector<std::string> model_rows() const {
+        std::vector<std::string> rows;
+        for (const stage& s : shown().stages) {
+            std::string row;
+            for (stage_field f : all_stage_fields) row += s.field(f) + "|";
+            rows.push_back(row);
+        }
+        return rows;
+    }
+};
+
+}  // namespace gui_test
