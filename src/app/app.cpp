@@ -35,7 +35,7 @@ void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption(wxString(), "screenshot", _("save a PNG of the window showing FILE to this path, then exit"));
     parser.AddOption(wxString(), "size", _("window size for --screenshot, e.g. 1920x1080"));
-    parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, summary or dashboard"));
+    parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, journey, summary or dashboard"));
     parser.AddOption(wxString(), "answer", _("for --screenshot: type this answer into the assistant first (repeatable)"),
                      wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddParam(_("map file (.bpm)"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
@@ -56,10 +56,10 @@ bool BpmApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     }
     wxString page;
     if (parser.Found("page", &page)) {
-        const wxString names[] = {"persona", "stages", "summary", "dashboard"};
+        const wxString names[] = {"persona", "stages", "journey", "summary", "dashboard"};
         const auto it = std::find(std::begin(names), std::end(names), page);
         if (it == std::end(names)) {
-            std::fprintf(stderr, "bpmap: --page takes persona, stages, summary or dashboard\n");
+            std::fprintf(stderr, "bpmap: --page takes persona, stages, journey, summary or dashboard\n");
             return false;
         }
         m_page = static_cast<int>(it - std::begin(names));

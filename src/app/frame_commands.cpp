@@ -13,6 +13,7 @@
 #include "bpm/version.h"
 #include "command_ids.h"
 #include "doc_manager.h"
+#include "journey_map_view.h"
 #include "main_frame.h"
 #include "persona_form.h"
 #include "persona_list.h"
@@ -50,6 +51,15 @@ void MainFrame::CreateMenus() {
     file->Append(wxID_SAVEAS, _("Save &As...\tCtrl+Shift+S"));
     file->Append(wxID_REVERT, _("Re&vert to Saved"), _("Discard the changes since the last save"));
     file->AppendSeparator();
+    file->Append(wxID_PRINT_SETUP, _("Page Set&up..."), _("Paper, orientation and margins for printing and PDF"));
+    file->Append(wxID_PREVIEW, _("Print Pre&view..."), _("See the printed pages of the whole map"));
+    file->Append(wxID_PRINT, _("&Print...\tCtrl+P"), _("Print the whole map: cover, stage table, journey map and summary per persona"));
+    auto* exports = new wxMenu;
+    exports->Append(ID_EXPORT_PDF, _("&PDF...\tCtrl+E"), _("The printed pages as a PDF, optionally protected by a password"));
+    exports->Append(ID_EXPORT_PNG, _("Journey Map as &PNG..."), _("A picture of the journey map, for slides"));
+    exports->Append(ID_EXPORT_SVG, _("Journey Map as &SVG..."), _("The journey map as a scalable drawing"));
+    file->AppendSubMenu(exports, _("&Export"));
+    file->AppendSeparator();
     file->Append(wxID_CLOSE, _("&Close\tCtrl+W"));
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     GetDocumentManager()->FileHistoryUseMenu(recent);
@@ -69,8 +79,9 @@ void MainFrame::CreateMenus() {
     view->AppendSeparator();
     view->Append(ID_SHOW_PERSONA, _("&Persona\tCtrl+1"), _("The persona's name, profile and pain points"));
     view->Append(ID_SHOW_STAGES, _("Buying &Stages\tCtrl+2"), _("The grid of buying stages"));
-    view->Append(ID_SHOW_SUMMARY, _("S&ummary\tCtrl+3"), _("The summary of the persona's journey"));
-    view->Append(ID_SHOW_DASHBOARD, _("&Dashboard\tCtrl+4"), _("All personas at a glance"));
+    view->Append(ID_SHOW_JOURNEY, _("&Journey Map\tCtrl+3"), _("The persona's journey as a flowchart"));
+    view->Append(ID_SHOW_SUMMARY, _("S&ummary\tCtrl+4"), _("The summary of the persona's journey"));
+    view->Append(ID_SHOW_DASHBOARD, _("&Dashboard\tCtrl+5"), _("All personas at a glance"));
     view->AppendCheckItem(ID_SHOW_ASSISTANT, _("&Assistant\tCtrl+Shift+A"), _("Show the assistant and type an answer"));
     view->AppendSeparator();
     view->Append(ID_FOCUS_NEXT_PANEL, _("&Next Panel\tF6"), _("Move the keyboard focus to the next panel"));
@@ -83,6 +94,11 @@ void MainFrame::CreateMenus() {
     m_columnsMenu->Append(ID_COLUMNS_RESET, _("&Reset Columns"));
     view->AppendSubMenu(m_columnsMenu, _("Stage &Columns"));
     view->Append(ID_RESET_LAYOUT, _("Reset &Layout"), _("Put the panes back where they started"));
+    view->AppendSeparator();
+    view->Append(ID_ZOOM_IN, _("Zoom &In\tCtrl+="), _("Enlarge the journey map"));
+    view->Append(ID_ZOOM_OUT, _("Zoom &Out\tCtrl+-"), _("Shrink the journey map"));
+    view->Append(ID_ZOOM_FIT, _("Zoom to &Fit\tCtrl+Shift+1"), _("Show the whole journey map"));
+    view->Append(ID_ZOOM_ACTUAL, _("Actual Si&ze\tCtrl+Shift+0"), _("Show the journey map at 100%"));
 
     auto* persona = new wxMenu;
     persona->Append(ID_PERSONA_ADD, _("&Add New Persona\tCtrl+Shift+P"), _("Define another buyer persona"));
@@ -164,6 +180,7 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, &MainFrame::OnOpenSample, this, ID_OPEN_SAMPLE);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     BindNavigation();
+    BindOutput();
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_aui.LoadPerspective(m_defaultPerspective, false);
         m_personaListWanted = true;
@@ -293,6 +310,10 @@ void MainFrame::OnShowPage(wxCommandEvent& event) {
         case ID_SHOW_STAGES:
             ShowPage(Page::Stages);
             m_stageGrid->GetGrid()->SetFocus();
+            break;
+        case ID_SHOW_JOURNEY:
+            ShowPage(Page::JourneyMap);
+            m_journey->SetFocus();
             break;
         case ID_SHOW_SUMMARY: ShowPage(Page::Summary); break;
         case ID_SHOW_DASHBOARD: ShowPage(Page::Dashboard); break;

@@ -14,6 +14,7 @@
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "dashboard_view.h"
+#include "journey_map_view.h"
 #include "main_frame.h"
 #include "persona_form.h"
 #include "persona_list.h"
@@ -115,6 +116,7 @@ void MainFrame::FocusPanel(Panel panel) {
             if (grid->GetNumberRows() > 0 && grid->GetGridCursorRow() < 0) grid->SetGridCursor(0, 0);
             return;
         }
+        case Page::JourneyMap: m_journey->SetFocus(); return;
         case Page::Summary: m_summary->SetFocus(); return;
         case Page::Dashboard: m_dashboard->SetFocus(); return;
     }

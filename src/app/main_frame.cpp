@@ -17,6 +17,8 @@
 #include "chat_panel.h"
 #include "dashboard_view.h"
 #include "empty_map_panel.h"
+#include "journey_map_view.h"
+#include "map_printout.h"
 #include "doc_manager.h"
 #include "history_command_processor.h"
 #include "persona_form.h"
@@ -42,7 +44,8 @@ MainFrame::MainFrame(wxDocManager* manager)
     // Created at a usable size: laid out at wx's tiny default size, GTK complains about
     // scrollbars with no room.
     : wxDocParentFrame(manager, nullptr, wxID_ANY, wxTheApp->GetAppDisplayName(), wxDefaultPosition,
-                       wxSize(1280, 800)) {
+                       wxSize(1280, 800)),
+      m_pageSetup(DefaultPageSetup()) {
     SetAccessibleName(this, wxTheApp->GetAppDisplayName());
     m_aui.SetManagedWindow(this);
     m_aui.SetFlags(wxAUI_MGR_DEFAULT | wxAUI_MGR_LIVE_RESIZE);
@@ -90,10 +93,26 @@ void MainFrame::CreatePanes() {
     SetAccessibleName(m_pages, _("Main area"));
     m_personaForm = new PersonaForm(m_pages);
     m_stageGrid = new StageGrid(m_pages);
+    m_journey = new JourneyMapView(m_pages);
+    m_journey->onStageChosen = [this](const std::string& stageId) { m_stageGrid->ShowStage(stageId); };
+    m_journey->onStageActivated = [this](const std::string& stageId) {
+        ShowPage(Page::Stages);
+        m_stageGrid->ShowStage(stageId);
+        m_stageGrid->GetGrid()->SetFocus();
+    };
+    // The map follows the grid's cursor, so both always show the same stage as selected.
+    m_stageGrid->GetGrid()->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& event) {
+        event.Skip();
+        const bpm::persona* p = SelectedPersona();
+        const int row = event.GetRow();
+        if (p && row >= 0 && static_cast<std::size_t>(row) < p->stages.size())
+            m_journey->SelectStage(p->stages[static_cast<std::size_t>(row)].id);
+    });
     m_summary = new SummaryPanel(m_pages);
     m_dashboard = new DashboardView(m_pages, [this](const std::string& id) { SelectPersona(id); });
     m_pages->AddPage(m_personaForm, _("Persona"));
     m_pages->AddPage(m_stageGrid, _("Buying Stages"));
+    m_pages->AddPage(m_journey, _("Journey Map"));
     m_pages->AddPage(m_summary, _("Summary"));
     m_pages->AddPage(m_dashboard, _("Dashboard"));
     m_mainArea->AddPage(m_welcome, _("Welcome"));
@@ -172,6 +191,7 @@ void MainFrame::ShowDocument(BpmDocument* doc) {
     m_personaList->SetDocument(doc);
     m_personaForm->SetDocument(doc);
     m_stageGrid->SetDocument(doc);
+    m_journey->SetDocument(doc);
     m_summary->SetDocument(doc);
     m_dashboard->SetDocument(doc);
     if (doc != m_chat->GetDocument()) m_chat->SetDocument(doc);
@@ -207,6 +227,7 @@ void MainFrame::SelectPersona(const std::string& personaId) {
         m_personaId = personaId;
         m_personaForm->ShowPersona(personaId);
         m_stageGrid->ShowPersona(personaId);
+        m_journey->ShowPersona(personaId);
         m_summary->ShowPersona(personaId);
     }
     m_personaList->ShowPersona(personaId);

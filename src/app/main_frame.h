@@ -3,12 +3,14 @@
 #include <string>
 
 #include <wx/aui/framemanager.h>
+#include <wx/cmndata.h>
 #include <wx/docview.h>
 
 #include "bpm_document.h"
 
 class ChatPanel;
 class DashboardView;
+class JourneyMapView;
 class PersonaForm;
 class PersonaList;
 class StageGrid;
@@ -25,7 +27,7 @@ class wxToolBar;
 class MainFrame : public wxDocParentFrame {
 public:
     /// The pages of the main area, in order.
-    enum class Page { Persona, Stages, Summary, Dashboard };
+    enum class Page { Persona, Stages, JourneyMap, Summary, Dashboard };
 
     explicit MainFrame(wxDocManager* manager);
     ~MainFrame() override;
@@ -59,6 +61,7 @@ public:
     PersonaList* GetPersonaList() const { return m_personaList; }
     PersonaForm* GetPersonaForm() const { return m_personaForm; }
     StageGrid* GetStageGrid() const { return m_stageGrid; }
+    JourneyMapView* GetJourneyMap() const { return m_journey; }
     SummaryPanel* GetSummaryPanel() const { return m_summary; }
     DashboardView* GetDashboard() const { return m_dashboard; }
     ChatPanel* GetChatPanel() const { return m_chat; }
@@ -77,6 +80,10 @@ private:
     void CreatePanes();
     void BindCommands();
     void BindNavigation();
+    void BindOutput();
+    void ExportJourneyMap(int id);
+    void ExportPdf();
+    void Print(bool preview);
     void ShowKeyboardHelp();
 
     void OnChanges(const bpm::change_set& changes);
@@ -116,6 +123,8 @@ private:
     wxNotebook* m_pages = nullptr;
     PersonaForm* m_personaForm = nullptr;
     StageGrid* m_stageGrid = nullptr;
+    JourneyMapView* m_journey = nullptr;
+    wxPageSetupDialogData m_pageSetup;
     SummaryPanel* m_summary = nullptr;
     DashboardView* m_dashboard = nullptr;
     ChatPanel* m_chat = nullptr;

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "bpm/drawing.h"
+#include "bpm/model.h"
+
+// The journey map: a persona's stages as cards in journey order, joined by arrows, under a
+// header and a timeline. The layout is pure geometry in abstract units (points when printed,
+// device-independent pixels on screen); renderers only draw the resulting items.
+namespace bpm {
+
+/// How to lay out a journey map; the defaults suit a screen of about 1,600 units.
+struct journey_options {
+    /// Widest a row of stage cards may grow before the next card starts a new row.
+    double max_row_width = 1500;
+    /// Cards per row, overriding max_row_width when not 0 (the printout picks its own).
+    std::size_t stages_per_row = 0;
+    /// Width of one stage card (at least 120).
+    double card_width = 220;
+    /// Most lines of one field's text, 0 for no limit; longer text ends with an ellipsis.
+    std::size_t max_field_lines = 8;
+    /// The first stage to show (the printout splits a long journey over pages).
+    std::size_t first_stage = 0;
+    /// How many stages to show from first_stage; npos shows the rest.
+    std::size_t stage_count = npos;
+    /// Whether to draw the persona's name and pain points above the timeline.
+    bool show_header = true;
+    /// The stage to outline as selected, so the map follows the grid's selection ("" for none).
+    std::string selected_stage_id;
+    /// Colour of the selection outline (the GUI passes the system's highlight colour).
+    draw::colour selection_colour{53, 132, 228};
+};
+
+/// Where one stage was drawn, for hit testing and for scrolling a stage into view.
+struct stage_region {
+    std::string stage_id;
+    std::size_t index = 0;  // in persona::stages
+    draw::rect card;        // the whole card
+    draw::rect segment;     // the stage's slice of the timeline band
+};
+
+/// An arrow from one stage's card to the next, as the path of line segments drawn for it.
+struct stage_arrow {
+    std::size_t from = 0;  // index in persona::stages
+    std::size_t to = 0;
+    std::vector<draw::point> path;  // starts on the `from` card, ends on the `to` card
+};
+
+/// A laid-out journey map.
+struct journey_layout {
+    draw::drawing picture;
+    std::vector<stage_region> stages;  // in journey order
+    std::vector<stage_arrow> arrows;
+    std::size_t rows = 0;  // rows of stage cards
+
+    /// The stage whose card or timeline segment contains p, or nullptr.
+    const stage_region* stage_at(draw::point p) const;
+    /// The region of the stage with this id, or nullptr.
+    const stage_region* find(const std::string& stage_id) const;
+};
+
+/// Lays out a persona's journey map, wrapping text with the renderer's measurer.
+journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options = {});
+
+/// Fill, outline and ink of a pain point chip, shared by the map and the printout.
+struct category_colours {
+    draw::colour fill;
+    draw::colour outline;
+    draw::colour ink;
+};
+
+/// The chip colours of a pain category (the GUI's pain point chips use the same hues).
+category_colours pain_category_colours(pain_category c);
+
+}  // namespace bpm

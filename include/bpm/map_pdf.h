@@ -1,0 +1,37 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bpm/diagnostic.h"
+#include "bpm/model.h"
+#include "bpm/page_layout.h"
+#include "bpm/pdf_export.h"
+
+// A buying process map as a PDF: the printed pages of page_layout, drawn by the PDF renderer,
+// with one bookmark per persona and the map's facts as document information. The editor and
+// bpmap-cli both export through here.
+namespace bpm {
+
+/// What to put into a map's PDF.
+struct map_pdf_request {
+    std::vector<std::string> persona_ids;  // empty: every persona, in document order
+    page_setup setup;                      // paper, margins, footer title
+    pdf_options options;                   // password
+    std::string created_at;                // ISO 8601 for the document information; empty: now
+};
+
+/// The pages of the request, laid out with the PDF's own font metrics.
+std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
+                                    const pdf_text_measurer& fonts);
+
+/// The PDF of the request in memory, with the renderer's warnings.
+result<rendered_pdf> render_map_pdf(const document& doc, const map_pdf_request& request,
+                                    const pdf_text_measurer& fonts);
+
+/// Writes the PDF of the request to path atomically; returns the warnings (such as text no
+/// installed font can show). Fails when no persona matches, naming the problem.
+result<std::vector<std::string>> export_map_pdf(const document& doc, const map_pdf_request& request,
+                                                const pdf_text_measurer& fonts, const std::string& path);
+
+}  // namespace bpm

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bpm/drawing.h"
+#include "bpm/model.h"
+
+// Printed pages of a buying process map, laid out once for both the printer (wxPrintout) and
+// the PDF writer so that they always agree. Units are points (1/72 inch).
+namespace bpm {
+
+/// Paper and margins in points, and the title for the footers.
+struct page_setup {
+    double width = 842;   // A4 landscape
+    double height = 595;
+    double margin = 36;
+    /// Title in every footer; "" uses the document's title, then a generic one.
+    std::string document_title;
+};
+
+/// What a page shows, for callers that treat some kinds differently.
+enum class page_kind { cover, stage_table, journey_map, summary };
+
+/// One laid-out page.
+struct page {
+    draw::drawing picture;  // width and height are the page's, items include the footer
+    std::string persona_id;
+    /// The persona's name on the first page of its group, for the PDF outline; "" on the others.
+    std::string bookmark;
+    int number = 0;  // 1-based, counted across the whole document
+    page_kind kind = page_kind::cover;
+};
+
+/// Lays out the pages of the chosen personas (empty: all, in document order): per persona a
+/// cover, the stage table, the journey map and the summary, each flowing onto as many pages as
+/// it needs. Ids that name no persona are skipped; with no persona left, one page says so.
+std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
+                               const page_setup& setup, const draw::text_measurer& m);
+
+}  // namespace bpm

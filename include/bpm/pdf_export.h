@@ -1,0 +1,93 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpm/diagnostic.h"
+#include "bpm/drawing.h"
+
+// PDF export through libharu. The page layout measures its text with a pdf_text_measurer first;
+// render_pdf then draws the pages with the very fonts and metrics that were measured, so the
+// lines wrap in the PDF exactly where the layout wrapped them.
+namespace bpm {
+
+namespace pdf_detail {
+struct font_set;
+}
+
+/// The TrueType files a PDF is drawn with.
+struct pdf_font_files {
+    std::string regular;     // DejaVu Sans
+    std::string bold;        // DejaVu Sans Bold; empty: bold text uses the regular face
+    std::string cjk;         // fallback for Chinese, Japanese and Korean; empty when there is none
+    unsigned cjk_index = 0;  // which font of a .ttc collection
+};
+
+/// The folders searched for fonts, in order: $BPM_FONT_DIR when set, then the usual system font
+/// folders of Linux, macOS and Windows.
+std::vector<std::string> default_font_folders();
+
+/// Measures text exactly as render_pdf draws it, from the fonts' own metrics. Immutable once
+/// loaded: cheap to copy (the metrics are shared) and safe to use from several threads.
+class pdf_text_measurer final : public draw::text_measurer {
+public:
+    /// Finds DejaVu Sans (and its bold face) and the first usable CJK fallback in the folders,
+    /// then loads them; fails naming the folders when DejaVu Sans is in none of them.
+    static result<pdf_text_measurer> find(const std::vector<std::string>& folders = default_font_folders());
+    /// Loads these files; fails naming the first one that libharu could not embed.
+    static result<pdf_text_measurer> load(const pdf_font_files& files);
+
+    /// Width of one line of UTF-8 text in points, as drawn: characters no font has count as "?",
+    /// control characters as nothing.
+    double width(std::string_view text, const draw::font& f) const override;
+    /// The files in use, to show the user which fonts the PDF embeds.
+    const pdf_font_files& files() const;
+    /// The loaded metrics, for render_pdf.
+    const pdf_detail::font_set& font_set() const { return *fonts_; }
+
+private:
+    explicit pdf_text_measurer(std::shared_ptr<const pdf_detail::font_set> fonts) : fonts_(std::move(fonts)) {}
+
+    std::shared_ptr<const pdf_detail::font_set> fonts_;
+};
+
+/// One page: a drawing in points (1/72 inch, y growing downwards) whose size is the page size.
+struct pdf_page {
+    draw::drawing picture;
+    std::string bookmark;  // when not empty, an outline entry that opens this page
+};
+
+/// The document information shown by PDF readers.
+struct pdf_metadata {
+    std::string title;
+    std::string author;
+    std::string subject;
+    std::string created_at;  // ISO 8601, such as 2026-11-21T09:06:52Z or ...T10:06:52+01:00; empty: none
+};
+
+/// How the PDF is protected.
+struct pdf_options {
+    std::string password;  // when not empty, readers ask for it before showing anything
+};
+
+/// A PDF in memory, and what the user should know about it.
+struct rendered_pdf {
+    std::string bytes;
+    std::vector<std::string> warnings;  // such as characters no font could show; one sentence each
+};
+
+/// Draws the pages into a PDF in memory with the measurer's fonts. Fails, with a one-line
+/// message, on bad input (no pages, a page size PDF cannot hold, a password that is not 1 to
+/// 32 ASCII characters, a malformed date) and on any libharu error.
+result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
+                                const pdf_options& options, const pdf_text_measurer& fonts);
+
+/// Renders the pages and replaces the file at path with the PDF atomically, so that a failed
+/// export leaves no partial file and any previous file untouched; returns the warnings.
+result<std::vector<std::string>> export_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
+                                            const pdf_options& options, const pdf_text_measurer& fonts,
+                                            const std::string& path);
+
+}  // namespace bpm

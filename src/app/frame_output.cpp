@@ -1,0 +1,133 @@
+// MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture -
+// and the journey map's zoom on screen.
+#include <wx/busyinfo.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/printdlg.h>
+
+#include "bpm/map_pdf.h"
+#include "bpm_document.h"
+#include "command_ids.h"
+#include "journey_map_view.h"
+#include "main_frame.h"
+#include "map_printout.h"
+#include "pdf_export_dialog.h"
+#include "wx_string.h"
+
+namespace {
+
+// A file name from a title: what the user would type, without characters file systems refuse.
+wxString FileNameFor(const std::string& title, const wxString& fallback) {
+    wxString name = ToWx(title);
+    for (wxUniChar bad : wxFileName::GetForbiddenChars()) name.Replace(wxString(bad), "-");
+    name.Trim().Trim(false);
+    return name.empty() ? fallback : name;
+}
+
+}  // namespace
+
+void MainFrame::BindOutput() {
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
+        if (GetPage() != Page::JourneyMap) ShowPage(Page::JourneyMap);
+        switch (event.GetId()) {
+            case ID_ZOOM_IN: m_journey->ZoomIn(); break;
+            case ID_ZOOM_OUT: m_journey->ZoomOut(); break;
+            case ID_ZOOM_FIT: m_journey->ZoomToFit(); break;
+            case ID_ZOOM_ACTUAL: m_journey->SetZoom(1.0); break;
+        }
+    }, ID_ZOOM_IN, ID_ZOOM_ACTUAL);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_personaId.empty()); }, ID_ZOOM_IN,
+         ID_ZOOM_ACTUAL);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) { ExportJourneyMap(event.GetId()); }, ID_EXPORT_PNG, ID_EXPORT_SVG);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_personaId.empty()); }, ID_EXPORT_PNG,
+         ID_EXPORT_SVG);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(false); }, wxID_PRINT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(true); }, wxID_PREVIEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        wxPageSetupDialog dialog(this, &m_pageSetup);
+        if (dialog.ShowModal() == wxID_OK) m_pageSetup = dialog.GetPageSetupDialogData();
+    }, wxID_PRINT_SETUP);
+    const auto hasPersonas = [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_doc->Model().personas.empty()); };
+    for (int id : {int(ID_EXPORT_PDF), int(wxID_PRINT), int(wxID_PREVIEW)}) Bind(wxEVT_UPDATE_UI, hasPersonas, id);
+}
+
+void MainFrame::Print(bool preview) {
+    if (!m_doc || m_doc->Model().personas.empty()) return;
+    CommitPendingEdits();
+    wxPrintDialogData data(m_pageSetup.GetPrintData());
+    if (preview) {
+        auto* printPreview = new wxPrintPreview(new MapPrintout(m_doc->Model(), {}, m_pageSetup),
+                                                new MapPrintout(m_doc->Model(), {}, m_pageSetup), &data);
+        if (!printPreview->IsOk()) {
+            delete printPreview;
+            wxMessageBox(_("The print preview could not be shown: no printer is set up."), _("Print Preview"),
+                         wxOK | wxICON_ERROR, this);
+            return;
+        }
+        auto* frame = new wxPreviewFrame(printPreview, this, _("Print Preview"), wxDefaultPosition, FromDIP(wxSize(1000, 760)));
+        frame->Centre();
+        frame->InitializeWithModality(wxPreviewFrame_AppModal);
+        frame->Show();
+        return;
+    }
+    wxPrinter printer(&data);
+    MapPrintout printout(m_doc->Model(), {}, m_pageSetup);
+    if (!printer.Print(this, &printout, true) && wxPrinter::GetLastError() == wxPRINTER_ERROR)
+        wxMessageBox(_("The map could not be printed."), _("Print"), wxOK | wxICON_ERROR, this);
+    else if (wxPrinter::GetLastError() != wxPRINTER_CANCELLED)
+        m_pageSetup.SetPrintData(printer.GetPrintDialogData().GetPrintData());
+}
+
+void MainFrame::ExportPdf() {
+    if (!m_doc || m_doc->Model().personas.empty()) return;
+    CommitPendingEdits();
+    const bpm::persona* selected = SelectedPersona();
+    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString());
+    if (choices.ShowModal() != wxID_OK) return;
+    const bpm::document& doc = m_doc->Model();
+    const bool whole = choices.WholeMap() || !selected;
+    const wxString suggested = FileNameFor(whole ? doc.metadata.title : selected->name, _("Buying Process Map"));
+    wxFileDialog where(this, _("Export PDF"), wxString(), suggested + ".pdf", _("PDF documents (*.pdf)|*.pdf"),
+                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (where.ShowModal() != wxID_OK) return;
+
+    bpm::result<bpm::pdf_text_measurer> fonts = bpm::pdf_text_measurer::find();
+    if (!fonts) {
+        wxMessageBox(ToWx(fonts.error()), _("Export Failed"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    bpm::map_pdf_request request;
+    if (!whole) request.persona_ids = {selected->id};
+    request.setup = ToPageSetup(m_pageSetup, doc.metadata.title);
+    request.options.password = choices.Password();
+    wxBusyCursor busy;
+    const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(where.GetPath()));
+    if (!done) {
+        wxMessageBox(wxString::Format(_("Could not export \"%s\".\n\n%s"), wxFileName(where.GetPath()).GetFullName(),
+                                      ToWx(done.error())),
+                     _("Export Failed"), wxOK | wxICON_ERROR, this);
+        return;
+    }
+    wxString note = wxString::Format(_("Exported \"%s\"."), wxFileName(where.GetPath()).GetFullName());
+    if (!done.value->empty()) {
+        for (const std::string& warning : *done.value) note << "\n\n" << ToWx(warning);
+        wxMessageBox(note, _("Export PDF"), wxOK | wxICON_WARNING, this);
+    }
+    SetStatusText(note.BeforeFirst('\n'));
+}
+
+void MainFrame::ExportJourneyMap(int id) {
+    const bpm::persona* p = SelectedPersona();
+    if (!p) return;
+    const bool png = id == ID_EXPORT_PNG;
+    const wxString name = FileNameFor(p->name, _("Journey Map"));
+    wxFileDialog dialog(this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"), wxString(),
+                        name + (png ? ".png" : ".svg"),
+                        png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    if (dialog.ShowModal() != wxID_OK) return;
+    const wxString problem = png ? m_journey->ExportPng(dialog.GetPath()) : m_journey->ExportSvg(dialog.GetPath());
+    if (!problem.empty()) wxMessageBox(problem, _("Export Failed"), wxOK | wxICON_ERROR, this);
+}

@@ -1,0 +1,258 @@
+#include "journey_map_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include <wx/dcbuffer.h>
+#include <wx/graphics.h>
+#include <wx/image.h>
+#include <wx/mstream.h>
+#include <wx/settings.h>
+
+#include "accessibility.h"
+#include "bpm/file_io.h"
+#include "bpm/svg_export.h"
+#include "drawing_ui.h"
+#include "wx_string.h"
+
+namespace {
+
+constexpr double min_zoom = 0.25;
+constexpr double max_zoom = 4.0;
+constexpr double zoom_step = 1.2;
+// Room around the map, in map units, so cards never touch the window's edge.
+constexpr double margin = 16;
+
+bpm::draw::colour ToDrawColour(const wxColour& c) { return {c.Red(), c.Green(), c.Blue(), 255}; }
+
+}  // namespace
+
+JourneyMapView::JourneyMapView(wxWindow* parent)
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL | wxWANTS_CHARS) {
+    SetAccessibleName(this, _("Journey map"));
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    SetScrollRate(FromDIP(16), FromDIP(16));
+    Bind(wxEVT_PAINT, &JourneyMapView::OnPaint, this);
+    Bind(wxEVT_MOUSEWHEEL, &JourneyMapView::OnMouseWheel, this);
+    Bind(wxEVT_LEFT_DOWN, &JourneyMapView::OnLeftDown, this);
+    Bind(wxEVT_LEFT_DCLICK, &JourneyMapView::OnLeftDouble, this);
+    Bind(wxEVT_KEY_DOWN, &JourneyMapView::OnKeyDown, this);
+    Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
+    Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
+}
+
+JourneyMapView::~JourneyMapView() { m_subscription.Reset(); }
+
+void JourneyMapView::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
+    m_personaId.clear();
+    m_stageId.clear();
+    // Any change can move, rename or refill a card; a relayout of one persona takes well under a
+    // millisecond per stage, so the map simply lays out again.
+    m_subscription.Reset(doc, [this](const bpm::change_set&) { Relayout(); });
+    Relayout();
+}
+
+void JourneyMapView::ShowPersona(const std::string& personaId) {
+    if (personaId == m_personaId) return;
+    m_personaId = personaId;
+    m_stageId.clear();
+    Scroll(0, 0);
+    Relayout();
+}
+
+void JourneyMapView::SelectStage(const std::string& stageId) {
+    if (stageId == m_stageId) return;
+    m_stageId = stageId;
+    Relayout();
+    if (const bpm::stage_region* region = m_layout.find(stageId)) {
+        // Scroll just enough to bring the card into view.
+        const double s = Scale();
+        const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
+                          static_cast<int>(region->card.w * s), static_cast<int>(region->card.h * s));
+        int unitX = 1, unitY = 1;
+        GetScrollPixelsPerUnit(&unitX, &unitY);
+        const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
+        const wxSize size = GetClientSize();
+        int x = view.x, y = view.y;
+        if (card.GetLeft() < view.x || card.GetRight() > view.x + size.x) x = card.GetLeft() - FromDIP(8);
+        if (card.GetTop() < view.y || card.GetBottom() > view.y + size.y) y = card.GetTop() - FromDIP(8);
+        if (x != view.x || y != view.y) Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
+    }
+}
+
+const bpm::persona* JourneyMapView::Persona() const {
+    if (!m_doc) return nullptr;
+    const std::size_t i = m_doc->Model().find_persona(m_personaId);
+    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+}
+
+bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) const {
+    const bpm::persona* p = Persona();
+    if (!p) return {};
+    if (!m_measure) m_measure = std::make_unique<GraphicsTextMeasurer>();
+    bpm::journey_options options;
+    options.selected_stage_id = selectedStageId;
+    options.selection_colour = ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT));
+    return bpm::layout_journey(*p, *m_measure, options);
+}
+
+void JourneyMapView::Relayout() {
+    const bpm::persona* p = Persona();
+    if (p && !m_stageId.empty() && p->find_stage(m_stageId) == bpm::npos) m_stageId.clear();
+    m_layout = Layout(m_stageId);
+    UpdateVirtualSize();
+    Refresh();
+}
+
+double JourneyMapView::Scale() const { return m_zoom * GetDPIScaleFactor(); }
+
+void JourneyMapView::UpdateVirtualSize() {
+    const double s = Scale();
+    SetVirtualSize(static_cast<int>(std::ceil((m_layout.picture.width + 2 * margin) * s)),
+                   static_cast<int>(std::ceil((m_layout.picture.height + 2 * margin) * s)));
+}
+
+void JourneyMapView::SetZoom(double zoom) {
+    zoom = std::clamp(zoom, min_zoom, max_zoom);
+    if (std::abs(zoom - m_zoom) < 1e-9) return;
+    m_zoom = zoom;
+    UpdateVirtualSize();
+    Refresh();
+}
+
+void JourneyMapView::ZoomIn() { SetZoom(m_zoom * zoom_step); }
+void JourneyMapView::ZoomOut() { SetZoom(m_zoom / zoom_step); }
+
+void JourneyMapView::ZoomToFit() {
+    const wxSize room = GetClientSize();
+    const double w = m_layout.picture.width + 2 * margin, h = m_layout.picture.height + 2 * margin;
+    if (w <= 0 || h <= 0 || room.x <= 0 || room.y <= 0) return;
+    SetZoom(std::min(room.x / w, room.y / h) / GetDPIScaleFactor());
+    Scroll(0, 0);
+}
+
+void JourneyMapView::OnPaint(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(this);
+    dc.SetBackground(wxBrush(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW)));
+    dc.Clear();
+    DoPrepareDC(dc);
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    if (!gc) return;
+    if (!Persona()) {
+        gc->SetFont(GetFont(), wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        gc->DrawText(_("Select a persona to see its journey map."), FromDIP(24), FromDIP(24));
+        return;
+    }
+    const double s = Scale();
+    gc->Scale(s, s);
+    gc->Translate(margin, margin);
+    DrawDrawing(*gc, m_layout.picture);
+}
+
+void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {
+    if (!event.ControlDown() || event.GetWheelRotation() == 0) {
+        event.Skip();
+        return;
+    }
+    // Zoom about the pointer: the map point under it stays under it.
+    const wxPoint pointer = event.GetPosition();
+    const wxPoint before = CalcUnscrolledPosition(pointer);
+    const double old = Scale();
+    event.GetWheelRotation() > 0 ? ZoomIn() : ZoomOut();
+    const double ratio = Scale() / old;
+    int unitX = 1, unitY = 1;
+    GetScrollPixelsPerUnit(&unitX, &unitY);
+    const int x = static_cast<int>(before.x * ratio) - pointer.x;
+    const int y = static_cast<int>(before.y * ratio) - pointer.y;
+    Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
+}
+
+wxPoint JourneyMapView::ToWindow(bpm::draw::point p) const {
+    const double s = Scale();
+    return CalcScrolledPosition(wxPoint(static_cast<int>((p.x + margin) * s), static_cast<int>((p.y + margin) * s)));
+}
+
+std::string JourneyMapView::StageAt(const wxPoint& windowPoint) const {
+    const wxPoint p = CalcUnscrolledPosition(windowPoint);
+    const double s = Scale();
+    const bpm::stage_region* region = m_layout.stage_at({p.x / s - margin, p.y / s - margin});
+    return region ? region->stage_id : std::string();
+}
+
+void JourneyMapView::Choose(const std::string& stageId) {
+    if (stageId.empty()) return;
+    SelectStage(stageId);
+    if (onStageChosen) onStageChosen(stageId);
+}
+
+void JourneyMapView::OnLeftDown(wxMouseEvent& event) {
+    SetFocus();
+    Choose(StageAt(event.GetPosition()));
+    event.Skip();
+}
+
+void JourneyMapView::OnLeftDouble(wxMouseEvent& event) {
+    const std::string id = StageAt(event.GetPosition());
+    if (!id.empty() && onStageActivated) onStageActivated(id);
+}
+
+void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
+    const auto& regions = m_layout.stages;
+    const int key = event.GetKeyCode();
+    if (event.GetModifiers() != wxMOD_NONE || regions.empty()) {
+        event.Skip();
+        return;
+    }
+    auto at = std::find_if(regions.begin(), regions.end(), [this](const auto& r) { return r.stage_id == m_stageId; });
+    const std::size_t i = at == regions.end() ? 0 : static_cast<std::size_t>(at - regions.begin());
+    switch (key) {
+        case WXK_RIGHT:
+        case WXK_DOWN:
+            Choose(regions[at == regions.end() ? 0 : std::min(i + 1, regions.size() - 1)].stage_id);
+            return;
+        case WXK_LEFT:
+        case WXK_UP:
+            Choose(regions[at == regions.end() ? 0 : (i == 0 ? 0 : i - 1)].stage_id);
+            return;
+        case WXK_HOME: Choose(regions.front().stage_id); return;
+        case WXK_END: Choose(regions.back().stage_id); return;
+        case WXK_RETURN:
+        case WXK_NUMPAD_ENTER:
+            if (!m_stageId.empty() && onStageActivated) onStageActivated(m_stageId);
+            return;
+        default: event.Skip();
+    }
+}
+
+wxString JourneyMapView::ExportPng(const wxString& path) const {
+    if (!Persona()) return _("There is no journey map to export: no persona is selected.");
+    // Twice the screen size stays sharp on slides and high-density displays.
+    constexpr double scale = 2.0;
+    const bpm::journey_layout layout = Layout(std::string());
+    const int w = static_cast<int>(std::ceil((layout.picture.width + 2 * margin) * scale));
+    const int h = static_cast<int>(std::ceil((layout.picture.height + 2 * margin) * scale));
+    wxImage image(w, h);
+    image.SetRGB(wxRect(0, 0, w, h), 255, 255, 255);
+    {
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(image));
+        if (!gc) return _("Could not draw the journey map.");
+        gc->Scale(scale, scale);
+        gc->Translate(margin, margin);
+        DrawDrawing(*gc, layout.picture);
+    }
+    // Encoded in memory and written atomically, like every file the editor writes.
+    wxMemoryOutputStream png;
+    if (!image.SaveFile(png, wxBITMAP_TYPE_PNG)) return _("Could not encode the journey map as PNG.");
+    std::string bytes(png.GetSize(), '\0');
+    png.CopyTo(bytes.data(), bytes.size());
+    const bpm::status written = bpm::write_file_atomic(ToUtf8(path), bytes);
+    return written ? wxString() : ToWx(written.message);
+}
+
+wxString JourneyMapView::ExportSvg(const wxString& path) const {
+    if (!Persona()) return _("There is no journey map to export: no persona is selected.");
+    const bpm::status written = bpm::write_file_atomic(ToUtf8(path), bpm::to_svg(Layout(std::string()).picture));
+    return written ? wxString() : ToWx(written.message);
+}

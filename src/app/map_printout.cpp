@@ -1,0 +1,92 @@
+#include "map_printout.h"
+
+#include <algorithm>
+
+#include <wx/dc.h>
+#include <wx/graphics.h>
+
+#include "bpm/pdf_export.h"
+#include "drawing_ui.h"
+#include "wx_string.h"
+
+namespace {
+
+constexpr double points_per_mm = 72.0 / 25.4;
+
+}  // namespace
+
+wxPageSetupDialogData DefaultPageSetup() {
+    wxPageSetupDialogData data;
+    data.GetPrintData().SetOrientation(wxLANDSCAPE);
+    if (data.GetPaperId() == wxPAPER_NONE) data.SetPaperId(wxPAPER_A4);
+    data.SetMarginTopLeft(wxPoint(13, 13));
+    data.SetMarginBottomRight(wxPoint(13, 13));
+    return data;
+}
+
+bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string& title) {
+    wxSize paper = data.GetPaperSize();  // in millimetres, portrait
+    if (paper.x <= 0 || paper.y <= 0) paper = wxSize(210, 297);
+    if (data.GetPrintData().GetOrientation() == wxLANDSCAPE) paper = wxSize(paper.y, paper.x);
+    bpm::page_setup setup;
+    setup.width = paper.x * points_per_mm;
+    setup.height = paper.y * points_per_mm;
+    const wxPoint tl = data.GetMarginTopLeft(), br = data.GetMarginBottomRight();
+    // The layout has one margin; the widest the user asked for keeps everything inside all four.
+    const int margin = std::max({tl.x, tl.y, br.x, br.y, 5});
+    setup.margin = margin * points_per_mm;
+    setup.document_title = title;
+    return setup;
+}
+
+std::shared_ptr<const bpm::draw::text_measurer> PrintTextMeasurer() {
+    static const std::shared_ptr<const bpm::draw::text_measurer> measurer = [] {
+        bpm::result<bpm::pdf_text_measurer> pdf = bpm::pdf_text_measurer::find();
+        if (pdf) return std::shared_ptr<const bpm::draw::text_measurer>(std::make_shared<bpm::pdf_text_measurer>(*pdf.value));
+        return std::shared_ptr<const bpm::draw::text_measurer>(std::make_shared<GraphicsTextMeasurer>());
+    }();
+    return measurer;
+}
+
+MapPrintout::MapPrintout(const bpm::document& doc, std::vector<std::string> personaIds, const wxPageSetupDialogData& setup)
+    : wxPrintout(ToWx(doc.metadata.title.empty() ? std::string("Buying Process Map") : doc.metadata.title)),
+      m_doc(doc),
+      m_personaIds(std::move(personaIds)),
+      m_setup(setup) {}
+
+void MapPrintout::OnPreparePrinting() {
+    m_pages = bpm::layout_pages(m_doc, m_personaIds, ToPageSetup(m_setup, m_doc.metadata.title), *PrintTextMeasurer());
+}
+
+bool MapPrintout::HasPage(int page) { return page >= 1 && page <= static_cast<int>(m_pages.size()); }
+
+void MapPrintout::GetPageInfo(int* minPage, int* maxPage, int* pageFrom, int* pageTo) {
+    *minPage = *pageFrom = m_pages.empty() ? 0 : 1;
+    *maxPage = *pageTo = static_cast<int>(m_pages.size());
+}
+
+bool MapPrintout::OnPrintPage(int page) {
+    wxDC* dc = GetDC();
+    if (!dc || !HasPage(page)) return false;
+    const bpm::draw::drawing& picture = m_pages[static_cast<std::size_t>(page - 1)].picture;
+    // The page is laid out in points on the whole sheet. The printable area's origin can sit
+    // inside the sheet (GetPaperRectPixels is relative to it), and a preview draws smaller than
+    // the printer would: both are undone here, so the drawing lands where the layout put it.
+    int pageW = 0, pageH = 0;
+    GetPageSizePixels(&pageW, &pageH);
+    const wxRect paper = GetPaperRectPixels();
+    int dcW = 0, dcH = 0;
+    dc->GetSize(&dcW, &dcH);
+    if (pageW <= 0 || paper.width <= 0 || picture.width <= 0) return false;
+    const double toDevice = static_cast<double>(dcW) / pageW;
+    const double scale = toDevice * paper.width / picture.width;
+    dc->SetUserScale(1, 1);
+    dc->SetDeviceOrigin(0, 0);
+    dc->SetLogicalOrigin(0, 0);
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::CreateFromUnknownDC(*dc));
+    if (!gc) return false;
+    gc->Translate(paper.x * toDevice, paper.y * toDevice);
+    gc->Scale(scale, scale);
+    DrawDrawing(*gc, picture);
+    return true;
+}

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+
+#include <wx/dialog.h>
+
+class wxCheckBox;
+class wxRadioButton;
+class wxStaticText;
+class wxTextCtrl;
+
+/// Asks what goes into a PDF (the selected persona or the whole map) and whether to protect it
+/// with a password, typed twice. The file name is asked for afterwards.
+class PdfExportDialog : public wxDialog {
+public:
+    /// personaName is the selected persona's, or "" when none is selected.
+    PdfExportDialog(wxWindow* parent, const wxString& personaName);
+
+    /// True for the whole map, false for the selected persona.
+    bool WholeMap() const;
+    /// The password to protect the PDF with, or "" for none.
+    std::string Password() const;
+
+    /// Fills the fields as a user would (for tests).
+    void SetChoices(bool wholeMap, const wxString& password, const wxString& confirmation);
+    /// "" when the choices can be used, else what is wrong with them.
+    wxString Problem() const;
+
+private:
+    void UpdateControls();
+
+    wxRadioButton* m_persona = nullptr;
+    wxRadioButton* m_map = nullptr;
+    wxCheckBox* m_protect = nullptr;
+    wxTextCtrl* m_password = nullptr;
+    wxTextCtrl* m_confirm = nullptr;
+    wxStaticText* m_problem = nullptr;
+};

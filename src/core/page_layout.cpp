@@ -1,0 +1,282 @@
+#include "bpm/page_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "bpm/drawing_transform.h"
+#include "bpm/journey_layout.h"
+#include "bpm/summary.h"
+#include "page_flow.h"
+
+namespace bpm {
+
+namespace {
+
+using draw::font;
+using layout::page_flow;
+using layout::put_text;
+
+const font kicker_font{10, true};
+const font title_font{26, true};
+const font status_font{11, false};
+const font section_font{13, true};
+const font label_font{10, true};
+const font body_font{11, false};
+const font chip_font{8, true};
+
+// Lines longer than this are hard to follow on a landscape page.
+constexpr double reading_width = 640;
+constexpr double label_width = 160;
+constexpr double chip_width = 96;
+// The journey map may shrink to half size before it is split over more pages.
+constexpr double min_journey_scale = 0.5;
+
+std::string continued(const std::string& heading) { return format(_("{1} (continued)"), heading); }
+
+// Adds a block of the given height at the flow's position, first moving to a continuation page
+// when it does not fit on a page that already holds something.
+template <class Draw>
+void block(page_flow& flow, page_kind kind, const std::string& heading, double height, Draw draw) {
+    if (height > flow.remaining() && !flow.fresh()) flow.start(kind, continued(heading));
+    draw(flow.y());
+    flow.advance(height);
+}
+
+void layout_cover(page_flow& flow) {
+    const persona& p = flow.who();
+    const draw::text_measurer& m = flow.measurer();
+    const double x = flow.left();
+    const double w = std::min(flow.width(), reading_width);
+    flow.start(page_kind::cover, "");
+    draw::drawing& d = flow.picture();
+    // TRANSLATORS: small heading above the persona's name on the cover of a printout
+    flow.advance(put_text(d, m, x, flow.y(), w, {draw::elide(_("Buyer persona"), w, kicker_font, m)}, kicker_font,
+                          layout::accent) + 4);
+    flow.advance(put_text(d, m, x, flow.y(), flow.width(), draw::wrap_text(flow.name(), flow.width(), title_font, m, 3),
+                          title_font, layout::ink) + 4);
+
+    std::string status = p.status == persona_status::completed ? _("Completed") : _("In progress");
+    if (!p.last_updated_at.empty())
+        status = format(_("{1} · last updated {2}"), status, readable_timestamp(p.last_updated_at));
+    const std::string stages = format(_n("{1} buying stage", "{1} buying stages", p.stages.size()),
+                                      std::to_string(p.stages.size()));
+    flow.advance(put_text(d, m, x, flow.y(), w, draw::wrap_text(status + " · " + stages, w, status_font, m), status_font,
+                          layout::muted) + 10);
+    d.items.push_back(draw::line{{x, flow.y()}, {x + 64, flow.y()}, layout::accent, 3, false});
+    flow.advance(22);
+
+    const std::string heading = flow.name();
+    // On narrow paper the labels give up width before the values do.
+    const double label_w = std::min(label_width, w / 3);
+    const double chip_w = std::min(chip_width, label_w - 12);
+    const double value_x = x + label_w;
+    const double value_w = w - label_w;
+    const std::pair<std::string, const std::string*> profile[] = {
+        {_("Role"), &p.profile.role},
+        {_("Organisation"), &p.profile.organisation},
+        {_("Segment"), &p.profile.segment},
+        {_("Primary success metric"), &p.profile.success_metric},
+    };
+    for (const auto& [label, value] : profile) {
+        const std::string_view v = trim(*value);
+        if (v.empty()) continue;
+        auto label_lines = draw::wrap_text(label, label_w - 12, label_font, m);
+        auto value_lines = draw::wrap_text(v, value_w, body_font, m);
+        const double h = std::max(layout::lines_height(m, label_font, label_lines.size()),
+                                  layout::lines_height(m, body_font, value_lines.size()));
+        block(flow, page_kind::cover, heading, h + 6, [&](double y) {
+            put_text(flow.picture(), m, x, y + 1, label_w - 12, std::move(label_lines), label_font, layout::muted);
+            put_text(flow.picture(), m, value_x, y, value_w, std::move(value_lines), body_font, layout::ink);
+        });
+    }
+
+    flow.advance(14);
+    // The section heading stays with at least the first line below it.
+    if (m.line_height(section_font) + 8 + m.line_height(body_font) > flow.remaining())
+        flow.start(page_kind::cover, continued(heading));
+    flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(_("Pain points"), w, section_font, m),
+                          section_font, layout::ink) + 8);
+    if (p.pain_points.empty()) {
+        flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(_("None recorded."), w, body_font, m),
+                              body_font, layout::faint));
+        return;
+    }
+    for (const pain_point& pp : p.pain_points) {
+        const std::string title = pain_category_title(pp.category);
+        const std::string_view text = trim(pp.text);
+        auto lines = draw::wrap_text(text.empty() ? std::string_view(layout::empty_mark) : text, value_w, body_font, m);
+        const double chip_h = m.line_height(chip_font) + 6;
+        const double h = std::max(chip_h, layout::lines_height(m, body_font, lines.size()));
+        block(flow, page_kind::cover, heading, h + 8, [&](double y) {
+            if (!title.empty()) {
+                const category_colours c = pain_category_colours(pp.category);
+                flow.picture().items.push_back(draw::box{{x, y, chip_w, chip_h}, c.fill, c.outline, 1, chip_h / 2});
+                put_text(flow.picture(), m, x + 4, y + 3, chip_w - 8, {draw::elide(title, chip_w - 8, chip_font, m)},
+                         chip_font, c.ink, draw::align::centre);
+            }
+            put_text(flow.picture(), m, value_x, y, value_w, std::move(lines), body_font, layout::ink);
+        });
+    }
+}
+
+// A journey split over pages: each page's part, laid out with the cards per row that give it
+// the largest picture, and the one scale at which every part fits.
+struct journey_plan {
+    std::vector<draw::drawing> parts;
+    double scale = 0;
+};
+
+journey_plan plan_journey(const persona& p, const draw::text_measurer& m, std::size_t pages, double w, double h) {
+    journey_plan plan{{}, 1};
+    const std::size_t n = p.stages.size();
+    for (std::size_t k = 0; k < pages; ++k) {
+        const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
+        double best = 0;
+        draw::drawing best_part;
+        // One to three rows; more only make the cards smaller on a landscape page.
+        for (std::size_t rows = 1; rows <= std::min<std::size_t>(3, count); ++rows) {
+            journey_options o;
+            o.show_header = false;
+            o.first_stage = first;
+            o.stage_count = count;
+            o.stages_per_row = (count + rows - 1) / rows;
+            draw::drawing d = layout_journey(p, m, o).picture;
+            const double scale = std::min({w / d.width, h / d.height, 1.0});
+            if (scale > best) {
+                best = scale;
+                best_part = std::move(d);
+            }
+        }
+        plan.parts.push_back(std::move(best_part));
+        plan.scale = std::min(plan.scale, best);
+    }
+    return plan;
+}
+
+void layout_journey_pages(page_flow& flow) {
+    const persona& p = flow.who();
+    const std::size_t n = p.stages.size();
+    if (n == 0) return;
+    const draw::text_measurer& m = flow.measurer();
+    const double w = flow.width(), h = flow.body_height_under_heading();
+    journey_plan plan;
+    for (std::size_t pages = 1; pages <= n; ++pages) {
+        journey_plan candidate = plan_journey(p, m, pages, w, h);
+        if (candidate.scale > plan.scale) plan = std::move(candidate);
+        if (plan.scale >= min_journey_scale) break;
+    }
+    const std::size_t pages = plan.parts.size();
+    for (std::size_t k = 0; k < pages; ++k) {
+        const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
+        const std::string heading =
+            pages == 1 ? format(_("Journey map: {1}"), flow.name())
+                       // TRANSLATORS: heading of one page of a journey map printed over several pages
+                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(first + 1),
+                                std::to_string(first + count));
+        flow.start(page_kind::journey_map, heading);
+        const draw::drawing& d = plan.parts[k];
+        // A heading that wraps leaves less room than planned.
+        const double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
+        const double x = flow.left() + (w - d.width * scale) / 2;
+        draw::embed(flow.picture(), d, scale, {x, flow.y()});
+        flow.advance(d.height * scale);
+    }
+}
+
+void layout_summary(page_flow& flow) {
+    const persona& p = flow.who();
+    const draw::text_measurer& m = flow.measurer();
+    const bool stored = p.summary && !trim(p.summary->text).empty();
+    const std::string text = stored ? p.summary->text : template_summary(p);
+    std::string note = _("Generated from the stage table");
+    if (stored && p.summary->source == summary_source::ai)
+        note = p.summary->generated_at.empty()
+                   ? _("Written by AI")
+                   : format(_("Written by AI on {1}"), readable_timestamp(p.summary->generated_at));
+
+    const std::string heading = format(_("Summary: {1}"), flow.name());
+    flow.start(page_kind::summary, heading);
+    const double x = flow.left();
+    const double w = std::min(flow.width(), reading_width);
+    flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(note, w, status_font, m), status_font,
+                          layout::muted) + 10);
+    const double lh = m.line_height(body_font);
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string_view para = trim(std::string_view(text).substr(start, nl - start));
+        start = nl + 1;
+        if (para.empty()) continue;
+        for (std::string& line : draw::wrap_text(para, w, body_font, m)) {
+            if (lh > flow.remaining()) flow.start(page_kind::summary, continued(heading));
+            flow.advance(put_text(flow.picture(), m, x, flow.y(), w, {std::move(line)}, body_font, layout::ink));
+        }
+        flow.advance(6);
+    }
+}
+
+void add_footers(std::vector<page>& pages, const std::string& title, const page_setup& setup,
+                 const draw::text_measurer& m) {
+    const double x = setup.margin;
+    const double w = setup.width - 2 * setup.margin;
+    const double lh = m.line_height(layout::footer_font);
+    const double text_y = setup.height - setup.margin - lh;
+    const double rule_y = text_y - 6;
+    const std::string total = std::to_string(pages.size());
+    for (page& pg : pages) {
+        draw::drawing& d = pg.picture;
+        d.items.push_back(draw::line{{x, rule_y}, {x + w, rule_y}, layout::hairline, 0.5, false});
+        const std::string number = draw::elide(format(_("Page {1} of {2}"), std::to_string(pg.number), total), w,
+                                               layout::footer_font, m);
+        const double number_w = m.width(number, layout::footer_font);
+        put_text(d, m, x + w - number_w, text_y, number_w, {number}, layout::footer_font, layout::muted,
+                 draw::align::right);
+        const double title_w = w - number_w - 24;
+        if (title_w > 0)
+            put_text(d, m, x, text_y, title_w, {draw::elide(title, title_w, layout::footer_font, m)},
+                     layout::footer_font, layout::muted);
+    }
+}
+
+}  // namespace
+
+std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
+                               const page_setup& setup, const draw::text_measurer& m) {
+    std::vector<const persona*> chosen;
+    if (persona_ids.empty())
+        for (const persona& p : doc.personas) chosen.push_back(&p);
+    for (const std::string& id : persona_ids) {
+        const std::size_t i = doc.find_persona(id);
+        if (i != npos && std::find(chosen.begin(), chosen.end(), &doc.personas[i]) == chosen.end())
+            chosen.push_back(&doc.personas[i]);
+    }
+
+    std::vector<page> pages;
+    if (chosen.empty()) {
+        // A printout always has a page, so that printers and PDF readers have something to show.
+        const persona none;
+        page_flow flow(pages, setup, m, none);
+        flow.start(page_kind::cover, "");
+        pages.back().bookmark.clear();
+        put_text(flow.picture(), m, flow.left(), flow.y(), flow.width(),
+                 draw::wrap_text(_("This map has no personas yet."), flow.width(), body_font, m), body_font,
+                 layout::faint);
+    }
+    for (const persona* p : chosen) {
+        page_flow flow(pages, setup, m, *p);
+        layout_cover(flow);
+        layout::layout_stage_table(flow);
+        layout_journey_pages(flow);
+        layout_summary(flow);
+    }
+    for (std::size_t i = 0; i < pages.size(); ++i) pages[i].number = static_cast<int>(i + 1);
+
+    std::string title(trim(setup.document_title));
+    if (title.empty()) title = trim(doc.metadata.title);
+    if (title.empty()) title = _("Buying process map");
+    add_footers(pages, title, setup, m);
+    return pages;
+}
+
+}  // namespace bpm

@@ -1,0 +1,59 @@
+// Exports the eight-persona sample and the 200 × 12 benchmark document as PDF, as bpmap-cli and
+// the editor do (page layout with the PDF's font metrics, libharu rendering, atomic write), and
+// prints the times against the budget. Never fails on speed. Not run by ctest.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+#include "bench_document.h"
+#include "bpm/bpm_file.h"
+#include "bpm/map_pdf.h"
+#include "test_support.h"
+
+namespace {
+
+double median_ms(int runs, const std::function<void()>& fn) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        fn();
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+void report(const char* name, const bpm::document& doc, const bpm::pdf_text_measurer& fonts, int runs,
+            const std::string& path, double budget_ms) {
+    const bpm::map_pdf_request request;
+    std::size_t pages = 0, bytes = 0;
+    const double layout = median_ms(runs, [&] { pages = bpm::map_pdf_pages(doc, request, fonts).size(); });
+    const double render = median_ms(runs, [&] { bytes = bpm::render_map_pdf(doc, request, fonts).value->bytes.size(); });
+    const double exported = median_ms(runs, [&] {
+        if (!bpm::export_map_pdf(doc, request, fonts, path)) std::fprintf(stderr, "export failed\n");
+    });
+    std::printf("%-34s %5zu pages %8.1f KB  layout %8.1f ms  layout+render %8.1f ms  export to file %8.1f ms",
+                name, pages, bytes / 1024.0, layout, render, exported);
+    if (budget_ms > 0) std::printf("  (budget %.0f ms: %s)", budget_ms, exported <= budget_ms ? "within" : "OVER");
+    std::printf("\n");
+}
+
+}  // namespace
+
+int main() {
+    const auto started = std::chrono::steady_clock::now();
+    const auto fonts = bpm::pdf_text_measurer::find();
+    if (!fonts) {
+        std::fprintf(stderr, "%s\n", fonts.error().c_str());
+        return 1;
+    }
+    const double find_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    std::printf("finding and loading the fonts (once per program): %.1f ms\n", find_ms);
+    bpm::test::temp_dir dir;
+    const auto sample = bpm::load_bpm(bpm::test::sample("nlyzer-b2b-personas.bpm"));
+    report("nlyzer sample (8 personas)", *sample.value, *fonts.value, 21, dir.file("sample.pdf"), 100);
+    report("benchmark document (200 x 12)", bpm::test::bench_document(), *fonts.value, 3, dir.file("bench.pdf"), 0);
+    return 0;
+}

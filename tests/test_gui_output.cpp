@@ -1,0 +1,173 @@
+// Drives the journey map view, its exports and the printout through the real window.
+#include <wx/dcmemory.h>
+#include <wx/printdlg.h>
+
+#include "bpm/page_layout.h"
+#include "gui_fixture.h"
+#include "journey_map_view.h"
+#include "map_printout.h"
+#include "pdf_export_dialog.h"
+
+using namespace gui_test;
+
+namespace {
+
+JourneyMapView& Map() { return *Frame().GetJourneyMap(); }
+
+// Every line of text the map draws, joined with spaces.
+std::string MapText() {
+    std::string all;
+    for (const auto& item : Map().GetLayout().picture.items)
+        if (const auto* t = std::get_if<draw::text>(&item))
+            for (const std::string& line : t->lines) all += line + " ";
+    return all;
+}
+
+// Share of pixels that are not white: 0 for a blank picture.
+double InkShare(const wxImage& image) {
+    const unsigned char* rgb = image.GetData();
+    const long n = static_cast<long>(image.GetWidth()) * image.GetHeight();
+    long ink = 0;
+    for (long i = 0; i < n; ++i)
+        if (rgb[3 * i] < 240 || rgb[3 * i + 1] < 240 || rgb[3 * i + 2] < 240) ++ink;
+    return n ? static_cast<double>(ink) / n : 0;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(the_journey_map_shows_the_selected_persona_and_follows_the_grid, editor) {
+    Command(ID_SHOW_JOURNEY);
+    BOOST_TEST((Frame().GetPage() == MainFrame::Page::JourneyMap));
+    BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
+    BOOST_TEST(MapText().find("Awareness") != std::string::npos);
+    grid().SetGridCursor(2, 1);
+    Pump();
+    BOOST_TEST(Map().GetSelectedStage() == shown().stages[2].id);
+
+    Frame().SelectPersona("persona-2");
+    Pump();
+    BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
+    BOOST_TEST(MapText().find(shown().stages[0].buyer_actions.substr(0, 12)) != std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(clicking_a_stage_card_selects_its_row_in_the_grid, editor) {
+    Command(ID_SHOW_JOURNEY);
+    Command(ID_ZOOM_ACTUAL);
+    Map().Scroll(0, 0);
+    const stage_region& second = Map().GetLayout().stages.at(1);
+    const wxPoint at = Map().ToWindow({second.card.x + 20, second.card.y + 10});
+    wxMouseEvent click(wxEVT_LEFT_DOWN);
+    click.SetPosition(at);
+    click.SetEventObject(&Map());
+    Map().GetEventHandler()->ProcessEvent(click);
+    Pump();
+    BOOST_TEST(Map().GetSelectedStage() == shown().stages[1].id);
+    BOOST_TEST(grid().GetGridCursorRow() == 1);
+    // The arrow keys walk the stages in journey order.
+    wxKeyEvent right(wxEVT_KEY_DOWN);
+    right.m_keyCode = WXK_RIGHT;
+    right.SetEventObject(&Map());
+    Map().GetEventHandler()->ProcessEvent(right);
+    Pump();
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_journey_map_redraws_on_every_change_and_on_undo, editor) {
+    Command(ID_SHOW_JOURNEY);
+    doc->Submit(set_stage_field(shown().id, shown().stages[0].id, stage_field::name, "Problem Discovery"));
+    Pump();
+    BOOST_TEST(MapText().find("Problem Discovery") != std::string::npos);
+    Command(wxID_UNDO);
+    BOOST_TEST(MapText().find("Problem Discovery") == std::string::npos);
+    const std::size_t before = Map().GetLayout().stages.size();
+    Frame().GetStageGrid()->AddStage();
+    Pump();
+    BOOST_TEST(Map().GetLayout().stages.size() == before + 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_journey_map_zooms_and_fits_the_window, editor) {
+    Command(ID_SHOW_JOURNEY);
+    Command(ID_ZOOM_ACTUAL);
+    BOOST_TEST(Map().GetZoom() == 1.0);
+    Command(ID_ZOOM_IN);
+    BOOST_TEST(Map().GetZoom() > 1.0);
+    Command(ID_ZOOM_FIT);
+    Pump();
+    const wxSize virtualSize = Map().GetVirtualSize(), client = Map().GetClientSize();
+    BOOST_TEST(virtualSize.x <= client.x + 1);
+    BOOST_TEST(virtualSize.y <= client.y + 1);
+    for (int i = 0; i < 30; ++i) Command(ID_ZOOM_OUT);
+    BOOST_TEST(Map().GetZoom() == 0.25);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
+    const std::string png = dir.file("map.png"), svg = dir.file("map.svg");
+    BOOST_TEST(Map().ExportPng(ToWx(png)).empty());
+    wxImage image;
+    BOOST_TEST_REQUIRE(image.LoadFile(ToWx(png), wxBITMAP_TYPE_PNG));
+    BOOST_TEST(image.GetWidth() >= 2 * Map().GetLayout().picture.width);
+    BOOST_TEST(InkShare(image) > 0.05);
+    BOOST_TEST(Map().ExportSvg(ToWx(svg)).empty());
+    const std::string text = test::slurp(svg);
+    BOOST_TEST(text.find("<svg") != std::string::npos);
+    BOOST_TEST(text.find("Emma Rodriguez") != std::string::npos);
+    BOOST_TEST(!Map().ExportPng(ToWx(dir.file("missing/map.png"))).empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
+    const wxPageSetupDialogData setup = DefaultPageSetup();
+    MapPrintout printout(doc->Model(), {"persona-1"}, setup);
+    // A 300 dpi sheet of A4 landscape, drawn into a bitmap as a printer would receive it.
+    const wxSize sheet(3508, 2480);
+    wxBitmap bitmap(sheet.x / 4, sheet.y / 4);
+    wxMemoryDC dc(bitmap);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    printout.SetDC(&dc);
+    printout.SetPageSizePixels(sheet.x, sheet.y);
+    printout.SetPaperRectPixels(wxRect(0, 0, sheet.x, sheet.y));
+    printout.SetPPIPrinter(300, 300);
+    printout.OnPreparePrinting();
+    const auto expected = layout_pages(doc->Model(), {"persona-1"}, ToPageSetup(setup, doc->Model().metadata.title),
+                                       *PrintTextMeasurer());
+    BOOST_TEST(printout.GetPages().size() == expected.size());
+    BOOST_TEST(printout.GetPages().size() >= 4u);
+    int minPage = 0, maxPage = 0, from = 0, to = 0;
+    printout.GetPageInfo(&minPage, &maxPage, &from, &to);
+    BOOST_TEST(maxPage == static_cast<int>(expected.size()));
+    BOOST_TEST(printout.OnPrintPage(2));
+    dc.SelectObject(wxNullBitmap);
+    BOOST_TEST(InkShare(bitmap.ConvertToImage()) > 0.02);
+    BOOST_TEST(!printout.HasPage(maxPage + 1));
+}
+
+BOOST_FIXTURE_TEST_CASE(the_print_preview_shows_every_page, editor) {
+    wxPrintDialogData data(DefaultPageSetup().GetPrintData());
+    auto* preview = new wxPrintPreview(new MapPrintout(doc->Model(), {}, DefaultPageSetup()),
+                                       new MapPrintout(doc->Model(), {}, DefaultPageSetup()), &data);
+    BOOST_TEST_REQUIRE(preview->IsOk());
+    auto* frame = new wxPreviewFrame(preview, &Frame(), "Preview", wxDefaultPosition, wxSize(900, 700));
+    frame->Initialize();
+    frame->Show();
+    Pump();
+    // A cover, the stage table, the journey map and the summary for each of the eight personas.
+    BOOST_TEST(preview->GetMaxPage() >= 4 * static_cast<int>(doc->Model().personas.size()));
+    BOOST_TEST(preview->RenderPage(2));
+    BOOST_TEST(preview->RenderPage(preview->GetMaxPage()));
+    frame->Close(true);
+    Pump();
+}
+
+BOOST_FIXTURE_TEST_CASE(the_pdf_dialog_accepts_only_a_usable_password, editor) {
+    PdfExportDialog dialog(&Frame(), "Emma");
+    BOOST_TEST(dialog.Problem().empty());
+    BOOST_TEST(dialog.Password().empty());
+    dialog.SetChoices(true, "secret", "secreT");
+    BOOST_TEST(dialog.Problem().Contains("differ"));
+    dialog.SetChoices(true, wxString::FromUTF8("mot-de-passe-\u00e9t\u00e9"), wxString::FromUTF8("mot-de-passe-\u00e9t\u00e9"));
+    BOOST_TEST(dialog.Problem().Contains("ASCII"));
+    dialog.SetChoices(false, "secret", "secret");
+    BOOST_TEST(dialog.Problem().empty());
+    BOOST_TEST(dialog.Password() == "secret");
+    BOOST_TEST(!dialog.WholeMap());
+}

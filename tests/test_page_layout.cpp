@@ -1,0 +1,334 @@
+#define BOOST_TEST_MODULE page_layout
+#include <boost/test/unit_test.hpp>
+
+#include <set>
+
+#include "bpm/bpm_file.h"
+#include "bpm/drawing_transform.h"
+#include "bpm/page_layout.h"
+#include "layout_checks.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+const test::fixed_measurer measurer;
+
+document nlyzer() {
+    auto loaded = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+    return std::move(*loaded.value);
+}
+
+std::string text_of(const std::vector<page>& pages) {
+    std::string all;
+    for (const page& pg : pages) all += test::all_text(pg.picture);
+    return all;
+}
+
+std::size_t count(const std::string& haystack, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
+    return n;
+}
+
+// A persona whose journey is long and wordy enough to need many pages.
+persona long_persona() {
+    persona p;
+    p.id = "long";
+    p.name = "Procurement Committee";
+    p.pain_points = {{"Every purchase needs three quotes", pain_category::process}};
+    std::string words;
+    for (int i = 0; i < 40; ++i) words += "evaluation ";
+    for (int i = 0; i < 30; ++i) {
+        stage s;
+        s.id = "stage-" + std::to_string(i + 1);
+        s.name = "Step " + std::to_string(i + 1);
+        s.buyer_actions = words;
+        s.duration = std::to_string(i % 5 + 1) + " weeks";
+        s.key_influencers = "CFO, legal, IT security, the board";
+        s.seller_actions = words;
+        s.content_type = "Security questionnaire";
+        s.key_message = "Approved vendor " + std::to_string(i + 1);
+        p.stages.push_back(s);
+    }
+    return p;
+}
+
+void check_inside_page(const std::vector<page>& pages, const page_setup& setup) {
+    for (const page& pg : pages) {
+        BOOST_TEST(pg.picture.width == setup.width);
+        BOOST_TEST(pg.picture.height == setup.height);
+        const draw::rect sheet{0, 0, setup.width, setup.height};
+        const draw::rect printable{setup.margin, setup.margin, setup.width - 2 * setup.margin,
+                                   setup.height - 2 * setup.margin};
+        for (const draw::item& it : pg.picture.items)
+            BOOST_TEST(test::inside(draw::bounds(it), sheet), "item off page " << pg.number);
+        const auto items = test::texts(pg.picture);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const draw::text& t = *items[i];
+            BOOST_TEST(test::inside(t.area, printable), "text in the margin of page " << pg.number << ": " << test::joined(t));
+            for (const std::string& line : t.lines) BOOST_TEST(measurer.width(line, t.face) <= t.area.w + 1e-6);
+            for (std::size_t k = i + 1; k < items.size(); ++k)
+                BOOST_TEST(!test::overlap(t.area, items[k]->area), "on page " << pg.number << " \"" << test::joined(t)
+                                                                          << "\" overlaps \"" << test::joined(*items[k]) << "\"");
+        }
+    }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(each_persona_gets_a_group_of_pages_in_document_order) {
+    const document d = nlyzer();
+    const auto pages = layout_pages(d, {}, {}, measurer);
+    std::vector<std::string> order, bookmarks;
+    for (const page& pg : pages) {
+        if (order.empty() || order.back() != pg.persona_id) {
+            order.push_back(pg.persona_id);
+            BOOST_TEST((pg.kind == page_kind::cover));
+            BOOST_TEST(!pg.bookmark.empty());
+        }
+        if (!pg.bookmark.empty()) bookmarks.push_back(pg.bookmark);
+    }
+    std::vector<std::string> ids, names;
+    for (const persona& p : d.personas) {
+        ids.push_back(p.id);
+        names.push_back(p.name);
+    }
+    BOOST_TEST(order == ids, boost::test_tools::per_element());
+    BOOST_TEST(bookmarks == names, boost::test_tools::per_element());
+
+    // Within a group: cover, stage table, journey map, summary.
+    for (std::size_t i = 1; i < pages.size(); ++i)
+        if (pages[i].persona_id == pages[i - 1].persona_id)
+            BOOST_TEST(static_cast<int>(pages[i].kind) >= static_cast<int>(pages[i - 1].kind));
+    std::set<std::pair<std::string, page_kind>> kinds;
+    for (const page& pg : pages) kinds.insert({pg.persona_id, pg.kind});
+    BOOST_TEST(kinds.size() == 4 * d.personas.size());
+}
+
+BOOST_AUTO_TEST_CASE(pages_are_numbered_across_the_document_in_every_footer) {
+    const document d = nlyzer();
+    const auto pages = layout_pages(d, {}, {}, measurer);
+    const std::string total = std::to_string(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        BOOST_TEST(pages[i].number == static_cast<int>(i + 1));
+        const std::string text = test::all_text(pages[i].picture);
+        BOOST_TEST(count(text, "Page " + std::to_string(i + 1) + " of " + total + " |") == 1u);
+        BOOST_TEST(text.find("NLyzer B2B buyer personas") != std::string::npos);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_footer_title_comes_from_the_setup_then_the_document) {
+    document d = nlyzer();
+    page_setup setup;
+    setup.document_title = "Board pack";
+    BOOST_TEST(test::all_text(layout_pages(d, {"persona-1"}, setup, measurer).front().picture).find("Board pack") !=
+               std::string::npos);
+    d.metadata.title.clear();
+    const std::string text = test::all_text(layout_pages(d, {"persona-1"}, {}, measurer).front().picture);
+    BOOST_TEST(text.find("Buying process map |") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_table_page_repeats_the_header_row) {
+    const document d = nlyzer();
+    std::size_t table_pages = 0;
+    for (const page& pg : layout_pages(d, {}, {}, measurer)) {
+        if (pg.kind != page_kind::stage_table) continue;
+        ++table_pages;
+        std::set<std::string> cells;
+        for (const draw::text* t : test::texts(pg.picture)) cells.insert(test::joined(*t));
+        for (stage_field f : all_stage_fields) BOOST_TEST(cells.count(stage_field_title(f)) == 1u);
+    }
+    BOOST_TEST(table_pages >= d.personas.size());
+}
+
+BOOST_AUTO_TEST_CASE(every_stage_and_field_of_the_sample_is_printed) {
+    const document d = nlyzer();
+    const std::string all = text_of(layout_pages(d, {}, {}, measurer));
+    for (const persona& p : d.personas) {
+        BOOST_TEST(all.find(test::collapse_space(p.name)) != std::string::npos);
+        for (const pain_point& pp : p.pain_points) BOOST_TEST(all.find(test::collapse_space(pp.text)) != std::string::npos);
+        for (const stage& s : p.stages)
+            for (stage_field f : all_stage_fields)
+                BOOST_TEST(all.find(test::collapse_space(s.field(f))) != std::string::npos,
+                           p.id << "/" << s.id << " lacks " << stage_field_key(f));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(nothing_is_drawn_off_the_page) {
+    const document d = nlyzer();
+    page_setup setup;
+    check_inside_page(layout_pages(d, {}, setup, measurer), setup);
+    setup.width = 595;  // A4 portrait
+    setup.height = 842;
+    setup.margin = 48;
+    check_inside_page(layout_pages(d, {}, setup, measurer), setup);
+}
+
+BOOST_AUTO_TEST_CASE(choosing_one_persona_prints_only_its_pages) {
+    const document d = nlyzer();
+    const auto pages = layout_pages(d, {"persona-3", "no-such-persona"}, {}, measurer);
+    BOOST_TEST_REQUIRE(!pages.empty());
+    for (const page& pg : pages) BOOST_TEST(pg.persona_id == "persona-3");
+    BOOST_TEST(pages.front().bookmark == d.personas[d.find_persona("persona-3")].name);
+    const std::string last = test::all_text(pages.back().picture);
+    const std::string n = std::to_string(pages.size());
+    BOOST_TEST(last.find("Page " + n + " of " + n) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_persona_chosen_twice_is_printed_once) {
+    const document d = nlyzer();
+    const auto once = layout_pages(d, {"persona-2"}, {}, measurer);
+    const auto twice = layout_pages(d, {"persona-2", "persona-2"}, {}, measurer);
+    BOOST_TEST(twice.size() == once.size());
+}
+
+BOOST_AUTO_TEST_CASE(a_map_without_personas_prints_one_page_that_says_so) {
+    document d;
+    const auto pages = layout_pages(d, {}, {}, measurer);
+    BOOST_TEST_REQUIRE(pages.size() == 1u);
+    BOOST_TEST(pages[0].bookmark.empty());
+    const std::string text = test::all_text(pages[0].picture);
+    BOOST_TEST(text.find("This map has no personas yet.") != std::string::npos);
+    BOOST_TEST(text.find("Page 1 of 1") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_long_wordy_journey_flows_over_many_pages) {
+    document d;
+    d.metadata.title = "Long";
+    d.personas.push_back(long_persona());
+    page_setup setup;
+    const auto pages = layout_pages(d, {}, setup, measurer);
+    check_inside_page(pages, setup);
+    std::size_t tables = 0, journeys = 0;
+    std::string table_text;
+    for (const page& pg : pages) {
+        if (pg.kind == page_kind::stage_table) {
+            ++tables;
+            table_text += test::all_text(pg.picture);
+        }
+        if (pg.kind == page_kind::journey_map) ++journeys;
+    }
+    BOOST_TEST(tables > 1u);
+    BOOST_TEST(journeys > 1u);
+    // Rows are never split: each stage's name and its last field appear once, on the same page.
+    for (const stage& s : d.personas[0].stages) {
+        BOOST_TEST(count(table_text, "| " + s.name + " |") == 1u);
+        for (const page& pg : pages)
+            if (pg.kind == page_kind::stage_table) {
+                const std::string text = test::all_text(pg.picture);
+                BOOST_TEST((text.find("| " + s.name + " |") != std::string::npos) ==
+                           (text.find(s.key_message + " |") != std::string::npos));
+            }
+    }
+    // The journey map is split into parts that each show the whole of their stages.
+    for (std::size_t i = 0; i < 30; ++i) {
+        const std::string title = "| " + std::to_string(i + 1) + ". Step " + std::to_string(i + 1) + " |";
+        std::size_t showing = 0;
+        for (const page& pg : pages)
+            if (pg.kind == page_kind::journey_map && test::all_text(pg.picture).find(title) != std::string::npos)
+                ++showing;
+        BOOST_TEST(showing == 1u, title << " is on " << showing << " journey pages");
+    }
+    BOOST_TEST(text_of(pages).find("(stages 1–") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_journey_map_is_shrunk_uniformly_to_the_page) {
+    const document d = nlyzer();
+    const auto pages = layout_pages(d, {"persona-1"}, {}, measurer);
+    const page* map = nullptr;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::journey_map) map = &pg;
+    BOOST_TEST_REQUIRE(map != nullptr);
+    // "1. Awareness" is both a card title (12 units) and a timeline label (8 units).
+    std::set<double> sizes;
+    for (const draw::text* t : test::texts(map->picture))
+        if (t->face.bold && test::joined(*t) == "1. Awareness") sizes.insert(t->face.size);
+    BOOST_TEST_REQUIRE(sizes.size() == 2u);
+    BOOST_TEST(*sizes.rbegin() / *sizes.begin() == 1.5, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(*sizes.rbegin() < 12.0);
+    BOOST_TEST(*sizes.rbegin() >= 12.0 * 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_is_split_between_pages_without_loss) {
+    document d;
+    persona p;
+    p.id = "tall";
+    p.name = "Tall";
+    stage s;
+    s.id = "stage-1";
+    s.name = "Research";
+    for (int i = 0; i < 900; ++i) s.buyer_actions += "w" + std::to_string(1000 + i) + " ";
+    p.stages.push_back(s);
+    d.personas.push_back(p);
+    page_setup setup;
+    const auto pages = layout_pages(d, {}, setup, measurer);
+    check_inside_page(pages, setup);
+    std::string table_text;
+    std::size_t tables = 0;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::stage_table) {
+            ++tables;
+            table_text += test::all_text(pg.picture);
+        }
+    BOOST_TEST(tables > 1u);
+    for (int i = 0; i < 900; ++i) BOOST_TEST(count(table_text, "w" + std::to_string(1000 + i)) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_summary_is_the_stored_one_else_the_template) {
+    const document d = test::rich_document();
+    const auto pages = layout_pages(d, {}, {}, measurer);
+    std::string first, second;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::summary) (pg.persona_id == "persona-1" ? first : second) += test::all_text(pg.picture);
+    BOOST_TEST(first.find("Written by AI on 2026-11-02 17:00 UTC") != std::string::npos);
+    BOOST_TEST(first.find("Persona: Marketing Director") != std::string::npos);
+    BOOST_TEST(second.find("Generated from the stage table") != std::string::npos);
+    BOOST_TEST(second.find("No buying stages mapped yet.") != std::string::npos);
+    // The stage-less persona has no journey page, and its table says why it is empty.
+    for (const page& pg : pages)
+        if (pg.persona_id == "p.two_2") BOOST_TEST((pg.kind != page_kind::journey_map));
+    BOOST_TEST(text_of(pages).find("Unnamed persona") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_cover_lists_profile_status_and_categorised_pain_points) {
+    const document d = test::rich_document();
+    const auto pages = layout_pages(d, {"persona-1"}, {}, measurer);
+    const std::string cover = test::all_text(pages.front().picture);
+    for (const char* expected : {"Buyer persona |", "Marketing Director |", "Completed · last updated", "2 buying stages",
+                                 "Role | VP Marketing |", "Organisation | Maison Éclat |", "Pain points |",
+                                 "Financial | Too expensive |", "Board pressure |", "Uncategorised point |"})
+        BOOST_TEST(cover.find(expected) != std::string::npos, "cover lacks " << expected);
+}
+
+BOOST_AUTO_TEST_CASE(embedding_scales_positions_fonts_and_strokes) {
+    draw::drawing inner;
+    inner.items.push_back(draw::box{{10, 10, 100, 50}, {}, {1, 1, 1}, 2, 8});
+    inner.items.push_back(draw::line{{0, 0}, {100, 0}, {1, 1, 1}, 4, true});
+    inner.items.push_back(draw::text{{20, 30, 80, 25}, {"a", "b"}, draw::font{10, true}, {}, draw::align::right});
+    draw::drawing outer;
+    draw::embed(outer, inner, 0.5, {100, 200});
+    BOOST_TEST_REQUIRE(outer.items.size() == 3u);
+    const auto& b = std::get<draw::box>(outer.items[0]);
+    BOOST_TEST(b.area.x == 105.0);
+    BOOST_TEST(b.area.y == 205.0);
+    BOOST_TEST(b.area.w == 50.0);
+    BOOST_TEST(b.stroke_width == 1.0);
+    BOOST_TEST(b.corner_radius == 4.0);
+    const auto& l = std::get<draw::line>(outer.items[1]);
+    BOOST_TEST(l.to.x == 150.0);
+    BOOST_TEST(l.width == 2.0);
+    BOOST_TEST(l.arrow_head);
+    const auto& t = std::get<draw::text>(outer.items[2]);
+    BOOST_TEST(t.face.size == 5.0);
+    BOOST_TEST(t.face.bold);
+    BOOST_TEST(t.area.h == 12.5);
+    BOOST_TEST((t.alignment == draw::align::right));
+
+    // An arrow's bounds take in its head, which is wider than the line.
+    const draw::rect r = draw::bounds(inner.items[1]);
+    BOOST_TEST(r.y < -2.0);
+    BOOST_TEST(r.right() == 102.0);
+}

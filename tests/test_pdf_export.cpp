@@ -1,0 +1,412 @@
+#define BOOST_TEST_MODULE pdf_export
+#include <boost/test/unit_test.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "bpm/pdf_export.h"
+#include "test_support.h"
+
+using namespace bpm;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The fonts of this machine, found once: loading them is the expensive part of a measurer.
+const pdf_text_measurer& fonts() {
+    static const result<pdf_text_measurer> found = pdf_text_measurer::find();
+    BOOST_TEST_REQUIRE(bool(found), found.error());
+    return *found.value;
+}
+
+// The same fonts without any CJK fallback, whatever this machine has installed.
+pdf_text_measurer fonts_without_cjk() {
+    pdf_font_files files = fonts().files();
+    files.cjk.clear();
+    auto loaded = pdf_text_measurer::load(files);
+    BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+    return *loaded.value;
+}
+
+draw::text label(double x, double y, double w, std::vector<std::string> lines, double size = 12, bool bold = false,
+                 draw::align a = draw::align::left, draw::colour ink = {20, 20, 20}) {
+    return draw::text{{x, y, w, size * 1.25 * static_cast<double>(lines.size())}, std::move(lines),
+                      draw::font{size, bold}, ink, a};
+}
+
+pdf_page a4_page(std::vector<draw::item> items, std::string bookmark = {}) {
+    pdf_page p;
+    p.picture.width = 842;
+    p.picture.height = 595;
+    p.picture.items = std::move(items);
+    p.bookmark = std::move(bookmark);
+    return p;
+}
+
+test::run_result tool(const char* program, const std::vector<std::string>& args) {
+    return test::run_program(program, args);
+}
+
+std::string text_of(const std::string& pdf, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = extra;
+    args.insert(args.end(), {"-enc", "UTF-8", pdf, "-"});
+    const auto r = tool(BPM_PDFTOTEXT, args);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    return r.out;
+}
+
+// Dark pixels of page `page` rendered in grey at `dpi`, read from pdftoppm's binary PGM.
+std::size_t ink(const std::string& pdf, int page, int dpi) {
+    test::temp_dir dir;
+    const std::string prefix = dir.file("page");
+    const auto r = tool(BPM_PDFTOPPM, {"-gray", "-r", std::to_string(dpi), "-f", std::to_string(page), "-l",
+                                       std::to_string(page), "-singlefile", pdf, prefix});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const std::string pgm = test::slurp(prefix + ".pgm");
+    std::istringstream header(pgm);
+    std::string magic;
+    int w = 0, h = 0, max = 0;
+    header >> magic >> w >> h >> max;
+    BOOST_TEST_REQUIRE(magic == "P5");
+    const std::size_t pixels = static_cast<std::size_t>(w) * static_cast<std::size_t>(h);
+    BOOST_TEST_REQUIRE(pgm.size() >= pixels);
+    std::size_t dark = 0;
+    for (std::size_t i = pgm.size() - pixels; i < pgm.size(); ++i) dark += static_cast<unsigned char>(pgm[i]) < 128;
+    return dark;
+}
+
+// Word boxes from `pdftotext -bbox`: (word, xMin, xMax).
+struct word_box {
+    std::string word;
+    double x_min = 0;
+    double x_max = 0;
+};
+
+std::vector<word_box> word_boxes(const std::string& pdf) {
+    const std::string html = text_of(pdf, {"-bbox"});
+    std::vector<word_box> out;
+    for (std::size_t at = html.find("<word "); at != std::string::npos; at = html.find("<word ", at + 1)) {
+        const auto attr = [&](const char* name) {
+            const std::size_t p = html.find(std::string(name) + "=\"", at) + std::string(name).size() + 2;
+            return std::stod(html.substr(p, html.find('"', p) - p));
+        };
+        const std::size_t open = html.find('>', at) + 1;
+        out.push_back({html.substr(open, html.find("</word>", open) - open), attr("xMin"), attr("xMax")});
+    }
+    return out;
+}
+
+const word_box* find_word(const std::vector<word_box>& boxes, const std::string& word) {
+    for (const auto& b : boxes)
+        if (b.word == word) return &b;
+    return nullptr;
+}
+
+const std::vector<std::string> sample_strings = {
+    "Maison Éclat", "Ελληνικά κείμενο", "Закупки", "Ёлка и ёж", "R&D \"quoted\" 'single' <angle>",
+    "Straße – naïve – “curly” – 10 €",
+};
+
+// Three pages in two persona groups, using every kind of item.
+std::vector<pdf_page> sample_pages() {
+    std::vector<draw::item> first;
+    first.push_back(draw::box{{36, 36, 770, 523}, {250, 248, 240}, {90, 90, 90}, 1.5, 12});
+    double y = 60;
+    for (const auto& s : sample_strings) {
+        first.push_back(label(60, y, 700, {s}, 14));
+        y += 30;
+    }
+    first.push_back(label(60, y, 700, {"Bold heading"}, 16, true));
+    first.push_back(draw::line{{60, 400}, {300, 400}, {30, 60, 200}, 2, true});
+    first.push_back(draw::box{{400, 380, 120, 60}, {200, 30, 30, 100}, {0, 0, 0, 0}, 1, 0});
+    std::vector<pdf_page> pages;
+    pages.push_back(a4_page(std::move(first), "Maison Éclat"));
+    pages.push_back(a4_page({label(60, 60, 700, {"Second page of the first persona"})}));
+    pages.push_back(a4_page({label(60, 60, 700, {"Закупки: отдел", "second line"}, 12, false, draw::align::centre)},
+                            "Отдел закупок"));
+    return pages;
+}
+
+pdf_metadata sample_metadata() { return {"Buying map — Maison Éclat", "Ana Müller", "Personas", "2026-11-21T09:06:52Z"}; }
+
+std::string exported(const test::temp_dir& dir, const std::vector<pdf_page>& pages, const pdf_options& options = {},
+                     const pdf_text_measurer& with = fonts()) {
+    const std::string path = dir.file("map.pdf");
+    const auto r = export_pdf(pages, sample_metadata(), options, with, path);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->empty());
+    return path;
+}
+
+void set_font_dir(const char* value) {
+    if (value)
+        ::setenv("BPM_FONT_DIR", value, 1);
+    else
+        ::unsetenv("BPM_FONT_DIR");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_measurer_follows_the_fonts_metrics) {
+    const draw::font regular{10, false}, bold{10, true};
+    const pdf_text_measurer& m = fonts();
+    BOOST_TEST(m.width("WW", regular) > m.width("ii", regular));
+    BOOST_TEST(m.width("Maison Éclat", bold) > m.width("Maison Éclat", regular));
+    BOOST_TEST(m.width("Закупки", draw::font{30, false}) == 3 * m.width("Закупки", regular),
+               boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(m.width("", regular) == 0);
+    BOOST_TEST(m.width("a\tb\x01", regular) == m.width("ab", regular));
+    // DejaVu Sans: 'W' is 2024/2048 em wide, which libharu truncates to 988/1000.
+    BOOST_TEST(m.width("W", draw::font{1000, false}) == 988);
+}
+
+BOOST_AUTO_TEST_CASE(the_pdf_draws_text_exactly_as_wide_as_measured) {
+    test::temp_dir dir;
+    const draw::font f{14, false};
+    std::vector<draw::item> items = {label(72, 100, 400, {"Закупки"}, 14),
+                                     label(72, 140, 400, {"Maison"}, 14, false, draw::align::right),
+                                     label(72, 180, 400, {"Éclat"}, 14, false, draw::align::centre)};
+    const std::string path = exported(dir, {a4_page(std::move(items))});
+    const auto boxes = word_boxes(path);
+    const word_box* left = find_word(boxes, "Закупки");
+    const word_box* right = find_word(boxes, "Maison");
+    const word_box* centre = find_word(boxes, "Éclat");
+    BOOST_TEST_REQUIRE((left && right && centre));
+    const auto tol = boost::test_tools::tolerance(0.01);
+    BOOST_TEST(left->x_min == 72.0, tol);
+    BOOST_TEST(left->x_max - left->x_min == fonts().width("Закупки", f), tol);
+    BOOST_TEST(right->x_max == 472.0, tol);
+    BOOST_TEST(right->x_max - right->x_min == fonts().width("Maison", f), tol);
+    BOOST_TEST((centre->x_min + centre->x_max) / 2 == 272.0, tol);
+}
+
+BOOST_AUTO_TEST_CASE(text_in_every_script_extracts_from_embedded_fonts) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, sample_pages());
+    const std::string text = text_of(path);
+    for (const auto& s : sample_strings) BOOST_TEST(text.find(s) != std::string::npos, s);
+    BOOST_TEST(text.find("Закупки: отдел") != std::string::npos);
+
+    const auto listed = tool(BPM_PDFFONTS, {path});
+    BOOST_TEST_REQUIRE(listed.exit_code == 0, listed.err);
+    std::istringstream lines(listed.out);
+    std::string row;
+    int dejavu = 0;
+    while (std::getline(lines, row)) {
+        if (row.find("DejaVuSans") == std::string::npos) continue;
+        ++dejavu;
+        // name, type ("CID TrueType"), encoding, emb, sub, uni, object id
+        std::istringstream cols(row);
+        std::string name, type1, type2, encoding, emb;
+        cols >> name >> type1 >> type2 >> encoding >> emb;
+        BOOST_TEST(emb == "yes", row);
+    }
+    BOOST_TEST(dejavu == 2, listed.out);  // regular and bold
+}
+
+BOOST_AUTO_TEST_CASE(the_file_passes_qpdf_and_carries_its_metadata) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, sample_pages());
+    const auto check = tool(BPM_QPDF, {"--check", path});
+    BOOST_TEST(check.exit_code == 0, check.out << check.err);
+
+    const auto info = tool(BPM_PDFINFO, {"-rawdates", path});
+    BOOST_TEST_REQUIRE(info.exit_code == 0, info.err);
+    for (const char* line : {"Title:           Buying map — Maison Éclat", "Author:          Ana Müller",
+                             "Subject:         Personas", "Creator:         Buying Process Mapper",
+                             "CreationDate:    D:20261121090652Z", "Pages:           3", "Page size:       842 x 595 pts"})
+        BOOST_TEST(info.out.find(line) != std::string::npos, line << "\n" << info.out);
+}
+
+BOOST_AUTO_TEST_CASE(each_bookmark_opens_its_page_in_the_outline) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, sample_pages());
+    const auto r = tool(BPM_QPDF, {"--json", "--json-key=outlines", path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const auto outlines = nlohmann::json::parse(r.out).at("outlines");
+    BOOST_TEST_REQUIRE(outlines.size() == 2u);
+    BOOST_TEST(outlines[0].at("title").get<std::string>() == "Maison Éclat");
+    BOOST_TEST(outlines[0].at("destpageposfrom1").get<int>() == 1);
+    BOOST_TEST(outlines[1].at("title").get<std::string>() == "Отдел закупок");
+    BOOST_TEST(outlines[1].at("destpageposfrom1").get<int>() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(the_first_page_renders_to_a_visible_image) {
+    test::temp_dir dir;
+    auto pages = sample_pages();
+    pages.push_back(a4_page({}));
+    const std::string path = exported(dir, pages);
+    BOOST_TEST(ink(path, 1, 30) > 200u);
+    BOOST_TEST(ink(path, 4, 30) == 0u);
+}
+
+// libharu 2.3.0 alone embeds only the diaeresis of Ё: the E inside it is a part of a part.
+BOOST_AUTO_TEST_CASE(letters_built_from_nested_parts_print_whole) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, {a4_page({label(100, 100, 600, {"Ё"}, 300)}),
+                                            a4_page({label(100, 100, 600, {"Е"}, 300)})});
+    BOOST_TEST(ink(path, 1, 20) > ink(path, 2, 20));
+}
+
+BOOST_AUTO_TEST_CASE(a_password_is_needed_to_open_a_protected_file) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, sample_pages(), pdf_options{"s3cret pass!"});
+    BOOST_TEST(tool(BPM_PDFTOTEXT, {path, "-"}).exit_code != 0);
+    BOOST_TEST(tool(BPM_QPDF, {"--requires-password", path}).exit_code == 0);
+    const std::string text = text_of(path, {"-upw", "s3cret pass!"});
+    BOOST_TEST(text.find("Maison Éclat") != std::string::npos);
+    const auto info = tool(BPM_PDFINFO, {"-upw", "s3cret pass!", path});
+    BOOST_TEST(info.out.find("Encrypted:       yes") != std::string::npos, info.out);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=s3cret pass!", path}).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(passwords_libharu_would_cut_or_garble_are_refused) {
+    for (const std::string& password : {std::string(33, 'x'), std::string("pässword")}) {
+        const auto r = render_pdf(sample_pages(), {}, pdf_options{password}, fonts());
+        BOOST_TEST(!r);
+        BOOST_TEST(r.error().find("password") != std::string::npos, r.error());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(cjk_text_without_a_cjk_font_becomes_question_marks_and_a_warning) {
+    const pdf_text_measurer m = fonts_without_cjk();
+    const draw::font f{12, false};
+    BOOST_TEST(m.width("中文", f) == m.width("??", f));
+    test::temp_dir dir;
+    const std::string path = dir.file("cjk.pdf");
+    const auto r = export_pdf({a4_page({label(60, 60, 600, {"中文 and 한국어 text"})})}, {}, {}, m, path);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST_REQUIRE(r.value->size() == 1u);
+    BOOST_TEST(r.value->front().find("Chinese, Japanese or Korean") != std::string::npos, r.value->front());
+    const std::string text = text_of(path);
+    BOOST_TEST(text.find("?? and ??? text") != std::string::npos, text);
+}
+
+BOOST_AUTO_TEST_CASE(other_characters_without_a_glyph_are_listed_in_a_warning) {
+    const auto r = render_pdf({a4_page({label(60, 60, 600, {"Smile \xF0\x9F\x98\x80 and \xE0\xA4\x85 \xFF"})})}, {}, {},
+                              fonts_without_cjk());
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST_REQUIRE(r.value->warnings.size() == 1u);
+    const std::string& w = r.value->warnings.front();
+    for (const char* part : {"U+1F600", "U+0905", "invalid UTF-8"}) BOOST_TEST(w.find(part) != std::string::npos, w);
+}
+
+BOOST_AUTO_TEST_CASE(cjk_text_uses_an_installed_cjk_font) {
+    if (fonts().files().cjk.empty()) {
+        BOOST_TEST_MESSAGE("no CJK font on this machine (try BPM_FONT_DIR with wqy-microhei.ttc); nothing to check");
+        return;
+    }
+    test::temp_dir dir;
+    const std::string path = exported(dir, {a4_page({label(60, 60, 600, {"中文 Maison"})})});
+    BOOST_TEST(text_of(path).find("中文 Maison") != std::string::npos);
+    BOOST_TEST(tool(BPM_PDFFONTS, {path}).out.find("yes") != std::string::npos);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", path}).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(without_dejavu_sans_the_failure_says_what_to_install) {
+    test::temp_dir empty;
+    const auto none = pdf_text_measurer::find({empty.path().string()});
+    BOOST_TEST_REQUIRE(!none);
+    for (const std::string& part : {std::string("DejaVuSans.ttf"), empty.path().string(), std::string("fonts-dejavu-core"),
+                                    std::string("BPM_FONT_DIR")})
+        BOOST_TEST(none.error().find(part) != std::string::npos, none.error());
+
+    const std::string fake = empty.file("DejaVuSans.ttf");
+    test::spit(fake, "this is not a font");
+    const auto broken = pdf_text_measurer::find({empty.path().string()});
+    BOOST_TEST_REQUIRE(!broken);
+    BOOST_TEST(broken.error().find(fake) != std::string::npos, broken.error());
+}
+
+BOOST_AUTO_TEST_CASE(bpm_font_dir_is_searched_first) {
+    test::temp_dir dir;
+    BOOST_TEST_REQUIRE(!fonts().files().bold.empty());
+    fs::copy_file(fonts().files().regular, dir.file("DejaVuSans.ttf"));
+    fs::copy_file(fonts().files().bold, dir.file("DejaVuSans-Bold.ttf"));
+    const char* before = std::getenv("BPM_FONT_DIR");
+    const std::string saved = before ? before : "";
+    set_font_dir(dir.path().string().c_str());
+    const auto folders = default_font_folders();
+    const auto found = pdf_text_measurer::find();
+    set_font_dir(before ? saved.c_str() : nullptr);
+    BOOST_TEST_REQUIRE(!folders.empty());
+    BOOST_TEST(folders.front() == dir.path().string());
+    BOOST_TEST_REQUIRE(bool(found), found.error());
+    BOOST_TEST(found.value->files().regular == dir.file("DejaVuSans.ttf"));
+    BOOST_TEST(found.value->files().bold == dir.file("DejaVuSans-Bold.ttf"));
+}
+
+BOOST_AUTO_TEST_CASE(a_target_that_cannot_be_written_fails_naming_it_and_leaves_nothing) {
+    test::temp_dir dir;
+    test::spit(dir.file("not-a-folder"), "x");
+    const std::string path = dir.file("not-a-folder") + "/map.pdf";
+    const auto r = export_pdf(sample_pages(), sample_metadata(), {}, fonts(), path);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error().find(path) != std::string::npos, r.error());
+    BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_export_keeps_the_previous_file) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    test::spit(path, "previous export");
+    auto pages = sample_pages();
+    pages[1].picture.width = 0;
+    const auto r = export_pdf(pages, sample_metadata(), {}, fonts(), path);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error().find("page 2") != std::string::npos, r.error());
+    BOOST_TEST(test::slurp(path) == "previous export");
+    BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(an_error_inside_libharu_is_reported_and_writes_nothing) {
+    test::temp_dir dir;
+    const std::string path = dir.file("huge.pdf");
+    const auto r = export_pdf({a4_page({label(10, 10, 800, {"Huge"}, 700)})}, {}, {}, fonts(), path);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.error() == "cannot create the PDF: a text is larger than the 600 points a PDF font size can be");
+    BOOST_TEST(!fs::exists(path));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_input_is_refused_with_a_reason) {
+    BOOST_TEST(render_pdf({}, {}, {}, fonts()).error().find("no pages") != std::string::npos);
+    for (const char* date : {"21/11/2026", "2026-02-29T10:00:00Z", "2026-11-21T24:00:00Z", "2026-11-21T09:06:52+1"}) {
+        pdf_metadata m;
+        m.created_at = date;
+        const auto r = render_pdf(sample_pages(), m, {}, fonts());
+        BOOST_TEST(r.error().find(date) != std::string::npos, date << ": " << r.error());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(dates_keep_their_time_zone) {
+    pdf_metadata m;
+    m.created_at = "2024-02-29T10:06:52.250+01:00";
+    test::temp_dir dir;
+    const std::string path = dir.file("tz.pdf");
+    BOOST_TEST_REQUIRE(bool(export_pdf(sample_pages(), m, {}, fonts(), path)));
+    const auto info = tool(BPM_PDFINFO, {"-rawdates", path});
+    BOOST_TEST(info.out.find("D:20240229100652+01'00'") != std::string::npos, info.out);
+}
+
+BOOST_AUTO_TEST_CASE(forty_busy_pages_render_quickly) {
+    std::vector<pdf_page> pages;
+    for (int p = 0; p < 40; ++p) {
+        std::vector<draw::item> items;
+        for (int i = 0; i < 200; ++i) {
+            const double x = 36 + (i % 4) * 195, y = 36 + (i / 4) * 10.5;
+            if (i % 10 == 0) items.push_back(draw::box{{x, y, 190, 10}, {240, 240, 250}, {120, 120, 160}, 0.5, 3});
+            items.push_back(label(x, y, 190, {"Stage " + std::to_string(i) + ": Закупки, Éclat"}, 7, i % 5 == 0));
+        }
+        pages.push_back(a4_page(std::move(items), p % 5 == 0 ? "Persona " + std::to_string(p / 5) : ""));
+    }
+    const auto start = std::chrono::steady_clock::now();
+    const auto r = render_pdf(pages, sample_metadata(), {}, fonts());
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST_MESSAGE("40 pages, 8,000 texts: " << ms << " ms, " << r.value->bytes.size() / 1024 << " KB");
+    BOOST_TEST(ms < 5000);  // a guard against pathologies, not the budget: bench_pdf owns that
+}
