@@ -16,8 +16,10 @@
 
 namespace bpm {
 
-/// What a message of the assistant is for, so a face can style it.
-enum class message_kind { question, info, error, summary };
+/// What a message of the assistant is for, so a face can style it. A free_question is no text
+/// to show: its text is a question the user asked, for the face to answer with the language model
+/// (the open question stays open; show the answer, then repeat_question()).
+enum class message_kind { question, info, error, summary, free_question };
 
 /// An answer offered as a button: what it says, and the answer it sends.
 struct choice {
@@ -76,7 +78,12 @@ public:
     /// Starts defining a new persona.
     std::vector<message> new_persona();
 
-    /// Takes one answer or command (back, skip, undo, redo, help, status) and replies.
+    /// Takes one answer or command (back, skip, undo, redo, help, status) and replies. With a
+    /// provider set, a question for the AI comes back as one free_question message, answering
+    /// nothing: text starting with "ask:", or ending in '?' with more than one word when the open
+    /// question offers choices or, for a free-text question, when it starts with a question word
+    /// ("what", "how"...). Sent again right away, the same text is taken as the answer. Without a
+    /// provider, only "ask:" is special: it says the AI assistant is off and asks again.
     std::vector<message> answer(std::string_view text);
 
     /// Call when the document changed from elsewhere (the grid, the menu's Undo): if the open
@@ -161,6 +168,7 @@ private:
     void command_back(std::vector<message>& out);
     void command_skip(std::vector<message>& out);
     void command_undo(bool redo, std::vector<message>& out);
+    bool route_free_question(const std::string& text, std::vector<message>& out);
     message help() const;
     message status() const;
 
@@ -181,6 +189,7 @@ private:
     bool adjusting_ = false;          // "adjust" chosen; which part comes next
     bool another_answered_ = false;
     bool busy_ = false;               // inside answer(): our own edits are not news
+    std::string last_free_question_;  // sent to the AI just now; sent again, it is an answer
 };
 
 }  // namespace bpm

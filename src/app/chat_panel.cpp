@@ -21,7 +21,9 @@ ChatBubble::Role RoleOf(bpm::message_kind kind) {
         case bpm::message_kind::question: return ChatBubble::Role::Question;
         case bpm::message_kind::summary: return ChatBubble::Role::Summary;
         case bpm::message_kind::error: return ChatBubble::Role::Error;
-        case bpm::message_kind::info: break;
+        case bpm::message_kind::info:
+        // Only comes back with an AI provider set, which the editor does not set yet.
+        case bpm::message_kind::free_question: break;
     }
     return ChatBubble::Role::Assistant;
 }

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
@@ -9,16 +10,19 @@
 #include <optional>
 #include <ostream>
 
+#include "bpm/ai_assistant.h"
 #include "bpm/bpm_file.h"
 #include "bpm/export_text.h"
 #include "bpm/history.h"
 #include "bpm/interview.h"
 #include "bpm/file_io.h"
 #include "bpm/json_format.h"
+#include "bpm/map_pdf.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm/version.h"
+#include "cli_ai.h"
 #include "terminal_interview.h"
 
 namespace bpm::cli {
@@ -31,9 +35,9 @@ std::string usage_text() {
     return format(_("Usage:\n"
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
-                    "  {1} summary FILE [--persona NAME]\n"
-                    "  {1} export FILE --format md|csv -o OUT [--persona NAME]\n"
-                    "  {1} interview [FILE] [-o OUT]\n"
+                    "  {1} summary FILE [--persona NAME] [--ai]\n"
+                    "  {1} export FILE --format md|csv|pdf -o OUT [--persona NAME] [--password PW]\n"
+                    "  {1} interview [FILE] [-o OUT] [--ai]\n"
                     "  {1} --help | --version\n"),
                   program);
 }
@@ -45,14 +49,24 @@ std::string help_text() {
              "  validate   Check .bpm or .json files; prints FILE:LINE:COL: message for each problem.\n"
              "  convert    Convert between .bpm and .json; the file extensions choose the formats.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
-             "  export     Write a Markdown playbook (md) or a CSV of all stages (csv); -o - writes to\n"
+             "  export     Write a Markdown playbook (md), a CSV of all stages (csv), or the printed\n"
+             "             pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
+             "             persona, bookmarked; --password protects it). -o - writes md and csv to\n"
              "             standard output.\n"
              "  interview  The guided interview in the terminal: questions on standard output,\n"
              "             one answer per line on standard input. Adds to FILE when given; saves to\n"
              "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
              "             left in progress. Type 'help' during the interview for its commands.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
-             "2 when the command line is wrong.\n");
+             "2 when the command line is wrong.\n") +
+           _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
+             "such as Ollama, llama.cpp's server, LM Studio or vLLM, set up in the environment:\n"
+             "BPMAP_AI_URL (such as http://localhost:11434/v1), BPMAP_AI_MODEL, BPMAP_API_KEY (or\n"
+             "OPENAI_API_KEY) when the service wants a key, and BPMAP_AI_TIMEOUT in seconds.\n"
+             "summary --ai prints the summaries the model writes; when the AI is not set up or fails,\n"
+             "it prints the offline summary instead, with a warning on standard error, and still exits 0.\n"
+             "interview --ai has the model write the summary and answer the questions you type (start\n"
+             "them with 'ask:', or end them with '?').\n");
 }
 
 // A command line split into positional arguments and --options with values.
@@ -65,9 +79,10 @@ struct usage_error {
     std::string message;
 };
 
-// Options that take a value; "-o" is short for "--output".
+// Options that take a value; "-o" is short for "--output". Flags take none.
 std::optional<parsed_args> parse(const std::vector<std::string>& args, std::size_t first,
-                                 const std::vector<std::string>& valued, usage_error& error) {
+                                 const std::vector<std::string>& valued, usage_error& error,
+                                 const std::vector<std::string>& flags = {}) {
     parsed_args out;
     for (std::size_t i = first; i < args.size(); ++i) {
         std::string a = args[i];
@@ -78,6 +93,14 @@ std::optional<parsed_args> parse(const std::vector<std::string>& args, std::size
             if (const auto eq = name.find('='); eq != std::string::npos) {
                 value = name.substr(eq + 1);
                 name = name.substr(0, eq);
+            }
+            if (std::find(flags.begin(), flags.end(), name) != flags.end()) {
+                if (value) {
+                    error.message = format(_("option --{1} takes no value"), name);
+                    return std::nullopt;
+                }
+                out.options[name] = "";
+                continue;
             }
             bool known = false;
             for (const std::string& v : valued)
@@ -215,6 +238,12 @@ int cmd_summary(const parsed_args& a, std::ostream& out, std::ostream& err) {
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
     if (personas->empty()) out << _("This map has no personas yet.") << "\n";
+    if (a.options.count("ai"))
+        if (const auto settings = ai_settings_for_cli(err)) {
+            // Streamed to a terminal; a pipe gets each summary whole, never half an AI text before a fallback.
+            print_ai_summaries(ai_client(*settings), *personas, out, err, &out == &std::cout && isatty(STDOUT_FILENO));
+            return exit_ok;
+        }
     bool first = true;
     for (const persona* p : *personas) {
         if (!first) out << "\n";
@@ -224,14 +253,53 @@ int cmd_summary(const parsed_args& a, std::ostream& out, std::ostream& err) {
     return exit_ok;
 }
 
+// SOURCE_DATE_EPOCH as ISO 8601 ("" when unset), or nothing when it is not a number; builds and
+// tests set it to make timestamped output byte-identical.
+std::optional<std::string> source_date() {
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    if (!epoch || !*epoch) return std::string();
+    char* end = nullptr;
+    const long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end != '\0') return std::nullopt;
+    return iso8601_from_epoch(seconds);
+}
+
+// The printed pages of the chosen personas as a PDF file, the same pages the editor prints.
+int export_pdf_file(const document& doc, const std::vector<const persona*>& personas, const parsed_args& a,
+                    const std::string& path, std::ostream& err) {
+    const result<pdf_text_measurer> fonts = pdf_text_measurer::find();
+    if (!fonts) {
+        err << program << ": " << fonts.error() << "\n";
+        return exit_failure;
+    }
+    map_pdf_request request;
+    if (a.options.count("persona"))
+        for (const persona* p : personas) request.persona_ids.push_back(p->id);
+    if (const auto pw = a.options.find("password"); pw != a.options.end()) request.options.password = pw->second;
+    // Reproducible output: with SOURCE_DATE_EPOCH set, the PDF's creation date is that moment.
+    const auto fixed = source_date();
+    if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
+    request.created_at = *fixed;
+    const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
+    if (!written) {
+        err << program << ": " << written.error() << "\n";
+        return exit_failure;
+    }
+    for (const std::string& warning : *written.value) err << program << ": " << _("warning: ") << warning << "\n";
+    return exit_ok;
+}
+
 int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("export needs exactly one FILE"));
     const auto fmt = a.options.find("format");
-    if (fmt == a.options.end()) return usage(err, _("export needs --format md or --format csv"));
-    if (fmt->second != "md" && fmt->second != "csv")
-        return usage(err, format(_("unknown export format \"{1}\": use md or csv"), fmt->second));
+    if (fmt == a.options.end()) return usage(err, _("export needs --format md, csv or pdf"));
+    if (fmt->second != "md" && fmt->second != "csv" && fmt->second != "pdf")
+        return usage(err, format(_("unknown export format \"{1}\": use md, csv or pdf"), fmt->second));
+    const bool pdf = fmt->second == "pdf";
     const auto target = a.options.find("output");
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
+    if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
+    if (!pdf && a.options.count("password")) return usage(err, _("--password is for --format pdf"));
 
     const auto doc = load_any(a.positional[0]);
     if (!doc) {
@@ -240,6 +308,7 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
     }
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
+    if (pdf) return export_pdf_file(*doc.value, *personas, a, target->second, err);
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
@@ -299,17 +368,24 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     }
     history h(doc);
     // Reproducible output: with SOURCE_DATE_EPOCH set, every timestamp is that moment.
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        const long long seconds = std::strtoll(epoch, &end, 10);
-        if (*end != '\0') return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), epoch));
-        const std::string fixed = iso8601_from_epoch(seconds);
-        h.set_clock([fixed] { return fixed; });
-    }
+    const auto fixed = source_date();
+    if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
+    if (!fixed->empty()) h.set_clock([when = *fixed] { return when; });
 
     interview conversation(h, interview_face::terminal);
+    std::optional<ai_client> client;
+    std::optional<ai_summary_provider> provider;
+    free_question_handler answer_question;
+    if (a.options.count("ai"))
+        if (auto settings = ai_settings_for_cli(err)) {
+            client.emplace(std::move(*settings));
+            provider.emplace(*client);
+            conversation.set_summary_provider(&*provider);
+            answer_question = ai_question_answerer(*client, h, conversation);
+        }
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
-    const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO));
+    const bool done =
+        run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO), answer_question);
     if (!done) {
         const std::size_t i = doc.find_persona(conversation.persona_id());
         out << (i == npos ? _("The input ended; saving what has been captured so far.")
@@ -363,18 +439,19 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         {"validate", {cmd_validate, {}}},
         {"convert", {cmd_convert, {}}},
         {"summary", {cmd_summary, {"persona"}}},
-        {"export", {cmd_export, {"format", "output", "persona"}}},
+        {"export", {cmd_export, {"format", "output", "persona", "password"}}},
     };
     if (command == "interview") {
         usage_error error;
-        const auto parsed = parse(args, 1, {"output"}, error);
+        const auto parsed = parse(args, 1, {"output"}, error, {"ai"});
         if (!parsed) return usage(err, error.message);
         return cmd_interview(*parsed, in, out, err);
     }
     const auto it = commands.find(command);
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
     usage_error error;
-    const auto parsed = parse(args, 1, it->second.options, error);
+    const auto parsed = parse(args, 1, it->second.options, error,
+                              command == "summary" ? std::vector<std::string>{"ai"} : std::vector<std::string>{});
     if (!parsed) return usage(err, error.message);
     return it->second.fn(*parsed, out, err);
 }

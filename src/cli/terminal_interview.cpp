@@ -67,6 +67,7 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
             case message_kind::info: print_wrapped(m.text, "", out); break;
             case message_kind::summary: print_wrapped(m.text, "    ", out); break;
             case message_kind::error: print_wrapped("! " + m.text, "", out); break;
+            case message_kind::free_question: continue;  // the face answers it; nothing to print
             case message_kind::question:
                 print_wrapped(m.text, "", out);
                 if (!m.hint.empty()) print_wrapped(m.hint, "  ", out);
@@ -82,7 +83,8 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
     }
 }
 
-bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo) {
+bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo,
+                            const free_question_handler& answer_question) {
     print_messages(conversation.start(), out);
     std::string line;
     while (!conversation.finished()) {
@@ -94,7 +96,13 @@ bool run_terminal_interview(interview& conversation, std::istream& in, std::ostr
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (echo) out << line;
         out << "\n\n";
-        print_messages(conversation.answer(line), out);
+        const std::vector<message> replies = conversation.answer(line);
+        print_messages(replies, out);
+        for (const message& m : replies) {
+            if (m.kind != message_kind::free_question) continue;
+            if (answer_question) answer_question(m.text, out);
+            print_messages(conversation.repeat_question(), out);
+        }
     }
     return true;
 }

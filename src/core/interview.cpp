@@ -263,6 +263,7 @@ void interview::handle_answer(std::string_view raw, std::vector<message>& out) {
         ask(out);
         return;
     }
+    if (route_free_question(clean, out)) return;
 
     // The open question may have been answered or removed elsewhere since it was asked.
     if (step_ != step::finished && step_ != step::resume_offer && !exists({step_, stage_id_})) {

@@ -1,8 +1,9 @@
-// The commands a user can type at any question (back, skip, undo, redo) and how the interview
-// follows changes made elsewhere.
+// The commands a user can type at any question (back, skip, undo, redo, ask), and how the
+// interview follows changes made elsewhere.
 #include "bpm/interview.h"
 
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 
 namespace bpm {
 
@@ -11,7 +12,60 @@ namespace {
 message info(std::string text) { return message{message_kind::info, std::move(text), {}, {}}; }
 message error(std::string text) { return message{message_kind::error, std::move(text), {}, {}}; }
 
+// True when the first word of text (in lower case) is one of the space-separated words.
+bool starts_with_one_of(std::string_view text, std::string_view words) {
+    const std::string_view first = text.substr(0, text.find_first_of(" \t,'"));
+    while (!words.empty()) {
+        const std::size_t sp = words.find(' ');
+        if (words.substr(0, sp) == first && !first.empty()) return true;
+        if (sp == std::string_view::npos) break;
+        words.remove_prefix(sp + 1);
+    }
+    return false;
+}
+
 }  // namespace
+
+bool interview::route_free_question(const std::string& text, std::vector<message>& out) {
+    const std::string lower = ascii_lower(text);
+    std::optional<std::string> question;
+    for (const std::string& prefix : {std::string("ask:"), ascii_lower(_("ask")) + ":"})
+        if (!question && lower.compare(0, prefix.size(), prefix) == 0)
+            question = std::string(trim(std::string_view(text).substr(prefix.size())));
+    if (!question) {
+        // A free-text answer may well end in '?' ("Still losing hours to reports?"), so there it
+        // takes a question word too; an answer to choices never does.
+        const bool free_text = field_of(step_) || step_ == step::persona_name || step_ == step::pain_points;
+        const bool asks = provider_ && text.size() > 1 && text.back() == '?' && text.find(' ') != std::string::npos &&
+                          (!free_text || starts_with_one_of(lower, "what how why which who when where should can could "
+                                                                   "would is are do does any") ||
+                           // TRANSLATORS: words that start a question, in lower case, separated by spaces
+                           starts_with_one_of(lower, ascii_lower(_("what how why which who when where should can could "
+                                                                   "would is are do does any"))));
+        if (!asks || text == last_free_question_) {
+            last_free_question_.clear();
+            return false;
+        }
+        question = text;
+    }
+    if (question->empty()) {
+        out.push_back(error(_("Type your question after 'ask:', such as 'ask: what makes a good key message?'")));
+        ask(out);
+        return true;
+    }
+    if (!provider_) {
+        out.push_back(error(face_ == interview_face::terminal
+                                ? _("The AI assistant is off, so I can't answer questions. To switch it on, set "
+                                    "BPMAP_AI_URL and BPMAP_AI_MODEL and start the interview with --ai.")
+                                : _("The AI assistant is off, so I can't answer questions. You can switch it on in "
+                                    "Preferences.")));
+        ask(out);
+        return true;
+    }
+    last_free_question_ = text;
+    out.push_back(message{message_kind::free_question, std::move(*question), {}, {}});
+    return true;
+}
 
 void interview::command_back(std::vector<message>& out) {
     while (!asked_.empty() && !exists(asked_.back())) asked_.pop_back();

@@ -239,6 +239,11 @@ message interview::help() const {
     text += '\n';
     text += "• " + _("status: show what has been captured so far");
     text += '\n';
+    if (provider_) {
+        text += "• " + _("ask: QUESTION: ask the AI assistant; a question ending in '?' works too (send it twice "
+                         "to keep it as your answer)");
+        text += '\n';
+    }
     text += "• " + _("help: show this list");
     return message{message_kind::info, text, {}, {}};
 }

@@ -1,0 +1,131 @@
+#define BOOST_TEST_MODULE cli_ai
+#include <boost/test/unit_test.hpp>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "bpm/bpm_file.h"
+#include "bpm/summary.h"
+#include "fake_ai_server.h"
+#include "test_support.h"
+
+using namespace bpm;
+using test::fake_ai_server;
+
+namespace {
+
+const std::string small = test::sample("small-business-owner.bpm");
+const std::string nlyzer = test::sample("nlyzer-b2b-personas.bpm");
+const std::string secret = "sk-cli-SECRET-42";
+
+// The AI variables the child bpmap-cli inherits, set for one test and cleared after it.
+struct ai_environment {
+    explicit ai_environment(const std::string& url, const char* timeout = nullptr) {
+        setenv("BPMAP_AI_URL", url.c_str(), 1);
+        setenv("BPMAP_AI_MODEL", "cli-model", 1);
+        setenv("BPMAP_API_KEY", secret.c_str(), 1);
+        if (timeout) setenv("BPMAP_AI_TIMEOUT", timeout, 1);
+    }
+    ~ai_environment() {
+        for (const char* name : {"BPMAP_AI_URL", "BPMAP_AI_MODEL", "BPMAP_API_KEY", "BPMAP_AI_TIMEOUT"}) unsetenv(name);
+    }
+};
+
+test::run_result cli(const std::vector<std::string>& args, const std::string& input = {}) {
+    return test::run_program(BPM_CLI, args, input);
+}
+
+std::string offline_summary(const std::string& path) { return template_summary(load_bpm(path).value->personas.at(0)); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(summary_ai_prints_what_the_model_writes) {
+    fake_ai_server server;
+    server.script(test::stream_reply({"Persona: Small Business Owner ", "(Budget constraints)\n", "Awareness: …"}));
+    ai_environment env(server.base_url());
+    const auto r = cli({"summary", small, "--ai"});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err.empty(), r.err);
+    BOOST_TEST(r.out == "Persona: Small Business Owner (Budget constraints)\nAwareness: …\n");
+    const auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 1u);
+    const auto body = nlohmann::json::parse(requests[0].body);
+    BOOST_TEST(body["model"] == "cli-model");
+    BOOST_TEST(body["stream"] == true);
+    BOOST_TEST(requests[0].header("authorization") == "Bearer " + secret);
+    BOOST_TEST(requests[0].body.find(secret) == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(summary_ai_falls_back_to_the_offline_summary_with_a_warning) {
+    fake_ai_server server;
+    server.script(test::error_reply(401, "bad key " + secret));
+    ai_environment env(server.base_url());
+    const auto r = cli({"summary", small, "--ai"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out == offline_summary(small));
+    BOOST_TEST(r.err == "bpmap-cli: the AI could not write the summary of Small Business Owner: the AI service at "
+                        "127.0.0.1:" + std::to_string(server.port()) +
+                            " refused the API key (HTTP 401): bad key [API key]; printing the offline summary "
+                            "instead\n");
+}
+
+BOOST_AUTO_TEST_CASE(after_one_failure_the_other_personas_are_summarised_offline_without_waiting) {
+    ai_environment env("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/v1");
+    const auto r = cli({"summary", nlyzer, "--ai"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out == test::run_program(BPM_CLI, {"summary", nlyzer}).out);
+    BOOST_TEST(r.err.find("printing offline summaries from here on") != std::string::npos, r.err);
+    BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+}
+
+BOOST_AUTO_TEST_CASE(summary_ai_without_settings_says_so_and_goes_on_offline) {
+    const auto r = cli({"summary", small, "--ai"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out == offline_summary(small));
+    BOOST_TEST(r.err == "bpmap-cli: --ai: the AI assistant is not set up (set BPMAP_AI_URL and BPMAP_AI_MODEL); going "
+                        "on without it\n");
+
+    ai_environment env("http://localhost:11434/v1", "never");
+    const auto bad = cli({"summary", small, "--ai"});
+    BOOST_TEST(bad.exit_code == 0);
+    BOOST_TEST(bad.err.find("BPMAP_AI_TIMEOUT must be a number of seconds") != std::string::npos, bad.err);
+}
+
+BOOST_AUTO_TEST_CASE(ai_is_a_flag_without_a_value) {
+    const auto r = cli({"summary", small, "--ai=yes"});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.rfind("bpmap-cli: option --ai takes no value\n", 0) == 0u, r.err);
+    BOOST_TEST(cli({"--help"}).out.find("summary FILE [--persona NAME] [--ai]") != std::string::npos);
+    BOOST_TEST(cli({"export", small, "--format", "md", "-o", "-", "--ai"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(interview_ai_answers_questions_and_writes_the_summary) {
+    fake_ai_server server;
+    server.script(test::stream_reply({"Buyers research ", "problems first."}));
+    server.script(test::stream_reply({"AI summary of the Marketing Director."}));
+    ai_environment env(server.base_url());
+    setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
+    test::temp_dir dir;
+    const std::string answers =
+        "Marketing Director\nToo expensive\nstandard\nask: what do buyers do first?\nResearching problems\n"
+        "2 weeks\nPeers\nComparing vendors\n1-2 months\nCFO\nNegotiating\n3 weeks\nCEO\nSend case studies\n"
+        "Blog post\nWe understand you\nDemos\nWebinar\nWe fit\nPricing talks\nPricing sheet\nLow risk\nyes\n"
+        "satisfied\ndone\n";
+    const auto r = cli({"interview", "-o", dir.file("map.bpm"), "--ai"}, answers);
+    unsetenv("SOURCE_DATE_EPOCH");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err.empty(), r.err);
+    const std::size_t answer = r.out.find("> ask: what do buyers do first?\n\nBuyers research problems first.\n\n");
+    BOOST_TEST(answer != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("First, what are the primary buyer actions", answer) != std::string::npos);
+    BOOST_TEST(r.out.find("    AI summary of the Marketing Director.") != std::string::npos);
+
+    const auto map = load_bpm(dir.file("map.bpm"));
+    BOOST_TEST_REQUIRE(bool(map), map.error());
+    const persona& p = map.value->personas.at(0);
+    BOOST_TEST(p.stages.at(0).buyer_actions == "Researching problems");
+    BOOST_TEST_REQUIRE(p.summary.has_value());
+    BOOST_TEST(p.summary->text == "AI summary of the Marketing Director.");
+    BOOST_TEST((p.summary->source == summary_source::ai));
+    BOOST_TEST(test::slurp(dir.file("map.bpm")).find(secret) == std::string::npos);
+    BOOST_TEST(server.requests().size() == 2u);
+}

@@ -1,0 +1,136 @@
+// bpmap-cli export --format pdf end to end: the file a user gets, read back with the tools a
+// user has (poppler-utils, qpdf).
+#define BOOST_TEST_MODULE cli_pdf
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+
+#include "bpm/bpm_file.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+// Runs of white space (line breaks included) as one space, so wrapped text compares whole.
+std::string squeezed(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    return out;
+}
+
+// The text of a PDF in drawing order: each cell's wrapped lines stay together.
+std::string pdf_text(const std::string& pdf, const std::vector<std::string>& extra = {}) {
+    std::vector<std::string> args = extra;
+    args.insert(args.end(), {"-raw", "-enc", "UTF-8", pdf, "-"});
+    const auto r = test::run_program(BPM_PDFTOTEXT, args);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    return squeezed(r.out);
+}
+
+test::run_result cli(const std::vector<std::string>& args) { return test::run_program(BPM_CLI, args); }
+
+// The sample with one more persona whose name and stages are Cyrillic.
+std::string sample_with_cyrillic(const test::temp_dir& dir) {
+    auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    persona p;
+    p.id = doc.value->new_persona_id();
+    p.name = "Директор по закупкам";
+    p.pain_points = {{"Долгие согласования бюджета", pain_category::financial}};
+    stage s;
+    s.id = doc.value->new_stage_id();
+    s.name = "Осведомлённость";
+    s.buyer_actions = "Читает отраслевые обзоры";
+    s.key_message = "Ёмкий отчёт за пять минут";
+    p.stages.push_back(s);
+    doc.value->personas.push_back(p);
+    const std::string path = dir.file("map.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(*doc.value, path)));
+    return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_pdf_holds_every_persona_stage_and_field_of_the_map) {
+    test::temp_dir dir;
+    const std::string map = sample_with_cyrillic(dir), pdf = dir.file("map.pdf");
+    const auto r = cli({"export", map, "--format", "pdf", "-o", pdf});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const std::string text = pdf_text(pdf);
+    const document doc = *load_bpm(map).value;
+    std::size_t checked = 0;
+    for (const persona& p : doc.personas) {
+        BOOST_TEST(text.find(squeezed(p.name)) != std::string::npos, "persona " << p.name);
+        for (const pain_point& pain : p.pain_points) BOOST_TEST(text.find(squeezed(pain.text)) != std::string::npos, pain.text);
+        for (const stage& s : p.stages)
+            for (stage_field f : all_stage_fields) {
+                if (s.field(f).empty()) continue;
+                BOOST_TEST(text.find(squeezed(s.field(f))) != std::string::npos, p.name << ": " << s.field(f));
+                ++checked;
+            }
+    }
+    BOOST_TEST(checked > 280u);
+    BOOST_TEST(text.find("Maison \xC3\x89" "clat") != std::string::npos);
+    BOOST_TEST(text.find("Ёмкий отчёт за пять минут") != std::string::npos);
+
+    const auto fonts = test::run_program(BPM_PDFFONTS, {pdf});
+    BOOST_TEST(fonts.out.find("DejaVuSans") != std::string::npos);
+    BOOST_TEST(fonts.out.find(" no ") == std::string::npos, "every font embedded:\n" << fonts.out);
+    BOOST_TEST(test::run_program(BPM_QPDF, {"--check", pdf}).exit_code == 0);
+    const auto info = test::run_program(BPM_PDFINFO, {pdf});
+    BOOST_TEST(info.out.find("Title:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_persona_gives_only_its_pages) {
+    test::temp_dir dir;
+    const std::string all = dir.file("all.pdf"), one = dir.file("one.pdf");
+    BOOST_TEST_REQUIRE(cli({"export", test::sample("nlyzer-b2b-personas.bpm"), "--format", "pdf", "-o", all}).exit_code == 0);
+    const auto r = cli({"export", test::sample("nlyzer-b2b-personas.bpm"), "--format", "pdf", "-o", one, "--persona", "sophie"});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const std::string text = pdf_text(one);
+    BOOST_TEST(text.find("Sophie Laurent") != std::string::npos);
+    BOOST_TEST(text.find("Emma Rodriguez") == std::string::npos);
+    BOOST_TEST(std::filesystem::file_size(one) < std::filesystem::file_size(all));
+    // The first page is drawn, not blank: a gray render has dark pixels.
+    const auto png = test::run_program(BPM_PDFTOPPM, {"-gray", "-r", "30", "-f", "1", "-l", "1", one, dir.file("page")});
+    BOOST_TEST_REQUIRE(png.exit_code == 0, png.err);
+    std::string pixels;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+        if (entry.path().extension() == ".pgm") pixels = test::slurp(entry.path().string());
+    BOOST_TEST_REQUIRE(pixels.size() > 1000u);
+    std::size_t dark = 0;
+    for (std::size_t i = pixels.size() / 10; i < pixels.size(); ++i) dark += static_cast<unsigned char>(pixels[i]) < 128;
+    BOOST_TEST(dark > 200u);
+}
+
+BOOST_AUTO_TEST_CASE(a_password_protects_the_pdf) {
+    test::temp_dir dir;
+    const std::string pdf = dir.file("secret.pdf");
+    const auto r = cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", pdf, "--password", "s3cret"});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(test::run_program(BPM_PDFTOTEXT, {pdf, "-"}).exit_code != 0);
+    BOOST_TEST(pdf_text(pdf, {"-upw", "s3cret"}).find("Small Business Owner") != std::string::npos);
+    BOOST_TEST(test::run_program(BPM_QPDF, {"--requires-password", pdf}).exit_code == 0);
+    BOOST_TEST(test::slurp(pdf).find("s3cret") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_export_says_why_and_leaves_no_file) {
+    test::temp_dir dir;
+    const std::string missing = dir.file("no-such-folder/map.pdf");
+    const auto r = cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", missing});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.find(missing) != std::string::npos, r.err);
+    BOOST_TEST(!std::filesystem::exists(missing));
+    const auto bad_password = cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o",
+                                   dir.file("x.pdf"), "--password", "mot-de-passe-\xC3\xA9t\xC3\xA9"});
+    BOOST_TEST(bad_password.exit_code == 1);
+    BOOST_TEST(bad_password.err.find("password must be") != std::string::npos, bad_password.err);
+    BOOST_TEST(!std::filesystem::exists(dir.file("x.pdf")));
+    BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", "-"}).exit_code == 2);
+    BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "md", "-o", "-", "--password", "x"}).exit_code == 2);
+}
