@@ -10,5 +10,7 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_CONTACT "Buying Process Mapper maintainers")
 set(CPACK_GENERATOR "TGZ;DEB")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_SECTION "office")
 include(CPack)

@@ -43,7 +43,7 @@ void DrawLine(wxGraphicsContext& gc, const bpm::draw::line& l) {
 }
 
 void DrawText(wxGraphicsContext& gc, const bpm::draw::text& t, GraphicsTextMeasurer& measure) {
-    gc.SetFont(MakeFont(gc, t.face, ToColour(t.ink)));
+    const wxGraphicsFont font = MakeFont(gc, t.face, ToColour(t.ink));
     const double step = measure.line_height(t.face);
     double y = t.area.y;
     for (const std::string& line : t.lines) {
@@ -52,6 +52,8 @@ void DrawText(wxGraphicsContext& gc, const bpm::draw::text& t, GraphicsTextMeasu
             const double room = t.area.w - measure.width(line, t.face);
             x += t.alignment == bpm::draw::align::centre ? room / 2 : room;
         }
+        // Measuring selects the measurer's own (black) font on the same context: set ours after.
+        gc.SetFont(font);
         gc.DrawText(ToWx(line), x, y);
         y += step;
     }

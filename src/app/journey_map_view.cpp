@@ -106,7 +106,9 @@ void JourneyMapView::Relayout() {
     Refresh();
 }
 
-double JourneyMapView::Scale() const { return m_zoom * GetDPIScaleFactor(); }
+// Map units are points, as on paper: at 100% the map is as large on screen as it is printed
+// (96 pixels per inch for 72 points), which keeps its 9.5-point field text readable.
+double JourneyMapView::Scale() const { return m_zoom * GetDPIScaleFactor() * 96.0 / 72.0; }
 
 void JourneyMapView::UpdateVirtualSize() {
     const double s = Scale();
@@ -129,7 +131,7 @@ void JourneyMapView::ZoomToFit() {
     const wxSize room = GetClientSize();
     const double w = m_layout.picture.width + 2 * margin, h = m_layout.picture.height + 2 * margin;
     if (w <= 0 || h <= 0 || room.x <= 0 || room.y <= 0) return;
-    SetZoom(std::min(room.x / w, room.y / h) / GetDPIScaleFactor());
+    SetZoom(m_zoom * std::min(room.x / w, room.y / h) / Scale());
     Scroll(0, 0);
 }
 
