@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <utility>
 
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
@@ -62,11 +63,11 @@ void JourneyMapView::ShowPersona(const std::string& personaId) {
     Relayout();
 }
 
-void JourneyMapView::SelectStage(const std::string& stageId) {
+void JourneyMapView::SelectStage(std::string stageId) {
     if (stageId == m_stageId) return;
-    m_stageId = stageId;
+    m_stageId = std::move(stageId);
     Relayout();
-    if (const bpm::stage_region* region = m_layout.find(stageId)) {
+    if (const bpm::stage_region* region = m_layout.find(m_stageId)) {
         // Scroll just enough to bring the card into view.
         const double s = Scale();
         const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
@@ -183,7 +184,7 @@ std::string JourneyMapView::StageAt(const wxPoint& windowPoint) const {
     return region ? region->stage_id : std::string();
 }
 
-void JourneyMapView::Choose(const std::string& stageId) {
+void JourneyMapView::Choose(std::string stageId) {
     if (stageId.empty()) return;
     SelectStage(stageId);
     if (onStageChosen) onStageChosen(stageId);

@@ -23,7 +23,7 @@ public:
     /// Shows a persona's journey ("" for none).
     void ShowPersona(const std::string& personaId);
     /// Outlines a stage's card and scrolls it into view ("" for none).
-    void SelectStage(const std::string& stageId);
+    void SelectStage(std::string stageId);
     const std::string& GetSelectedStage() const { return m_stageId; }
 
     /// Called when the user picks a stage on the map (click, arrow keys).
@@ -60,7 +60,8 @@ private:
     void OnLeftDouble(wxMouseEvent& event);
     void OnKeyDown(wxKeyEvent& event);
     std::string StageAt(const wxPoint& windowPoint) const;
-    void Choose(const std::string& stageId);
+    // By value: callers pass ids from the layout, which choosing a stage lays out anew.
+    void Choose(std::string stageId);
     const bpm::persona* Persona() const;
 
     BpmDocument* m_doc = nullptr;
