@@ -14,17 +14,6 @@
 
 namespace {
 
-double median_ms(int runs, const std::function<void()>& fn) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        fn();
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
 struct null_writer : pugi::xml_writer {
     std::size_t bytes = 0;
     void write(const void*, std::size_t size) override { bytes += size; }
@@ -44,33 +33,33 @@ int main(int argc, char** argv) {
     std::printf("benchmark document: 200 personas x 12 stages, %.2f MB of .bpm, median of %d runs\n",
                 bytes.size() / 1048576.0, runs);
 
-    const double bare_parse = median_ms(runs, [&] {
+    const double bare_parse = bpm::test::median_ms(runs, [&] {
         pugi::xml_document x;
         x.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
     });
-    const double load = median_ms(runs, [&] {
+    const double load = bpm::test::median_ms(runs, [&] {
         const auto r = bpm::read_bpm(bytes);
         if (!r) std::abort();
     });
 
     pugi::xml_document parsed;
     parsed.load_buffer(bytes.data(), bytes.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
-    const double bare_save = median_ms(runs, [&] {
+    const double bare_save = bpm::test::median_ms(runs, [&] {
         string_writer w;
         w.out.reserve(bytes.size());
         parsed.save(w, "\t", pugi::format_indent, pugi::encoding_utf8);
     });
-    const double save = median_ms(runs, [&] {
+    const double save = bpm::test::median_ms(runs, [&] {
         const auto r = bpm::write_bpm(doc);
         if (!r) std::abort();
     });
 
     bpm::test::temp_dir dir;
     const std::string path = dir.file("bench.bpm");
-    const double save_file = median_ms(runs, [&] {
+    const double save_file = bpm::test::median_ms(runs, [&] {
         if (!bpm::save_bpm(doc, path)) std::abort();
     });
-    const double load_file = median_ms(runs, [&] {
+    const double load_file = bpm::test::median_ms(runs, [&] {
         if (!bpm::load_bpm(path)) std::abort();
     });
 

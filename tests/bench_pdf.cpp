@@ -14,24 +14,13 @@
 
 namespace {
 
-double median_ms(int runs, const std::function<void()>& fn) {
-    std::vector<double> times;
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        fn();
-        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
-
 void report(const char* name, const bpm::document& doc, const bpm::pdf_text_measurer& fonts, int runs,
             const std::string& path, double budget_ms) {
     const bpm::map_pdf_request request;
     std::size_t pages = 0, bytes = 0;
-    const double layout = median_ms(runs, [&] { pages = bpm::map_pdf_pages(doc, request, fonts).size(); });
-    const double render = median_ms(runs, [&] { bytes = bpm::render_map_pdf(doc, request, fonts).value->bytes.size(); });
-    const double exported = median_ms(runs, [&] {
+    const double layout = bpm::test::median_ms(runs, [&] { pages = bpm::map_pdf_pages(doc, request, fonts).size(); });
+    const double render = bpm::test::median_ms(runs, [&] { bytes = bpm::render_map_pdf(doc, request, fonts).value->bytes.size(); });
+    const double exported = bpm::test::median_ms(runs, [&] {
         if (!bpm::export_map_pdf(doc, request, fonts, path)) std::fprintf(stderr, "export failed\n");
     });
     std::printf("%-34s %5zu pages %8.1f KB  layout %8.1f ms  layout+render %8.1f ms  export to file %8.1f ms",

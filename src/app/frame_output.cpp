@@ -93,7 +93,7 @@ void MainFrame::ExportPdf() {
                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (where.ShowModal() != wxID_OK) return;
 
-    bpm::result<bpm::pdf_text_measurer> fonts = bpm::pdf_text_measurer::find();
+    const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
     if (!fonts) {
         wxMessageBox(ToWx(fonts.error()), _("Export Failed"), wxOK | wxICON_ERROR, this);
         return;

@@ -5,7 +5,6 @@
 #include <wx/dc.h>
 #include <wx/graphics.h>
 
-#include "bpm/pdf_export.h"
 #include "drawing_ui.h"
 #include "wx_string.h"
 
@@ -39,9 +38,14 @@ bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string
     return setup;
 }
 
+const bpm::result<bpm::pdf_text_measurer>& PdfFonts() {
+    static const bpm::result<bpm::pdf_text_measurer> fonts = bpm::pdf_text_measurer::find();
+    return fonts;
+}
+
 std::shared_ptr<const bpm::draw::text_measurer> PrintTextMeasurer() {
     static const std::shared_ptr<const bpm::draw::text_measurer> measurer = [] {
-        bpm::result<bpm::pdf_text_measurer> pdf = bpm::pdf_text_measurer::find();
+        const bpm::result<bpm::pdf_text_measurer>& pdf = PdfFonts();
         if (pdf) return std::shared_ptr<const bpm::draw::text_measurer>(std::make_shared<bpm::pdf_text_measurer>(*pdf.value));
         return std::shared_ptr<const bpm::draw::text_measurer>(std::make_shared<GraphicsTextMeasurer>());
     }();

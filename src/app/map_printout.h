@@ -9,6 +9,7 @@
 
 #include "bpm/model.h"
 #include "bpm/page_layout.h"
+#include "bpm/pdf_export.h"
 
 /// The page setup a fresh editor starts with: A4 (or the locale's paper) in landscape, which
 /// gives the seven-column stage table room.
@@ -16,6 +17,9 @@ wxPageSetupDialogData DefaultPageSetup();
 
 /// The core page layout for a paper size and margins (in points) and a title for the footers.
 bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string& title);
+
+/// The PDF's fonts (DejaVu Sans), found and loaded on first use, or why there are none.
+const bpm::result<bpm::pdf_text_measurer>& PdfFonts();
 
 /// Measures text for printed pages: the PDF's own font metrics when DejaVu Sans is installed
 /// (what print and PDF both draw with), otherwise the screen's.

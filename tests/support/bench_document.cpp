@@ -1,7 +1,10 @@
 #include "bench_document.h"
 
+#include <algorithm>
+#include <chrono>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace bpm::test {
 
@@ -58,6 +61,17 @@ document bench_document(std::size_t personas, std::size_t stages) {
         d.personas.push_back(std::move(pe));
     }
     return d;
+}
+
+double median_ms(int runs, const std::function<void()>& fn) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = std::chrono::steady_clock::now();
+        fn();
+        times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
 }
 
 }  // namespace bpm::test
