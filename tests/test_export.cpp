@@ -3,6 +3,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/export_text.h"
+#include "bpm/history.h"
 #include "bpm/summary.h"
 #include "test_support.h"
 
@@ -121,6 +122,22 @@ BOOST_AUTO_TEST_CASE(template_summary_follows_the_spec_layout) {
     BOOST_TEST(s.find("\nConsideration: Buyer Actions: ") != std::string::npos);
     BOOST_TEST(s.find("\nDecision: Buyer Actions: ") != std::string::npos);
     BOOST_TEST(s.find("\nWhole cycle: 4–7 weeks\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(storing_the_template_summary_is_one_undo_step) {
+    auto loaded = load_bpm(test::sample("small-business-owner.bpm"));
+    BOOST_TEST_REQUIRE(bool(loaded));
+    document doc = *loaded.value;
+    doc.personas[0].summary.reset();
+    const document before = doc;
+    history h(doc);
+    BOOST_TEST(store_template_summary(h, doc.personas[0].id));
+    BOOST_TEST_REQUIRE(doc.personas[0].summary.has_value());
+    BOOST_TEST(doc.personas[0].summary->text == template_summary(doc.personas[0]));
+    BOOST_TEST((doc.personas[0].summary->source == summary_source::template_text));
+    BOOST_TEST(!store_template_summary(h, "no-such-persona"));
+    h.undo();
+    BOOST_TEST((doc == before));
 }
 
 BOOST_AUTO_TEST_CASE(template_summary_of_a_sparse_persona) {

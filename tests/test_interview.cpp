@@ -417,6 +417,23 @@ BOOST_AUTO_TEST_CASE(a_summary_provider_writes_the_summary_and_its_failure_falls
     BOOST_TEST(c.p().summary->text == template_summary(c.p()));
 }
 
+BOOST_AUTO_TEST_CASE(only_a_yes_to_the_summary_offer_would_summarise) {
+    chat c;
+    std::vector<std::string_view> upto_offer(standard_answers.begin(), standard_answers.end() - 3);
+    for (std::size_t i = 0; i + 1 < upto_offer.size(); ++i) c.say({upto_offer[i]});
+    // The last stage question is open: a yes there is an answer, not a summary request.
+    BOOST_TEST(!c.iv.would_summarise("yes"));
+    c.say({upto_offer.back()});
+    BOOST_TEST(c.iv.would_summarise("yes"));
+    BOOST_TEST(c.iv.would_summarise("  Sure "));
+    BOOST_TEST(!c.iv.would_summarise("no"));
+    BOOST_TEST(!c.iv.would_summarise("back"));
+    BOOST_TEST(!c.iv.would_summarise("what should a summary say?"));
+    BOOST_TEST(!c.iv.would_summarise(std::string_view("y\xC3\x28")));
+    c.say({"no"});
+    BOOST_TEST(!c.iv.would_summarise("yes"));
+}
+
 BOOST_AUTO_TEST_CASE(answers_that_cannot_be_stored_are_refused) {
     chat c;
     c.say({"COO", "Slow", "standard"});

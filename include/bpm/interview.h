@@ -86,6 +86,10 @@ public:
     /// provider, only "ask:" is special: it says the AI assistant is off and asks again.
     std::vector<message> answer(std::string_view text);
 
+    /// True when answer(text) would have the summary provider write a summary now, so that a face
+    /// can have the provider's text ready (written off its UI thread) before it answers.
+    bool would_summarise(std::string_view text) const;
+
     /// Call when the document changed from elsewhere (the grid, the menu's Undo): if the open
     /// question is answered or gone, replies with the next one; otherwise returns nothing.
     std::vector<message> document_changed();

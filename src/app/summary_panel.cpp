@@ -8,7 +8,6 @@
 #include <wx/textctrl.h>
 
 #include "accessibility.h"
-#include "bpm/edit.h"
 #include "bpm/summary.h"
 #include "command_ids.h"
 #include "ui_text.h"
@@ -38,8 +37,6 @@ SummaryPanel::SummaryPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     sizer->Add(top, 0, wxEXPAND | wxALL, gap);
     sizer->Add(m_text, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
-
-    m_generate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Generate(); });
 }
 
 void SummaryPanel::SetDocument(BpmDocument* doc) {
@@ -60,17 +57,25 @@ const bpm::persona* SummaryPanel::Persona() const {
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
 }
 
-bool SummaryPanel::Generate() {
-    const bpm::persona* p = Persona();
-    if (!p) return false;
-    bpm::persona_summary summary{bpm::template_summary(*p), bpm::summary_source::template_text, m_doc->History().now()};
-    m_doc->History().break_merge();
-    return m_doc->Submit(bpm::set_summary(m_personaId, std::move(summary)));
+bool SummaryPanel::Generate() { return m_doc && bpm::store_template_summary(m_doc->History(), m_personaId); }
+
+void SummaryPanel::ShowDraft(const std::string& personaId, const wxString& draft) {
+    m_draftPersonaId = draft.empty() ? std::string() : personaId;
+    m_draft = draft;
+    if (personaId == m_personaId) ShowSummary();
 }
 
 void SummaryPanel::ShowSummary() {
     const bpm::persona* p = Persona();
-    m_generate->Enable(p != nullptr);
+    const bool drafting = p && !m_draftPersonaId.empty() && m_draftPersonaId == m_personaId;
+    m_generate->Enable(p != nullptr && m_draftPersonaId.empty());
+    if (drafting) {
+        m_source->SetLabel(_("The AI assistant is writing the summary\u2026"));
+        m_text->ChangeValue(m_draft);
+        m_text->ShowPosition(m_text->GetLastPosition());
+        Layout();
+        return;
+    }
     if (!p) {
         m_heading->SetLabel(_("Summary"));
         m_source->SetLabel(wxString());

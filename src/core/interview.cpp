@@ -235,6 +235,12 @@ std::vector<message> interview::answer(std::string_view text) {
     return out;
 }
 
+bool interview::would_summarise(std::string_view text) const {
+    // Commands and questions for the AI are never a yes, so a yes here is the answer that summarises.
+    return step_ == step::summary_offer && current_persona() && exists({step_, stage_id_}) && is_valid_utf8(text) &&
+           yes_no_answer(strip_xml_invalid_chars(trim(text))).value_or(false);
+}
+
 void interview::handle_answer(std::string_view raw, std::vector<message>& out) {
     if (!is_valid_utf8(raw)) {
         out.push_back(error(_("That answer is not valid UTF-8 text. Please type it again.")));

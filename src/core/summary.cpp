@@ -1,6 +1,7 @@
 #include "bpm/summary.h"
 
 #include "bpm/duration.h"
+#include "bpm/edit.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -56,6 +57,14 @@ std::string template_summary(const persona& p) {
         out += line + '\n';
     }
     return out;
+}
+
+bool store_template_summary(history& h, const std::string& persona_id) {
+    const std::size_t i = h.doc().find_persona(persona_id);
+    if (i == npos) return false;
+    persona_summary summary{template_summary(h.doc().personas[i]), summary_source::template_text, h.now()};
+    h.break_merge();
+    return h.submit(set_summary(persona_id, std::move(summary)));
 }
 
 }  // namespace bpm
