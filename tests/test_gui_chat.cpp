@@ -3,41 +3,6 @@
 
 using namespace gui_test;
 
-namespace {
-
-ChatPanel& Chat() { return *Frame().GetChatPanel(); }
-
-// Types text into the chat's input box and presses Enter.
-void TypeAndEnter(const wxString& text) {
-    wxTextCtrl* input = Chat().Input();
-    input->ChangeValue(text);
-    wxKeyEvent enter(wxEVT_KEY_DOWN);
-    enter.m_keyCode = WXK_RETURN;
-    enter.SetEventObject(input);
-    input->GetEventHandler()->ProcessEvent(enter);
-    Pump();
-}
-
-void Click(const wxString& label) {
-    for (wxButton* b : Chat().ChoiceButtons())
-        if (b->GetLabel() == label) {
-            wxCommandEvent click(wxEVT_BUTTON, b->GetId());
-            click.SetEventObject(b);
-            b->ProcessWindowEvent(click);
-            Pump();
-            return;
-        }
-    BOOST_FAIL("no choice button " << label);
-}
-
-bool Said(const wxString& part) {
-    for (const wxString& t : Chat().Transcript())
-        if (t.Contains(part)) return true;
-    return false;
-}
-
-}  // namespace
-
 BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, editor) {
     // The sample has unfinished personas; the assistant offers the last one touched.
     BOOST_TEST(Said("Continue mapping Lisa Chang"));

@@ -101,7 +101,17 @@ bool BpmApp::OnInit() {
         delete wxConfigBase::Set(new wxFileConfig(nothing));
         delete wxLog::SetActiveTarget(new wxLogStderr);
     }
+    // Unless a test or --screenshot set settings in memory, they are the user's settings file.
+    const bool settingsFile = wxConfigBase::Get(false) == nullptr;
     wxConfigBase* config = wxConfigBase::Get();
+    // The settings file may hold the AI service's API key: only the user may read it. The umask
+    // covers a new file; a file from before keeps its mode when rewritten, so it is narrowed too.
+    auto* file = dynamic_cast<wxFileConfig*>(config);
+    if (settingsFile && file) {
+        file->SetUmask(0077);
+        wxFileName existing = wxFileConfig::GetLocalFile(GetAppName());
+        if (existing.FileExists()) existing.SetPermissions(wxPOSIX_USER_READ | wxPOSIX_USER_WRITE);
+    }
 
     m_docManager = new BpmDocManager;
     m_docManager->AddTemplates();

@@ -48,6 +48,7 @@ ChatBubble::ChatBubble(wxWindow* parent, Role role, const wxString& text, const 
 }
 
 void ChatBubble::Rewrap(int width) {
+    m_width = width;
     const int inner = std::max(80, width - 2 * padding);
     m_label->SetLabelText(m_text);
     m_label->Wrap(inner);
@@ -56,6 +57,12 @@ void ChatBubble::Rewrap(int width) {
         m_hintLabel->Wrap(inner);
     }
     GetSizer()->SetSizeHints(this);
+}
+
+void ChatBubble::SetText(const wxString& text) {
+    m_text = text;
+    Rewrap(m_width);
+    Refresh();
 }
 
 void ChatBubble::OnPaint(wxPaintEvent&) {

@@ -16,12 +16,15 @@ public:
     const wxString& GetText() const { return m_text; }
     /// Wraps the text so the bubble is at most width pixels wide.
     void Rewrap(int width);
+    /// Replaces the text (an answer streaming in), wrapped at the last width given.
+    void SetText(const wxString& text);
 
 private:
     void OnPaint(wxPaintEvent& event);
 
     Role m_role;
     wxString m_text, m_hint;
+    int m_width = 0;
     wxStaticText* m_label = nullptr;
     wxStaticText* m_hintLabel = nullptr;
 };

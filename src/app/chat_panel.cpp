@@ -11,6 +11,7 @@
 #include <wx/wrapsizer.h>
 
 #include "accessibility.h"
+#include "ai_service.h"
 #include "chat_bubble.h"
 #include "wx_string.h"
 
@@ -22,7 +23,7 @@ ChatBubble::Role RoleOf(bpm::message_kind kind) {
         case bpm::message_kind::summary: return ChatBubble::Role::Summary;
         case bpm::message_kind::error: return ChatBubble::Role::Error;
         case bpm::message_kind::info:
-        // Only comes back with an AI provider set, which the editor does not set yet.
+        // Never shown: Answer hands it to the AI service instead.
         case bpm::message_kind::free_question: break;
     }
     return ChatBubble::Role::Assistant;
@@ -42,6 +43,10 @@ ChatPanel::ChatPanel(wxWindow* parent)
     m_progress->SetFont(m_progress->GetFont().Bold());
     m_progress->SetName(_("Interview progress"));
     sizer->Add(m_progress, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    m_aiIndicator = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                     wxST_ELLIPSIZE_END);
+    m_aiIndicator->SetFont(m_aiIndicator->GetFont().Smaller());
+    sizer->Add(m_aiIndicator, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
         if (GetClientSize().x - FromDIP(16) != m_progressWidth) CallAfter([this] { WrapProgress(); });
@@ -60,6 +65,7 @@ ChatPanel::ChatPanel(wxWindow* parent)
     actions->Add(m_continue, 0, wxRIGHT | wxBOTTOM, 4);
     actions->Add(newPersona, 0, wxRIGHT | wxBOTTOM, 4);
     actions->Add(restart, 0, wxBOTTOM, 4);
+    m_conversationButtons = {m_continue, newPersona, restart};
     sizer->Add(actions, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
 
     m_log = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME);
@@ -77,14 +83,24 @@ ChatPanel::ChatPanel(wxWindow* parent)
                              wxTE_MULTILINE | wxTE_WORDWRAP);
     m_input->SetName(_("Your answer"));
     m_input->SetHint(_("Type your answer; Enter sends, Shift+Enter starts a new line"));
-    auto* send = new wxButton(this, wxID_ANY, _("&Send"));
+    m_send = new wxButton(this, wxID_ANY, _("&Send"));
+    // Takes the place of Send while the AI service writes, as the one thing to press then.
+    m_stop = new wxButton(this, wxID_ANY, _("S&top"));
+    m_stop->SetToolTip(_("Stop the AI assistant (Esc)"));
+    m_stop->Hide();
     inputRow->Add(m_input, 1, wxEXPAND | wxRIGHT, 4);
-    inputRow->Add(send, 0, wxALIGN_BOTTOM);
+    inputRow->Add(m_send, 0, wxALIGN_BOTTOM);
+    inputRow->Add(m_stop, 0, wxALIGN_BOTTOM);
     sizer->Add(inputRow, 0, wxEXPAND | wxALL, 6);
     SetSizer(sizer);
 
     m_input->Bind(wxEVT_KEY_DOWN, &ChatPanel::OnInputKey, this);
-    send->Bind(wxEVT_BUTTON, &ChatPanel::OnSend, this);
+    m_send->Bind(wxEVT_BUTTON, &ChatPanel::OnSend, this);
+    m_stop->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StopAi(); });
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+        if (event.GetKeyCode() == WXK_ESCAPE && m_stop->IsShown()) StopAi();
+        else event.Skip();
+    });
     m_continue->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (!m_selectedPersona.empty()) ContinuePersona(m_selectedPersona);
     });
@@ -114,6 +130,9 @@ void ChatPanel::SetDocument(BpmDocument* doc) {
 }
 
 void ChatPanel::Restart() {
+    ++m_conversation;
+    StopAi();
+    m_stream = nullptr;
     for (ChatBubble* b : m_bubbles) b->Destroy();
     m_bubbles.clear();
     m_log->GetSizer()->Clear();
@@ -121,6 +140,7 @@ void ChatPanel::Restart() {
     m_lastFocusStage.clear();
     m_history = m_doc ? &m_doc->History() : nullptr;
     m_interview = m_doc ? std::make_unique<bpm::interview>(*m_history) : nullptr;
+    UpdateAiState();
     if (m_interview) {
         ShowMessages(m_interview->start());
     } else {
@@ -156,12 +176,31 @@ void ChatPanel::SetSelectedPersona(const std::string& personaId) {
 void ChatPanel::SendAnswer(const wxString& text) { Answer(text, text); }
 
 void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
-    if (!EnsureCurrent()) return;
+    if (!EnsureCurrent() || m_stream) return;
     m_doc->CommitPendingEdits();
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::User, shown));
+    const std::string text = ToUtf8(answer);
+    if (AiReady() && m_interview->would_summarise(text)) {
+        const bpm::persona* p = FindPersona(m_interview->persona_id());
+        const bool started = p && StreamSummary(*p, [this, text](bpm::ai_result<std::string> written) {
+            m_prepared.Prepare(ToUtf8(m_ai->Describe()),
+                               written ? bpm::result<std::string>::success(std::move(*written.value))
+                                       : bpm::result<std::string>::failure(bpm::diagnostic{
+                                             written.cancelled ? ToUtf8(_("you stopped it")) : written.error, 0, 0}));
+            m_answering = true;
+            const std::vector<bpm::message> reply = m_interview->answer(text);
+            m_answering = false;
+            ShowMessages(reply);
+        });
+        if (started) return;
+    }
     m_answering = true;
-    const std::vector<bpm::message> reply = m_interview->answer(ToUtf8(answer));
+    std::vector<bpm::message> reply = m_interview->answer(text);
     m_answering = false;
+    if (reply.size() == 1 && reply.front().kind == bpm::message_kind::free_question) {
+        AnswerFreeQuestion(reply.front().text);
+        return;
+    }
     ShowMessages(reply);
 }
 
@@ -184,13 +223,22 @@ void ChatPanel::AddBubble(ChatBubble* bubble) {
 }
 
 void ChatPanel::ShowChoices(const std::vector<bpm::choice>& choices) {
+    std::vector<Action> actions;
+    for (const bpm::choice& c : choices) {
+        const wxString label = ToWx(c.label), answer = ToWx(c.answer);
+        actions.push_back({label, [this, label, answer] { Answer(label, answer); }});
+    }
+    ShowActions(actions);
+}
+
+void ChatPanel::ShowActions(const std::vector<Action>& actions) {
     for (wxButton* b : m_choiceButtons) b->Destroy();
     m_choiceButtons.clear();
     m_choiceSizer->Clear();
-    for (const bpm::choice& c : choices) {
-        auto* button = new wxButton(this, wxID_ANY, ToWx(c.label));
-        const wxString label = ToWx(c.label), answer = ToWx(c.answer);
-        button->Bind(wxEVT_BUTTON, [this, label, answer](wxCommandEvent&) { CallAfter([=] { Answer(label, answer); }); });
+    for (const Action& a : actions) {
+        auto* button = new wxButton(this, wxID_ANY, a.label);
+        // After the click: the action destroys this button.
+        button->Bind(wxEVT_BUTTON, [this, run = a.run](wxCommandEvent&) { CallAfter(run); });
         m_choiceSizer->Add(button, 0, wxRIGHT | wxBOTTOM, 4);
         m_choiceButtons.push_back(button);
     }
@@ -227,6 +275,12 @@ void ChatPanel::WrapProgress() {
     m_progress->SetLabelText(m_progressText);
     if (m_progressWidth > 0) m_progress->Wrap(m_progressWidth);
     Layout();
+}
+
+void ChatPanel::RemoveBubble(ChatBubble* bubble) {
+    m_bubbles.erase(std::remove(m_bubbles.begin(), m_bubbles.end(), bubble), m_bubbles.end());
+    m_log->GetSizer()->Detach(bubble);
+    bubble->Destroy();
 }
 
 void ChatPanel::RewrapBubbles() {

@@ -2,14 +2,18 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <wx/panel.h>
 
+#include "bpm/ai_client.h"
+#include "bpm/ai_replies.h"
 #include "bpm/interview.h"
 #include "bpm_document.h"
 
+class AiService;
 class wxButton;
 class wxScrolledWindow;
 class wxStaticText;
@@ -41,10 +45,32 @@ public:
     /// The persona selected elsewhere, offered by the Continue button.
     void SetSelectedPersona(const std::string& personaId);
 
+    /// Talks to the AI service through ai (which must outlive the panel) from now on; null keeps
+    /// the assistant offline.
+    void SetAiService(AiService* ai);
+    /// Follows new AI preferences: the indicator, and whether the interview may use the service.
+    void AiPreferencesChanged();
+    /// Writes a persona's summary with the AI service, streamed into the chat, and stores it as
+    /// one undo step; when the service fails, offers the offline summary instead. False when the
+    /// service is off or busy.
+    bool WriteAiSummary(const std::string& personaId);
+    /// Asks the AI service for a stage's seller actions, content type and key message, and offers
+    /// them to apply (one undo step) or dismiss. False when the service is off or busy.
+    bool SuggestForStage(const std::string& personaId, const std::string& stageId);
+    /// Asks the AI service for the persona that interview notes describe, and offers it to add
+    /// to the map or dismiss. False when the service is off or busy.
+    bool ReadNotes(const wxString& notes);
+    /// Stops what the AI service is writing.
+    void StopAi();
+
     /// Called when the interview turns to a persona and stage, so the editor can show them.
     std::function<void(const std::string& personaId, const std::string& stageId)> onFocus;
     /// Called when the user says they are done.
     std::function<void()> onFinished;
+    /// Called with a persona's summary as the AI writes it, and with "" once it is stored or given up.
+    std::function<void(const std::string& personaId, const wxString& draft)> onSummaryDraft;
+    /// Called when a persona read from notes was added to the map.
+    std::function<void(const std::string& personaId)> onPersonaAdded;
 
     /// The interview, for reading its phase and position.
     const bpm::interview* Interview() const { return m_interview.get(); }
@@ -54,11 +80,35 @@ public:
     std::vector<wxButton*> ChoiceButtons() const;
     /// The input box.
     wxTextCtrl* Input() const { return m_input; }
+    /// The line saying whether the AI service is on, and which.
+    wxStaticText* AiIndicator() const { return m_aiIndicator; }
+    /// The button that stops the AI service, shown while it writes.
+    wxButton* StopButton() const { return m_stop; }
 
 private:
+    // A button under the conversation and what it does.
+    struct Action {
+        wxString label;
+        std::function<void()> run;
+    };
+    // Hands the interview the summary written beforehand off the UI thread, so that its
+    // synchronous seam never waits for the network.
+    class PreparedSummary : public bpm::summary_provider {
+    public:
+        std::string name() const override { return m_name; }
+        bpm::result<std::string> summarise(const bpm::persona& p) override;
+        void Prepare(std::string name, bpm::result<std::string> written);
+
+    private:
+        std::string m_name;
+        std::optional<bpm::result<std::string>> m_written;
+    };
+
     void ShowMessages(const std::vector<bpm::message>& messages);
     void AddBubble(ChatBubble* bubble);
+    void RemoveBubble(ChatBubble* bubble);
     void ShowChoices(const std::vector<bpm::choice>& choices);
+    void ShowActions(const std::vector<Action>& actions);
     void Answer(const wxString& shown, const wxString& answer);
     void AfterTurn();
     void UpdateHeader();
@@ -71,6 +121,18 @@ private:
     void OnSend(wxCommandEvent& event);
 
     bool EnsureCurrent();
+    bool AiReady() const;
+    const bpm::persona* FindPersona(const std::string& personaId) const;
+    // Streams a summary of p into a bubble, then hands the result to done.
+    bool StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done);
+    void AnswerFreeQuestion(const std::string& question);
+    void OfferSuggestion(const std::string& personaId, const std::string& stageId, const bpm::stage_suggestion& s);
+    void OfferPersona(bpm::persona p);
+    // Ends an offer (applied or dismissed): says so, and shows the open question's answers again.
+    void EndOffer(const wxString& outcome);
+    void UpdateAiState();
+    // sentence: a format with the service (%1$s) and the reason (%2$s).
+    wxString AiFailure(const wxString& sentence, const std::string& error) const;
 
     BpmDocument* m_doc = nullptr;
     bpm::history* m_history = nullptr;
@@ -80,10 +142,20 @@ private:
     bool m_changePending = false;
     std::string m_selectedPersona;
     std::string m_lastFocusPersona, m_lastFocusStage;
+    AiService* m_ai = nullptr;
+    PreparedSummary m_prepared;
+    // Counts conversations, so a late answer from the AI service to an earlier one is dropped.
+    int m_conversation = 0;
+    ChatBubble* m_stream = nullptr;  // the bubble the AI service is writing into
+    std::string m_streamText;
 
     wxString m_progressText;
     int m_progressWidth = 0;
     wxStaticText* m_progress = nullptr;
+    wxStaticText* m_aiIndicator = nullptr;
+    wxButton* m_stop = nullptr;
+    wxButton* m_send = nullptr;
+    std::vector<wxButton*> m_conversationButtons;  // Continue, New Persona, Restart
     wxButton* m_continue = nullptr;
     wxScrolledWindow* m_log = nullptr;
     wxWrapSizer* m_choiceSizer = nullptr;

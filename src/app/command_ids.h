@@ -36,6 +36,9 @@ enum CommandId {
     ID_EXPORT_PNG,
     ID_EXPORT_SVG,
     ID_OPEN_SAMPLE,
+    ID_STAGE_SUGGEST,
+    ID_PERSONA_FROM_NOTES,
+    ID_AI_STOP,
     // One per stage column (seven), for showing and hiding them.
     ID_COLUMN_FIRST,
     ID_COLUMN_LAST = ID_COLUMN_FIRST + 6,

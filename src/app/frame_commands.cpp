@@ -9,8 +9,10 @@
 #include <wx/textctrl.h>
 #include <wx/toolbar.h>
 
+#include "ai_service.h"
 #include "bpm/edit.h"
 #include "bpm/version.h"
+#include "chat_panel.h"
 #include "command_ids.h"
 #include "doc_manager.h"
 #include "journey_map_view.h"
@@ -73,6 +75,8 @@ void MainFrame::CreateMenus() {
     m_editMenu->Append(wxID_COPY, _("&Copy\tCtrl+C"));
     m_editMenu->Append(wxID_PASTE, _("&Paste\tCtrl+V"));
     m_editMenu->Append(wxID_SELECTALL, _("Select &All\tCtrl+A"));
+    m_editMenu->AppendSeparator();
+    m_editMenu->Append(wxID_PREFERENCES, _("Pre&ferences...\tCtrl+,"), _("The AI service the assistant may use"));
 
     auto* view = new wxMenu;
     view->AppendCheckItem(ID_SHOW_PERSONA_LIST, _("Persona &List\tCtrl+0"), _("Show the persona list and go to it"));
@@ -102,6 +106,8 @@ void MainFrame::CreateMenus() {
 
     auto* persona = new wxMenu;
     persona->Append(ID_PERSONA_ADD, _("&Add New Persona\tCtrl+Shift+P"), _("Define another buyer persona"));
+    persona->Append(ID_PERSONA_FROM_NOTES, _("New Persona from &Notes...\tCtrl+Shift+O"),
+                    _("Paste interview notes or a call transcript; the AI assistant drafts the persona"));
     persona->Append(ID_PERSONA_EDIT, _("&Edit Persona"), _("Open the persona's form"));
     persona->Append(ID_PERSONA_DELETE, _("&Delete Persona"));
     persona->AppendSeparator();
@@ -119,6 +125,10 @@ void MainFrame::CreateMenus() {
     stage->AppendSeparator();
     stage->Append(ID_STAGE_MOVE_UP, _("Move Stage &Up\tAlt+Up"));
     stage->Append(ID_STAGE_MOVE_DOWN, _("Move Stage Do&wn\tAlt+Down"));
+    stage->AppendSeparator();
+    stage->Append(ID_STAGE_SUGGEST, _("&Suggest Seller Alignment\tCtrl+Shift+H"),
+                  _("The AI assistant suggests seller actions, content and a key message for the stage"));
+    stage->Append(ID_AI_STOP, _("Stop the AI &Assistant"), _("Stop what the AI assistant is writing"));
 
     auto* help = new wxMenu;
     help->Append(ID_KEYBOARD_HELP, _("&Keyboard Shortcuts\tF1"), _("Every key the editor understands"));
@@ -181,6 +191,7 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     BindNavigation();
     BindOutput();
+    BindAi();
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_aui.LoadPerspective(m_defaultPerspective, false);
         m_personaListWanted = true;
@@ -254,8 +265,14 @@ void MainFrame::OnEditPersona(wxCommandEvent&) {
 
 void MainFrame::OnGenerateSummary(wxCommandEvent&) {
     CommitPendingEdits();
-    m_summary->Generate();
     ShowPage(Page::Summary);
+    // With an AI service on, the assistant writes it and says how that went; otherwise, or while
+    // the service is busy, the offline summary is written at once.
+    if (m_ai->Active() && m_chat->WriteAiSummary(m_personaId)) {
+        FocusPanel(Panel::Assistant);
+        return;
+    }
+    m_summary->Generate();
 }
 
 void MainFrame::OnStageCommand(wxCommandEvent& event) {

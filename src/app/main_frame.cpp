@@ -13,6 +13,8 @@
 #include <wx/toolbar.h>
 
 #include "accessibility.h"
+#include "ai_preferences.h"
+#include "ai_service.h"
 #include "bpm/completeness.h"
 #include "chat_panel.h"
 #include "dashboard_view.h"
@@ -71,6 +73,7 @@ MainFrame::MainFrame(wxDocManager* manager)
 }
 
 MainFrame::~MainFrame() {
+    ClosePreferences();
     m_subscription.Reset();
     m_aui.UnInit();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include <wx/aui/framemanager.h>
@@ -8,6 +9,7 @@
 
 #include "bpm_document.h"
 
+class AiService;
 class ChatPanel;
 class DashboardView;
 class JourneyMapView;
@@ -65,6 +67,7 @@ public:
     SummaryPanel* GetSummaryPanel() const { return m_summary; }
     DashboardView* GetDashboard() const { return m_dashboard; }
     ChatPanel* GetChatPanel() const { return m_chat; }
+    AiService& GetAiService() { return *m_ai; }
     wxAuiManager& GetAuiManager() { return m_aui; }
 
     /// The panels F6 cycles through, in order: the persona list, the main area, the assistant.
@@ -81,6 +84,7 @@ private:
     void BindCommands();
     void BindNavigation();
     void BindOutput();
+    void BindAi();
     void ExportJourneyMap(int id);
     void ExportPdf();
     void Print(bool preview);
@@ -128,6 +132,8 @@ private:
     SummaryPanel* m_summary = nullptr;
     DashboardView* m_dashboard = nullptr;
     ChatPanel* m_chat = nullptr;
+    // Destroyed before the panes (base-class destruction), so no call to it outlives them.
+    std::unique_ptr<AiService> m_ai;
 
     BpmDocument* m_doc = nullptr;
     ChangeSubscription m_subscription;

@@ -154,6 +154,11 @@ bool StageGrid::HasCurrentStage() const {
     return HasPersona() && row >= 0 && row < m_grid->GetNumberRows();
 }
 
+std::string StageGrid::CurrentStageId() const {
+    return HasCurrentStage() ? m_table->GetPersona()->stages[static_cast<std::size_t>(m_grid->GetGridCursorRow())].id
+                             : std::string();
+}
+
 void StageGrid::OnChanges(const bpm::change_set& changes) {
     const std::string& personaId = m_table->GetPersonaId();
     if (personaId.empty()) return;

@@ -21,6 +21,8 @@ public:
     void SetDocument(BpmDocument* doc);
     /// Shows a persona's summary ("" for none).
     void ShowPersona(const std::string& personaId);
+    /// Shows the summary the AI assistant is writing for a persona, until draft is "" again.
+    void ShowDraft(const std::string& personaId, const wxString& draft);
     /// Writes the template summary of the shown persona, as one undo step.
     bool Generate();
     /// The summary text control, for tests.
@@ -38,4 +40,6 @@ private:
     BpmDocument* m_doc = nullptr;
     ChangeSubscription m_subscription;
     std::string m_personaId;
+    std::string m_draftPersonaId;  // whose summary the AI is writing
+    wxString m_draft;
 };

@@ -16,6 +16,34 @@ void Command(int id) {
     Pump();
 }
 
+void TypeAndEnter(const wxString& text) {
+    wxTextCtrl* input = Chat().Input();
+    input->ChangeValue(text);
+    wxKeyEvent enter(wxEVT_KEY_DOWN);
+    enter.m_keyCode = WXK_RETURN;
+    enter.SetEventObject(input);
+    input->GetEventHandler()->ProcessEvent(enter);
+    Pump();
+}
+
+void Click(const wxString& label) {
+    for (wxButton* b : Chat().ChoiceButtons())
+        if (b->GetLabel() == label) {
+            wxCommandEvent click(wxEVT_BUTTON, b->GetId());
+            click.SetEventObject(b);
+            b->ProcessWindowEvent(click);
+            Pump();
+            return;
+        }
+    BOOST_FAIL("no choice button " << label);
+}
+
+bool Said(const wxString& part) {
+    for (const wxString& t : Chat().Transcript())
+        if (t.Contains(part)) return true;
+    return false;
+}
+
 // The application, created once for the whole module with its settings in memory only, so
 // the tests neither read nor change the user's.
 struct gui_app {

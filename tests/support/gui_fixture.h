@@ -74,6 +74,14 @@ struct scripted_prompts {
 // Runs a menu command of the frame, as choosing it from the menu would.
 void Command(int id);
 
+inline ChatPanel& Chat() { return *Frame().GetChatPanel(); }
+// Types text into the chat's input box and presses Enter.
+void TypeAndEnter(const wxString& text);
+// Clicks the button under the conversation that says label (failing the test when there is none).
+void Click(const wxString& label);
+// True when a bubble of the chat contains part.
+bool Said(const wxString& part);
+
 // A copy of the sample in a folder of its own, open in the editor, closed (changes discarded)
 // at the end.
 struct editor {

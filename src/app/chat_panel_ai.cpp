@@ -1,0 +1,341 @@
+// The chat panel's side of the AI assistant: what it asks the AI service, the bubbles the answers
+// stream into, and the offers (a suggestion, a persona from notes) the user applies or dismisses.
+// Calls run on AiService's worker with a copy of the persona; the document is only touched here,
+// on the UI thread, once the user accepts.
+#include <wx/button.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+
+#include "ai_service.h"
+#include "bpm/ai_assistant.h"
+#include "bpm/summary.h"
+#include "chat_bubble.h"
+#include "chat_panel.h"
+#include "wx_string.h"
+
+bpm::result<std::string> ChatPanel::PreparedSummary::summarise(const bpm::persona&) {
+    if (!m_written) return bpm::result<std::string>::failure({ToUtf8(_("no summary was written"))});
+    bpm::result<std::string> written = std::move(*m_written);
+    m_written.reset();
+    return written;
+}
+
+void ChatPanel::PreparedSummary::Prepare(std::string name, bpm::result<std::string> written) {
+    m_name = std::move(name);
+    m_written = std::move(written);
+}
+
+void ChatPanel::SetAiService(AiService* ai) {
+    m_ai = ai;
+    if (m_ai) m_ai->onBusyChanged = [this] { UpdateAiState(); };
+    UpdateAiState();
+}
+
+void ChatPanel::AiPreferencesChanged() { UpdateAiState(); }
+
+bool ChatPanel::AiReady() const { return m_ai && m_ai->Active() && m_interview; }
+
+void ChatPanel::UpdateAiState() {
+    const bool on = m_ai && m_ai->Active();
+    // Questions for the AI are only told apart from answers while there is an AI to answer them.
+    if (m_interview) m_interview->set_summary_provider(on ? &m_prepared : nullptr);
+    if (on) {
+        const bpm::ai_settings& s = m_ai->Preferences().settings;
+        m_aiIndicator->SetLabel(wxString::Format(_("\u25CF AI assistant: %s at %s"), ToWx(s.model), ToWx(bpm::ai_host(s))));
+        m_aiIndicator->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
+        m_aiIndicator->SetToolTip(_("Summaries, suggestions, notes and questions go to this AI service. "
+                                    "Change it in Edit \u25B8 Preferences."));
+    } else {
+        m_aiIndicator->SetLabel(_("\u25CB Offline assistant (AI off)"));
+        m_aiIndicator->SetForegroundColour(wxColour(0x5F, 0x66, 0x6D));
+        m_aiIndicator->SetToolTip(_("Nothing leaves this computer. Switch on an AI service in Edit \u25B8 Preferences."));
+    }
+    const bool busy = m_ai && m_ai->Busy();
+    m_stop->Show(busy);
+    m_send->Show(!busy);
+    m_input->Enable(!busy);
+    for (wxButton* b : m_conversationButtons) b->Enable(!busy && (b != m_continue || !m_selectedPersona.empty()));
+    for (wxButton* b : m_choiceButtons) b->Enable(!busy);
+    if (busy) m_stop->SetFocus();
+    Layout();
+}
+
+void ChatPanel::StopAi() {
+    if (m_ai) m_ai->Stop();
+}
+
+const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
+    const std::size_t i = m_doc ? m_doc->Model().find_persona(personaId) : bpm::npos;
+    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+}
+
+wxString ChatPanel::AiFailure(const wxString& sentence, const std::string& error) const {
+    return wxString::Format(sentence, m_ai->Describe(), ToWx(error));
+}
+
+namespace {
+
+// Runs fn on the UI thread with the pieces streamed so far, at most once per turn of the event
+// loop however fast they arrive.
+struct StreamedText {
+    std::string text;
+    bool refreshPending = false;
+};
+
+}  // namespace
+
+bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done) {
+    if (!AiReady() || m_ai->Busy()) return false;
+    const int conversation = m_conversation;
+    const std::string personaId = p.id;
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                             wxString::Format(_("%s is writing the summary of %s\u2026"), m_ai->Describe(), ToWx(p.name))));
+    m_stream = new ChatBubble(m_log, ChatBubble::Role::Summary, _("\u2026"));
+    AddBubble(m_stream);
+    ShowActions({});
+    AfterTurn();
+    auto streamed = std::make_shared<StreamedText>();
+    const auto refresh = [this, conversation, streamed, personaId] {
+        streamed->refreshPending = false;
+        if (conversation != m_conversation || !m_stream) return;
+        m_stream->SetText(ToWx(streamed->text));
+        m_log->FitInside();
+        ScrollToEnd();
+        if (onSummaryDraft) onSummaryDraft(personaId, ToWx(streamed->text));
+    };
+    const bool started = m_ai->Run<std::string>(
+        [copy = p](const bpm::ai_client& client, const bpm::token_callback& onToken, const bpm::cancel_token& cancel) {
+            return bpm::write_ai_summary(client, copy, onToken, &cancel);
+        },
+        [this, streamed, refresh](const std::string& piece) {
+            streamed->text += piece;
+            if (!streamed->refreshPending) {
+                streamed->refreshPending = true;
+                CallAfter(refresh);
+            }
+        },
+        [this, conversation, personaId, done](bpm::ai_result<std::string> written) {
+            if (conversation != m_conversation) return;
+            if (onSummaryDraft) onSummaryDraft(personaId, wxString());
+            RemoveBubble(m_stream);
+            m_stream = nullptr;
+            done(std::move(written));
+        });
+    if (!started) {
+        RemoveBubble(m_stream);
+        m_stream = nullptr;
+    }
+    return started;
+}
+
+bool ChatPanel::WriteAiSummary(const std::string& personaId) {
+    if (!EnsureCurrent()) return false;
+    const bpm::persona* p = FindPersona(personaId);
+    if (!p) return false;
+    return StreamSummary(*p, [this, personaId](bpm::ai_result<std::string> written) {
+        const bpm::persona* p = FindPersona(personaId);
+        if (!p) return EndOffer(_("The persona was deleted meanwhile, so the summary was not stored."));
+        if (written && bpm::store_ai_summary(m_doc->History(), personaId, *written.value)) {
+            AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, ToWx(*written.value)));
+            return EndOffer(wxString::Format(_("Stored as the summary of %s. Undo takes it back."), ToWx(p->name)));
+        }
+        // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+        const wxString failed = _("%1$s could not write the summary: %2$s");
+        AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                 written.cancelled ? _("You stopped the AI assistant; nothing was stored.")
+                                                   : AiFailure(failed, written.error)));
+        ShowActions({{_("Use the Offline Summary"),
+                      [this, personaId] {
+                          if (m_doc && bpm::store_template_summary(m_doc->History(), personaId)) {
+                              AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary,
+                                                       ToWx(FindPersona(personaId)->summary->text)));
+                              EndOffer(_("Stored the offline summary. Undo takes it back."));
+                          } else {
+                              EndOffer(_("The persona was deleted meanwhile, so the summary was not stored."));
+                          }
+                      }},
+                     {_("Dismiss"), [this] { EndOffer(_("Dismissed; the summary is unchanged.")); }}});
+        AfterTurn();
+    });
+}
+
+void ChatPanel::AnswerFreeQuestion(const std::string& question) {
+    const int conversation = m_conversation;
+    const bpm::persona* p = FindPersona(m_interview->persona_id());
+    std::optional<bpm::persona> copy;
+    if (p) copy = *p;
+    std::string open;
+    for (const bpm::message& m : m_interview->repeat_question()) open = m.text;
+    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant, _("\u2026"));
+    AddBubble(m_stream);
+    ShowActions({});
+    AfterTurn();
+    auto streamed = std::make_shared<StreamedText>();
+    const auto refresh = [this, conversation, streamed] {
+        streamed->refreshPending = false;
+        if (conversation != m_conversation || !m_stream) return;
+        m_stream->SetText(ToWx(streamed->text));
+        m_log->FitInside();
+        ScrollToEnd();
+    };
+    const bool started = m_ai->Run<std::string>(
+        [copy, question, open](const bpm::ai_client& client, const bpm::token_callback& onToken,
+                               const bpm::cancel_token& cancel) {
+            return bpm::answer_free_question(client, copy ? &*copy : nullptr, question, open, onToken, &cancel);
+        },
+        [this, streamed, refresh](const std::string& piece) {
+            streamed->text += piece;
+            if (!streamed->refreshPending) {
+                streamed->refreshPending = true;
+                CallAfter(refresh);
+            }
+        },
+        [this, conversation](bpm::ai_result<std::string> answer) {
+            if (conversation != m_conversation) return;
+            ChatBubble* bubble = m_stream;
+            m_stream = nullptr;
+            if (answer) {
+                bubble->SetText(ToWx(*answer.value));
+            } else {
+                RemoveBubble(bubble);
+                // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+                const wxString failed = _("%1$s could not answer: %2$s");
+                AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                         answer.cancelled ? _("Stopped.")
+                                                          : AiFailure(failed, answer.error)));
+            }
+            ShowMessages(m_interview->repeat_question());
+        });
+    if (!started) {
+        RemoveBubble(m_stream);
+        m_stream = nullptr;
+        ShowMessages(m_interview->repeat_question());
+    }
+}
+
+bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string& stageId) {
+    if (!EnsureCurrent() || !AiReady() || m_ai->Busy()) return false;
+    const bpm::persona* p = FindPersona(personaId);
+    const std::size_t si = p ? p->find_stage(stageId) : bpm::npos;
+    if (si == bpm::npos) return false;
+    const int conversation = m_conversation;
+    const wxString stageName = ToWx(p->stages[si].name);
+    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                              wxString::Format(_("Asking the AI assistant at %s for seller actions, content and a key "
+                                                 "message for %s\u2026"),
+                                               ToWx(bpm::ai_host(m_ai->Preferences().settings)), stageName));
+    AddBubble(m_stream);
+    ShowActions({});
+    AfterTurn();
+    const bool started = m_ai->Run<bpm::stage_suggestion>(
+        [copy = *p, stageId](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
+            return bpm::suggest_for_stage(client, copy, stageId, &cancel);
+        },
+        {},
+        [this, conversation, personaId, stageId](bpm::ai_result<bpm::stage_suggestion> suggestion) {
+            if (conversation != m_conversation) return;
+            m_stream = nullptr;
+            if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
+            // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+            const wxString failed = _("%1$s could not suggest anything: %2$s");
+            AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                     suggestion.cancelled ? _("Stopped; the stage is unchanged.")
+                                                          : AiFailure(failed, suggestion.error)));
+            EndOffer(wxString());
+        });
+    if (!started) m_stream = nullptr;
+    return started;
+}
+
+void ChatPanel::OfferSuggestion(const std::string& personaId, const std::string& stageId,
+                                const bpm::stage_suggestion& s) {
+    const wxString text = wxString::Format(_("Seller actions: %s\nContent type: %s\nKey message: %s"),
+                                           ToWx(s.seller_actions), ToWx(s.content_type), ToWx(s.key_message));
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, text,
+                             _("Applying replaces these three fields of the stage; Undo takes it back.")));
+    ShowActions({{_("Apply Suggestion"),
+                  [this, personaId, stageId, s] {
+                      const bool applied = m_doc && bpm::apply_suggestion(m_doc->History(), personaId, stageId, s);
+                      EndOffer(applied ? _("Applied. Undo takes it back.")
+                                       : _("Nothing to apply: the stage is gone or already says this."));
+                  }},
+                 {_("Dismiss"), [this] { EndOffer(_("Dismissed; the stage is unchanged.")); }}});
+    AfterTurn();
+    if (onFocus) onFocus(personaId, stageId);
+}
+
+bool ChatPanel::ReadNotes(const wxString& notes) {
+    if (!EnsureCurrent() || !AiReady() || m_ai->Busy()) return false;
+    const std::string text = ToUtf8(notes);
+    if (text.size() > bpm::max_notes_bytes) {
+        AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                 wxString::Format(_("Those notes are %zu KB long; at most %zu KB are read at once."),
+                                                  text.size() / 1024, bpm::max_notes_bytes / 1024)));
+        AfterTurn();
+        return false;
+    }
+    const int conversation = m_conversation;
+    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                              wxString::Format(_("%s is reading your notes (%zu KB)\u2026"), m_ai->Describe(),
+                                               (text.size() + 1023) / 1024));
+    AddBubble(m_stream);
+    ShowActions({});
+    AfterTurn();
+    const bool started = m_ai->Run<bpm::persona>(
+        [text](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
+            return bpm::persona_from_notes(client, text, &cancel);
+        },
+        {},
+        [this, conversation](bpm::ai_result<bpm::persona> read) {
+            if (conversation != m_conversation) return;
+            m_stream = nullptr;
+            if (read) return OfferPersona(std::move(*read.value));
+            // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+            const wxString failed = _("%1$s could not read the notes: %2$s");
+            AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                     read.cancelled ? _("Stopped; the map is unchanged.")
+                                                    : AiFailure(failed, read.error)));
+            EndOffer(wxString());
+        });
+    if (!started) m_stream = nullptr;
+    return started;
+}
+
+void ChatPanel::OfferPersona(bpm::persona p) {
+    wxString text = wxString::Format(_("From your notes: %s"), ToWx(p.name));
+    if (!p.pain_points.empty()) {
+        wxString pains;
+        for (const bpm::pain_point& pp : p.pain_points) pains << (pains.empty() ? "" : "; ") << ToWx(pp.text);
+        text << "\n" << wxString::Format(_("Pain points: %s"), pains);
+    }
+    text << "\n" << wxString::Format(wxPLURAL("%zu buying stage:", "%zu buying stages:", p.stages.size()), p.stages.size());
+    for (const bpm::stage& s : p.stages) {
+        text << "\n\u2022 " << ToWx(s.name);
+        if (!s.duration.empty()) text << " (" << ToWx(s.duration) << ")";
+        if (!s.buyer_actions.empty()) text << ": " << ToWx(s.buyer_actions);
+    }
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, text,
+                             _("Adding puts this persona at the end of the map; Undo takes it back.")));
+    auto offered = std::make_shared<bpm::persona>(std::move(p));
+    ShowActions({{_("Add Persona"),
+                  [this, offered] {
+                      if (!m_doc) return;
+                      const std::string id = bpm::add_imported_persona(m_doc->History(), *offered);
+                      EndOffer(wxString::Format(_("Added %s to the map. Undo takes it back."),
+                                                ToWx(FindPersona(id)->name)));
+                      if (onPersonaAdded) onPersonaAdded(id);
+                  }},
+                 {_("Dismiss"), [this] { EndOffer(_("Dismissed; the map is unchanged.")); }}});
+    AfterTurn();
+}
+
+void ChatPanel::EndOffer(const wxString& outcome) {
+    if (!outcome.empty()) AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant, outcome));
+    // Back to the interview: its open question's answers are on offer again.
+    std::vector<bpm::choice> choices;
+    if (m_interview)
+        for (const bpm::message& m : m_interview->repeat_question()) choices = m.choices;
+    ShowChoices(choices);
+    AfterTurn();
+}

@@ -1,0 +1,77 @@
+// MainFrame: the AI assistant's commands (Preferences, Suggest, New Persona from Notes, Stop)
+// and the service they share with the chat panel.
+#include <wx/config.h>
+#include <wx/msgdlg.h>
+#include <wx/textdlg.h>
+
+#include "ai_preferences.h"
+#include "ai_service.h"
+#include "chat_panel.h"
+#include "command_ids.h"
+#include "main_frame.h"
+#include "stage_grid.h"
+#include "summary_panel.h"
+
+namespace {
+
+// Commands that need the AI service explain how to switch it on, rather than being greyed out
+// without a word.
+bool ExplainAiOff(wxWindow* parent) {
+    wxMessageDialog ask(parent,
+                        _("This needs an AI service, such as Ollama or LM Studio on this computer, or a hosted "
+                          "service. Set one up in Preferences?"),
+                        _("The AI assistant is off"), wxYES_NO | wxICON_INFORMATION);
+    ask.SetYesNoLabels(_("Open &Preferences"), _("Not Now"));
+    return ask.ShowModal() == wxID_YES;
+}
+
+}  // namespace
+
+void MainFrame::BindAi() {
+    m_ai = std::make_unique<AiService>();
+    if (wxConfigBase* config = wxConfigBase::Get()) m_ai->SetPreferences(LoadAiPreferences(*config));
+    m_chat->SetAiService(m_ai.get());
+    m_chat->onSummaryDraft = [this](const std::string& personaId, const wxString& draft) {
+        m_summary->ShowDraft(personaId, draft);
+    };
+    m_chat->onPersonaAdded = [this](const std::string& personaId) { SelectPersona(personaId); };
+
+    const auto openPreferences = [this] {
+        ShowPreferences(this, [this](const AiPreferences& prefs) {
+            m_ai->SetPreferences(prefs);
+            m_chat->AiPreferencesChanged();
+        });
+    };
+    Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this, openPreferences](wxCommandEvent&) {
+        CommitPendingEdits();
+        if (!m_ai->Active()) {
+            if (ExplainAiOff(this)) openPreferences();
+            return;
+        }
+        if (m_chat->SuggestForStage(m_personaId, m_stageGrid->CurrentStageId())) FocusPanel(Panel::Assistant);
+    }, ID_STAGE_SUGGEST);
+    Bind(wxEVT_MENU, [this, openPreferences](wxCommandEvent&) {
+        CommitPendingEdits();
+        if (!m_ai->Active()) {
+            if (ExplainAiOff(this)) openPreferences();
+            return;
+        }
+        wxTextEntryDialog notes(this,
+                                _("Paste interview notes or a call transcript about one buyer. The AI assistant "
+                                  "drafts the persona from them; you see it before anything is added to the map."),
+                                _("New Persona from Notes"), wxString(), wxOK | wxCANCEL | wxCENTRE | wxTE_MULTILINE);
+        notes.SetSize(FromDIP(wxSize(640, 480)));
+        if (notes.ShowModal() == wxID_OK && !notes.GetValue().Strip(wxString::both).empty() &&
+            m_chat->ReadNotes(notes.GetValue()))
+            FocusPanel(Panel::Assistant);
+    }, ID_PERSONA_FROM_NOTES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_ai->Stop(); }, ID_AI_STOP);
+
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
+        e.Enable(m_doc != nullptr && !m_ai->Busy() && m_stageGrid->HasCurrentStage());
+    }, ID_STAGE_SUGGEST);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc != nullptr && !m_ai->Busy()); },
+         ID_PERSONA_FROM_NOTES);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_ai->Busy()); }, ID_AI_STOP);
+}
