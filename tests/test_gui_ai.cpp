@@ -217,9 +217,15 @@ BOOST_FIXTURE_TEST_CASE(a_suggestion_is_previewed_then_applied_as_one_step_or_di
     Command(wxID_UNDO);
     BOOST_TEST((doc->Model() == before));
 
+    // The grid's Suggest button does the same.
     server.script(test::completion_reply(json));
-    Command(ID_STAGE_SUGGEST);
+    auto* button = wxDynamicCast(wxWindow::FindWindowById(ID_STAGE_SUGGEST, Frame().GetStageGrid()), wxButton);
+    BOOST_TEST_REQUIRE(button != nullptr);
+    wxCommandEvent click(wxEVT_BUTTON, ID_STAGE_SUGGEST);
+    click.SetEventObject(button);
+    button->ProcessWindowEvent(click);
     BOOST_TEST(WaitFor(Idle));
+    BOOST_TEST(server.requests().size() == 2u);
     Click("Dismiss");
     BOOST_TEST((doc->Model() == before));
     BOOST_TEST(Said("Dismissed"));

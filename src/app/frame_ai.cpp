@@ -43,14 +43,17 @@ void MainFrame::BindAi() {
         });
     };
     Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
-    Bind(wxEVT_MENU, [this, openPreferences](wxCommandEvent&) {
+    const auto suggest = [this, openPreferences](wxCommandEvent&) {
         CommitPendingEdits();
         if (!m_ai->Active()) {
             if (ExplainAiOff(this)) openPreferences();
             return;
         }
         if (m_chat->SuggestForStage(m_personaId, m_stageGrid->CurrentStageId())) FocusPanel(Panel::Assistant);
-    }, ID_STAGE_SUGGEST);
+    };
+    // From the menu bar, the grid's context menu and the grid's Suggest button.
+    Bind(wxEVT_MENU, suggest, ID_STAGE_SUGGEST);
+    Bind(wxEVT_BUTTON, suggest, ID_STAGE_SUGGEST);
     Bind(wxEVT_MENU, [this, openPreferences](wxCommandEvent&) {
         CommitPendingEdits();
         if (!m_ai->Active()) {

@@ -104,6 +104,9 @@ void StageGrid::CreateButtons(wxSizer* bar) {
     add(ID_STAGE_DELETE, _("Delete"), wxART_DELETE, _("Delete the selected stages (Ctrl+Delete)"));
     add(ID_STAGE_MOVE_UP, _("Move Up"), wxART_GO_UP, _("Move the stage up (Alt+Up)"));
     add(ID_STAGE_MOVE_DOWN, _("Move Down"), wxART_GO_DOWN, _("Move the stage down (Alt+Down)"));
+    // Handled by the frame, which owns the AI service.
+    add(ID_STAGE_SUGGEST, _("Suggest"), wxART_TIP,
+        _("The AI assistant suggests seller actions, content and a key message for the stage (Ctrl+Shift+H)"));
     const wxString tipText = _("F2 edits a cell, Ctrl+Enter adds a line break");
     auto* tip = new wxStaticText(this, wxID_ANY, tipText, wxDefaultPosition, wxDefaultSize, wxALIGN_RIGHT);
     tip->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
@@ -491,6 +494,8 @@ void StageGrid::ShowStageMenu(int row, int col, const wxPoint& at) {
     menu.AppendSeparator();
     menu.Append(ID_STAGE_MOVE_UP, _("Move Stage &Up\tAlt+Up"));
     menu.Append(ID_STAGE_MOVE_DOWN, _("Move Stage Do&wn\tAlt+Down"));
+    menu.AppendSeparator();
+    menu.Append(ID_STAGE_SUGGEST, _("&Suggest Seller Alignment\tCtrl+Shift+H"));
     menu.AppendSeparator();
     menu.Append(wxID_CUT);
     menu.Append(wxID_COPY);
