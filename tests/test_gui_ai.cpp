@@ -134,6 +134,23 @@ BOOST_FIXTURE_TEST_CASE(the_summary_streams_into_the_chat_and_view_then_is_one_a
     BOOST_TEST(!model_persona(id).summary.has_value());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_summary_for_a_persona_deleted_meanwhile_is_dropped, ai_editor) {
+    const std::string id = at_summary_offer();
+    test::fake_response reply = test::stream_reply({"Too ", "late."});
+    reply.piece_delay = 300ms;
+    server.script(reply);
+    Click("Yes");
+    BOOST_TEST(WaitFor([] { return Said("Too"); }));
+    const std::size_t before = doc->Model().personas.size();
+    doc->Submit(remove_persona(id));
+    BOOST_TEST(WaitFor(Idle));
+    BOOST_TEST(Said("The map changed while the summary was written"));
+    BOOST_TEST(doc->Model().personas.size() == before - 1);
+    Command(wxID_UNDO);
+    BOOST_TEST_REQUIRE(doc->Model().find_persona(id) != npos);
+    BOOST_TEST(!model_persona(id).summary.has_value());
+}
+
 BOOST_FIXTURE_TEST_CASE(stop_ends_the_summary_at_once_and_the_offline_one_is_stored, ai_editor) {
     const std::string id = at_summary_offer();
     test::fake_response reply = test::stream_reply({"Slow ", "summary ", "never ", "finished."});

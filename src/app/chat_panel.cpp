@@ -183,6 +183,14 @@ void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
     if (AiReady() && m_interview->would_summarise(text)) {
         const bpm::persona* p = FindPersona(m_interview->persona_id());
         const bool started = p && StreamSummary(*p, [this, text](bpm::ai_result<std::string> written) {
+            // An edit meanwhile (the persona deleted, the summary typed) may have moved the
+            // interview on; the text then answers nothing.
+            if (!m_interview->would_summarise(text)) {
+                AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                                         _("The map changed while the summary was written, so it was not stored.")));
+                ShowMessages(m_interview->repeat_question());
+                return;
+            }
             m_prepared.Prepare(ToUtf8(m_ai->Describe()),
                                written ? bpm::result<std::string>::success(std::move(*written.value))
                                        : bpm::result<std::string>::failure(bpm::diagnostic{
