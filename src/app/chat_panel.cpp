@@ -94,6 +94,7 @@ ChatPanel::ChatPanel(wxWindow* parent)
     sizer->Add(inputRow, 0, wxEXPAND | wxALL, 6);
     SetSizer(sizer);
 
+    m_streamTimer.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { ShowStreamed(); });
     m_input->Bind(wxEVT_KEY_DOWN, &ChatPanel::OnInputKey, this);
     m_send->Bind(wxEVT_BUTTON, &ChatPanel::OnSend, this);
     m_stop->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { StopAi(); });
@@ -132,7 +133,7 @@ void ChatPanel::SetDocument(BpmDocument* doc) {
 void ChatPanel::Restart() {
     ++m_conversation;
     StopAi();
-    m_stream = nullptr;
+    EndStream();
     for (ChatBubble* b : m_bubbles) b->Destroy();
     m_bubbles.clear();
     m_log->GetSizer()->Clear();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <wx/panel.h>
+#include <wx/timer.h>
 
 #include "bpm/ai_client.h"
 #include "bpm/ai_replies.h"
@@ -123,6 +124,12 @@ private:
     bool EnsureCurrent();
     bool AiReady() const;
     const bpm::persona* FindPersona(const std::string& personaId) const;
+    // The bubble the AI service's pieces go into, shown there (and passed to showAlso) a few
+    // times a second; EndStream returns it.
+    void BeginStream(ChatBubble* bubble, std::function<void(const wxString&)> showAlso);
+    void AddStreamPiece(int conversation, const std::string& piece);
+    void ShowStreamed();
+    ChatBubble* EndStream();
     // Streams a summary of p into a bubble, then hands the result to done.
     bool StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done);
     void AnswerFreeQuestion(const std::string& question);
@@ -148,6 +155,8 @@ private:
     int m_conversation = 0;
     ChatBubble* m_stream = nullptr;  // the bubble the AI service is writing into
     std::string m_streamText;
+    std::function<void(const wxString&)> m_streamAlso;
+    wxTimer m_streamTimer;
 
     wxString m_progressText;
     int m_progressWidth = 0;

@@ -76,14 +76,40 @@ wxString ChatPanel::AiFailure(const wxString& sentence, const std::string& error
 
 namespace {
 
-// Runs fn on the UI thread with the pieces streamed so far, at most once per turn of the event
-// loop however fast they arrive.
-struct StreamedText {
-    std::string text;
-    bool refreshPending = false;
-};
+// The streamed text is shown at most this often: each showing rewraps the whole text, and a
+// fast service sends hundreds of pieces a second.
+constexpr int stream_refresh_ms = 60;
 
 }  // namespace
+
+void ChatPanel::BeginStream(ChatBubble* bubble, std::function<void(const wxString&)> showAlso) {
+    m_stream = bubble;
+    m_streamText.clear();
+    m_streamAlso = std::move(showAlso);
+}
+
+void ChatPanel::AddStreamPiece(int conversation, const std::string& piece) {
+    if (conversation != m_conversation || !m_stream) return;
+    m_streamText += piece;
+    if (!m_streamTimer.IsRunning()) m_streamTimer.StartOnce(stream_refresh_ms);
+}
+
+void ChatPanel::ShowStreamed() {
+    if (!m_stream) return;
+    const wxString text = ToWx(m_streamText);
+    m_stream->SetText(text);
+    m_log->FitInside();
+    ScrollToEnd();
+    if (m_streamAlso) m_streamAlso(text);
+}
+
+ChatBubble* ChatPanel::EndStream() {
+    m_streamTimer.Stop();
+    ChatBubble* bubble = m_stream;
+    m_stream = nullptr;
+    m_streamAlso = nullptr;
+    return bubble;
+}
 
 bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done) {
     if (!AiReady() || m_ai->Busy()) return false;
@@ -95,37 +121,21 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_
     AddBubble(m_stream);
     ShowActions({});
     AfterTurn();
-    auto streamed = std::make_shared<StreamedText>();
-    const auto refresh = [this, conversation, streamed, personaId] {
-        streamed->refreshPending = false;
-        if (conversation != m_conversation || !m_stream) return;
-        m_stream->SetText(ToWx(streamed->text));
-        m_log->FitInside();
-        ScrollToEnd();
-        if (onSummaryDraft) onSummaryDraft(personaId, ToWx(streamed->text));
-    };
+    BeginStream(m_stream, [this, personaId](const wxString& text) {
+        if (onSummaryDraft) onSummaryDraft(personaId, text);
+    });
     const bool started = m_ai->Run<std::string>(
         [copy = p](const bpm::ai_client& client, const bpm::token_callback& onToken, const bpm::cancel_token& cancel) {
             return bpm::write_ai_summary(client, copy, onToken, &cancel);
         },
-        [this, streamed, refresh](const std::string& piece) {
-            streamed->text += piece;
-            if (!streamed->refreshPending) {
-                streamed->refreshPending = true;
-                CallAfter(refresh);
-            }
-        },
+        [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
         [this, conversation, personaId, done](bpm::ai_result<std::string> written) {
             if (conversation != m_conversation) return;
             if (onSummaryDraft) onSummaryDraft(personaId, wxString());
-            RemoveBubble(m_stream);
-            m_stream = nullptr;
+            RemoveBubble(EndStream());
             done(std::move(written));
         });
-    if (!started) {
-        RemoveBubble(m_stream);
-        m_stream = nullptr;
-    }
+    if (!started) RemoveBubble(EndStream());
     return started;
 }
 
@@ -167,34 +177,19 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
     if (p) copy = *p;
     std::string open;
     for (const bpm::message& m : m_interview->repeat_question()) open = m.text;
-    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant, _("\u2026"));
+    BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant, _("\u2026")), {});
     AddBubble(m_stream);
     ShowActions({});
     AfterTurn();
-    auto streamed = std::make_shared<StreamedText>();
-    const auto refresh = [this, conversation, streamed] {
-        streamed->refreshPending = false;
-        if (conversation != m_conversation || !m_stream) return;
-        m_stream->SetText(ToWx(streamed->text));
-        m_log->FitInside();
-        ScrollToEnd();
-    };
     const bool started = m_ai->Run<std::string>(
         [copy, question, open](const bpm::ai_client& client, const bpm::token_callback& onToken,
                                const bpm::cancel_token& cancel) {
             return bpm::answer_free_question(client, copy ? &*copy : nullptr, question, open, onToken, &cancel);
         },
-        [this, streamed, refresh](const std::string& piece) {
-            streamed->text += piece;
-            if (!streamed->refreshPending) {
-                streamed->refreshPending = true;
-                CallAfter(refresh);
-            }
-        },
+        [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
         [this, conversation](bpm::ai_result<std::string> answer) {
             if (conversation != m_conversation) return;
-            ChatBubble* bubble = m_stream;
-            m_stream = nullptr;
+            ChatBubble* bubble = EndStream();
             if (answer) {
                 bubble->SetText(ToWx(*answer.value));
             } else {
@@ -208,8 +203,7 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
             ShowMessages(m_interview->repeat_question());
         });
     if (!started) {
-        RemoveBubble(m_stream);
-        m_stream = nullptr;
+        RemoveBubble(EndStream());
         ShowMessages(m_interview->repeat_question());
     }
 }
@@ -221,10 +215,12 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
     if (si == bpm::npos) return false;
     const int conversation = m_conversation;
     const wxString stageName = ToWx(p->stages[si].name);
-    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant,
-                              wxString::Format(_("Asking the AI assistant at %s for seller actions, content and a key "
-                                                 "message for %s\u2026"),
-                                               ToWx(bpm::ai_host(m_ai->Preferences().settings)), stageName));
+    // Nothing streams from a suggestion; the bubble says what is being waited for.
+    BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                               wxString::Format(_("Asking the AI assistant at %s for seller actions, content and a "
+                                                  "key message for %s\u2026"),
+                                                ToWx(bpm::ai_host(m_ai->Preferences().settings)), stageName)),
+                {});
     AddBubble(m_stream);
     ShowActions({});
     AfterTurn();
@@ -235,7 +231,7 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
         {},
         [this, conversation, personaId, stageId](bpm::ai_result<bpm::stage_suggestion> suggestion) {
             if (conversation != m_conversation) return;
-            m_stream = nullptr;
+            EndStream();
             if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
             // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
             const wxString failed = _("%1$s could not suggest anything: %2$s");
@@ -244,7 +240,7 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
                                                           : AiFailure(failed, suggestion.error)));
             EndOffer(wxString());
         });
-    if (!started) m_stream = nullptr;
+    if (!started) EndStream();
     return started;
 }
 
@@ -276,9 +272,10 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
         return false;
     }
     const int conversation = m_conversation;
-    m_stream = new ChatBubble(m_log, ChatBubble::Role::Assistant,
-                              wxString::Format(_("%s is reading your notes (%zu KB)\u2026"), m_ai->Describe(),
-                                               (text.size() + 1023) / 1024));
+    BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                               wxString::Format(_("%s is reading your notes (%zu KB)\u2026"), m_ai->Describe(),
+                                                (text.size() + 1023) / 1024)),
+                {});
     AddBubble(m_stream);
     ShowActions({});
     AfterTurn();
@@ -289,7 +286,7 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
         {},
         [this, conversation](bpm::ai_result<bpm::persona> read) {
             if (conversation != m_conversation) return;
-            m_stream = nullptr;
+            EndStream();
             if (read) return OfferPersona(std::move(*read.value));
             // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
             const wxString failed = _("%1$s could not read the notes: %2$s");
@@ -298,7 +295,7 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
                                                     : AiFailure(failed, read.error)));
             EndOffer(wxString());
         });
-    if (!started) m_stream = nullptr;
+    if (!started) EndStream();
     return started;
 }
 
