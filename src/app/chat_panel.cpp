@@ -167,11 +167,9 @@ void ChatPanel::StartNewPersona() {
 
 void ChatPanel::SetSelectedPersona(const std::string& personaId) {
     m_selectedPersona = personaId;
-    const std::size_t i = m_doc ? m_doc->Model().find_persona(personaId) : bpm::npos;
-    m_continue->Enable(i != bpm::npos);
-    if (i != bpm::npos)
-        m_continue->SetToolTip(wxString::Format(_("Continue the interview for %s"),
-                                                ToWx(m_doc->Model().personas[i].name)));
+    m_continue->Enable(CanContinue());
+    if (const bpm::persona* p = FindPersona(personaId))
+        m_continue->SetToolTip(wxString::Format(_("Continue the interview for %s"), ToWx(p->name)));
 }
 
 void ChatPanel::SendAnswer(const wxString& text) { Answer(text, text); }

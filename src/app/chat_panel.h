@@ -124,8 +124,10 @@ private:
     bool EnsureCurrent();
     bool AiReady() const;
     const bpm::persona* FindPersona(const std::string& personaId) const;
-    // The bubble the AI service's pieces go into, shown there (and passed to showAlso) a few
-    // times a second; EndStream returns it.
+    // The Continue button applies: the selected persona exists and the AI service is not writing.
+    bool CanContinue() const;
+    // Adds the bubble the AI service's pieces go into, shown there (and passed to showAlso) a
+    // few times a second, and takes the offered answers away until EndStream, which returns it.
     void BeginStream(ChatBubble* bubble, std::function<void(const wxString&)> showAlso);
     void AddStreamPiece(int conversation, const std::string& piece);
     void ShowStreamed();
@@ -138,8 +140,9 @@ private:
     // Ends an offer (applied or dismissed): says so, and shows the open question's answers again.
     void EndOffer(const wxString& outcome);
     void UpdateAiState();
-    // sentence: a format with the service (%1$s) and the reason (%2$s).
-    wxString AiFailure(const wxString& sentence, const std::string& error) const;
+    // Says the call was stopped, or failed: failed is a format with the service (%1$s) and the
+    // reason (%2$s).
+    void ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped, const wxString& failed);
 
     BpmDocument* m_doc = nullptr;
     bpm::history* m_history = nullptr;

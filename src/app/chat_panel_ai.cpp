@@ -55,7 +55,7 @@ void ChatPanel::UpdateAiState() {
     m_stop->Show(busy);
     m_send->Show(!busy);
     m_input->Enable(!busy);
-    for (wxButton* b : m_conversationButtons) b->Enable(!busy && (b != m_continue || !m_selectedPersona.empty()));
+    for (wxButton* b : m_conversationButtons) b->Enable(b == m_continue ? CanContinue() : !busy);
     for (wxButton* b : m_choiceButtons) b->Enable(!busy);
     if (busy) m_stop->SetFocus();
     Layout();
@@ -65,13 +65,17 @@ void ChatPanel::StopAi() {
     if (m_ai) m_ai->Stop();
 }
 
+bool ChatPanel::CanContinue() const { return !(m_ai && m_ai->Busy()) && FindPersona(m_selectedPersona); }
+
 const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
     const std::size_t i = m_doc ? m_doc->Model().find_persona(personaId) : bpm::npos;
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
 }
 
-wxString ChatPanel::AiFailure(const wxString& sentence, const std::string& error) const {
-    return wxString::Format(sentence, m_ai->Describe(), ToWx(error));
+void ChatPanel::ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped,
+                              const wxString& failed) {
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
+                             cancelled ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(error))));
 }
 
 namespace {
@@ -86,6 +90,10 @@ void ChatPanel::BeginStream(ChatBubble* bubble, std::function<void(const wxStrin
     m_stream = bubble;
     m_streamText.clear();
     m_streamAlso = std::move(showAlso);
+    AddBubble(bubble);
+    // Nothing to choose while the service writes; the offers come back with its result.
+    ShowActions({});
+    AfterTurn();
 }
 
 void ChatPanel::AddStreamPiece(int conversation, const std::string& piece) {
@@ -117,11 +125,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_
     const std::string personaId = p.id;
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant,
                              wxString::Format(_("%s is writing the summary of %s\u2026"), m_ai->Describe(), ToWx(p.name))));
-    m_stream = new ChatBubble(m_log, ChatBubble::Role::Summary, _("\u2026"));
-    AddBubble(m_stream);
-    ShowActions({});
-    AfterTurn();
-    BeginStream(m_stream, [this, personaId](const wxString& text) {
+    BeginStream(new ChatBubble(m_log, ChatBubble::Role::Summary, _("\u2026")), [this, personaId](const wxString& text) {
         if (onSummaryDraft) onSummaryDraft(personaId, text);
     });
     const bool started = m_ai->Run<std::string>(
@@ -150,11 +154,9 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
             AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, ToWx(*written.value)));
             return EndOffer(wxString::Format(_("Stored as the summary of %s. Undo takes it back."), ToWx(p->name)));
         }
-        // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-        const wxString failed = _("%1$s could not write the summary: %2$s");
-        AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                 written.cancelled ? _("You stopped the AI assistant; nothing was stored.")
-                                                   : AiFailure(failed, written.error)));
+        ShowAiProblem(written.cancelled, written.error, _("You stopped the AI assistant; nothing was stored."),
+                      // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+                      _("%1$s could not write the summary: %2$s"));
         ShowActions({{_("Use the Offline Summary"),
                       [this, personaId] {
                           if (m_doc && bpm::store_template_summary(m_doc->History(), personaId)) {
@@ -178,9 +180,6 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
     std::string open;
     for (const bpm::message& m : m_interview->repeat_question()) open = m.text;
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant, _("\u2026")), {});
-    AddBubble(m_stream);
-    ShowActions({});
-    AfterTurn();
     const bool started = m_ai->Run<std::string>(
         [copy, question, open](const bpm::ai_client& client, const bpm::token_callback& onToken,
                                const bpm::cancel_token& cancel) {
@@ -194,11 +193,9 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
                 bubble->SetText(ToWx(*answer.value));
             } else {
                 RemoveBubble(bubble);
-                // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-                const wxString failed = _("%1$s could not answer: %2$s");
-                AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                         answer.cancelled ? _("Stopped.")
-                                                          : AiFailure(failed, answer.error)));
+                ShowAiProblem(answer.cancelled, answer.error, _("Stopped."),
+                              // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+                              _("%1$s could not answer: %2$s"));
             }
             ShowMessages(m_interview->repeat_question());
         });
@@ -221,9 +218,6 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
                                                   "key message for %s\u2026"),
                                                 ToWx(bpm::ai_host(m_ai->Preferences().settings)), stageName)),
                 {});
-    AddBubble(m_stream);
-    ShowActions({});
-    AfterTurn();
     const bool started = m_ai->Run<bpm::stage_suggestion>(
         [copy = *p, stageId](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
             return bpm::suggest_for_stage(client, copy, stageId, &cancel);
@@ -233,11 +227,9 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
             if (conversation != m_conversation) return;
             EndStream();
             if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
-            // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-            const wxString failed = _("%1$s could not suggest anything: %2$s");
-            AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                     suggestion.cancelled ? _("Stopped; the stage is unchanged.")
-                                                          : AiFailure(failed, suggestion.error)));
+            ShowAiProblem(suggestion.cancelled, suggestion.error, _("Stopped; the stage is unchanged."),
+                          // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+                          _("%1$s could not suggest anything: %2$s"));
             EndOffer(wxString());
         });
     if (!started) EndStream();
@@ -276,9 +268,6 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
                                wxString::Format(_("%s is reading your notes (%zu KB)\u2026"), m_ai->Describe(),
                                                 (text.size() + 1023) / 1024)),
                 {});
-    AddBubble(m_stream);
-    ShowActions({});
-    AfterTurn();
     const bool started = m_ai->Run<bpm::persona>(
         [text](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
             return bpm::persona_from_notes(client, text, &cancel);
@@ -288,11 +277,9 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
             if (conversation != m_conversation) return;
             EndStream();
             if (read) return OfferPersona(std::move(*read.value));
-            // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-            const wxString failed = _("%1$s could not read the notes: %2$s");
-            AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                     read.cancelled ? _("Stopped; the map is unchanged.")
-                                                    : AiFailure(failed, read.error)));
+            ShowAiProblem(read.cancelled, read.error, _("Stopped; the map is unchanged."),
+                          // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
+                          _("%1$s could not read the notes: %2$s"));
             EndOffer(wxString());
         });
     if (!started) EndStream();
