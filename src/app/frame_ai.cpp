@@ -43,23 +43,21 @@ void MainFrame::BindAi() {
         });
     };
     Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
-    const auto suggest = [this, openPreferences](wxCommandEvent&) {
+    // The commands that need the service: true when it is on, else explained.
+    const auto aiOn = [this, openPreferences] {
         CommitPendingEdits();
-        if (!m_ai->Active()) {
-            if (ExplainAiOff(this)) openPreferences();
-            return;
-        }
-        if (m_chat->SuggestForStage(m_personaId, m_stageGrid->CurrentStageId())) FocusPanel(Panel::Assistant);
+        if (m_ai->Active()) return true;
+        if (ExplainAiOff(this)) openPreferences();
+        return false;
+    };
+    const auto suggest = [this, aiOn](wxCommandEvent&) {
+        if (aiOn() && m_chat->SuggestForStage(m_personaId, m_stageGrid->CurrentStageId())) FocusPanel(Panel::Assistant);
     };
     // From the menu bar, the grid's context menu and the grid's Suggest button.
     Bind(wxEVT_MENU, suggest, ID_STAGE_SUGGEST);
     Bind(wxEVT_BUTTON, suggest, ID_STAGE_SUGGEST);
-    Bind(wxEVT_MENU, [this, openPreferences](wxCommandEvent&) {
-        CommitPendingEdits();
-        if (!m_ai->Active()) {
-            if (ExplainAiOff(this)) openPreferences();
-            return;
-        }
+    Bind(wxEVT_MENU, [this, aiOn](wxCommandEvent&) {
+        if (!aiOn()) return;
         wxTextEntryDialog notes(this,
                                 _("Paste interview notes or a call transcript about one buyer. The AI assistant "
                                   "drafts the persona from them; you see it before anything is added to the map."),
