@@ -2,7 +2,6 @@
 // server on 127.0.0.1: the indicator, the streamed summary and Stop, free questions, suggestions
 // and a persona from notes. Nothing reaches the document until the user accepts.
 #include <chrono>
-#include <thread>
 
 #include <wx/stattext.h>
 
@@ -21,18 +20,6 @@ AiService& Ai() { return Frame().GetAiService(); }
 void UseAi(const AiPreferences& prefs) {
     Ai().SetPreferences(prefs);
     Chat().AiPreferencesChanged();
-}
-
-// Pumps events until done() holds, for at most limit; false when it never did.
-template <class Done>
-bool WaitFor(Done done, std::chrono::milliseconds limit = 5000ms) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        Pump();
-        std::this_thread::sleep_for(5ms);
-    }
-    return true;
 }
 
 bool Idle() { return !Ai().Busy(); }

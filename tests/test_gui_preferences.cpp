@@ -5,7 +5,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -133,13 +132,7 @@ void SetUp(AiPreferencesPanel& p, const std::string& url, const std::string& mod
 
 // Lets events run until the connection test has shown its outcome; false when it took too long.
 bool WaitForTest(const AiPreferencesPanel& p) {
-    const auto deadline = std::chrono::steady_clock::now() + 5s;
-    while (p.IsTesting()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        Pump();
-        std::this_thread::sleep_for(10ms);
-    }
-    return true;
+    return WaitFor([&p] { return !p.IsTesting(); });
 }
 
 template <class T>

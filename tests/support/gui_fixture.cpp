@@ -1,5 +1,7 @@
 #include "gui_fixture.h"
 
+#include <thread>
+
 namespace gui_test {
 
 void Pump() {
@@ -14,6 +16,16 @@ void Command(int id) {
     event.SetEventObject(&Frame());
     Frame().ProcessWindowEvent(event);
     Pump();
+}
+
+bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        Pump();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
 }
 
 void TypeAndEnter(const wxString& text) {

@@ -4,6 +4,8 @@
 // when there is no display (see tests/CMakeLists.txt).
 #include <boost/test/unit_test.hpp>
 
+#include <chrono>
+#include <functional>
 #include <set>
 
 #include <wx/app.h>
@@ -73,6 +75,10 @@ struct scripted_prompts {
 
 // Runs a menu command of the frame, as choosing it from the menu would.
 void Command(int id);
+
+// Lets events run until done() holds, for at most limit (a worker's result arrives through the
+// event loop); false when it never did.
+bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(5));
 
 inline ChatPanel& Chat() { return *Frame().GetChatPanel(); }
 // Types text into the chat's input box and presses Enter.
