@@ -298,3 +298,23 @@ BOOST_AUTO_TEST_CASE(a_long_history_keeps_edits_not_document_copies) {
     for (int i = 0; i < 10000; ++i) h.undo();
     BOOST_TEST((doc.personas == test::bench_document(200, 12).personas));
 }
+
+BOOST_AUTO_TEST_CASE(replacing_the_document_is_one_notice_to_the_same_listeners) {
+    fixture f;
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    f.h.submit(set_document_title("Edited"));
+    document other = test::rich_document();
+    other.metadata.title = "From disk";
+    BOOST_TEST(f.h.replace_document(other));
+    BOOST_TEST(f.doc == other);
+    BOOST_TEST(f.h.is_clean());
+    BOOST_TEST(!f.h.can_undo());
+    BOOST_TEST(!f.h.can_redo());
+    BOOST_REQUIRE_EQUAL(heard.size(), 2u);
+    BOOST_REQUIRE_EQUAL(heard.back().size(), 1u);
+    BOOST_TEST((heard.back().front().what == change::kind::document_replaced));
+    // The listeners stay registered: the next edit is heard as before.
+    f.h.submit(set_document_title("Again"));
+    BOOST_TEST(heard.size() == 3u);
+}

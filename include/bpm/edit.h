@@ -28,6 +28,7 @@ struct change {
         stage_removed,    // persona_id, stage_id, index (where it was)
         stage_moved,      // persona_id, stage_id, index (where it is now)
         stage_field,      // persona_id, stage_id, sfield
+        document_replaced,  // the whole document was replaced (reverted or reloaded); steps are gone
     };
     kind what;
     std::string persona_id;

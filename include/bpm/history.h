@@ -55,6 +55,11 @@ public:
     /// What redo would do again, or "".
     std::string redo_description() const { return can_redo() ? steps_[done_].label : std::string(); }
 
+    /// Replaces the whole document (revert, reload from disk): the steps are dropped, the document
+    /// is clean, and listeners hear one change of kind document_replaced. Refused (false) while a
+    /// group is open.
+    bool replace_document(document replacement);
+
     /// Records that the document now matches its file (just saved or loaded).
     void mark_clean();
     /// True when the document matches its file: no steps since mark_clean, or undone back to it.

@@ -123,6 +123,17 @@ std::string history::redo_label() const {
     return can_redo() ? format(_("Redo {1}"), steps_[done_].label) : std::string();
 }
 
+bool history::replace_document(document replacement) {
+    if (group_depth_ > 0) return false;
+    doc_ = std::move(replacement);
+    steps_.clear();
+    done_ = 0;
+    clean_ = 0;
+    merge_allowed_ = false;
+    notify({change{change::kind::document_replaced, {}, {}, 0, std::nullopt, std::nullopt}});
+    return true;
+}
+
 void history::mark_clean() {
     clean_ = done_;
     merge_allowed_ = false;
