@@ -307,7 +307,7 @@ BOOST_AUTO_TEST_CASE(replacing_the_document_is_one_notice_to_the_same_listeners)
     document other = test::rich_document();
     other.metadata.title = "From disk";
     BOOST_TEST(f.h.replace_document(other));
-    BOOST_TEST(f.doc == other);
+    BOOST_TEST((f.doc == other));
     BOOST_TEST(f.h.is_clean());
     BOOST_TEST(!f.h.can_undo());
     BOOST_TEST(!f.h.can_redo());
