@@ -244,25 +244,24 @@ BOOST_AUTO_TEST_CASE(listeners_hear_exactly_what_changed_once_per_step) {
     f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::content_type, "Demo"));
     BOOST_TEST_REQUIRE(heard.size() == 1u);
     BOOST_TEST_REQUIRE(heard[0].size() == 1u);
-    BOOST_TEST((heard[0][0] == change{change::kind::stage_field, "persona-1", "stage-2", 0, std::nullopt,
-                                      stage_field::content_type}));
+    BOOST_TEST((heard[0][0] == change::stage_field_edited("persona-1", "stage-2", stage_field::content_type)));
 
     heard.clear();
     apply_standard_stages(f.h, "p.two_2");
     BOOST_TEST_REQUIRE(heard.size() == 1u);
     BOOST_TEST_REQUIRE(heard[0].size() == 3u);
-    BOOST_TEST((heard[0][2] == change{change::kind::stage_added, "p.two_2", "stage-5", 2, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard[0][2] == change::stage_added("p.two_2", "stage-5", 2)));
 
     heard.clear();
     f.h.submit(remove_stage("persona-1", "stage-1"));
     f.h.undo();
     BOOST_TEST_REQUIRE(heard.size() == 2u);
-    BOOST_TEST((heard[0][0] == change{change::kind::stage_removed, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
-    BOOST_TEST((heard[1][0] == change{change::kind::stage_added, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard[0][0] == change::stage_removed("persona-1", "stage-1", 0)));
+    BOOST_TEST((heard[1][0] == change::stage_added("persona-1", "stage-1", 0)));
 
     heard.clear();
     f.h.submit(move_persona("persona-1", 1));
-    BOOST_TEST((heard.at(0).at(0) == change{change::kind::persona_moved, "persona-1", "", 1, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard.at(0).at(0) == change::persona_moved("persona-1", 1)));
 
     f.h.unsubscribe(token);
     heard.clear();

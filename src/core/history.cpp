@@ -130,7 +130,7 @@ bool history::replace_document(document replacement) {
     done_ = 0;
     clean_ = 0;
     merge_allowed_ = false;
-    notify({change{change::kind::document_replaced, {}, {}, 0, std::nullopt, std::nullopt}});
+    notify({change::document_replaced()});
     return true;
 }
 
