@@ -176,23 +176,85 @@ BOOST_AUTO_TEST_CASE(standard_stages_are_one_step) {
     BOOST_TEST(!apply_standard_stages(f.h, "nobody"));
 }
 
-BOOST_AUTO_TEST_CASE(nested_groups_make_one_step_with_the_outer_label) {
+BOOST_AUTO_TEST_CASE(a_pushed_batch_is_one_step_and_one_notice_with_all_changes) {
     fixture f;
-    f.h.begin_group("Paste Cells");
-    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a"));
-    f.h.begin_group("inner");
-    f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b"));
-    f.h.end_group();
-    BOOST_TEST(!f.h.can_undo());  // nothing recorded until the outer group closes
-    BOOST_TEST(!f.h.undo());
-    f.h.end_group();
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    {
+        batch paste(f.h, "Paste Cells");
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a")));
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        BOOST_TEST(f.doc.personas[0].stages[1].duration == "b");  // applied at once
+        BOOST_TEST(heard.empty());                                 // but told only on push
+        BOOST_TEST(f.h.size() == 0u);                              // and recorded only on push
+        paste.push();
+    }
+    BOOST_TEST(f.h.size() == 1u);
     BOOST_TEST(f.h.undo_label() == "Undo Paste Cells");
+    BOOST_TEST_REQUIRE(heard.size() == 1u);
+    BOOST_TEST((heard[0] == change_set{change::stage_field_edited("persona-1", "stage-1", stage_field::duration),
+                                       change::stage_field_edited("persona-1", "stage-2", stage_field::duration)}));
     f.h.undo();
-    BOOST_TEST(f.doc.personas[0].stages[0].duration == "1-2 weeks");
-    BOOST_TEST(f.doc.personas[0].stages[1].duration == "3–6 months");
-    f.h.begin_group("Empty");
-    f.h.end_group();
+    BOOST_TEST((f.doc == test::rich_document()));
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_destroyed_without_push_leaves_no_trace) {
+    fixture f;
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    {
+        batch abandoned(f.h, "Paste Cells");
+        stage s;
+        s.id = abandoned.doc().new_stage_id();
+        abandoned.submit(insert_stage("persona-1", 0, s));
+        abandoned.submit(set_stage_field("persona-1", s.id, stage_field::name, "New"));
+        abandoned.submit(remove_stage("persona-1", "stage-1"));
+        BOOST_TEST(f.doc.personas[0].stages[0].name == "New");
+    }
+    BOOST_TEST((f.doc == test::rich_document()));
+    BOOST_TEST(!f.h.can_undo());
+    BOOST_TEST(heard.empty());
+    BOOST_TEST(f.h.is_clean());
+    BOOST_TEST(f.h.submit(set_document_title("After")));  // the history is open again
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_pushed_batch_adds_no_step) {
+    fixture f;
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    batch empty(f.h, "Empty");
+    BOOST_TEST(!empty.submit(set_stage_field("persona-1", "stage-9", stage_field::duration, "x")));
+    empty.push();
+    BOOST_TEST(f.h.size() == 0u);
     BOOST_TEST(f.h.undo_label() == "");
+    BOOST_TEST(heard.empty());
+    BOOST_TEST(!empty.submit(set_document_title("Too late")));  // a pushed batch is closed
+}
+
+BOOST_AUTO_TEST_CASE(an_open_batch_refuses_undo_redo_and_other_edits) {
+    fixture f;
+    f.h.submit(set_document_title("One"));
+    f.h.break_merge();
+    f.h.submit(set_document_title("Two"));
+    f.h.undo();
+    {
+        batch open(f.h, "Paste Cells");
+        BOOST_TEST(open.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a")));
+        BOOST_TEST(!f.h.can_undo());
+        BOOST_TEST(!f.h.undo());
+        BOOST_TEST(!f.h.can_redo());
+        BOOST_TEST(!f.h.redo());
+        BOOST_TEST(!f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        BOOST_TEST(!f.h.replace_document(test::rich_document()));
+        batch second(f.h, "Nested");
+        BOOST_TEST(!second.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        second.push();
+        BOOST_TEST(!f.h.undo());  // pushing the refused batch does not close the open one
+        open.push();
+    }
+    BOOST_TEST(f.h.undo_label() == "Undo Paste Cells");
+    BOOST_TEST(!f.h.can_redo());  // the batch was a new step after the undo
+    BOOST_TEST(f.doc.personas[0].stages[1].duration == "3–6 months");
 }
 
 BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {

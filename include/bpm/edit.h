@@ -76,7 +76,7 @@ private:
         : what(k), persona_id(std::move(persona)), stage_id(std::move(stage)), index(at) {}
 };
 
-/// The changes of one step (one edit, or a group of them), in the order they happened.
+/// The changes of one step (one edit, or a batch of them), in the order they happened.
 using change_set = std::vector<change>;
 
 /// One reversible change to a document. apply and revert are exact inverses; an edit whose

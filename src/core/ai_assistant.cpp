@@ -74,14 +74,13 @@ bool apply_suggestion(history& h, const std::string& persona_id, const std::stri
                                                                  {stage_field::content_type, &s.content_type},
                                                                  {stage_field::key_message, &s.key_message}};
     bool changed = false;
-    h.break_merge();
     // TRANSLATORS: an undo step; {1} is a stage name, "Apply Suggestion for Awareness"
-    h.begin_group(format(_("Apply Suggestion for {1}"), one_line_excerpt(p.stages[si].name, 60)));
+    batch edits(h, format(_("Apply Suggestion for {1}"), one_line_excerpt(p.stages[si].name, 60)));
     for (const auto& [field, text] : fields) {
         const std::string clean = clean_text(*text);
-        if (!clean.empty()) changed = h.submit(set_stage_field(persona_id, stage_id, field, clean)) || changed;
+        if (!clean.empty()) changed = edits.submit(set_stage_field(persona_id, stage_id, field, clean)) || changed;
     }
-    h.end_group();
+    edits.push();
     return changed;
 }
 

@@ -356,11 +356,10 @@ void interview::answer_pain_points(std::string_view text, std::vector<message>& 
         return ask(out);
     }
     const persona& p = *current_persona();
-    history_.break_merge();
-    history_.begin_group(format(_("Edit Pain Points of {1}"), p.name));
-    for (std::size_t i = p.pain_points.size(); i-- > 0;) history_.submit(remove_pain_point(persona_id_, i));
-    for (std::size_t i = 0; i < points.size(); ++i) history_.submit(insert_pain_point(persona_id_, i, points[i]));
-    history_.end_group();
+    batch edits(history_, format(_("Edit Pain Points of {1}"), p.name));
+    for (std::size_t i = p.pain_points.size(); i-- > 0;) edits.submit(remove_pain_point(persona_id_, i));
+    for (std::size_t i = 0; i < points.size(); ++i) edits.submit(insert_pain_point(persona_id_, i, points[i]));
+    edits.push();
     answered();
     advance(out);
 }
@@ -369,17 +368,16 @@ void interview::replace_stages(const std::string& label, const std::vector<std::
     const persona& p = *current_persona();
     std::vector<std::string> old;
     for (const stage& s : p.stages) old.push_back(s.id);
-    history_.break_merge();
-    history_.begin_group(label);
+    batch edits(history_, label);
     // New stages first, so their ids never repeat the ones being replaced.
     for (const std::string& name : names) {
         stage s;
-        s.id = history_.doc().new_stage_id();
+        s.id = edits.doc().new_stage_id();
         s.name = name;
-        history_.submit(insert_stage(persona_id_, current_persona()->stages.size(), std::move(s)));
+        edits.submit(insert_stage(persona_id_, current_persona()->stages.size(), std::move(s)));
     }
-    for (const std::string& id : old) history_.submit(remove_stage(persona_id_, id));
-    history_.end_group();
+    for (const std::string& id : old) edits.submit(remove_stage(persona_id_, id));
+    edits.push();
 }
 
 void interview::answer_stage_approach(std::string_view text, std::vector<message>& out) {
