@@ -234,7 +234,6 @@ BOOST_AUTO_TEST_CASE(an_empty_pushed_batch_adds_no_step) {
 BOOST_AUTO_TEST_CASE(an_open_batch_refuses_undo_redo_and_other_edits) {
     fixture f;
     f.h.submit(set_document_title("One"));
-    f.h.break_merge();
     f.h.submit(set_document_title("Two"));
     f.h.undo();
     {
@@ -260,12 +259,11 @@ BOOST_AUTO_TEST_CASE(an_open_batch_refuses_undo_redo_and_other_edits) {
 BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {
     fixture f;
     for (const char* text : {"2", "2 ", "2 w", "2 weeks"})
-        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text));
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text), merge::typing);
     BOOST_TEST(f.h.size() == 1u);
     BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
-    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi"));
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi"), merge::typing);
     BOOST_TEST(f.h.size() == 2u);
-    f.h.break_merge();
     f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi there"));
     BOOST_TEST(f.h.size() == 3u);
     f.h.undo();
@@ -275,14 +273,42 @@ BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {
     BOOST_TEST((f.doc == test::rich_document()));
 }
 
+BOOST_AUTO_TEST_CASE(a_plain_submit_never_merges) {
+    fixture f;
+    for (const char* text : {"2", "2 ", "2 w", "2 weeks"})
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text));
+    BOOST_TEST(f.h.size() == 4u);
+    // Typing does not extend a step that was not typing either.
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "2 weeks!"), merge::typing);
+    BOOST_TEST(f.h.size() == 5u);
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
+}
+
+BOOST_AUTO_TEST_CASE(typing_after_undo_or_redo_starts_a_new_step) {
+    fixture f;
+    const auto type = [&](const char* text) {
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text), merge::typing);
+    };
+    type("2");
+    f.h.submit(set_document_title("Other"));
+    f.h.undo();
+    type("2 w");
+    BOOST_TEST(f.h.size() == 2u);
+    f.h.undo();
+    f.h.redo();
+    type("2 weeks");
+    BOOST_TEST(f.h.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(the_clean_point_follows_undo_and_redo) {
     fixture f;
     BOOST_TEST(f.h.is_clean());
-    f.h.submit(set_document_title("A"));
+    f.h.submit(set_document_title("A"), merge::typing);
     BOOST_TEST(!f.h.is_clean());
     f.h.mark_clean();  // saved
     BOOST_TEST(f.h.is_clean());
-    f.h.submit(set_document_title("AB"));  // does not merge into the saved step
+    f.h.submit(set_document_title("AB"), merge::typing);  // does not merge into the saved step
     BOOST_TEST(f.h.size() == 2u);
     BOOST_TEST(!f.h.is_clean());
     f.h.undo();
@@ -349,7 +375,6 @@ BOOST_AUTO_TEST_CASE(a_long_history_keeps_edits_not_document_copies) {
     h.set_clock([] { return std::string("2027-01-01T00:00:00Z"); });
     for (int i = 0; i < 10000; ++i) {
         const persona& p = doc.personas[static_cast<std::size_t>(i) % 200];
-        h.break_merge();
         h.submit(set_stage_field(p.id, p.stages[static_cast<std::size_t>(i) % 12].id, stage_field::key_message,
                                  "message " + std::to_string(i)));
     }

@@ -11,6 +11,14 @@
 
 namespace bpm {
 
+/// How a submitted edit may join the step before it.
+enum class merge {
+    /// A step of its own; nothing merges into it.
+    never,
+    /// A keystroke in a text field: joins the previous step when that was typing in the same field.
+    typing,
+};
+
 class batch;
 
 /// The one undo history of a document: every change goes through submit, so undo, redo,
@@ -28,13 +36,10 @@ public:
     /// The document, for reading.
     const document& doc() const { return doc_; }
 
-    /// Applies an edit as a new step (or merged into the previous step when it continues typing
-    /// in the same field). Returns false, changing nothing, when the edit does not apply or a
-    /// batch is open. Clears the redo steps.
-    bool submit(std::unique_ptr<edit> e);
-
-    /// Stops the next edit from merging into the previous step (focus moved to another field).
-    void break_merge() { merge_allowed_ = false; }
+    /// Applies an edit as a new step. With merge::typing it extends the previous step instead when
+    /// that was also typing in the same field, with no save, undo or redo since. Returns false,
+    /// changing nothing, when the edit does not apply or a batch is open. Clears the redo steps.
+    bool submit(std::unique_ptr<edit> e, merge how = merge::never);
 
     /// Whether undo would do something; never while a batch is open.
     bool can_undo() const { return !batch_ && done_ > 0; }
@@ -96,7 +101,7 @@ private:
     std::vector<step> steps_;
     std::size_t done_ = 0;
     std::size_t clean_ = 0;  // value of done_ that matches the file; npos when unreachable
-    bool merge_allowed_ = false;
+    bool typing_ = false;  // the last step was typing and nothing has happened since
     batch* batch_ = nullptr;
     std::vector<std::pair<std::size_t, listener>> listeners_;
     std::size_t next_token_ = 1;

@@ -235,7 +235,6 @@ void MainFrame::OnAddPersona(wxCommandEvent&) {
 void MainFrame::OnDeletePersona(wxCommandEvent&) {
     if (!SelectedPersona()) return;
     CommitPendingEdits();
-    m_doc->History().break_merge();
     m_doc->Submit(bpm::remove_persona(m_personaId));
 }
 
@@ -250,7 +249,6 @@ void MainFrame::OnMovePersona(wxCommandEvent& event) {
 void MainFrame::OnPersonaStatus(wxCommandEvent& event) {
     if (!SelectedPersona()) return;
     CommitPendingEdits();
-    m_doc->History().break_merge();
     m_doc->Submit(bpm::set_status(m_personaId, event.GetId() == ID_PERSONA_FINISH ? bpm::persona_status::completed
                                                                                   : bpm::persona_status::in_progress));
 }

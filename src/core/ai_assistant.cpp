@@ -43,7 +43,6 @@ ai_result<std::string> write_ai_summary(const ai_client& client, const persona& 
 bool store_ai_summary(history& h, const std::string& persona_id, const std::string& text) {
     std::string clean = clean_text(text);
     if (clean.empty() || clean.size() > max_field_bytes || h.doc().find_persona(persona_id) == npos) return false;
-    h.break_merge();
     return h.submit(set_summary(persona_id, persona_summary{std::move(clean), summary_source::ai, h.now()}));
 }
 
@@ -109,7 +108,6 @@ std::string add_imported_persona(history& h, persona p) {
     p.summary.reset();
     p.last_updated_at.clear();
     std::string id = p.id;
-    h.break_merge();
     return h.submit(insert_persona(doc.personas.size(), std::move(p))) ? id : std::string();
 }
 

@@ -8,15 +8,15 @@ namespace bpm {
 
 history::history(document& doc) : doc_(doc), clock_(now_iso8601) {}
 
-bool history::submit(std::unique_ptr<edit> e) {
+bool history::submit(std::unique_ptr<edit> e, merge how) {
     if (!e || batch_) return false;
     change_set changes;
     if (!e->apply(doc_, changes)) return false;
 
     // Typing on in the same field extends the previous step rather than adding one per keystroke.
-    if (merge_allowed_ && done_ > 0 && done_ == steps_.size() && clean_ != done_) {
+    if (how == merge::typing && typing_) {
         step& top = steps_[done_ - 1];
-        if (top.edits.size() == 1 && top.edits.front()->merge(*e)) {
+        if (top.edits.front()->merge(*e)) {
             stamp(top, changes);
             notify(changes);
             return true;
@@ -27,7 +27,7 @@ bool history::submit(std::unique_ptr<edit> e) {
     s.label = e->label();
     s.edits.push_back(std::move(e));
     record(std::move(s), changes);
-    merge_allowed_ = true;
+    typing_ = how == merge::typing;
     return true;
 }
 
@@ -37,7 +37,7 @@ void history::record(step s, const change_set& changes) {
     stamp(s, changes);
     steps_.push_back(std::move(s));
     ++done_;
-    merge_allowed_ = false;
+    typing_ = false;
     notify(changes);
 }
 
@@ -73,7 +73,7 @@ bool history::undo() {
     change_set changes;
     for (auto it = s.edits.rbegin(); it != s.edits.rend(); ++it) (*it)->revert(doc_, changes);
     restore_stamps(s.stamps_before);
-    merge_allowed_ = false;
+    typing_ = false;
     notify(changes);
     return true;
 }
@@ -84,7 +84,7 @@ bool history::redo() {
     change_set changes;
     for (auto& e : s.edits) e->apply(doc_, changes);
     restore_stamps(s.stamps_after);
-    merge_allowed_ = false;
+    typing_ = false;
     notify(changes);
     return true;
 }
@@ -105,14 +105,14 @@ bool history::replace_document(document replacement) {
     steps_.clear();
     done_ = 0;
     clean_ = 0;
-    merge_allowed_ = false;
+    typing_ = false;
     notify({change::document_replaced()});
     return true;
 }
 
 void history::mark_clean() {
     clean_ = done_;
-    merge_allowed_ = false;
+    typing_ = false;
 }
 
 std::size_t history::subscribe(listener fn) {

@@ -307,12 +307,6 @@ void interview::answered() {
     asked_.push_back(p);
 }
 
-bool interview::submit(std::unique_ptr<edit> e) {
-    // Each answer is its own step, even two answers in a row to the same field.
-    history_.break_merge();
-    return history_.submit(std::move(e));
-}
-
 void interview::answer_resume_offer(std::string_view text, std::vector<message>& out) {
     const auto yes = yes_no_answer(text);
     if (!yes) {
@@ -336,13 +330,13 @@ void interview::answer_persona_name(std::string_view text, std::vector<message>&
             return ask(out);
         }
     if (current_persona()) {
-        submit(set_persona_field(persona_id_, persona_field::name, std::string(text)));
+        history_.submit(set_persona_field(persona_id_, persona_field::name, std::string(text)));
     } else {
         persona p;
         p.id = doc.new_persona_id();
         p.name = std::string(text);
         const std::string id = p.id;
-        submit(insert_persona(doc.personas.size(), std::move(p)));
+        history_.submit(insert_persona(doc.personas.size(), std::move(p)));
         persona_id_ = id;
     }
     answered();
@@ -437,7 +431,7 @@ void interview::answer_stage_field(std::string_view text, std::vector<message>& 
         out.push_back(error(_("Please type an answer, or 'skip' to leave this field empty for now.")));
         return ask(out);
     }
-    submit(set_stage_field(persona_id_, stage_id_, *field, std::string(text)));
+    history_.submit(set_stage_field(persona_id_, stage_id_, *field, std::string(text)));
     if (*field == stage_field::duration && !parse_duration(text))
         out.push_back(info(format(_("I'll keep '{1}' as you wrote it. I could not read it as a length of time, so "
                                     "it won't count towards the length of the whole cycle."),
@@ -474,7 +468,7 @@ void interview::answer_summary_offer(std::string_view text, std::vector<message>
         out.push_back(info(format(_("Here's a summary for {1}:"), p.name)));
         out.push_back(message{message_kind::summary, summary.text, {}, {}});
         out.push_back(info(_("This summary can be used as a foundation for your marketing and sales playbooks.")));
-        submit(set_summary(persona_id_, std::move(summary)));
+        history_.submit(set_summary(persona_id_, std::move(summary)));
     }
     advance(out);
 }
@@ -536,7 +530,7 @@ void interview::answer_another(std::string_view text, std::vector<message>& out)
         out.push_back(error(_("Please answer 'new' to define another persona, or 'done'.")));
         return ask(out);
     }
-    submit(set_status(persona_id_, persona_status::completed));
+    history_.submit(set_status(persona_id_, persona_status::completed));
     another_answered_ = true;
     answered();
     if (*option == 0) {
