@@ -70,7 +70,6 @@ int main(int argc, char** argv) {
         // Edit cells in the visible rows, so every edit is also repainted.
         const std::size_t row = static_cast<std::size_t>(i) % 6;
         const auto start = clock_type::now();
-        doc->History().break_merge();
         doc->Submit(bpm::set_stage_field(p.id, p.stages[row].id, bpm::stage_field::buyer_actions,
                                          "Compares vendors and reads reviews, revision " + std::to_string(i)));
         const auto told = clock_type::now();

@@ -13,7 +13,6 @@ int main() {
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < edits; ++i) {
         const bpm::persona& p = doc.personas[static_cast<std::size_t>(i) % doc.personas.size()];
-        h.break_merge();
         h.submit(bpm::set_stage_field(p.id, p.stages[static_cast<std::size_t>(i) % p.stages.size()].id,
                                       bpm::stage_field::buyer_actions, "Edited buyer actions, revision " + std::to_string(i)));
     }

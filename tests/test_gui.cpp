@@ -176,8 +176,20 @@ BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
     BOOST_TEST(undo_label() == "Undo Edit Role of Emma Rodriguez \xE2\x80\x94 Home Decor E-commerce Director");
     doc->Submit(set_persona_field("persona-1", persona_field::role, "Changed elsewhere"));
     BOOST_TEST(role->GetValue() == "Changed elsewhere");
+    Command(wxID_UNDO);  // a change made elsewhere is a step of its own, not more typing
+    BOOST_TEST(role->GetValue() == "Head of E-commerce");
     Command(wxID_UNDO);
     BOOST_TEST(role->GetValue() == "E-commerce Director");
+}
+
+BOOST_FIXTURE_TEST_CASE(typing_on_in_one_persona_field_is_one_undo_step, editor) {
+    Frame().ShowPage(MainFrame::Page::Persona);
+    wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
+    for (const char* text : {"H", "He", "Head"}) role->SetValue(text);
+    BOOST_TEST(shown().profile.role == "Head");
+    Command(wxID_UNDO);
+    BOOST_TEST(role->GetValue() == "E-commerce Director");
+    BOOST_TEST(!doc->History().can_undo());
 }
 
 BOOST_FIXTURE_TEST_CASE(generate_summary_and_finish_are_undoable_edits, editor) {

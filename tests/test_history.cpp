@@ -176,34 +176,94 @@ BOOST_AUTO_TEST_CASE(standard_stages_are_one_step) {
     BOOST_TEST(!apply_standard_stages(f.h, "nobody"));
 }
 
-BOOST_AUTO_TEST_CASE(nested_groups_make_one_step_with_the_outer_label) {
+BOOST_AUTO_TEST_CASE(a_pushed_batch_is_one_step_and_one_notice_with_all_changes) {
     fixture f;
-    f.h.begin_group("Paste Cells");
-    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a"));
-    f.h.begin_group("inner");
-    f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b"));
-    f.h.end_group();
-    BOOST_TEST(!f.h.can_undo());  // nothing recorded until the outer group closes
-    BOOST_TEST(!f.h.undo());
-    f.h.end_group();
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    {
+        batch paste(f.h, "Paste Cells");
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a")));
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        BOOST_TEST(f.doc.personas[0].stages[1].duration == "b");  // applied at once
+        BOOST_TEST(heard.empty());                                 // but told only on push
+        BOOST_TEST(f.h.size() == 0u);                              // and recorded only on push
+        paste.push();
+    }
+    BOOST_TEST(f.h.size() == 1u);
     BOOST_TEST(f.h.undo_label() == "Undo Paste Cells");
+    BOOST_TEST_REQUIRE(heard.size() == 1u);
+    BOOST_TEST((heard[0] == change_set{change::stage_field_edited("persona-1", "stage-1", stage_field::duration),
+                                       change::stage_field_edited("persona-1", "stage-2", stage_field::duration)}));
     f.h.undo();
-    BOOST_TEST(f.doc.personas[0].stages[0].duration == "1-2 weeks");
-    BOOST_TEST(f.doc.personas[0].stages[1].duration == "3–6 months");
-    f.h.begin_group("Empty");
-    f.h.end_group();
+    BOOST_TEST((f.doc == test::rich_document()));
+}
+
+BOOST_AUTO_TEST_CASE(a_batch_destroyed_without_push_leaves_no_trace) {
+    fixture f;
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    {
+        batch abandoned(f.h, "Paste Cells");
+        stage s;
+        s.id = abandoned.doc().new_stage_id();
+        abandoned.submit(insert_stage("persona-1", 0, s));
+        abandoned.submit(set_stage_field("persona-1", s.id, stage_field::name, "New"));
+        abandoned.submit(remove_stage("persona-1", "stage-1"));
+        BOOST_TEST(f.doc.personas[0].stages[0].name == "New");
+    }
+    BOOST_TEST((f.doc == test::rich_document()));
+    BOOST_TEST(!f.h.can_undo());
+    BOOST_TEST(heard.empty());
+    BOOST_TEST(f.h.is_clean());
+    BOOST_TEST(f.h.submit(set_document_title("After")));  // the history is open again
+}
+
+BOOST_AUTO_TEST_CASE(an_empty_pushed_batch_adds_no_step) {
+    fixture f;
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    batch empty(f.h, "Empty");
+    BOOST_TEST(!empty.submit(set_stage_field("persona-1", "stage-9", stage_field::duration, "x")));
+    empty.push();
+    BOOST_TEST(f.h.size() == 0u);
     BOOST_TEST(f.h.undo_label() == "");
+    BOOST_TEST(heard.empty());
+    BOOST_TEST(!empty.submit(set_document_title("Too late")));  // a pushed batch is closed
+}
+
+BOOST_AUTO_TEST_CASE(an_open_batch_refuses_undo_redo_and_other_edits) {
+    fixture f;
+    f.h.submit(set_document_title("One"));
+    f.h.submit(set_document_title("Two"));
+    f.h.undo();
+    {
+        batch open(f.h, "Paste Cells");
+        BOOST_TEST(open.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "a")));
+        BOOST_TEST(!f.h.can_undo());
+        BOOST_TEST(!f.h.undo());
+        BOOST_TEST(!f.h.can_redo());
+        BOOST_TEST(!f.h.redo());
+        BOOST_TEST(!f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        BOOST_TEST(!f.h.replace_document(test::rich_document()));
+        batch second(f.h, "Nested");
+        BOOST_TEST(!second.submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "b")));
+        second.push();
+        BOOST_TEST(!f.h.undo());  // pushing the refused batch does not close the open one
+        open.push();
+    }
+    BOOST_TEST(f.h.undo_label() == "Undo Paste Cells");
+    BOOST_TEST(!f.h.can_redo());  // the batch was a new step after the undo
+    BOOST_TEST(f.doc.personas[0].stages[1].duration == "3–6 months");
 }
 
 BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {
     fixture f;
     for (const char* text : {"2", "2 ", "2 w", "2 weeks"})
-        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text));
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text), merge::typing);
     BOOST_TEST(f.h.size() == 1u);
     BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
-    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi"));
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi"), merge::typing);
     BOOST_TEST(f.h.size() == 2u);
-    f.h.break_merge();
     f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi there"));
     BOOST_TEST(f.h.size() == 3u);
     f.h.undo();
@@ -213,14 +273,42 @@ BOOST_AUTO_TEST_CASE(typing_in_one_field_merges_into_one_step) {
     BOOST_TEST((f.doc == test::rich_document()));
 }
 
+BOOST_AUTO_TEST_CASE(a_plain_submit_never_merges) {
+    fixture f;
+    for (const char* text : {"2", "2 ", "2 w", "2 weeks"})
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text));
+    BOOST_TEST(f.h.size() == 4u);
+    // Typing does not extend a step that was not typing either.
+    f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "2 weeks!"), merge::typing);
+    BOOST_TEST(f.h.size() == 5u);
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
+}
+
+BOOST_AUTO_TEST_CASE(typing_after_undo_or_redo_starts_a_new_step) {
+    fixture f;
+    const auto type = [&](const char* text) {
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text), merge::typing);
+    };
+    type("2");
+    f.h.submit(set_document_title("Other"));
+    f.h.undo();
+    type("2 w");
+    BOOST_TEST(f.h.size() == 2u);
+    f.h.undo();
+    f.h.redo();
+    type("2 weeks");
+    BOOST_TEST(f.h.size() == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(the_clean_point_follows_undo_and_redo) {
     fixture f;
     BOOST_TEST(f.h.is_clean());
-    f.h.submit(set_document_title("A"));
+    f.h.submit(set_document_title("A"), merge::typing);
     BOOST_TEST(!f.h.is_clean());
     f.h.mark_clean();  // saved
     BOOST_TEST(f.h.is_clean());
-    f.h.submit(set_document_title("AB"));  // does not merge into the saved step
+    f.h.submit(set_document_title("AB"), merge::typing);  // does not merge into the saved step
     BOOST_TEST(f.h.size() == 2u);
     BOOST_TEST(!f.h.is_clean());
     f.h.undo();
@@ -244,25 +332,24 @@ BOOST_AUTO_TEST_CASE(listeners_hear_exactly_what_changed_once_per_step) {
     f.h.submit(set_stage_field("persona-1", "stage-2", stage_field::content_type, "Demo"));
     BOOST_TEST_REQUIRE(heard.size() == 1u);
     BOOST_TEST_REQUIRE(heard[0].size() == 1u);
-    BOOST_TEST((heard[0][0] == change{change::kind::stage_field, "persona-1", "stage-2", 0, std::nullopt,
-                                      stage_field::content_type}));
+    BOOST_TEST((heard[0][0] == change::stage_field_edited("persona-1", "stage-2", stage_field::content_type)));
 
     heard.clear();
     apply_standard_stages(f.h, "p.two_2");
     BOOST_TEST_REQUIRE(heard.size() == 1u);
     BOOST_TEST_REQUIRE(heard[0].size() == 3u);
-    BOOST_TEST((heard[0][2] == change{change::kind::stage_added, "p.two_2", "stage-5", 2, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard[0][2] == change::stage_added("p.two_2", "stage-5", 2)));
 
     heard.clear();
     f.h.submit(remove_stage("persona-1", "stage-1"));
     f.h.undo();
     BOOST_TEST_REQUIRE(heard.size() == 2u);
-    BOOST_TEST((heard[0][0] == change{change::kind::stage_removed, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
-    BOOST_TEST((heard[1][0] == change{change::kind::stage_added, "persona-1", "stage-1", 0, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard[0][0] == change::stage_removed("persona-1", "stage-1", 0)));
+    BOOST_TEST((heard[1][0] == change::stage_added("persona-1", "stage-1", 0)));
 
     heard.clear();
     f.h.submit(move_persona("persona-1", 1));
-    BOOST_TEST((heard.at(0).at(0) == change{change::kind::persona_moved, "persona-1", "", 1, std::nullopt, std::nullopt}));
+    BOOST_TEST((heard.at(0).at(0) == change::persona_moved("persona-1", 1)));
 
     f.h.unsubscribe(token);
     heard.clear();
@@ -288,7 +375,6 @@ BOOST_AUTO_TEST_CASE(a_long_history_keeps_edits_not_document_copies) {
     h.set_clock([] { return std::string("2027-01-01T00:00:00Z"); });
     for (int i = 0; i < 10000; ++i) {
         const persona& p = doc.personas[static_cast<std::size_t>(i) % 200];
-        h.break_merge();
         h.submit(set_stage_field(p.id, p.stages[static_cast<std::size_t>(i) % 12].id, stage_field::key_message,
                                  "message " + std::to_string(i)));
     }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bpm/model.h"
@@ -13,7 +14,8 @@ namespace bpm {
 /// Persona fields that hold plain text.
 enum class persona_field { name, created_by, role, organisation, segment, success_metric };
 
-/// What one edit touched, precisely enough for a view to refresh only that.
+/// What one edit touched, precisely enough for a view to refresh only that. Made only through
+/// the named constructors below, so each kind carries exactly the fields that describe it.
 struct change {
     enum class kind {
         metadata,         // document title or created-by
@@ -37,13 +39,44 @@ struct change {
     std::optional<persona_field> pfield;
     std::optional<stage_field> sfield;
 
+    /// The document title or created-by changed.
+    static change metadata_edited() { return change(kind::metadata); }
+    /// A persona was inserted at index.
+    static change persona_added(std::string persona_id, std::size_t index);
+    /// A persona was removed from index.
+    static change persona_removed(std::string persona_id, std::size_t index);
+    /// A persona now stands at index.
+    static change persona_moved(std::string persona_id, std::size_t index);
+    /// One of a persona's text fields changed.
+    static change persona_field_edited(std::string persona_id, persona_field field);
+    /// A persona's list of pain points changed.
+    static change pain_points_edited(std::string persona_id);
+    /// A persona was marked in progress or completed.
+    static change status_changed(std::string persona_id);
+    /// A persona's summary was set or cleared.
+    static change summary_changed(std::string persona_id);
+    /// A stage was inserted at index of a persona's stages.
+    static change stage_added(std::string persona_id, std::string stage_id, std::size_t index);
+    /// A stage was removed from index of a persona's stages.
+    static change stage_removed(std::string persona_id, std::string stage_id, std::size_t index);
+    /// A stage now stands at index of a persona's stages.
+    static change stage_moved(std::string persona_id, std::string stage_id, std::size_t index);
+    /// One of a stage's text fields changed.
+    static change stage_field_edited(std::string persona_id, std::string stage_id, stage_field field);
+    /// The whole document was replaced (reverted or reloaded from disk).
+    static change document_replaced() { return change(kind::document_replaced); }
+
     bool operator==(const change& o) const {
         return what == o.what && persona_id == o.persona_id && stage_id == o.stage_id && index == o.index &&
                pfield == o.pfield && sfield == o.sfield;
     }
+
+private:
+    explicit change(kind k, std::string persona = {}, std::string stage = {}, std::size_t at = 0)
+        : what(k), persona_id(std::move(persona)), stage_id(std::move(stage)), index(at) {}
 };
 
-/// The changes of one step (one edit, or a group of them), in the order they happened.
+/// The changes of one step (one edit, or a batch of them), in the order they happened.
 using change_set = std::vector<change>;
 
 /// One reversible change to a document. apply and revert are exact inverses; an edit whose

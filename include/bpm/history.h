@@ -11,6 +11,16 @@
 
 namespace bpm {
 
+/// How a submitted edit may join the step before it.
+enum class merge {
+    /// A step of its own; nothing merges into it.
+    never,
+    /// A keystroke in a text field: joins the previous step when that was typing in the same field.
+    typing,
+};
+
+class batch;
+
 /// The one undo history of a document: every change goes through submit, so undo, redo,
 /// the unsaved-changes state and the views' notifications all agree.
 class history {
@@ -26,25 +36,18 @@ public:
     /// The document, for reading.
     const document& doc() const { return doc_; }
 
-    /// Applies an edit as a new step (or as part of the open group, or merged into the previous
-    /// step when it continues typing in the same field). Returns false, changing nothing, when
-    /// the edit does not apply. Clears the redo steps.
-    bool submit(std::unique_ptr<edit> e);
+    /// Applies an edit as a new step. With merge::typing it extends the previous step instead when
+    /// that was also typing in the same field, with no save, undo or redo since. Returns false,
+    /// changing nothing, when the edit does not apply or a batch is open. Clears the redo steps.
+    bool submit(std::unique_ptr<edit> e, merge how = merge::never);
 
-    /// Starts a group: edits submitted until the matching end_group form one step with this label.
-    /// Groups nest; the outermost label wins.
-    void begin_group(std::string label);
-    /// Ends the innermost group; the step is recorded and announced when the outermost one ends.
-    void end_group();
-
-    /// Stops the next edit from merging into the previous step (focus moved to another field).
-    void break_merge() { merge_allowed_ = false; }
-
-    bool can_undo() const { return done_ > 0; }
-    bool can_redo() const { return done_ < steps_.size(); }
-    /// Undoes the last step; false when there is none.
+    /// Whether undo would do something; never while a batch is open.
+    bool can_undo() const { return !batch_ && done_ > 0; }
+    /// Whether redo would do something; never while a batch is open.
+    bool can_redo() const { return !batch_ && done_ < steps_.size(); }
+    /// Undoes the last step; false when there is none or a batch is open.
     bool undo();
-    /// Redoes the last undone step; false when there is none.
+    /// Redoes the last undone step; false when there is none or a batch is open.
     bool redo();
     /// "Undo Edit Duration of Awareness", or "" when there is nothing to undo.
     std::string undo_label() const;
@@ -57,7 +60,7 @@ public:
 
     /// Replaces the whole document (revert, reload from disk): the steps are dropped, the document
     /// is clean, and listeners hear one change of kind document_replaced. Refused (false) while a
-    /// group is open.
+    /// batch is open.
     bool replace_document(document replacement);
 
     /// Records that the document now matches its file (just saved or loaded).
@@ -80,6 +83,8 @@ public:
     std::size_t memory_bytes() const;
 
 private:
+    friend class batch;
+
     struct step {
         std::string label;
         std::vector<std::unique_ptr<edit>> edits;
@@ -96,17 +101,49 @@ private:
     std::vector<step> steps_;
     std::size_t done_ = 0;
     std::size_t clean_ = 0;  // value of done_ that matches the file; npos when unreachable
-    bool merge_allowed_ = false;
-    int group_depth_ = 0;
-    step group_;
-    change_set group_changes_;
+    bool typing_ = false;  // the last step was typing and nothing has happened since
+    batch* batch_ = nullptr;
     std::vector<std::pair<std::size_t, listener>> listeners_;
     std::size_t next_token_ = 1;
     std::function<std::string()> clock_;
 };
 
+/// Several edits made into one undo step with one change notice, as KiCad's commit: submit the
+/// edits, then push. Destroyed without push, it reverts what it applied, records nothing and
+/// tells nobody. While it is open the history refuses everything else, so nothing can interleave.
+class batch {
+public:
+    /// Opens a batch on h, labelled for the Edit menu ("Paste"). When h already has an open batch,
+    /// this one refuses every edit.
+    batch(history& h, std::string label);
+    batch(const batch&) = delete;
+    batch& operator=(const batch&) = delete;
+    /// Reverts, in reverse order, whatever was applied and not pushed.
+    ~batch();
+
+    /// The document as the edits so far have left it.
+    const document& doc() const { return h_.doc(); }
+
+    /// Applies an edit at once, so later edits see it (a new stage's id, say). Returns false,
+    /// changing nothing, when it does not apply or the batch is not open.
+    bool submit(std::unique_ptr<edit> e);
+    /// Records the applied edits as one step and tells the listeners once; records nothing when
+    /// none applied. Closes the batch.
+    void push();
+
+private:
+    bool open() const { return h_.batch_ == this; }
+
+    history& h_;
+    std::string label_;
+    std::vector<std::unique_ptr<edit>> edits_;
+    change_set changes_;
+};
+
 /// Adds the standard stages (Awareness, Consideration, Decision) at the end of a persona's
-/// stages as one undo step. Returns false when the persona does not exist.
+/// stages, as part of b. Returns false when the persona does not exist.
+bool apply_standard_stages(batch& b, const std::string& persona_id);
+/// The same as one undo step of its own.
 bool apply_standard_stages(history& h, const std::string& persona_id);
 
 }  // namespace bpm

@@ -2,7 +2,6 @@
 
 #include <cstddef>
 #include <deque>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -156,7 +155,6 @@ private:
 
     void handle_answer(std::string_view text, std::vector<message>& out);
     void answered();
-    bool submit(std::unique_ptr<edit> e);
     void answer_persona_name(std::string_view text, std::vector<message>& out);
     void answer_pain_points(std::string_view text, std::vector<message>& out);
     void answer_stage_approach(std::string_view text, std::vector<message>& out);

@@ -54,7 +54,9 @@ bpm::history& BpmDocument::History() { return m_contents->history; }
 
 const bpm::history& BpmDocument::History() const { return m_contents->history; }
 
-bool BpmDocument::Submit(std::unique_ptr<bpm::edit> edit) { return History().submit(std::move(edit)); }
+bool BpmDocument::Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how) {
+    return History().submit(std::move(edit), how);
+}
 
 std::size_t BpmDocument::Subscribe(bpm::history::listener fn) {
     m_listeners.emplace_back(m_nextToken, std::move(fn));

@@ -24,7 +24,7 @@ public:
     bpm::history& History();
     const bpm::history& History() const;
     /// Submits an edit to the history; false when it does not apply.
-    bool Submit(std::unique_ptr<bpm::edit> edit);
+    bool Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how = bpm::merge::never);
 
     /// Registers a listener for the change notices of this document. Unlike subscribing to
     /// History() directly, the registration survives Revert, which replaces the history.

@@ -221,12 +221,10 @@ void MainFrame::OnAddPersona(wxCommandEvent&) {
     const std::size_t selected = SelectedIndex();
     const std::size_t index = selected == bpm::npos ? m_doc->Model().personas.size() : selected + 1;
     const std::string id = p.id;
-    bpm::history& history = m_doc->History();
-    history.break_merge();
-    history.begin_group(ToUtf8(_("Add New Persona")));
-    history.submit(bpm::insert_persona(index, std::move(p)));
-    bpm::apply_standard_stages(history, id);
-    history.end_group();
+    bpm::batch batch(m_doc->History(), ToUtf8(_("Add New Persona")));
+    batch.submit(bpm::insert_persona(index, std::move(p)));
+    bpm::apply_standard_stages(batch, id);
+    batch.push();
     ShowPage(Page::Persona);
     if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) {
         name->SetFocus();
@@ -237,7 +235,6 @@ void MainFrame::OnAddPersona(wxCommandEvent&) {
 void MainFrame::OnDeletePersona(wxCommandEvent&) {
     if (!SelectedPersona()) return;
     CommitPendingEdits();
-    m_doc->History().break_merge();
     m_doc->Submit(bpm::remove_persona(m_personaId));
 }
 
@@ -252,7 +249,6 @@ void MainFrame::OnMovePersona(wxCommandEvent& event) {
 void MainFrame::OnPersonaStatus(wxCommandEvent& event) {
     if (!SelectedPersona()) return;
     CommitPendingEdits();
-    m_doc->History().break_merge();
     m_doc->Submit(bpm::set_status(m_personaId, event.GetId() == ID_PERSONA_FINISH ? bpm::persona_status::completed
                                                                                   : bpm::persona_status::in_progress));
 }

@@ -153,7 +153,6 @@ bool PainPointTags::AddFromEntry() {
     const std::string text = ToUtf8(m_entry->GetValue().Trim().Trim(false));
     if (!p || text.empty()) return false;
     const bpm::pain_point point{text, CategoryAt(m_category->GetSelection())};
-    m_doc->History().break_merge();
     if (!m_doc->Submit(bpm::insert_pain_point(m_personaId, p->pain_points.size(), point))) {
         wxBell();
         return false;
@@ -168,13 +167,11 @@ void PainPointTags::Edit(std::size_t index) {
     if (!p || index >= p->pain_points.size()) return;
     bpm::pain_point point = p->pain_points[index];
     if (!EditDialog(this, point)) return;
-    m_doc->History().break_merge();
     if (!m_doc->Submit(bpm::set_pain_point(m_personaId, index, point))) return;
     FocusChip(index);
 }
 
 void PainPointTags::Remove(std::size_t index) {
-    m_doc->History().break_merge();
     if (!m_doc->Submit(bpm::remove_pain_point(m_personaId, index))) return;
     const bpm::persona* p = Persona();
     if (p && !p->pain_points.empty()) FocusChip(std::min(index, p->pain_points.size() - 1));

@@ -102,13 +102,10 @@ wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, co
     text->SetHint(hint);
     SetAccessibleName(text, ToWx(bpm::persona_field_title(field)));
     m_fields[i] = text;
+    // Each keystroke is submitted; typing on in the same field extends one undo step.
     text->Bind(wxEVT_TEXT, [this, field, text](wxCommandEvent&) {
-        if (m_doc && Persona()) m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())));
-    });
-    // Leaving a field ends its step: coming back starts a new one rather than extending it.
-    text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
-        if (m_doc) m_doc->History().break_merge();
-        event.Skip();
+        if (m_doc && Persona())
+            m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), bpm::merge::typing);
     });
     return text;
 }

@@ -264,10 +264,10 @@ void StageGrid::GoTo(int row, int col) {
     m_grid->MakeCellVisible(row, col);
 }
 
-void StageGrid::SubmitGroup(const wxString& label, const std::function<void()>& edits) {
-    m_doc->History().begin_group(ToUtf8(label));
-    edits();
-    m_doc->History().end_group();
+void StageGrid::SubmitBatch(const wxString& label, const std::function<void(bpm::batch&)>& fill) {
+    bpm::batch batch(m_doc->History(), ToUtf8(label));
+    fill(batch);
+    batch.push();
 }
 
 void StageGrid::AddStage() {
@@ -303,8 +303,8 @@ void StageGrid::DeleteStages() {
     if (ids.size() == 1) {
         m_doc->Submit(bpm::remove_stage(personaId, ids.front()));
     } else {
-        SubmitGroup(_("Delete Stages"), [&] {
-            for (const std::string& id : ids) m_doc->Submit(bpm::remove_stage(personaId, id));
+        SubmitBatch(_("Delete Stages"), [&](bpm::batch& batch) {
+            for (const std::string& id : ids) batch.submit(bpm::remove_stage(personaId, id));
         });
     }
     m_grid->ClearSelection();
@@ -369,10 +369,10 @@ void StageGrid::Cut() {
     const Block block = SelectedBlock();
     if (block.bottom < block.top || !HasPersona()) return;
     const std::string personaId = m_table->GetPersonaId();
-    SubmitGroup(_("Cut"), [&] {
+    SubmitBatch(_("Cut"), [&](bpm::batch& batch) {
         for (int row = block.top; row <= block.bottom; ++row)
             for (int col = block.left; col <= block.right; ++col)
-                m_doc->Submit(bpm::set_stage_field(personaId, m_table->GetStageId(row), StageGridTable::FieldOf(col), {}));
+                batch.submit(bpm::set_stage_field(personaId, m_table->GetStageId(row), StageGridTable::FieldOf(col), {}));
     });
 }
 
@@ -380,10 +380,10 @@ void StageGrid::ClearCells() {
     const Block block = SelectedBlock();
     if (block.bottom < block.top || !HasPersona()) return;
     const std::string personaId = m_table->GetPersonaId();
-    SubmitGroup(_("Clear Cells"), [&] {
+    SubmitBatch(_("Clear Cells"), [&](bpm::batch& batch) {
         for (int row = block.top; row <= block.bottom; ++row)
             for (int col = block.left; col <= block.right; ++col)
-                m_doc->Submit(bpm::set_stage_field(personaId, m_table->GetStageId(row), StageGridTable::FieldOf(col), {}));
+                batch.submit(bpm::set_stage_field(personaId, m_table->GetStageId(row), StageGridTable::FieldOf(col), {}));
     });
 }
 
@@ -403,24 +403,24 @@ bool StageGrid::PasteText(const wxString& text) {
     const int left = std::max(m_grid->GetGridCursorCol(), 0);
     const std::string personaId = m_table->GetPersonaId();
     int right = left;
-    SubmitGroup(_("Paste"), [&] {
+    SubmitBatch(_("Paste"), [&](bpm::batch& batch) {
         for (std::size_t r = 0; r < block.size(); ++r) {
-            // Edits in a group apply at once: the model already holds the stages added for
-            // earlier lines, even though the grid hears of them only when the group ends.
+            // Edits in a batch apply at once: the model already holds the stages added for
+            // earlier lines, even though the grid hears of them only when the batch is pushed.
             const bpm::persona& p = *m_table->GetPersona();
             const std::size_t index = static_cast<std::size_t>(top) + r;
             if (index >= p.stages.size()) {
                 bpm::stage s;
                 s.id = NewStageId();
                 s.name = bpm::placeholder_stage_name(index);
-                if (!m_doc->Submit(bpm::insert_stage(personaId, index, std::move(s)))) break;
+                if (!batch.submit(bpm::insert_stage(personaId, index, std::move(s)))) break;
             }
             const std::string stageId = m_table->GetPersona()->stages[index].id;
             int col = left;
             for (const std::string& cell : block[r]) {
                 while (col < column_count && !m_grid->IsColShown(col)) ++col;
                 if (col >= column_count) break;
-                m_doc->Submit(bpm::set_stage_field(personaId, stageId, StageGridTable::FieldOf(col), cell));
+                batch.submit(bpm::set_stage_field(personaId, stageId, StageGridTable::FieldOf(col), cell));
                 right = std::max(right, col);
                 ++col;
             }

@@ -94,7 +94,8 @@ private:
     /// The selected block, or the cursor cell as a block.
     Block SelectedBlock() const;
     CellBlock CellsOf(const Block& block) const;
-    void SubmitGroup(const wxString& label, const std::function<void()>& edits);
+    /// Submits the edits made by fill as one undo step with this label.
+    void SubmitBatch(const wxString& label, const std::function<void(bpm::batch&)>& fill);
     std::string NewStageId() const;
     /// The height a row needs for its wrapped text at the current column widths.
     int BestRowHeight(int row) const;

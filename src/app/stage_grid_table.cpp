@@ -93,7 +93,6 @@ void StageGridTable::SetValue(int row, int col, const wxString& value) {
     const bpm::stage* s = StageAt(row);
     if (!s || !m_doc) return;
     // Each finished cell edit is a step of its own, even when the same cell is edited twice.
-    m_doc->History().break_merge();
     m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
 }
 

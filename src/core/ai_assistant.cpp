@@ -43,7 +43,6 @@ ai_result<std::string> write_ai_summary(const ai_client& client, const persona& 
 bool store_ai_summary(history& h, const std::string& persona_id, const std::string& text) {
     std::string clean = clean_text(text);
     if (clean.empty() || clean.size() > max_field_bytes || h.doc().find_persona(persona_id) == npos) return false;
-    h.break_merge();
     return h.submit(set_summary(persona_id, persona_summary{std::move(clean), summary_source::ai, h.now()}));
 }
 
@@ -74,14 +73,13 @@ bool apply_suggestion(history& h, const std::string& persona_id, const std::stri
                                                                  {stage_field::content_type, &s.content_type},
                                                                  {stage_field::key_message, &s.key_message}};
     bool changed = false;
-    h.break_merge();
     // TRANSLATORS: an undo step; {1} is a stage name, "Apply Suggestion for Awareness"
-    h.begin_group(format(_("Apply Suggestion for {1}"), one_line_excerpt(p.stages[si].name, 60)));
+    batch edits(h, format(_("Apply Suggestion for {1}"), one_line_excerpt(p.stages[si].name, 60)));
     for (const auto& [field, text] : fields) {
         const std::string clean = clean_text(*text);
-        if (!clean.empty()) changed = h.submit(set_stage_field(persona_id, stage_id, field, clean)) || changed;
+        if (!clean.empty()) changed = edits.submit(set_stage_field(persona_id, stage_id, field, clean)) || changed;
     }
-    h.end_group();
+    edits.push();
     return changed;
 }
 
@@ -110,7 +108,6 @@ std::string add_imported_persona(history& h, persona p) {
     p.summary.reset();
     p.last_updated_at.clear();
     std::string id = p.id;
-    h.break_merge();
     return h.submit(insert_persona(doc.personas.size(), std::move(p))) ? id : std::string();
 }
 

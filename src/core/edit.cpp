@@ -7,6 +7,48 @@
 
 namespace bpm {
 
+change change::persona_added(std::string persona_id, std::size_t index) {
+    return change(kind::persona_added, std::move(persona_id), {}, index);
+}
+
+change change::persona_removed(std::string persona_id, std::size_t index) {
+    return change(kind::persona_removed, std::move(persona_id), {}, index);
+}
+
+change change::persona_moved(std::string persona_id, std::size_t index) {
+    return change(kind::persona_moved, std::move(persona_id), {}, index);
+}
+
+change change::persona_field_edited(std::string persona_id, persona_field field) {
+    change c(kind::persona_field, std::move(persona_id));
+    c.pfield = field;
+    return c;
+}
+
+change change::pain_points_edited(std::string persona_id) { return change(kind::pain_points, std::move(persona_id)); }
+
+change change::status_changed(std::string persona_id) { return change(kind::status, std::move(persona_id)); }
+
+change change::summary_changed(std::string persona_id) { return change(kind::summary, std::move(persona_id)); }
+
+change change::stage_added(std::string persona_id, std::string stage_id, std::size_t index) {
+    return change(kind::stage_added, std::move(persona_id), std::move(stage_id), index);
+}
+
+change change::stage_removed(std::string persona_id, std::string stage_id, std::size_t index) {
+    return change(kind::stage_removed, std::move(persona_id), std::move(stage_id), index);
+}
+
+change change::stage_moved(std::string persona_id, std::string stage_id, std::size_t index) {
+    return change(kind::stage_moved, std::move(persona_id), std::move(stage_id), index);
+}
+
+change change::stage_field_edited(std::string persona_id, std::string stage_id, stage_field field) {
+    change c(kind::stage_field, std::move(persona_id), std::move(stage_id));
+    c.sfield = field;
+    return c;
+}
+
 namespace {
 
 persona* find_persona(document& doc, const std::string& id) {
@@ -84,7 +126,7 @@ public:
             applied_once_ = true;
         }
         value = new_;
-        changes.push_back({change::kind::stage_field, persona_id_, stage_id_, 0, std::nullopt, field_});
+        changes.push_back(change::stage_field_edited(persona_id_, stage_id_, field_));
         return true;
     }
 
@@ -92,7 +134,7 @@ public:
         stage* s = find_stage(doc, persona_id_, stage_id_);
         if (!s) return;
         s->field(field_) = old_;
-        changes.push_back({change::kind::stage_field, persona_id_, stage_id_, 0, std::nullopt, field_});
+        changes.push_back(change::stage_field_edited(persona_id_, stage_id_, field_));
     }
 
     bool merge(const edit& next) override {
@@ -135,7 +177,7 @@ public:
             applied_once_ = true;
         }
         value = new_;
-        changes.push_back({change::kind::persona_field, persona_id_, {}, 0, field_, std::nullopt});
+        changes.push_back(change::persona_field_edited(persona_id_, field_));
         return true;
     }
 
@@ -143,7 +185,7 @@ public:
         persona* p = find_persona(doc, persona_id_);
         if (!p) return;
         persona_text(*p, field_) = old_;
-        changes.push_back({change::kind::persona_field, persona_id_, {}, 0, field_, std::nullopt});
+        changes.push_back(change::persona_field_edited(persona_id_, field_));
     }
 
     bool merge(const edit& next) override {
@@ -171,12 +213,12 @@ public:
     bool apply(document& doc, change_set& changes) override {
         if (doc.metadata.title == new_) return false;
         old_ = std::exchange(doc.metadata.title, new_);
-        changes.push_back({change::kind::metadata, {}, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(change::metadata_edited());
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         doc.metadata.title = old_;
-        changes.push_back({change::kind::metadata, {}, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(change::metadata_edited());
     }
     bool merge(const edit& next) override {
         const auto* n = dynamic_cast<const title_edit*>(&next);
@@ -194,20 +236,20 @@ private:
 template <class T>
 class persona_value_edit final : public edit {
 public:
-    persona_value_edit(std::string persona_id, T persona::*member, change::kind kind, T value, std::string label)
-        : persona_id_(std::move(persona_id)), member_(member), kind_(kind), new_(std::move(value)), label_(std::move(label)) {}
+    persona_value_edit(std::string persona_id, T persona::*member, change (*changed)(std::string), T value, std::string label)
+        : persona_id_(std::move(persona_id)), member_(member), changed_(changed), new_(std::move(value)), label_(std::move(label)) {}
 
     std::string label() const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
         persona* p = find_persona(doc, persona_id_);
         if (!p || p->*member_ == new_) return false;
         old_ = std::exchange(p->*member_, new_);
-        changes.push_back({kind_, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(changed_(persona_id_));
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         if (persona* p = find_persona(doc, persona_id_)) p->*member_ = old_;
-        changes.push_back({kind_, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(changed_(persona_id_));
     }
     std::size_t memory_bytes() const override {
         return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_);
@@ -219,7 +261,7 @@ private:
 
     std::string persona_id_;
     T persona::*member_;
-    change::kind kind_;
+    change (*changed_)(std::string);
     T new_, old_{};
     std::string label_;
 };
@@ -249,7 +291,7 @@ private:
         index_ = std::min(index_, doc.personas.size());
         doc.personas.insert(doc.personas.begin() + index_, std::move(persona_));
         persona_ = persona{};
-        changes.push_back({change::kind::persona_added, id_, {}, index_, std::nullopt, std::nullopt});
+        changes.push_back(change::persona_added(id_, index_));
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -259,7 +301,7 @@ private:
         persona_ = std::move(doc.personas[i]);
         name_ = persona_.name;
         doc.personas.erase(doc.personas.begin() + i);
-        changes.push_back({change::kind::persona_removed, id_, {}, i, std::nullopt, std::nullopt});
+        changes.push_back(change::persona_removed(id_, i));
         return true;
     }
 
@@ -294,7 +336,7 @@ private:
         index_ = std::min(index_, p->stages.size());
         p->stages.insert(p->stages.begin() + index_, std::move(stage_));
         stage_ = stage{};
-        changes.push_back({change::kind::stage_added, persona_id_, id_, index_, std::nullopt, std::nullopt});
+        changes.push_back(change::stage_added(persona_id_, id_, index_));
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -305,7 +347,7 @@ private:
         stage_ = std::move(p->stages[i]);
         name_ = stage_.name;
         p->stages.erase(p->stages.begin() + i);
-        changes.push_back({change::kind::stage_removed, persona_id_, id_, i, std::nullopt, std::nullopt});
+        changes.push_back(change::stage_removed(persona_id_, id_, i));
         return true;
     }
 
@@ -327,12 +369,12 @@ public:
         if (from_ == to_) return false;
         name_ = doc.personas[from_].name;
         move_within(doc.personas, from_, to_);
-        changes.push_back({change::kind::persona_moved, id_, {}, to_, std::nullopt, std::nullopt});
+        changes.push_back(change::persona_moved(id_, to_));
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         move_within(doc.personas, to_, from_);
-        changes.push_back({change::kind::persona_moved, id_, {}, from_, std::nullopt, std::nullopt});
+        changes.push_back(change::persona_moved(id_, from_));
     }
     std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(id_) + text_bytes(name_); }
 
@@ -354,12 +396,12 @@ public:
         if (from_ == to_) return false;
         name_ = p->stages[from_].name;
         move_within(p->stages, from_, to_);
-        changes.push_back({change::kind::stage_moved, persona_id_, id_, to_, std::nullopt, std::nullopt});
+        changes.push_back(change::stage_moved(persona_id_, id_, to_));
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         if (persona* p = find_persona(doc, persona_id_)) move_within(p->stages, to_, from_);
-        changes.push_back({change::kind::stage_moved, persona_id_, id_, from_, std::nullopt, std::nullopt});
+        changes.push_back(change::stage_moved(persona_id_, id_, from_));
     }
     std::size_t memory_bytes() const override {
         return sizeof(*this) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_);
@@ -415,13 +457,13 @@ public:
                 break;
         }
         before_ = std::exchange(p->pain_points, std::move(list));
-        changes.push_back({change::kind::pain_points, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(change::pain_points_edited(persona_id_));
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
         if (persona* p = find_persona(doc, persona_id_)) p->pain_points = before_;
-        changes.push_back({change::kind::pain_points, persona_id_, {}, 0, std::nullopt, std::nullopt});
+        changes.push_back(change::pain_points_edited(persona_id_));
     }
 
     std::size_t memory_bytes() const override {
@@ -452,14 +494,14 @@ std::unique_ptr<edit> set_document_title(std::string title) { return std::make_u
 
 std::unique_ptr<edit> set_status(std::string persona_id, persona_status status) {
     std::string label = status == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
-    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, change::kind::status,
+    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, &change::status_changed,
                                                                 status, std::move(label));
 }
 
 std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary) {
     std::string label = summary ? _("Set Summary") : _("Clear Summary");
     return std::make_unique<persona_value_edit<std::optional<persona_summary>>>(
-        std::move(persona_id), &persona::summary, change::kind::summary, std::move(summary), std::move(label));
+        std::move(persona_id), &persona::summary, &change::summary_changed, std::move(summary), std::move(label));
 }
 
 std::unique_ptr<edit> insert_persona(std::size_t index, persona p) {

@@ -8,21 +8,15 @@ namespace bpm {
 
 history::history(document& doc) : doc_(doc), clock_(now_iso8601) {}
 
-bool history::submit(std::unique_ptr<edit> e) {
-    if (!e) return false;
+bool history::submit(std::unique_ptr<edit> e, merge how) {
+    if (!e || batch_) return false;
     change_set changes;
     if (!e->apply(doc_, changes)) return false;
 
-    if (group_depth_ > 0) {
-        group_.edits.push_back(std::move(e));
-        group_changes_.insert(group_changes_.end(), changes.begin(), changes.end());
-        return true;
-    }
-
     // Typing on in the same field extends the previous step rather than adding one per keystroke.
-    if (merge_allowed_ && done_ > 0 && done_ == steps_.size() && clean_ != done_) {
+    if (how == merge::typing && typing_) {
         step& top = steps_[done_ - 1];
-        if (top.edits.size() == 1 && top.edits.front()->merge(*e)) {
+        if (top.edits.front()->merge(*e)) {
             stamp(top, changes);
             notify(changes);
             return true;
@@ -33,27 +27,8 @@ bool history::submit(std::unique_ptr<edit> e) {
     s.label = e->label();
     s.edits.push_back(std::move(e));
     record(std::move(s), changes);
-    merge_allowed_ = true;
+    typing_ = how == merge::typing;
     return true;
-}
-
-void history::begin_group(std::string label) {
-    if (group_depth_++ == 0) {
-        group_ = step{};
-        group_.label = std::move(label);
-        group_changes_.clear();
-    }
-}
-
-void history::end_group() {
-    if (group_depth_ == 0 || --group_depth_ > 0) return;
-    if (group_.edits.empty()) return;
-    const change_set changes = std::move(group_changes_);
-    group_changes_.clear();
-    record(std::move(group_), changes);
-    group_ = step{};
-    // A group is a deliberate unit; what follows it starts a new step.
-    merge_allowed_ = false;
 }
 
 void history::record(step s, const change_set& changes) {
@@ -62,6 +37,7 @@ void history::record(step s, const change_set& changes) {
     stamp(s, changes);
     steps_.push_back(std::move(s));
     ++done_;
+    typing_ = false;
     notify(changes);
 }
 
@@ -92,23 +68,23 @@ void history::restore_stamps(const std::vector<std::pair<std::string, std::strin
 }
 
 bool history::undo() {
-    if (group_depth_ > 0 || done_ == 0) return false;
+    if (!can_undo()) return false;
     step& s = steps_[--done_];
     change_set changes;
     for (auto it = s.edits.rbegin(); it != s.edits.rend(); ++it) (*it)->revert(doc_, changes);
     restore_stamps(s.stamps_before);
-    merge_allowed_ = false;
+    typing_ = false;
     notify(changes);
     return true;
 }
 
 bool history::redo() {
-    if (group_depth_ > 0 || done_ == steps_.size()) return false;
+    if (!can_redo()) return false;
     step& s = steps_[done_++];
     change_set changes;
     for (auto& e : s.edits) e->apply(doc_, changes);
     restore_stamps(s.stamps_after);
-    merge_allowed_ = false;
+    typing_ = false;
     notify(changes);
     return true;
 }
@@ -124,19 +100,19 @@ std::string history::redo_label() const {
 }
 
 bool history::replace_document(document replacement) {
-    if (group_depth_ > 0) return false;
+    if (batch_) return false;
     doc_ = std::move(replacement);
     steps_.clear();
     done_ = 0;
     clean_ = 0;
-    merge_allowed_ = false;
-    notify({change{change::kind::document_replaced, {}, {}, 0, std::nullopt, std::nullopt}});
+    typing_ = false;
+    notify({change::document_replaced()});
     return true;
 }
 
 void history::mark_clean() {
     clean_ = done_;
-    merge_allowed_ = false;
+    typing_ = false;
 }
 
 std::size_t history::subscribe(listener fn) {
@@ -168,19 +144,54 @@ std::size_t history::memory_bytes() const {
     return n;
 }
 
-bool apply_standard_stages(history& h, const std::string& persona_id) {
-    const std::size_t pi = h.doc().find_persona(persona_id);
+batch::batch(history& h, std::string label) : h_(h), label_(std::move(label)) {
+    if (!h_.batch_) h_.batch_ = this;
+}
+
+batch::~batch() {
+    if (!open()) return;
+    // Nothing was pushed: take back what was applied, newest first, and tell nobody.
+    change_set ignored;
+    for (auto it = edits_.rbegin(); it != edits_.rend(); ++it) (*it)->revert(h_.doc_, ignored);
+    h_.batch_ = nullptr;
+}
+
+bool batch::submit(std::unique_ptr<edit> e) {
+    change_set changes;
+    if (!e || !open() || !e->apply(h_.doc_, changes)) return false;
+    changes_.insert(changes_.end(), changes.begin(), changes.end());
+    edits_.push_back(std::move(e));
+    return true;
+}
+
+void batch::push() {
+    if (!open()) return;
+    h_.batch_ = nullptr;
+    if (edits_.empty()) return;
+    history::step s;
+    s.label = std::move(label_);
+    s.edits = std::move(edits_);
+    h_.record(std::move(s), changes_);
+}
+
+bool apply_standard_stages(batch& b, const std::string& persona_id) {
+    const std::size_t pi = b.doc().find_persona(persona_id);
     if (pi == npos) return false;
-    h.begin_group(_("Apply Standard Stages"));
     bool all = true;
     for (const std::string& name : standard_stage_names()) {
-        // Edits in a group apply at once, so each new id already sees the stages added before it.
+        // Edits in a batch apply at once, so each new id already sees the stages added before it.
         stage s;
-        s.id = h.doc().new_stage_id();
+        s.id = b.doc().new_stage_id();
         s.name = name;
-        all = h.submit(insert_stage(persona_id, h.doc().personas[pi].stages.size(), std::move(s))) && all;
+        all = b.submit(insert_stage(persona_id, b.doc().personas[pi].stages.size(), std::move(s))) && all;
     }
-    h.end_group();
+    return all;
+}
+
+bool apply_standard_stages(history& h, const std::string& persona_id) {
+    batch b(h, _("Apply Standard Stages"));
+    const bool all = apply_standard_stages(b, persona_id);
+    b.push();
     return all;
 }
 

@@ -307,12 +307,6 @@ void interview::answered() {
     asked_.push_back(p);
 }
 
-bool interview::submit(std::unique_ptr<edit> e) {
-    // Each answer is its own step, even two answers in a row to the same field.
-    history_.break_merge();
-    return history_.submit(std::move(e));
-}
-
 void interview::answer_resume_offer(std::string_view text, std::vector<message>& out) {
     const auto yes = yes_no_answer(text);
     if (!yes) {
@@ -336,13 +330,13 @@ void interview::answer_persona_name(std::string_view text, std::vector<message>&
             return ask(out);
         }
     if (current_persona()) {
-        submit(set_persona_field(persona_id_, persona_field::name, std::string(text)));
+        history_.submit(set_persona_field(persona_id_, persona_field::name, std::string(text)));
     } else {
         persona p;
         p.id = doc.new_persona_id();
         p.name = std::string(text);
         const std::string id = p.id;
-        submit(insert_persona(doc.personas.size(), std::move(p)));
+        history_.submit(insert_persona(doc.personas.size(), std::move(p)));
         persona_id_ = id;
     }
     answered();
@@ -356,11 +350,10 @@ void interview::answer_pain_points(std::string_view text, std::vector<message>& 
         return ask(out);
     }
     const persona& p = *current_persona();
-    history_.break_merge();
-    history_.begin_group(format(_("Edit Pain Points of {1}"), p.name));
-    for (std::size_t i = p.pain_points.size(); i-- > 0;) history_.submit(remove_pain_point(persona_id_, i));
-    for (std::size_t i = 0; i < points.size(); ++i) history_.submit(insert_pain_point(persona_id_, i, points[i]));
-    history_.end_group();
+    batch edits(history_, format(_("Edit Pain Points of {1}"), p.name));
+    for (std::size_t i = p.pain_points.size(); i-- > 0;) edits.submit(remove_pain_point(persona_id_, i));
+    for (std::size_t i = 0; i < points.size(); ++i) edits.submit(insert_pain_point(persona_id_, i, points[i]));
+    edits.push();
     answered();
     advance(out);
 }
@@ -369,17 +362,16 @@ void interview::replace_stages(const std::string& label, const std::vector<std::
     const persona& p = *current_persona();
     std::vector<std::string> old;
     for (const stage& s : p.stages) old.push_back(s.id);
-    history_.break_merge();
-    history_.begin_group(label);
+    batch edits(history_, label);
     // New stages first, so their ids never repeat the ones being replaced.
     for (const std::string& name : names) {
         stage s;
-        s.id = history_.doc().new_stage_id();
+        s.id = edits.doc().new_stage_id();
         s.name = name;
-        history_.submit(insert_stage(persona_id_, current_persona()->stages.size(), std::move(s)));
+        edits.submit(insert_stage(persona_id_, current_persona()->stages.size(), std::move(s)));
     }
-    for (const std::string& id : old) history_.submit(remove_stage(persona_id_, id));
-    history_.end_group();
+    for (const std::string& id : old) edits.submit(remove_stage(persona_id_, id));
+    edits.push();
 }
 
 void interview::answer_stage_approach(std::string_view text, std::vector<message>& out) {
@@ -439,7 +431,7 @@ void interview::answer_stage_field(std::string_view text, std::vector<message>& 
         out.push_back(error(_("Please type an answer, or 'skip' to leave this field empty for now.")));
         return ask(out);
     }
-    submit(set_stage_field(persona_id_, stage_id_, *field, std::string(text)));
+    history_.submit(set_stage_field(persona_id_, stage_id_, *field, std::string(text)));
     if (*field == stage_field::duration && !parse_duration(text))
         out.push_back(info(format(_("I'll keep '{1}' as you wrote it. I could not read it as a length of time, so "
                                     "it won't count towards the length of the whole cycle."),
@@ -476,7 +468,7 @@ void interview::answer_summary_offer(std::string_view text, std::vector<message>
         out.push_back(info(format(_("Here's a summary for {1}:"), p.name)));
         out.push_back(message{message_kind::summary, summary.text, {}, {}});
         out.push_back(info(_("This summary can be used as a foundation for your marketing and sales playbooks.")));
-        submit(set_summary(persona_id_, std::move(summary)));
+        history_.submit(set_summary(persona_id_, std::move(summary)));
     }
     advance(out);
 }
@@ -538,7 +530,7 @@ void interview::answer_another(std::string_view text, std::vector<message>& out)
         out.push_back(error(_("Please answer 'new' to define another persona, or 'done'.")));
         return ask(out);
     }
-    submit(set_status(persona_id_, persona_status::completed));
+    history_.submit(set_status(persona_id_, persona_status::completed));
     another_answered_ = true;
     answered();
     if (*option == 0) {
