@@ -139,7 +139,7 @@ BOOST_AUTO_TEST_CASE(an_ai_summary_written_apart_from_the_interview_is_stored_as
     server.script(test::stream_reply({"  Short\x01 summary  "}));
     map_fixture m;
     const auto written = write_ai_summary(ai_client(settings_for(server)), m.p());
-    BOOST_TEST_REQUIRE(bool(written), written.error);
+    BOOST_TEST_REQUIRE(bool(written), written.error());
     BOOST_TEST(*written.value == "Short summary");
     const document before = m.doc;
     BOOST_TEST(store_ai_summary(m.h, "persona-1", *written.value));
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(a_suggestion_is_read_from_fenced_json) {
                                       "\"content_type\": \"ROI calculator\", \"key_message\": \"Pays for itself\"}\n```"}));
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-2");
-    BOOST_TEST_REQUIRE(bool(s), s.error);
+    BOOST_TEST_REQUIRE(bool(s), s.error());
     BOOST_TEST(s.value->seller_actions == "Run a ROI workshop");
     BOOST_TEST(s.value->content_type == "ROI calculator");
     BOOST_TEST(s.value->key_message == "Pays for itself");
@@ -183,7 +183,7 @@ BOOST_AUTO_TEST_CASE(an_unusable_suggestion_is_asked_for_again_with_the_problem)
         "{\"seller_actions\": \"Demo\", \"content_type\": \"Video\", \"key_message\": \"See it work\"}"));
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-1");
-    BOOST_TEST_REQUIRE(bool(s), s.error);
+    BOOST_TEST_REQUIRE(bool(s), s.error());
     BOOST_TEST(s.value->key_message == "See it work");
     BOOST_TEST_REQUIRE(server.requests().size() == 2u);
     const json second = messages_of(server, 1);
@@ -201,11 +201,11 @@ BOOST_AUTO_TEST_CASE(a_suggestion_unusable_twice_is_a_clear_failure) {
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-1");
     BOOST_TEST(!s);
-    BOOST_TEST(s.error == "the AI's answer could not be used: \"seller_actions\" must be text, not a number");
+    BOOST_TEST(s.error() == "the AI's answer could not be used: \"seller_actions\" must be text, not a number");
     BOOST_TEST(server.requests().size() == 2u);
 
     const auto gone = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-404");
-    BOOST_TEST(gone.error == "that stage is no longer in the map");
+    BOOST_TEST(gone.error() == "that stage is no longer in the map");
     BOOST_TEST(server.requests().size() == 2u);
 }
 
@@ -292,7 +292,7 @@ BOOST_AUTO_TEST_CASE(notes_become_a_persona_and_a_bad_answer_is_asked_for_again)
                                       "\"category\": \"financial\"}], \"stages\": []}\n```"}));
     const std::string notes = "Call with Dana (CFO): worried about cost. Wants payback in a year.";
     const auto p = persona_from_notes(ai_client(settings_for(server)), notes);
-    BOOST_TEST_REQUIRE(bool(p), p.error);
+    BOOST_TEST_REQUIRE(bool(p), p.error());
     BOOST_TEST(p.value->name == "CFO");
     BOOST_TEST((p.value->pain_points.at(0) == pain_point{"Cost", pain_category::financial}));
     BOOST_TEST_REQUIRE(server.requests().size() == 2u);
@@ -304,9 +304,9 @@ BOOST_AUTO_TEST_CASE(notes_become_a_persona_and_a_bad_answer_is_asked_for_again)
 BOOST_AUTO_TEST_CASE(notes_that_cannot_be_sent_are_refused_before_any_request) {
     fake_ai_server server;
     const ai_client client(settings_for(server));
-    BOOST_TEST(persona_from_notes(client, "Dana \xC3\x28 CFO").error == "the notes are not valid UTF-8 text");
-    BOOST_TEST(persona_from_notes(client, " \n ").error == "there are no notes to read");
-    BOOST_TEST(persona_from_notes(client, std::string(max_notes_bytes + 1, 'n')).error ==
+    BOOST_TEST(persona_from_notes(client, "Dana \xC3\x28 CFO").error() == "the notes are not valid UTF-8 text");
+    BOOST_TEST(persona_from_notes(client, " \n ").error() == "there are no notes to read");
+    BOOST_TEST(persona_from_notes(client, std::string(max_notes_bytes + 1, 'n')).error() ==
                "the notes are 101 KB long; at most 100 KB can be read at once");
     BOOST_TEST(server.requests().empty());
 }
@@ -415,7 +415,7 @@ BOOST_AUTO_TEST_CASE(a_free_question_is_answered_with_the_persona_and_the_open_q
     std::string streamed;
     const auto a = answer_free_question(ai_client(settings_for(server)), &m.p(), " Who influences them? ",
                                         "Who are the key influencers?", [&](std::string_view p) { streamed += p; });
-    BOOST_TEST_REQUIRE(bool(a), a.error);
+    BOOST_TEST_REQUIRE(bool(a), a.error());
     BOOST_TEST(*a.value == "Peers and analysts.");
     BOOST_TEST(streamed == "Peers and analysts.");
     const json sent = messages_of(server, 0);
@@ -423,6 +423,6 @@ BOOST_AUTO_TEST_CASE(a_free_question_is_answered_with_the_persona_and_the_open_q
     const std::string system = sent[0]["content"];
     BOOST_TEST(has(system, "Persona: Marketing Director"));
     BOOST_TEST(has(system, "The interview is waiting for the answer to: Who are the key influencers?"));
-    BOOST_TEST(answer_free_question(ai_client(settings_for(server)), nullptr, "  ", "").error ==
+    BOOST_TEST(answer_free_question(ai_client(settings_for(server)), nullptr, "  ", "").error() ==
                "there is no question to answer");
 }

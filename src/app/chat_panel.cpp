@@ -181,7 +181,7 @@ void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
     const std::string text = ToUtf8(answer);
     if (AiReady() && m_interview->would_summarise(text)) {
         const bpm::persona* p = FindPersona(m_interview->persona_id());
-        const bool started = p && StreamSummary(*p, [this, text](bpm::ai_result<std::string> written) {
+        const bool started = p && StreamSummary(*p, [this, text](bpm::result<std::string> written) {
             // An edit meanwhile (the persona deleted, the summary typed) may have moved the
             // interview on; the text then answers nothing.
             if (!m_interview->would_summarise(text)) {
@@ -191,9 +191,8 @@ void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
                 return;
             }
             m_prepared.Prepare(ToUtf8(m_ai->Describe()),
-                               written ? bpm::result<std::string>::success(std::move(*written.value))
-                                       : bpm::result<std::string>::failure(bpm::diagnostic{
-                                             written.cancelled ? ToUtf8(_("you stopped it")) : written.error, 0, 0}));
+                               written.was_cancelled() ? bpm::result<std::string>::failure(ToUtf8(_("you stopped it")))
+                                                       : std::move(written));
             m_answering = true;
             const std::vector<bpm::message> reply = m_interview->answer(text);
             m_answering = false;

@@ -133,7 +133,7 @@ private:
     void ShowStreamed();
     ChatBubble* EndStream();
     // Streams a summary of p into a bubble, then hands the result to done.
-    bool StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done);
+    bool StreamSummary(const bpm::persona& p, std::function<void(bpm::result<std::string>)> done);
     void AnswerFreeQuestion(const std::string& question);
     void OfferSuggestion(const std::string& personaId, const std::string& stageId, const bpm::stage_suggestion& s);
     void OfferPersona(bpm::persona p);
@@ -142,7 +142,8 @@ private:
     void UpdateAiState();
     // Says the call was stopped, or failed: failed is a format with the service (%1$s) and the
     // reason (%2$s).
-    void ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped, const wxString& failed);
+    template <class T>
+    void ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed);
 
     BpmDocument* m_doc = nullptr;
     bpm::history* m_history = nullptr;

@@ -72,10 +72,11 @@ const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
 }
 
-void ChatPanel::ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped,
-                              const wxString& failed) {
-    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                             cancelled ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(error))));
+template <class T>
+void ChatPanel::ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed) {
+    const wxString text =
+        outcome.was_cancelled() ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(outcome.error()));
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error, text));
 }
 
 namespace {
@@ -119,7 +120,7 @@ ChatBubble* ChatPanel::EndStream() {
     return bubble;
 }
 
-bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done) {
+bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::result<std::string>)> done) {
     if (!AiReady() || m_ai->Busy()) return false;
     const int conversation = m_conversation;
     const std::string personaId = p.id;
@@ -133,7 +134,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_
             return bpm::write_ai_summary(client, copy, onToken, &cancel);
         },
         [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
-        [this, conversation, personaId, done](bpm::ai_result<std::string> written) {
+        [this, conversation, personaId, done](bpm::result<std::string> written) {
             if (conversation != m_conversation) return;
             if (onSummaryDraft) onSummaryDraft(personaId, wxString());
             RemoveBubble(EndStream());
@@ -147,14 +148,14 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
     if (!EnsureCurrent()) return false;
     const bpm::persona* p = FindPersona(personaId);
     if (!p) return false;
-    return StreamSummary(*p, [this, personaId](bpm::ai_result<std::string> written) {
+    return StreamSummary(*p, [this, personaId](bpm::result<std::string> written) {
         const bpm::persona* p = FindPersona(personaId);
         if (!p) return EndOffer(_("The persona was deleted meanwhile, so the summary was not stored."));
         if (written && bpm::store_ai_summary(m_doc->History(), personaId, *written.value)) {
             AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, ToWx(*written.value)));
             return EndOffer(wxString::Format(_("Stored as the summary of %s. Undo takes it back."), ToWx(p->name)));
         }
-        ShowAiProblem(written.cancelled, written.error, _("You stopped the AI assistant; nothing was stored."),
+        ShowAiProblem(written, _("You stopped the AI assistant; nothing was stored."),
                       // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                       _("%1$s could not write the summary: %2$s"));
         ShowActions({{_("Use the Offline Summary"),
@@ -186,14 +187,14 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
             return bpm::answer_free_question(client, copy ? &*copy : nullptr, question, open, onToken, &cancel);
         },
         [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
-        [this, conversation](bpm::ai_result<std::string> answer) {
+        [this, conversation](bpm::result<std::string> answer) {
             if (conversation != m_conversation) return;
             ChatBubble* bubble = EndStream();
             if (answer) {
                 bubble->SetText(ToWx(*answer.value));
             } else {
                 RemoveBubble(bubble);
-                ShowAiProblem(answer.cancelled, answer.error, _("Stopped."),
+                ShowAiProblem(answer, _("Stopped."),
                               // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                               _("%1$s could not answer: %2$s"));
             }
@@ -223,11 +224,11 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
             return bpm::suggest_for_stage(client, copy, stageId, &cancel);
         },
         {},
-        [this, conversation, personaId, stageId](bpm::ai_result<bpm::stage_suggestion> suggestion) {
+        [this, conversation, personaId, stageId](bpm::result<bpm::stage_suggestion> suggestion) {
             if (conversation != m_conversation) return;
             EndStream();
             if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
-            ShowAiProblem(suggestion.cancelled, suggestion.error, _("Stopped; the stage is unchanged."),
+            ShowAiProblem(suggestion, _("Stopped; the stage is unchanged."),
                           // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                           _("%1$s could not suggest anything: %2$s"));
             EndOffer(wxString());
@@ -273,11 +274,11 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
             return bpm::persona_from_notes(client, text, &cancel);
         },
         {},
-        [this, conversation](bpm::ai_result<bpm::persona> read) {
+        [this, conversation](bpm::result<bpm::persona> read) {
             if (conversation != m_conversation) return;
             EndStream();
             if (read) return OfferPersona(std::move(*read.value));
-            ShowAiProblem(read.cancelled, read.error, _("Stopped; the map is unchanged."),
+            ShowAiProblem(read, _("Stopped; the map is unchanged."),
                           // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                           _("%1$s could not read the notes: %2$s"));
             EndOffer(wxString());

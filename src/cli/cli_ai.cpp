@@ -42,7 +42,7 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
                 out << piece << std::flush;
                 printed = true;
             };
-            const ai_result<std::string> written = write_ai_summary(client, p, stream ? show : token_callback());
+            const result<std::string> written = write_ai_summary(client, p, stream ? show : token_callback());
             if (written) {
                 if (!stream) out << *written.value;
                 out << "\n";
@@ -56,7 +56,7 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
                                   "here on")
                               : _("the AI could not write the summary of {1}: {2}; printing the offline summary "
                                   "instead"),
-                          p.name, written.error)
+                          p.name, written.error())
                 << "\n";
         }
         out << template_summary(p);
@@ -69,7 +69,7 @@ free_question_handler ai_question_answerer(const ai_client& client, const histor
         const persona* p = i == npos ? nullptr : &h.doc().personas[i];
         const std::vector<message> open = conversation.repeat_question();
         bool printed = false;
-        const ai_result<std::string> answer =
+        const result<std::string> answer =
             answer_free_question(client, p, question, open.empty() ? std::string() : open.back().text,
                                  [&](std::string_view piece) {
                                      out << piece << std::flush;
@@ -78,7 +78,7 @@ free_question_handler ai_question_answerer(const ai_client& client, const histor
         if (printed) out << "\n\n";
         if (!answer)
             print_messages({message{message_kind::error,
-                                    format(_("The AI assistant could not answer: {1}"), answer.error), {}, {}}},
+                                    format(_("The AI assistant could not answer: {1}"), answer.error()), {}, {}}},
                            out);
     };
 }

@@ -219,10 +219,10 @@ int cmd_convert(const parsed_args& a, std::ostream&, std::ostream& err) {
         report(err, in, doc.problems);
         return exit_failure;
     }
-    const status saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
+    const result<> saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
                                                               : save_bpm(*doc.value, out_path);
     if (!saved) {
-        err << program << ": " << saved.message << "\n";
+        err << program << ": " << saved.error() << "\n";
         return exit_failure;
     }
     return exit_ok;
@@ -318,9 +318,9 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
         out << text;
         return exit_ok;
     }
-    const status saved = write_file_atomic(target->second, text);
+    const result<> saved = write_file_atomic(target->second, text);
     if (!saved) {
-        err << program << ": " << saved.message << "\n";
+        err << program << ": " << saved.error() << "\n";
         return exit_failure;
     }
     return exit_ok;
@@ -335,7 +335,7 @@ std::string rescue_path(const std::string& path) {
     return ((ec ? std::filesystem::path("/tmp") : dir) / ("rescued-" + (name.empty() ? "map.bpm" : name))).string();
 }
 
-status save_any(const document& doc, const std::string& path) {
+result<> save_any(const document& doc, const std::string& path) {
     return kind_of(path) == file_kind::json ? save_json(doc, path) : save_bpm(doc, path);
 }
 
@@ -400,12 +400,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     }
     if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
     doc.metadata.modified_at = h.now();
-    const status saved = save_any(doc, out_path);
+    const result<> saved = save_any(doc, out_path);
     if (saved) {
         out << format(_("Saved to {1}."), out_path) << "\n";
         return exit_ok;
     }
-    err << program << ": " << saved.message << "\n";
+    err << program << ": " << saved.error() << "\n";
     const std::string rescue = rescue_path(out_path);
     if (save_any(doc, rescue))
         err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
