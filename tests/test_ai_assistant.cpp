@@ -4,6 +4,7 @@
 
 #include "bpm/ai_assistant.h"
 #include "bpm/ai_prompts.h"
+#include "bpm/interview.h"
 #include "bpm/summary.h"
 #include "fake_ai_server.h"
 #include "test_support.h"
@@ -77,23 +78,37 @@ BOOST_AUTO_TEST_CASE(the_summary_prompt_holds_every_field_and_the_spec_layout) {
         BOOST_TEST(has(user, part), part);
 }
 
+namespace {
+
+// What a face does with a summary_request when the AI is on: has the model write it, and hands
+// the interview the summary or why there is none.
+std::vector<message> answer_with_ai(interview& iv, const history& h, const ai_client& client,
+                                    const token_callback& on_token = {}, const cancel_token* cancel = nullptr) {
+    const result<std::string> written = write_ai_summary(client, h.doc().personas.at(0), on_token, cancel);
+    if (written) return iv.provide_summary(*written.value, summary_source::ai);
+    return written.was_cancelled() ? iv.summary_cancelled() : iv.summary_failed(written.error());
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(an_ai_summary_is_streamed_and_stored_through_the_interview_as_one_undo_step) {
     fake_ai_server server;
     server.script(test::stream_reply({"Persona: Marketing Director ", "(Too expensive)\n", "Awareness: …"}));
     const ai_client client(settings_for(server));
-    ai_summary_provider provider(client);
     std::string streamed;
-    provider.set_token_callback([&](std::string_view piece) { streamed += piece; });
-    BOOST_TEST(provider.name() == "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
+    BOOST_TEST(describe_ai_service(client.settings()) == "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
 
     document doc;
     history h(doc);
     h.set_clock([] { return std::string("2027-03-01T09:00:00Z"); });
     interview iv(h);
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant(describe_ai_service(client.settings()));
     answer_up_to_the_summary_offer(iv);
     const document before = doc;
-    const auto replies = iv.answer("yes");
+    const auto request = iv.answer("yes");
+    BOOST_TEST_REQUIRE(request.size() == 1u);
+    BOOST_TEST((request[0].kind == message_kind::summary_request));
+    const auto replies = answer_with_ai(iv, h, client, [&](std::string_view piece) { streamed += piece; });
 
     const std::string expected = "Persona: Marketing Director (Too expensive)\nAwareness: …";
     BOOST_TEST(streamed == expected);
@@ -111,13 +126,13 @@ BOOST_AUTO_TEST_CASE(a_failed_or_stopped_ai_summary_falls_back_to_the_template) 
     fake_ai_server server;
     server.script(test::error_reply(500, "out of memory"));
     const ai_client client(settings_for(server));
-    ai_summary_provider provider(client);
     document doc;
     history h(doc);
     interview iv(h);
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant(describe_ai_service(client.settings()));
     answer_up_to_the_summary_offer(iv);
-    const auto replies = iv.answer("yes");
+    iv.answer("yes");
+    const auto replies = answer_with_ai(iv, h, client);
     const std::string host = "127.0.0.1:" + std::to_string(server.port());
     BOOST_TEST(replied(replies, message_kind::error,
                        "The AI assistant at " + host + " could not write the summary: the AI service at " + host +
@@ -127,10 +142,10 @@ BOOST_AUTO_TEST_CASE(a_failed_or_stopped_ai_summary_falls_back_to_the_template) 
 
     cancel_token stopped;
     stopped.cancel();
-    provider.set_cancel_token(&stopped);
     iv.answer("back");
-    const auto again = iv.answer("yes");
-    BOOST_TEST(replied(again, message_kind::error, "could not write the summary: it was stopped."));
+    iv.answer("yes");
+    const auto again = answer_with_ai(iv, h, client, {}, &stopped);
+    BOOST_TEST(replied(again, message_kind::error, "could not write the summary: you stopped it."));
     BOOST_TEST(server.requests().size() == 1u);
 }
 
@@ -334,19 +349,13 @@ BOOST_AUTO_TEST_CASE(an_imported_persona_is_added_as_one_step_with_fresh_ids_and
 
 namespace {
 
-struct quiet_provider : summary_provider {
-    std::string name() const override { return "Test AI"; }
-    result<std::string> summarise(const persona&) override { return result<std::string>::success("AI summary"); }
-};
-
 // An interview waiting at the buyer actions of Awareness.
 struct conversation {
     document doc;
     history h{doc};
     interview iv{h};
-    quiet_provider provider;
     explicit conversation(bool ai) {
-        if (ai) iv.set_summary_provider(&provider);
+        if (ai) iv.set_ai_assistant("Test AI");
         iv.start();
         for (std::string_view a : {"Marketing Director", "Too expensive", "standard"}) iv.answer(a);
     }
@@ -354,7 +363,7 @@ struct conversation {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(without_a_provider_questions_are_answers_as_before_and_ask_says_the_ai_is_off) {
+BOOST_AUTO_TEST_CASE(without_an_ai_assistant_questions_are_answers_as_before_and_ask_says_the_ai_is_off) {
     conversation c(false);
     const auto stored = c.iv.answer("What tools exist for this?");
     BOOST_TEST(c.doc.personas.at(0).stages.at(0).buyer_actions == "What tools exist for this?");
@@ -367,7 +376,7 @@ BOOST_AUTO_TEST_CASE(without_a_provider_questions_are_answers_as_before_and_ask_
     BOOST_TEST((c.doc == before));
 }
 
-BOOST_AUTO_TEST_CASE(with_a_provider_questions_go_to_the_ai_and_leave_the_question_open) {
+BOOST_AUTO_TEST_CASE(with_an_ai_assistant_questions_go_to_the_ai_and_leave_the_question_open) {
     conversation c(true);
     const document before = c.doc;
     const auto open = c.iv.repeat_question();
@@ -396,8 +405,7 @@ BOOST_AUTO_TEST_CASE(at_a_question_with_choices_any_question_goes_to_the_ai) {
     document doc;
     history h(doc);
     interview iv(h);
-    quiet_provider provider;
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant("Test AI");
     iv.start();
     iv.answer("COO");
     iv.answer("Slow");

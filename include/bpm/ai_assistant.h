@@ -11,7 +11,6 @@
 #include "bpm/ai_client.h"
 #include "bpm/ai_replies.h"
 #include "bpm/history.h"
-#include "bpm/interview.h"
 #include "bpm/model.h"
 
 namespace bpm {
@@ -27,29 +26,6 @@ result<std::string> write_ai_summary(const ai_client& client, const persona& p, 
 /// Stores text as the persona's AI-written summary, stamped with the history's clock, as one undo
 /// step; false when the persona is gone or the text is empty or too long for a field.
 bool store_ai_summary(history& h, const std::string& persona_id, const std::string& text);
-
-/// The interview's summary seam backed by the model: the interview stores what it writes as the
-/// persona's AI summary, or falls back to the template summary when it fails or is cancelled.
-class ai_summary_provider : public summary_provider {
-public:
-    /// A provider asking client, which must outlive it.
-    explicit ai_summary_provider(const ai_client& client) : client_(client) {}
-
-    /// Receives the summary's pieces as they arrive, on the thread that calls summarise.
-    void set_token_callback(token_callback fn) { on_token_ = std::move(fn); }
-    /// Lets another thread stop summarise (nullptr: not stoppable); the token must outlive its use.
-    void set_cancel_token(const cancel_token* cancel) { cancel_ = cancel; }
-
-    /// "The AI assistant at localhost:11434".
-    std::string name() const override;
-    /// The summary written by the model, or why there is none ("it was stopped" when cancelled).
-    result<std::string> summarise(const persona& p) override;
-
-private:
-    const ai_client& client_;
-    token_callback on_token_;
-    const cancel_token* cancel_ = nullptr;
-};
 
 /// Asks the model for the seller actions, content type and key message of one stage of p. An
 /// unusable answer is asked for once more, with what was wrong with it.

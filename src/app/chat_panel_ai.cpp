@@ -2,6 +2,8 @@
 // stream into, and the offers (a suggestion, a persona from notes) the user applies or dismisses.
 // Calls run on AiService's worker with a copy of the persona; the document is only touched here,
 // on the UI thread, once the user accepts.
+#include <optional>
+
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -13,18 +15,6 @@
 #include "chat_bubble.h"
 #include "chat_panel.h"
 #include "wx_string.h"
-
-bpm::result<std::string> ChatPanel::PreparedSummary::summarise(const bpm::persona&) {
-    if (!m_written) return bpm::result<std::string>::failure({ToUtf8(_("no summary was written"))});
-    bpm::result<std::string> written = std::move(*m_written);
-    m_written.reset();
-    return written;
-}
-
-void ChatPanel::PreparedSummary::Prepare(std::string name, bpm::result<std::string> written) {
-    m_name = std::move(name);
-    m_written = std::move(written);
-}
 
 void ChatPanel::SetAiService(AiService* ai) {
     m_ai = ai;
@@ -39,7 +29,7 @@ bool ChatPanel::AiReady() const { return m_ai && m_ai->Active() && m_interview; 
 void ChatPanel::UpdateAiState() {
     const bool on = m_ai && m_ai->Active();
     // Questions for the AI are only told apart from answers while there is an AI to answer them.
-    if (m_interview) m_interview->set_summary_provider(on ? &m_prepared : nullptr);
+    if (m_interview) m_interview->set_ai_assistant(on ? ToUtf8(m_ai->Describe()) : std::string());
     if (on) {
         const bpm::ai_settings& s = m_ai->Preferences().settings;
         m_aiIndicator->SetLabel(wxString::Format(_("\u25CF AI assistant: %s at %s"), ToWx(s.model), ToWx(bpm::ai_host(s))));
@@ -171,6 +161,29 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
                      {_("Dismiss"), [this] { EndOffer(_("Dismissed; the summary is unchanged.")); }}});
         AfterTurn();
     });
+}
+
+void ChatPanel::AnswerSummaryRequest(const std::string& personaId) {
+    const bpm::persona* p = FindPersona(personaId);
+    const auto fromAi = [this](bpm::result<std::string> written) { ProvideSummary(written, bpm::summary_source::ai); };
+    if (p && AiReady() && StreamSummary(*p, fromAi)) return;
+    // A persona gone meanwhile gets no summary; the interview says so.
+    ProvideSummary(bpm::result<std::string>::success(p ? bpm::template_summary(*p) : std::string()),
+                   bpm::summary_source::template_text);
+}
+
+void ChatPanel::ProvideSummary(const bpm::result<std::string>& written, bpm::summary_source source) {
+    // The summary stored is the interview's own edit, no news to it.
+    m_answering = true;
+    std::vector<bpm::message> reply;
+    if (written)
+        reply = m_interview->provide_summary(*written.value, source);
+    else if (written.was_cancelled())
+        reply = m_interview->summary_cancelled();
+    else
+        reply = m_interview->summary_failed(written.error());
+    m_answering = false;
+    ShowMessages(reply);
 }
 
 void ChatPanel::AnswerFreeQuestion(const std::string& question) {

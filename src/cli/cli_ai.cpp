@@ -63,6 +63,17 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
     }
 }
 
+summary_writer ai_summary_writer(const ai_client& client, const history& h, interview& conversation) {
+    return [&client, &h, &conversation,
+            offline = template_summary_writer(h, conversation)](const std::string& persona_id) {
+        const std::size_t i = h.doc().find_persona(persona_id);
+        if (i == npos) return offline(persona_id);  // the interview says the map changed
+        const result<std::string> written = write_ai_summary(client, h.doc().personas[i]);
+        return written ? conversation.provide_summary(*written.value, summary_source::ai)
+                       : conversation.summary_failed(written.error());
+    };
+}
+
 free_question_handler ai_question_answerer(const ai_client& client, const history& h, const interview& conversation) {
     return [&client, &h, &conversation](const std::string& question, std::ostream& out) {
         const std::size_t i = h.doc().find_persona(conversation.persona_id());

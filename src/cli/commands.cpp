@@ -374,18 +374,18 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
 
     interview conversation(h, interview_face::terminal);
     std::optional<ai_client> client;
-    std::optional<ai_summary_provider> provider;
+    summary_writer write_summary = template_summary_writer(h, conversation);
     free_question_handler answer_question;
     if (a.options.count("ai"))
         if (auto settings = ai_settings_for_cli(err)) {
             client.emplace(std::move(*settings));
-            provider.emplace(*client);
-            conversation.set_summary_provider(&*provider);
+            conversation.set_ai_assistant(describe_ai_service(client->settings()));
+            write_summary = ai_summary_writer(*client, h, conversation);
             answer_question = ai_question_answerer(*client, h, conversation);
         }
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
-    const bool done =
-        run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO), answer_question);
+    const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
+                                             write_summary, answer_question);
     if (!done) {
         const std::size_t i = doc.find_persona(conversation.persona_id());
         out << (i == npos ? _("The input ended; saving what has been captured so far.")

@@ -47,15 +47,6 @@ bool store_ai_summary(history& h, const std::string& persona_id, const std::stri
     return h.submit(set_summary(persona_id, persona_summary{std::move(clean), summary_source::ai, h.now()}));
 }
 
-std::string ai_summary_provider::name() const { return describe_ai_service(client_.settings()); }
-
-result<std::string> ai_summary_provider::summarise(const persona& p) {
-    result<std::string> written = write_ai_summary(client_, p, on_token_, cancel_);
-    if (!written.was_cancelled()) return written;
-    // TRANSLATORS: why the AI wrote no summary: the user stopped it
-    return result<std::string>::failure(_("it was stopped"));
-}
-
 result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
                                            const cancel_token* cancel) {
     const std::size_t i = p.find_stage(stage_id);
