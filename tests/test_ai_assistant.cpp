@@ -96,7 +96,8 @@ BOOST_AUTO_TEST_CASE(an_ai_summary_is_streamed_and_stored_through_the_interview_
     server.script(test::stream_reply({"Persona: Marketing Director ", "(Too expensive)\n", "Awareness: …"}));
     const ai_client client(settings_for(server));
     std::string streamed;
-    BOOST_TEST(describe_ai_service(client.settings()) == "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
+    BOOST_TEST(describe_ai_service(client.settings()) ==
+               "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
 
     document doc;
     history h(doc);

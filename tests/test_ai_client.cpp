@@ -209,7 +209,8 @@ BOOST_AUTO_TEST_CASE(an_unknown_model_or_url_is_a_404_naming_the_model) {
     fake_ai_server server;
     server.script(test::error_reply(404, "model \"test-model\" not found, try pulling it first"));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST(mentions(r.error(), "has no model \"test-model\" or no chat API at this URL (HTTP 404): model"), r.error());
+    BOOST_TEST(mentions(r.error(), "has no model \"test-model\" or no chat API at this URL (HTTP 404): model"),
+               r.error());
 }
 
 BOOST_AUTO_TEST_CASE(a_busy_service_is_asked_again_and_the_answer_arrives) {
@@ -313,7 +314,8 @@ BOOST_AUTO_TEST_CASE(an_error_inside_the_stream_is_reported) {
 BOOST_AUTO_TEST_CASE(an_empty_answer_is_a_failure) {
     fake_ai_server server;
     server.script(test::stream_reply({"  "}));
-    BOOST_TEST(ai_client(settings_for(server.base_url())).complete(hello()).error() == "the AI service sent an empty answer");
+    BOOST_TEST(ai_client(settings_for(server.base_url())).complete(hello()).error() ==
+               "the AI service sent an empty answer");
 }
 
 BOOST_AUTO_TEST_CASE(cancelling_mid_stream_returns_quickly_as_cancelled) {

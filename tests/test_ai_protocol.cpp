@@ -66,7 +66,8 @@ BOOST_AUTO_TEST_CASE(the_stream_reader_reports_errors_and_broken_events) {
     chat_stream_reader r;
     BOOST_TEST(r.event(R"({"error":"model is loading"})", {}).error() ==
                "the AI service reported an error in the middle of its answer: model is loading");
-    BOOST_TEST(r.event("{\"choices\": [", {}).error() == "the AI service sent a piece of its answer that is not valid JSON");
+    BOOST_TEST(r.event("{\"choices\": [", {}).error() ==
+               "the AI service sent a piece of its answer that is not valid JSON");
     BOOST_TEST(r.event("[1, 2]", {}).error() == "the AI service sent a piece of its answer that is not valid JSON");
 }
 

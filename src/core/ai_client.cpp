@@ -119,7 +119,8 @@ bool take_body(transfer& t, std::string_view chunk) {
         if (problem) problem = t.reader.event(data, *t.on_token);
     });
     if (!fits) problem = result<>::failure(_("the AI service sent a line too long to read"));
-    if (problem && t.reader.text().size() > max_answer_bytes) problem = result<>::failure(_("the AI service's answer is too large"));
+    if (problem && t.reader.text().size() > max_answer_bytes)
+        problem = result<>::failure(_("the AI service's answer is too large"));
     t.failure = problem.error();
     // Nothing after a complete answer matters, even from a service that keeps the response open.
     return problem && !t.reader.complete();
@@ -378,7 +379,8 @@ result<std::string> ai_client::complete(const chat_request& request, const token
         }
         delay_ms = std::min(delay_ms * 2, std::max(settings_.max_retry_delay_ms, 1L));
         const auto wait = std::chrono::milliseconds(wait_ms);
-        if (cancel ? cancel->wait_for(wait) : (std::this_thread::sleep_for(wait), false)) return result_type::cancelled();
+        if (cancel ? cancel->wait_for(wait) : (std::this_thread::sleep_for(wait), false))
+            return result_type::cancelled();
     }
 }
 

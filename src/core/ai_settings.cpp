@@ -87,10 +87,12 @@ result<> validate_ai_settings(const ai_settings& s) {
     if (url->host.empty()) return result<>::failure(_("the AI service URL has no host name"));
     if (!valid_port(url->port)) return result<>::failure(_("the AI service URL has an invalid port number"));
     if (trim(s.model).empty()) return result<>::failure(_("no AI model is set"));
-    if (has_space_or_control(s.api_key)) return result<>::failure(_("the API key must not contain spaces or control characters"));
+    if (has_space_or_control(s.api_key))
+        return result<>::failure(_("the API key must not contain spaces or control characters"));
     if (!(s.timeout_seconds > 0 && s.timeout_seconds <= 3600))
         return result<>::failure(_("the AI timeout must be more than 0 and at most 3600 seconds"));
-    if (s.max_retries < 0 || s.max_retries > 10) return result<>::failure(_("the number of AI retries must be from 0 to 10"));
+    if (s.max_retries < 0 || s.max_retries > 10)
+        return result<>::failure(_("the number of AI retries must be from 0 to 10"));
     return result<>::success();
 }
 
