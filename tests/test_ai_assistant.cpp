@@ -4,6 +4,7 @@
 
 #include "bpm/ai_assistant.h"
 #include "bpm/ai_prompts.h"
+#include "bpm/interview.h"
 #include "bpm/summary.h"
 #include "fake_ai_server.h"
 #include "test_support.h"
@@ -77,23 +78,38 @@ BOOST_AUTO_TEST_CASE(the_summary_prompt_holds_every_field_and_the_spec_layout) {
         BOOST_TEST(has(user, part), part);
 }
 
+namespace {
+
+// What a face does with a summary_request when the AI is on: has the model write it, and hands
+// the interview the summary or why there is none.
+std::vector<message> answer_with_ai(interview& iv, const history& h, const ai_client& client,
+                                    const token_callback& on_token = {}, const cancel_token* cancel = nullptr) {
+    const result<std::string> written = write_ai_summary(client, h.doc().personas.at(0), on_token, cancel);
+    if (written) return iv.provide_summary(*written.value, summary_source::ai);
+    return written.was_cancelled() ? iv.summary_cancelled() : iv.summary_failed(written.error());
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(an_ai_summary_is_streamed_and_stored_through_the_interview_as_one_undo_step) {
     fake_ai_server server;
     server.script(test::stream_reply({"Persona: Marketing Director ", "(Too expensive)\n", "Awareness: …"}));
     const ai_client client(settings_for(server));
-    ai_summary_provider provider(client);
     std::string streamed;
-    provider.set_token_callback([&](std::string_view piece) { streamed += piece; });
-    BOOST_TEST(provider.name() == "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
+    BOOST_TEST(describe_ai_service(client.settings()) ==
+               "The AI assistant at 127.0.0.1:" + std::to_string(server.port()));
 
     document doc;
     history h(doc);
     h.set_clock([] { return std::string("2027-03-01T09:00:00Z"); });
     interview iv(h);
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant(describe_ai_service(client.settings()));
     answer_up_to_the_summary_offer(iv);
     const document before = doc;
-    const auto replies = iv.answer("yes");
+    const auto request = iv.answer("yes");
+    BOOST_TEST_REQUIRE(request.size() == 1u);
+    BOOST_TEST((request[0].kind == message_kind::summary_request));
+    const auto replies = answer_with_ai(iv, h, client, [&](std::string_view piece) { streamed += piece; });
 
     const std::string expected = "Persona: Marketing Director (Too expensive)\nAwareness: …";
     BOOST_TEST(streamed == expected);
@@ -111,13 +127,13 @@ BOOST_AUTO_TEST_CASE(a_failed_or_stopped_ai_summary_falls_back_to_the_template) 
     fake_ai_server server;
     server.script(test::error_reply(500, "out of memory"));
     const ai_client client(settings_for(server));
-    ai_summary_provider provider(client);
     document doc;
     history h(doc);
     interview iv(h);
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant(describe_ai_service(client.settings()));
     answer_up_to_the_summary_offer(iv);
-    const auto replies = iv.answer("yes");
+    iv.answer("yes");
+    const auto replies = answer_with_ai(iv, h, client);
     const std::string host = "127.0.0.1:" + std::to_string(server.port());
     BOOST_TEST(replied(replies, message_kind::error,
                        "The AI assistant at " + host + " could not write the summary: the AI service at " + host +
@@ -127,10 +143,10 @@ BOOST_AUTO_TEST_CASE(a_failed_or_stopped_ai_summary_falls_back_to_the_template) 
 
     cancel_token stopped;
     stopped.cancel();
-    provider.set_cancel_token(&stopped);
     iv.answer("back");
-    const auto again = iv.answer("yes");
-    BOOST_TEST(replied(again, message_kind::error, "could not write the summary: it was stopped."));
+    iv.answer("yes");
+    const auto again = answer_with_ai(iv, h, client, {}, &stopped);
+    BOOST_TEST(replied(again, message_kind::error, "could not write the summary: you stopped it."));
     BOOST_TEST(server.requests().size() == 1u);
 }
 
@@ -139,7 +155,7 @@ BOOST_AUTO_TEST_CASE(an_ai_summary_written_apart_from_the_interview_is_stored_as
     server.script(test::stream_reply({"  Short\x01 summary  "}));
     map_fixture m;
     const auto written = write_ai_summary(ai_client(settings_for(server)), m.p());
-    BOOST_TEST_REQUIRE(bool(written), written.error);
+    BOOST_TEST_REQUIRE(bool(written), written.error());
     BOOST_TEST(*written.value == "Short summary");
     const document before = m.doc;
     BOOST_TEST(store_ai_summary(m.h, "persona-1", *written.value));
@@ -169,7 +185,7 @@ BOOST_AUTO_TEST_CASE(a_suggestion_is_read_from_fenced_json) {
                                       "\"content_type\": \"ROI calculator\", \"key_message\": \"Pays for itself\"}\n```"}));
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-2");
-    BOOST_TEST_REQUIRE(bool(s), s.error);
+    BOOST_TEST_REQUIRE(bool(s), s.error());
     BOOST_TEST(s.value->seller_actions == "Run a ROI workshop");
     BOOST_TEST(s.value->content_type == "ROI calculator");
     BOOST_TEST(s.value->key_message == "Pays for itself");
@@ -183,7 +199,7 @@ BOOST_AUTO_TEST_CASE(an_unusable_suggestion_is_asked_for_again_with_the_problem)
         "{\"seller_actions\": \"Demo\", \"content_type\": \"Video\", \"key_message\": \"See it work\"}"));
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-1");
-    BOOST_TEST_REQUIRE(bool(s), s.error);
+    BOOST_TEST_REQUIRE(bool(s), s.error());
     BOOST_TEST(s.value->key_message == "See it work");
     BOOST_TEST_REQUIRE(server.requests().size() == 2u);
     const json second = messages_of(server, 1);
@@ -201,11 +217,11 @@ BOOST_AUTO_TEST_CASE(a_suggestion_unusable_twice_is_a_clear_failure) {
     map_fixture m;
     const auto s = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-1");
     BOOST_TEST(!s);
-    BOOST_TEST(s.error == "the AI's answer could not be used: \"seller_actions\" must be text, not a number");
+    BOOST_TEST(s.error() == "the AI's answer could not be used: \"seller_actions\" must be text, not a number");
     BOOST_TEST(server.requests().size() == 2u);
 
     const auto gone = suggest_for_stage(ai_client(settings_for(server)), m.p(), "stage-404");
-    BOOST_TEST(gone.error == "that stage is no longer in the map");
+    BOOST_TEST(gone.error() == "that stage is no longer in the map");
     BOOST_TEST(server.requests().size() == 2u);
 }
 
@@ -292,7 +308,7 @@ BOOST_AUTO_TEST_CASE(notes_become_a_persona_and_a_bad_answer_is_asked_for_again)
                                       "\"category\": \"financial\"}], \"stages\": []}\n```"}));
     const std::string notes = "Call with Dana (CFO): worried about cost. Wants payback in a year.";
     const auto p = persona_from_notes(ai_client(settings_for(server)), notes);
-    BOOST_TEST_REQUIRE(bool(p), p.error);
+    BOOST_TEST_REQUIRE(bool(p), p.error());
     BOOST_TEST(p.value->name == "CFO");
     BOOST_TEST((p.value->pain_points.at(0) == pain_point{"Cost", pain_category::financial}));
     BOOST_TEST_REQUIRE(server.requests().size() == 2u);
@@ -304,9 +320,9 @@ BOOST_AUTO_TEST_CASE(notes_become_a_persona_and_a_bad_answer_is_asked_for_again)
 BOOST_AUTO_TEST_CASE(notes_that_cannot_be_sent_are_refused_before_any_request) {
     fake_ai_server server;
     const ai_client client(settings_for(server));
-    BOOST_TEST(persona_from_notes(client, "Dana \xC3\x28 CFO").error == "the notes are not valid UTF-8 text");
-    BOOST_TEST(persona_from_notes(client, " \n ").error == "there are no notes to read");
-    BOOST_TEST(persona_from_notes(client, std::string(max_notes_bytes + 1, 'n')).error ==
+    BOOST_TEST(persona_from_notes(client, "Dana \xC3\x28 CFO").error() == "the notes are not valid UTF-8 text");
+    BOOST_TEST(persona_from_notes(client, " \n ").error() == "there are no notes to read");
+    BOOST_TEST(persona_from_notes(client, std::string(max_notes_bytes + 1, 'n')).error() ==
                "the notes are 101 KB long; at most 100 KB can be read at once");
     BOOST_TEST(server.requests().empty());
 }
@@ -334,19 +350,13 @@ BOOST_AUTO_TEST_CASE(an_imported_persona_is_added_as_one_step_with_fresh_ids_and
 
 namespace {
 
-struct quiet_provider : summary_provider {
-    std::string name() const override { return "Test AI"; }
-    result<std::string> summarise(const persona&) override { return result<std::string>::success("AI summary"); }
-};
-
 // An interview waiting at the buyer actions of Awareness.
 struct conversation {
     document doc;
     history h{doc};
     interview iv{h};
-    quiet_provider provider;
     explicit conversation(bool ai) {
-        if (ai) iv.set_summary_provider(&provider);
+        if (ai) iv.set_ai_assistant("Test AI");
         iv.start();
         for (std::string_view a : {"Marketing Director", "Too expensive", "standard"}) iv.answer(a);
     }
@@ -354,7 +364,7 @@ struct conversation {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(without_a_provider_questions_are_answers_as_before_and_ask_says_the_ai_is_off) {
+BOOST_AUTO_TEST_CASE(without_an_ai_assistant_questions_are_answers_as_before_and_ask_says_the_ai_is_off) {
     conversation c(false);
     const auto stored = c.iv.answer("What tools exist for this?");
     BOOST_TEST(c.doc.personas.at(0).stages.at(0).buyer_actions == "What tools exist for this?");
@@ -367,7 +377,7 @@ BOOST_AUTO_TEST_CASE(without_a_provider_questions_are_answers_as_before_and_ask_
     BOOST_TEST((c.doc == before));
 }
 
-BOOST_AUTO_TEST_CASE(with_a_provider_questions_go_to_the_ai_and_leave_the_question_open) {
+BOOST_AUTO_TEST_CASE(with_an_ai_assistant_questions_go_to_the_ai_and_leave_the_question_open) {
     conversation c(true);
     const document before = c.doc;
     const auto open = c.iv.repeat_question();
@@ -396,8 +406,7 @@ BOOST_AUTO_TEST_CASE(at_a_question_with_choices_any_question_goes_to_the_ai) {
     document doc;
     history h(doc);
     interview iv(h);
-    quiet_provider provider;
-    iv.set_summary_provider(&provider);
+    iv.set_ai_assistant("Test AI");
     iv.start();
     iv.answer("COO");
     iv.answer("Slow");
@@ -415,7 +424,7 @@ BOOST_AUTO_TEST_CASE(a_free_question_is_answered_with_the_persona_and_the_open_q
     std::string streamed;
     const auto a = answer_free_question(ai_client(settings_for(server)), &m.p(), " Who influences them? ",
                                         "Who are the key influencers?", [&](std::string_view p) { streamed += p; });
-    BOOST_TEST_REQUIRE(bool(a), a.error);
+    BOOST_TEST_REQUIRE(bool(a), a.error());
     BOOST_TEST(*a.value == "Peers and analysts.");
     BOOST_TEST(streamed == "Peers and analysts.");
     const json sent = messages_of(server, 0);
@@ -423,6 +432,6 @@ BOOST_AUTO_TEST_CASE(a_free_question_is_answered_with_the_persona_and_the_open_q
     const std::string system = sent[0]["content"];
     BOOST_TEST(has(system, "Persona: Marketing Director"));
     BOOST_TEST(has(system, "The interview is waiting for the answer to: Who are the key influencers?"));
-    BOOST_TEST(answer_free_question(ai_client(settings_for(server)), nullptr, "  ", "").error ==
+    BOOST_TEST(answer_free_question(ai_client(settings_for(server)), nullptr, "  ", "").error() ==
                "there is no question to answer");
 }

@@ -51,11 +51,11 @@ BOOST_AUTO_TEST_CASE(streamed_pieces_arrive_in_order_and_make_the_answer) {
     std::vector<std::string> pieces;
     const auto r = ai_client(settings_for(server.base_url()))
                        .complete(hello(), [&](std::string_view p) { pieces.emplace_back(p); });
-    BOOST_TEST_REQUIRE(bool(r), r.error);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(*r.value == "Hello, wörld!");
     BOOST_TEST(pieces == (std::vector<std::string>{"Hel", "lo, ", "wörld", "!"}), boost::test_tools::per_element());
-    BOOST_TEST(r.error.empty());
-    BOOST_TEST(!r.cancelled);
+    BOOST_TEST(r.error().empty());
+    BOOST_TEST(!r.was_cancelled());
 }
 
 BOOST_AUTO_TEST_CASE(events_split_across_reads_with_crlf_and_keepalives_are_put_back_together) {
@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(events_split_across_reads_with_crlf_and_keepalives_are_put_
     server.script(r);
     std::string streamed;
     const auto a = ai_client(settings_for(server.base_url())).complete(hello(), [&](std::string_view p) { streamed += p; });
-    BOOST_TEST_REQUIRE(bool(a), a.error);
+    BOOST_TEST_REQUIRE(bool(a), a.error());
     BOOST_TEST(*a.value == "AB");
     BOOST_TEST(streamed == "AB");
 }
@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(a_complete_stream_ends_the_call_though_the_service_holds_th
     server.script(r);
     const auto start = std::chrono::steady_clock::now();
     const auto a = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST_REQUIRE(bool(a), a.error);
+    BOOST_TEST_REQUIRE(bool(a), a.error());
     BOOST_TEST(*a.value == "done");
     BOOST_TEST(seconds_since(start) < 1.0);
 }
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(a_non_streamed_answer_arrives_whole) {
     std::vector<std::string> pieces;
     const auto r = ai_client(settings_for(server.base_url()))
                        .complete(hello(false), [&](std::string_view p) { pieces.emplace_back(p); });
-    BOOST_TEST_REQUIRE(bool(r), r.error);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(*r.value == "All at once");
     BOOST_TEST(pieces == std::vector<std::string>{"All at once"}, boost::test_tools::per_element());
 }
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_service_that_ignores_stream_is_read_as_a_whole_answer) {
     fake_ai_server server;
     server.script(test::completion_reply("Plain JSON"));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello(true));
-    BOOST_TEST_REQUIRE(bool(r), r.error);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(*r.value == "Plain JSON");
 }
 
@@ -138,9 +138,9 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_says_so_at_once) {
     const auto r = ai_client(settings_for("http://127.0.0.1:" + std::to_string(test::closed_port()) + "/v1"))
                        .complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(!r.cancelled);
-    BOOST_TEST(mentions(r.error, "could not connect to the AI service at 127.0.0.1:"), r.error);
-    BOOST_TEST(mentions(r.error, "refused"), r.error);
+    BOOST_TEST(!r.was_cancelled());
+    BOOST_TEST(mentions(r.error(), "could not connect to the AI service at 127.0.0.1:"), r.error());
+    BOOST_TEST(mentions(r.error(), "refused"), r.error());
     BOOST_TEST(seconds_since(start) < 1.0);
 }
 
@@ -148,15 +148,15 @@ BOOST_AUTO_TEST_CASE(a_host_that_does_not_resolve_is_named) {
     // .invalid never resolves (RFC 6761); the short timeout bounds a resolver that would hang offline.
     const auto r = ai_client(settings_for("http://no-such-host.invalid:8080/v1")).complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(mentions(r.error, "no-such-host.invalid:8080"), r.error);
-    BOOST_TEST((mentions(r.error, "does not resolve") || mentions(r.error, "did not answer")), r.error);
+    BOOST_TEST(mentions(r.error(), "no-such-host.invalid:8080"), r.error());
+    BOOST_TEST((mentions(r.error(), "does not resolve") || mentions(r.error(), "did not answer")), r.error());
 }
 
 BOOST_AUTO_TEST_CASE(https_to_a_plain_http_server_is_a_tls_error) {
     fake_ai_server server;
     const auto r = ai_client(settings_for("https://127.0.0.1:" + std::to_string(server.port()) + "/v1")).complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(mentions(r.error, "secure (TLS) connection to the AI service at 127.0.0.1:"), r.error);
+    BOOST_TEST(mentions(r.error(), "secure (TLS) connection to the AI service at 127.0.0.1:"), r.error());
 }
 
 BOOST_AUTO_TEST_CASE(a_service_slower_than_the_timeout_times_out) {
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(a_service_slower_than_the_timeout_times_out) {
     const auto start = std::chrono::steady_clock::now();
     const auto r = ai_client(s).complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(mentions(r.error, "did not answer within 0.3 seconds"), r.error);
+    BOOST_TEST(mentions(r.error(), "did not answer within 0.3 seconds"), r.error());
     BOOST_TEST(seconds_since(start) < 1.0);
 }
 
@@ -184,7 +184,7 @@ BOOST_AUTO_TEST_CASE(a_stream_that_goes_quiet_times_out) {
     const auto a = ai_client(s).complete(hello(), [&](std::string_view p) { streamed += p; });
     BOOST_TEST(!a);
     BOOST_TEST(streamed == "a");
-    BOOST_TEST(mentions(a.error, "did not answer within 0.3 seconds"), a.error);
+    BOOST_TEST(mentions(a.error(), "did not answer within 0.3 seconds"), a.error());
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_key_is_reported_with_the_services_message_but_without_the_key) {
@@ -192,9 +192,9 @@ BOOST_AUTO_TEST_CASE(a_refused_key_is_reported_with_the_services_message_but_wit
     server.script(test::error_reply(401, "Incorrect API key provided: " + secret + ". Check your key."));
     const auto r = ai_client(settings_for(server.base_url(), secret)).complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(mentions(r.error, "refused the API key (HTTP 401): Incorrect API key provided"), r.error);
-    BOOST_TEST(!mentions(r.error, secret), r.error);
-    BOOST_TEST(mentions(r.error, "[API key]"), r.error);
+    BOOST_TEST(mentions(r.error(), "refused the API key (HTTP 401): Incorrect API key provided"), r.error());
+    BOOST_TEST(!mentions(r.error(), secret), r.error());
+    BOOST_TEST(mentions(r.error(), "[API key]"), r.error());
     BOOST_TEST(server.requests().size() == 1u);
 }
 
@@ -202,14 +202,15 @@ BOOST_AUTO_TEST_CASE(a_missing_key_asks_for_one) {
     fake_ai_server server;
     server.script(test::error_reply(401, ""));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST(mentions(r.error, "wants an API key (HTTP 401); set BPMAP_API_KEY"), r.error);
+    BOOST_TEST(mentions(r.error(), "wants an API key (HTTP 401); set BPMAP_API_KEY"), r.error());
 }
 
 BOOST_AUTO_TEST_CASE(an_unknown_model_or_url_is_a_404_naming_the_model) {
     fake_ai_server server;
     server.script(test::error_reply(404, "model \"test-model\" not found, try pulling it first"));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST(mentions(r.error, "has no model \"test-model\" or no chat API at this URL (HTTP 404): model"), r.error);
+    BOOST_TEST(mentions(r.error(), "has no model \"test-model\" or no chat API at this URL (HTTP 404): model"),
+               r.error());
 }
 
 BOOST_AUTO_TEST_CASE(a_busy_service_is_asked_again_and_the_answer_arrives) {
@@ -218,7 +219,7 @@ BOOST_AUTO_TEST_CASE(a_busy_service_is_asked_again_and_the_answer_arrives) {
     server.script(test::error_reply(503, "warming up"));
     server.script(test::stream_reply({"finally"}));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST_REQUIRE(bool(r), r.error);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(*r.value == "finally");
     BOOST_TEST(server.requests().size() == 3u);
 }
@@ -231,7 +232,7 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured_when_short_and_ends_the_call_when_l
     server.script(test::completion_reply("after a second"));
     const auto start = std::chrono::steady_clock::now();
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST_REQUIRE(bool(r), r.error);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(seconds_since(start) >= 0.9);
 
     busy.headers = {{"Retry-After", "120"}};
@@ -239,7 +240,7 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured_when_short_and_ends_the_call_when_l
     const auto at_once = std::chrono::steady_clock::now();
     const auto gave_up = ai_client(settings_for(server.base_url())).complete(hello());
     BOOST_TEST(!gave_up);
-    BOOST_TEST(mentions(gave_up.error, "(HTTP 429): rate limited; it asks to wait 120 seconds"), gave_up.error);
+    BOOST_TEST(mentions(gave_up.error(), "(HTTP 429): rate limited; it asks to wait 120 seconds"), gave_up.error());
     BOOST_TEST(seconds_since(at_once) < 0.5);
     BOOST_TEST(server.requests().size() == 3u);
 }
@@ -251,13 +252,13 @@ BOOST_AUTO_TEST_CASE(a_failing_service_is_given_up_after_max_retries) {
     s.max_retries = 2;
     const auto r = ai_client(s).complete(hello());
     BOOST_TEST(!r);
-    BOOST_TEST(r.error == std::string("the AI service at 127.0.0.1:") + std::to_string(server.port()) +
+    BOOST_TEST(r.error() == std::string("the AI service at 127.0.0.1:") + std::to_string(server.port()) +
                               " had a server error (HTTP 500): boom at line 3 (tried 3 times)");
     BOOST_TEST(server.requests().size() == 3u);
 
     s.max_retries = 0;
     const auto once = ai_client(s).complete(hello());
-    BOOST_TEST(!mentions(once.error, "tried"), once.error);
+    BOOST_TEST(!mentions(once.error(), "tried"), once.error());
     BOOST_TEST(server.requests().size() == 4u);
 }
 
@@ -265,9 +266,9 @@ BOOST_AUTO_TEST_CASE(a_long_error_message_is_cut_to_one_short_line) {
     fake_ai_server server;
     server.script(test::error_reply(400, std::string(5000, 'x')));
     const auto r = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST(mentions(r.error, "turned the request down (HTTP 400): xxx"), r.error);
-    BOOST_TEST(r.error.size() < 320u);
-    BOOST_TEST(r.error.find('\n') == std::string::npos);
+    BOOST_TEST(mentions(r.error(), "turned the request down (HTTP 400): xxx"), r.error());
+    BOOST_TEST(r.error().size() < 320u);
+    BOOST_TEST(r.error().find('\n') == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_is_reported_not_shown) {
@@ -279,8 +280,8 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_reported_not_shown) {
     bad_event.pieces = {"data: {not json}\n\n"};
     server.script(bad_event);
     const ai_client client(settings_for(server.base_url()));
-    BOOST_TEST(client.complete(hello(false)).error == "the AI service sent an answer that is not valid JSON");
-    BOOST_TEST(client.complete(hello()).error == "the AI service sent a piece of its answer that is not valid JSON");
+    BOOST_TEST(client.complete(hello(false)).error() == "the AI service sent an answer that is not valid JSON");
+    BOOST_TEST(client.complete(hello()).error() == "the AI service sent a piece of its answer that is not valid JSON");
 }
 
 BOOST_AUTO_TEST_CASE(a_stream_cut_mid_way_fails_after_the_pieces_it_brought) {
@@ -295,10 +296,10 @@ BOOST_AUTO_TEST_CASE(a_stream_cut_mid_way_fails_after_the_pieces_it_brought) {
     const auto r = client.complete(hello(), [&](std::string_view p) { streamed += p; });
     BOOST_TEST(!r);
     BOOST_TEST(streamed == "The summary of Soph");
-    BOOST_TEST(mentions(r.error, "broke off mid-way"), r.error);
+    BOOST_TEST(mentions(r.error(), "broke off mid-way"), r.error());
     const auto broken = client.complete(hello());
     BOOST_TEST(!broken);
-    BOOST_TEST(mentions(broken.error, "broke off before the answer was complete"), broken.error);
+    BOOST_TEST(mentions(broken.error(), "broke off before the answer was complete"), broken.error());
 }
 
 BOOST_AUTO_TEST_CASE(an_error_inside_the_stream_is_reported) {
@@ -307,13 +308,14 @@ BOOST_AUTO_TEST_CASE(an_error_inside_the_stream_is_reported) {
     r.pieces.push_back("data: {\"error\": {\"message\": \"context length exceeded\"}}\n\n");
     server.script(r);
     const auto a = ai_client(settings_for(server.base_url())).complete(hello());
-    BOOST_TEST(a.error == "the AI service reported an error in the middle of its answer: context length exceeded");
+    BOOST_TEST(a.error() == "the AI service reported an error in the middle of its answer: context length exceeded");
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_answer_is_a_failure) {
     fake_ai_server server;
     server.script(test::stream_reply({"  "}));
-    BOOST_TEST(ai_client(settings_for(server.base_url())).complete(hello()).error == "the AI service sent an empty answer");
+    BOOST_TEST(ai_client(settings_for(server.base_url())).complete(hello()).error() ==
+               "the AI service sent an empty answer");
 }
 
 BOOST_AUTO_TEST_CASE(cancelling_mid_stream_returns_quickly_as_cancelled) {
@@ -334,8 +336,8 @@ BOOST_AUTO_TEST_CASE(cancelling_mid_stream_returns_quickly_as_cancelled) {
     const double latency = seconds_since(cancelled_at);
     stopper.join();
     BOOST_TEST(!a);
-    BOOST_TEST(a.cancelled);
-    BOOST_TEST(a.error.empty());
+    BOOST_TEST(a.was_cancelled());
+    BOOST_TEST(a.error().empty());
     BOOST_TEST(!streamed.empty());
     BOOST_TEST(streamed.size() < 50 * 5u);
     BOOST_TEST(latency < 0.2);
@@ -355,7 +357,7 @@ BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
     const auto start = std::chrono::steady_clock::now();
     const auto a = ai_client(s).complete(hello(), {}, &cancel);
     stopper.join();
-    BOOST_TEST(a.cancelled);
+    BOOST_TEST(a.was_cancelled());
     BOOST_TEST(seconds_since(start) < 1.0);
     BOOST_TEST(server.requests().size() == 1u);
 }
@@ -363,10 +365,10 @@ BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
 BOOST_AUTO_TEST_CASE(unusable_settings_fail_before_any_request) {
     fake_ai_server server;
     ai_settings s = settings_for("ftp://127.0.0.1:" + std::to_string(server.port()));
-    BOOST_TEST(ai_client(s).complete(hello()).error == "the AI service URL must start with http:// or https://");
+    BOOST_TEST(ai_client(s).complete(hello()).error() == "the AI service URL must start with http:// or https://");
     s = settings_for(server.base_url(), "sk bad\nkey");
     const auto r = ai_client(s).complete(hello());
-    BOOST_TEST(r.error == "the API key must not contain spaces or control characters");
+    BOOST_TEST(r.error() == "the API key must not contain spaces or control characters");
     BOOST_TEST(server.requests().empty());
 }
 
@@ -379,7 +381,7 @@ BOOST_AUTO_TEST_CASE(one_client_serves_several_threads_at_once) {
     for (int i = 0; i < 4; ++i)
         threads.emplace_back([&, i] {
             const auto r = client.complete(hello(false));
-            answers[static_cast<std::size_t>(i)] = r ? *r.value : r.error;
+            answers[static_cast<std::size_t>(i)] = r ? *r.value : r.error();
         });
     for (auto& t : threads) t.join();
     for (const std::string& a : answers) BOOST_TEST(a == "same");

@@ -64,10 +64,11 @@ BOOST_AUTO_TEST_CASE(the_stream_reader_takes_content_and_sees_the_end) {
 
 BOOST_AUTO_TEST_CASE(the_stream_reader_reports_errors_and_broken_events) {
     chat_stream_reader r;
-    BOOST_TEST(r.event(R"({"error":"model is loading"})", {}).message ==
+    BOOST_TEST(r.event(R"({"error":"model is loading"})", {}).error() ==
                "the AI service reported an error in the middle of its answer: model is loading");
-    BOOST_TEST(r.event("{\"choices\": [", {}).message == "the AI service sent a piece of its answer that is not valid JSON");
-    BOOST_TEST(r.event("[1, 2]", {}).message == "the AI service sent a piece of its answer that is not valid JSON");
+    BOOST_TEST(r.event("{\"choices\": [", {}).error() ==
+               "the AI service sent a piece of its answer that is not valid JSON");
+    BOOST_TEST(r.event("[1, 2]", {}).error() == "the AI service sent a piece of its answer that is not valid JSON");
 }
 
 BOOST_AUTO_TEST_CASE(a_whole_answer_is_read_from_its_first_choice) {

@@ -82,7 +82,7 @@ BOOST_AUTO_TEST_CASE(validation_explains_each_problem_without_the_key) {
     const auto problem = [](auto change) {
         ai_settings s = valid();
         change(s);
-        return validate_ai_settings(s).message;
+        return validate_ai_settings(s).error();
     };
     BOOST_TEST(problem([](ai_settings& s) { s.base_url.clear(); }) == "no AI service URL is set");
     BOOST_TEST(problem([](ai_settings& s) { s.base_url = "file:///etc/passwd"; }) ==

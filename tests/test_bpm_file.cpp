@@ -182,11 +182,11 @@ BOOST_AUTO_TEST_CASE(a_failed_save_keeps_the_previous_file_and_leaves_no_litter)
 
     document too_big = test::rich_document();
     too_big.personas[0].stages[0].buyer_actions.assign(max_field_bytes + 1, 'x');
-    const status s = save_bpm(too_big, path);
+    const result<> s = save_bpm(too_big, path);
     BOOST_TEST(!bool(s));
-    BOOST_TEST(s.message.find("Awareness") != std::string::npos);
-    BOOST_TEST(s.message.find("Marketing Director") != std::string::npos);
-    BOOST_TEST(s.message.find("<buyer-actions>") != std::string::npos);
+    BOOST_TEST(s.error().find("Awareness") != std::string::npos);
+    BOOST_TEST(s.error().find("Marketing Director") != std::string::npos);
+    BOOST_TEST(s.error().find("<buyer-actions>") != std::string::npos);
     BOOST_TEST(test::slurp(path) == before);
     BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 }
@@ -194,9 +194,9 @@ BOOST_AUTO_TEST_CASE(a_failed_save_keeps_the_previous_file_and_leaves_no_litter)
 BOOST_AUTO_TEST_CASE(saving_into_a_missing_folder_fails_with_the_path) {
     test::temp_dir dir;
     const std::string path = dir.file("no-such-folder/map.bpm");
-    const status s = save_bpm(test::rich_document(), path);
+    const result<> s = save_bpm(test::rich_document(), path);
     BOOST_TEST(!bool(s));
-    BOOST_TEST(s.message.find(path) != std::string::npos);
+    BOOST_TEST(s.error().find(path) != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(saving_over_a_file_keeps_its_permissions_and_leaves_no_temporary_file) {

@@ -164,7 +164,7 @@ BOOST_FIXTURE_TEST_CASE(with_nothing_saved_and_nothing_in_the_environment_no_ser
     BOOST_TEST(p.GetTimeoutField()->GetValue() == 60);
     BOOST_TEST(p.GetTimeoutField()->GetMin() == 5);
     BOOST_TEST(p.GetTimeoutField()->GetMax() == 3600);
-    BOOST_TEST(p.Problem().empty());
+    BOOST_TEST(bool(p.CheckPreferences()));
     BOOST_TEST(Text(p.GetProblemLine()).empty());
     BOOST_TEST(!p.GetTestButton()->IsEnabled());
     // Looking is no choice: nothing is saved until the user changes something.

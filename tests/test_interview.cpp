@@ -24,9 +24,15 @@ struct chat {
         h.set_clock([] { return std::string("2027-03-01T09:00:00Z"); });
         last = iv.start();
     }
-    // Sends each answer in turn; keeps the replies to the last one.
+    // Sends each answer in turn, answering a summary request at once with the offline summary as
+    // the faces do without an AI; keeps the replies to the last one.
     chat& say(std::initializer_list<std::string_view> answers) {
-        for (std::string_view a : answers) last = iv.answer(a);
+        for (std::string_view a : answers) {
+            last = iv.answer(a);
+            if (!last.empty() && last.back().kind == message_kind::summary_request)
+                last = iv.provide_summary(template_summary(doc.personas.at(doc.find_persona(last.back().text))),
+                                          summary_source::template_text);
+        }
         return *this;
     }
     // The question the assistant is waiting on.
@@ -388,50 +394,94 @@ BOOST_AUTO_TEST_CASE(adjusting_asks_the_chosen_part_again_then_offers_an_updated
 
 namespace {
 
-struct fake_provider : summary_provider {
-    bool works = true;
-    std::string name() const override { return "Test AI"; }
-    result<std::string> summarise(const persona& p) override {
-        if (!works) return result<std::string>::failure(diagnostic{"server unreachable", 0, 0});
-        return result<std::string>::success("AI summary of " + p.name);
-    }
-};
+// Answers everything up to the summary offer of the standard transcript.
+void reach_summary_offer(chat& c) {
+    for (auto a = standard_answers.begin(); a != standard_answers.end() - 3; ++a) c.say({*a});
+}
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(a_summary_provider_writes_the_summary_and_its_failure_falls_back_offline) {
-    fake_provider ai;
+BOOST_AUTO_TEST_CASE(a_yes_to_the_summary_offer_asks_the_face_for_the_summary_and_waits) {
     chat c;
-    c.iv.set_summary_provider(&ai);
-    std::vector<std::string_view> upto_offer(standard_answers.begin(), standard_answers.end() - 3);
-    for (std::string_view a : upto_offer) c.say({a});
-    c.say({"sure"});
-    BOOST_TEST(c.p().summary->text == "AI summary of Marketing Director");
-    BOOST_TEST((c.p().summary->source == summary_source::ai));
-    BOOST_TEST(c.replied(message_kind::summary, "AI summary of Marketing Director"));
-
-    ai.works = false;
-    c.say({"back", "yes"});
-    BOOST_TEST(c.replied(message_kind::error, "Test AI could not write the summary: server unreachable"));
-    BOOST_TEST((c.p().summary->source == summary_source::template_text));
-    BOOST_TEST(c.p().summary->text == template_summary(c.p()));
+    reach_summary_offer(c);
+    const document before = c.doc;
+    const std::vector<message> request = c.iv.answer("  Sure ");
+    BOOST_TEST_REQUIRE(request.size() == 1u);
+    BOOST_TEST((request[0].kind == message_kind::summary_request));
+    BOOST_TEST(request[0].text == c.p().id);
+    BOOST_TEST((c.doc == before));
+    // Until the face answers, the offer stays open and the interview does not move on.
+    BOOST_TEST(c.iv.document_changed().empty());
+    BOOST_TEST(c.iv.repeat_question().at(0).text.find("generate a summary") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(only_a_yes_to_the_summary_offer_would_summarise) {
+BOOST_AUTO_TEST_CASE(only_a_yes_to_the_summary_offer_requests_a_summary) {
     chat c;
     std::vector<std::string_view> upto_offer(standard_answers.begin(), standard_answers.end() - 3);
     for (std::size_t i = 0; i + 1 < upto_offer.size(); ++i) c.say({upto_offer[i]});
     // The last stage question is open: a yes there is an answer, not a summary request.
-    BOOST_TEST(!c.iv.would_summarise("yes"));
-    c.say({upto_offer.back()});
-    BOOST_TEST(c.iv.would_summarise("yes"));
-    BOOST_TEST(c.iv.would_summarise("  Sure "));
-    BOOST_TEST(!c.iv.would_summarise("no"));
-    BOOST_TEST(!c.iv.would_summarise("back"));
-    BOOST_TEST(!c.iv.would_summarise("what should a summary say?"));
-    BOOST_TEST(!c.iv.would_summarise(std::string_view("y\xC3\x28")));
-    c.say({"no"});
-    BOOST_TEST(!c.iv.would_summarise("yes"));
+    c.last = c.iv.answer("yes");
+    BOOST_TEST(c.p().stages.at(2).key_message == "yes");
+    BOOST_TEST(c.question().text.find("generate a summary") != std::string::npos);
+    for (std::string_view not_yes : {"maybe", "help", "status"}) {
+        c.last = c.iv.answer(not_yes);
+        BOOST_TEST(c.question().text.find("generate a summary") != std::string::npos);
+    }
+    c.last = c.iv.answer("no");
+    BOOST_TEST(!c.p().summary.has_value());
+    BOOST_TEST(c.question().text.find("Are you satisfied") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_provided_summary_is_stored_as_one_undo_step_and_the_review_follows) {
+    chat c;
+    reach_summary_offer(c);
+    c.iv.answer("yes");
+    const document before = c.doc;
+    const std::size_t steps = c.h.size();
+    c.last = c.iv.provide_summary("AI summary of Marketing Director", summary_source::ai);
+    BOOST_TEST(c.replied(message_kind::info, "Here's a summary for Marketing Director:"));
+    BOOST_TEST(c.replied(message_kind::summary, "AI summary of Marketing Director"));
+    BOOST_TEST(c.question().text.find("Are you satisfied") != std::string::npos);
+    BOOST_REQUIRE(c.p().summary.has_value());
+    BOOST_TEST(c.p().summary->text == "AI summary of Marketing Director");
+    BOOST_TEST((c.p().summary->source == summary_source::ai));
+    BOOST_TEST(c.p().summary->generated_at == "2027-03-01T09:00:00Z");
+    BOOST_TEST(c.h.size() == steps + 1);
+    c.h.undo();
+    BOOST_TEST((c.doc == before));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_or_stopped_summary_stores_the_offline_one_and_says_why) {
+    chat c;
+    c.iv.set_ai_assistant("Test AI");
+    reach_summary_offer(c);
+    c.iv.answer("yes");
+    c.last = c.iv.summary_failed("server unreachable");
+    BOOST_TEST(c.replied(message_kind::error, "Test AI could not write the summary: server unreachable. Here is the "
+                                              "offline summary instead."));
+    BOOST_TEST(c.replied(message_kind::summary, template_summary(c.p())));
+    BOOST_TEST((c.p().summary->source == summary_source::template_text));
+    BOOST_TEST(c.p().summary->text == template_summary(c.p()));
+    BOOST_TEST(c.question().text.find("Are you satisfied") != std::string::npos);
+
+    c.say({"back"});
+    c.iv.answer("yes");
+    c.last = c.iv.summary_cancelled();
+    BOOST_TEST(c.replied(message_kind::error, "Test AI could not write the summary: you stopped it."));
+    BOOST_TEST(c.question().text.find("Are you satisfied") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_summary_arriving_after_the_map_moved_on_is_not_stored) {
+    chat c;
+    reach_summary_offer(c);
+    c.iv.answer("yes");
+    // A field emptied elsewhere meanwhile: the interview asks for it again.
+    c.h.submit(set_stage_field(c.p().id, c.p().stages[0].id, stage_field::buyer_actions, ""));
+    BOOST_TEST(!c.iv.document_changed().empty());
+    c.last = c.iv.provide_summary("Late summary", summary_source::ai);
+    BOOST_TEST(c.replied(message_kind::error, "The map changed while the summary was written, so it was not stored."));
+    BOOST_TEST(c.question().text.find("primary buyer actions") != std::string::npos);
+    BOOST_TEST(!c.p().summary.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(answers_that_cannot_be_stored_are_refused) {

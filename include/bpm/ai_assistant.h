@@ -11,7 +11,6 @@
 #include "bpm/ai_client.h"
 #include "bpm/ai_replies.h"
 #include "bpm/history.h"
-#include "bpm/interview.h"
 #include "bpm/model.h"
 
 namespace bpm {
@@ -21,40 +20,17 @@ inline constexpr std::size_t max_notes_bytes = std::size_t(100) << 10;
 
 /// The summary of p written by the model, streamed to on_token as it is written; trimmed and fit
 /// to store as a field.
-ai_result<std::string> write_ai_summary(const ai_client& client, const persona& p, const token_callback& on_token = {},
-                                        const cancel_token* cancel = nullptr);
+result<std::string> write_ai_summary(const ai_client& client, const persona& p, const token_callback& on_token = {},
+                                     const cancel_token* cancel = nullptr);
 
 /// Stores text as the persona's AI-written summary, stamped with the history's clock, as one undo
 /// step; false when the persona is gone or the text is empty or too long for a field.
 bool store_ai_summary(history& h, const std::string& persona_id, const std::string& text);
 
-/// The interview's summary seam backed by the model: the interview stores what it writes as the
-/// persona's AI summary, or falls back to the template summary when it fails or is cancelled.
-class ai_summary_provider : public summary_provider {
-public:
-    /// A provider asking client, which must outlive it.
-    explicit ai_summary_provider(const ai_client& client) : client_(client) {}
-
-    /// Receives the summary's pieces as they arrive, on the thread that calls summarise.
-    void set_token_callback(token_callback fn) { on_token_ = std::move(fn); }
-    /// Lets another thread stop summarise (nullptr: not stoppable); the token must outlive its use.
-    void set_cancel_token(const cancel_token* cancel) { cancel_ = cancel; }
-
-    /// "The AI assistant at localhost:11434".
-    std::string name() const override;
-    /// The summary written by the model, or why there is none ("it was stopped" when cancelled).
-    result<std::string> summarise(const persona& p) override;
-
-private:
-    const ai_client& client_;
-    token_callback on_token_;
-    const cancel_token* cancel_ = nullptr;
-};
-
 /// Asks the model for the seller actions, content type and key message of one stage of p. An
 /// unusable answer is asked for once more, with what was wrong with it.
-ai_result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
-                                              const cancel_token* cancel = nullptr);
+result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
+                                           const cancel_token* cancel = nullptr);
 
 /// Writes an accepted suggestion into the stage's seller actions, content type and key message
 /// as one undo step ("Apply Suggestion for Awareness"); false when the stage is gone or nothing
@@ -65,8 +41,8 @@ bool apply_suggestion(history& h, const std::string& persona_id, const std::stri
 /// Asks the model for the persona described by interview notes or a call transcript, for the
 /// user to preview. Notes must be valid UTF-8 of at most max_notes_bytes; an answer that does
 /// not fit the persona's shape is asked for once more, with what was wrong with it.
-ai_result<persona> persona_from_notes(const ai_client& client, std::string_view notes,
-                                      const cancel_token* cancel = nullptr);
+result<persona> persona_from_notes(const ai_client& client, std::string_view notes,
+                                   const cancel_token* cancel = nullptr);
 
 /// Adds a persona read from notes at the end of the map as one undo step, with fresh ids, in
 /// progress, and a name no other persona has ("Marketing Director (2)"); returns its id.
@@ -75,8 +51,8 @@ std::string add_imported_persona(history& h, persona p);
 /// The model's answer to a question the user typed in the chat (a message of kind free_question),
 /// streamed to on_token; p is the persona being mapped (nullptr if none) and open_question the
 /// interview's waiting question, both context for the model.
-ai_result<std::string> answer_free_question(const ai_client& client, const persona* p, std::string_view question,
-                                            std::string_view open_question, const token_callback& on_token = {},
-                                            const cancel_token* cancel = nullptr);
+result<std::string> answer_free_question(const ai_client& client, const persona* p, std::string_view question,
+                                         std::string_view open_question, const token_callback& on_token = {},
+                                         const cancel_token* cancel = nullptr);
 
 }  // namespace bpm

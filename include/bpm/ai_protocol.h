@@ -65,7 +65,7 @@ class chat_stream_reader {
 public:
     /// Takes one event's data: appends its content and passes it to on_token (when set). Fails
     /// with a one-line reason when the event reports an error or is not JSON.
-    status event(const std::string& data, const token_callback& on_token);
+    result<> event(const std::string& data, const token_callback& on_token);
     /// True once the service said the answer is complete ([DONE] or a finish_reason).
     bool complete() const { return complete_; }
     /// The answer so far.

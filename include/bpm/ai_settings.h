@@ -36,7 +36,7 @@ result<ai_settings> ai_settings_from_environment();
 
 /// Whether the settings can be used: an http or https URL with a host and without a user name
 /// or password, a model, a timeout of at most an hour, at most 10 retries.
-status validate_ai_settings(const ai_settings& s);
+result<> validate_ai_settings(const ai_settings& s);
 
 /// "localhost:11434": the host (and port, when the URL gives one) the settings talk to.
 std::string ai_host(const ai_settings& s);

@@ -38,6 +38,6 @@ result<std::string> write_bpm(const document& doc);
 result<document> load_bpm(const std::string& path);
 
 /// Writes a .bpm file atomically: the previous file stays until the new one is complete.
-status save_bpm(const document& doc, const std::string& path);
+result<> save_bpm(const document& doc, const std::string& path);
 
 }  // namespace bpm

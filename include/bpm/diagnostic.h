@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 namespace bpm {
@@ -19,34 +21,60 @@ struct diagnostic {
     std::string to_string() const;
 };
 
-/// A value, or the problems that stopped it from being produced; never both.
-template <class T>
-struct result {
-    std::optional<T> value;
+/// What an operation came to: a value, the problems that stopped it (never both), or neither
+/// because the user stopped it, which is no failure to show. result<> is for operations that
+/// produce nothing but may fail.
+template <class T = void>
+class result {
+public:
+    /// What is kept on success: T, or std::monostate for result<>.
+    using value_type = std::conditional_t<std::is_void_v<T>, std::monostate, T>;
+
+    /// The value, present exactly on success.
+    std::optional<value_type> value;
+    /// Why it failed (translated); empty on success and when cancelled.
     std::vector<diagnostic> problems;
 
-    /// A successful result.
-    static result success(T v) { return result{std::move(v), {}}; }
+    /// A successful result (result<>::success() takes no value).
+    static result success(value_type v = {}) {
+        result r;
+        r.value = std::move(v);
+        return r;
+    }
     /// A failed result with one problem.
-    static result failure(diagnostic d) { return result{std::nullopt, {std::move(d)}}; }
+    static result failure(diagnostic d) { return failure(std::vector<diagnostic>{std::move(d)}); }
+    /// A failed result with one problem that has no position.
+    static result failure(std::string message) { return failure(diagnostic{std::move(message)}); }
     /// A failed result with several problems (at least one).
-    static result failure(std::vector<diagnostic> ds) { return result{std::nullopt, std::move(ds)}; }
+    static result failure(std::vector<diagnostic> ds) {
+        result r;
+        r.problems = std::move(ds);
+        return r;
+    }
+    /// An operation the user stopped.
+    static result cancelled() {
+        result r;
+        r.cancelled_ = true;
+        return r;
+    }
+    /// The failure or cancellation of another operation (which did not succeed), passed on.
+    template <class U>
+    static result failure_of(const result<U>& other) {
+        result r;
+        r.problems = other.problems;
+        r.cancelled_ = other.was_cancelled();
+        return r;
+    }
 
+    /// True on success.
     explicit operator bool() const { return value.has_value(); }
-    /// The first problem's text, for callers that show only one line.
+    /// True when the user stopped the operation.
+    bool was_cancelled() const { return cancelled_; }
+    /// The first problem's text, for callers that show only one line ("" on success and when cancelled).
     std::string error() const { return problems.empty() ? std::string() : problems.front().to_string(); }
-};
 
-/// The outcome of an operation that produces nothing but may fail (empty message: success).
-struct status {
-    std::string message;
-
-    /// A success.
-    static status ok() { return {}; }
-    /// A failure with this message.
-    static status fail(std::string m) { return {std::move(m)}; }
-
-    explicit operator bool() const { return message.empty(); }
+private:
+    bool cancelled_ = false;
 };
 
 /// 1-based line and column (in code points) of a byte offset in UTF-8 text.

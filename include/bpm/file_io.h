@@ -14,6 +14,6 @@ result<std::string> read_file(const std::string& path, std::size_t max_bytes);
 /// Replaces path with bytes atomically: writes a temporary file beside it, flushes it to disk,
 /// then renames it over path. On any failure the previous file is left as it was and the
 /// temporary file is removed. An existing file's permissions are kept.
-status write_file_atomic(const std::string& path, std::string_view bytes);
+result<> write_file_atomic(const std::string& path, std::string_view bytes);
 
 }  // namespace bpm

@@ -9,16 +9,18 @@
 #include <utility>
 #include <vector>
 
-#include "bpm/diagnostic.h"
 #include "bpm/history.h"
 #include "bpm/model.h"
 
 namespace bpm {
 
-/// What a message of the assistant is for, so a face can style it. A free_question is no text
-/// to show: its text is a question the user asked, for the face to answer with the language model
-/// (the open question stays open; show the answer, then repeat_question()).
-enum class message_kind { question, info, error, summary, free_question };
+/// What a message of the assistant is for, so a face can style it. Two kinds are no text to show
+/// but requests the face answers. A free_question's text is a question the user asked, for the
+/// face to answer with the language model (the open question stays open; show the answer, then
+/// repeat_question()). A summary_request's text is the id of the persona the user wants a summary
+/// of: the face writes it (the offline template_summary, or with the language model) and answers
+/// with provide_summary, summary_failed or summary_cancelled; the interview waits until then.
+enum class message_kind { question, info, error, summary, free_question, summary_request };
 
 /// An answer offered as a button: what it says, and the answer it sends.
 struct choice {
@@ -44,17 +46,6 @@ enum class interview_phase { introduction, persona, stages, seller_alignment, su
 /// "Define buyer persona", the translated title of a phase.
 std::string interview_phase_title(interview_phase p);
 
-/// Something that writes a persona's summary better than the offline template, such as an
-/// LLM. The interview falls back to the template summary when it fails.
-class summary_provider {
-public:
-    virtual ~summary_provider() = default;
-    /// Shown to the user when the provider is used or fails ("the AI assistant at example.com").
-    virtual std::string name() const = 0;
-    /// The summary of p, or a problem describing why there is none.
-    virtual result<std::string> summarise(const persona& p) = 0;
-};
-
 /// Whether the face shows the document beside the conversation (the GUI) or not (a terminal);
 /// the review step's wording depends on it.
 enum class interview_face { beside_document, terminal };
@@ -67,8 +58,9 @@ public:
     /// An interview editing the document behind h, which must outlive it.
     explicit interview(history& h, interview_face face = interview_face::beside_document);
 
-    /// Uses provider (which must outlive the interview) for summaries; nullptr means offline.
-    void set_summary_provider(summary_provider* provider) { provider_ = provider; }
+    /// Says an AI assistant answers free questions and may write summaries, named as the user
+    /// sees it ("The AI assistant at example.com"); "" means offline.
+    void set_ai_assistant(std::string name) { ai_name_ = std::move(name); }
 
     /// The welcome, then an offer to continue an unfinished persona or the first question.
     std::vector<message> start();
@@ -77,17 +69,25 @@ public:
     /// Starts defining a new persona.
     std::vector<message> new_persona();
 
-    /// Takes one answer or command (back, skip, undo, redo, help, status) and replies. With a
-    /// provider set, a question for the AI comes back as one free_question message, answering
+    /// Takes one answer or command (back, skip, undo, redo, help, status) and replies. With an AI
+    /// assistant set, a question for the AI comes back as one free_question message, answering
     /// nothing: text starting with "ask:", or ending in '?' with more than one word when the open
     /// question offers choices or, for a free-text question, when it starts with a question word
-    /// ("what", "how"...). Sent again right away, the same text is taken as the answer. Without a
-    /// provider, only "ask:" is special: it says the AI assistant is off and asks again.
+    /// ("what", "how"...). Sent again right away, the same text is taken as the answer. Without an
+    /// AI assistant, only "ask:" is special: it says the AI assistant is off and asks again. A yes
+    /// to the summary offer comes back as one summary_request message.
     std::vector<message> answer(std::string_view text);
 
-    /// True when answer(text) would have the summary provider write a summary now, so that a face
-    /// can have the provider's text ready (written off its UI thread) before it answers.
-    bool would_summarise(std::string_view text) const;
+    /// Answers a summary_request with the summary written by source (as template_summary or
+    /// write_ai_summary gives it): stores it as the persona's (one undo step), shows it and asks
+    /// the next question. When the map changed meanwhile so that the offer no longer stands,
+    /// stores nothing and says so.
+    std::vector<message> provide_summary(std::string text, summary_source source);
+    /// Answers a summary_request the AI assistant could not write (why: "the service timed
+    /// out"): stores the offline summary instead, saying why, as provide_summary does.
+    std::vector<message> summary_failed(std::string_view why);
+    /// Answers a summary_request the user stopped the AI assistant writing: as summary_failed.
+    std::vector<message> summary_cancelled();
 
     /// Call when the document changed from elsewhere (the grid, the menu's Undo): if the open
     /// question is answered or gone, replies with the next one; otherwise returns nothing.
@@ -161,6 +161,8 @@ private:
     void answer_stage_count(std::string_view text, std::vector<message>& out);
     void answer_stage_field(std::string_view text, std::vector<message>& out);
     void answer_summary_offer(std::string_view text, std::vector<message>& out);
+    bool take_summary_request(std::vector<message>& out);
+    void store_summary(std::string text, summary_source source, std::vector<message>& out);
     void answer_review(std::string_view text, std::vector<message>& out);
     void answer_adjust_choice(std::string_view text, std::vector<message>& out);
     void answer_another(std::string_view text, std::vector<message>& out);
@@ -176,7 +178,7 @@ private:
 
     history& history_;
     interview_face face_;
-    summary_provider* provider_ = nullptr;
+    std::string ai_name_;  // "" when offline
 
     step step_ = step::none;
     std::string stage_id_;
@@ -187,6 +189,7 @@ private:
     std::set<position> skipped_;
     bool custom_stages_ = false;      // "custom" chosen; the count comes next
     bool summary_answered_ = false;
+    bool summary_requested_ = false;  // a summary_request waits for its answer
     bool review_answered_ = false;
     bool adjusting_ = false;          // "adjust" chosen; which part comes next
     bool another_answered_ = false;

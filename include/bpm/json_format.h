@@ -22,6 +22,6 @@ result<document> read_json(std::string_view text);
 result<document> load_json(const std::string& path);
 
 /// Writes a .json file atomically.
-status save_json(const document& doc, const std::string& path);
+result<> save_json(const document& doc, const std::string& path);
 
 }  // namespace bpm

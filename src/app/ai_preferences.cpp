@@ -208,17 +208,18 @@ AiPreferences AiPreferencesPanel::GetPreferences() const {
     return prefs;
 }
 
-wxString AiPreferencesPanel::Problem() const {
+bpm::result<> AiPreferencesPanel::CheckPreferences() const {
     const AiPreferences prefs = GetPreferences();
     // Switched off with nothing set up is a choice, not a mistake.
-    if (!prefs.enabled && prefs.settings.base_url.empty() && prefs.settings.model.empty()) return wxString();
-    return ToWx(bpm::validate_ai_settings(prefs.settings).message);
+    if (!prefs.enabled && prefs.settings.base_url.empty() && prefs.settings.model.empty())
+        return bpm::result<>::success();
+    return bpm::validate_ai_settings(prefs.settings);
 }
 
 bool AiPreferencesPanel::Apply() {
     UpdateControls();
     const AiPreferences prefs = GetPreferences();
-    const bool usable = Problem().empty();
+    const bool usable = bool(CheckPreferences());
     if (usable)
         SaveAiPreferences(m_config, prefs);
     else if (!prefs.enabled)
@@ -230,7 +231,7 @@ bool AiPreferencesPanel::Apply() {
 }
 
 void AiPreferencesPanel::TestConnection() {
-    if (m_testing || !Problem().empty()) return;
+    if (m_testing || !CheckPreferences()) return;
     bpm::ai_settings settings = GetPreferences().settings;
     settings.max_retries = 0;  // a test reports what the service said first, without waiting to ask again
     m_cancel = std::make_unique<bpm::cancel_token>();
@@ -243,7 +244,7 @@ void AiPreferencesPanel::TestConnection() {
         request.messages = {{"user", "Reply with the single word OK."}};
         request.temperature = 0;
         const auto start = std::chrono::steady_clock::now();
-        bpm::ai_result<std::string> outcome = bpm::ai_client(settings).complete(request, {}, cancel);
+        bpm::result<std::string> outcome = bpm::ai_client(settings).complete(request, {}, cancel);
         const long ms = static_cast<long>(
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
         // The panel joins this thread before it goes, so it is still there to queue to.
@@ -253,7 +254,7 @@ void AiPreferencesPanel::TestConnection() {
 
 bool AiPreferencesPanel::Validate() {
     UpdateControls();
-    return !m_enable->GetValue() || Problem().empty();
+    return !m_enable->GetValue() || CheckPreferences();
 }
 
 bool AiPreferencesPanel::TransferDataFromWindow() {
@@ -273,10 +274,10 @@ void AiPreferencesPanel::OnChange() {
 void AiPreferencesPanel::UpdateControls() {
     const bool on = m_enable->GetValue();
     for (wxWindow* field : std::initializer_list<wxWindow*>{m_url, m_model, m_key, m_timeout}) field->Enable(on);
-    const wxString problem = Problem();
+    const bpm::result<> usable = CheckPreferences();
     // TRANSLATORS: %s says what is wrong with the AI service settings, "no AI model is set"
-    ShowMessage(m_problem, problem.empty() ? wxString() : wxString::Format(_("Not saved: %s."), problem), true);
-    m_test->Enable(on && problem.empty() && !m_testing);
+    ShowMessage(m_problem, usable ? wxString() : wxString::Format(_("Not saved: %s."), ToWx(usable.error())), true);
+    m_test->Enable(on && usable && !m_testing);
 }
 
 void AiPreferencesPanel::ShowMessage(wxStaticText* line, const wxString& text, bool isError) {
@@ -294,7 +295,7 @@ void AiPreferencesPanel::ShowMessage(wxStaticText* line, const wxString& text, b
     Layout();
 }
 
-void AiPreferencesPanel::FinishTest(const bpm::ai_settings& settings, const bpm::ai_result<std::string>& outcome,
+void AiPreferencesPanel::FinishTest(const bpm::ai_settings& settings, const bpm::result<std::string>& outcome,
                                     long milliseconds) {
     m_worker.join();
     m_testing = false;
@@ -305,6 +306,6 @@ void AiPreferencesPanel::FinishTest(const bpm::ai_settings& settings, const bpm:
                                      ToWx(settings.model), milliseconds),
                     false);
     else
-        ShowMessage(m_testLine, wxString::Format(_("The test failed: %s"), ToWx(outcome.error)), true);
+        ShowMessage(m_testLine, wxString::Format(_("The test failed: %s"), ToWx(outcome.error())), true);
     UpdateControls();
 }

@@ -61,8 +61,8 @@ public:
 
     /// The preferences as the controls show them; an empty key field means the environment's key.
     AiPreferences GetPreferences() const;
-    /// "" when the shown preferences can be saved, else why not.
-    wxString Problem() const;
+    /// Whether the shown preferences can be saved, or why not.
+    bpm::result<> CheckPreferences() const;
     /// Saves the shown preferences and passes them to onApply. False when they cannot be saved;
     /// switching the service off is saved even then.
     bool Apply();
@@ -94,7 +94,7 @@ private:
     void OnChange();
     void UpdateControls();
     void ShowMessage(wxStaticText* line, const wxString& text, bool isError);
-    void FinishTest(const bpm::ai_settings& settings, const bpm::ai_result<std::string>& outcome, long milliseconds);
+    void FinishTest(const bpm::ai_settings& settings, const bpm::result<std::string>& outcome, long milliseconds);
 
     wxConfigBase& m_config;
     std::function<void(const AiPreferences&)> m_onApply;

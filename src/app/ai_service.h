@@ -44,16 +44,15 @@ public:
     /// reaches onToken, and its result reaches done, both on the UI thread. False (and nothing
     /// runs) when inactive or another call is running.
     template <class T>
-    bool Run(std::function<bpm::ai_result<T>(const bpm::ai_client&, const bpm::token_callback&,
-                                             const bpm::cancel_token&)>
+    bool Run(std::function<bpm::result<T>(const bpm::ai_client&, const bpm::token_callback&, const bpm::cancel_token&)>
                  work,
-             std::function<void(const std::string&)> onToken, std::function<void(bpm::ai_result<T>)> done) {
+             std::function<void(const std::string&)> onToken, std::function<void(bpm::result<T>)> done) {
         return Start([this, work = std::move(work), onToken = std::move(onToken), done = std::move(done)](
                          const bpm::ai_client& client, const bpm::cancel_token& cancel) mutable {
             const bpm::token_callback forward = [this, onToken](std::string_view piece) {
                 if (onToken) CallAfter([onToken, text = std::string(piece)] { onToken(text); });
             };
-            auto result = std::make_shared<bpm::ai_result<T>>(work(client, forward, cancel));
+            auto result = std::make_shared<bpm::result<T>>(work(client, forward, cancel));
             CallAfter([this, done, result] {
                 Finish();
                 if (done) done(std::move(*result));

@@ -140,9 +140,9 @@ bool BpmApp::OnInit() {
 void BpmApp::TakeScreenshot() {
     MainFrame* frame = GetMainFrame();
     if (frame && m_exitCode == 0) {
-        const wxString problem = SaveWindowScreenshot(frame, m_screenshot);
-        if (!problem.empty()) {
-            std::fprintf(stderr, "bpmap: %s\n", ToUtf8(problem).c_str());
+        const bpm::result<> saved = SaveWindowScreenshot(frame, m_screenshot);
+        if (!saved) {
+            std::fprintf(stderr, "bpmap: %s\n", saved.error().c_str());
             m_exitCode = 1;
         }
     }

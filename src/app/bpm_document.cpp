@@ -6,37 +6,12 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm_view.h"
+#include "diagnostic_ui.h"
 #include "doc_manager.h"
 #include "history_command_processor.h"
 #include "wx_string.h"
 
 wxIMPLEMENT_DYNAMIC_CLASS(BpmDocument, wxDocument);
-
-namespace {
-
-// At most this many problems are listed in the dialog; the rest are counted.
-constexpr std::size_t shown_problems = 12;
-
-wxString ProblemList(const std::vector<bpm::diagnostic>& problems) {
-    wxString text;
-    for (std::size_t i = 0; i < problems.size() && i < shown_problems; ++i) {
-        const bpm::diagnostic& d = problems[i];
-        if (d.line > 0)
-            // TRANSLATORS: one problem in a file: line, column, message
-            text << wxString::Format(_("Line %lu, column %lu: %s"), static_cast<unsigned long>(d.line),
-                                     static_cast<unsigned long>(d.column), ToWx(d.message))
-                 << '\n';
-        else
-            text << ToWx(d.message) << '\n';
-    }
-    if (problems.size() > shown_problems) {
-        const unsigned long more = static_cast<unsigned long>(problems.size() - shown_problems);
-        text << wxString::Format(wxPLURAL("... and %lu more problem.", "... and %lu more problems.", more), more);
-    }
-    return text.Trim();
-}
-
-}  // namespace
 
 struct BpmDocument::Contents {
     explicit Contents(bpm::document m) : model(std::move(m)) {}
@@ -133,25 +108,19 @@ bool BpmDocument::Revert() {
 
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     bpm::result<bpm::document> loaded = bpm::load_bpm(ToUtf8(file));
-    if (!loaded) {
-        TheDocManager().GetPrompts().reportProblem(
-            GetDocumentWindow(), wxString::Format(_("Could not open \"%s\"."), wxFileName(file).GetFullName()),
-            ProblemList(loaded.problems));
+    if (!ReportFailure(GetDocumentWindow(),
+                       wxString::Format(_("Could not open \"%s\"."), wxFileName(file).GetFullName()), loaded))
         return false;
-    }
     Replace(std::move(*loaded.value));
     return true;
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     CommitPendingEdits();
-    const bpm::status saved = bpm::save_bpm(Model(), ToUtf8(file));
-    if (!saved) {
-        TheDocManager().GetPrompts().reportProblem(
-            GetDocumentWindow(), wxString::Format(_("Could not save \"%s\"."), wxFileName(file).GetFullName()),
-            ToWx(saved.message));
+    if (!ReportFailure(GetDocumentWindow(),
+                       wxString::Format(_("Could not save \"%s\"."), wxFileName(file).GetFullName()),
+                       bpm::save_bpm(Model(), ToUtf8(file))))
         return false;
-    }
     History().mark_clean();
     m_changesDiscarded = false;
     UpdateTitle();

@@ -23,8 +23,9 @@ ChatBubble::Role RoleOf(bpm::message_kind kind) {
         case bpm::message_kind::summary: return ChatBubble::Role::Summary;
         case bpm::message_kind::error: return ChatBubble::Role::Error;
         case bpm::message_kind::info:
-        // Never shown: Answer hands it to the AI service instead.
-        case bpm::message_kind::free_question: break;
+        // Never shown: Answer hands them to the AI service or the offline summary instead.
+        case bpm::message_kind::free_question:
+        case bpm::message_kind::summary_request: break;
     }
     return ChatBubble::Role::Assistant;
 }
@@ -178,36 +179,13 @@ void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
     if (!EnsureCurrent() || m_stream) return;
     m_doc->CommitPendingEdits();
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::User, shown));
-    const std::string text = ToUtf8(answer);
-    if (AiReady() && m_interview->would_summarise(text)) {
-        const bpm::persona* p = FindPersona(m_interview->persona_id());
-        const bool started = p && StreamSummary(*p, [this, text](bpm::ai_result<std::string> written) {
-            // An edit meanwhile (the persona deleted, the summary typed) may have moved the
-            // interview on; the text then answers nothing.
-            if (!m_interview->would_summarise(text)) {
-                AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                         _("The map changed while the summary was written, so it was not stored.")));
-                ShowMessages(m_interview->repeat_question());
-                return;
-            }
-            m_prepared.Prepare(ToUtf8(m_ai->Describe()),
-                               written ? bpm::result<std::string>::success(std::move(*written.value))
-                                       : bpm::result<std::string>::failure(bpm::diagnostic{
-                                             written.cancelled ? ToUtf8(_("you stopped it")) : written.error, 0, 0}));
-            m_answering = true;
-            const std::vector<bpm::message> reply = m_interview->answer(text);
-            m_answering = false;
-            ShowMessages(reply);
-        });
-        if (started) return;
-    }
     m_answering = true;
-    std::vector<bpm::message> reply = m_interview->answer(text);
+    std::vector<bpm::message> reply = m_interview->answer(ToUtf8(answer));
     m_answering = false;
-    if (reply.size() == 1 && reply.front().kind == bpm::message_kind::free_question) {
-        AnswerFreeQuestion(reply.front().text);
-        return;
-    }
+    if (reply.size() == 1 && reply.front().kind == bpm::message_kind::free_question)
+        return AnswerFreeQuestion(reply.front().text);
+    if (reply.size() == 1 && reply.front().kind == bpm::message_kind::summary_request)
+        return AnswerSummaryRequest(reply.front().text);
     ShowMessages(reply);
 }
 

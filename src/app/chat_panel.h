@@ -2,7 +2,6 @@
 
 #include <functional>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,19 +91,6 @@ private:
         wxString label;
         std::function<void()> run;
     };
-    // Hands the interview the summary written beforehand off the UI thread, so that its
-    // synchronous seam never waits for the network.
-    class PreparedSummary : public bpm::summary_provider {
-    public:
-        std::string name() const override { return m_name; }
-        bpm::result<std::string> summarise(const bpm::persona& p) override;
-        void Prepare(std::string name, bpm::result<std::string> written);
-
-    private:
-        std::string m_name;
-        std::optional<bpm::result<std::string>> m_written;
-    };
-
     void ShowMessages(const std::vector<bpm::message>& messages);
     void AddBubble(ChatBubble* bubble);
     void RemoveBubble(ChatBubble* bubble);
@@ -133,7 +119,12 @@ private:
     void ShowStreamed();
     ChatBubble* EndStream();
     // Streams a summary of p into a bubble, then hands the result to done.
-    bool StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done);
+    bool StreamSummary(const bpm::persona& p, std::function<void(bpm::result<std::string>)> done);
+    // Writes the summary the interview asked for: with the AI service when it is on, else the
+    // offline one at once.
+    void AnswerSummaryRequest(const std::string& personaId);
+    // Answers the interview's summary request with written (by source), or why there is none.
+    void ProvideSummary(const bpm::result<std::string>& written, bpm::summary_source source);
     void AnswerFreeQuestion(const std::string& question);
     void OfferSuggestion(const std::string& personaId, const std::string& stageId, const bpm::stage_suggestion& s);
     void OfferPersona(bpm::persona p);
@@ -142,7 +133,8 @@ private:
     void UpdateAiState();
     // Says the call was stopped, or failed: failed is a format with the service (%1$s) and the
     // reason (%2$s).
-    void ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped, const wxString& failed);
+    template <class T>
+    void ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed);
 
     BpmDocument* m_doc = nullptr;
     bpm::history* m_history = nullptr;
@@ -153,7 +145,6 @@ private:
     std::string m_selectedPersona;
     std::string m_lastFocusPersona, m_lastFocusStage;
     AiService* m_ai = nullptr;
-    PreparedSummary m_prepared;
     // Counts conversations, so a late answer from the AI service to an earlier one is dropped.
     int m_conversation = 0;
     ChatBubble* m_stream = nullptr;  // the bubble the AI service is writing into

@@ -2,6 +2,8 @@
 // stream into, and the offers (a suggestion, a persona from notes) the user applies or dismisses.
 // Calls run on AiService's worker with a copy of the persona; the document is only touched here,
 // on the UI thread, once the user accepts.
+#include <optional>
+
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -13,18 +15,6 @@
 #include "chat_bubble.h"
 #include "chat_panel.h"
 #include "wx_string.h"
-
-bpm::result<std::string> ChatPanel::PreparedSummary::summarise(const bpm::persona&) {
-    if (!m_written) return bpm::result<std::string>::failure({ToUtf8(_("no summary was written"))});
-    bpm::result<std::string> written = std::move(*m_written);
-    m_written.reset();
-    return written;
-}
-
-void ChatPanel::PreparedSummary::Prepare(std::string name, bpm::result<std::string> written) {
-    m_name = std::move(name);
-    m_written = std::move(written);
-}
 
 void ChatPanel::SetAiService(AiService* ai) {
     m_ai = ai;
@@ -39,7 +29,7 @@ bool ChatPanel::AiReady() const { return m_ai && m_ai->Active() && m_interview; 
 void ChatPanel::UpdateAiState() {
     const bool on = m_ai && m_ai->Active();
     // Questions for the AI are only told apart from answers while there is an AI to answer them.
-    if (m_interview) m_interview->set_summary_provider(on ? &m_prepared : nullptr);
+    if (m_interview) m_interview->set_ai_assistant(on ? ToUtf8(m_ai->Describe()) : std::string());
     if (on) {
         const bpm::ai_settings& s = m_ai->Preferences().settings;
         m_aiIndicator->SetLabel(wxString::Format(_("\u25CF AI assistant: %s at %s"), ToWx(s.model), ToWx(bpm::ai_host(s))));
@@ -72,10 +62,11 @@ const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
 }
 
-void ChatPanel::ShowAiProblem(bool cancelled, const std::string& error, const wxString& stopped,
-                              const wxString& failed) {
-    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                             cancelled ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(error))));
+template <class T>
+void ChatPanel::ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed) {
+    const wxString text =
+        outcome.was_cancelled() ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(outcome.error()));
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error, text));
 }
 
 namespace {
@@ -119,7 +110,7 @@ ChatBubble* ChatPanel::EndStream() {
     return bubble;
 }
 
-bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_result<std::string>)> done) {
+bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::result<std::string>)> done) {
     if (!AiReady() || m_ai->Busy()) return false;
     const int conversation = m_conversation;
     const std::string personaId = p.id;
@@ -133,7 +124,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::ai_
             return bpm::write_ai_summary(client, copy, onToken, &cancel);
         },
         [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
-        [this, conversation, personaId, done](bpm::ai_result<std::string> written) {
+        [this, conversation, personaId, done](bpm::result<std::string> written) {
             if (conversation != m_conversation) return;
             if (onSummaryDraft) onSummaryDraft(personaId, wxString());
             RemoveBubble(EndStream());
@@ -147,14 +138,14 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
     if (!EnsureCurrent()) return false;
     const bpm::persona* p = FindPersona(personaId);
     if (!p) return false;
-    return StreamSummary(*p, [this, personaId](bpm::ai_result<std::string> written) {
+    return StreamSummary(*p, [this, personaId](bpm::result<std::string> written) {
         const bpm::persona* p = FindPersona(personaId);
         if (!p) return EndOffer(_("The persona was deleted meanwhile, so the summary was not stored."));
         if (written && bpm::store_ai_summary(m_doc->History(), personaId, *written.value)) {
             AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, ToWx(*written.value)));
             return EndOffer(wxString::Format(_("Stored as the summary of %s. Undo takes it back."), ToWx(p->name)));
         }
-        ShowAiProblem(written.cancelled, written.error, _("You stopped the AI assistant; nothing was stored."),
+        ShowAiProblem(written, _("You stopped the AI assistant; nothing was stored."),
                       // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                       _("%1$s could not write the summary: %2$s"));
         ShowActions({{_("Use the Offline Summary"),
@@ -172,6 +163,29 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
     });
 }
 
+void ChatPanel::AnswerSummaryRequest(const std::string& personaId) {
+    const bpm::persona* p = FindPersona(personaId);
+    const auto fromAi = [this](bpm::result<std::string> written) { ProvideSummary(written, bpm::summary_source::ai); };
+    if (p && AiReady() && StreamSummary(*p, fromAi)) return;
+    // A persona gone meanwhile gets no summary; the interview says so.
+    ProvideSummary(bpm::result<std::string>::success(p ? bpm::template_summary(*p) : std::string()),
+                   bpm::summary_source::template_text);
+}
+
+void ChatPanel::ProvideSummary(const bpm::result<std::string>& written, bpm::summary_source source) {
+    // The summary stored is the interview's own edit, no news to it.
+    m_answering = true;
+    std::vector<bpm::message> reply;
+    if (written)
+        reply = m_interview->provide_summary(*written.value, source);
+    else if (written.was_cancelled())
+        reply = m_interview->summary_cancelled();
+    else
+        reply = m_interview->summary_failed(written.error());
+    m_answering = false;
+    ShowMessages(reply);
+}
+
 void ChatPanel::AnswerFreeQuestion(const std::string& question) {
     const int conversation = m_conversation;
     const bpm::persona* p = FindPersona(m_interview->persona_id());
@@ -186,14 +200,14 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
             return bpm::answer_free_question(client, copy ? &*copy : nullptr, question, open, onToken, &cancel);
         },
         [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
-        [this, conversation](bpm::ai_result<std::string> answer) {
+        [this, conversation](bpm::result<std::string> answer) {
             if (conversation != m_conversation) return;
             ChatBubble* bubble = EndStream();
             if (answer) {
                 bubble->SetText(ToWx(*answer.value));
             } else {
                 RemoveBubble(bubble);
-                ShowAiProblem(answer.cancelled, answer.error, _("Stopped."),
+                ShowAiProblem(answer, _("Stopped."),
                               // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                               _("%1$s could not answer: %2$s"));
             }
@@ -223,11 +237,11 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
             return bpm::suggest_for_stage(client, copy, stageId, &cancel);
         },
         {},
-        [this, conversation, personaId, stageId](bpm::ai_result<bpm::stage_suggestion> suggestion) {
+        [this, conversation, personaId, stageId](bpm::result<bpm::stage_suggestion> suggestion) {
             if (conversation != m_conversation) return;
             EndStream();
             if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
-            ShowAiProblem(suggestion.cancelled, suggestion.error, _("Stopped; the stage is unchanged."),
+            ShowAiProblem(suggestion, _("Stopped; the stage is unchanged."),
                           // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                           _("%1$s could not suggest anything: %2$s"));
             EndOffer(wxString());
@@ -273,11 +287,11 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
             return bpm::persona_from_notes(client, text, &cancel);
         },
         {},
-        [this, conversation](bpm::ai_result<bpm::persona> read) {
+        [this, conversation](bpm::result<bpm::persona> read) {
             if (conversation != m_conversation) return;
             EndStream();
             if (read) return OfferPersona(std::move(*read.value));
-            ShowAiProblem(read.cancelled, read.error, _("Stopped; the map is unchanged."),
+            ShowAiProblem(read, _("Stopped; the map is unchanged."),
                           // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
                           _("%1$s could not read the notes: %2$s"));
             EndOffer(wxString());

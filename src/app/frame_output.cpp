@@ -9,6 +9,7 @@
 #include "bpm/map_pdf.h"
 #include "bpm_document.h"
 #include "command_ids.h"
+#include "diagnostic_ui.h"
 #include "journey_map_view.h"
 #include "main_frame.h"
 #include "map_printout.h"
@@ -94,22 +95,16 @@ void MainFrame::ExportPdf() {
     if (where.ShowModal() != wxID_OK) return;
 
     const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
-    if (!fonts) {
-        wxMessageBox(ToWx(fonts.error()), _("Export Failed"), wxOK | wxICON_ERROR, this);
-        return;
-    }
+    if (!ReportFailure(this, _("Export Failed"), fonts)) return;
     bpm::map_pdf_request request;
     if (!whole) request.persona_ids = {selected->id};
     request.setup = ToPageSetup(m_pageSetup, doc.metadata.title);
     request.options.password = choices.Password();
     wxBusyCursor busy;
     const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(where.GetPath()));
-    if (!done) {
-        wxMessageBox(wxString::Format(_("Could not export \"%s\".\n\n%s"), wxFileName(where.GetPath()).GetFullName(),
-                                      ToWx(done.error())),
-                     _("Export Failed"), wxOK | wxICON_ERROR, this);
+    if (!ReportFailure(this, wxString::Format(_("Could not export \"%s\"."), wxFileName(where.GetPath()).GetFullName()),
+                       done))
         return;
-    }
     wxString note = wxString::Format(_("Exported \"%s\"."), wxFileName(where.GetPath()).GetFullName());
     if (!done.value->empty()) {
         for (const std::string& warning : *done.value) note << "\n\n" << ToWx(warning);
@@ -128,6 +123,6 @@ void MainFrame::ExportJourneyMap(int id) {
                         png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    const wxString problem = png ? m_journey->ExportPng(dialog.GetPath()) : m_journey->ExportSvg(dialog.GetPath());
-    if (!problem.empty()) wxMessageBox(problem, _("Export Failed"), wxOK | wxICON_ERROR, this);
+    ReportFailure(this, _("Export Failed"),
+                  png ? m_journey->ExportPng(dialog.GetPath()) : m_journey->ExportSvg(dialog.GetPath()));
 }

@@ -229,8 +229,9 @@ void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
     }
 }
 
-wxString JourneyMapView::ExportPng(const wxString& path) const {
-    if (!Persona()) return _("There is no journey map to export: no persona is selected.");
+bpm::result<> JourneyMapView::ExportPng(const wxString& path) const {
+    if (!Persona())
+        return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
     // Twice the screen size stays sharp on slides and high-density displays.
     constexpr double scale = 2.0;
     const bpm::journey_layout layout = Layout(std::string());
@@ -240,22 +241,22 @@ wxString JourneyMapView::ExportPng(const wxString& path) const {
     image.SetRGB(wxRect(0, 0, w, h), 255, 255, 255);
     {
         std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(image));
-        if (!gc) return _("Could not draw the journey map.");
+        if (!gc) return bpm::result<>::failure(ToUtf8(_("Could not draw the journey map.")));
         gc->Scale(scale, scale);
         gc->Translate(margin, margin);
         DrawDrawing(*gc, layout.picture);
     }
     // Encoded in memory and written atomically, like every file the editor writes.
     wxMemoryOutputStream png;
-    if (!image.SaveFile(png, wxBITMAP_TYPE_PNG)) return _("Could not encode the journey map as PNG.");
+    if (!image.SaveFile(png, wxBITMAP_TYPE_PNG))
+        return bpm::result<>::failure(ToUtf8(_("Could not encode the journey map as PNG.")));
     std::string bytes(png.GetSize(), '\0');
     png.CopyTo(bytes.data(), bytes.size());
-    const bpm::status written = bpm::write_file_atomic(ToUtf8(path), bytes);
-    return written ? wxString() : ToWx(written.message);
+    return bpm::write_file_atomic(ToUtf8(path), bytes);
 }
 
-wxString JourneyMapView::ExportSvg(const wxString& path) const {
-    if (!Persona()) return _("There is no journey map to export: no persona is selected.");
-    const bpm::status written = bpm::write_file_atomic(ToUtf8(path), bpm::to_svg(Layout(std::string()).picture));
-    return written ? wxString() : ToWx(written.message);
+bpm::result<> JourneyMapView::ExportSvg(const wxString& path) const {
+    if (!Persona())
+        return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
+    return bpm::write_file_atomic(ToUtf8(path), bpm::to_svg(Layout(std::string()).picture));
 }

@@ -6,6 +6,7 @@
 
 #include <wx/scrolwin.h>
 
+#include "bpm/diagnostic.h"
 #include "bpm/journey_layout.h"
 #include "bpm_document.h"
 #include "drawing_ui.h"
@@ -43,10 +44,10 @@ public:
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
 
-    /// Writes the map at twice its size as a PNG; returns "" or what went wrong.
-    wxString ExportPng(const wxString& path) const;
-    /// Writes the map as an SVG document; returns "" or what went wrong.
-    wxString ExportSvg(const wxString& path) const;
+    /// Writes the map at twice its size as a PNG.
+    bpm::result<> ExportPng(const wxString& path) const;
+    /// Writes the map as an SVG document.
+    bpm::result<> ExportSvg(const wxString& path) const;
 
 private:
     // The map of the shown persona, with a stage outlined as selected ("" for none).

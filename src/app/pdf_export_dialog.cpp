@@ -60,7 +60,7 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
         if (m_protect->GetValue()) m_password->SetFocus();
     });
     for (wxTextCtrl* field : {m_password, m_confirm}) field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { UpdateControls(); });
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Problem().empty()); }, wxID_OK);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(bool(CheckChoices())); }, wxID_OK);
     UpdateControls();
 }
 
@@ -76,13 +76,15 @@ void PdfExportDialog::SetChoices(bool wholeMap, const wxString& password, const 
     UpdateControls();
 }
 
-wxString PdfExportDialog::Problem() const {
-    if (!m_protect->GetValue()) return wxString();
+bpm::result<> PdfExportDialog::CheckChoices() const {
+    const auto wrong = [](const wxString& why) { return bpm::result<>::failure(ToUtf8(why)); };
+    if (!m_protect->GetValue()) return bpm::result<>::success();
     const wxString password = m_password->GetValue();
-    if (password.empty()) return _("Type the password, or clear the box to export without one.");
-    if (password.length() > 32 || !password.IsAscii()) return _("Use at most 32 plain ASCII characters (no accents or symbols outside ASCII).");
-    if (m_confirm->GetValue() != password) return _("The two passwords differ.");
-    return wxString();
+    if (password.empty()) return wrong(_("Type the password, or clear the box to export without one."));
+    if (password.length() > 32 || !password.IsAscii())
+        return wrong(_("Use at most 32 plain ASCII characters (no accents or symbols outside ASCII)."));
+    if (m_confirm->GetValue() != password) return wrong(_("The two passwords differ."));
+    return bpm::result<>::success();
 }
 
 void PdfExportDialog::UpdateControls() {
@@ -90,7 +92,7 @@ void PdfExportDialog::UpdateControls() {
     m_confirm->Enable(m_protect->GetValue());
     // Only say the passwords differ once the second one is as long as the first.
     const bool typing = m_protect->GetValue() && m_confirm->GetValue().length() < m_password->GetValue().length();
-    const wxString problem = typing ? wxString() : Problem();
+    const wxString problem = typing ? wxString() : ToWx(CheckChoices().error());
     if (m_problem->GetLabel() != problem) {
         m_problem->SetLabel(problem);
         Layout();

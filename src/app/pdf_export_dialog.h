@@ -4,6 +4,8 @@
 
 #include <wx/dialog.h>
 
+#include "bpm/diagnostic.h"
+
 class wxCheckBox;
 class wxRadioButton;
 class wxStaticText;
@@ -23,8 +25,8 @@ public:
 
     /// Fills the fields as a user would (for tests).
     void SetChoices(bool wholeMap, const wxString& password, const wxString& confirmation);
-    /// "" when the choices can be used, else what is wrong with them.
-    wxString Problem() const;
+    /// Whether the choices can be used, or what is wrong with them.
+    bpm::result<> CheckChoices() const;
 
 private:
     void UpdateControls();

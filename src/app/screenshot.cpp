@@ -9,6 +9,8 @@
 #include <wx/toplevel.h>
 #include <wx/utils.h>
 
+#include "wx_string.h"
+
 namespace {
 
 // GTK maps the window, then sizes and paints it over several passes of the event loop; this
@@ -17,7 +19,7 @@ constexpr long settle_ms = 700;
 
 }  // namespace
 
-wxString SaveWindowScreenshot(wxTopLevelWindow* window, const wxString& path) {
+bpm::result<> SaveWindowScreenshot(wxTopLevelWindow* window, const wxString& path) {
     window->Layout();
     window->Refresh();
     wxStopWatch watch;
@@ -34,10 +36,10 @@ wxString SaveWindowScreenshot(wxTopLevelWindow* window, const wxString& path) {
         wxMemoryDC memory(bitmap);
         wxScreenDC screen;
         if (!memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y))
-            return _("Could not read the window's pixels.");
+            return bpm::result<>::failure(ToUtf8(_("Could not read the window's pixels.")));
     }
     if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
     if (!bitmap.ConvertToImage().SaveFile(path, wxBITMAP_TYPE_PNG))
-        return wxString::Format(_("Could not write \"%s\"."), path);
-    return {};
+        return bpm::result<>::failure(ToUtf8(wxString::Format(_("Could not write \"%s\"."), path)));
+    return bpm::result<>::success();
 }

@@ -42,7 +42,7 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
                 out << piece << std::flush;
                 printed = true;
             };
-            const ai_result<std::string> written = write_ai_summary(client, p, stream ? show : token_callback());
+            const result<std::string> written = write_ai_summary(client, p, stream ? show : token_callback());
             if (written) {
                 if (!stream) out << *written.value;
                 out << "\n";
@@ -56,11 +56,22 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
                                   "here on")
                               : _("the AI could not write the summary of {1}: {2}; printing the offline summary "
                                   "instead"),
-                          p.name, written.error)
+                          p.name, written.error())
                 << "\n";
         }
         out << template_summary(p);
     }
+}
+
+summary_writer ai_summary_writer(const ai_client& client, const history& h, interview& conversation) {
+    return [&client, &h, &conversation,
+            offline = template_summary_writer(h, conversation)](const std::string& persona_id) {
+        const std::size_t i = h.doc().find_persona(persona_id);
+        if (i == npos) return offline(persona_id);  // the interview says the map changed
+        const result<std::string> written = write_ai_summary(client, h.doc().personas[i]);
+        return written ? conversation.provide_summary(*written.value, summary_source::ai)
+                       : conversation.summary_failed(written.error());
+    };
 }
 
 free_question_handler ai_question_answerer(const ai_client& client, const history& h, const interview& conversation) {
@@ -69,7 +80,7 @@ free_question_handler ai_question_answerer(const ai_client& client, const histor
         const persona* p = i == npos ? nullptr : &h.doc().personas[i];
         const std::vector<message> open = conversation.repeat_question();
         bool printed = false;
-        const ai_result<std::string> answer =
+        const result<std::string> answer =
             answer_free_question(client, p, question, open.empty() ? std::string() : open.back().text,
                                  [&](std::string_view piece) {
                                      out << piece << std::flush;
@@ -78,7 +89,7 @@ free_question_handler ai_question_answerer(const ai_client& client, const histor
         if (printed) out << "\n\n";
         if (!answer)
             print_messages({message{message_kind::error,
-                                    format(_("The AI assistant could not answer: {1}"), answer.error), {}, {}}},
+                                    format(_("The AI assistant could not answer: {1}"), answer.error()), {}, {}}},
                            out);
     };
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The --ai option of bpmap-cli: the AI assistant set up from the environment, AI summaries and
-// answers to free questions in the terminal interview.
+// The --ai option of bpmap-cli: the AI assistant set up from the environment, AI summaries, and
+// summaries and answers to free questions in the terminal interview.
 
 #include <iosfwd>
 #include <optional>
@@ -22,6 +22,10 @@ std::optional<ai_settings> ai_settings_for_cli(std::ostream& err);
 /// ones after it, without asking the model again.
 void print_ai_summaries(const ai_client& client, const std::vector<const persona*>& personas, std::ostream& out,
                         std::ostream& err, bool stream);
+
+/// Answers the terminal interview's summary requests with the model's summary, or with the offline
+/// summary and the reason when the model fails; client, h and conversation must outlive it.
+summary_writer ai_summary_writer(const ai_client& client, const history& h, interview& conversation);
 
 /// Answers the terminal interview's free questions with the model, streaming the answer, with the
 /// persona being mapped and the open question as context; h and conversation must outlive it.

@@ -219,10 +219,10 @@ int cmd_convert(const parsed_args& a, std::ostream&, std::ostream& err) {
         report(err, in, doc.problems);
         return exit_failure;
     }
-    const status saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
+    const result<> saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
                                                               : save_bpm(*doc.value, out_path);
     if (!saved) {
-        err << program << ": " << saved.message << "\n";
+        err << program << ": " << saved.error() << "\n";
         return exit_failure;
     }
     return exit_ok;
@@ -318,9 +318,9 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
         out << text;
         return exit_ok;
     }
-    const status saved = write_file_atomic(target->second, text);
+    const result<> saved = write_file_atomic(target->second, text);
     if (!saved) {
-        err << program << ": " << saved.message << "\n";
+        err << program << ": " << saved.error() << "\n";
         return exit_failure;
     }
     return exit_ok;
@@ -335,7 +335,7 @@ std::string rescue_path(const std::string& path) {
     return ((ec ? std::filesystem::path("/tmp") : dir) / ("rescued-" + (name.empty() ? "map.bpm" : name))).string();
 }
 
-status save_any(const document& doc, const std::string& path) {
+result<> save_any(const document& doc, const std::string& path) {
     return kind_of(path) == file_kind::json ? save_json(doc, path) : save_bpm(doc, path);
 }
 
@@ -374,18 +374,18 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
 
     interview conversation(h, interview_face::terminal);
     std::optional<ai_client> client;
-    std::optional<ai_summary_provider> provider;
+    summary_writer write_summary = template_summary_writer(h, conversation);
     free_question_handler answer_question;
     if (a.options.count("ai"))
         if (auto settings = ai_settings_for_cli(err)) {
             client.emplace(std::move(*settings));
-            provider.emplace(*client);
-            conversation.set_summary_provider(&*provider);
+            conversation.set_ai_assistant(describe_ai_service(client->settings()));
+            write_summary = ai_summary_writer(*client, h, conversation);
             answer_question = ai_question_answerer(*client, h, conversation);
         }
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
-    const bool done =
-        run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO), answer_question);
+    const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
+                                             write_summary, answer_question);
     if (!done) {
         const std::size_t i = doc.find_persona(conversation.persona_id());
         out << (i == npos ? _("The input ended; saving what has been captured so far.")
@@ -400,12 +400,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     }
     if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
     doc.metadata.modified_at = h.now();
-    const status saved = save_any(doc, out_path);
+    const result<> saved = save_any(doc, out_path);
     if (saved) {
         out << format(_("Saved to {1}."), out_path) << "\n";
         return exit_ok;
     }
-    err << program << ": " << saved.message << "\n";
+    err << program << ": " << saved.error() << "\n";
     const std::string rescue = rescue_path(out_path);
     if (save_any(doc, rescue))
         err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";

@@ -3,6 +3,7 @@
 #include <istream>
 #include <ostream>
 
+#include "bpm/summary.h"
 
 namespace bpm::cli {
 
@@ -67,7 +68,8 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
             case message_kind::info: print_wrapped(m.text, "", out); break;
             case message_kind::summary: print_wrapped(m.text, "    ", out); break;
             case message_kind::error: print_wrapped("! " + m.text, "", out); break;
-            case message_kind::free_question: continue;  // the face answers it; nothing to print
+            case message_kind::free_question:  // the face answers these; nothing to print
+            case message_kind::summary_request: continue;
             case message_kind::question:
                 print_wrapped(m.text, "", out);
                 if (!m.hint.empty()) print_wrapped(m.hint, "  ", out);
@@ -83,8 +85,17 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
     }
 }
 
+summary_writer template_summary_writer(const history& h, interview& conversation) {
+    return [&h, &conversation](const std::string& persona_id) {
+        const std::size_t i = h.doc().find_persona(persona_id);
+        // A persona gone meanwhile gets no summary; the interview says so.
+        return conversation.provide_summary(i == npos ? std::string() : template_summary(h.doc().personas[i]),
+                                            summary_source::template_text);
+    };
+}
+
 bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo,
-                            const free_question_handler& answer_question) {
+                            const summary_writer& write_summary, const free_question_handler& answer_question) {
     print_messages(conversation.start(), out);
     std::string line;
     while (!conversation.finished()) {
@@ -99,6 +110,7 @@ bool run_terminal_interview(interview& conversation, std::istream& in, std::ostr
         const std::vector<message> replies = conversation.answer(line);
         print_messages(replies, out);
         for (const message& m : replies) {
+            if (m.kind == message_kind::summary_request) print_messages(write_summary(m.text), out);
             if (m.kind != message_kind::free_question) continue;
             if (answer_question) answer_question(m.text, out);
             print_messages(conversation.repeat_question(), out);

@@ -11,16 +11,16 @@ namespace {
 
 // Asks for JSON, and once more, telling the model what was wrong, when the answer does not fit.
 template <class T>
-ai_result<T> ask_for_json(const ai_client& client, chat_request request, result<T> (*read)(std::string_view),
-                          const cancel_token* cancel) {
+result<T> ask_for_json(const ai_client& client, chat_request request, result<T> (*read)(std::string_view),
+                       const cancel_token* cancel) {
     for (int round = 1;; ++round) {
         // Streamed though nobody watches: the pieces keep a slow local model from seeming idle.
-        const ai_result<std::string> reply = client.complete(request, {}, cancel);
-        if (!reply) return ai_result<T>::like(reply);
+        const result<std::string> reply = client.complete(request, {}, cancel);
+        if (!reply) return result<T>::failure_of(reply);
         result<T> read_back = read(*reply.value);
-        if (read_back) return ai_result<T>::success(std::move(*read_back.value));
+        if (read_back) return result<T>::success(std::move(*read_back.value));
         if (round == 2)
-            return ai_result<T>::failure(format(_("the AI's answer could not be used: {1}"), read_back.error()));
+            return result<T>::failure(format(_("the AI's answer could not be used: {1}"), read_back.error()));
         request = retry_request(std::move(request), *reply.value, read_back.error());
     }
 }
@@ -30,14 +30,14 @@ std::string clean_text(std::string_view text) { return strip_xml_invalid_chars(t
 
 }  // namespace
 
-ai_result<std::string> write_ai_summary(const ai_client& client, const persona& p, const token_callback& on_token,
-                                        const cancel_token* cancel) {
-    const ai_result<std::string> written = client.complete(summary_request(p), on_token, cancel);
+result<std::string> write_ai_summary(const ai_client& client, const persona& p, const token_callback& on_token,
+                                     const cancel_token* cancel) {
+    const result<std::string> written = client.complete(summary_request(p), on_token, cancel);
     if (!written) return written;
     std::string text = clean_text(*written.value);
-    if (text.empty()) return ai_result<std::string>::failure(_("the AI service sent an empty answer"));
-    if (text.size() > max_field_bytes) return ai_result<std::string>::failure(_("the AI's summary is too long to store"));
-    return ai_result<std::string>::success(std::move(text));
+    if (text.empty()) return result<std::string>::failure(_("the AI service sent an empty answer"));
+    if (text.size() > max_field_bytes) return result<std::string>::failure(_("the AI's summary is too long to store"));
+    return result<std::string>::success(std::move(text));
 }
 
 bool store_ai_summary(history& h, const std::string& persona_id, const std::string& text) {
@@ -46,19 +46,10 @@ bool store_ai_summary(history& h, const std::string& persona_id, const std::stri
     return h.submit(set_summary(persona_id, persona_summary{std::move(clean), summary_source::ai, h.now()}));
 }
 
-std::string ai_summary_provider::name() const { return describe_ai_service(client_.settings()); }
-
-result<std::string> ai_summary_provider::summarise(const persona& p) {
-    ai_result<std::string> written = write_ai_summary(client_, p, on_token_, cancel_);
-    if (written) return result<std::string>::success(std::move(*written.value));
-    // TRANSLATORS: why the AI wrote no summary: the user stopped it
-    return result<std::string>::failure({written.cancelled ? _("it was stopped") : written.error});
-}
-
-ai_result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
-                                              const cancel_token* cancel) {
+result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
+                                           const cancel_token* cancel) {
     const std::size_t i = p.find_stage(stage_id);
-    if (i == npos) return ai_result<stage_suggestion>::failure(_("that stage is no longer in the map"));
+    if (i == npos) return result<stage_suggestion>::failure(_("that stage is no longer in the map"));
     return ask_for_json<stage_suggestion>(client, suggestion_request(p, p.stages[i]), suggestion_from_reply, cancel);
 }
 
@@ -83,13 +74,13 @@ bool apply_suggestion(history& h, const std::string& persona_id, const std::stri
     return changed;
 }
 
-ai_result<persona> persona_from_notes(const ai_client& client, std::string_view notes, const cancel_token* cancel) {
-    if (!is_valid_utf8(notes)) return ai_result<persona>::failure(_("the notes are not valid UTF-8 text"));
-    if (trim(notes).empty()) return ai_result<persona>::failure(_("there are no notes to read"));
+result<persona> persona_from_notes(const ai_client& client, std::string_view notes, const cancel_token* cancel) {
+    if (!is_valid_utf8(notes)) return result<persona>::failure(_("the notes are not valid UTF-8 text"));
+    if (trim(notes).empty()) return result<persona>::failure(_("there are no notes to read"));
     if (notes.size() > max_notes_bytes)
-        return ai_result<persona>::failure(format(_("the notes are {1} KB long; at most {2} KB can be read at once"),
-                                                  std::to_string((notes.size() + 1023) / 1024),
-                                                  std::to_string(max_notes_bytes / 1024)));
+        return result<persona>::failure(format(_("the notes are {1} KB long; at most {2} KB can be read at once"),
+                                               std::to_string((notes.size() + 1023) / 1024),
+                                               std::to_string(max_notes_bytes / 1024)));
     return ask_for_json<persona>(client, notes_request(notes), persona_from_reply, cancel);
 }
 
@@ -111,11 +102,11 @@ std::string add_imported_persona(history& h, persona p) {
     return h.submit(insert_persona(doc.personas.size(), std::move(p))) ? id : std::string();
 }
 
-ai_result<std::string> answer_free_question(const ai_client& client, const persona* p, std::string_view question,
-                                            std::string_view open_question, const token_callback& on_token,
-                                            const cancel_token* cancel) {
-    if (trim(question).empty()) return ai_result<std::string>::failure(_("there is no question to answer"));
-    ai_result<std::string> answer = client.complete(question_request(p, question, open_question), on_token, cancel);
+result<std::string> answer_free_question(const ai_client& client, const persona* p, std::string_view question,
+                                         std::string_view open_question, const token_callback& on_token,
+                                         const cancel_token* cancel) {
+    if (trim(question).empty()) return result<std::string>::failure(_("there is no question to answer"));
+    result<std::string> answer = client.complete(question_request(p, question, open_question), on_token, cancel);
     if (answer) *answer.value = std::string(trim(*answer.value));
     return answer;
 }

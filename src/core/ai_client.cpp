@@ -114,13 +114,14 @@ bool take_body(transfer& t, std::string_view chunk) {
         t.body.append(chunk);
         return true;
     }
-    status problem;
+    result<> problem = result<>::success();
     const bool fits = t.decoder.feed(chunk, [&](const std::string& data) {
         if (problem) problem = t.reader.event(data, *t.on_token);
     });
-    if (!fits) problem = status::fail(_("the AI service sent a line too long to read"));
-    if (problem && t.reader.text().size() > max_answer_bytes) problem = status::fail(_("the AI service's answer is too large"));
-    t.failure = problem.message;
+    if (!fits) problem = result<>::failure(_("the AI service sent a line too long to read"));
+    if (problem && t.reader.text().size() > max_answer_bytes)
+        problem = result<>::failure(_("the AI service's answer is too large"));
+    t.failure = problem.error();
     // Nothing after a complete answer matters, even from a service that keeps the response open.
     return problem && !t.reader.complete();
 }
@@ -314,11 +315,11 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
 
     std::string answer;
     if (t.streaming) {
-        status problem;
+        result<> problem = result<>::success();
         t.decoder.finish([&](const std::string& data) {
             if (problem) problem = t.reader.event(data, on_token);
         });
-        if (!problem) return {kind::failed, problem.message, {}};
+        if (!problem) return {kind::failed, problem.error(), {}};
         if (!t.reader.complete())
             return {kind::failed,
                     format(_("the answer from the AI service at {1} broke off mid-way (the stream ended before it "
@@ -346,20 +347,20 @@ std::string without_key(std::string text, const std::string& key) {
 
 }  // namespace
 
-ai_result<std::string> ai_client::complete(const chat_request& request, const token_callback& on_token,
-                                           const cancel_token* cancel) const {
-    using result_type = ai_result<std::string>;
-    if (const status ok = validate_ai_settings(settings_); !ok) return result_type::failure(ok.message);
+result<std::string> ai_client::complete(const chat_request& request, const token_callback& on_token,
+                                        const cancel_token* cancel) const {
+    using result_type = result<std::string>;
+    if (const result<> ok = validate_ai_settings(settings_); !ok) return result_type::failure_of(ok);
     init_curl_once();
     const std::string url = chat_completions_url(settings_);
     const std::string body = chat_request_body(settings_.model, request);
     long delay_ms = std::max(0L, settings_.retry_delay_ms);
     for (int tries = 1;; ++tries) {
-        if (cancel && cancel->cancelled()) return result_type::stopped();
+        if (cancel && cancel->cancelled()) return result_type::cancelled();
         attempt_outcome o = attempt(settings_, url, body, request.stream, on_token, cancel);
         switch (o.what) {
             case attempt_outcome::answered: return result_type::success(std::move(o.text));
-            case attempt_outcome::cancelled: return result_type::stopped();
+            case attempt_outcome::cancelled: return result_type::cancelled();
             case attempt_outcome::failed: return result_type::failure(without_key(std::move(o.text), settings_.api_key));
             case attempt_outcome::retryable: break;
         }
@@ -378,7 +379,8 @@ ai_result<std::string> ai_client::complete(const chat_request& request, const to
         }
         delay_ms = std::min(delay_ms * 2, std::max(settings_.max_retry_delay_ms, 1L));
         const auto wait = std::chrono::milliseconds(wait_ms);
-        if (cancel ? cancel->wait_for(wait) : (std::this_thread::sleep_for(wait), false)) return result_type::stopped();
+        if (cancel ? cancel->wait_for(wait) : (std::this_thread::sleep_for(wait), false))
+            return result_type::cancelled();
     }
 }
 

@@ -111,24 +111,24 @@ void sse_decoder::line(std::string_view text, const event_callback& on_event) {
     has_data_ = true;
 }
 
-status chat_stream_reader::event(const std::string& data, const token_callback& on_token) {
-    if (complete_) return status::ok();
+result<> chat_stream_reader::event(const std::string& data, const token_callback& on_token) {
+    if (complete_) return result<>::success();
     if (trim(data) == "[DONE]") {
         complete_ = true;
-        return status::ok();
+        return result<>::success();
     }
     const json j = parse(data);
     if (j.is_discarded() || !j.is_object())
-        return status::fail(_("the AI service sent a piece of its answer that is not valid JSON"));
+        return result<>::failure(_("the AI service sent a piece of its answer that is not valid JSON"));
     if (member(j, "error")) {
         const std::string why = one_line_excerpt(error_text(j), 200);
-        return status::fail(why.empty() ? _("the AI service reported an error in the middle of its answer")
+        return result<>::failure(why.empty() ? _("the AI service reported an error in the middle of its answer")
                                         : format(_("the AI service reported an error in the middle of its answer: "
                                                    "{1}"),
                                                  why));
     }
     const json* choice = first_choice(j);
-    if (!choice) return status::ok();  // such as a final chunk with only usage figures
+    if (!choice) return result<>::success();  // such as a final chunk with only usage figures
     const std::string* piece = nullptr;
     if (const json* delta = member(*choice, "delta")) piece = string_member(*delta, "content");
     else if (const json* m = member(*choice, "message")) piece = string_member(*m, "content");
@@ -138,7 +138,7 @@ status chat_stream_reader::event(const std::string& data, const token_callback& 
     }
     if (const std::string* reason = string_member(*choice, "finish_reason"); reason && !reason->empty())
         complete_ = true;
-    return status::ok();
+    return result<>::success();
 }
 
 result<std::string> parse_chat_completion(std::string_view body) {

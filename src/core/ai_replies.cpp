@@ -147,7 +147,7 @@ std::string_view json_in_reply(std::string_view reply) {
 
 result<stage_suggestion> suggestion_from_reply(std::string_view reply) {
     const result<json> j = object_in(reply);
-    if (!j) return result<stage_suggestion>::failure(j.problems);
+    if (!j) return result<stage_suggestion>::failure_of(j);
     checker c;
     stage_suggestion s;
     s.seller_actions = c.required_text(*j.value, "seller_actions", "seller_actions", max_ai_field_chars);
@@ -159,7 +159,7 @@ result<stage_suggestion> suggestion_from_reply(std::string_view reply) {
 
 result<persona> persona_from_reply(std::string_view reply) {
     const result<json> parsed = object_in(reply);
-    if (!parsed) return result<persona>::failure(parsed.problems);
+    if (!parsed) return result<persona>::failure_of(parsed);
     const json& j = *parsed.value;
     checker c;
     persona p;

@@ -74,24 +74,26 @@ std::string env(const char* name) {
 
 }  // namespace
 
-status validate_ai_settings(const ai_settings& s) {
-    if (trim(s.base_url).empty()) return status::fail(_("no AI service URL is set"));
+result<> validate_ai_settings(const ai_settings& s) {
+    if (trim(s.base_url).empty()) return result<>::failure(_("no AI service URL is set"));
     if (has_space_or_control(s.base_url))
-        return status::fail(_("the AI service URL must not contain spaces or control characters"));
+        return result<>::failure(_("the AI service URL must not contain spaces or control characters"));
     const auto url = split_url(s.base_url);
     if (!url || (url->scheme != "http" && url->scheme != "https"))
-        return status::fail(_("the AI service URL must start with http:// or https://"));
+        return result<>::failure(_("the AI service URL must start with http:// or https://"));
     if (url->has_userinfo)
-        return status::fail(_("the AI service URL must not contain a user name or password; give the API key "
+        return result<>::failure(_("the AI service URL must not contain a user name or password; give the API key "
                               "separately"));
-    if (url->host.empty()) return status::fail(_("the AI service URL has no host name"));
-    if (!valid_port(url->port)) return status::fail(_("the AI service URL has an invalid port number"));
-    if (trim(s.model).empty()) return status::fail(_("no AI model is set"));
-    if (has_space_or_control(s.api_key)) return status::fail(_("the API key must not contain spaces or control characters"));
+    if (url->host.empty()) return result<>::failure(_("the AI service URL has no host name"));
+    if (!valid_port(url->port)) return result<>::failure(_("the AI service URL has an invalid port number"));
+    if (trim(s.model).empty()) return result<>::failure(_("no AI model is set"));
+    if (has_space_or_control(s.api_key))
+        return result<>::failure(_("the API key must not contain spaces or control characters"));
     if (!(s.timeout_seconds > 0 && s.timeout_seconds <= 3600))
-        return status::fail(_("the AI timeout must be more than 0 and at most 3600 seconds"));
-    if (s.max_retries < 0 || s.max_retries > 10) return status::fail(_("the number of AI retries must be from 0 to 10"));
-    return status::ok();
+        return result<>::failure(_("the AI timeout must be more than 0 and at most 3600 seconds"));
+    if (s.max_retries < 0 || s.max_retries > 10)
+        return result<>::failure(_("the number of AI retries must be from 0 to 10"));
+    return result<>::success();
 }
 
 result<ai_settings> ai_settings_from_environment() {
@@ -114,7 +116,7 @@ result<ai_settings> ai_settings_from_environment() {
         return result<ai_settings>::failure(
             {_("set both BPMAP_AI_URL and BPMAP_AI_MODEL to use the AI assistant, or neither")});
     if (s.configured())
-        if (const status ok = validate_ai_settings(s); !ok) return result<ai_settings>::failure({ok.message});
+        if (const result<> ok = validate_ai_settings(s); !ok) return result<ai_settings>::failure_of(ok);
     return result<ai_settings>::success(std::move(s));
 }
 

@@ -553,13 +553,13 @@ result<std::string> write_bpm(const document& doc) { return writer().write(doc);
 
 result<document> load_bpm(const std::string& path) {
     auto bytes = read_file(path, max_document_bytes);
-    if (!bytes) return result<document>::failure(bytes.problems);
+    if (!bytes) return result<document>::failure_of(bytes);
     return read_bpm(*bytes.value);
 }
 
-status save_bpm(const document& doc, const std::string& path) {
+result<> save_bpm(const document& doc, const std::string& path) {
     auto bytes = write_bpm(doc);
-    if (!bytes) return status::fail(bytes.error());
+    if (!bytes) return result<>::failure(bytes.error());
     return write_file_atomic(path, *bytes.value);
 }
 

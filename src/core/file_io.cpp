@@ -41,17 +41,17 @@ result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
 
 #ifndef _WIN32
 
-status write_file_atomic(const std::string& path, std::string_view bytes) {
+result<> write_file_atomic(const std::string& path, std::string_view bytes) {
     const fs::path target(path);
     const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return status::fail(format(_("cannot write {1}: {2}"), path, std::strerror(errno)));
+    if (fd < 0) return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(errno)));
     const std::string tmp = tmpl;
     auto fail = [&](int err) {
         ::close(fd);
         ::unlink(tmp.c_str());
-        return status::fail(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
     };
 
     // Keep the permissions of the file being replaced; a new file gets the usual 0666 & ~umask.
@@ -79,12 +79,12 @@ status write_file_atomic(const std::string& path, std::string_view bytes) {
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return status::fail(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
     }
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return status::fail(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
     }
     // Make the rename itself durable.
     const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY);
@@ -92,12 +92,12 @@ status write_file_atomic(const std::string& path, std::string_view bytes) {
         ::fsync(dfd);
         ::close(dfd);
     }
-    return status::ok();
+    return result<>::success();
 }
 
 #else
 
-status write_file_atomic(const std::string& path, std::string_view bytes) {
+result<> write_file_atomic(const std::string& path, std::string_view bytes) {
     const fs::path target(path);
     std::random_device rd;
     const fs::path tmp = target.parent_path() / ("." + target.filename().string() + "." + std::to_string(rd()));
@@ -106,16 +106,16 @@ status write_file_atomic(const std::string& path, std::string_view bytes) {
         if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) {
             std::error_code ec;
             fs::remove(tmp, ec);
-            return status::fail(format(_("cannot write {1}"), path));
+            return result<>::failure(format(_("cannot write {1}"), path));
         }
     }
     std::error_code ec;
     fs::rename(tmp, target, ec);  // MoveFileEx with MOVEFILE_REPLACE_EXISTING
     if (ec) {
         fs::remove(tmp, ec);
-        return status::fail(format(_("cannot write {1}: {2}"), path, ec.message()));
+        return result<>::failure(format(_("cannot write {1}: {2}"), path, ec.message()));
     }
-    return status::ok();
+    return result<>::success();
 }
 
 #endif

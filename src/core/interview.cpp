@@ -118,6 +118,7 @@ void interview::go_to(const position& next, std::vector<message>& out, bool anno
     const std::string before_stage = stage_id_;
     step_ = next.what;
     stage_id_ = next.stage_id;
+    summary_requested_ = false;
     const persona* p = current_persona();
     if (announce && p) {
         const interview_phase now = phase();
@@ -162,6 +163,7 @@ void interview::reset_persona_state() {
     skipped_.clear();
     custom_stages_ = false;
     summary_answered_ = false;
+    summary_requested_ = false;
     review_answered_ = false;
     adjusting_ = false;
     another_answered_ = false;
@@ -233,12 +235,6 @@ std::vector<message> interview::answer(std::string_view text) {
     handle_answer(text, out);
     busy_ = false;
     return out;
-}
-
-bool interview::would_summarise(std::string_view text) const {
-    // Commands and questions for the AI are never a yes, so a yes here is the answer that summarises.
-    return step_ == step::summary_offer && current_persona() && exists({step_, stage_id_}) && is_valid_utf8(text) &&
-           yes_no_answer(strip_xml_invalid_chars(trim(text))).value_or(false);
 }
 
 void interview::handle_answer(std::string_view raw, std::vector<message>& out) {
@@ -446,30 +442,60 @@ void interview::answer_summary_offer(std::string_view text, std::vector<message>
         out.push_back(error(_("Please answer yes or no.")));
         return ask(out);
     }
+    if (*yes) {
+        // The face writes it, offline or with the AI; the offer stays open until it answers.
+        summary_requested_ = true;
+        out.push_back(message{message_kind::summary_request, persona_id_, {}, {}});
+        return;
+    }
     summary_answered_ = true;
     answered();
-    if (*yes) {
-        const persona& p = *current_persona();
-        persona_summary summary;
-        summary.source = summary_source::template_text;
-        if (provider_) {
-            result<std::string> written = provider_->summarise(p);
-            if (written) {
-                summary.text = std::move(*written.value);
-                summary.source = summary_source::ai;
-            } else {
-                out.push_back(error(format(_("{1} could not write the summary: {2}. Here is the offline summary "
-                                             "instead."),
-                                           provider_->name(), written.error())));
-            }
-        }
-        if (summary.source == summary_source::template_text) summary.text = template_summary(p);
-        summary.generated_at = history_.now();
-        out.push_back(info(format(_("Here's a summary for {1}:"), p.name)));
-        out.push_back(message{message_kind::summary, summary.text, {}, {}});
-        out.push_back(info(_("This summary can be used as a foundation for your marketing and sales playbooks.")));
-        history_.submit(set_summary(persona_id_, std::move(summary)));
+    advance(out);
+}
+
+std::vector<message> interview::provide_summary(std::string text, summary_source source) {
+    std::vector<message> out;
+    busy_ = true;
+    if (take_summary_request(out)) store_summary(std::move(text), source, out);
+    busy_ = false;
+    return out;
+}
+
+std::vector<message> interview::summary_failed(std::string_view why) {
+    std::vector<message> out;
+    busy_ = true;
+    if (take_summary_request(out)) {
+        out.push_back(error(format(_("{1} could not write the summary: {2}. Here is the offline summary instead."),
+                                   ai_name_, std::string(why))));
+        store_summary(template_summary(*current_persona()), summary_source::template_text, out);
     }
+    busy_ = false;
+    return out;
+}
+
+std::vector<message> interview::summary_cancelled() {
+    // TRANSLATORS: why the AI wrote no summary: the user stopped it
+    return summary_failed(_("you stopped it"));
+}
+
+bool interview::take_summary_request(std::vector<message>& out) {
+    // An edit meanwhile (the persona deleted, a field emptied) may have moved the interview on.
+    const bool waiting = summary_requested_ && step_ == step::summary_offer && current_persona();
+    summary_requested_ = false;
+    if (!waiting) {
+        out.push_back(error(_("The map changed while the summary was written, so it was not stored.")));
+        ask(out);
+    }
+    return waiting;
+}
+
+void interview::store_summary(std::string text, summary_source source, std::vector<message>& out) {
+    summary_answered_ = true;
+    answered();
+    out.push_back(info(format(_("Here's a summary for {1}:"), current_persona()->name)));
+    out.push_back(message{message_kind::summary, text, {}, {}});
+    out.push_back(info(_("This summary can be used as a foundation for your marketing and sales playbooks.")));
+    history_.submit(set_summary(persona_id_, persona_summary{std::move(text), source, history_.now()}));
     advance(out);
 }
 

@@ -36,7 +36,8 @@ bool interview::route_free_question(const std::string& text, std::vector<message
         // A free-text answer may well end in '?' ("Still losing hours to reports?"), so there it
         // takes a question word too; an answer to choices never does.
         const bool free_text = field_of(step_) || step_ == step::persona_name || step_ == step::pain_points;
-        const bool asks = provider_ && text.size() > 1 && text.back() == '?' && text.find(' ') != std::string::npos &&
+        const bool asks = !ai_name_.empty() && text.size() > 1 && text.back() == '?' &&
+                          text.find(' ') != std::string::npos &&
                           (!free_text || starts_with_one_of(lower, "what how why which who when where should can could "
                                                                    "would is are do does any") ||
                            // TRANSLATORS: words that start a question, in lower case, separated by spaces
@@ -53,7 +54,7 @@ bool interview::route_free_question(const std::string& text, std::vector<message
         ask(out);
         return true;
     }
-    if (!provider_) {
+    if (ai_name_.empty()) {
         out.push_back(error(face_ == interview_face::terminal
                                 ? _("The AI assistant is off, so I can't answer questions. To switch it on, set "
                                     "BPMAP_AI_URL and BPMAP_AI_MODEL and start the interview with --ai.")

@@ -239,7 +239,7 @@ message interview::help() const {
     text += '\n';
     text += "• " + _("status: show what has been captured so far");
     text += '\n';
-    if (provider_) {
+    if (!ai_name_.empty()) {
         text += "• " + _("ask: QUESTION: ask the AI assistant; a question ending in '?' works too (send it twice "
                          "to keep it as your answer)");
         text += '\n';

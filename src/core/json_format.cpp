@@ -307,10 +307,10 @@ result<document> read_json(std::string_view text) {
 
 result<document> load_json(const std::string& path) {
     auto bytes = read_file(path, max_document_bytes);
-    if (!bytes) return result<document>::failure(bytes.problems);
+    if (!bytes) return result<document>::failure_of(bytes);
     return read_json(*bytes.value);
 }
 
-status save_json(const document& doc, const std::string& path) { return write_file_atomic(path, write_json(doc)); }
+result<> save_json(const document& doc, const std::string& path) { return write_file_atomic(path, write_json(doc)); }
 
 }  // namespace bpm

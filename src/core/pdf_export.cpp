@@ -512,9 +512,9 @@ result<std::vector<std::string>> export_pdf(const std::vector<pdf_page>& pages, 
                                             const pdf_options& options, const pdf_text_measurer& fonts,
                                             const std::string& path) {
     auto pdf = render_pdf(pages, metadata, options, fonts);
-    if (!pdf) return result<std::vector<std::string>>::failure(pdf.problems);
+    if (!pdf) return result<std::vector<std::string>>::failure_of(pdf);
     if (auto written = write_file_atomic(path, pdf.value->bytes); !written)
-        return result<std::vector<std::string>>::failure(diagnostic{written.message});
+        return result<std::vector<std::string>>::failure_of(written);
     return result<std::vector<std::string>>::success(std::move(pdf.value->warnings));
 }
 

@@ -195,7 +195,7 @@ private:
 
 result<face> load_face(const std::string& path, unsigned index) {
     auto bytes = read_file(path, max_font_bytes);
-    if (!bytes) return result<face>::failure(bytes.problems);
+    if (!bytes) return result<face>::failure_of(bytes);
     face out;
     out.path = path;
     out.index = index;
