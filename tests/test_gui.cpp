@@ -9,7 +9,7 @@ BOOST_FIXTURE_TEST_CASE(opening_a_map_shows_its_personas_and_the_first_personas_
     BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
     BOOST_TEST(Frame().GetPersonaList()->GetIds().size() == 8u);
     BOOST_TEST(Frame().GetDashboard()->GetTable()->GetItemCount() == 8u);
-    BOOST_TEST(Frame().GetSelectedPersona() == "persona-1");
+    BOOST_TEST(Context().GetPersonaId() == "persona-1");
     BOOST_TEST(grid().GetNumberRows() == 5);
     BOOST_TEST(grid().GetNumberCols() == 7);
     BOOST_TEST(grid().GetColLabelValue(0) == "Stage");
@@ -23,7 +23,7 @@ BOOST_FIXTURE_TEST_CASE(opening_a_map_shows_its_personas_and_the_first_personas_
 }
 
 BOOST_FIXTURE_TEST_CASE(selecting_another_persona_shows_its_stages, editor) {
-    Frame().SelectPersona("persona-2");
+    Context().SelectPersona("persona-2");
     BOOST_TEST(shown().name.find("James Chen") == 0u);
     BOOST_TEST(grid().GetNumberRows() == static_cast<int>(shown().stages.size()));
     BOOST_TEST((grid_rows() == model_rows()));
@@ -169,7 +169,7 @@ BOOST_FIXTURE_TEST_CASE(copying_cells_puts_tab_separated_text_on_the_clipboard, 
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
-    Frame().ShowPage(MainFrame::Page::Persona);
+    Context().ShowPage(EditingContext::Page::Persona);
     wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
     role->SetValue("Head of E-commerce");
     BOOST_TEST(shown().profile.role == "Head of E-commerce");
@@ -181,7 +181,7 @@ BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
 }
 
 BOOST_FIXTURE_TEST_CASE(generate_summary_and_finish_are_undoable_edits, editor) {
-    Frame().SelectPersona("persona-5");
+    Context().SelectPersona("persona-5");
     BOOST_TEST((shown().status == persona_status::in_progress));
     Command(ID_SUMMARY_GENERATE);
     BOOST_TEST_REQUIRE(shown().summary.has_value());
@@ -202,13 +202,13 @@ BOOST_FIXTURE_TEST_CASE(adding_and_deleting_personas_moves_the_selection, editor
     BOOST_TEST(doc->Model().personas[1].name == "New Persona");
     BOOST_TEST(shown().name == "New Persona");
     BOOST_TEST(shown().stages.size() == 3u);
-    BOOST_TEST((Frame().GetPage() == MainFrame::Page::Persona));
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Persona));
     BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
     Command(ID_PERSONA_DELETE);
     BOOST_TEST(doc->Model().personas.size() == 8u);
-    BOOST_TEST(Frame().GetSelectedPersona() == "persona-2");
+    BOOST_TEST(Context().GetPersonaId() == "persona-2");
     Command(wxID_UNDO);
-    BOOST_TEST(Frame().GetSelectedPersona() == shown().id);
+    BOOST_TEST(Context().GetPersonaId() == shown().id);
     BOOST_TEST(shown().name == "New Persona");
 }
 
@@ -217,19 +217,19 @@ BOOST_FIXTURE_TEST_CASE(closing_with_unsaved_changes_asks_and_cancel_keeps_the_m
     prompts.answers = {SaveChoice::Cancel};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 1);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     BOOST_TEST(shown().stages[0].duration == "5 weeks");
 
     // Quitting asks too, and Cancel keeps the window.
     prompts.answers = {SaveChoice::Cancel};
     BOOST_TEST(!Frame().Close(false));
     BOOST_TEST(prompts.asked == 2);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
 
     prompts.answers = {SaveChoice::Discard};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 3);
-    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Context().GetDocument() == nullptr);
     BOOST_TEST(Frame().GetTitle() == "Buying Process Mapper");
     const result<document> onDisk = load_bpm(path);
     BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "2-4 weeks");
@@ -240,7 +240,7 @@ BOOST_FIXTURE_TEST_CASE(choosing_save_writes_the_file_before_closing, editor) {
     prompts.answers = {SaveChoice::Save};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 1);
-    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Context().GetDocument() == nullptr);
     const result<document> onDisk = load_bpm(path);
     BOOST_TEST_REQUIRE(bool(onDisk));
     BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "5 weeks");
@@ -276,7 +276,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched
     BOOST_TEST(prompts.problems[0].Contains("Line "));
     BOOST_TEST(prompts.problems[0].Contains(", column "));
     BOOST_TEST(prompts.asked == 0);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     BOOST_TEST(shown().stages[0].duration == "5 weeks");
     BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
 }
@@ -285,11 +285,11 @@ BOOST_FIXTURE_TEST_CASE(opening_another_map_asks_about_the_changes_to_this_one, 
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
     prompts.answers = {SaveChoice::Cancel};
     BOOST_TEST(TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT) == nullptr);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     prompts.answers = {SaveChoice::Discard};
     auto* other = TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT);
     BOOST_TEST_REQUIRE(other != nullptr);
-    BOOST_TEST(Frame().GetShownDocument() == other);
+    BOOST_TEST(Context().GetDocument() == other);
     BOOST_TEST(TheDocManager().GetDocuments().GetCount() == 1u);
     doc = wxStaticCast(other, BpmDocument);
 }

@@ -37,14 +37,14 @@ double InkShare(const wxImage& image) {
 
 BOOST_FIXTURE_TEST_CASE(the_journey_map_shows_the_selected_persona_and_follows_the_grid, editor) {
     Command(ID_SHOW_JOURNEY);
-    BOOST_TEST((Frame().GetPage() == MainFrame::Page::JourneyMap));
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::JourneyMap));
     BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
     BOOST_TEST(MapText().find("Awareness") != std::string::npos);
     grid().SetGridCursor(2, 1);
     Pump();
     BOOST_TEST(Map().GetSelectedStage() == shown().stages[2].id);
 
-    Frame().SelectPersona("persona-2");
+    Context().SelectPersona("persona-2");
     Pump();
     BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
     BOOST_TEST(MapText().find(shown().stages[0].buyer_actions.substr(0, 12)) != std::string::npos);

@@ -30,7 +30,8 @@ std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
 
 }  // namespace
 
-PersonaForm::PersonaForm(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
+PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
+    : wxScrolledWindow(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Persona form"));
     SetScrollRate(0, FromDIP(12));
     const int gap = FromDIP(12);
@@ -94,6 +95,21 @@ PersonaForm::PersonaForm(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
         FitInside();
         event.Skip();
     });
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
+}
+
+void PersonaForm::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) m_doc = m_context.GetDocument();
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged))
+        ShowPersona(m_context.GetPersonaId());
+    else if (notice.Has(EditingContext::Edited))
+        OnChanges(*notice.edits);
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Persona) {
+        if (wxTextCtrl* name = GetField(bpm::persona_field::name)) {
+            name->SetFocus();
+            name->SelectAll();
+        }
+    }
 }
 
 wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, const wxString& hint) {
@@ -122,12 +138,6 @@ const bpm::persona* PersonaForm::Persona() const {
     if (!m_doc) return nullptr;
     const std::size_t i = m_doc->Model().find_persona(m_personaId);
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
-}
-
-void PersonaForm::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    ShowPersona({});
 }
 
 void PersonaForm::ShowPersona(const std::string& personaId) {
