@@ -1,7 +1,10 @@
 // Drives the real editor window: open, edit through the grid, undo and redo, stage rows,
 // pasting from a spreadsheet, the unsaved-changes question, load errors and screenshots.
 #define BOOST_TEST_MODULE gui
+#include <wx/toolbar.h>
+
 #include "gui_fixture.h"
+#include "journey_map_view.h"
 
 using namespace gui_test;
 
@@ -28,6 +31,66 @@ BOOST_FIXTURE_TEST_CASE(selecting_another_persona_shows_its_stages, editor) {
     BOOST_TEST(grid().GetNumberRows() == static_cast<int>(shown().stages.size()));
     BOOST_TEST((grid_rows() == model_rows()));
     BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
+}
+
+namespace {
+
+// Clicks a row of the persona list, as the mouse would.
+void ClickPersonaRow(int row) {
+    wxVListBox* list = Frame().GetPersonaList()->GetListBox();
+    list->SetSelection(row);
+    wxCommandEvent click(wxEVT_LISTBOX, list->GetId());
+    click.SetEventObject(list);
+    click.SetInt(row);
+    list->ProcessWindowEvent(click);
+    Pump();
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, editor) {
+    ClickPersonaRow(2);
+    const persona& third = doc->Model().personas[2];
+    BOOST_TEST(Context().GetPersonaId() == third.id);
+    BOOST_TEST(Frame().GetPersonaForm()->GetField(persona_field::name)->GetValue() == ToWx(third.name));
+    BOOST_TEST((grid_rows() == model_rows()));
+    BOOST_TEST(grid().GetNumberRows() == static_cast<int>(third.stages.size()));
+    BOOST_TEST(Frame().GetJourneyMap()->GetLayout().stages.size() == third.stages.size());
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->GetValue() == (third.summary ? ToWx(third.summary->text) : wxString()));
+    BOOST_TEST(Frame().GetDashboard()->GetTable()->GetSelectedRow() == 2);
+    auto* resume = wxDynamicCast(wxWindow::FindWindowByLabel("&Continue", &Chat()), wxButton);
+    BOOST_TEST_REQUIRE(resume != nullptr);
+    BOOST_TEST(resume->GetToolTipText().Contains(ToWx(third.name)));
+    // The grid's cursor is on the first stage, and so is the selection the journey map outlines.
+    BOOST_TEST(Context().GetStageId() == third.stages.front().id);
+    BOOST_TEST(Frame().GetJourneyMap()->GetSelectedStage() == third.stages.front().id);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
+    wxToolBar* tools = Frame().GetToolBar();
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo");
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo Edit Duration of Awareness");
+    BOOST_TEST(tools->GetToolShortHelp(wxID_REDO) == "Redo");
+    Command(wxID_UNDO);
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo");
+    BOOST_TEST(tools->GetToolShortHelp(wxID_REDO) == "Redo Edit Duration of Awareness");
+}
+
+BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_is_saved, editor) {
+    grid().SetFocus();
+    grid().SetGridCursor(0, 2);
+    grid().EnableCellEditControl();
+    BOOST_TEST_REQUIRE(grid().IsCellEditControlShown());
+    wxGridCellEditor* editor = grid().GetCellEditor(0, 2);
+    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
+    editor->DecRef();
+    BOOST_TEST_REQUIRE(text != nullptr);
+    text->SetValue("9 weeks");
+    Command(wxID_SAVE);
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "9 weeks");
+    BOOST_TEST(!doc->IsModified());
 }
 
 BOOST_FIXTURE_TEST_CASE(editing_a_cell_in_the_grid_is_one_undoable_step, editor) {
@@ -264,8 +327,56 @@ BOOST_FIXTURE_TEST_CASE(revert_goes_back_to_the_saved_file, editor) {
     BOOST_TEST(!doc->IsModified());
     BOOST_TEST(shown().stages[0].duration == "2-4 weeks");
     BOOST_TEST(grid().GetCellValue(0, 2) == "2-4 weeks");
+    BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
+    BOOST_TEST(undo_label() == "Undo");
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "7 weeks"));
     BOOST_TEST(grid().GetCellValue(0, 2) == "7 weeks");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+BOOST_FIXTURE_TEST_CASE(revert_keeps_the_selected_persona_and_stage_and_every_panel_listening, editor) {
+    const std::vector<wxString> fresh = Chat().Transcript();
+    TypeAndEnter("What is a buying stage?");
+    BOOST_TEST(Chat().Transcript().size() > fresh.size());
+    Context().SelectPersona("persona-3");
+    grid().SetGridCursor(2, 0);
+    Pump();
+    const std::string stage = shown().stages[2].id;
+    BOOST_TEST(Context().GetStageId() == stage);
+    Command(ID_PERSONA_ADD);
+    BOOST_TEST(doc->Model().personas.size() == 9u);
+    Context().SelectPersona("persona-3");
+    grid().SetGridCursor(2, 0);
+    Pump();
+    Command(wxID_REVERT);
+    BOOST_TEST(doc->Model().personas.size() == 8u);
+    BOOST_TEST(Frame().GetPersonaList()->GetIds().size() == 8u);
+    BOOST_TEST(Frame().GetDashboard()->GetTable()->GetItemCount() == 8u);
+    BOOST_TEST(Context().GetPersonaId() == "persona-3");
+    BOOST_TEST(Context().GetStageId() == stage);
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(Frame().GetJourneyMap()->GetSelectedStage() == stage);
+    // The conversation starts over: the old one was about contents that are gone.
+    BOOST_TEST((Chat().Transcript() == fresh));
+
+    // Every panel still hears the one history.
+    doc->Submit(set_persona_field("persona-3", persona_field::name, "Renamed after revert"));
+    BOOST_TEST(Frame().GetPersonaForm()->GetField(persona_field::name)->GetValue() == "Renamed after revert");
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->IsEmpty() == !shown().summary.has_value());
+    wxVariant name;
+    Frame().GetDashboard()->GetTable()->GetValue(name, 2, 0);
+    BOOST_TEST(name.GetString() == "Renamed after revert");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_revert_that_drops_the_selected_persona_selects_the_first, editor) {
+    Command(ID_PERSONA_ADD);
+    const std::string added = Context().GetPersonaId();
+    BOOST_TEST(added != "persona-1");
+    Command(wxID_REVERT);
+    BOOST_TEST(Context().GetPersonaId() == "persona-1");
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Stages));
+    BOOST_TEST((grid_rows() == model_rows()));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched, editor) {

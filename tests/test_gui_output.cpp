@@ -72,6 +72,28 @@ BOOST_FIXTURE_TEST_CASE(clicking_a_stage_card_selects_its_row_in_the_grid, edito
     BOOST_TEST(grid().GetGridCursorRow() == 2);
 }
 
+BOOST_FIXTURE_TEST_CASE(moving_the_grid_cursor_outlines_the_stage_on_the_map, editor) {
+    grid().SetGridCursor(3, 2);
+    Pump();
+    BOOST_TEST(Context().GetStageId() == shown().stages[3].id);
+    BOOST_TEST(Map().GetSelectedStage() == shown().stages[3].id);
+}
+
+BOOST_FIXTURE_TEST_CASE(double_clicking_a_stage_card_opens_the_stage_in_the_grid, editor) {
+    Command(ID_SHOW_JOURNEY);
+    Command(ID_ZOOM_ACTUAL);
+    Map().Scroll(0, 0);
+    const stage_region& third = Map().GetLayout().stages.at(2);
+    wxMouseEvent click(wxEVT_LEFT_DCLICK);
+    click.SetPosition(Map().ToWindow({third.card.x + 20, third.card.y + 10}));
+    click.SetEventObject(&Map());
+    Map().GetEventHandler()->ProcessEvent(click);
+    Pump();
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Stages));
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(grid().IsDescendant(wxWindow::FindFocus()));
+}
+
 BOOST_FIXTURE_TEST_CASE(the_journey_map_redraws_on_every_change_and_on_undo, editor) {
     Command(ID_SHOW_JOURNEY);
     doc->Submit(set_stage_field(shown().id, shown().stages[0].id, stage_field::name, "Problem Discovery"));

@@ -86,10 +86,15 @@ void EditingContext::OnHistoryChanges(const bpm::change_set& changes) {
         KeepSelectionOfReplacedMap();
         return;
     }
+    // Told at once (the notice lives only now); what subscribers select meanwhile is told after.
     Notice notice;
     notice.aspects = Edited;
     notice.edits = &changes;
+    const bool outermost = !m_notifying;
+    m_notifying = true;
     m_listeners.Call(notice);
+    m_notifying = !outermost;
+    if (outermost) Notify(0);
     FollowEdits(changes);
 }
 
