@@ -18,6 +18,7 @@
 #include "bpm/bpm_file.h"
 #include "bpm_document.h"
 #include "doc_manager.h"
+#include "editing_context.h"
 #include "main_frame.h"
 #include "stage_grid.h"
 #include "test_support.h"
@@ -58,7 +59,7 @@ int main(int argc, char** argv) {
 
     const auto opening = clock_type::now();
     auto* doc = wxStaticCast(TheDocManager().CreateDocument(ToWx(path), wxDOC_SILENT), BpmDocument);
-    frame.ShowPage(MainFrame::Page::Stages);
+    TheDocManager().GetContext().ShowPage(EditingContext::Page::Stages);
     Settle();
     frame.Update();
     const auto opened = clock_type::now();

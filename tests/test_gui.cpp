@@ -1,7 +1,10 @@
 // Drives the real editor window: open, edit through the grid, undo and redo, stage rows,
 // pasting from a spreadsheet, the unsaved-changes question, load errors and screenshots.
 #define BOOST_TEST_MODULE gui
+#include <wx/toolbar.h>
+
 #include "gui_fixture.h"
+#include "journey_map_view.h"
 
 using namespace gui_test;
 
@@ -9,7 +12,7 @@ BOOST_FIXTURE_TEST_CASE(opening_a_map_shows_its_personas_and_the_first_personas_
     BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
     BOOST_TEST(Frame().GetPersonaList()->GetIds().size() == 8u);
     BOOST_TEST(Frame().GetDashboard()->GetTable()->GetItemCount() == 8u);
-    BOOST_TEST(Frame().GetSelectedPersona() == "persona-1");
+    BOOST_TEST(Context().GetPersonaId() == "persona-1");
     BOOST_TEST(grid().GetNumberRows() == 5);
     BOOST_TEST(grid().GetNumberCols() == 7);
     BOOST_TEST(grid().GetColLabelValue(0) == "Stage");
@@ -23,11 +26,71 @@ BOOST_FIXTURE_TEST_CASE(opening_a_map_shows_its_personas_and_the_first_personas_
 }
 
 BOOST_FIXTURE_TEST_CASE(selecting_another_persona_shows_its_stages, editor) {
-    Frame().SelectPersona("persona-2");
+    Context().SelectPersona("persona-2");
     BOOST_TEST(shown().name.find("James Chen") == 0u);
     BOOST_TEST(grid().GetNumberRows() == static_cast<int>(shown().stages.size()));
     BOOST_TEST((grid_rows() == model_rows()));
     BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
+}
+
+namespace {
+
+// Clicks a row of the persona list, as the mouse would.
+void ClickPersonaRow(int row) {
+    wxVListBox* list = Frame().GetPersonaList()->GetListBox();
+    list->SetSelection(row);
+    wxCommandEvent click(wxEVT_LISTBOX, list->GetId());
+    click.SetEventObject(list);
+    click.SetInt(row);
+    list->ProcessWindowEvent(click);
+    Pump();
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, editor) {
+    ClickPersonaRow(2);
+    const persona& third = doc->Model().personas[2];
+    BOOST_TEST(Context().GetPersonaId() == third.id);
+    BOOST_TEST(Frame().GetPersonaForm()->GetField(persona_field::name)->GetValue() == ToWx(third.name));
+    BOOST_TEST((grid_rows() == model_rows()));
+    BOOST_TEST(grid().GetNumberRows() == static_cast<int>(third.stages.size()));
+    BOOST_TEST(Frame().GetJourneyMap()->GetLayout().stages.size() == third.stages.size());
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->GetValue() == (third.summary ? ToWx(third.summary->text) : wxString()));
+    BOOST_TEST(Frame().GetDashboard()->GetTable()->GetSelectedRow() == 2);
+    auto* resume = wxDynamicCast(wxWindow::FindWindowByLabel("&Continue", &Chat()), wxButton);
+    BOOST_TEST_REQUIRE(resume != nullptr);
+    BOOST_TEST(resume->GetToolTipText().Contains(ToWx(third.name)));
+    // The grid's cursor is on the first stage, and so is the selection the journey map outlines.
+    BOOST_TEST(Context().GetStageId() == third.stages.front().id);
+    BOOST_TEST(Frame().GetJourneyMap()->GetSelectedStage() == third.stages.front().id);
+}
+
+BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
+    wxToolBar* tools = Frame().GetToolBar();
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo");
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo Edit Duration of Awareness");
+    BOOST_TEST(tools->GetToolShortHelp(wxID_REDO) == "Redo");
+    Command(wxID_UNDO);
+    BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo");
+    BOOST_TEST(tools->GetToolShortHelp(wxID_REDO) == "Redo Edit Duration of Awareness");
+}
+
+BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_is_saved, editor) {
+    grid().SetFocus();
+    grid().SetGridCursor(0, 2);
+    grid().EnableCellEditControl();
+    BOOST_TEST_REQUIRE(grid().IsCellEditControlShown());
+    wxGridCellEditor* editor = grid().GetCellEditor(0, 2);
+    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
+    editor->DecRef();
+    BOOST_TEST_REQUIRE(text != nullptr);
+    text->SetValue("9 weeks");
+    Command(wxID_SAVE);
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "9 weeks");
+    BOOST_TEST(!doc->IsModified());
 }
 
 BOOST_FIXTURE_TEST_CASE(editing_a_cell_in_the_grid_is_one_undoable_step, editor) {
@@ -169,7 +232,7 @@ BOOST_FIXTURE_TEST_CASE(copying_cells_puts_tab_separated_text_on_the_clipboard, 
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
-    Frame().ShowPage(MainFrame::Page::Persona);
+    Context().ShowPage(EditingContext::Page::Persona);
     wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
     role->SetValue("Head of E-commerce");
     BOOST_TEST(shown().profile.role == "Head of E-commerce");
@@ -183,7 +246,7 @@ BOOST_FIXTURE_TEST_CASE(typing_in_the_persona_form_edits_the_persona, editor) {
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_on_in_one_persona_field_is_one_undo_step, editor) {
-    Frame().ShowPage(MainFrame::Page::Persona);
+    Context().ShowPage(EditingContext::Page::Persona);
     wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
     for (const char* text : {"H", "He", "Head"}) role->SetValue(text);
     BOOST_TEST(shown().profile.role == "Head");
@@ -192,8 +255,23 @@ BOOST_FIXTURE_TEST_CASE(typing_on_in_one_persona_field_is_one_undo_step, editor)
     BOOST_TEST(!doc->History().can_undo());
 }
 
+BOOST_FIXTURE_TEST_CASE(coming_back_to_a_persona_field_starts_a_new_undo_step, editor) {
+    Context().ShowPage(EditingContext::Page::Persona);
+    wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
+    for (const char* text : {"H", "He", "Head"}) role->SetValue(text);
+    // The focus leaves the field (the toolkit sends this when another control takes it).
+    wxFocusEvent left(wxEVT_KILL_FOCUS, role->GetId());
+    left.SetEventObject(role);
+    role->GetEventHandler()->ProcessEvent(left);
+    for (const char* text : {"Head ", "Head o", "Head of"}) role->SetValue(text);
+    Command(wxID_UNDO);
+    BOOST_TEST(role->GetValue() == "Head");
+    Command(wxID_UNDO);
+    BOOST_TEST(role->GetValue() == "E-commerce Director");
+}
+
 BOOST_FIXTURE_TEST_CASE(generate_summary_and_finish_are_undoable_edits, editor) {
-    Frame().SelectPersona("persona-5");
+    Context().SelectPersona("persona-5");
     BOOST_TEST((shown().status == persona_status::in_progress));
     Command(ID_SUMMARY_GENERATE);
     BOOST_TEST_REQUIRE(shown().summary.has_value());
@@ -214,13 +292,13 @@ BOOST_FIXTURE_TEST_CASE(adding_and_deleting_personas_moves_the_selection, editor
     BOOST_TEST(doc->Model().personas[1].name == "New Persona");
     BOOST_TEST(shown().name == "New Persona");
     BOOST_TEST(shown().stages.size() == 3u);
-    BOOST_TEST((Frame().GetPage() == MainFrame::Page::Persona));
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Persona));
     BOOST_TEST(Frame().GetPersonaList()->GetListBox()->GetSelection() == 1);
     Command(ID_PERSONA_DELETE);
     BOOST_TEST(doc->Model().personas.size() == 8u);
-    BOOST_TEST(Frame().GetSelectedPersona() == "persona-2");
+    BOOST_TEST(Context().GetPersonaId() == "persona-2");
     Command(wxID_UNDO);
-    BOOST_TEST(Frame().GetSelectedPersona() == shown().id);
+    BOOST_TEST(Context().GetPersonaId() == shown().id);
     BOOST_TEST(shown().name == "New Persona");
 }
 
@@ -229,19 +307,19 @@ BOOST_FIXTURE_TEST_CASE(closing_with_unsaved_changes_asks_and_cancel_keeps_the_m
     prompts.answers = {SaveChoice::Cancel};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 1);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     BOOST_TEST(shown().stages[0].duration == "5 weeks");
 
     // Quitting asks too, and Cancel keeps the window.
     prompts.answers = {SaveChoice::Cancel};
     BOOST_TEST(!Frame().Close(false));
     BOOST_TEST(prompts.asked == 2);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
 
     prompts.answers = {SaveChoice::Discard};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 3);
-    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Context().GetDocument() == nullptr);
     BOOST_TEST(Frame().GetTitle() == "Buying Process Mapper");
     const result<document> onDisk = load_bpm(path);
     BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "2-4 weeks");
@@ -252,7 +330,7 @@ BOOST_FIXTURE_TEST_CASE(choosing_save_writes_the_file_before_closing, editor) {
     prompts.answers = {SaveChoice::Save};
     Command(wxID_CLOSE);
     BOOST_TEST(prompts.asked == 1);
-    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Context().GetDocument() == nullptr);
     const result<document> onDisk = load_bpm(path);
     BOOST_TEST_REQUIRE(bool(onDisk));
     BOOST_TEST(onDisk.value->personas[0].stages[0].duration == "5 weeks");
@@ -276,8 +354,56 @@ BOOST_FIXTURE_TEST_CASE(revert_goes_back_to_the_saved_file, editor) {
     BOOST_TEST(!doc->IsModified());
     BOOST_TEST(shown().stages[0].duration == "2-4 weeks");
     BOOST_TEST(grid().GetCellValue(0, 2) == "2-4 weeks");
+    BOOST_TEST(Frame().GetTitle() == "map.bpm - Buying Process Mapper");
+    BOOST_TEST(undo_label() == "Undo");
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "7 weeks"));
     BOOST_TEST(grid().GetCellValue(0, 2) == "7 weeks");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+BOOST_FIXTURE_TEST_CASE(revert_keeps_the_selected_persona_and_stage_and_every_panel_listening, editor) {
+    const std::vector<wxString> fresh = Chat().Transcript();
+    TypeAndEnter("What is a buying stage?");
+    BOOST_TEST(Chat().Transcript().size() > fresh.size());
+    Context().SelectPersona("persona-3");
+    grid().SetGridCursor(2, 0);
+    Pump();
+    const std::string stage = shown().stages[2].id;
+    BOOST_TEST(Context().GetStageId() == stage);
+    Command(ID_PERSONA_ADD);
+    BOOST_TEST(doc->Model().personas.size() == 9u);
+    Context().SelectPersona("persona-3");
+    grid().SetGridCursor(2, 0);
+    Pump();
+    Command(wxID_REVERT);
+    BOOST_TEST(doc->Model().personas.size() == 8u);
+    BOOST_TEST(Frame().GetPersonaList()->GetIds().size() == 8u);
+    BOOST_TEST(Frame().GetDashboard()->GetTable()->GetItemCount() == 8u);
+    BOOST_TEST(Context().GetPersonaId() == "persona-3");
+    BOOST_TEST(Context().GetStageId() == stage);
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(Frame().GetJourneyMap()->GetSelectedStage() == stage);
+    // The conversation starts over: the old one was about contents that are gone.
+    BOOST_TEST((Chat().Transcript() == fresh));
+
+    // Every panel still hears the one history.
+    doc->Submit(set_persona_field("persona-3", persona_field::name, "Renamed after revert"));
+    BOOST_TEST(Frame().GetPersonaForm()->GetField(persona_field::name)->GetValue() == "Renamed after revert");
+    BOOST_TEST(Frame().GetSummaryPanel()->GetText()->IsEmpty() == !shown().summary.has_value());
+    wxVariant name;
+    Frame().GetDashboard()->GetTable()->GetValue(name, 2, 0);
+    BOOST_TEST(name.GetString() == "Renamed after revert");
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_revert_that_drops_the_selected_persona_selects_the_first, editor) {
+    Command(ID_PERSONA_ADD);
+    const std::string added = Context().GetPersonaId();
+    BOOST_TEST(added != "persona-1");
+    Command(wxID_REVERT);
+    BOOST_TEST(Context().GetPersonaId() == "persona-1");
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Stages));
+    BOOST_TEST((grid_rows() == model_rows()));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched, editor) {
@@ -288,7 +414,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched
     BOOST_TEST(prompts.problems[0].Contains("Line "));
     BOOST_TEST(prompts.problems[0].Contains(", column "));
     BOOST_TEST(prompts.asked == 0);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     BOOST_TEST(shown().stages[0].duration == "5 weeks");
     BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
 }
@@ -297,11 +423,11 @@ BOOST_FIXTURE_TEST_CASE(opening_another_map_asks_about_the_changes_to_this_one, 
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
     prompts.answers = {SaveChoice::Cancel};
     BOOST_TEST(TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT) == nullptr);
-    BOOST_TEST(Frame().GetShownDocument() == doc);
+    BOOST_TEST(Context().GetDocument() == doc);
     prompts.answers = {SaveChoice::Discard};
     auto* other = TheDocManager().CreateDocument(ToWx(test::sample("small-business-owner.bpm")), wxDOC_SILENT);
     BOOST_TEST_REQUIRE(other != nullptr);
-    BOOST_TEST(Frame().GetShownDocument() == other);
+    BOOST_TEST(Context().GetDocument() == other);
     BOOST_TEST(TheDocManager().GetDocuments().GetCount() == 1u);
     doc = wxStaticCast(other, BpmDocument);
 }

@@ -58,7 +58,7 @@ struct ai_editor : editor {
         }
         BOOST_TEST_REQUIRE(!id.empty());
         doc->Submit(set_summary(id, std::nullopt));
-        Frame().SelectPersona(id);
+        Context().SelectPersona(id);
         Chat().ContinuePersona(id);
         Pump();
         BOOST_TEST_REQUIRE((Chat().Interview()->phase() == interview_phase::summary));
@@ -94,7 +94,7 @@ BOOST_FIXTURE_TEST_CASE(the_summary_streams_into_the_chat_and_view_then_is_one_a
     test::fake_response reply = test::stream_reply({"Maya ", "buys ", "slowly."});
     reply.piece_delay = 300ms;
     server.script(reply);
-    Frame().ShowPage(MainFrame::Page::Summary);
+    Context().ShowPage(EditingContext::Page::Summary);
     Click("Yes");
 
     // While it writes: the text grows in a bubble and in the summary view; Stop replaces Send.
@@ -202,8 +202,8 @@ BOOST_FIXTURE_TEST_CASE(a_free_question_is_answered_and_the_open_question_asked_
 }
 
 BOOST_FIXTURE_TEST_CASE(a_suggestion_is_previewed_then_applied_as_one_step_or_dismissed, ai_editor) {
-    Frame().SelectPersona("persona-1");
-    Frame().ShowPage(MainFrame::Page::Stages);
+    Context().SelectPersona("persona-1");
+    Context().ShowPage(EditingContext::Page::Stages);
     grid().SetGridCursor(0, 0);
     const document before = doc->Model();
     const std::string json = R"({"seller_actions": "Run a webinar", "content_type": "Webinar", "key_message": "Hours back every week"})";
@@ -264,7 +264,7 @@ BOOST_FIXTURE_TEST_CASE(an_unreachable_service_gives_one_line_and_changes_nothin
     AiPreferences prefs = Ai().Preferences();
     prefs.settings.base_url = "http://127.0.0.1:" + std::to_string(test::closed_port()) + "/v1";
     UseAi(prefs);
-    Frame().SelectPersona("persona-1");
+    Context().SelectPersona("persona-1");
     grid().SetGridCursor(0, 0);
     const document before = doc->Model();
     Command(ID_STAGE_SUGGEST);
@@ -286,7 +286,7 @@ BOOST_FIXTURE_TEST_CASE(closing_the_map_while_the_ai_writes_stops_it, ai_editor)
     prompts.answers = {SaveChoice::Discard};
     TheDocManager().CloseDocuments(true);
     BOOST_TEST(WaitFor(Idle, 2000ms));
-    BOOST_TEST(Frame().GetShownDocument() == nullptr);
+    BOOST_TEST(Context().GetDocument() == nullptr);
     BOOST_TEST(Chat().Transcript().empty());
 }
 

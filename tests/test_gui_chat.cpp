@@ -11,7 +11,7 @@ BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, e
     const std::size_t before = doc->Model().personas.size();
     TypeAndEnter("Procurement Lead");
     BOOST_TEST(doc->Model().personas.size() == before + 1);
-    BOOST_TEST(Frame().GetSelectedPersona() == doc->Model().personas.back().id);
+    BOOST_TEST(Context().GetPersonaId() == doc->Model().personas.back().id);
     BOOST_TEST(Chat().Input()->IsEmpty());
     TypeAndEnter("Tender rules are complex; budget cuts");
     BOOST_TEST(shown().pain_points.size() == 2u);
@@ -37,8 +37,8 @@ BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, e
 }
 
 BOOST_FIXTURE_TEST_CASE(the_chat_continues_the_selected_persona, editor) {
-    Frame().SelectPersona("persona-5");
-    Chat().ContinuePersona(Frame().GetSelectedPersona());
+    Context().SelectPersona("persona-5");
+    Chat().ContinuePersona(Context().GetPersonaId());
     Pump();
     BOOST_TEST(Said("Let's continue mapping " + ToWx(shown().name)));
     BOOST_TEST(Chat().Interview()->persona_id() == "persona-5");
@@ -46,7 +46,7 @@ BOOST_FIXTURE_TEST_CASE(the_chat_continues_the_selected_persona, editor) {
 
 BOOST_FIXTURE_TEST_CASE(a_new_map_is_empty_and_the_assistant_asks_for_the_first_persona, editor) {
     Command(wxID_NEW);
-    auto* fresh = Frame().GetShownDocument();
+    auto* fresh = Context().GetDocument();
     BOOST_TEST_REQUIRE(fresh != nullptr);
     BOOST_TEST(fresh != doc);
     doc = fresh;

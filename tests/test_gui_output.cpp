@@ -37,14 +37,14 @@ double InkShare(const wxImage& image) {
 
 BOOST_FIXTURE_TEST_CASE(the_journey_map_shows_the_selected_persona_and_follows_the_grid, editor) {
     Command(ID_SHOW_JOURNEY);
-    BOOST_TEST((Frame().GetPage() == MainFrame::Page::JourneyMap));
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::JourneyMap));
     BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
     BOOST_TEST(MapText().find("Awareness") != std::string::npos);
     grid().SetGridCursor(2, 1);
     Pump();
     BOOST_TEST(Map().GetSelectedStage() == shown().stages[2].id);
 
-    Frame().SelectPersona("persona-2");
+    Context().SelectPersona("persona-2");
     Pump();
     BOOST_TEST(Map().GetLayout().stages.size() == shown().stages.size());
     BOOST_TEST(MapText().find(shown().stages[0].buyer_actions.substr(0, 12)) != std::string::npos);
@@ -70,6 +70,28 @@ BOOST_FIXTURE_TEST_CASE(clicking_a_stage_card_selects_its_row_in_the_grid, edito
     Map().GetEventHandler()->ProcessEvent(right);
     Pump();
     BOOST_TEST(grid().GetGridCursorRow() == 2);
+}
+
+BOOST_FIXTURE_TEST_CASE(moving_the_grid_cursor_outlines_the_stage_on_the_map, editor) {
+    grid().SetGridCursor(3, 2);
+    Pump();
+    BOOST_TEST(Context().GetStageId() == shown().stages[3].id);
+    BOOST_TEST(Map().GetSelectedStage() == shown().stages[3].id);
+}
+
+BOOST_FIXTURE_TEST_CASE(double_clicking_a_stage_card_opens_the_stage_in_the_grid, editor) {
+    Command(ID_SHOW_JOURNEY);
+    Command(ID_ZOOM_ACTUAL);
+    Map().Scroll(0, 0);
+    const stage_region& third = Map().GetLayout().stages.at(2);
+    wxMouseEvent click(wxEVT_LEFT_DCLICK);
+    click.SetPosition(Map().ToWindow({third.card.x + 20, third.card.y + 10}));
+    click.SetEventObject(&Map());
+    Map().GetEventHandler()->ProcessEvent(click);
+    Pump();
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Stages));
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(grid().IsDescendant(wxWindow::FindFocus()));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_journey_map_redraws_on_every_change_and_on_undo, editor) {

@@ -285,6 +285,23 @@ BOOST_AUTO_TEST_CASE(a_plain_submit_never_merges) {
     BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 weeks");
 }
 
+BOOST_AUTO_TEST_CASE(start_typing_begins_a_step_that_typing_extends) {
+    fixture f;
+    const auto type = [&](const char* text, merge how) {
+        f.h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, text), how);
+    };
+    // The field took the focus, was typed in, lost it, took it again and was typed in again.
+    type("2", merge::start_typing);
+    type("2 w", merge::typing);
+    type("2 weeks", merge::start_typing);
+    type("2 weeks or so", merge::typing);
+    BOOST_TEST(f.h.size() == 2u);
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "2 w");
+    f.h.undo();
+    BOOST_TEST(f.doc.personas[0].stages[0].duration == "1-2 weeks");
+}
+
 BOOST_AUTO_TEST_CASE(typing_after_undo_or_redo_starts_a_new_step) {
     fixture f;
     const auto type = [&](const char* text) {

@@ -17,6 +17,8 @@ enum class merge {
     never,
     /// A keystroke in a text field: joins the previous step when that was typing in the same field.
     typing,
+    /// The first keystroke since the text field took the focus: a new step that typing may extend.
+    start_typing,
 };
 
 class batch;
@@ -37,7 +39,7 @@ public:
     const document& doc() const { return doc_; }
 
     /// Applies an edit as a new step. With merge::typing it extends the previous step instead when
-    /// that was also typing in the same field, with no save, undo or redo since. Returns false,
+    /// that was also typing (or start_typing) in the same field, with no save, undo or redo since. Returns false,
     /// changing nothing, when the edit does not apply or a batch is open. Clears the redo steps.
     bool submit(std::unique_ptr<edit> e, merge how = merge::never);
 

@@ -118,7 +118,7 @@ bool BpmApp::OnInit() {
     if (unattended) m_docManager->SetPrompts(Prompts::Unattended());
     m_docManager->FileHistoryLoad(*config);
 
-    auto* frame = new MainFrame(m_docManager);
+    auto* frame = new MainFrame(m_docManager, m_docManager->GetContext(), m_docManager->GetPrompts());
     m_docManager->SetFrame(frame);
     SetTopWindow(frame);
     if (unattended) {
@@ -131,7 +131,7 @@ bool BpmApp::OnInit() {
     if (!m_file.empty() && !m_docManager->CreateDocument(m_file, wxDOC_SILENT)) m_exitCode = 1;
     if (unattended) {
         for (const wxString& answer : m_answers) frame->GetChatPanel()->SendAnswer(answer);
-        if (m_page >= 0) frame->ShowPage(static_cast<MainFrame::Page>(m_page));
+        if (m_page >= 0) m_docManager->GetContext().ShowPage(static_cast<EditingContext::Page>(m_page));
     }
     if (unattended) CallAfter(&BpmApp::TakeScreenshot);
     return true;
@@ -165,4 +165,6 @@ int BpmApp::OnExit() {
     return wxApp::OnExit();
 }
 
-MainFrame* BpmApp::GetMainFrame() const { return m_docManager ? m_docManager->GetFrame() : nullptr; }
+MainFrame* BpmApp::GetMainFrame() const {
+    return m_docManager ? static_cast<MainFrame*>(m_docManager->GetFrame()) : nullptr;
+}

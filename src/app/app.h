@@ -31,7 +31,7 @@ private:
     wxString m_file;
     wxString m_screenshot;
     wxSize m_size{1280, 800};
-    int m_page = -1;  // a MainFrame::Page for --screenshot, or -1 for the default
+    int m_page = -1;  // an EditingContext::Page for --screenshot, or -1 for the default
     wxArrayString m_answers;  // typed into the assistant before --screenshot
     int m_exitCode = 0;
 };

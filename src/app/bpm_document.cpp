@@ -1,66 +1,32 @@
 #include "bpm_document.h"
 
-#include <algorithm>
-
 #include <wx/filename.h>
 
 #include "bpm/bpm_file.h"
-#include "bpm_view.h"
 #include "diagnostic_ui.h"
-#include "doc_manager.h"
 #include "history_command_processor.h"
 #include "wx_string.h"
 
-wxIMPLEMENT_DYNAMIC_CLASS(BpmDocument, wxDocument);
+wxIMPLEMENT_ABSTRACT_CLASS(BpmDocument, wxDocument);
 
-struct BpmDocument::Contents {
-    explicit Contents(bpm::document m) : model(std::move(m)) {}
-    bpm::document model;
-    bpm::history history{model};
-};
-
-BpmDocument::BpmDocument() { Replace(bpm::document{}); }
+BpmDocument::BpmDocument(const Prompts& prompts) : m_prompts(prompts) {
+    // The title follows the modified state; this listener lives as long as the history.
+    m_history.subscribe([this](const bpm::change_set&) { UpdateTitle(); });
+}
 
 BpmDocument::~BpmDocument() = default;
 
-const bpm::document& BpmDocument::Model() const { return m_contents->model; }
+bool BpmDocument::Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how) { return m_history.submit(std::move(edit), how); }
 
-bpm::history& BpmDocument::History() { return m_contents->history; }
-
-const bpm::history& BpmDocument::History() const { return m_contents->history; }
-
-bool BpmDocument::Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how) {
-    return History().submit(std::move(edit), how);
+BpmDocument::PendingEditsHook BpmDocument::AddPendingEditsHook(std::function<void()> commit) {
+    return m_pendingEdits.Add(std::move(commit));
 }
 
-std::size_t BpmDocument::Subscribe(bpm::history::listener fn) {
-    m_listeners.emplace_back(m_nextToken, std::move(fn));
-    return m_nextToken++;
-}
+void BpmDocument::CommitPendingEdits() { m_pendingEdits.Call(); }
 
-void BpmDocument::Unsubscribe(std::size_t token) {
-    m_listeners.erase(std::remove_if(m_listeners.begin(), m_listeners.end(),
-                                     [token](const auto& l) { return l.first == token; }),
-                      m_listeners.end());
-}
-
-void BpmDocument::CommitPendingEdits() {
-    for (wxList::compatibility_iterator node = GetViews().GetFirst(); node; node = node->GetNext())
-        if (auto* view = wxDynamicCast(node->GetData(), BpmView)) view->CommitPendingEdits();
-}
-
-void BpmDocument::Replace(bpm::document model) {
-    m_contents = std::make_unique<Contents>(std::move(model));
-    m_contents->history.subscribe([this](const bpm::change_set& changes) { OnHistoryChanges(changes); });
+bool BpmDocument::Replace(bpm::document model) {
     m_changesDiscarded = false;
-    m_wasModified = false;
-}
-
-void BpmDocument::OnHistoryChanges(const bpm::change_set& changes) {
-    // A listener may unsubscribe while being told; iterate over a copy of the list.
-    const auto listeners = m_listeners;
-    for (const auto& [token, fn] : listeners) fn(changes);
-    UpdateTitle();
+    return m_history.replace_document(std::move(model));
 }
 
 void BpmDocument::UpdateTitle() {
@@ -81,14 +47,13 @@ void BpmDocument::Modify(bool modified) {
 }
 
 bool BpmDocument::OnNewDocument() {
-    if (!wxDocument::OnNewDocument()) return false;
-    Replace(NewMapContents());
-    return true;
+    return wxDocument::OnNewDocument() && Replace(NewMapContents());
 }
 
 bool BpmDocument::OnSaveModified() {
+    CommitPendingEdits();
     if (!IsModified()) return true;
-    switch (TheDocManager().GetPrompts().askSaveChanges(GetDocumentWindow(), GetUserReadableName())) {
+    switch (m_prompts.askSaveChanges(GetDocumentWindow(), GetUserReadableName())) {
         case SaveChoice::Save: return Save();
         case SaveChoice::Discard: Modify(false); return true;
         case SaveChoice::Cancel: return false;
@@ -96,28 +61,34 @@ bool BpmDocument::OnSaveModified() {
     return false;
 }
 
+bool BpmDocument::Save() {
+    // Before wx asks whether there is anything to save: the open cell may be the only change.
+    CommitPendingEdits();
+    return wxDocument::Save();
+}
+
+bool BpmDocument::SaveAs() {
+    CommitPendingEdits();
+    return wxDocument::SaveAs();
+}
+
 bool BpmDocument::Revert() {
     if (!GetDocumentSaved()) return false;
     CommitPendingEdits();
-    if (!TheDocManager().GetPrompts().confirmRevert(GetDocumentWindow(), GetUserReadableName())) return false;
-    if (!DoOpenDocument(GetFilename())) return false;
-    UpdateAllViews();
-    if (wxView* view = GetFirstView()) view->OnChangeFilename();
-    return true;
+    if (!m_prompts.confirmRevert(GetDocumentWindow(), GetUserReadableName())) return false;
+    return DoOpenDocument(GetFilename());
 }
 
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     bpm::result<bpm::document> loaded = bpm::load_bpm(ToUtf8(file));
-    if (!ReportFailure(GetDocumentWindow(),
+    if (!ReportFailure(m_prompts, GetDocumentWindow(),
                        wxString::Format(_("Could not open \"%s\"."), wxFileName(file).GetFullName()), loaded))
         return false;
-    Replace(std::move(*loaded.value));
-    return true;
+    return Replace(std::move(*loaded.value));
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
-    CommitPendingEdits();
-    if (!ReportFailure(GetDocumentWindow(),
+    if (!ReportFailure(m_prompts, GetDocumentWindow(),
                        wxString::Format(_("Could not save \"%s\"."), wxFileName(file).GetFullName()),
                        bpm::save_bpm(Model(), ToUtf8(file))))
         return false;
@@ -128,12 +99,6 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
 }
 
 wxCommandProcessor* BpmDocument::OnCreateCommandProcessor() { return new HistoryCommandProcessor(*this); }
-
-void ChangeSubscription::Reset(BpmDocument* doc, bpm::history::listener fn) {
-    if (m_doc) m_doc->Unsubscribe(m_token);
-    m_doc = doc;
-    m_token = doc ? doc->Subscribe(std::move(fn)) : 0;
-}
 
 bpm::document NewMapContents() {
     bpm::document doc;

@@ -1,44 +1,48 @@
 #pragma once
 
-#include <cstddef>
+#include <functional>
 #include <memory>
-#include <utility>
-#include <vector>
 
 #include <wx/docview.h>
 
 #include "bpm/history.h"
 #include "bpm/model.h"
+#include "listener_list.h"
+#include "prompts.h"
 
 /// The wxWidgets side of a buying process map: a thin adapter that owns the core document and
-/// its one undo history. Every change goes through History(); whether the map is modified is
-/// the history's answer (not a flag kept here), and the Edit menu reads the same history.
+/// its one undo history for its whole life (loading and Revert replace the contents, not the
+/// history). Every change goes through History(); whether the map is modified is the history's
+/// answer (not a flag kept here), and the Edit menu reads the same history.
 class BpmDocument : public wxDocument {
 public:
-    BpmDocument();
+    /// A map that asks and reports through prompts, which must outlive it.
+    explicit BpmDocument(const Prompts& prompts);
     ~BpmDocument() override;
 
     /// The map, for reading.
-    const bpm::document& Model() const;
-    /// The one undo history; submit edits here.
-    bpm::history& History();
-    const bpm::history& History() const;
+    const bpm::document& Model() const { return m_model; }
+    /// The one undo history; submit edits here and subscribe to its change notices.
+    bpm::history& History() { return m_history; }
+    const bpm::history& History() const { return m_history; }
     /// Submits an edit to the history; false when it does not apply.
     bool Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how = bpm::merge::never);
 
-    /// Registers a listener for the change notices of this document. Unlike subscribing to
-    /// History() directly, the registration survives Revert, which replaces the history.
-    std::size_t Subscribe(bpm::history::listener fn);
-    /// Removes a listener.
-    void Unsubscribe(std::size_t token);
-
-    /// Asks every view to write unfinished input (an open grid cell editor) into the map.
+    /// Keeps a function registered by AddPendingEditsHook for as long as it lives.
+    using PendingEditsHook = ListenerList<>::Registration;
+    /// Registers a function that writes an editor's unfinished input (an open grid cell editor)
+    /// into the map. Such functions run before the map is saved, undone, redone, reverted or
+    /// closed, and whenever CommitPendingEdits is called.
+    [[nodiscard]] PendingEditsHook AddPendingEditsHook(std::function<void()> commit);
+    /// Writes every editor's unfinished input into the map.
     void CommitPendingEdits();
 
     bool IsModified() const override;
     void Modify(bool modified) override;
     bool OnNewDocument() override;
     bool OnSaveModified() override;
+    bool Save() override;
+    bool SaveAs() override;
     bool Revert() override;
 
 protected:
@@ -47,37 +51,20 @@ protected:
     wxCommandProcessor* OnCreateCommandProcessor() override;
 
 private:
-    struct Contents;
-
-    void Replace(bpm::document model);
-    void OnHistoryChanges(const bpm::change_set& changes);
+    // Replaces the contents: the history stays, its steps go, and its listeners hear of it.
+    bool Replace(bpm::document model);
     void UpdateTitle();
 
-    std::unique_ptr<Contents> m_contents;
-    std::vector<std::pair<std::size_t, bpm::history::listener>> m_listeners;
-    std::size_t m_nextToken = 1;
+    const Prompts& m_prompts;
+    bpm::document m_model;
+    bpm::history m_history{m_model};
+    ListenerList<> m_pendingEdits;
     // Set when the user chose "Don't Save": the document is being closed and its changes are
     // forfeit, so wx must not ask again while it tears the views down.
     bool m_changesDiscarded = false;
     bool m_wasModified = false;
 
-    wxDECLARE_DYNAMIC_CLASS(BpmDocument);
-};
-
-/// Keeps a listener registered with a document for as long as it lives (or until Reset).
-class ChangeSubscription {
-public:
-    ChangeSubscription() = default;
-    ChangeSubscription(const ChangeSubscription&) = delete;
-    ChangeSubscription& operator=(const ChangeSubscription&) = delete;
-    ~ChangeSubscription() { Reset(); }
-
-    /// Listens to doc (nothing when doc is null), dropping any earlier registration.
-    void Reset(BpmDocument* doc = nullptr, bpm::history::listener fn = {});
-
-private:
-    BpmDocument* m_doc = nullptr;
-    std::size_t m_token = 0;
+    wxDECLARE_ABSTRACT_CLASS(BpmDocument);
 };
 
 /// A new, empty map: the assistant's interview starts by asking for the first persona.

@@ -1,40 +1,36 @@
 #include "bpm_view.h"
 
-#include <wx/app.h>
-
 #include "bpm_document.h"
 #include "doc_manager.h"
-#include "main_frame.h"
+#include "editing_context.h"
 
 wxIMPLEMENT_DYNAMIC_CLASS(BpmView, wxView);
 
-bool BpmView::OnCreate(wxDocument*, long) {
-    m_frame = TheDocManager().GetFrame();
-    SetFrame(m_frame.get());
-    return m_frame != nullptr;
+bool BpmView::OnCreate(wxDocument* doc, long) {
+    // The manager that made the document, not a global one.
+    auto* manager = wxStaticCast(doc->GetDocumentManager(), BpmDocManager);
+    m_context = &manager->GetContext();
+    SetFrame(manager->GetFrame());
+    return GetFrame() != nullptr;
 }
 
 void BpmView::OnDraw(wxDC*) {}
-
-void BpmView::OnUpdate(wxView*, wxObject*) {
-    auto* doc = wxStaticCast(GetDocument(), BpmDocument);
-    if (m_frame && m_frame->GetShownDocument() == doc) m_frame->ShowDocument(doc);
-}
 
 void BpmView::OnClosingDocument() { Detach(); }
 
 bool BpmView::OnClose(bool) { return true; }
 
 void BpmView::OnChangeFilename() {
-    if (m_frame && m_frame->GetShownDocument() == GetDocument()) m_frame->UpdateTitle();
+    // A top-level window's label is its title.
+    if (IsShown() && GetFrame()) GetFrame()->SetLabel(GetDocumentManager()->MakeFrameTitle(GetDocument()));
 }
 
 BpmView::~BpmView() { Detach(); }
 
-void BpmView::CommitPendingEdits() {
-    if (m_frame && m_frame->GetShownDocument() == GetDocument()) m_frame->CommitPendingEdits();
+bool BpmView::IsShown() const {
+    return m_context && m_context->GetDocument() == GetDocument();
 }
 
 void BpmView::Detach() {
-    if (m_frame && m_frame->GetShownDocument() == GetDocument()) m_frame->ShowDocument(nullptr);
+    if (IsShown()) m_context->ShowDocument(nullptr);
 }

@@ -35,8 +35,8 @@ constexpr int side_margin = 48;
 
 }  // namespace
 
-ChatPanel::ChatPanel(wxWindow* parent)
-    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "chat") {
+ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "chat"), m_context(context) {
     SetName(_("Chat assistant"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
@@ -114,19 +114,27 @@ ChatPanel::ChatPanel(wxWindow* parent)
     });
 
     SetDocument(nullptr);
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
 ChatPanel::~ChatPanel() = default;
 
-void ChatPanel::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set&) {
+void ChatPanel::OnNotice(const EditingContext::Notice& notice) {
+    // Another map, or the same map replaced by Revert: a conversation about the old contents
+    // cannot go on.
+    if (notice.Has(EditingContext::DocumentChanged)) {
+        SetDocument(m_context.GetDocument());
+    } else if (notice.Has(EditingContext::Edited) && !m_answering && !m_changePending) {
         // Our own answers are not news to the interview; anything else is looked at once the
         // edit (a grid paste, an undo from the menu) has finished.
-        if (m_answering || m_changePending) return;
         m_changePending = true;
         CallAfter(&ChatPanel::OnDocumentChanged);
-    });
+    }
+    if (notice.Has(EditingContext::PersonaChanged)) SetSelectedPersona(m_context.GetPersonaId());
+}
+
+void ChatPanel::SetDocument(BpmDocument* doc) {
+    m_doc = doc;
     Enable(doc != nullptr);
     Restart();
 }
@@ -140,8 +148,7 @@ void ChatPanel::Restart() {
     m_log->GetSizer()->Clear();
     m_lastFocusPersona.clear();
     m_lastFocusStage.clear();
-    m_history = m_doc ? &m_doc->History() : nullptr;
-    m_interview = m_doc ? std::make_unique<bpm::interview>(*m_history) : nullptr;
+    m_interview = m_doc ? std::make_unique<bpm::interview>(m_doc->History()) : nullptr;
     UpdateAiState();
     if (m_interview) {
         ShowMessages(m_interview->start());
@@ -151,19 +158,14 @@ void ChatPanel::Restart() {
     }
 }
 
-bool ChatPanel::EnsureCurrent() {
-    if (!m_doc) return false;
-    // Revert replaces the document's history; a conversation about the old one cannot go on.
-    if (m_history != &m_doc->History()) Restart();
-    return true;
-}
+bool ChatPanel::HasMap() const { return m_doc != nullptr; }
 
 void ChatPanel::ContinuePersona(const std::string& personaId) {
-    if (EnsureCurrent()) ShowMessages(m_interview->continue_persona(personaId));
+    if (HasMap()) ShowMessages(m_interview->continue_persona(personaId));
 }
 
 void ChatPanel::StartNewPersona() {
-    if (EnsureCurrent()) ShowMessages(m_interview->new_persona());
+    if (HasMap()) ShowMessages(m_interview->new_persona());
 }
 
 void ChatPanel::SetSelectedPersona(const std::string& personaId) {
@@ -173,10 +175,17 @@ void ChatPanel::SetSelectedPersona(const std::string& personaId) {
         m_continue->SetToolTip(wxString::Format(_("Continue the interview for %s"), ToWx(p->name)));
 }
 
+void ChatPanel::Focus(const std::string& personaId, const std::string& stageId) {
+    m_context.SelectPersona(personaId);
+    if (stageId.empty()) return;
+    m_context.ShowPage(EditingContext::Page::Stages);
+    m_context.SelectStage(stageId);
+}
+
 void ChatPanel::SendAnswer(const wxString& text) { Answer(text, text); }
 
 void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
-    if (!EnsureCurrent() || m_stream) return;
+    if (!HasMap() || m_stream) return;
     m_doc->CommitPendingEdits();
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::User, shown));
     m_answering = true;
@@ -239,10 +248,10 @@ void ChatPanel::AfterTurn() {
     UpdateHeader();
     const std::string& persona = m_interview->persona_id();
     const std::string& stage = m_interview->stage_id();
-    if (onFocus && !persona.empty() && (persona != m_lastFocusPersona || stage != m_lastFocusStage)) {
+    if (!persona.empty() && (persona != m_lastFocusPersona || stage != m_lastFocusStage)) {
         m_lastFocusPersona = persona;
         m_lastFocusStage = stage;
-        onFocus(persona, stage);
+        Focus(persona, stage);
     }
     if (m_interview->finished() && onFinished) onFinished();
 }
@@ -288,10 +297,6 @@ void ChatPanel::ScrollToEnd() {
 void ChatPanel::OnDocumentChanged() {
     m_changePending = false;
     if (!m_doc) return;
-    if (m_history != &m_doc->History()) {
-        Restart();
-        return;
-    }
     const std::vector<bpm::message> reply = m_interview->document_changed();
     if (!reply.empty()) ShowMessages(reply);
     else UpdateHeader();

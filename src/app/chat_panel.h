@@ -12,6 +12,7 @@
 #include "bpm/ai_replies.h"
 #include "bpm/interview.h"
 #include "bpm_document.h"
+#include "editing_context.h"
 
 class AiService;
 class wxButton;
@@ -24,15 +25,13 @@ class ChatBubble;
 /// The chat assistant side panel: the conversation as bubbles, the offered answers as buttons,
 /// and an input box. It drives the core interview over the document's one history, so every
 /// answer is an undoable edit that the form and grid show at once, and edits made there are
-/// noticed on the interview's next turn.
+/// noticed on the interview's next turn. It talks about the context's map (starting over when
+/// another map is shown or Revert replaces it), offers to continue the selected persona, and
+/// selects the persona and stage the interview turns to.
 class ChatPanel : public wxPanel {
 public:
-    explicit ChatPanel(wxWindow* parent);
+    ChatPanel(wxWindow* parent, EditingContext& context);
     ~ChatPanel() override;
-
-    /// Talks about doc from now on (the conversation starts over); null shows no conversation.
-    void SetDocument(BpmDocument* doc);
-    BpmDocument* GetDocument() const { return m_doc; }
 
     /// Sends an answer as if the user typed it and pressed Enter.
     void SendAnswer(const wxString& text);
@@ -42,8 +41,6 @@ public:
     void ContinuePersona(const std::string& personaId);
     /// Starts defining a new persona.
     void StartNewPersona();
-    /// The persona selected elsewhere, offered by the Continue button.
-    void SetSelectedPersona(const std::string& personaId);
 
     /// Talks to the AI service through ai (which must outlive the panel) from now on; null keeps
     /// the assistant offline.
@@ -63,14 +60,10 @@ public:
     /// Stops what the AI service is writing.
     void StopAi();
 
-    /// Called when the interview turns to a persona and stage, so the editor can show them.
-    std::function<void(const std::string& personaId, const std::string& stageId)> onFocus;
     /// Called when the user says they are done.
     std::function<void()> onFinished;
     /// Called with a persona's summary as the AI writes it, and with "" once it is stored or given up.
     std::function<void(const std::string& personaId, const wxString& draft)> onSummaryDraft;
-    /// Called when a persona read from notes was added to the map.
-    std::function<void(const std::string& personaId)> onPersonaAdded;
 
     /// The interview, for reading its phase and position.
     const bpm::interview* Interview() const { return m_interview.get(); }
@@ -91,6 +84,13 @@ private:
         wxString label;
         std::function<void()> run;
     };
+    void OnNotice(const EditingContext::Notice& notice);
+    // Talks about doc from now on (the conversation starts over); null shows no conversation.
+    void SetDocument(BpmDocument* doc);
+    // The persona selected elsewhere, offered by the Continue button.
+    void SetSelectedPersona(const std::string& personaId);
+    // Selects the persona and stage the conversation turned to, so the editor shows them.
+    void Focus(const std::string& personaId, const std::string& stageId);
     void ShowMessages(const std::vector<bpm::message>& messages);
     void AddBubble(ChatBubble* bubble);
     void RemoveBubble(ChatBubble* bubble);
@@ -107,7 +107,8 @@ private:
     void OnInputKey(wxKeyEvent& event);
     void OnSend(wxCommandEvent& event);
 
-    bool EnsureCurrent();
+    // A map is shown, so there is a conversation to have.
+    bool HasMap() const;
     bool AiReady() const;
     const bpm::persona* FindPersona(const std::string& personaId) const;
     // The Continue button applies: the selected persona exists and the AI service is not writing.
@@ -136,10 +137,10 @@ private:
     template <class T>
     void ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed);
 
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    bpm::history* m_history = nullptr;
     std::unique_ptr<bpm::interview> m_interview;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
     bool m_answering = false;
     bool m_changePending = false;
     std::string m_selectedPersona;

@@ -135,7 +135,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::res
 }
 
 bool ChatPanel::WriteAiSummary(const std::string& personaId) {
-    if (!EnsureCurrent()) return false;
+    if (!HasMap()) return false;
     const bpm::persona* p = FindPersona(personaId);
     if (!p) return false;
     return StreamSummary(*p, [this, personaId](bpm::result<std::string> written) {
@@ -220,7 +220,7 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
 }
 
 bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string& stageId) {
-    if (!EnsureCurrent() || !AiReady() || m_ai->Busy()) return false;
+    if (!HasMap() || !AiReady() || m_ai->Busy()) return false;
     const bpm::persona* p = FindPersona(personaId);
     const std::size_t si = p ? p->find_stage(stageId) : bpm::npos;
     if (si == bpm::npos) return false;
@@ -264,11 +264,11 @@ void ChatPanel::OfferSuggestion(const std::string& personaId, const std::string&
                   }},
                  {_("Dismiss"), [this] { EndOffer(_("Dismissed; the stage is unchanged.")); }}});
     AfterTurn();
-    if (onFocus) onFocus(personaId, stageId);
+    Focus(personaId, stageId);
 }
 
 bool ChatPanel::ReadNotes(const wxString& notes) {
-    if (!EnsureCurrent() || !AiReady() || m_ai->Busy()) return false;
+    if (!HasMap() || !AiReady() || m_ai->Busy()) return false;
     const std::string text = ToUtf8(notes);
     if (text.size() > bpm::max_notes_bytes) {
         AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
@@ -322,7 +322,6 @@ void ChatPanel::OfferPersona(bpm::persona p) {
                       const std::string id = bpm::add_imported_persona(m_doc->History(), *offered);
                       EndOffer(wxString::Format(_("Added %s to the map. Undo takes it back."),
                                                 ToWx(FindPersona(id)->name)));
-                      if (onPersonaAdded) onPersonaAdded(id);
                   }},
                  {_("Dismiss"), [this] { EndOffer(_("Dismissed; the map is unchanged.")); }}});
     AfterTurn();

@@ -52,8 +52,7 @@ private:
 
 }  // namespace
 
-DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
-    : wxPanel(parent, wxID_ANY), m_onSelect(std::move(onSelect)) {
+DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Dashboard"));
     const int gap = FromDIP(12);
 
@@ -119,20 +118,26 @@ DashboardView::DashboardView(wxWindow* parent, SelectHandler onSelect)
     });
     m_table->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) {
         const int row = m_table->GetSelectedRow();
-        if (row != wxNOT_FOUND && row < static_cast<int>(m_ids.size()) && m_onSelect)
-            m_onSelect(m_ids[static_cast<std::size_t>(row)]);
+        if (row != wxNOT_FOUND && row < static_cast<int>(m_ids.size()))
+            m_context.SelectPersona(m_ids[static_cast<std::size_t>(row)]);
     });
     m_table->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         wxCommandEvent edit(wxEVT_BUTTON, ID_PERSONA_EDIT);
         edit.SetEventObject(this);
         ProcessWindowEvent(edit);
     });
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
-void DashboardView::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    Rebuild();
+void DashboardView::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) {
+        m_doc = m_context.GetDocument();
+        Rebuild();
+    } else if (notice.Has(EditingContext::Edited)) {
+        OnChanges(*notice.edits);
+    }
+    if (notice.Has(EditingContext::PersonaChanged)) ShowPersona(m_context.GetPersonaId());
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Dashboard) SetFocus();
 }
 
 void DashboardView::Rebuild() {

@@ -1,6 +1,7 @@
 #include "diagnostic_ui.h"
 
-#include "doc_manager.h"
+#include <wx/translation.h>
+
 #include "wx_string.h"
 
 namespace {
@@ -29,6 +30,7 @@ wxString ProblemList(const std::vector<bpm::diagnostic>& problems) {
 
 }  // namespace
 
-void ReportProblems(wxWindow* parent, const wxString& headline, const std::vector<bpm::diagnostic>& problems) {
-    TheDocManager().GetPrompts().reportProblem(parent, headline, ProblemList(problems));
+void ReportProblems(const Prompts& prompts, wxWindow* parent, const wxString& headline,
+                    const std::vector<bpm::diagnostic>& problems) {
+    prompts.reportProblem(parent, headline, ProblemList(problems));
 }

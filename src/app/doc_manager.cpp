@@ -1,29 +1,48 @@
 #include "doc_manager.h"
 
 #include <wx/app.h>
-#include <wx/filename.h>
 
 #include "bpm_document.h"
 #include "bpm_view.h"
-#include "main_frame.h"
+
+namespace {
+
+// Creates documents that ask and report through the manager's prompts.
+class BpmDocTemplate : public wxDocTemplate {
+public:
+    explicit BpmDocTemplate(BpmDocManager* manager)
+        : wxDocTemplate(manager, _("Buying process maps"), "*.bpm", wxString(), "bpm", "Buying process map",
+                        "Buying process map view", wxCLASSINFO(BpmDocument), wxCLASSINFO(BpmView)),
+          m_prompts(manager->GetPrompts()) {}
+
+protected:
+    wxDocument* DoCreateDocument() override { return new BpmDocument(m_prompts); }
+
+private:
+    const Prompts& m_prompts;
+};
+
+}  // namespace
 
 BpmDocManager::BpmDocManager() : wxDocManager(0, true) {}
 
+BpmDocManager::~BpmDocManager() { Clear(true); }
+
 void BpmDocManager::AddTemplates() {
     // The template registers itself with this manager, which deletes it.
-    new wxDocTemplate(this, _("Buying process maps"), "*.bpm", wxString(), "bpm", "Buying process map",
-                      "Buying process map view", wxCLASSINFO(BpmDocument), wxCLASSINFO(BpmView));
+    new BpmDocTemplate(this);
 }
 
 wxDocument* BpmDocManager::CreateDocument(const wxString& path, long flags) {
-    auto* const shown = m_frame ? m_frame->GetShownDocument() : nullptr;
+    BpmDocument* const shown = m_context.GetDocument();
     wxDocument* const created = wxDocManager::CreateDocument(path, flags);
     if (!created || created == shown) return created;
     if (shown && !CloseDocument(shown)) {
         CloseDocument(created, true);
         return nullptr;
     }
-    if (m_frame) m_frame->ShowDocument(wxStaticCast(created, BpmDocument));
+    if (wxView* view = created->GetFirstView()) view->Activate(true);
+    m_context.ShowDocument(wxStaticCast(created, BpmDocument));
     return created;
 }
 
@@ -38,7 +57,5 @@ wxString BpmDocManager::MakeFrameTitle(wxDocument* doc) {
     // TRANSLATORS: window title: the map's name, then the program's
     return wxString::Format(_("%s - %s"), name, app);
 }
-
-void BpmDocManager::SetFrame(MainFrame* frame) { m_frame = frame; }
 
 BpmDocManager& TheDocManager() { return *wxStaticCast(wxDocManager::GetDocumentManager(), BpmDocManager); }

@@ -2,15 +2,18 @@
 
 #include <wx/docview.h>
 #include <wx/weakref.h>
+#include <wx/window.h>
 
+#include "editing_context.h"
 #include "prompts.h"
 
-class MainFrame;
-
-/// The document manager of an editor that shows one map at a time in one frame.
+/// The document manager of an editor that shows one map at a time in one frame. It owns the
+/// editing context, which outlives the frame's panels and every document's view.
 class BpmDocManager : public wxDocManager {
 public:
     BpmDocManager();
+    /// Closes the documents while the context their views report to still exists.
+    ~BpmDocManager() override;
 
     /// Registers the template for .bpm files.
     void AddTemplates();
@@ -23,17 +26,21 @@ public:
     wxString MakeNewDocumentName() override;
     wxString MakeFrameTitle(wxDocument* doc) override;
 
-    /// The frame that shows documents.
-    void SetFrame(MainFrame* frame);
-    MainFrame* GetFrame() const { return m_frame.get(); }
+    /// The frame that shows documents, the parent of their dialogs.
+    void SetFrame(wxWindow* frame) { m_frame = frame; }
+    wxWindow* GetFrame() const { return m_frame.get(); }
+
+    /// The map shown and the selection, which the frame's panels observe.
+    EditingContext& GetContext() { return m_context; }
 
     /// How documents ask and report; dialogs unless replaced.
     const Prompts& GetPrompts() const { return m_prompts; }
     void SetPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
 
 private:
-    wxWeakRef<MainFrame> m_frame;
+    wxWeakRef<wxWindow> m_frame;
     Prompts m_prompts = Prompts::Dialogs();
+    EditingContext m_context;
 };
 
 /// The application's document manager.

@@ -34,7 +34,6 @@ void MainFrame::BindAi() {
     m_chat->onSummaryDraft = [this](const std::string& personaId, const wxString& draft) {
         m_summary->ShowDraft(personaId, draft);
     };
-    m_chat->onPersonaAdded = [this](const std::string& personaId) { SelectPersona(personaId); };
 
     const auto openPreferences = [this] {
         ShowPreferences(this, [this](const AiPreferences& prefs) {
@@ -45,13 +44,14 @@ void MainFrame::BindAi() {
     Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
     // The commands that need the service: true when it is on, else explained.
     const auto aiOn = [this, openPreferences] {
-        CommitPendingEdits();
+        m_context.CommitPendingEdits();
         if (m_ai->Active()) return true;
         if (ExplainAiOff(this)) openPreferences();
         return false;
     };
     const auto suggest = [this, aiOn](wxCommandEvent&) {
-        if (aiOn() && m_chat->SuggestForStage(m_personaId, m_stageGrid->CurrentStageId())) FocusPanel(Panel::Assistant);
+        if (aiOn() && m_chat->SuggestForStage(m_context.GetPersonaId(), m_stageGrid->CurrentStageId()))
+            FocusPanel(Panel::Assistant);
     };
     // From the menu bar, the grid's context menu and the grid's Suggest button.
     Bind(wxEVT_MENU, suggest, ID_STAGE_SUGGEST);
@@ -70,9 +70,9 @@ void MainFrame::BindAi() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_ai->Stop(); }, ID_AI_STOP);
 
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(m_doc != nullptr && !m_ai->Busy() && m_stageGrid->HasCurrentStage());
+        e.Enable(Doc() != nullptr && !m_ai->Busy() && m_stageGrid->HasCurrentStage());
     }, ID_STAGE_SUGGEST);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc != nullptr && !m_ai->Busy()); },
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() != nullptr && !m_ai->Busy()); },
          ID_PERSONA_FROM_NOTES);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_ai->Busy()); }, ID_AI_STOP);
 }

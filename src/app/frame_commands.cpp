@@ -15,10 +15,7 @@
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "doc_manager.h"
-#include "journey_map_view.h"
 #include "main_frame.h"
-#include "persona_form.h"
-#include "persona_list.h"
 #include "stage_grid.h"
 #include "summary_panel.h"
 #include "wx_string.h"
@@ -195,76 +192,77 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_aui.LoadPerspective(m_defaultPerspective, false);
         m_personaListWanted = true;
-        SetPersonaListShown(m_doc != nullptr);
+        SetPersonaListShown(Doc() != nullptr);
         m_stageGrid->ResetColumns();
     }, ID_RESET_LAYOUT);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdatePersonaCommand, this, ID_PERSONA_ADD, ID_SUMMARY_GENERATE);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(m_doc != nullptr);
-        e.Check(m_doc && m_aui.GetPane("personas").IsShown());
+        e.Enable(Doc() != nullptr);
+        e.Check(Doc() && m_aui.GetPane("personas").IsShown());
     }, ID_SHOW_PERSONA_LIST);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc != nullptr); }, ID_SHOW_PERSONA, ID_SHOW_DASHBOARD);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() != nullptr); }, ID_SHOW_PERSONA, ID_SHOW_DASHBOARD);
     m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGING, [this](wxBookCtrlEvent& e) {
-        CommitPendingEdits();
+        m_context.CommitPendingEdits();
+        e.Skip();
+    });
+    // A tab the user clicks is the context's page too.
+    m_pages->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        if (e.GetEventObject() == m_pages && e.GetSelection() >= 0) m_context.ShowPage(static_cast<Page>(e.GetSelection()));
         e.Skip();
     });
 }
 
 void MainFrame::OnAddPersona(wxCommandEvent&) {
-    if (!m_doc) return;
-    CommitPendingEdits();
+    BpmDocument* doc = Doc();
+    if (!doc) return;
+    m_context.CommitPendingEdits();
     bpm::persona p;
-    p.id = m_doc->Model().new_persona_id();
+    p.id = doc->Model().new_persona_id();
     p.name = ToUtf8(_("New Persona"));
-    const std::size_t selected = SelectedIndex();
-    const std::size_t index = selected == bpm::npos ? m_doc->Model().personas.size() : selected + 1;
+    const std::size_t selected = m_context.GetPersonaIndex();
+    const std::size_t index = selected == bpm::npos ? doc->Model().personas.size() : selected + 1;
     const std::string id = p.id;
-    bpm::batch batch(m_doc->History(), ToUtf8(_("Add New Persona")));
+    bpm::batch batch(doc->History(), ToUtf8(_("Add New Persona")));
     batch.submit(bpm::insert_persona(index, std::move(p)));
     bpm::apply_standard_stages(batch, id);
     batch.push();
-    ShowPage(Page::Persona);
-    if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) {
-        name->SetFocus();
-        name->SelectAll();
-    }
+    m_context.FocusPage(Page::Persona);
 }
 
 void MainFrame::OnDeletePersona(wxCommandEvent&) {
-    if (!SelectedPersona()) return;
-    CommitPendingEdits();
-    m_doc->Submit(bpm::remove_persona(m_personaId));
+    if (!m_context.GetPersona()) return;
+    m_context.CommitPendingEdits();
+    Doc()->Submit(bpm::remove_persona(m_context.GetPersonaId()));
 }
 
 void MainFrame::OnMovePersona(wxCommandEvent& event) {
-    const std::size_t index = SelectedIndex();
+    const std::size_t index = m_context.GetPersonaIndex();
     if (index == bpm::npos) return;
     const bool up = event.GetId() == ID_PERSONA_MOVE_UP;
     if (up && index == 0) return;
-    m_doc->Submit(bpm::move_persona(m_personaId, up ? index - 1 : index + 1));
+    Doc()->Submit(bpm::move_persona(m_context.GetPersonaId(), up ? index - 1 : index + 1));
 }
 
 void MainFrame::OnPersonaStatus(wxCommandEvent& event) {
-    if (!SelectedPersona()) return;
-    CommitPendingEdits();
-    m_doc->Submit(bpm::set_status(m_personaId, event.GetId() == ID_PERSONA_FINISH ? bpm::persona_status::completed
-                                                                                  : bpm::persona_status::in_progress));
+    if (!m_context.GetPersona()) return;
+    m_context.CommitPendingEdits();
+    Doc()->Submit(bpm::set_status(m_context.GetPersonaId(), event.GetId() == ID_PERSONA_FINISH
+                                                               ? bpm::persona_status::completed
+                                                               : bpm::persona_status::in_progress));
 }
 
 void MainFrame::OnEditPersona(wxCommandEvent&) {
-    if (!SelectedPersona()) return;
-    ShowPage(Page::Persona);
-    if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) name->SetFocus();
+    if (m_context.GetPersona()) m_context.FocusPage(Page::Persona);
 }
 
 void MainFrame::OnGenerateSummary(wxCommandEvent&) {
-    CommitPendingEdits();
-    ShowPage(Page::Summary);
+    m_context.CommitPendingEdits();
+    m_context.ShowPage(Page::Summary);
     // With an AI service on, the assistant writes it and says how that went; otherwise, or while
     // the service is busy, the offline summary is written at once.
-    if (m_ai->Active() && m_chat->WriteAiSummary(m_personaId)) {
+    if (m_ai->Active() && m_chat->WriteAiSummary(m_context.GetPersonaId())) {
         FocusPanel(Panel::Assistant);
         return;
     }
@@ -272,7 +270,7 @@ void MainFrame::OnGenerateSummary(wxCommandEvent&) {
 }
 
 void MainFrame::OnStageCommand(wxCommandEvent& event) {
-    if (GetPage() != Page::Stages) ShowPage(Page::Stages);
+    m_context.ShowPage(Page::Stages);
     m_stageGrid->ProcessWindowEventLocally(event);
 }
 
@@ -287,7 +285,7 @@ void MainFrame::OnClipboard(wxCommandEvent& event) {
         }
         return;
     }
-    if (!m_stageGrid->IsDescendant(focus) && GetPage() != Page::Stages) return;
+    if (!m_stageGrid->IsDescendant(focus) && m_context.GetPage() != Page::Stages) return;
     switch (event.GetId()) {
         case wxID_CUT: m_stageGrid->Cut(); break;
         case wxID_COPY: m_stageGrid->Copy(); break;
@@ -307,39 +305,29 @@ void MainFrame::OnUpdateClipboard(wxUpdateUIEvent& event) {
         }
         return;
     }
-    const bool grid = m_doc && (m_stageGrid->IsDescendant(focus) || GetPage() == Page::Stages);
+    const bool grid = Doc() && (m_stageGrid->IsDescendant(focus) || m_context.GetPage() == Page::Stages);
     event.Enable(grid && (event.GetId() == wxID_PASTE ? m_stageGrid->HasPersona() : m_stageGrid->HasCurrentStage()));
 }
 
 void MainFrame::OnShowPage(wxCommandEvent& event) {
-    if (!m_doc) return;
+    if (!Doc()) return;
     switch (event.GetId()) {
-        case ID_SHOW_PERSONA_LIST:
-            m_personaListWanted = true;
-            SetPersonaListShown(true);
-            m_personaList->GetListBox()->SetFocus();
-            break;
-        case ID_SHOW_PERSONA: ShowPage(Page::Persona); break;
-        case ID_SHOW_STAGES:
-            ShowPage(Page::Stages);
-            m_stageGrid->GetGrid()->SetFocus();
-            break;
-        case ID_SHOW_JOURNEY:
-            ShowPage(Page::JourneyMap);
-            m_journey->SetFocus();
-            break;
-        case ID_SHOW_SUMMARY: ShowPage(Page::Summary); break;
-        case ID_SHOW_DASHBOARD: ShowPage(Page::Dashboard); break;
+        case ID_SHOW_PERSONA_LIST: FocusPanel(Panel::Personas); break;
+        case ID_SHOW_PERSONA: m_context.ShowPage(Page::Persona); break;
+        case ID_SHOW_STAGES: m_context.FocusPage(Page::Stages); break;
+        case ID_SHOW_JOURNEY: m_context.FocusPage(Page::JourneyMap); break;
+        case ID_SHOW_SUMMARY: m_context.ShowPage(Page::Summary); break;
+        case ID_SHOW_DASHBOARD: m_context.ShowPage(Page::Dashboard); break;
     }
 }
 
 void MainFrame::OnOpenSample(wxCommandEvent&) {
     const wxString path = SampleMapPath();
     if (path.empty()) {
-        TheDocManager().GetPrompts().reportProblem(this, _("The sample map is not installed."), wxString());
+        m_prompts.reportProblem(this, _("The sample map is not installed."), wxString());
         return;
     }
-    TheDocManager().CreateDocument(path, wxDOC_SILENT);
+    GetDocumentManager()->CreateDocument(path, wxDOC_SILENT);
 }
 
 void MainFrame::OnAbout(wxCommandEvent&) {
@@ -352,12 +340,12 @@ void MainFrame::OnAbout(wxCommandEvent&) {
 }
 
 void MainFrame::OnUpdatePersonaCommand(wxUpdateUIEvent& event) {
-    const bpm::persona* p = SelectedPersona();
-    const std::size_t index = SelectedIndex();
+    const bpm::persona* p = m_context.GetPersona();
+    const std::size_t index = m_context.GetPersonaIndex();
     switch (event.GetId()) {
-        case ID_PERSONA_ADD: event.Enable(m_doc != nullptr); break;
+        case ID_PERSONA_ADD: event.Enable(Doc() != nullptr); break;
         case ID_PERSONA_MOVE_UP: event.Enable(p && index > 0); break;
-        case ID_PERSONA_MOVE_DOWN: event.Enable(p && index + 1 < m_doc->Model().personas.size()); break;
+        case ID_PERSONA_MOVE_DOWN: event.Enable(p && index + 1 < Doc()->Model().personas.size()); break;
         case ID_PERSONA_FINISH: event.Enable(p && p->status != bpm::persona_status::completed); break;
         case ID_PERSONA_REOPEN: event.Enable(p && p->status == bpm::persona_status::completed); break;
         default: event.Enable(p != nullptr);
@@ -372,7 +360,7 @@ void MainFrame::OnUpdateStageCommand(wxUpdateUIEvent& event) {
         return;
     }
     if (id == ID_COLUMNS_RESET) return;
-    if (!m_doc || GetPage() != Page::Stages) {
+    if (!Doc() || m_context.GetPage() != Page::Stages) {
         event.Enable(false);
         return;
     }

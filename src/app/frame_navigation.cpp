@@ -2,7 +2,6 @@
 #include <vector>
 
 #include <wx/dialog.h>
-#include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
 #include <wx/simplebook.h>
@@ -13,13 +12,8 @@
 #include "accessibility.h"
 #include "chat_panel.h"
 #include "command_ids.h"
-#include "dashboard_view.h"
-#include "journey_map_view.h"
 #include "main_frame.h"
-#include "persona_form.h"
 #include "persona_list.h"
-#include "stage_grid.h"
-#include "summary_panel.h"
 
 namespace {
 
@@ -64,7 +58,7 @@ void MainFrame::BindNavigation() {
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Check(m_aui.GetPane(chat_pane).IsShown()); }, ID_SHOW_ASSISTANT);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
         std::vector<Panel> panels;
-        if (m_doc) panels.push_back(Panel::Personas);
+        if (Doc()) panels.push_back(Panel::Personas);
         panels.push_back(Panel::Main);
         panels.push_back(Panel::Assistant);
         const Panel current = GetFocusedPanel();
@@ -87,7 +81,7 @@ MainFrame::Panel MainFrame::GetFocusedPanel() const {
 void MainFrame::FocusPanel(Panel panel) {
     switch (panel) {
         case Panel::Personas:
-            if (!m_doc) return;
+            if (!Doc()) return;
             m_personaListWanted = true;
             SetPersonaListShown(true);
             m_personaList->GetListBox()->SetFocus();
@@ -102,24 +96,8 @@ void MainFrame::FocusPanel(Panel panel) {
         case Panel::Main:
             break;
     }
-    if (m_mainArea->GetSelection() != map_card) {
-        m_mainArea->GetCurrentPage()->SetFocus();
-        return;
-    }
-    switch (GetPage()) {
-        case Page::Persona:
-            if (wxTextCtrl* name = m_personaForm->GetField(bpm::persona_field::name)) name->SetFocus();
-            return;
-        case Page::Stages: {
-            wxGrid* grid = m_stageGrid->GetGrid();
-            grid->SetFocus();
-            if (grid->GetNumberRows() > 0 && grid->GetGridCursorRow() < 0) grid->SetGridCursor(0, 0);
-            return;
-        }
-        case Page::JourneyMap: m_journey->SetFocus(); return;
-        case Page::Summary: m_summary->SetFocus(); return;
-        case Page::Dashboard: m_dashboard->SetFocus(); return;
-    }
+    if (m_mainArea->GetSelection() == map_card) m_context.FocusPage(m_context.GetPage());
+    else m_mainArea->GetCurrentPage()->SetFocus();
 }
 
 void MainFrame::ShowKeyboardHelp() {

@@ -30,7 +30,7 @@ wxString FileNameFor(const std::string& title, const wxString& fallback) {
 
 void MainFrame::BindOutput() {
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) {
-        if (GetPage() != Page::JourneyMap) ShowPage(Page::JourneyMap);
+        m_context.ShowPage(Page::JourneyMap);
         switch (event.GetId()) {
             case ID_ZOOM_IN: m_journey->ZoomIn(); break;
             case ID_ZOOM_OUT: m_journey->ZoomOut(); break;
@@ -38,10 +38,10 @@ void MainFrame::BindOutput() {
             case ID_ZOOM_ACTUAL: m_journey->SetZoom(1.0); break;
         }
     }, ID_ZOOM_IN, ID_ZOOM_ACTUAL);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_personaId.empty()); }, ID_ZOOM_IN,
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_ZOOM_IN,
          ID_ZOOM_ACTUAL);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) { ExportJourneyMap(event.GetId()); }, ID_EXPORT_PNG, ID_EXPORT_SVG);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_personaId.empty()); }, ID_EXPORT_PNG,
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_EXPORT_PNG,
          ID_EXPORT_SVG);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(false); }, wxID_PRINT);
@@ -50,17 +50,18 @@ void MainFrame::BindOutput() {
         wxPageSetupDialog dialog(this, &m_pageSetup);
         if (dialog.ShowModal() == wxID_OK) m_pageSetup = dialog.GetPageSetupDialogData();
     }, wxID_PRINT_SETUP);
-    const auto hasPersonas = [this](wxUpdateUIEvent& e) { e.Enable(m_doc && !m_doc->Model().personas.empty()); };
+    const auto hasPersonas = [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); };
     for (int id : {int(ID_EXPORT_PDF), int(wxID_PRINT), int(wxID_PREVIEW)}) Bind(wxEVT_UPDATE_UI, hasPersonas, id);
 }
 
 void MainFrame::Print(bool preview) {
-    if (!m_doc || m_doc->Model().personas.empty()) return;
-    CommitPendingEdits();
+    BpmDocument* doc = Doc();
+    if (!doc || doc->Model().personas.empty()) return;
+    m_context.CommitPendingEdits();
     wxPrintDialogData data(m_pageSetup.GetPrintData());
     if (preview) {
-        auto* printPreview = new wxPrintPreview(new MapPrintout(m_doc->Model(), {}, m_pageSetup),
-                                                new MapPrintout(m_doc->Model(), {}, m_pageSetup), &data);
+        auto* printPreview = new wxPrintPreview(new MapPrintout(doc->Model(), {}, m_pageSetup),
+                                                new MapPrintout(doc->Model(), {}, m_pageSetup), &data);
         if (!printPreview->IsOk()) {
             delete printPreview;
             wxMessageBox(_("The print preview could not be shown: no printer is set up."), _("Print Preview"),
@@ -74,7 +75,7 @@ void MainFrame::Print(bool preview) {
         return;
     }
     wxPrinter printer(&data);
-    MapPrintout printout(m_doc->Model(), {}, m_pageSetup);
+    MapPrintout printout(doc->Model(), {}, m_pageSetup);
     if (!printer.Print(this, &printout, true) && wxPrinter::GetLastError() == wxPRINTER_ERROR)
         wxMessageBox(_("The map could not be printed."), _("Print"), wxOK | wxICON_ERROR, this);
     else if (wxPrinter::GetLastError() != wxPRINTER_CANCELLED)
@@ -82,12 +83,12 @@ void MainFrame::Print(bool preview) {
 }
 
 void MainFrame::ExportPdf() {
-    if (!m_doc || m_doc->Model().personas.empty()) return;
-    CommitPendingEdits();
-    const bpm::persona* selected = SelectedPersona();
+    if (!Doc() || Doc()->Model().personas.empty()) return;
+    m_context.CommitPendingEdits();
+    const bpm::persona* selected = m_context.GetPersona();
     PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString());
     if (choices.ShowModal() != wxID_OK) return;
-    const bpm::document& doc = m_doc->Model();
+    const bpm::document& doc = Doc()->Model();
     const bool whole = choices.WholeMap() || !selected;
     const wxString suggested = FileNameFor(whole ? doc.metadata.title : selected->name, _("Buying Process Map"));
     wxFileDialog where(this, _("Export PDF"), wxString(), suggested + ".pdf", _("PDF documents (*.pdf)|*.pdf"),
@@ -95,14 +96,14 @@ void MainFrame::ExportPdf() {
     if (where.ShowModal() != wxID_OK) return;
 
     const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
-    if (!ReportFailure(this, _("Export Failed"), fonts)) return;
+    if (!ReportFailure(m_prompts, this, _("Export Failed"), fonts)) return;
     bpm::map_pdf_request request;
     if (!whole) request.persona_ids = {selected->id};
     request.setup = ToPageSetup(m_pageSetup, doc.metadata.title);
     request.options.password = choices.Password();
     wxBusyCursor busy;
     const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(where.GetPath()));
-    if (!ReportFailure(this, wxString::Format(_("Could not export \"%s\"."), wxFileName(where.GetPath()).GetFullName()),
+    if (!ReportFailure(m_prompts, this, wxString::Format(_("Could not export \"%s\"."), wxFileName(where.GetPath()).GetFullName()),
                        done))
         return;
     wxString note = wxString::Format(_("Exported \"%s\"."), wxFileName(where.GetPath()).GetFullName());
@@ -114,7 +115,7 @@ void MainFrame::ExportPdf() {
 }
 
 void MainFrame::ExportJourneyMap(int id) {
-    const bpm::persona* p = SelectedPersona();
+    const bpm::persona* p = m_context.GetPersona();
     if (!p) return;
     const bool png = id == ID_EXPORT_PNG;
     const wxString name = FileNameFor(p->name, _("Journey Map"));
@@ -123,6 +124,6 @@ void MainFrame::ExportJourneyMap(int id) {
                         png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"),
                         wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     if (dialog.ShowModal() != wxID_OK) return;
-    ReportFailure(this, _("Export Failed"),
+    ReportFailure(m_prompts, this, _("Export Failed"),
                   png ? m_journey->ExportPng(dialog.GetPath()) : m_journey->ExportSvg(dialog.GetPath()));
 }

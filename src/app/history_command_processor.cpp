@@ -7,11 +7,10 @@
 
 namespace {
 
-// A history label as a menu label: '&' would start a mnemonic, so it is doubled.
-wxString MenuText(const std::string& label) {
-    wxString text = ToWx(label);
-    text.Replace("&", "&&");
-    return text;
+// A label as a menu label: '&' would start a mnemonic, so it is doubled.
+wxString MenuText(wxString label) {
+    label.Replace("&", "&&");
+    return label;
 }
 
 }  // namespace
@@ -45,19 +44,20 @@ bool HistoryCommandProcessor::CanRedo() const { return m_doc.History().can_redo(
 
 bool HistoryCommandProcessor::IsDirty() const { return !m_doc.History().is_clean(); }
 
-wxString HistoryCommandProcessor::GetUndoLabel() const {
-    return CanUndo() ? ToWx(m_doc.History().undo_label()) : _("Undo");
-}
-
-wxString HistoryCommandProcessor::GetRedoLabel() const {
-    return CanRedo() ? ToWx(m_doc.History().redo_label()) : _("Redo");
-}
-
 void HistoryCommandProcessor::SetMenuStrings() {
     wxMenu* menu = GetEditMenu();
     if (!menu) return;
-    const wxString undo = CanUndo() ? MenuText(m_doc.History().undo_label()) : _("&Undo");
-    const wxString redo = CanRedo() ? MenuText(m_doc.History().redo_label()) : _("&Redo");
+    const bpm::history& history = m_doc.History();
+    const wxString undo = CanUndo() ? MenuText(UndoLabel(history)) : _("&Undo");
+    const wxString redo = CanRedo() ? MenuText(RedoLabel(history)) : _("&Redo");
     if (menu->FindItem(wxID_UNDO)) menu->SetLabel(wxID_UNDO, undo + '\t' + GetUndoAccelerator());
     if (menu->FindItem(wxID_REDO)) menu->SetLabel(wxID_REDO, redo + '\t' + GetRedoAccelerator());
+}
+
+wxString UndoLabel(const bpm::history& history) {
+    return history.can_undo() ? ToWx(history.undo_label()) : _("Undo");
+}
+
+wxString RedoLabel(const bpm::history& history) {
+    return history.can_redo() ? ToWx(history.redo_label()) : _("Redo");
 }

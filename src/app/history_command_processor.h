@@ -2,6 +2,8 @@
 
 #include <wx/cmdproc.h>
 
+#include "bpm/history.h"
+
 class BpmDocument;
 
 /// Presents a document's bpm::history to wxWidgets as its command processor, so the doc/view
@@ -21,11 +23,12 @@ public:
     /// Sets the Edit menu's Undo and Redo items to the history's labels.
     void SetMenuStrings() override;
 
-    /// "Undo Edit Duration of Awareness", or plain "Undo" when there is nothing to undo.
-    wxString GetUndoLabel() const;
-    /// "Redo ...", or plain "Redo".
-    wxString GetRedoLabel() const;
-
 private:
     BpmDocument& m_doc;
 };
+
+/// What Undo would take back, as the toolbar says it: "Undo Edit Duration of Awareness", or
+/// plain "Undo" when there is nothing to undo.
+wxString UndoLabel(const bpm::history& history);
+/// What Redo would do again: "Redo ...", or plain "Redo".
+wxString RedoLabel(const bpm::history& history);

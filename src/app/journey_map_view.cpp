@@ -29,8 +29,9 @@ bpm::draw::colour ToDrawColour(const wxColour& c) { return {c.Red(), c.Green(), 
 
 }  // namespace
 
-JourneyMapView::JourneyMapView(wxWindow* parent)
-    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL | wxWANTS_CHARS) {
+JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
+    : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL | wxWANTS_CHARS),
+      m_context(context) {
     SetAccessibleName(this, _("Journey map"));
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(FromDIP(16), FromDIP(16));
@@ -41,18 +42,25 @@ JourneyMapView::JourneyMapView(wxWindow* parent)
     Bind(wxEVT_KEY_DOWN, &JourneyMapView::OnKeyDown, this);
     Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
     Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
-JourneyMapView::~JourneyMapView() { m_subscription.Reset(); }
-
-void JourneyMapView::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_personaId.clear();
-    m_stageId.clear();
-    // Any change can move, rename or refill a card; a relayout of one persona takes well under a
-    // millisecond per stage, so the map simply lays out again.
-    m_subscription.Reset(doc, [this](const bpm::change_set&) { Relayout(); });
-    Relayout();
+void JourneyMapView::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) {
+        m_doc = m_context.GetDocument();
+        m_personaId = m_context.GetPersonaId();
+        m_stageId = m_context.GetStageId();
+        Scroll(0, 0);
+        Relayout();
+    } else if (notice.Has(EditingContext::PersonaChanged)) {
+        ShowPersona(m_context.GetPersonaId());
+    } else if (notice.Has(EditingContext::Edited)) {
+        // Any change can move, rename or refill a card; a relayout of one persona takes well under
+        // a millisecond per stage, so the map simply lays out again.
+        Relayout();
+    }
+    if (notice.Has(EditingContext::StageChanged)) SelectStage(m_context.GetStageId());
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::JourneyMap) SetFocus();
 }
 
 void JourneyMapView::ShowPersona(const std::string& personaId) {
@@ -185,9 +193,12 @@ std::string JourneyMapView::StageAt(const wxPoint& windowPoint) const {
 }
 
 void JourneyMapView::Choose(std::string stageId) {
-    if (stageId.empty()) return;
-    SelectStage(stageId);
-    if (onStageChosen) onStageChosen(stageId);
+    if (!stageId.empty()) m_context.SelectStage(stageId);
+}
+
+void JourneyMapView::OpenInGrid(const std::string& stageId) {
+    m_context.SelectStage(stageId);
+    m_context.FocusPage(EditingContext::Page::Stages);
 }
 
 void JourneyMapView::OnLeftDown(wxMouseEvent& event) {
@@ -198,7 +209,7 @@ void JourneyMapView::OnLeftDown(wxMouseEvent& event) {
 
 void JourneyMapView::OnLeftDouble(wxMouseEvent& event) {
     const std::string id = StageAt(event.GetPosition());
-    if (!id.empty() && onStageActivated) onStageActivated(id);
+    if (!id.empty()) OpenInGrid(id);
 }
 
 void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
@@ -223,7 +234,7 @@ void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
         case WXK_END: Choose(regions.back().stage_id); return;
         case WXK_RETURN:
         case WXK_NUMPAD_ENTER:
-            if (!m_stageId.empty() && onStageActivated) onStageActivated(m_stageId);
+            if (!m_stageId.empty()) OpenInGrid(m_stageId);
             return;
         default: event.Skip();
     }

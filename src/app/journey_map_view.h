@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 
@@ -9,28 +8,20 @@
 #include "bpm/diagnostic.h"
 #include "bpm/journey_layout.h"
 #include "bpm_document.h"
+#include "editing_context.h"
 #include "drawing_ui.h"
 
 /// The selected persona's journey map (spec Phase 5's flowchart), drawn with wxGraphicsContext
 /// from the same core layout as the printout and the PDF. Zooms with Ctrl+wheel and the View
-/// menu, scrolls, and shares the stage selection with the grid: clicking a card selects its
-/// stage, and SelectStage shows the grid's. Redraws on every change to the map.
+/// menu, scrolls, and outlines the context's selected stage: clicking a card (or the arrow keys)
+/// selects its stage there, and a double click or Enter opens the stage in the grid. Redraws on
+/// every change to the map.
 class JourneyMapView : public wxScrolledCanvas {
 public:
-    explicit JourneyMapView(wxWindow* parent);
-    ~JourneyMapView() override;
+    JourneyMapView(wxWindow* parent, EditingContext& context);
 
-    void SetDocument(BpmDocument* doc);
-    /// Shows a persona's journey ("" for none).
-    void ShowPersona(const std::string& personaId);
-    /// Outlines a stage's card and scrolls it into view ("" for none).
-    void SelectStage(std::string stageId);
+    /// The stage outlined, "" for none.
     const std::string& GetSelectedStage() const { return m_stageId; }
-
-    /// Called when the user picks a stage on the map (click, arrow keys).
-    std::function<void(const std::string& stageId)> onStageChosen;
-    /// Called when the user wants to edit a stage (double click, Enter).
-    std::function<void(const std::string& stageId)> onStageActivated;
 
     double GetZoom() const { return m_zoom; }
     /// Sets the zoom (1 = 100%), keeping it within 25%-400%.
@@ -50,6 +41,12 @@ public:
     bpm::result<> ExportSvg(const wxString& path) const;
 
 private:
+    void OnNotice(const EditingContext::Notice& notice);
+    void ShowPersona(const std::string& personaId);
+    // Outlines a stage's card and scrolls it into view ("" for none).
+    void SelectStage(std::string stageId);
+    // Selects a stage and opens it in the grid.
+    void OpenInGrid(const std::string& stageId);
     // The map of the shown persona, with a stage outlined as selected ("" for none).
     bpm::journey_layout Layout(const std::string& selectedStageId) const;
     void Relayout();
@@ -65,8 +62,9 @@ private:
     void Choose(std::string stageId);
     const bpm::persona* Persona() const;
 
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
     std::string m_personaId;
     std::string m_stageId;
     bpm::journey_layout m_layout;

@@ -42,12 +42,14 @@ const char* const chat_pane = "chat";
 
 }  // namespace
 
-MainFrame::MainFrame(wxDocManager* manager)
+MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Prompts& prompts)
     // Created at a usable size: laid out at wx's tiny default size, GTK complains about
     // scrollbars with no room.
     : wxDocParentFrame(manager, nullptr, wxID_ANY, wxTheApp->GetAppDisplayName(), wxDefaultPosition,
                        wxSize(1280, 800)),
-      m_pageSetup(DefaultPageSetup()) {
+      m_pageSetup(DefaultPageSetup()),
+      m_context(context),
+      m_prompts(prompts) {
     SetAccessibleName(this, wxTheApp->GetAppDisplayName());
     m_aui.SetManagedWindow(this);
     m_aui.SetFlags(wxAUI_MGR_DEFAULT | wxAUI_MGR_LIVE_RESIZE);
@@ -60,6 +62,8 @@ MainFrame::MainFrame(wxDocManager* manager)
     art->SetColour(wxAUI_DOCKART_ACTIVE_CAPTION_TEXT_COLOUR, wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT));
     art->SetColour(wxAUI_DOCKART_INACTIVE_CAPTION_TEXT_COLOUR, wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT));
 
+    // Subscribed before the panels, so a page is in front before its panel is asked for the focus.
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
     CreateMenus();
     CreateTools();
     CreateStatusBar(2);
@@ -69,7 +73,8 @@ MainFrame::MainFrame(wxDocManager* manager)
     BindCommands();
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
     SetMinSize(FromDIP(wxSize(800, 520)));
-    ShowDocument(nullptr);
+    ShowDocument();
+    m_pages->SetSelection(static_cast<size_t>(m_context.GetPage()));
 }
 
 MainFrame::~MainFrame() {
@@ -79,7 +84,7 @@ MainFrame::~MainFrame() {
 }
 
 void MainFrame::CreatePanes() {
-    m_personaList = new PersonaList(this, [this](const std::string& id) { SelectPersona(id); });
+    m_personaList = new PersonaList(this, m_context);
     m_aui.AddPane(m_personaList, wxAuiPaneInfo()
                                      .Name(personas_pane)
                                      .Caption(_("Personas"))
@@ -94,25 +99,11 @@ void MainFrame::CreatePanes() {
     m_welcome = new WelcomeCard(m_mainArea);
     m_pages = new wxNotebook(m_mainArea, wxID_ANY);
     SetAccessibleName(m_pages, _("Main area"));
-    m_personaForm = new PersonaForm(m_pages);
-    m_stageGrid = new StageGrid(m_pages);
-    m_journey = new JourneyMapView(m_pages);
-    m_journey->onStageChosen = [this](const std::string& stageId) { m_stageGrid->ShowStage(stageId); };
-    m_journey->onStageActivated = [this](const std::string& stageId) {
-        ShowPage(Page::Stages);
-        m_stageGrid->ShowStage(stageId);
-        m_stageGrid->GetGrid()->SetFocus();
-    };
-    // The map follows the grid's cursor, so both always show the same stage as selected.
-    m_stageGrid->GetGrid()->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& event) {
-        event.Skip();
-        const bpm::persona* p = SelectedPersona();
-        const int row = event.GetRow();
-        if (p && row >= 0 && static_cast<std::size_t>(row) < p->stages.size())
-            m_journey->SelectStage(p->stages[static_cast<std::size_t>(row)].id);
-    });
-    m_summary = new SummaryPanel(m_pages);
-    m_dashboard = new DashboardView(m_pages, [this](const std::string& id) { SelectPersona(id); });
+    m_personaForm = new PersonaForm(m_pages, m_context);
+    m_stageGrid = new StageGrid(m_pages, m_context);
+    m_journey = new JourneyMapView(m_pages, m_context);
+    m_summary = new SummaryPanel(m_pages, m_context);
+    m_dashboard = new DashboardView(m_pages, m_context);
     m_pages->AddPage(m_personaForm, _("Persona"));
     m_pages->AddPage(m_stageGrid, _("Buying Stages"));
     m_pages->AddPage(m_journey, _("Journey Map"));
@@ -124,14 +115,7 @@ void MainFrame::CreatePanes() {
     m_aui.AddPane(m_mainArea, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
 
     // RestoreLayout shows any pane that a perspective saved before it existed does not mention.
-    m_chat = new ChatPanel(this);
-    m_chat->onFocus = [this](const std::string& personaId, const std::string& stageId) {
-        SelectPersona(personaId);
-        if (!stageId.empty()) {
-            ShowPage(Page::Stages);
-            m_stageGrid->ShowStage(stageId);
-        }
-    };
+    m_chat = new ChatPanel(this, m_context);
     m_aui.AddPane(m_chat, wxAuiPaneInfo()
                               .Name(chat_pane)
                               .Caption(_("Assistant"))
@@ -162,7 +146,7 @@ void MainFrame::RestoreLayout() {
     for (size_t i = 0; i < panes.GetCount(); ++i)
         if (!perspective.Contains("name=" + panes[i].name + ";")) panes[i].Show();
     m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
-    if (!m_doc) m_aui.GetPane(personas_pane).Hide();
+    if (!Doc()) m_aui.GetPane(personas_pane).Hide();
     m_aui.Update();
 }
 
@@ -172,7 +156,7 @@ void MainFrame::SaveLayout() {
     // Without a map the list is hidden for the welcome card, not by the user.
     wxAuiPaneInfo& list = m_aui.GetPane(personas_pane);
     const bool shown = list.IsShown();
-    if (!m_doc) list.Show(m_personaListWanted);
+    if (!Doc()) list.Show(m_personaListWanted);
     config->Write(perspective_key, m_aui.SavePerspective());
     list.Show(shown);
     config->Write(maximized_key, IsMaximized());
@@ -187,27 +171,24 @@ void MainFrame::SetPersonaListShown(bool shown) {
     m_aui.Update();
 }
 
-void MainFrame::ShowDocument(BpmDocument* doc) {
-    const std::string keep = doc == m_doc ? m_personaId : std::string();
-    m_doc = doc;
-    m_personaId.clear();
-    m_personaList->SetDocument(doc);
-    m_personaForm->SetDocument(doc);
-    m_stageGrid->SetDocument(doc);
-    m_journey->SetDocument(doc);
-    m_summary->SetDocument(doc);
-    m_dashboard->SetDocument(doc);
-    if (doc != m_chat->GetDocument()) m_chat->SetDocument(doc);
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    if (doc) {
-        if (wxView* view = doc->GetFirstView()) view->Activate(true);
+void MainFrame::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) ShowDocument();
+    if (notice.Has(EditingContext::PageChanged)) {
+        const int page = static_cast<int>(m_context.GetPage());
+        if (m_pages->GetSelection() != page) m_pages->SetSelection(static_cast<size_t>(page));
+    }
+    if (notice.Has(EditingContext::Edited)) {
+        UpdateMainArea();
+        UpdateUndoTools();
+    }
+    UpdateStatusText();
+}
+
+void MainFrame::ShowDocument() {
+    if (BpmDocument* doc = Doc()) {
         doc->GetCommandProcessor()->SetEditMenu(m_editMenu);
-        const auto& personas = doc->Model().personas;
-        const bool keepIt = !keep.empty() && doc->Model().find_persona(keep) != bpm::npos;
         if (m_mainArea->GetSelection() == welcome_card) SetPersonaListShown(m_personaListWanted);
         UpdateMainArea();
-        SelectPersona(keepIt ? keep : personas.empty() ? std::string() : personas.front().id);
-        if (!keepIt) ShowPage(Page::Stages);
     } else {
         if (m_mainArea->GetSelection() != welcome_card) m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
         m_mainArea->ChangeSelection(welcome_card);
@@ -215,76 +196,25 @@ void MainFrame::ShowDocument(BpmDocument* doc) {
     }
     UpdateTitle();
     UpdateUndoTools();
-    UpdateStatusText();
 }
 
 void MainFrame::UpdateMainArea() {
-    const int card = m_doc->Model().personas.empty() ? empty_map_card : map_card;
+    const int card = Doc()->Model().personas.empty() ? empty_map_card : map_card;
     if (m_mainArea->GetSelection() != card) m_mainArea->ChangeSelection(card);
 }
 
-void MainFrame::SelectPersona(const std::string& personaId) {
-    if (!personaId.empty() && (!m_doc || m_doc->Model().find_persona(personaId) == bpm::npos)) return;
-    if (personaId != m_personaId) {
-        CommitPendingEdits();
-        m_personaId = personaId;
-        m_personaForm->ShowPersona(personaId);
-        m_stageGrid->ShowPersona(personaId);
-        m_journey->ShowPersona(personaId);
-        m_summary->ShowPersona(personaId);
-    }
-    m_personaList->ShowPersona(personaId);
-    m_dashboard->ShowPersona(personaId);
-    m_chat->SetSelectedPersona(personaId);
-    UpdateStatusText();
-}
-
-const bpm::persona* MainFrame::SelectedPersona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
-}
-
-std::size_t MainFrame::SelectedIndex() const { return m_doc ? m_doc->Model().find_persona(m_personaId) : bpm::npos; }
-
-void MainFrame::ShowPage(Page page) {
-    if (m_mainArea->GetSelection() != map_card) return;
-    m_pages->SetSelection(static_cast<size_t>(page));
-}
-
-MainFrame::Page MainFrame::GetPage() const { return static_cast<Page>(std::max(m_pages->GetSelection(), 0)); }
-
-void MainFrame::CommitPendingEdits() { m_stageGrid->CommitPendingEdit(); }
-
-void MainFrame::UpdateTitle() { SetTitle(TheDocManager().MakeFrameTitle(m_doc)); }
-
-void MainFrame::OnChanges(const bpm::change_set& changes) {
-    std::string select;
-    for (const bpm::change& c : changes) {
-        if (c.what == bpm::change::kind::persona_added) {
-            select = c.persona_id;
-        } else if (c.what == bpm::change::kind::persona_removed && c.persona_id == m_personaId) {
-            const auto& personas = m_doc->Model().personas;
-            select = personas.empty() ? std::string() : personas[std::min(c.index, personas.size() - 1)].id;
-            if (select.empty()) SelectPersona({});
-        }
-    }
-    if (!select.empty()) SelectPersona(select);
-    UpdateMainArea();
-    UpdateUndoTools();
-    UpdateStatusText();
-}
+void MainFrame::UpdateTitle() { SetTitle(GetDocumentManager()->MakeFrameTitle(Doc())); }
 
 void MainFrame::UpdateUndoTools() {
-    auto* history = m_doc ? dynamic_cast<HistoryCommandProcessor*>(m_doc->GetCommandProcessor()) : nullptr;
-    const wxString undo = history ? history->GetUndoLabel() : _("Undo");
-    const wxString redo = history ? history->GetRedoLabel() : _("Redo");
+    BpmDocument* doc = Doc();
+    const wxString undo = doc ? UndoLabel(doc->History()) : _("Undo");
+    const wxString redo = doc ? RedoLabel(doc->History()) : _("Redo");
     if (m_tools->GetToolShortHelp(wxID_UNDO) != undo) m_tools->SetToolShortHelp(wxID_UNDO, undo);
     if (m_tools->GetToolShortHelp(wxID_REDO) != redo) m_tools->SetToolShortHelp(wxID_REDO, redo);
 }
 
 void MainFrame::UpdateStatusText() {
-    const bpm::persona* p = SelectedPersona();
+    const bpm::persona* p = m_context.GetPersona();
     wxString text;
     if (p) {
         const bpm::field_count filled = bpm::filled_stage_fields(*p);
@@ -296,7 +226,7 @@ void MainFrame::UpdateStatusText() {
 }
 
 void MainFrame::OnClose(wxCloseEvent& event) {
-    CommitPendingEdits();
+    // Each map writes its editors' unfinished input before it asks about unsaved changes.
     if (!GetDocumentManager()->CloseDocuments(!event.CanVeto())) {
         event.Veto();
         return;

@@ -1,13 +1,14 @@
 #pragma once
 
 #include <memory>
-#include <string>
 
 #include <wx/aui/framemanager.h>
 #include <wx/cmndata.h>
 #include <wx/docview.h>
 
 #include "bpm_document.h"
+#include "editing_context.h"
+#include "prompts.h"
 
 class AiService;
 class ChatPanel;
@@ -24,32 +25,17 @@ class wxToolBar;
 
 /// The editor's one window. wxAUI panes hold the persona list (left) and the main area
 /// (centre): the welcome card while no map is open, otherwise the selected persona's form,
-/// stage grid and summary, and the dashboard of all personas. The frame shows a document and
-/// keeps the persona selection; the panels observe the document's changes themselves.
+/// stage grid and summary, and the dashboard of all personas. The frame creates the panels and
+/// lays them out; each panel observes the editing context (the map shown and the selection)
+/// itself, and the frame follows it too, for its title, cards, page and status line.
 class MainFrame : public wxDocParentFrame {
 public:
-    /// The pages of the main area, in order.
-    enum class Page { Persona, Stages, JourneyMap, Summary, Dashboard };
+    using Page = EditingContext::Page;
 
-    explicit MainFrame(wxDocManager* manager);
+    /// A frame showing what context says, asking and reporting through prompts (both must
+    /// outlive it).
+    MainFrame(wxDocManager* manager, EditingContext& context, const Prompts& prompts);
     ~MainFrame() override;
-
-    /// Shows a document in every pane, or the welcome card for null.
-    void ShowDocument(BpmDocument* doc);
-    BpmDocument* GetShownDocument() const { return m_doc; }
-
-    /// Shows a persona in the main area and highlights it in the list and the dashboard.
-    void SelectPersona(const std::string& personaId);
-    const std::string& GetSelectedPersona() const { return m_personaId; }
-
-    /// Brings a page of the main area to the front.
-    void ShowPage(Page page);
-    Page GetPage() const;
-
-    /// Writes unfinished input (an open grid cell editor) into the document.
-    void CommitPendingEdits();
-    /// "*name - Buying Process Mapper": the file name, with * while there are unsaved changes.
-    void UpdateTitle();
 
     /// The Edit menu, whose Undo and Redo items the command processor labels.
     wxMenu* GetEditMenu() const { return m_editMenu; }
@@ -90,7 +76,11 @@ private:
     void Print(bool preview);
     void ShowKeyboardHelp();
 
-    void OnChanges(const bpm::change_set& changes);
+    void OnNotice(const EditingContext::Notice& notice);
+    // Shows the map's cards and panes, or the welcome card while no map is shown.
+    void ShowDocument();
+    BpmDocument* Doc() const { return m_context.GetDocument(); }
+    void UpdateTitle();
     void UpdateUndoTools();
     // The cards of the main area, in the order they are added.
     enum MainAreaCard { welcome_card, map_card, empty_map_card };
@@ -98,8 +88,6 @@ private:
     void UpdateMainArea();
     void UpdateStatusText();
     void SetPersonaListShown(bool shown);
-    const bpm::persona* SelectedPersona() const;
-    std::size_t SelectedIndex() const;
 
     void OnAddPersona(wxCommandEvent& event);
     void OnDeletePersona(wxCommandEvent& event);
@@ -135,9 +123,9 @@ private:
     // Destroyed before the panes (base-class destruction), so no call to it outlives them.
     std::unique_ptr<AiService> m_ai;
 
-    BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
-    std::string m_personaId;
+    EditingContext& m_context;
+    const Prompts& m_prompts;
+    EditingContext::Subscription m_subscription;
     // Whether the user had the persona list shown when the last map closed; the list is hidden
     // while the welcome card shows.
     bool m_personaListWanted = true;

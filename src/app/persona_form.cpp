@@ -30,7 +30,8 @@ std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
 
 }  // namespace
 
-PersonaForm::PersonaForm(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
+PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
+    : wxScrolledWindow(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Persona form"));
     SetScrollRate(0, FromDIP(12));
     const int gap = FromDIP(12);
@@ -94,6 +95,21 @@ PersonaForm::PersonaForm(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
         FitInside();
         event.Skip();
     });
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
+}
+
+void PersonaForm::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) m_doc = m_context.GetDocument();
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged))
+        ShowPersona(m_context.GetPersonaId());
+    else if (notice.Has(EditingContext::Edited))
+        OnChanges(*notice.edits);
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Persona) {
+        if (wxTextCtrl* name = GetField(bpm::persona_field::name)) {
+            name->SetFocus();
+            name->SelectAll();
+        }
+    }
 }
 
 wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, const wxString& hint) {
@@ -102,10 +118,17 @@ wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, co
     text->SetHint(hint);
     SetAccessibleName(text, ToWx(bpm::persona_field_title(field)));
     m_fields[i] = text;
-    // Each keystroke is submitted; typing on in the same field extends one undo step.
+    // Each keystroke is submitted. Typing on in the field extends one undo step; the first
+    // keystroke after the focus came back starts a new one.
     text->Bind(wxEVT_TEXT, [this, field, text](wxCommandEvent&) {
-        if (m_doc && Persona())
-            m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), bpm::merge::typing);
+        if (!m_doc || !Persona()) return;
+        const bpm::merge how = m_typingIn == text ? bpm::merge::typing : bpm::merge::start_typing;
+        m_typingIn = text;
+        m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), how);
+    });
+    text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
+        m_typingIn = nullptr;
+        event.Skip();
     });
     return text;
 }
@@ -119,12 +142,6 @@ const bpm::persona* PersonaForm::Persona() const {
     if (!m_doc) return nullptr;
     const std::size_t i = m_doc->Model().find_persona(m_personaId);
     return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
-}
-
-void PersonaForm::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    ShowPersona({});
 }
 
 void PersonaForm::ShowPersona(const std::string& personaId) {

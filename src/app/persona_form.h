@@ -9,6 +9,7 @@
 
 #include "bpm/edit.h"
 #include "bpm_document.h"
+#include "editing_context.h"
 
 class PainPointTags;
 class wxStaticText;
@@ -16,14 +17,10 @@ class wxTextCtrl;
 
 /// The selected persona's name, profile and pain points (the spec's Phase 2 form). Typing
 /// submits persona field edits as you go, which the history merges into one step per field.
+/// It shows the context's selected persona.
 class PersonaForm : public wxScrolledWindow {
 public:
-    explicit PersonaForm(wxWindow* parent);
-
-    /// Follows doc's changes (none for null).
-    void SetDocument(BpmDocument* doc);
-    /// Shows a persona ("" for none).
-    void ShowPersona(const std::string& personaId);
+    PersonaForm(wxWindow* parent, EditingContext& context);
 
     /// The text control of a persona field, for focus and tests.
     wxTextCtrl* GetField(bpm::persona_field field) const;
@@ -34,6 +31,8 @@ private:
         bpm::persona_field::name, bpm::persona_field::role, bpm::persona_field::organisation,
         bpm::persona_field::segment, bpm::persona_field::success_metric};
 
+    void OnNotice(const EditingContext::Notice& notice);
+    void ShowPersona(const std::string& personaId);
     const bpm::persona* Persona() const;
     wxTextCtrl* AddField(wxWindow* parent, bpm::persona_field field, const wxString& hint);
     void ShowValues();
@@ -45,7 +44,10 @@ private:
     // Texts that wrap to the form's width, with their unwrapped labels.
     std::vector<std::pair<wxStaticText*, wxString>> m_wrapped;
     PainPointTags* m_painPoints = nullptr;
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
     std::string m_personaId;
+    // The field being typed in since it took the focus, whose keystrokes merge into one step.
+    wxTextCtrl* m_typingIn = nullptr;
 };

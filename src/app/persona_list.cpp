@@ -83,8 +83,7 @@ private:
     PersonaList* m_owner;
 };
 
-PersonaList::PersonaList(wxWindow* parent, SelectHandler onSelect)
-    : wxPanel(parent, wxID_ANY), m_onSelect(std::move(onSelect)) {
+PersonaList::PersonaList(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Personas"));
     m_list = new Items(this);
     SetAccessibleName(m_list, _("Persona list"));
@@ -109,14 +108,19 @@ PersonaList::PersonaList(wxWindow* parent, SelectHandler onSelect)
 
     m_list->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) {
         const int n = event.GetSelection();
-        if (n >= 0 && n < static_cast<int>(m_ids.size()) && m_onSelect) m_onSelect(m_ids[static_cast<std::size_t>(n)]);
+        if (n >= 0 && n < static_cast<int>(m_ids.size())) m_context.SelectPersona(m_ids[static_cast<std::size_t>(n)]);
     });
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
-void PersonaList::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    Rebuild();
+void PersonaList::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) {
+        m_doc = m_context.GetDocument();
+        Rebuild();
+    } else if (notice.Has(EditingContext::Edited)) {
+        OnChanges(*notice.edits);
+    }
+    if (notice.Has(EditingContext::PersonaChanged)) ShowPersona(m_context.GetPersonaId());
 }
 
 PersonaList::Shown PersonaList::ShownOf(const bpm::persona& p) {

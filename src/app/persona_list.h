@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -8,19 +7,14 @@
 #include <wx/vlbox.h>
 
 #include "bpm_document.h"
+#include "editing_context.h"
 
 /// The personas of the map, each with its segment, status and how complete its stages are.
-/// Selecting one shows it in the main area.
+/// It follows the context's map and selection; choosing a persona here selects it there.
 class PersonaList : public wxPanel {
 public:
-    using SelectHandler = std::function<void(const std::string& personaId)>;
+    PersonaList(wxWindow* parent, EditingContext& context);
 
-    PersonaList(wxWindow* parent, SelectHandler onSelect);
-
-    /// Lists the personas of doc (nothing for null) and follows its changes.
-    void SetDocument(BpmDocument* doc);
-    /// Highlights a persona without telling the select handler.
-    void ShowPersona(const std::string& personaId);
     /// The list control, for focus and tests.
     wxVListBox* GetListBox() const { return m_list; }
     /// Persona ids in the order shown.
@@ -41,13 +35,16 @@ private:
     };
     static Shown ShownOf(const bpm::persona& p);
 
+    void OnNotice(const EditingContext::Notice& notice);
     void Rebuild();
+    // Highlights a persona without selecting it in the context again.
+    void ShowPersona(const std::string& personaId);
     void OnChanges(const bpm::change_set& changes);
 
     wxVListBox* m_list = nullptr;
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
     std::vector<std::string> m_ids;
     std::vector<Shown> m_shown;
-    SelectHandler m_onSelect;
 };

@@ -44,7 +44,8 @@ wxString HintOf(bpm::stage_field field) {
 
 }  // namespace
 
-StageGrid::StageGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()) {
+StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
+    : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()), m_context(context) {
     SetAccessibleName(this, _("Buying stages"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
@@ -71,6 +72,15 @@ StageGrid::StageGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY), m_table(std:
     m_grid->Bind(wxEVT_GRID_LABEL_RIGHT_CLICK, &StageGrid::OnLabelRightClick, this);
     m_grid->Bind(wxEVT_GRID_COL_SIZE, &StageGrid::OnColumnSized, this);
     m_grid->Bind(wxEVT_SIZE, &StageGrid::OnGridSize, this);
+    m_grid->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& event) {
+        event.Skip();
+        const std::string stageId = m_table->GetStageId(event.GetRow());
+        if (stageId.empty()) return;
+        // The cursor is on its way to that row: the notice need not move it there.
+        m_cursorMoving = true;
+        m_context.SelectStage(stageId);
+        m_cursorMoving = false;
+    });
     Bind(wxEVT_SHOW, [this](wxShowEvent& event) {
         if (event.IsShown() && m_rowsStale) ResizeRowsLater();
         event.Skip();
@@ -83,10 +93,12 @@ StageGrid::StageGrid(wxWindow* parent) : wxPanel(parent, wxID_ANY), m_table(std:
     Bind(wxEVT_MENU, &StageGrid::OnCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
     Bind(wxEVT_MENU, &StageGrid::OnCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
     for (int id : {wxID_CUT, wxID_COPY, wxID_PASTE}) Bind(wxEVT_MENU, &StageGrid::OnCommand, this, id);
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
 StageGrid::~StageGrid() {
     m_subscription.Reset();
+    m_pendingEditsHook.Reset();
     // The grid refers to the table until it is gone; detach before the table is destroyed.
     m_grid->SetTable(nullptr);
 }
@@ -132,11 +144,24 @@ void StageGrid::ConfigureColumns() {
     }
 }
 
-void StageGrid::SetDocument(BpmDocument* doc) {
-    CommitPendingEdit();
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    m_table->SetPersona(doc, {});
+void StageGrid::OnNotice(const EditingContext::Notice& notice) {
+    // Read first: showing a persona moves the cursor, which selects a stage.
+    const std::string stageId = m_context.GetStageId();
+    if (notice.Has(EditingContext::DocumentChanged)) {
+        CommitPendingEdit();
+        m_doc = m_context.GetDocument();
+        m_pendingEditsHook = m_doc ? m_doc->AddPendingEditsHook([this] { CommitPendingEdit(); })
+                                   : BpmDocument::PendingEditsHook();
+    }
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged))
+        ShowPersona(m_context.GetPersonaId());
+    else if (notice.Has(EditingContext::Edited))
+        OnChanges(*notice.edits);
+    if (notice.Has(EditingContext::StageChanged) && !stageId.empty() && !m_cursorMoving) ShowStage(stageId);
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Stages) {
+        m_grid->SetFocus();
+        if (m_grid->GetNumberRows() > 0 && m_grid->GetGridCursorRow() < 0) m_grid->SetGridCursor(0, 0);
+    }
 }
 
 void StageGrid::ShowPersona(const std::string& personaId) {

@@ -12,6 +12,7 @@
 
 #include "bpm/edit.h"
 #include "bpm_document.h"
+#include "editing_context.h"
 #include "grid_clipboard.h"
 
 class StageGridTable;
@@ -19,18 +20,13 @@ class StageGridTable;
 /// The buying stages of the selected persona as an editable grid, with buttons, a context
 /// menu and shortcuts to add, insert, delete and move stages. Every change is a core edit;
 /// the grid listens to the document's change notices and repaints only the cells and rows
-/// they name, so undo and redo (and edits from elsewhere) show up the same way.
+/// they name, so undo and redo (and edits from elsewhere) show up the same way. It shows the
+/// context's selected persona, keeps its cursor on the context's selected stage, and selects
+/// the stage whose row the cursor moves to.
 class StageGrid : public wxPanel {
 public:
-    explicit StageGrid(wxWindow* parent);
+    StageGrid(wxWindow* parent, EditingContext& context);
     ~StageGrid() override;
-
-    /// Shows nothing until ShowPersona; null detaches from the document.
-    void SetDocument(BpmDocument* doc);
-    /// Shows the stages of a persona ("" for none).
-    void ShowPersona(const std::string& personaId);
-    /// Scrolls to a stage of the shown persona and puts the cursor on its row.
-    void ShowStage(const std::string& stageId);
 
     wxGrid* GetGrid() const { return m_grid; }
     StageGridTable* GetTable() const { return m_table.get(); }
@@ -72,6 +68,11 @@ public:
     void ResetColumns();
 
 private:
+    void OnNotice(const EditingContext::Notice& notice);
+    // Shows the stages of a persona ("" for none).
+    void ShowPersona(const std::string& personaId);
+    // Scrolls to a stage of the shown persona and puts the cursor on its row.
+    void ShowStage(const std::string& stageId);
     void CreateButtons(wxSizer* sizer);
     void ConfigureColumns();
     void OnChanges(const bpm::change_set& changes);
@@ -112,11 +113,15 @@ private:
 
     wxGrid* m_grid = nullptr;
     std::unique_ptr<StageGridTable> m_table;
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
+    // Writes an open cell editor into the shown map before it is saved, undone or closed.
+    BpmDocument::PendingEditsHook m_pendingEditsHook;
     std::array<int, 7> m_widths{};
     bool m_userSizedColumns = false;
     bool m_rowResizePending = false;
+    bool m_cursorMoving = false;
     bool m_fitPending = false;
     bool m_rowsStale = false;  // rows changed while the grid was hidden; sized when it shows
     int m_fittedWidth = -1;  // grid width the columns were last fitted to

@@ -13,7 +13,7 @@
 #include "ui_text.h"
 #include "wx_string.h"
 
-SummaryPanel::SummaryPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
+SummaryPanel::SummaryPanel(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Summary"));
     const int gap = FromDIP(12);
     m_heading = NewHeading(this, _("Summary"), 1.4, wxST_ELLIPSIZE_END);
@@ -37,18 +37,18 @@ SummaryPanel::SummaryPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     sizer->Add(top, 0, wxEXPAND | wxALL, gap);
     sizer->Add(m_text, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
     SetSizer(sizer);
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
-void SummaryPanel::SetDocument(BpmDocument* doc) {
-    m_doc = doc;
-    m_subscription.Reset(doc, [this](const bpm::change_set& changes) { OnChanges(changes); });
-    m_personaId.clear();
-    ShowSummary();
-}
-
-void SummaryPanel::ShowPersona(const std::string& personaId) {
-    m_personaId = personaId;
-    ShowSummary();
+void SummaryPanel::OnNotice(const EditingContext::Notice& notice) {
+    if (notice.Has(EditingContext::DocumentChanged)) m_doc = m_context.GetDocument();
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged)) {
+        m_personaId = m_context.GetPersonaId();
+        ShowSummary();
+    } else if (notice.Has(EditingContext::Edited)) {
+        OnChanges(*notice.edits);
+    }
+    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Summary) SetFocus();
 }
 
 const bpm::persona* SummaryPanel::Persona() const {

@@ -5,6 +5,7 @@
 #include <wx/panel.h>
 
 #include "bpm_document.h"
+#include "editing_context.h"
 
 class wxButton;
 class wxStaticText;
@@ -12,15 +13,11 @@ class wxStaticTextBase;
 class wxTextCtrl;
 
 /// The summary of the selected persona's journey (read-only) and the button that writes it
-/// from the map, as the spec's Phase 5.
+/// from the map, as the spec's Phase 5. It shows the context's selected persona.
 class SummaryPanel : public wxPanel {
 public:
-    explicit SummaryPanel(wxWindow* parent);
+    SummaryPanel(wxWindow* parent, EditingContext& context);
 
-    /// Follows doc's changes (none for null).
-    void SetDocument(BpmDocument* doc);
-    /// Shows a persona's summary ("" for none).
-    void ShowPersona(const std::string& personaId);
     /// Shows the summary the AI assistant is writing for a persona, until draft is "" again.
     void ShowDraft(const std::string& personaId, const wxString& draft);
     /// Writes the template summary of the shown persona, as one undo step.
@@ -29,6 +26,7 @@ public:
     wxTextCtrl* GetText() const { return m_text; }
 
 private:
+    void OnNotice(const EditingContext::Notice& notice);
     const bpm::persona* Persona() const;
     void ShowSummary();
     void OnChanges(const bpm::change_set& changes);
@@ -37,8 +35,9 @@ private:
     wxStaticText* m_source = nullptr;
     wxTextCtrl* m_text = nullptr;
     wxButton* m_generate = nullptr;
+    EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
-    ChangeSubscription m_subscription;
+    EditingContext::Subscription m_subscription;
     std::string m_personaId;
     std::string m_draftPersonaId;  // whose summary the AI is writing
     wxString m_draft;

@@ -27,7 +27,7 @@ bool history::submit(std::unique_ptr<edit> e, merge how) {
     s.label = e->label();
     s.edits.push_back(std::move(e));
     record(std::move(s), changes);
-    typing_ = how == merge::typing;
+    typing_ = how != merge::never;
     return true;
 }
 

@@ -30,6 +30,7 @@
 #include "dashboard_view.h"
 #include "doc_manager.h"
 #include "grid_clipboard.h"
+#include "editing_context.h"
 #include "history_command_processor.h"
 #include "main_frame.h"
 #include "persona_form.h"
@@ -46,6 +47,8 @@ using namespace bpm;
 
 inline BpmApp& App() { return *static_cast<BpmApp*>(wxTheApp); }
 inline MainFrame& Frame() { return *App().GetMainFrame(); }
+// The map shown and the selection, as the panels observe them.
+inline EditingContext& Context() { return TheDocManager().GetContext(); }
 
 // Lets queued events (CallAfter, size events) run.
 void Pump();
@@ -101,11 +104,11 @@ struct editor {
         prompts.install();
         doc = wxStaticCast(TheDocManager().CreateDocument(ToWx(path), wxDOC_SILENT), BpmDocument);
         BOOST_TEST_REQUIRE(doc != nullptr);
-        Frame().ShowPage(MainFrame::Page::Stages);
+        Context().ShowPage(EditingContext::Page::Stages);
         Pump();
     }
     ~editor() {
-        if (Frame().GetShownDocument()) {
+        if (Context().GetDocument()) {
             prompts.answers = {SaveChoice::Discard};
             TheDocManager().CloseDocuments(true);
         }
@@ -113,10 +116,8 @@ struct editor {
     }
 
     wxGrid& grid() const { return *Frame().GetStageGrid()->GetGrid(); }
-    const persona& shown() const { return doc->Model().personas[doc->Model().find_persona(Frame().GetSelectedPersona())]; }
-    wxString undo_label() const {
-        return static_cast<HistoryCommandProcessor*>(doc->GetCommandProcessor())->GetUndoLabel();
-    }
+    const persona& shown() const { return doc->Model().personas[doc->Model().find_persona(Context().GetPersonaId())]; }
+    wxString undo_label() const { return UndoLabel(doc->History()); }
     // The grid's text of every cell, row by row, to compare with the model.
     std::vector<std::string> grid_rows() const {
         std::vector<std::string> rows;
