@@ -15,6 +15,7 @@
 
 #include "bpm/file_io.h"
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 #include "pdf_fonts.h"
 
 namespace bpm {
@@ -79,31 +80,13 @@ diagnostic cannot_create(const std::string& why) {
     return diagnostic{format(_("cannot create the PDF: {1}"), why)};
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | cp >> 6);
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | cp >> 12);
-        out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | cp >> 18);
-        out += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
-        out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Titles, metadata and bookmarks need no glyphs, but libharu converts them to UTF-16 only within
 // the Basic Multilingual Plane and passes broken UTF-8 through as garbage.
 std::string clean_text(std::string_view text) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        char32_t cp = pdf_detail::next_code_point(text, i);
+        char32_t cp = next_code_point(text, i);
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
         if (cp > 0xFFFF) cp = 0xFFFD;
         append_utf8(out, cp);
@@ -454,7 +437,7 @@ private:
             }
             if (++listed > 8) continue;
             if (!others.empty()) others += ", ";
-            others += cp == pdf_detail::invalid_code_point ? _("invalid UTF-8") : "U+" + hex(cp, 4);
+            others += cp == invalid_code_point ? _("invalid UTF-8") : "U+" + hex(cp, 4);
         }
         if (cjk)
             out.push_back(_("No font for Chinese, Japanese or Korean text was found, so such characters appear as \"?\" "
