@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -148,6 +149,9 @@ struct document {
 
 /// Returned by the find_ functions when nothing matches.
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// Largest text one field may hold (1 MiB): files, the interview and the AI assistant refuse more.
+inline constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
 
 /// Stable identifier of a stage field, as used in files ("buyer_actions").
 std::string_view stage_field_key(stage_field f);

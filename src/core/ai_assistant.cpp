@@ -1,7 +1,6 @@
 #include "bpm/ai_assistant.h"
 
 #include "bpm/ai_prompts.h"
-#include "bpm/bpm_file.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "bpm/answers.h"
-#include "bpm/bpm_file.h"
 #include "bpm/duration.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
