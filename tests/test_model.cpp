@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE model
 #include <boost/test/unit_test.hpp>
 
+#include <utility>
+
 #include "bpm/model.h"
 #include "test_support.h"
 
@@ -64,6 +66,19 @@ BOOST_AUTO_TEST_CASE(personas_and_stages_are_found_by_id_and_name) {
     BOOST_TEST(d.find_persona_by_name("Marketing Director") == 0u);
     BOOST_TEST(d.personas[0].find_stage("stage-2") == 1u);
     BOOST_TEST(d.personas[0].find_stage("stage-9") == npos);
+}
+
+BOOST_AUTO_TEST_CASE(look_ups_by_id_give_the_element_itself_or_nothing) {
+    document d = test::rich_document();
+    BOOST_TEST(d.persona_by_id("p.two_2") == &d.personas[1]);
+    BOOST_TEST(std::as_const(d).persona_by_id("p.two_2") == &d.personas[1]);
+    BOOST_TEST(d.persona_by_id("nope") == nullptr);
+    persona& p = d.personas[0];
+    BOOST_TEST(p.stage_by_id("stage-2") == &p.stages[1]);
+    BOOST_TEST(std::as_const(p).stage_by_id("stage-2") == &p.stages[1]);
+    BOOST_TEST(p.stage_by_id("stage-9") == nullptr);
+    d.persona_by_id("p.two_2")->name = "Renamed";
+    BOOST_TEST(d.personas[1].name == "Renamed");
 }
 
 BOOST_AUTO_TEST_CASE(pain_points_join_with_semicolons_as_in_the_spec) {

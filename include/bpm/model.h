@@ -110,6 +110,10 @@ struct persona {
     std::string pain_points_text() const;
     /// Index of the stage with this id, or npos.
     std::size_t find_stage(std::string_view stage_id) const;
+    /// The stage with this id, or nullptr.
+    const stage* stage_by_id(std::string_view stage_id) const;
+    /// The stage with this id, for writing, or nullptr.
+    stage* stage_by_id(std::string_view stage_id);
 
     bool operator==(const persona& o) const;
     bool operator!=(const persona& o) const { return !(*this == o); }
@@ -136,6 +140,10 @@ struct document {
 
     /// Index of the persona with this id, or npos.
     std::size_t find_persona(std::string_view persona_id) const;
+    /// The persona with this id, or nullptr.
+    const persona* persona_by_id(std::string_view persona_id) const;
+    /// The persona with this id, for writing, or nullptr.
+    persona* persona_by_id(std::string_view persona_id);
     /// Index of the first persona with this name (case-sensitive), or npos.
     std::size_t find_persona_by_name(std::string_view name) const;
     /// A persona id not used in this document ("persona-N").

@@ -69,14 +69,13 @@ void history::stamp(step& s, const change_set& changes) {
     const std::string now = clock_();
     for (const change& c : changes) {
         if (c.persona_id.empty() || c.what == change::kind::persona_removed) continue;
-        const std::size_t i = doc_.find_persona(c.persona_id);
-        if (i == npos) continue;
-        persona& p = doc_.personas[i];
+        persona* p = doc_.persona_by_id(c.persona_id);
+        if (!p) continue;
         const auto known = [&](const auto& list) {
             return std::any_of(list.begin(), list.end(), [&](const auto& e) { return e.first == c.persona_id; });
         };
-        if (!known(s.stamps_before)) s.stamps_before.emplace_back(c.persona_id, p.last_updated_at);
-        p.last_updated_at = now;
+        if (!known(s.stamps_before)) s.stamps_before.emplace_back(c.persona_id, p->last_updated_at);
+        p->last_updated_at = now;
         auto after = std::find_if(s.stamps_after.begin(), s.stamps_after.end(),
                                   [&](const auto& e) { return e.first == c.persona_id; });
         if (after == s.stamps_after.end()) s.stamps_after.emplace_back(c.persona_id, now);
@@ -86,8 +85,7 @@ void history::stamp(step& s, const change_set& changes) {
 
 void history::restore_stamps(const std::vector<std::pair<std::string, std::string>>& stamps) {
     for (const auto& [id, when] : stamps) {
-        const std::size_t i = doc_.find_persona(id);
-        if (i != npos) doc_.personas[i].last_updated_at = when;
+        if (persona* p = doc_.persona_by_id(id)) p->last_updated_at = when;
     }
 }
 
@@ -169,8 +167,8 @@ std::size_t history::memory_bytes() const {
 }
 
 bool apply_standard_stages(history& h, const std::string& persona_id) {
-    const std::size_t pi = h.doc().find_persona(persona_id);
-    if (pi == npos) return false;
+    const persona* p = h.doc().persona_by_id(persona_id);
+    if (!p) return false;
     h.begin_group(_("Apply Standard Stages"));
     bool all = true;
     for (const std::string& name : standard_stage_names()) {
@@ -178,7 +176,7 @@ bool apply_standard_stages(history& h, const std::string& persona_id) {
         stage s;
         s.id = h.doc().new_stage_id();
         s.name = name;
-        all = h.submit(insert_stage(persona_id, h.doc().personas[pi].stages.size(), std::move(s))) && all;
+        all = h.submit(insert_stage(persona_id, p->stages.size(), std::move(s))) && all;
     }
     h.end_group();
     return all;

@@ -49,6 +49,16 @@ std::size_t persona::find_stage(std::string_view stage_id) const {
     return npos;
 }
 
+const stage* persona::stage_by_id(std::string_view stage_id) const {
+    const std::size_t i = find_stage(stage_id);
+    return i == npos ? nullptr : &stages[i];
+}
+
+stage* persona::stage_by_id(std::string_view stage_id) {
+    const std::size_t i = find_stage(stage_id);
+    return i == npos ? nullptr : &stages[i];
+}
+
 bool persona::operator==(const persona& o) const {
     return id == o.id && name == o.name && pain_points == o.pain_points && profile == o.profile &&
            stages == o.stages && summary == o.summary && status == o.status &&
@@ -59,6 +69,16 @@ std::size_t document::find_persona(std::string_view persona_id) const {
     for (std::size_t i = 0; i < personas.size(); ++i)
         if (personas[i].id == persona_id) return i;
     return npos;
+}
+
+const persona* document::persona_by_id(std::string_view persona_id) const {
+    const std::size_t i = find_persona(persona_id);
+    return i == npos ? nullptr : &personas[i];
+}
+
+persona* document::persona_by_id(std::string_view persona_id) {
+    const std::size_t i = find_persona(persona_id);
+    return i == npos ? nullptr : &personas[i];
 }
 
 std::size_t document::find_persona_by_name(std::string_view name) const {
