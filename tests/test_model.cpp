@@ -127,9 +127,28 @@ BOOST_AUTO_TEST_CASE(timestamps_must_be_iso_8601) {
     BOOST_TEST(!is_iso8601("2026-11-21 09:06:52Z"));
     BOOST_TEST(!is_iso8601("2026-11-21T09:06:52"));
     BOOST_TEST(!is_iso8601("yesterday"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52.Z"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52+0200"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52Z "));
     const std::string now = now_iso8601();
     BOOST_TEST(is_iso8601(now));
     BOOST_TEST(now.size() == 20u);
+}
+
+BOOST_AUTO_TEST_CASE(a_timestamp_parses_into_its_parts_without_checking_the_calendar) {
+    const auto t = parse_iso8601("2026-02-31T23:59:60.5-05:30");
+    BOOST_TEST_REQUIRE(t.has_value());
+    BOOST_TEST(t->year == 2026);
+    BOOST_TEST(t->month == 2);
+    BOOST_TEST(t->day == 31);
+    BOOST_TEST(t->hour == 23);
+    BOOST_TEST(t->minute == 59);
+    BOOST_TEST(t->second == 60);
+    BOOST_TEST(t->zone == '-');
+    BOOST_TEST(t->offset_hours == 5);
+    BOOST_TEST(t->offset_minutes == 30);
+    BOOST_TEST(parse_iso8601("2026-11-21T09:06:52Z")->zone == 'Z');
+    BOOST_TEST(!parse_iso8601("2026-11-21T09:06:52").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(ids_are_short_plain_ascii) {

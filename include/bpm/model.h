@@ -195,8 +195,18 @@ bool is_valid_id(std::string_view id);
 std::string now_iso8601();
 /// "2026-11-21T09:30:00Z" for seconds since 1970 (as in SOURCE_DATE_EPOCH), in UTC.
 std::string iso8601_from_epoch(long long seconds);
+/// A date and time as ISO 8601 text gives it; fractions of a second are not kept.
+struct iso8601_time {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    char zone = 'Z';  // 'Z' for UTC, '+' or '-' before an offset
+    int offset_hours = 0, offset_minutes = 0;
+};
+
+/// The date and time in text of the form YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM), or nullopt.
+/// Any day up to 31 and a leap second (60) pass: calendars are the reader's concern.
+std::optional<iso8601_time> parse_iso8601(std::string_view text);
 /// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
-bool is_iso8601(std::string_view text);
+inline bool is_iso8601(std::string_view text) { return parse_iso8601(text).has_value(); }
 
 /// An ISO 8601 timestamp as people read it: "2026-11-12 14:20 UTC" or "2026-11-12 14:20 +02:00";
 /// other text is returned unchanged.

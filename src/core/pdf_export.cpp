@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "bpm/file_io.h"
+#include "bpm/model.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "pdf_fonts.h"
@@ -112,46 +113,24 @@ std::string random_owner_password() {
 
 bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-// YYYY-MM-DDTHH:MM:SS, optional fraction, then Z, ±HH:MM, ±HHMM, ±HH or nothing (local time).
-std::optional<HPDF_Date> parse_iso_date(std::string_view s) {
-    const auto number = [&](std::size_t at, std::size_t digits, int& out) {
-        if (at + digits > s.size()) return false;
-        out = 0;
-        for (std::size_t k = at; k < at + digits; ++k) {
-            if (s[k] < '0' || s[k] > '9') return false;
-            out = out * 10 + (s[k] - '0');
-        }
-        return true;
-    };
-    HPDF_Date d{};
-    if (!number(0, 4, d.year) || s[4] != '-' || !number(5, 2, d.month) || s[7] != '-' || !number(8, 2, d.day) ||
-        (s[10] != 'T' && s[10] != ' ') || !number(11, 2, d.hour) || s[13] != ':' || !number(14, 2, d.minutes) ||
-        s[16] != ':' || !number(17, 2, d.seconds))
-        return std::nullopt;
-    std::size_t i = 19;
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    }
-    d.ind = ' ';
-    if (i < s.size() && s[i] == 'Z') {
-        d.ind = 'Z';
-        ++i;
-    } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-        d.ind = s[i];
-        if (!number(i + 1, 2, d.off_hour)) return std::nullopt;
-        i += 3;
-        if (i < s.size() && s[i] == ':') ++i;
-        if (i < s.size()) {
-            if (!number(i, 2, d.off_minutes)) return std::nullopt;
-            i += 2;
-        }
-    }
+// The document's ISO 8601 date as libharu takes it; libharu also refuses days that are not on
+// the calendar, leap seconds and offsets of a day or more.
+std::optional<HPDF_Date> pdf_date(std::string_view text) {
+    const std::optional<iso8601_time> t = parse_iso8601(text);
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (i != s.size() || d.month < 1 || d.month > 12 || d.day < 1 ||
-        d.day > days[d.month - 1] + (d.month == 2 && leap_year(d.year)) || d.hour > 23 || d.minutes > 59 ||
-        d.seconds > 59 || d.off_hour > 23 || d.off_minutes > 59)
+    if (!t || t->day > days[t->month - 1] + (t->month == 2 && leap_year(t->year)) || t->second > 59 ||
+        t->offset_hours > 23 || t->offset_minutes > 59)
         return std::nullopt;
+    HPDF_Date d{};
+    d.year = t->year;
+    d.month = t->month;
+    d.day = t->day;
+    d.hour = t->hour;
+    d.minutes = t->minute;
+    d.seconds = t->second;
+    d.ind = t->zone;
+    d.off_hour = t->offset_hours;
+    d.off_minutes = t->offset_minutes;
     return d;
 }
 
@@ -482,7 +461,7 @@ result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_me
                                                "unaccented letters, digits, spaces and punctuation")));
     std::optional<HPDF_Date> created;
     if (!metadata.created_at.empty()) {
-        created = parse_iso_date(metadata.created_at);
+        created = pdf_date(metadata.created_at);
         if (!created)
             return failed::failure(cannot_create(format(
                 _("the creation date \"{1}\" is not an ISO 8601 date such as 2026-11-21T09:06:52Z"), metadata.created_at)));
