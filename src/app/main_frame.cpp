@@ -240,9 +240,7 @@ void MainFrame::SelectPersona(const std::string& personaId) {
 }
 
 const bpm::persona* MainFrame::SelectedPersona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 std::size_t MainFrame::SelectedIndex() const { return m_doc ? m_doc->Model().find_persona(m_personaId) : bpm::npos; }
