@@ -95,7 +95,8 @@ chat_request suggestion_request(const persona& p, const stage& s) {
     r.messages.push_back({"system", std::string(strategist) + json_only});
     r.messages.push_back(
         {"user",
-         "Suggest the seller actions, the content type and the key message for the stage \"" + shorten(trim(s.name), 200) +
+         "Suggest the seller actions, the content type and the key message for the stage \"" +
+             shorten(trim(s.name), 200) +
              "\" (stage " + std::to_string(i == npos ? 1 : i + 1) + " of " + std::to_string(p.stages.size()) +
              ") of this persona, so that they fit what the buyer does at that stage and address the persona's pain "
              "points. Where the stage already has seller actions, a content type or a key message, improve on "

@@ -240,7 +240,9 @@ message interview::help() const {
 message interview::status() const {
     const persona* p = current_persona();
     if (!p) return message{message_kind::info, _("No persona has been defined yet in this conversation."), {}, {}};
-    const auto shown = [](const std::string& v) { return trim(v).empty() ? std::string("—") : one_line_excerpt(v, 200); };
+    const auto shown = [](const std::string& v) {
+        return trim(v).empty() ? std::string("—") : one_line_excerpt(v, 200);
+    };
     std::string text = format(_("Persona: {1}"), p->name);
     text += '\n' + format(_("Pain points: {1}"), shown(p->pain_points_text()));
     for (std::size_t i = 0; i < p->stages.size(); ++i) {

@@ -215,7 +215,8 @@ std::vector<double> segment_widths(const std::vector<std::optional<double>>& day
 void put_segment_label(draw::drawing& d, const draw::text_measurer& m, const rect& area, const std::string& label,
                        const std::string& short_label, const font& f, colour c) {
     std::string line = draw::elide(label, area.w, f, m);
-    if (line != label && !short_label.empty() && code_point_count(line) < 8) line = draw::elide(short_label, area.w, f, m);
+    if (line != label && !short_label.empty() && code_point_count(line) < 8)
+        line = draw::elide(short_label, area.w, f, m);
     if (m.width(line, f) > area.w) return;
     put_text(d, m, area.x, area.y, area.w, {line}, f, c, draw::align::centre);
 }

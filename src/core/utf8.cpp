@@ -62,7 +62,8 @@ char32_t next_code_point(std::string_view text, std::size_t& i) {
 void append_utf8(std::string& out, char32_t cp) { utf8::append(cp, std::back_inserter(out)); }
 
 std::size_t code_point_count(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); }));
+    const auto starts = std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); });
+    return static_cast<std::size_t>(starts);
 }
 
 std::size_t next_char_start(std::string_view text, std::size_t i) {
