@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bpm/ai_protocol.h"
+#include "bpm/utf8.h"
 
 using namespace bpm;
 

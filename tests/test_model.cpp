@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE model
 #include <boost/test/unit_test.hpp>
 
+#include <utility>
+
 #include "bpm/model.h"
 #include "test_support.h"
 
@@ -66,6 +68,19 @@ BOOST_AUTO_TEST_CASE(personas_and_stages_are_found_by_id_and_name) {
     BOOST_TEST(d.personas[0].find_stage("stage-9") == npos);
 }
 
+BOOST_AUTO_TEST_CASE(look_ups_by_id_give_the_element_itself_or_nothing) {
+    document d = test::rich_document();
+    BOOST_TEST(d.persona_by_id("p.two_2") == &d.personas[1]);
+    BOOST_TEST(std::as_const(d).persona_by_id("p.two_2") == &d.personas[1]);
+    BOOST_TEST(d.persona_by_id("nope") == nullptr);
+    persona& p = d.personas[0];
+    BOOST_TEST(p.stage_by_id("stage-2") == &p.stages[1]);
+    BOOST_TEST(std::as_const(p).stage_by_id("stage-2") == &p.stages[1]);
+    BOOST_TEST(p.stage_by_id("stage-9") == nullptr);
+    d.persona_by_id("p.two_2")->name = "Renamed";
+    BOOST_TEST(d.personas[1].name == "Renamed");
+}
+
 BOOST_AUTO_TEST_CASE(pain_points_join_with_semicolons_as_in_the_spec) {
     persona p;
     p.pain_points = {{"Budget constraints", pain_category::financial}, {"Lacks IT support", pain_category::support}};
@@ -112,9 +127,28 @@ BOOST_AUTO_TEST_CASE(timestamps_must_be_iso_8601) {
     BOOST_TEST(!is_iso8601("2026-11-21 09:06:52Z"));
     BOOST_TEST(!is_iso8601("2026-11-21T09:06:52"));
     BOOST_TEST(!is_iso8601("yesterday"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52.Z"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52+0200"));
+    BOOST_TEST(!is_iso8601("2026-11-21T09:06:52Z "));
     const std::string now = now_iso8601();
     BOOST_TEST(is_iso8601(now));
     BOOST_TEST(now.size() == 20u);
+}
+
+BOOST_AUTO_TEST_CASE(a_timestamp_parses_into_its_parts_without_checking_the_calendar) {
+    const auto t = parse_iso8601("2026-02-31T23:59:60.5-05:30");
+    BOOST_TEST_REQUIRE(t.has_value());
+    BOOST_TEST(t->year == 2026);
+    BOOST_TEST(t->month == 2);
+    BOOST_TEST(t->day == 31);
+    BOOST_TEST(t->hour == 23);
+    BOOST_TEST(t->minute == 59);
+    BOOST_TEST(t->second == 60);
+    BOOST_TEST(t->zone == '-');
+    BOOST_TEST(t->offset_hours == 5);
+    BOOST_TEST(t->offset_minutes == 30);
+    BOOST_TEST(parse_iso8601("2026-11-21T09:06:52Z")->zone == 'Z');
+    BOOST_TEST(!parse_iso8601("2026-11-21T09:06:52").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(ids_are_short_plain_ascii) {

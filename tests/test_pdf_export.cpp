@@ -374,7 +374,8 @@ BOOST_AUTO_TEST_CASE(an_error_inside_libharu_is_reported_and_writes_nothing) {
 
 BOOST_AUTO_TEST_CASE(malformed_input_is_refused_with_a_reason) {
     BOOST_TEST(render_pdf({}, {}, {}, fonts()).error().find("no pages") != std::string::npos);
-    for (const char* date : {"21/11/2026", "2026-02-29T10:00:00Z", "2026-11-21T24:00:00Z", "2026-11-21T09:06:52+1"}) {
+    for (const char* date : {"21/11/2026", "2026-02-29T10:00:00Z", "2026-11-21T24:00:00Z", "2026-11-21T09:06:52+1",
+                             "2026-11-21T09:06:60Z", "2026-11-21 09:06:52"}) {
         pdf_metadata m;
         m.created_at = date;
         const auto r = render_pdf(sample_pages(), m, {}, fonts());

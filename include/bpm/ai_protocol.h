@@ -85,8 +85,4 @@ result<std::string> parse_chat_completion(std::string_view body);
 /// when there is none.
 std::string service_error_message(std::string_view body, std::size_t max_bytes = 200);
 
-/// text on one line for a message: line breaks and control characters become spaces, invalid
-/// UTF-8 ends it, and it is cut at max_bytes on a character boundary with "…".
-std::string one_line_excerpt(std::string_view text, std::size_t max_bytes);
-
 }  // namespace bpm

@@ -15,8 +15,6 @@ namespace bpm {
 inline constexpr int bpm_format_version = 1;
 /// Largest .bpm document read or written (64 MiB).
 inline constexpr std::size_t max_document_bytes = std::size_t(64) << 20;
-/// Largest single text field read or written (1 MiB).
-inline constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,6 +110,10 @@ struct persona {
     std::string pain_points_text() const;
     /// Index of the stage with this id, or npos.
     std::size_t find_stage(std::string_view stage_id) const;
+    /// The stage with this id, or nullptr.
+    const stage* stage_by_id(std::string_view stage_id) const;
+    /// The stage with this id, for writing, or nullptr.
+    stage* stage_by_id(std::string_view stage_id);
 
     bool operator==(const persona& o) const;
     bool operator!=(const persona& o) const { return !(*this == o); }
@@ -135,6 +140,10 @@ struct document {
 
     /// Index of the persona with this id, or npos.
     std::size_t find_persona(std::string_view persona_id) const;
+    /// The persona with this id, or nullptr.
+    const persona* persona_by_id(std::string_view persona_id) const;
+    /// The persona with this id, for writing, or nullptr.
+    persona* persona_by_id(std::string_view persona_id);
     /// Index of the first persona with this name (case-sensitive), or npos.
     std::size_t find_persona_by_name(std::string_view name) const;
     /// A persona id not used in this document ("persona-N").
@@ -148,6 +157,9 @@ struct document {
 
 /// Returned by the find_ functions when nothing matches.
 inline constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+/// Largest text one field may hold (1 MiB): files, the interview and the AI assistant refuse more.
+inline constexpr std::size_t max_field_bytes = std::size_t(1) << 20;
 
 /// Stable identifier of a stage field, as used in files ("buyer_actions").
 std::string_view stage_field_key(stage_field f);
@@ -183,8 +195,18 @@ bool is_valid_id(std::string_view id);
 std::string now_iso8601();
 /// "2026-11-21T09:30:00Z" for seconds since 1970 (as in SOURCE_DATE_EPOCH), in UTC.
 std::string iso8601_from_epoch(long long seconds);
+/// A date and time as ISO 8601 text gives it; fractions of a second are not kept.
+struct iso8601_time {
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    char zone = 'Z';  // 'Z' for UTC, '+' or '-' before an offset
+    int offset_hours = 0, offset_minutes = 0;
+};
+
+/// The date and time in text of the form YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM), or nullopt.
+/// Any day up to 31 and a leap second (60) pass: calendars are the reader's concern.
+std::optional<iso8601_time> parse_iso8601(std::string_view text);
 /// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
-bool is_iso8601(std::string_view text);
+inline bool is_iso8601(std::string_view text) { return parse_iso8601(text).has_value(); }
 
 /// An ISO 8601 timestamp as people read it: "2026-11-12 14:20 UTC" or "2026-11-12 14:20 +02:00";
 /// other text is returned unchanged.

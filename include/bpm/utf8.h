@@ -13,6 +13,36 @@ std::size_t find_invalid_utf8(std::string_view text);
 /// True when text is valid UTF-8.
 inline bool is_valid_utf8(std::string_view text) { return find_invalid_utf8(text) == std::string_view::npos; }
 
+/// What next_code_point returns for a byte that does not start a valid UTF-8 sequence.
+inline constexpr char32_t invalid_code_point = 0xFFFFFFFF;
+
+/// Decodes the code point starting at text[i] and moves i past it; an invalid sequence yields
+/// invalid_code_point and moves i one byte on.
+char32_t next_code_point(std::string_view text, std::size_t& i);
+
+/// Appends the UTF-8 bytes of a code point (at most U+10FFFF, not a surrogate) to out.
+void append_utf8(std::string& out, char32_t cp);
+
+/// Number of characters (code points) in UTF-8 text: every byte that does not continue a sequence.
+std::size_t code_point_count(std::string_view text);
+
+/// Byte where the character after the one starting at byte i starts (text.size() after the last).
+std::size_t next_char_start(std::string_view text, std::size_t i);
+
+/// Byte where the character that ends before byte end starts (0 at the start of text).
+std::size_t previous_char_start(std::string_view text, std::size_t end);
+
+/// "…" (U+2026), the mark of text cut short.
+inline constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+/// Text when it has at most max_bytes; otherwise its longest start within max_bytes that ends
+/// on a character boundary, without trailing white space, followed by "…".
+std::string shorten(std::string_view text, std::size_t max_bytes);
+
+/// Text on one line for a message: white space and control characters collapse to single
+/// spaces, the text stops before any invalid UTF-8, and it is shortened to max_bytes.
+std::string one_line_excerpt(std::string_view text, std::size_t max_bytes);
+
 /// Text with leading and trailing ASCII white space removed.
 std::string_view trim(std::string_view text);
 

@@ -58,8 +58,7 @@ void ChatPanel::StopAi() {
 bool ChatPanel::CanContinue() const { return !(m_ai && m_ai->Busy()) && FindPersona(m_selectedPersona); }
 
 const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
-    const std::size_t i = m_doc ? m_doc->Model().find_persona(personaId) : bpm::npos;
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(personaId) : nullptr;
 }
 
 template <class T>
@@ -222,10 +221,10 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
 bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string& stageId) {
     if (!HasMap() || !AiReady() || m_ai->Busy()) return false;
     const bpm::persona* p = FindPersona(personaId);
-    const std::size_t si = p ? p->find_stage(stageId) : bpm::npos;
-    if (si == bpm::npos) return false;
+    const bpm::stage* s = p ? p->stage_by_id(stageId) : nullptr;
+    if (!s) return false;
     const int conversation = m_conversation;
-    const wxString stageName = ToWx(p->stages[si].name);
+    const wxString stageName = ToWx(s->name);
     // Nothing streams from a suggestion; the bubble says what is being waited for.
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant,
                                wxString::Format(_("Asking the AI assistant at %s for seller actions, content and a "

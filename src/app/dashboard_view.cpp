@@ -155,9 +155,9 @@ void DashboardView::Rebuild() {
 }
 
 void DashboardView::UpdateRow(std::size_t row) {
-    const std::size_t i = m_doc->Model().find_persona(m_ids[row]);
-    if (i == bpm::npos) return;
-    const bpm::persona& p = m_doc->Model().personas[i];
+    const bpm::persona* found = m_doc->Model().persona_by_id(m_ids[row]);
+    if (!found) return;
+    const bpm::persona& p = *found;
     const unsigned r = static_cast<unsigned>(row);
     // Only what differs is set: every change notice of the persona lands here.
     const auto set = [&](const wxVariant& value, unsigned col) {

@@ -92,9 +92,7 @@ void JourneyMapView::SelectStage(std::string stageId) {
 }
 
 const bpm::persona* JourneyMapView::Persona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) const {

@@ -101,9 +101,7 @@ PainPointTags::PainPointTags(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 }
 
 const bpm::persona* PainPointTags::Persona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 void PainPointTags::ShowPersona(BpmDocument* doc, const std::string& personaId) {

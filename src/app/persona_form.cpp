@@ -139,9 +139,7 @@ wxTextCtrl* PersonaForm::GetField(bpm::persona_field field) const {
 }
 
 const bpm::persona* PersonaForm::Persona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 void PersonaForm::ShowPersona(const std::string& personaId) {

@@ -24,9 +24,7 @@ public:
 
     const bpm::persona* PersonaAt(size_t n) const {
         if (!m_owner->m_doc || n >= m_owner->m_ids.size()) return nullptr;
-        const bpm::document& model = m_owner->m_doc->Model();
-        const std::size_t i = model.find_persona(m_owner->m_ids[n]);
-        return i == bpm::npos ? nullptr : &model.personas[i];
+        return m_owner->m_doc->Model().persona_by_id(m_owner->m_ids[n]);
     }
 
     void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override {
@@ -166,9 +164,9 @@ void PersonaList::OnChanges(const bpm::change_set& changes) {
         const bool named = std::any_of(changes.begin(), changes.end(),
                                        [&](const bpm::change& c) { return c.persona_id == m_ids[row]; });
         if (!named) continue;
-        const std::size_t i = m_doc->Model().find_persona(m_ids[row]);
-        if (i == bpm::npos) continue;
-        Shown now = ShownOf(m_doc->Model().personas[i]);
+        const bpm::persona* p = m_doc->Model().persona_by_id(m_ids[row]);
+        if (!p) continue;
+        Shown now = ShownOf(*p);
         if (now == m_shown[row]) continue;
         m_shown[row] = std::move(now);
         m_list->RefreshRow(row);

@@ -373,9 +373,9 @@ CellBlock StageGrid::CellsOf(const Block& block) const {
     if (!p) return cells;
     for (int row = block.top; row <= block.bottom; ++row) {
         std::vector<std::string> line;
-        const std::size_t i = p->find_stage(m_table->GetStageId(row));
+        const bpm::stage* s = p->stage_by_id(m_table->GetStageId(row));
         for (int col = block.left; col <= block.right; ++col)
-            if (m_grid->IsColShown(col)) line.push_back(i == bpm::npos ? std::string() : p->stages[i].field(StageGridTable::FieldOf(col)));
+            if (m_grid->IsColShown(col)) line.push_back(s ? s->field(StageGridTable::FieldOf(col)) : std::string());
         cells.push_back(std::move(line));
     }
     return cells;

@@ -26,9 +26,7 @@ void StageGridTable::Reload() {
 }
 
 const bpm::persona* StageGridTable::GetPersona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 std::string StageGridTable::GetStageId(int row) const {
@@ -80,8 +78,7 @@ const bpm::stage* StageGridTable::StageAt(int row) const {
     // to a search by id in that moment rather than show another stage's text.
     const std::size_t r = static_cast<std::size_t>(row);
     if (r < p->stages.size() && p->stages[r].id == m_rowIds[r]) return &p->stages[r];
-    const std::size_t i = p->find_stage(m_rowIds[r]);
-    return i == bpm::npos ? nullptr : &p->stages[i];
+    return p->stage_by_id(m_rowIds[r]);
 }
 
 wxString StageGridTable::GetValue(int row, int col) {

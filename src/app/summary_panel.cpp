@@ -52,9 +52,7 @@ void SummaryPanel::OnNotice(const EditingContext::Notice& notice) {
 }
 
 const bpm::persona* SummaryPanel::Persona() const {
-    if (!m_doc) return nullptr;
-    const std::size_t i = m_doc->Model().find_persona(m_personaId);
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 bool SummaryPanel::Generate() { return m_doc && bpm::store_template_summary(m_doc->History(), m_personaId); }

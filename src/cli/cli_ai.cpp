@@ -76,8 +76,7 @@ summary_writer ai_summary_writer(const ai_client& client, const history& h, inte
 
 free_question_handler ai_question_answerer(const ai_client& client, const history& h, const interview& conversation) {
     return [&client, &h, &conversation](const std::string& question, std::ostream& out) {
-        const std::size_t i = h.doc().find_persona(conversation.persona_id());
-        const persona* p = i == npos ? nullptr : &h.doc().personas[i];
+        const persona* p = h.doc().persona_by_id(conversation.persona_id());
         const std::vector<message> open = conversation.repeat_question();
         bool printed = false;
         const result<std::string> answer =

@@ -387,11 +387,10 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
                                              write_summary, answer_question);
     if (!done) {
-        const std::size_t i = doc.find_persona(conversation.persona_id());
-        out << (i == npos ? _("The input ended; saving what has been captured so far.")
-                          : format(_("The input ended; saving what has been captured so far, with {1} left in "
-                                     "progress."),
-                                   doc.personas[i].name))
+        const persona* p = doc.persona_by_id(conversation.persona_id());
+        out << (!p ? _("The input ended; saving what has been captured so far.")
+                   : format(_("The input ended; saving what has been captured so far, with {1} left in progress."),
+                            p->name))
             << "\n";
     }
     if (h.is_clean() && !a.positional.empty() && out_path == a.positional[0]) {

@@ -4,18 +4,13 @@
 #include <ostream>
 
 #include "bpm/summary.h"
+#include "bpm/utf8.h"
 
 namespace bpm::cli {
 
 namespace {
 
 constexpr std::size_t line_width = 78;
-
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 // Wraps each paragraph of text at spaces to line_width columns, every line starting with indent.
 void print_wrapped(std::string_view text, const std::string_view base_indent, std::ostream& out) {
@@ -32,16 +27,16 @@ void print_wrapped(std::string_view text, const std::string_view base_indent, st
         }
         indent = lead;
         std::string line(indent);
-        std::size_t width = code_points(indent);
+        std::size_t width = code_point_count(indent);
         bool line_has_word = false;
         while (!paragraph.empty()) {
             const std::size_t sp = paragraph.find(' ');
             const std::string_view word = paragraph.substr(0, sp);
-            const std::size_t w = code_points(word);
+            const std::size_t w = code_point_count(word);
             if (line_has_word && width + 1 + w > line_width) {
                 out << line << '\n';
                 line.assign(indent);
-                width = code_points(indent);
+                width = code_point_count(indent);
                 line_has_word = false;
             }
             if (line_has_word) {

@@ -1,7 +1,6 @@
 #include "bpm/ai_assistant.h"
 
 #include "bpm/ai_prompts.h"
-#include "bpm/bpm_file.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -48,24 +47,22 @@ bool store_ai_summary(history& h, const std::string& persona_id, const std::stri
 
 result<stage_suggestion> suggest_for_stage(const ai_client& client, const persona& p, std::string_view stage_id,
                                            const cancel_token* cancel) {
-    const std::size_t i = p.find_stage(stage_id);
-    if (i == npos) return result<stage_suggestion>::failure(_("that stage is no longer in the map"));
-    return ask_for_json<stage_suggestion>(client, suggestion_request(p, p.stages[i]), suggestion_from_reply, cancel);
+    const stage* s = p.stage_by_id(stage_id);
+    if (!s) return result<stage_suggestion>::failure(_("that stage is no longer in the map"));
+    return ask_for_json<stage_suggestion>(client, suggestion_request(p, *s), suggestion_from_reply, cancel);
 }
 
 bool apply_suggestion(history& h, const std::string& persona_id, const std::string& stage_id,
                       const stage_suggestion& s) {
-    const std::size_t pi = h.doc().find_persona(persona_id);
-    if (pi == npos) return false;
-    const persona& p = h.doc().personas[pi];
-    const std::size_t si = p.find_stage(stage_id);
-    if (si == npos) return false;
+    const persona* p = h.doc().persona_by_id(persona_id);
+    const stage* st = p ? p->stage_by_id(stage_id) : nullptr;
+    if (!st) return false;
     const std::pair<stage_field, const std::string*> fields[] = {{stage_field::seller_actions, &s.seller_actions},
                                                                  {stage_field::content_type, &s.content_type},
                                                                  {stage_field::key_message, &s.key_message}};
     bool changed = false;
     // TRANSLATORS: an undo step; {1} is a stage name, "Apply Suggestion for Awareness"
-    batch edits(h, format(_("Apply Suggestion for {1}"), one_line_excerpt(p.stages[si].name, 60)));
+    batch edits(h, format(_("Apply Suggestion for {1}"), one_line_excerpt(st->name, 60)));
     for (const auto& [field, text] : fields) {
         const std::string clean = clean_text(*text);
         if (!clean.empty()) changed = edits.submit(set_stage_field(persona_id, stage_id, field, clean)) || changed;

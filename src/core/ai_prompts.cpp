@@ -16,17 +16,9 @@ constexpr const char* strategist =
 constexpr const char* json_only =
     " You answer with a single JSON object and nothing else: no Markdown, no code fences, no explanations.";
 
-std::string cut(std::string_view text, std::size_t max_bytes) {
-    text = trim(text);
-    if (text.size() <= max_bytes) return std::string(text);
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return std::string(text.substr(0, end)) + "…";
-}
-
 // A field's text for the persona listing: continuation lines indented under their label.
 std::string field_text(std::string_view text, const char* indent) {
-    const std::string t = cut(text, max_prompt_field_bytes);
+    const std::string t = shorten(trim(text), max_prompt_field_bytes);
     if (t.empty()) return "(not defined yet)";
     std::string out;
     for (char c : t) {
@@ -103,7 +95,8 @@ chat_request suggestion_request(const persona& p, const stage& s) {
     r.messages.push_back({"system", std::string(strategist) + json_only});
     r.messages.push_back(
         {"user",
-         "Suggest the seller actions, the content type and the key message for the stage \"" + cut(s.name, 200) +
+         "Suggest the seller actions, the content type and the key message for the stage \"" +
+             shorten(trim(s.name), 200) +
              "\" (stage " + std::to_string(i == npos ? 1 : i + 1) + " of " + std::to_string(p.stages.size()) +
              ") of this persona, so that they fit what the buyer does at that stage and address the persona's pain "
              "points. Where the stage already has seller actions, a content type or a key message, improve on "
@@ -156,7 +149,7 @@ chat_request question_request(const persona* p, std::string_view question, std::
         "does that by answering the interview or editing the grid.";
     if (p) system += "\n\nThe persona being mapped:\n" + persona_context(*p);
     if (!trim(open_question).empty())
-        system += "\n\nThe interview is waiting for the answer to: " + cut(open_question, 1000);
+        system += "\n\nThe interview is waiting for the answer to: " + shorten(trim(open_question), 1000);
     chat_request r;
     r.temperature = 0.5;
     r.messages.push_back({"system", std::move(system)});
@@ -165,7 +158,7 @@ chat_request question_request(const persona* p, std::string_view question, std::
 }
 
 chat_request retry_request(chat_request request, std::string_view answer, std::string_view problem) {
-    request.messages.push_back({"assistant", cut(answer, 8000)});
+    request.messages.push_back({"assistant", shorten(trim(answer), 8000)});
     request.messages.push_back({"user", "That answer could not be used: " + std::string(problem) +
                                             ". Answer again with only the JSON object, in the shape asked for."});
     return request;

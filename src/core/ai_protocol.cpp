@@ -166,27 +166,4 @@ std::string service_error_message(std::string_view body, std::size_t max_bytes) 
     return one_line_excerpt(t, max_bytes);
 }
 
-std::string one_line_excerpt(std::string_view text, std::size_t max_bytes) {
-    const std::size_t bad = find_invalid_utf8(text);
-    if (bad != std::string_view::npos) text = text.substr(0, bad);
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7F || c == ' ') {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += c;
-    }
-    if (out.size() <= max_bytes) return out;
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.erase(cut);
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "…";
-}
-
 }  // namespace bpm

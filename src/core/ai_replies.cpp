@@ -11,12 +11,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
-
 std::string type_name(const json& v) {
     switch (v.type()) {
         case json::value_t::object: return _("an object");
@@ -45,7 +39,7 @@ struct checker {
             return {};
         }
         std::string clean = strip_xml_invalid_chars(trim(it->get_ref<const std::string&>()));
-        if (code_points(clean) > max_chars) {
+        if (code_point_count(clean) > max_chars) {
             fail(format(_("\"{1}\" is longer than {2} characters"), path, std::to_string(max_chars)));
             return {};
         }

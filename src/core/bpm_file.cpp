@@ -218,20 +218,18 @@ private:
         return out;
     }
 
-    std::string timestamp(pugi::xml_node el) {
-        std::string t = text(el);
+    // t, the timestamp called what in el, when it is empty or ISO 8601; a problem otherwise.
+    std::string checked_timestamp(pugi::xml_node el, std::string t, const std::string& what) {
         if (!t.empty() && !is_iso8601(t))
-            problem(el, format(_("{1} is \"{2}\", not an ISO 8601 date and time such as 2026-11-21T09:30:00Z"),
-                               quoted(el.name()), t));
+            problem(el,
+                    format(_("{1} is \"{2}\", not an ISO 8601 date and time such as 2026-11-21T09:30:00Z"), what, t));
         return t;
     }
 
+    std::string timestamp(pugi::xml_node el) { return checked_timestamp(el, text(el), quoted(el.name())); }
+
     std::string timestamp_attribute(pugi::xml_node el, const char* name) {
-        std::string t = el.attribute(name).value();
-        if (!t.empty() && !is_iso8601(t))
-            problem(el, format(_("{1} is \"{2}\", not an ISO 8601 date and time such as 2026-11-21T09:30:00Z"),
-                               std::string(name), t));
-        return t;
+        return checked_timestamp(el, el.attribute(name).value(), name);
     }
 
     // The id attribute of el, checked for shape and uniqueness; used maps ids to where they were first met.

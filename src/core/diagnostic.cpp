@@ -1,5 +1,9 @@
 #include "bpm/diagnostic.h"
 
+#include <algorithm>
+
+#include "bpm/utf8.h"
+
 namespace bpm {
 
 std::string diagnostic::to_string() const {
@@ -8,20 +12,10 @@ std::string diagnostic::to_string() const {
 }
 
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-    if (offset > text.size()) offset = text.size();
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i < offset; ++i) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        if (b == '\n') {
-            ++line;
-            column = 1;
-        } else if ((b & 0xC0) != 0x80) {
-            // Count code points, not bytes: continuation bytes do not start a column.
-            ++column;
-        }
-    }
-    return {line, column};
+    text = text.substr(0, offset);
+    const std::size_t line_start = text.rfind('\n') + 1;  // npos + 1 is 0: the first line
+    const auto line = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+    return {line, code_point_count(text.substr(line_start)) + 1};
 }
 
 }  // namespace bpm

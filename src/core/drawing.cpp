@@ -2,36 +2,18 @@
 
 #include <cmath>
 
+#include "bpm/utf8.h"
+
 namespace bpm::draw {
 
 namespace {
 
-constexpr std::string_view ellipsis = "\xE2\x80\xA6";  // U+2026
-
-bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-// Start of the code point that ends before byte `end`.
-std::size_t previous_char(std::string_view s, std::size_t end) {
-    std::size_t i = end;
-    while (i > 0) {
-        --i;
-        if (!is_continuation(s[i])) break;
-    }
-    return i;
-}
-
-std::size_t next_char(std::string_view s, std::size_t i) {
-    ++i;
-    while (i < s.size() && is_continuation(s[i])) ++i;
-    return i;
-}
-
 // The longest prefix of word that fits, ending on a code point boundary; at least one code point
 // so that wrapping always progresses. Words are short, so a linear scan is fine.
 std::size_t fitting_prefix(std::string_view word, double max_width, const font& f, const text_measurer& m) {
-    std::size_t fits = next_char(word, 0);
+    std::size_t fits = next_char_start(word, 0);
     while (fits < word.size()) {
-        std::size_t next = next_char(word, fits);
+        std::size_t next = next_char_start(word, fits);
         if (m.width(word.substr(0, next), f) > max_width) break;
         fits = next;
     }
@@ -46,7 +28,7 @@ std::string with_ellipsis(std::string_view line, double max_width, const font& f
         while (!candidate.empty() && candidate.back() == ' ') candidate.pop_back();
         candidate += ellipsis;
         if (end == 0 || m.width(candidate, f) <= max_width) return candidate;
-        end = previous_char(line, end);
+        end = previous_char_start(line, end);
     }
 }
 

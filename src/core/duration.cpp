@@ -22,13 +22,10 @@ struct token {
 std::optional<std::vector<token>> tokenize(std::string_view in) {
     std::string s;
     int depth = 0;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(in[i]);
-        // U+2010..U+2015 (hyphens and dashes) are E2 80 90..95 in UTF-8.
-        if (c == 0xE2 && i + 2 < in.size() && static_cast<unsigned char>(in[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(in[i + 2]) >= 0x90 && static_cast<unsigned char>(in[i + 2]) <= 0x95) {
+    for (std::size_t i = 0; i < in.size();) {
+        const char32_t c = next_code_point(in, i);
+        if (c >= 0x2010 && c <= 0x2015) {  // hyphens and dashes
             if (depth == 0) s += " - ";
-            i += 2;
             continue;
         }
         if (c == '(') {

@@ -51,18 +51,6 @@ change change::stage_field_edited(std::string persona_id, std::string stage_id, 
 
 namespace {
 
-persona* find_persona(document& doc, const std::string& id) {
-    const std::size_t i = doc.find_persona(id);
-    return i == npos ? nullptr : &doc.personas[i];
-}
-
-stage* find_stage(document& doc, const std::string& persona_id, const std::string& stage_id) {
-    persona* p = find_persona(doc, persona_id);
-    if (!p) return nullptr;
-    const std::size_t i = p->find_stage(stage_id);
-    return i == npos ? nullptr : &p->stages[i];
-}
-
 std::string& persona_text(persona& p, persona_field f) {
     switch (f) {
         case persona_field::name: return p.name;
@@ -116,7 +104,8 @@ public:
     }
 
     bool apply(document& doc, change_set& changes) override {
-        stage* s = find_stage(doc, persona_id_, stage_id_);
+        persona* p = doc.persona_by_id(persona_id_);
+        stage* s = p ? p->stage_by_id(stage_id_) : nullptr;
         if (!s) return false;
         std::string& value = s->field(field_);
         if (!applied_once_) {
@@ -131,7 +120,8 @@ public:
     }
 
     void revert(document& doc, change_set& changes) override {
-        stage* s = find_stage(doc, persona_id_, stage_id_);
+        persona* p = doc.persona_by_id(persona_id_);
+        stage* s = p ? p->stage_by_id(stage_id_) : nullptr;
         if (!s) return;
         s->field(field_) = old_;
         changes.push_back(change::stage_field_edited(persona_id_, stage_id_, field_));
@@ -167,7 +157,7 @@ public:
     }
 
     bool apply(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         if (!p) return false;
         std::string& value = persona_text(*p, field_);
         if (!applied_once_) {
@@ -182,7 +172,7 @@ public:
     }
 
     void revert(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         if (!p) return;
         persona_text(*p, field_) = old_;
         changes.push_back(change::persona_field_edited(persona_id_, field_));
@@ -241,14 +231,14 @@ public:
 
     std::string label() const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         if (!p || p->*member_ == new_) return false;
         old_ = std::exchange(p->*member_, new_);
         changes.push_back(changed_(persona_id_));
         return true;
     }
     void revert(document& doc, change_set& changes) override {
-        if (persona* p = find_persona(doc, persona_id_)) p->*member_ = old_;
+        if (persona* p = doc.persona_by_id(persona_id_)) p->*member_ = old_;
         changes.push_back(changed_(persona_id_));
     }
     std::size_t memory_bytes() const override {
@@ -329,7 +319,7 @@ public:
 
 private:
     bool put(document& doc, change_set& changes) {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         if (!p || !is_valid_id(stage_.id)) return false;
         for (const persona& other : doc.personas)
             if (other.find_stage(stage_.id) != npos) return false;
@@ -340,7 +330,7 @@ private:
         return true;
     }
     bool take(document& doc, change_set& changes) {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         const std::size_t i = p ? p->find_stage(id_) : npos;
         if (i == npos) return false;
         index_ = i;
@@ -389,7 +379,7 @@ public:
         : persona_id_(std::move(persona_id)), id_(std::move(id)), to_(to) {}
     std::string label() const override { return format(_("Move Stage {1}"), shown(name_, "(unnamed stage)")); }
     bool apply(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         from_ = p ? p->find_stage(id_) : npos;
         if (from_ == npos) return false;
         to_ = std::min(to_, p->stages.size() - 1);
@@ -400,7 +390,7 @@ public:
         return true;
     }
     void revert(document& doc, change_set& changes) override {
-        if (persona* p = find_persona(doc, persona_id_)) move_within(p->stages, to_, from_);
+        if (persona* p = doc.persona_by_id(persona_id_)) move_within(p->stages, to_, from_);
         changes.push_back(change::stage_moved(persona_id_, id_, from_));
     }
     std::size_t memory_bytes() const override {
@@ -430,7 +420,7 @@ public:
     }
 
     bool apply(document& doc, change_set& changes) override {
-        persona* p = find_persona(doc, persona_id_);
+        persona* p = doc.persona_by_id(persona_id_);
         if (!p) return false;
         std::vector<pain_point> list = p->pain_points;
         auto duplicate = [&](std::size_t except) {
@@ -462,7 +452,7 @@ public:
     }
 
     void revert(document& doc, change_set& changes) override {
-        if (persona* p = find_persona(doc, persona_id_)) p->pain_points = before_;
+        if (persona* p = doc.persona_by_id(persona_id_)) p->pain_points = before_;
         changes.push_back(change::pain_points_edited(persona_id_));
     }
 

@@ -45,14 +45,13 @@ void history::stamp(step& s, const change_set& changes) {
     const std::string now = clock_();
     for (const change& c : changes) {
         if (c.persona_id.empty() || c.what == change::kind::persona_removed) continue;
-        const std::size_t i = doc_.find_persona(c.persona_id);
-        if (i == npos) continue;
-        persona& p = doc_.personas[i];
+        persona* p = doc_.persona_by_id(c.persona_id);
+        if (!p) continue;
         const auto known = [&](const auto& list) {
             return std::any_of(list.begin(), list.end(), [&](const auto& e) { return e.first == c.persona_id; });
         };
-        if (!known(s.stamps_before)) s.stamps_before.emplace_back(c.persona_id, p.last_updated_at);
-        p.last_updated_at = now;
+        if (!known(s.stamps_before)) s.stamps_before.emplace_back(c.persona_id, p->last_updated_at);
+        p->last_updated_at = now;
         auto after = std::find_if(s.stamps_after.begin(), s.stamps_after.end(),
                                   [&](const auto& e) { return e.first == c.persona_id; });
         if (after == s.stamps_after.end()) s.stamps_after.emplace_back(c.persona_id, now);
@@ -62,8 +61,7 @@ void history::stamp(step& s, const change_set& changes) {
 
 void history::restore_stamps(const std::vector<std::pair<std::string, std::string>>& stamps) {
     for (const auto& [id, when] : stamps) {
-        const std::size_t i = doc_.find_persona(id);
-        if (i != npos) doc_.personas[i].last_updated_at = when;
+        if (persona* p = doc_.persona_by_id(id)) p->last_updated_at = when;
     }
 }
 

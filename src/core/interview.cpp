@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "bpm/answers.h"
-#include "bpm/bpm_file.h"
 #include "bpm/duration.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
@@ -35,16 +34,12 @@ interview::interview(history& h, interview_face face) : history_(h), face_(face)
 // ---- where the conversation goes next -------------------------------------------------------
 
 const persona* interview::current_persona() const {
-    if (persona_id_.empty()) return nullptr;
-    const std::size_t i = history_.doc().find_persona(persona_id_);
-    return i == npos ? nullptr : &history_.doc().personas[i];
+    return persona_id_.empty() ? nullptr : history_.doc().persona_by_id(persona_id_);
 }
 
 const stage* interview::find_stage(const std::string& stage_id) const {
     const persona* p = current_persona();
-    if (!p) return nullptr;
-    const std::size_t i = p->find_stage(stage_id);
-    return i == npos ? nullptr : &p->stages[i];
+    return p ? p->stage_by_id(stage_id) : nullptr;
 }
 
 std::vector<interview::position> interview::sequence() const {

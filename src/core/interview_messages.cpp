@@ -10,20 +10,9 @@ namespace bpm {
 
 namespace {
 
-// Long answers quoted back in a question: one line, cut at a character boundary.
-std::string quote(std::string_view text, std::size_t max_bytes = 160) {
-    std::string out;
-    for (char c : trim(text)) out.push_back(c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-    if (out.size() <= max_bytes) return out;
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out.erase(cut);
-    return out + "…";
-}
-
 // "where Sophie is researching problems": buyer actions read on from the question's words.
 std::string as_clause(std::string_view actions) {
-    std::string s = quote(actions, 120);
+    std::string s = one_line_excerpt(actions, 120);
     if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
     return s;
 }
@@ -75,11 +64,11 @@ std::string interview::progress_text() const {
     std::string out = format(_("Phase {1} of 6 · {2}"), std::to_string(static_cast<int>(ph) + 1),
                              interview_phase_title(ph));
     const persona* p = current_persona();
-    if (p && !p->name.empty()) out += " · " + quote(p->name, 60);
+    if (p && !p->name.empty()) out += " · " + one_line_excerpt(p->name, 60);
     const std::size_t i = p ? p->find_stage(stage_id_) : npos;
     if (i != npos)
         // TRANSLATORS: the stage the interview is at: its name, then its position, e.g. "Awareness (1 of 3)"
-        out += " · " + format(_("{1} ({2} of {3})"), quote(p->stages[i].name, 60), std::to_string(i + 1),
+        out += " · " + format(_("{1} ({2} of {3})"), one_line_excerpt(p->stages[i].name, 60), std::to_string(i + 1),
                               std::to_string(p->stages.size()));
     return out;
 }
@@ -224,7 +213,7 @@ message interview::question() const {
     const bool revisiting = !forced_.empty() && forced_.front() == position{step_, stage_id_};
     const std::string value = current_value();
     if (revisiting && !trim(value).empty())
-        m.hint = format(_("Currently: {1}. Type a new answer, or 'skip' to keep it."), quote(value));
+        m.hint = format(_("Currently: {1}. Type a new answer, or 'skip' to keep it."), one_line_excerpt(value, 160));
     return m;
 }
 
@@ -251,7 +240,9 @@ message interview::help() const {
 message interview::status() const {
     const persona* p = current_persona();
     if (!p) return message{message_kind::info, _("No persona has been defined yet in this conversation."), {}, {}};
-    const auto shown = [](const std::string& v) { return trim(v).empty() ? std::string("—") : quote(v, 200); };
+    const auto shown = [](const std::string& v) {
+        return trim(v).empty() ? std::string("—") : one_line_excerpt(v, 200);
+    };
     std::string text = format(_("Persona: {1}"), p->name);
     text += '\n' + format(_("Pain points: {1}"), shown(p->pain_points_text()));
     for (std::size_t i = 0; i < p->stages.size(); ++i) {

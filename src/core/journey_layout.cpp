@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "bpm/duration.h"
+#include "bpm/utf8.h"
 #include "layout_support.h"
 
 namespace bpm {
@@ -209,17 +210,13 @@ std::vector<double> segment_widths(const std::vector<std::optional<double>>& day
     return widths;
 }
 
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
 // One line in a segment, or nothing when not even an ellipsis fits. A label cut to a stub
 // ("3. St…") gives way to its short form (the stage number), which still matches the card.
 void put_segment_label(draw::drawing& d, const draw::text_measurer& m, const rect& area, const std::string& label,
                        const std::string& short_label, const font& f, colour c) {
     std::string line = draw::elide(label, area.w, f, m);
-    if (line != label && !short_label.empty() && code_points(line) < 8) line = draw::elide(short_label, area.w, f, m);
+    if (line != label && !short_label.empty() && code_point_count(line) < 8)
+        line = draw::elide(short_label, area.w, f, m);
     if (m.width(line, f) > area.w) return;
     put_text(d, m, area.x, area.y, area.w, {line}, f, c, draw::align::centre);
 }

@@ -11,8 +11,8 @@ pdf_metadata metadata_of(const document& doc, const map_pdf_request& request) {
     m.title = doc.metadata.title;
     // A PDF of one persona is about that persona; readers show the title in their window.
     if (request.persona_ids.size() == 1) {
-        const std::size_t i = doc.find_persona(request.persona_ids.front());
-        if (i != npos) m.title = m.title.empty() ? doc.personas[i].name : m.title + " \u2014 " + doc.personas[i].name;
+        if (const persona* p = doc.persona_by_id(request.persona_ids.front()))
+            m.title = m.title.empty() ? p->name : m.title + " \u2014 " + p->name;
     }
     if (m.title.empty()) m.title = _("Buying Process Map");
     m.author = doc.metadata.created_by;

@@ -49,6 +49,16 @@ std::size_t persona::find_stage(std::string_view stage_id) const {
     return npos;
 }
 
+const stage* persona::stage_by_id(std::string_view stage_id) const {
+    const std::size_t i = find_stage(stage_id);
+    return i == npos ? nullptr : &stages[i];
+}
+
+stage* persona::stage_by_id(std::string_view stage_id) {
+    const std::size_t i = find_stage(stage_id);
+    return i == npos ? nullptr : &stages[i];
+}
+
 bool persona::operator==(const persona& o) const {
     return id == o.id && name == o.name && pain_points == o.pain_points && profile == o.profile &&
            stages == o.stages && summary == o.summary && status == o.status &&
@@ -59,6 +69,16 @@ std::size_t document::find_persona(std::string_view persona_id) const {
     for (std::size_t i = 0; i < personas.size(); ++i)
         if (personas[i].id == persona_id) return i;
     return npos;
+}
+
+const persona* document::persona_by_id(std::string_view persona_id) const {
+    const std::size_t i = find_persona(persona_id);
+    return i == npos ? nullptr : &personas[i];
+}
+
+persona* document::persona_by_id(std::string_view persona_id) {
+    const std::size_t i = find_persona(persona_id);
+    return i == npos ? nullptr : &personas[i];
 }
 
 std::size_t document::find_persona_by_name(std::string_view name) const {
@@ -216,33 +236,38 @@ std::string iso8601_from_epoch(long long seconds) {
     return buf;
 }
 
-bool is_iso8601(std::string_view s) {
-    // YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM|-HH:MM)
-    auto digits = [&](std::size_t pos, std::size_t n) {
+std::optional<iso8601_time> parse_iso8601(std::string_view s) {
+    // Reads n digits at pos into out.
+    const auto number = [&](std::size_t pos, std::size_t n, int& out) {
         if (pos + n > s.size()) return false;
-        for (std::size_t i = pos; i < pos + n; ++i)
+        out = 0;
+        for (std::size_t i = pos; i < pos + n; ++i) {
             if (s[i] < '0' || s[i] > '9') return false;
+            out = out * 10 + (s[i] - '0');
+        }
         return true;
     };
-    auto at = [&](std::size_t pos, char c) { return pos < s.size() && s[pos] == c; };
-    auto number = [&](std::size_t pos, std::size_t n) { return std::stoi(std::string(s.substr(pos, n))); };
-    if (!(digits(0, 4) && at(4, '-') && digits(5, 2) && at(7, '-') && digits(8, 2) && at(10, 'T') && digits(11, 2) &&
-          at(13, ':') && digits(14, 2) && at(16, ':') && digits(17, 2)))
-        return false;
-    const int month = number(5, 2), day = number(8, 2), hour = number(11, 2), minute = number(14, 2),
-              second = number(17, 2);
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return false;
+    const auto at = [&](std::size_t pos, char c) { return pos < s.size() && s[pos] == c; };
+    iso8601_time t;
+    if (!(number(0, 4, t.year) && at(4, '-') && number(5, 2, t.month) && at(7, '-') && number(8, 2, t.day) &&
+          at(10, 'T') && number(11, 2, t.hour) && at(13, ':') && number(14, 2, t.minute) && at(16, ':') &&
+          number(17, 2, t.second)))
+        return std::nullopt;
+    if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31 || t.hour > 23 || t.minute > 59 || t.second > 60)
+        return std::nullopt;
     std::size_t pos = 19;
     if (at(pos, '.')) {
-        ++pos;
-        const std::size_t start = pos;
-        while (digits(pos, 1)) ++pos;
-        if (pos == start) return false;
+        const std::size_t start = ++pos;
+        while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') ++pos;
+        if (pos == start) return std::nullopt;
     }
-    if (at(pos, 'Z')) return pos + 1 == s.size();
-    if (at(pos, '+') || at(pos, '-'))
-        return digits(pos + 1, 2) && at(pos + 3, ':') && digits(pos + 4, 2) && pos + 6 == s.size();
-    return false;
+    if (at(pos, 'Z') && pos + 1 == s.size()) return t;
+    if ((at(pos, '+') || at(pos, '-')) && number(pos + 1, 2, t.offset_hours) && at(pos + 3, ':') &&
+        number(pos + 4, 2, t.offset_minutes) && pos + 6 == s.size()) {
+        t.zone = s[pos];
+        return t;
+    }
+    return std::nullopt;
 }
 
 std::string readable_timestamp(std::string_view iso) {

@@ -247,9 +247,8 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
     if (persona_ids.empty())
         for (const persona& p : doc.personas) chosen.push_back(&p);
     for (const std::string& id : persona_ids) {
-        const std::size_t i = doc.find_persona(id);
-        if (i != npos && std::find(chosen.begin(), chosen.end(), &doc.personas[i]) == chosen.end())
-            chosen.push_back(&doc.personas[i]);
+        const persona* p = doc.persona_by_id(id);
+        if (p && std::find(chosen.begin(), chosen.end(), p) == chosen.end()) chosen.push_back(p);
     }
 
     std::vector<page> pages;

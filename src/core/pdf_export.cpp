@@ -14,7 +14,9 @@
 #include <utility>
 
 #include "bpm/file_io.h"
+#include "bpm/model.h"
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 #include "pdf_fonts.h"
 
 namespace bpm {
@@ -79,31 +81,13 @@ diagnostic cannot_create(const std::string& why) {
     return diagnostic{format(_("cannot create the PDF: {1}"), why)};
 }
 
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | cp >> 6);
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | cp >> 12);
-        out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | cp >> 18);
-        out += static_cast<char>(0x80 | (cp >> 12 & 0x3F));
-        out += static_cast<char>(0x80 | (cp >> 6 & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // Titles, metadata and bookmarks need no glyphs, but libharu converts them to UTF-16 only within
 // the Basic Multilingual Plane and passes broken UTF-8 through as garbage.
 std::string clean_text(std::string_view text) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-        char32_t cp = pdf_detail::next_code_point(text, i);
+        char32_t cp = next_code_point(text, i);
         if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
         if (cp > 0xFFFF) cp = 0xFFFD;
         append_utf8(out, cp);
@@ -129,46 +113,24 @@ std::string random_owner_password() {
 
 bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-// YYYY-MM-DDTHH:MM:SS, optional fraction, then Z, ±HH:MM, ±HHMM, ±HH or nothing (local time).
-std::optional<HPDF_Date> parse_iso_date(std::string_view s) {
-    const auto number = [&](std::size_t at, std::size_t digits, int& out) {
-        if (at + digits > s.size()) return false;
-        out = 0;
-        for (std::size_t k = at; k < at + digits; ++k) {
-            if (s[k] < '0' || s[k] > '9') return false;
-            out = out * 10 + (s[k] - '0');
-        }
-        return true;
-    };
-    HPDF_Date d{};
-    if (!number(0, 4, d.year) || s[4] != '-' || !number(5, 2, d.month) || s[7] != '-' || !number(8, 2, d.day) ||
-        (s[10] != 'T' && s[10] != ' ') || !number(11, 2, d.hour) || s[13] != ':' || !number(14, 2, d.minutes) ||
-        s[16] != ':' || !number(17, 2, d.seconds))
-        return std::nullopt;
-    std::size_t i = 19;
-    if (i < s.size() && s[i] == '.') {
-        ++i;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    }
-    d.ind = ' ';
-    if (i < s.size() && s[i] == 'Z') {
-        d.ind = 'Z';
-        ++i;
-    } else if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-        d.ind = s[i];
-        if (!number(i + 1, 2, d.off_hour)) return std::nullopt;
-        i += 3;
-        if (i < s.size() && s[i] == ':') ++i;
-        if (i < s.size()) {
-            if (!number(i, 2, d.off_minutes)) return std::nullopt;
-            i += 2;
-        }
-    }
+// The document's ISO 8601 date as libharu takes it; libharu also refuses days that are not on
+// the calendar, leap seconds and offsets of a day or more.
+std::optional<HPDF_Date> pdf_date(std::string_view text) {
+    const std::optional<iso8601_time> t = parse_iso8601(text);
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (i != s.size() || d.month < 1 || d.month > 12 || d.day < 1 ||
-        d.day > days[d.month - 1] + (d.month == 2 && leap_year(d.year)) || d.hour > 23 || d.minutes > 59 ||
-        d.seconds > 59 || d.off_hour > 23 || d.off_minutes > 59)
+    if (!t || t->day > days[t->month - 1] + (t->month == 2 && leap_year(t->year)) || t->second > 59 ||
+        t->offset_hours > 23 || t->offset_minutes > 59)
         return std::nullopt;
+    HPDF_Date d{};
+    d.year = t->year;
+    d.month = t->month;
+    d.day = t->day;
+    d.hour = t->hour;
+    d.minutes = t->minute;
+    d.seconds = t->second;
+    d.ind = t->zone;
+    d.off_hour = t->offset_hours;
+    d.off_minutes = t->offset_minutes;
     return d;
 }
 
@@ -454,7 +416,7 @@ private:
             }
             if (++listed > 8) continue;
             if (!others.empty()) others += ", ";
-            others += cp == pdf_detail::invalid_code_point ? _("invalid UTF-8") : "U+" + hex(cp, 4);
+            others += cp == invalid_code_point ? _("invalid UTF-8") : "U+" + hex(cp, 4);
         }
         if (cjk)
             out.push_back(_("No font for Chinese, Japanese or Korean text was found, so such characters appear as \"?\" "
@@ -499,7 +461,7 @@ result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_me
                                                "unaccented letters, digits, spaces and punctuation")));
     std::optional<HPDF_Date> created;
     if (!metadata.created_at.empty()) {
-        created = parse_iso_date(metadata.created_at);
+        created = pdf_date(metadata.created_at);
         if (!created)
             return failed::failure(cannot_create(format(
                 _("the creation date \"{1}\" is not an ISO 8601 date such as 2026-11-21T09:06:52Z"), metadata.created_at)));

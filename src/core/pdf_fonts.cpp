@@ -220,44 +220,6 @@ bool is_cjk(char32_t cp) {
     return false;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned lead = byte(i);
-    if (lead < 0x80) {
-        ++i;
-        return lead;
-    }
-    std::size_t length = 0;
-    char32_t cp = 0, min = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2, cp = lead & 0x1F, min = 0x80;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3, cp = lead & 0x0F, min = 0x800;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4, cp = lead & 0x07, min = 0x10000;
-    } else {
-        ++i;
-        return invalid_code_point;
-    }
-    if (text.size() - i < length) {
-        ++i;
-        return invalid_code_point;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return invalid_code_point;
-        }
-        cp = cp << 6 | (byte(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return invalid_code_point;
-    }
-    i += length;
-    return cp;
-}
-
 }  // namespace pdf_detail
 
 namespace {

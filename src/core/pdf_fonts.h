@@ -11,6 +11,7 @@
 
 #include "bpm/diagnostic.h"
 #include "bpm/pdf_export.h"
+#include "bpm/utf8.h"
 
 namespace bpm::pdf_detail {
 
@@ -48,11 +49,6 @@ struct font_set {
 
 /// True for the scripts whose absence earns the "no CJK font" warning rather than a list.
 bool is_cjk(char32_t cp);
-
-/// Decodes the code point starting at text[i] and moves i past it; an invalid sequence yields
-/// invalid_code_point and skips one byte.
-constexpr char32_t invalid_code_point = 0xFFFFFFFF;
-char32_t next_code_point(std::string_view text, std::size_t& i);
 
 /// Calls fn(face_id, drawn, wanted, advance) for each character of a line as it is drawn: in the
 /// main face when it has the glyph, else in the CJK fallback, else as "?" (drawn != wanted).

@@ -60,9 +60,9 @@ std::string template_summary(const persona& p) {
 }
 
 bool store_template_summary(history& h, const std::string& persona_id) {
-    const std::size_t i = h.doc().find_persona(persona_id);
-    if (i == npos) return false;
-    persona_summary summary{template_summary(h.doc().personas[i]), summary_source::template_text, h.now()};
+    const persona* p = h.doc().persona_by_id(persona_id);
+    if (!p) return false;
+    persona_summary summary{template_summary(*p), summary_source::template_text, h.now()};
     return h.submit(set_summary(persona_id, std::move(summary)));
 }
 

@@ -1,40 +1,21 @@
 #include "bpm/utf8.h"
 
+#include <utf8.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 
 namespace bpm {
 
 namespace {
 
-// Length of the valid UTF-8 sequence starting at i, or 0 when it is invalid.
-std::size_t sequence_length(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return 1;
-    std::size_t len;
-    char32_t cp;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        cp = b0 & 0x07;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    static constexpr char32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min_for_length[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
 }  // namespace
 
@@ -49,20 +30,84 @@ std::size_t find_invalid_utf8(std::string_view text) {
             if (word & 0x8080808080808080ULL) break;
             i += 8;
         }
+        while (i < n && is_ascii(text[i])) ++i;
         if (i >= n) break;
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t len = sequence_length(text, i);
-        if (len == 0) return i;
-        i += len;
+        // A multi-byte sequence holds no ASCII byte, so a run of other bytes is checked on its
+        // own: any sequence that is cut short by an ASCII byte is invalid where it starts.
+        std::size_t run_end = i;
+        while (run_end < n && !is_ascii(text[run_end])) ++run_end;
+        const auto run = text.substr(i, run_end - i);
+        const auto bad = utf8::find_invalid(run.begin(), run.end());
+        if (bad != run.end()) return i + static_cast<std::size_t>(bad - run.begin());
+        i = run_end;
     }
     return std::string_view::npos;
 }
 
+char32_t next_code_point(std::string_view text, std::size_t& i) {
+    const char* const begin = text.data() + i;
+    const char* const window_end = begin + std::min<std::size_t>(4, text.size() - i);
+    // find_invalid stops at the first invalid sequence: when that is not the first one, the
+    // first one (at most four bytes) is valid.
+    if (utf8::find_invalid(begin, window_end) == begin) {
+        ++i;
+        return invalid_code_point;
+    }
+    const char* it = begin;
+    const char32_t cp = utf8::unchecked::next(it);
+    i += static_cast<std::size_t>(it - begin);
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) { utf8::append(cp, std::back_inserter(out)); }
+
+std::size_t code_point_count(std::string_view text) {
+    const auto starts = std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); });
+    return static_cast<std::size_t>(starts);
+}
+
+std::size_t next_char_start(std::string_view text, std::size_t i) {
+    ++i;
+    while (i < text.size() && is_continuation(text[i])) ++i;
+    return i;
+}
+
+std::size_t previous_char_start(std::string_view text, std::size_t end) {
+    std::size_t i = end;
+    while (i > 0) {
+        --i;
+        if (!is_continuation(text[i])) break;
+    }
+    return i;
+}
+
+std::string shorten(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    // The character that holds byte max_bytes is the first one left out.
+    std::string out(text.substr(0, previous_char_start(text, max_bytes + 1)));
+    while (!out.empty() && is_space(out.back())) out.pop_back();
+    return out.append(ellipsis);
+}
+
+std::string one_line_excerpt(std::string_view text, std::size_t max_bytes) {
+    const std::size_t bad = find_invalid_utf8(text);
+    if (bad != std::string_view::npos) text = text.substr(0, bad);
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F || c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out += c;
+    }
+    return shorten(out, max_bytes);
+}
+
 std::string_view trim(std::string_view text) {
-    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
     return text;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bpm/drawing.h"
+#include "bpm/utf8.h"
 
 namespace bpm::test {
 
@@ -14,10 +15,7 @@ namespace bpm::test {
 class fixed_measurer : public draw::text_measurer {
 public:
     double width(std::string_view text, const draw::font& f) const override {
-        double n = 0;
-        for (char c : text)
-            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-        return 0.55 * f.size * n;
+        return 0.55 * f.size * static_cast<double>(code_point_count(text));
     }
 };
 
