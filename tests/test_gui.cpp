@@ -64,6 +64,10 @@ BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, 
     // The grid's cursor is on the first stage, and so is the selection the journey map outlines.
     BOOST_TEST(Context().GetStageId() == third.stages.front().id);
     BOOST_TEST(Frame().GetJourneyMap()->GetSelectedStage() == third.stages.front().id);
+    // The status line counts its stage fields: every field of the sample is filled.
+    const unsigned long fields = bpm::all_stage_fields.size() * third.stages.size();
+    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(1) ==
+               wxString::Format("100%% complete (%lu of %lu stage fields)", fields, fields));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
@@ -411,8 +415,9 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched
     BOOST_TEST(TheDocManager().CreateDocument(ToWx(test::data("many-problems.bpm")), wxDOC_SILENT) == nullptr);
     BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
     BOOST_TEST(prompts.problems[0].StartsWith("Could not open \"many-problems.bpm\"."));
-    BOOST_TEST(prompts.problems[0].Contains("Line "));
-    BOOST_TEST(prompts.problems[0].Contains(", column "));
+    // Each problem with its place, filled into the catalogue's {1}-style pattern.
+    BOOST_TEST(prompts.problems[0].Contains("Line 6, column 4: status \"done\" is not one of in_progress, completed"));
+    BOOST_TEST(prompts.problems[0].Contains("Line 10, column 6: unexpected element <budget> inside <stage>"));
     BOOST_TEST(prompts.asked == 0);
     BOOST_TEST(Context().GetDocument() == doc);
     BOOST_TEST(shown().stages[0].duration == "5 weeks");

@@ -275,8 +275,8 @@ void AiPreferencesPanel::UpdateControls() {
     const bool on = m_enable->GetValue();
     for (wxWindow* field : std::initializer_list<wxWindow*>{m_url, m_model, m_key, m_timeout}) field->Enable(on);
     const bpm::result<> usable = CheckPreferences();
-    // TRANSLATORS: %s says what is wrong with the AI service settings, "no AI model is set"
-    ShowMessage(m_problem, usable ? wxString() : wxString::Format(_("Not saved: %s."), ToWx(usable.error())), true);
+    // TRANSLATORS: {1} says what is wrong with the AI service settings, "no AI model is set"
+    ShowMessage(m_problem, usable ? wxString() : FormatText(_("Not saved: {1}."), usable.error()), true);
     m_test->Enable(on && usable && !m_testing);
 }
 
@@ -302,10 +302,10 @@ void AiPreferencesPanel::FinishTest(const bpm::ai_settings& settings, const bpm:
     if (outcome)
         ShowMessage(m_testLine,
                     // TRANSLATORS: "Connected to localhost:11434: model llama3.1 answered in 420 ms"
-                    wxString::Format(_("Connected to %s: model %s answered in %ld ms"), ToWx(bpm::ai_host(settings)),
-                                     ToWx(settings.model), milliseconds),
+                    FormatText(_("Connected to {1}: model {2} answered in {3} ms"), bpm::ai_host(settings),
+                               settings.model, milliseconds),
                     false);
     else
-        ShowMessage(m_testLine, wxString::Format(_("The test failed: %s"), ToWx(outcome.error())), true);
+        ShowMessage(m_testLine, FormatText(_("The test failed: {1}"), outcome.error()), true);
     UpdateControls();
 }

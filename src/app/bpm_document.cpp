@@ -82,14 +82,14 @@ bool BpmDocument::Revert() {
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     bpm::result<bpm::document> loaded = bpm::load_bpm(ToUtf8(file));
     if (!ReportFailure(m_prompts, GetDocumentWindow(),
-                       wxString::Format(_("Could not open \"%s\"."), wxFileName(file).GetFullName()), loaded))
+                       FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName()), loaded))
         return false;
     return Replace(std::move(*loaded.value));
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     if (!ReportFailure(m_prompts, GetDocumentWindow(),
-                       wxString::Format(_("Could not save \"%s\"."), wxFileName(file).GetFullName()),
+                       FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName()),
                        bpm::save_bpm(Model(), ToUtf8(file))))
         return false;
     History().mark_clean();

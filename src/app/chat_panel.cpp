@@ -172,7 +172,7 @@ void ChatPanel::SetSelectedPersona(const std::string& personaId) {
     m_selectedPersona = personaId;
     m_continue->Enable(CanContinue());
     if (const bpm::persona* p = FindPersona(personaId))
-        m_continue->SetToolTip(wxString::Format(_("Continue the interview for %s"), ToWx(p->name)));
+        m_continue->SetToolTip(FormatText(_("Continue the interview for {1}"), p->name));
 }
 
 void ChatPanel::Focus(const std::string& personaId, const std::string& stageId) {

@@ -132,8 +132,8 @@ private:
     // Ends an offer (applied or dismissed): says so, and shows the open question's answers again.
     void EndOffer(const wxString& outcome);
     void UpdateAiState();
-    // Says the call was stopped, or failed: failed is a format with the service (%1$s) and the
-    // reason (%2$s).
+    // Says the call was stopped, or failed: failed is a format with the service ({1}) and the
+    // reason ({2}).
     template <class T>
     void ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed);
 

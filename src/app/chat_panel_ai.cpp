@@ -32,7 +32,7 @@ void ChatPanel::UpdateAiState() {
     if (m_interview) m_interview->set_ai_assistant(on ? ToUtf8(m_ai->Describe()) : std::string());
     if (on) {
         const bpm::ai_settings& s = m_ai->Preferences().settings;
-        m_aiIndicator->SetLabel(wxString::Format(_("\u25CF AI assistant: %s at %s"), ToWx(s.model), ToWx(bpm::ai_host(s))));
+        m_aiIndicator->SetLabel(FormatText(_("\u25CF AI assistant: {1} at {2}"), s.model, bpm::ai_host(s)));
         m_aiIndicator->SetForegroundColour(wxColour(0x1E, 0x7B, 0x34));
         m_aiIndicator->SetToolTip(_("Summaries, suggestions, notes and questions go to this AI service. "
                                     "Change it in Edit \u25B8 Preferences."));
@@ -64,7 +64,7 @@ const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
 template <class T>
 void ChatPanel::ShowAiProblem(const bpm::result<T>& outcome, const wxString& stopped, const wxString& failed) {
     const wxString text =
-        outcome.was_cancelled() ? stopped : wxString::Format(failed, m_ai->Describe(), ToWx(outcome.error()));
+        outcome.was_cancelled() ? stopped : FormatText(failed, m_ai->Describe(), outcome.error());
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error, text));
 }
 
@@ -114,7 +114,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::res
     const int conversation = m_conversation;
     const std::string personaId = p.id;
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant,
-                             wxString::Format(_("%s is writing the summary of %s\u2026"), m_ai->Describe(), ToWx(p.name))));
+                             FormatText(_("{1} is writing the summary of {2}\u2026"), m_ai->Describe(), p.name)));
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Summary, _("\u2026")), [this, personaId](const wxString& text) {
         if (onSummaryDraft) onSummaryDraft(personaId, text);
     });
@@ -142,11 +142,11 @@ bool ChatPanel::WriteAiSummary(const std::string& personaId) {
         if (!p) return EndOffer(_("The persona was deleted meanwhile, so the summary was not stored."));
         if (written && bpm::store_ai_summary(m_doc->History(), personaId, *written.value)) {
             AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, ToWx(*written.value)));
-            return EndOffer(wxString::Format(_("Stored as the summary of %s. Undo takes it back."), ToWx(p->name)));
+            return EndOffer(FormatText(_("Stored as the summary of {1}. Undo takes it back."), p->name));
         }
         ShowAiProblem(written, _("You stopped the AI assistant; nothing was stored."),
-                      // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-                      _("%1$s could not write the summary: %2$s"));
+                      // TRANSLATORS: {1} is "The AI assistant at HOST", {2} why it failed
+                      _("{1} could not write the summary: {2}"));
         ShowActions({{_("Use the Offline Summary"),
                       [this, personaId] {
                           if (m_doc && bpm::store_template_summary(m_doc->History(), personaId)) {
@@ -207,8 +207,8 @@ void ChatPanel::AnswerFreeQuestion(const std::string& question) {
             } else {
                 RemoveBubble(bubble);
                 ShowAiProblem(answer, _("Stopped."),
-                              // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-                              _("%1$s could not answer: %2$s"));
+                              // TRANSLATORS: {1} is "The AI assistant at HOST", {2} why it failed
+                              _("{1} could not answer: {2}"));
             }
             ShowMessages(m_interview->repeat_question());
         });
@@ -227,9 +227,9 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
     const wxString stageName = ToWx(s->name);
     // Nothing streams from a suggestion; the bubble says what is being waited for.
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant,
-                               wxString::Format(_("Asking the AI assistant at %s for seller actions, content and a "
-                                                  "key message for %s\u2026"),
-                                                ToWx(bpm::ai_host(m_ai->Preferences().settings)), stageName)),
+                               FormatText(_("Asking the AI assistant at {1} for seller actions, content and a "
+                                            "key message for {2}\u2026"),
+                                          bpm::ai_host(m_ai->Preferences().settings), stageName)),
                 {});
     const bool started = m_ai->Run<bpm::stage_suggestion>(
         [copy = *p, stageId](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
@@ -241,8 +241,8 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
             EndStream();
             if (suggestion) return OfferSuggestion(personaId, stageId, *suggestion.value);
             ShowAiProblem(suggestion, _("Stopped; the stage is unchanged."),
-                          // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-                          _("%1$s could not suggest anything: %2$s"));
+                          // TRANSLATORS: {1} is "The AI assistant at HOST", {2} why it failed
+                          _("{1} could not suggest anything: {2}"));
             EndOffer(wxString());
         });
     if (!started) EndStream();
@@ -251,8 +251,8 @@ bool ChatPanel::SuggestForStage(const std::string& personaId, const std::string&
 
 void ChatPanel::OfferSuggestion(const std::string& personaId, const std::string& stageId,
                                 const bpm::stage_suggestion& s) {
-    const wxString text = wxString::Format(_("Seller actions: %s\nContent type: %s\nKey message: %s"),
-                                           ToWx(s.seller_actions), ToWx(s.content_type), ToWx(s.key_message));
+    const wxString text = FormatText(_("Seller actions: {1}\nContent type: {2}\nKey message: {3}"),
+                                     s.seller_actions, s.content_type, s.key_message);
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::Summary, text,
                              _("Applying replaces these three fields of the stage; Undo takes it back.")));
     ShowActions({{_("Apply Suggestion"),
@@ -271,15 +271,15 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
     const std::string text = ToUtf8(notes);
     if (text.size() > bpm::max_notes_bytes) {
         AddBubble(new ChatBubble(m_log, ChatBubble::Role::Error,
-                                 wxString::Format(_("Those notes are %zu KB long; at most %zu KB are read at once."),
-                                                  text.size() / 1024, bpm::max_notes_bytes / 1024)));
+                                 FormatText(_("Those notes are {1} KB long; at most {2} KB are read at once."),
+                                            text.size() / 1024, bpm::max_notes_bytes / 1024)));
         AfterTurn();
         return false;
     }
     const int conversation = m_conversation;
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Assistant,
-                               wxString::Format(_("%s is reading your notes (%zu KB)\u2026"), m_ai->Describe(),
-                                                (text.size() + 1023) / 1024)),
+                               FormatText(_("{1} is reading your notes ({2} KB)\u2026"), m_ai->Describe(),
+                                          (text.size() + 1023) / 1024)),
                 {});
     const bool started = m_ai->Run<bpm::persona>(
         [text](const bpm::ai_client& client, const bpm::token_callback&, const bpm::cancel_token& cancel) {
@@ -291,8 +291,8 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
             EndStream();
             if (read) return OfferPersona(std::move(*read.value));
             ShowAiProblem(read, _("Stopped; the map is unchanged."),
-                          // TRANSLATORS: %1$s is "The AI assistant at HOST", %2$s why it failed
-                          _("%1$s could not read the notes: %2$s"));
+                          // TRANSLATORS: {1} is "The AI assistant at HOST", {2} why it failed
+                          _("{1} could not read the notes: {2}"));
             EndOffer(wxString());
         });
     if (!started) EndStream();
@@ -300,13 +300,13 @@ bool ChatPanel::ReadNotes(const wxString& notes) {
 }
 
 void ChatPanel::OfferPersona(bpm::persona p) {
-    wxString text = wxString::Format(_("From your notes: %s"), ToWx(p.name));
+    wxString text = FormatText(_("From your notes: {1}"), p.name);
     if (!p.pain_points.empty()) {
         wxString pains;
         for (const bpm::pain_point& pp : p.pain_points) pains << (pains.empty() ? "" : "; ") << ToWx(pp.text);
-        text << "\n" << wxString::Format(_("Pain points: %s"), pains);
+        text << "\n" << FormatText(_("Pain points: {1}"), pains);
     }
-    text << "\n" << wxString::Format(wxPLURAL("%zu buying stage:", "%zu buying stages:", p.stages.size()), p.stages.size());
+    text << "\n" << FormatText(wxPLURAL("{1} buying stage:", "{1} buying stages:", p.stages.size()), p.stages.size());
     for (const bpm::stage& s : p.stages) {
         text << "\n\u2022 " << ToWx(s.name);
         if (!s.duration.empty()) text << " (" << ToWx(s.duration) << ")";
@@ -319,8 +319,7 @@ void ChatPanel::OfferPersona(bpm::persona p) {
                   [this, offered] {
                       if (!m_doc) return;
                       const std::string id = bpm::add_imported_persona(m_doc->History(), *offered);
-                      EndOffer(wxString::Format(_("Added %s to the map. Undo takes it back."),
-                                                ToWx(FindPersona(id)->name)));
+                      EndOffer(FormatText(_("Added {1} to the map. Undo takes it back."), FindPersona(id)->name));
                   }},
                  {_("Dismiss"), [this] { EndOffer(_("Dismissed; the map is unchanged.")); }}});
     AfterTurn();

@@ -184,7 +184,7 @@ void DashboardView::UpdateTotals() {
         return p.status == bpm::persona_status::completed;
     }));
     // TRANSLATORS: e.g. "8 personas, 5 completed"
-    m_totals->SetLabel(wxString::Format(wxPLURAL("%d persona, %d completed", "%d personas, %d completed", total), total, done));
+    m_totals->SetLabel(FormatText(wxPLURAL("{1} persona, {2} completed", "{1} personas, {2} completed", total), total, done));
 }
 
 void DashboardView::ShowPersona(const std::string& personaId) {

@@ -15,15 +15,14 @@ wxString ProblemList(const std::vector<bpm::diagnostic>& problems) {
         const bpm::diagnostic& d = problems[i];
         if (d.line > 0)
             // TRANSLATORS: one problem in a file: line, column, message
-            text << wxString::Format(_("Line %lu, column %lu: %s"), static_cast<unsigned long>(d.line),
-                                     static_cast<unsigned long>(d.column), ToWx(d.message))
+            text << FormatText(_("Line {1}, column {2}: {3}"), d.line, d.column, d.message)
                  << '\n';
         else
             text << ToWx(d.message) << '\n';
     }
     if (problems.size() > shown_problems) {
         const unsigned long more = static_cast<unsigned long>(problems.size() - shown_problems);
-        text << wxString::Format(wxPLURAL("... and %lu more problem.", "... and %lu more problems.", more), more);
+        text << FormatText(wxPLURAL("... and {1} more problem.", "... and {1} more problems.", more), more);
     }
     return text.Trim();
 }

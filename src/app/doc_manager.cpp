@@ -4,6 +4,7 @@
 
 #include "bpm_document.h"
 #include "bpm_view.h"
+#include "wx_string.h"
 
 namespace {
 
@@ -51,11 +52,11 @@ wxString BpmDocManager::MakeNewDocumentName() { return _("Untitled Map"); }
 wxString BpmDocManager::MakeFrameTitle(wxDocument* doc) {
     const wxString app = wxTheApp->GetAppDisplayName();
     if (!doc) return app;
-    // TRANSLATORS: window title; %s is the file name, a leading * marks unsaved changes
-    const wxString name = doc->IsModified() ? wxString::Format(_("*%s"), doc->GetUserReadableName())
+    // TRANSLATORS: window title; {1} is the file name, a leading * marks unsaved changes
+    const wxString name = doc->IsModified() ? FormatText(_("*{1}"), doc->GetUserReadableName())
                                             : doc->GetUserReadableName();
     // TRANSLATORS: window title: the map's name, then the program's
-    return wxString::Format(_("%s - %s"), name, app);
+    return FormatText(_("{1} - {2}"), name, app);
 }
 
 BpmDocManager& TheDocManager() { return *wxStaticCast(wxDocManager::GetDocumentManager(), BpmDocManager); }

@@ -103,10 +103,10 @@ void MainFrame::ExportPdf() {
     request.options.password = choices.Password();
     wxBusyCursor busy;
     const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(where.GetPath()));
-    if (!ReportFailure(m_prompts, this, wxString::Format(_("Could not export \"%s\"."), wxFileName(where.GetPath()).GetFullName()),
+    if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), wxFileName(where.GetPath()).GetFullName()),
                        done))
         return;
-    wxString note = wxString::Format(_("Exported \"%s\"."), wxFileName(where.GetPath()).GetFullName());
+    wxString note = FormatText(_("Exported \"{1}\"."), wxFileName(where.GetPath()).GetFullName());
     if (!done.value->empty()) {
         for (const std::string& warning : *done.value) note << "\n\n" << ToWx(warning);
         wxMessageBox(note, _("Export PDF"), wxOK | wxICON_WARNING, this);

@@ -218,8 +218,9 @@ void MainFrame::UpdateStatusText() {
     wxString text;
     if (p) {
         const bpm::field_count filled = bpm::filled_stage_fields(*p);
-        text = wxString::Format(_("%d%% complete (%lu of %lu stage fields)"), bpm::completeness_percent(*p),
-                                static_cast<unsigned long>(filled.filled), static_cast<unsigned long>(filled.total));
+        // xgettext:no-c-format
+        text = FormatText(_("{1}% complete ({2} of {3} stage fields)"), bpm::completeness_percent(*p),
+                          filled.filled, filled.total);
     }
     // Setting the same text again would still repaint the status bar after every keystroke.
     if (GetStatusBar()->GetStatusText(1) != text) SetStatusText(text, 1);

@@ -34,7 +34,7 @@ PainPointChip::PainPointChip(wxWindow* parent, const bpm::pain_point& point, Act
     const wxString category = CategoryLabel();
     // TRANSLATORS: accessible name of a pain point tag: category, then the text
     SetAccessibleName(this, category.empty() ? ToWx(point.text)
-                                             : wxString::Format(_("%s pain point: %s"), category, ToWx(point.text)));
+                                             : FormatText(_("{1} pain point: {2}"), category, point.text));
     SetToolTip(_("Enter or double-click to edit, Delete to remove"));
     Bind(wxEVT_PAINT, &PainPointChip::OnPaint, this);
     Bind(wxEVT_LEFT_UP, &PainPointChip::OnLeftUp, this);

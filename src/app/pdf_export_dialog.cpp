@@ -19,7 +19,7 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
 
     auto* scope = new wxStaticBoxSizer(wxVERTICAL, this, _("Pages"));
     m_persona = new wxRadioButton(scope->GetStaticBox(), wxID_ANY,
-                                  personaName.empty() ? _("The selected persona") : wxString::Format(_("Persona \"%s\""), personaName),
+                                  personaName.empty() ? _("The selected persona") : FormatText(_("Persona \"{1}\""), personaName),
                                   wxDefaultPosition, wxDefaultSize, wxRB_GROUP);
     m_map = new wxRadioButton(scope->GetStaticBox(), wxID_ANY, _("The whole map, one bookmarked section per persona"));
     (personaName.empty() ? m_map : m_persona)->SetValue(true);

@@ -169,10 +169,10 @@ void PersonaForm::UpdateStatusLine() {
     // Relabelling makes GTK lay the window out again; after most edits the line is the same.
     const bpm::field_count filled = bpm::filled_stage_fields(*p);
     // TRANSLATORS: e.g. "In progress - 14 of 21 stage fields filled"
-    wxString line = wxString::Format(_("%s - %lu of %lu stage fields filled"), StatusText(p->status),
-                                     static_cast<unsigned long>(filled.filled), static_cast<unsigned long>(filled.total));
+    wxString line = FormatText(_("{1} - {2} of {3} stage fields filled"), StatusText(p->status),
+                               filled.filled, filled.total);
     if (!p->last_updated_at.empty())
-        line << " - " << wxString::Format(_("last updated %s"), ToWx(bpm::readable_timestamp(p->last_updated_at)));
+        line << " - " << FormatText(_("last updated {1}"), bpm::readable_timestamp(p->last_updated_at));
     if (m_status->GetLabel() != line) m_status->SetLabel(line);
 }
 

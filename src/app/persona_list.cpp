@@ -46,8 +46,7 @@ public:
 
         dc.SetFont(GetFont().Smaller());
         dc.SetTextForeground(faint);
-        wxString detail = wxString::Format(wxPLURAL("%d stage", "%d stages", static_cast<int>(p->stages.size())),
-                                           static_cast<int>(p->stages.size()));
+        wxString detail = FormatText(wxPLURAL("{1} stage", "{1} stages", p->stages.size()), p->stages.size());
         if (!p->profile.segment.empty()) detail = ToWx(p->profile.segment) + "  " + wxUniChar(0x00B7) + "  " + detail;
         const int second = inner.y + lineHeight + FromDIP(2);
         dc.DrawText(wxControl::Ellipsize(detail, dc, wxELLIPSIZE_END, inner.width), inner.x, second);

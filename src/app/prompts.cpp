@@ -10,7 +10,7 @@
 Prompts Prompts::Dialogs() {
     Prompts p;
     p.askSaveChanges = [](wxWindow* parent, const wxString& name) {
-        wxMessageDialog dialog(parent, wxString::Format(_("Save changes to \"%s\" before closing?"), name),
+        wxMessageDialog dialog(parent, FormatText(_("Save changes to \"{1}\" before closing?"), name),
                                wxTheApp->GetAppDisplayName(), wxYES_NO | wxCANCEL | wxICON_WARNING | wxCENTRE);
         dialog.SetExtendedMessage(_("If you don't save, your changes will be lost."));
         dialog.SetYesNoCancelLabels(_("&Save"), _("Do&n't Save"), _("&Cancel"));
@@ -21,7 +21,7 @@ Prompts Prompts::Dialogs() {
         }
     };
     p.confirmRevert = [](wxWindow* parent, const wxString& name) {
-        wxMessageDialog dialog(parent, wxString::Format(_("Revert \"%s\" to the saved version?"), name),
+        wxMessageDialog dialog(parent, FormatText(_("Revert \"{1}\" to the saved version?"), name),
                                wxTheApp->GetAppDisplayName(), wxOK | wxCANCEL | wxICON_WARNING | wxCENTRE);
         dialog.SetExtendedMessage(_("Your changes since the last save will be lost."));
         dialog.SetOKCancelLabels(_("&Revert"), _("&Cancel"));

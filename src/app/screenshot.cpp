@@ -40,6 +40,6 @@ bpm::result<> SaveWindowScreenshot(wxTopLevelWindow* window, const wxString& pat
     }
     if (!wxImage::FindHandler(wxBITMAP_TYPE_PNG)) wxImage::AddHandler(new wxPNGHandler);
     if (!bitmap.ConvertToImage().SaveFile(path, wxBITMAP_TYPE_PNG))
-        return bpm::result<>::failure(ToUtf8(wxString::Format(_("Could not write \"%s\"."), path)));
+        return bpm::result<>::failure(ToUtf8(FormatText(_("Could not write \"{1}\"."), path)));
     return bpm::result<>::success();
 }

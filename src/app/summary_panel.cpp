@@ -80,7 +80,7 @@ void SummaryPanel::ShowSummary() {
         m_text->ChangeValue(wxString());
         return;
     }
-    m_heading->SetLabel(wxString::Format(_("Summary of %s"), p->name.empty() ? _("(unnamed persona)") : ToWx(p->name)));
+    m_heading->SetLabel(FormatText(_("Summary of {1}"), p->name.empty() ? _("(unnamed persona)") : ToWx(p->name)));
     if (!p->summary) {
         m_source->SetLabel(_("No summary yet. Generate one once the stages are mapped."));
         m_text->ChangeValue(wxString());
@@ -88,7 +88,7 @@ void SummaryPanel::ShowSummary() {
         const wxString when = ToWx(bpm::readable_timestamp(p->summary->generated_at));
         wxString source = p->summary->source == bpm::summary_source::ai ? _("Written by the AI assistant")
                                                                         : _("Generated from the map");
-        if (!when.empty()) source = wxString::Format(_("%s on %s"), source, when);
+        if (!when.empty()) source = FormatText(_("{1} on {2}"), source, when);
         if (p->summary->source == bpm::summary_source::template_text && p->summary->text != bpm::template_summary(*p))
             source << "  " << _("(the map has changed since; generate again to update it)");
         m_source->SetLabel(source);
