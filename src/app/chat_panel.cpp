@@ -253,7 +253,6 @@ void ChatPanel::AfterTurn() {
         m_lastFocusStage = stage;
         Focus(persona, stage);
     }
-    if (m_interview->finished() && onFinished) onFinished();
 }
 
 void ChatPanel::UpdateHeader() { SetProgress(ToWx(m_interview->progress_text())); }

@@ -60,11 +60,6 @@ public:
     /// Stops what the AI service is writing.
     void StopAi();
 
-    /// Called when the user says they are done.
-    std::function<void()> onFinished;
-    /// Called with a persona's summary as the AI writes it, and with "" once it is stored or given up.
-    std::function<void(const std::string& personaId, const wxString& draft)> onSummaryDraft;
-
     /// The interview, for reading its phase and position.
     const bpm::interview* Interview() const { return m_interview.get(); }
     /// Texts of the bubbles shown, oldest first (assistant and user), for tests and accessibility.

@@ -116,7 +116,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::res
     AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant,
                              FormatText(_("{1} is writing the summary of {2}\u2026"), m_ai->Describe(), p.name)));
     BeginStream(new ChatBubble(m_log, ChatBubble::Role::Summary, _("\u2026")), [this, personaId](const wxString& text) {
-        if (onSummaryDraft) onSummaryDraft(personaId, text);
+        m_context.ShowSummaryDraft(personaId, text);
     });
     const bool started = m_ai->Run<std::string>(
         [copy = p](const bpm::ai_client& client, const bpm::token_callback& onToken, const bpm::cancel_token& cancel) {
@@ -125,7 +125,7 @@ bool ChatPanel::StreamSummary(const bpm::persona& p, std::function<void(bpm::res
         [this, conversation](const std::string& piece) { AddStreamPiece(conversation, piece); },
         [this, conversation, personaId, done](bpm::result<std::string> written) {
             if (conversation != m_conversation) return;
-            if (onSummaryDraft) onSummaryDraft(personaId, wxString());
+            m_context.ShowSummaryDraft(personaId, wxString());
             RemoveBubble(EndStream());
             done(std::move(written));
         });

@@ -56,6 +56,12 @@ void EditingContext::ShowPage(Page page) {
     Notify(PageChanged);
 }
 
+void EditingContext::ShowSummaryDraft(const std::string& personaId, const wxString& draft) {
+    m_draftPersonaId = draft.empty() ? std::string() : personaId;
+    m_draft = draft;
+    Notify(SummaryDraftChanged);
+}
+
 void EditingContext::FocusPage(Page page) {
     const bool moved = page != m_page;
     m_page = page;

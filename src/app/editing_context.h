@@ -4,6 +4,8 @@
 #include <functional>
 #include <string>
 
+#include <wx/string.h>
+
 #include "bpm/history.h"
 #include "bpm/model.h"
 #include "listener_list.h"
@@ -31,6 +33,8 @@ public:
         FocusRequested = 1u << 4,
         /// The shown map changed: Notice::edits holds the history's notice.
         Edited = 1u << 5,
+        /// The summary the AI assistant is writing (not yet in the map) grew, or is done.
+        SummaryDraftChanged = 1u << 6,
     };
 
     /// What changed, told to every subscriber.
@@ -63,6 +67,10 @@ public:
     /// The id of the selected stage of the selected persona, "" for none.
     const std::string& GetStageId() const { return m_stageId; }
     Page GetPage() const { return m_page; }
+    /// The persona whose summary the AI assistant is writing, "" while it writes none.
+    const std::string& GetSummaryDraftPersonaId() const { return m_draftPersonaId; }
+    /// What it has written so far.
+    const wxString& GetSummaryDraft() const { return m_draft; }
 
     /// Shows a map (null for none) at its first persona, on the Stages page.
     void ShowDocument(BpmDocument* doc);
@@ -77,6 +85,8 @@ public:
     void FocusPage(Page page);
     /// Writes unfinished input (an open grid cell editor) into the shown map.
     void CommitPendingEdits();
+    /// The summary being written for a persona so far, shown until it is stored; "" ends it.
+    void ShowSummaryDraft(const std::string& personaId, const wxString& draft);
 
 private:
     // Tells the subscribers; a change made while they are being told is told after them, so
@@ -94,6 +104,8 @@ private:
     std::string m_personaId;
     std::string m_stageId;
     Page m_page = Page::Stages;
+    std::string m_draftPersonaId;
+    wxString m_draft;
     unsigned m_pending = 0;
     bool m_notifying = false;
 };

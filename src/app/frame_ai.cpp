@@ -9,8 +9,6 @@
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "main_frame.h"
-#include "stage_grid.h"
-#include "summary_panel.h"
 
 namespace {
 
@@ -31,9 +29,6 @@ void MainFrame::BindAi() {
     m_ai = std::make_unique<AiService>();
     if (wxConfigBase* config = wxConfigBase::Get()) m_ai->SetPreferences(LoadAiPreferences(*config));
     m_chat->SetAiService(m_ai.get());
-    m_chat->onSummaryDraft = [this](const std::string& personaId, const wxString& draft) {
-        m_summary->ShowDraft(personaId, draft);
-    };
 
     const auto openPreferences = [this] {
         ShowPreferences(this, [this](const AiPreferences& prefs) {
@@ -50,7 +45,7 @@ void MainFrame::BindAi() {
         return false;
     };
     const auto suggest = [this, aiOn](wxCommandEvent&) {
-        if (aiOn() && m_chat->SuggestForStage(m_context.GetPersonaId(), m_stageGrid->CurrentStageId()))
+        if (aiOn() && m_chat->SuggestForStage(m_context.GetPersonaId(), m_context.GetStageId()))
             FocusPanel(Panel::Assistant);
     };
     // From the menu bar, the grid's context menu and the grid's Suggest button.
@@ -70,7 +65,7 @@ void MainFrame::BindAi() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_ai->Stop(); }, ID_AI_STOP);
 
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(Doc() != nullptr && !m_ai->Busy() && m_stageGrid->HasCurrentStage());
+        e.Enable(Doc() != nullptr && !m_ai->Busy() && !m_context.GetStageId().empty());
     }, ID_STAGE_SUGGEST);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() != nullptr && !m_ai->Busy()); },
          ID_PERSONA_FROM_NOTES);

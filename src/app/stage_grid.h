@@ -35,8 +35,6 @@ public:
     bool HasPersona() const;
     /// True when the cursor is on a stage.
     bool HasCurrentStage() const;
-    /// The id of the stage under the cursor, or "" when there is none.
-    std::string CurrentStageId() const;
     /// Adds a stage below the cursor row (at the end when there is none) and moves there.
     void AddStage();
     /// Inserts a stage above the cursor row.

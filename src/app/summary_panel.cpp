@@ -48,6 +48,8 @@ void SummaryPanel::OnNotice(const EditingContext::Notice& notice) {
     } else if (notice.Has(EditingContext::Edited)) {
         OnChanges(*notice.edits);
     }
+    // The AI assistant's summary as it is written, for the persona shown.
+    if (notice.Has(EditingContext::SummaryDraftChanged)) ShowSummary();
     if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Summary) SetFocus();
 }
 
@@ -57,19 +59,14 @@ const bpm::persona* SummaryPanel::Persona() const {
 
 bool SummaryPanel::Generate() { return m_doc && bpm::store_template_summary(m_doc->History(), m_personaId); }
 
-void SummaryPanel::ShowDraft(const std::string& personaId, const wxString& draft) {
-    m_draftPersonaId = draft.empty() ? std::string() : personaId;
-    m_draft = draft;
-    if (personaId == m_personaId) ShowSummary();
-}
-
 void SummaryPanel::ShowSummary() {
     const bpm::persona* p = Persona();
-    const bool drafting = p && !m_draftPersonaId.empty() && m_draftPersonaId == m_personaId;
-    m_generate->Enable(p != nullptr && m_draftPersonaId.empty());
+    const std::string& draftFor = m_context.GetSummaryDraftPersonaId();
+    const bool drafting = p && !draftFor.empty() && draftFor == m_personaId;
+    m_generate->Enable(p != nullptr && draftFor.empty());
     if (drafting) {
         m_source->SetLabel(_("The AI assistant is writing the summary\u2026"));
-        m_text->ChangeValue(m_draft);
+        m_text->ChangeValue(m_context.GetSummaryDraft());
         m_text->ShowPosition(m_text->GetLastPosition());
         Layout();
         return;

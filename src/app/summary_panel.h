@@ -18,8 +18,6 @@ class SummaryPanel : public wxPanel {
 public:
     SummaryPanel(wxWindow* parent, EditingContext& context);
 
-    /// Shows the summary the AI assistant is writing for a persona, until draft is "" again.
-    void ShowDraft(const std::string& personaId, const wxString& draft);
     /// Writes the template summary of the shown persona, as one undo step.
     bool Generate();
     /// The summary text control, for tests.
@@ -39,6 +37,4 @@ private:
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;
     std::string m_personaId;
-    std::string m_draftPersonaId;  // whose summary the AI is writing
-    wxString m_draft;
 };
