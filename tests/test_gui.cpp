@@ -70,6 +70,16 @@ BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, 
                wxString::Format("100%% complete (%lu of %lu stage fields)", fields, fields));
 }
 
+BOOST_FIXTURE_TEST_CASE(a_persona_chosen_on_another_page_gets_grown_rows_when_the_grid_comes_back, editor) {
+    Command(ID_SHOW_PERSONA);
+    ClickPersonaRow(1);
+    Command(ID_SHOW_STAGES);
+    Pump();
+    BOOST_TEST(Context().GetPersonaId() == "persona-2");
+    for (int row = 0; row < grid().GetNumberRows(); ++row)
+        BOOST_TEST(grid().GetRowSize(row) > 2 * grid().GetCharHeight(), "row " << row);
+}
+
 BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
     wxToolBar* tools = Frame().GetToolBar();
     BOOST_TEST(tools->GetToolShortHelp(wxID_UNDO) == "Undo");

@@ -158,6 +158,10 @@ void StageGrid::OnNotice(const EditingContext::Notice& notice) {
     else if (notice.Has(EditingContext::Edited))
         OnChanges(*notice.edits);
     if (notice.Has(EditingContext::StageChanged) && !stageId.empty() && !m_cursorMoving) ShowStage(stageId);
+    // GTK sends no show event when a notebook page comes to the front: rows that changed while
+    // another page was shown are sized when the Stages page is.
+    if (notice.Has(EditingContext::PageChanged) && m_context.GetPage() == EditingContext::Page::Stages && m_rowsStale)
+        ResizeRowsLater();
     if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Stages) {
         m_grid->SetFocus();
         if (m_grid->GetNumberRows() > 0 && m_grid->GetGridCursorRow() < 0) m_grid->SetGridCursor(0, 0);
@@ -180,11 +184,6 @@ bool StageGrid::HasPersona() const { return m_table->GetPersona() != nullptr; }
 bool StageGrid::HasCurrentStage() const {
     const int row = m_grid->GetGridCursorRow();
     return HasPersona() && row >= 0 && row < m_grid->GetNumberRows();
-}
-
-std::string StageGrid::CurrentStageId() const {
-    return HasCurrentStage() ? m_table->GetPersona()->stages[static_cast<std::size_t>(m_grid->GetGridCursorRow())].id
-                             : std::string();
 }
 
 void StageGrid::OnChanges(const bpm::change_set& changes) {
