@@ -16,9 +16,20 @@ inline bool is_valid_utf8(std::string_view text) { return find_invalid_utf8(text
 /// What next_code_point returns for a byte that does not start a valid UTF-8 sequence.
 inline constexpr char32_t invalid_code_point = 0xFFFFFFFF;
 
+/// next_code_point for a text[i] that is not ASCII.
+char32_t next_multibyte_code_point(std::string_view text, std::size_t& i);
+
 /// Decodes the code point starting at text[i] and moves i past it; an invalid sequence yields
 /// invalid_code_point and moves i one byte on.
-char32_t next_code_point(std::string_view text, std::size_t& i);
+inline char32_t next_code_point(std::string_view text, std::size_t& i) {
+    // Most map text is ASCII; parsers call this once a character.
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    return next_multibyte_code_point(text, i);
+}
 
 /// Appends the UTF-8 bytes of a code point (at most U+10FFFF, not a surrogate) to out.
 void append_utf8(std::string& out, char32_t cp);

@@ -44,7 +44,7 @@ std::size_t find_invalid_utf8(std::string_view text) {
     return std::string_view::npos;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& i) {
+char32_t next_multibyte_code_point(std::string_view text, std::size_t& i) {
     const char* const begin = text.data() + i;
     const char* const window_end = begin + std::min<std::size_t>(4, text.size() - i);
     // find_invalid stops at the first invalid sequence: when that is not the first one, the
