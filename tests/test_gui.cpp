@@ -46,6 +46,20 @@ void ClickPersonaRow(int row) {
     Pump();
 }
 
+// Opens the grid's cell editor on a cell, as F2 does, and returns its text control.
+wxTextCtrl* OpenCellEditor(int row, int col) {
+    wxGrid& grid = *Frame().GetStageGrid()->GetGrid();
+    grid.SetFocus();
+    grid.SetGridCursor(row, col);
+    grid.EnableCellEditControl();
+    BOOST_TEST_REQUIRE(grid.IsCellEditControlShown());
+    wxGridCellEditor* editor = grid.GetCellEditor(row, col);
+    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
+    editor->DecRef();
+    BOOST_TEST_REQUIRE(text != nullptr);
+    return text;
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, editor) {
@@ -92,14 +106,7 @@ BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
 }
 
 BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_is_saved, editor) {
-    grid().SetFocus();
-    grid().SetGridCursor(0, 2);
-    grid().EnableCellEditControl();
-    BOOST_TEST_REQUIRE(grid().IsCellEditControlShown());
-    wxGridCellEditor* editor = grid().GetCellEditor(0, 2);
-    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
-    editor->DecRef();
-    BOOST_TEST_REQUIRE(text != nullptr);
+    wxTextCtrl* text = OpenCellEditor(0, 2);
     text->SetValue("9 weeks");
     Command(wxID_SAVE);
     BOOST_TEST(!grid().IsCellEditControlShown());
@@ -108,14 +115,7 @@ BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_is_saved, editor) {
 }
 
 BOOST_FIXTURE_TEST_CASE(editing_a_cell_in_the_grid_is_one_undoable_step, editor) {
-    grid().SetFocus();
-    grid().SetGridCursor(0, 2);
-    grid().EnableCellEditControl();
-    BOOST_TEST_REQUIRE(grid().IsCellEditControlShown());
-    wxGridCellEditor* editor = grid().GetCellEditor(0, 2);
-    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
-    editor->DecRef();
-    BOOST_TEST_REQUIRE(text != nullptr);
+    wxTextCtrl* text = OpenCellEditor(0, 2);
     text->SetValue("6 weeks");
     grid().DisableCellEditControl();
     Pump();
