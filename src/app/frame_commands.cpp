@@ -10,12 +10,12 @@
 #include <wx/toolbar.h>
 
 #include "ai_service.h"
-#include "bpm/edit.h"
 #include "bpm/version.h"
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "doc_manager.h"
 #include "main_frame.h"
+#include "persona_commands.h"
 #include "stage_grid.h"
 #include "summary_panel.h"
 #include "wx_string.h"
@@ -169,13 +169,7 @@ void MainFrame::BindCommands() {
         Bind(wxEVT_MENU, handler, this, id);
         Bind(wxEVT_BUTTON, handler, this, id);
     };
-    both(ID_PERSONA_ADD, &MainFrame::OnAddPersona);
-    both(ID_PERSONA_DELETE, &MainFrame::OnDeletePersona);
-    both(ID_PERSONA_MOVE_UP, &MainFrame::OnMovePersona);
-    both(ID_PERSONA_MOVE_DOWN, &MainFrame::OnMovePersona);
-    both(ID_PERSONA_FINISH, &MainFrame::OnPersonaStatus);
-    both(ID_PERSONA_REOPEN, &MainFrame::OnPersonaStatus);
-    both(ID_PERSONA_EDIT, &MainFrame::OnEditPersona);
+    BindPersonaCommands(*this, m_context);
     both(ID_SUMMARY_GENERATE, &MainFrame::OnGenerateSummary);
     Bind(wxEVT_MENU, &MainFrame::OnStageCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
     Bind(wxEVT_MENU, &MainFrame::OnStageCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
@@ -195,7 +189,6 @@ void MainFrame::BindCommands() {
         SetPersonaListShown(Doc() != nullptr);
         m_stageGrid->ResetColumns();
     }, ID_RESET_LAYOUT);
-    Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdatePersonaCommand, this, ID_PERSONA_ADD, ID_SUMMARY_GENERATE);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_STAGE_ADD, ID_STAGE_MOVE_DOWN);
     Bind(wxEVT_UPDATE_UI, &MainFrame::OnUpdateStageCommand, this, ID_COLUMN_FIRST, ID_COLUMNS_RESET);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
@@ -212,49 +205,6 @@ void MainFrame::BindCommands() {
         if (e.GetEventObject() == m_pages && e.GetSelection() >= 0) m_context.ShowPage(static_cast<Page>(e.GetSelection()));
         e.Skip();
     });
-}
-
-void MainFrame::OnAddPersona(wxCommandEvent&) {
-    BpmDocument* doc = Doc();
-    if (!doc) return;
-    m_context.CommitPendingEdits();
-    bpm::persona p;
-    p.id = doc->Model().new_persona_id();
-    p.name = ToUtf8(_("New Persona"));
-    const std::size_t selected = m_context.GetPersonaIndex();
-    const std::size_t index = selected == bpm::npos ? doc->Model().personas.size() : selected + 1;
-    const std::string id = p.id;
-    bpm::batch batch(doc->History(), ToUtf8(_("Add New Persona")));
-    batch.submit(bpm::insert_persona(index, std::move(p)));
-    bpm::apply_standard_stages(batch, id);
-    batch.push();
-    m_context.FocusPage(Page::Persona);
-}
-
-void MainFrame::OnDeletePersona(wxCommandEvent&) {
-    if (!m_context.GetPersona()) return;
-    m_context.CommitPendingEdits();
-    Doc()->Submit(bpm::remove_persona(m_context.GetPersonaId()));
-}
-
-void MainFrame::OnMovePersona(wxCommandEvent& event) {
-    const std::size_t index = m_context.GetPersonaIndex();
-    if (index == bpm::npos) return;
-    const bool up = event.GetId() == ID_PERSONA_MOVE_UP;
-    if (up && index == 0) return;
-    Doc()->Submit(bpm::move_persona(m_context.GetPersonaId(), up ? index - 1 : index + 1));
-}
-
-void MainFrame::OnPersonaStatus(wxCommandEvent& event) {
-    if (!m_context.GetPersona()) return;
-    m_context.CommitPendingEdits();
-    Doc()->Submit(bpm::set_status(m_context.GetPersonaId(), event.GetId() == ID_PERSONA_FINISH
-                                                               ? bpm::persona_status::completed
-                                                               : bpm::persona_status::in_progress));
-}
-
-void MainFrame::OnEditPersona(wxCommandEvent&) {
-    if (m_context.GetPersona()) m_context.FocusPage(Page::Persona);
 }
 
 void MainFrame::OnGenerateSummary(wxCommandEvent&) {
@@ -337,19 +287,6 @@ void MainFrame::OnAbout(wxCommandEvent&) {
     info.SetDescription(_("Map how each of your buyer personas buys, stage by stage, and align your seller actions, "
                           "content and key messages with every step."));
     wxAboutBox(info, this);
-}
-
-void MainFrame::OnUpdatePersonaCommand(wxUpdateUIEvent& event) {
-    const bpm::persona* p = m_context.GetPersona();
-    const std::size_t index = m_context.GetPersonaIndex();
-    switch (event.GetId()) {
-        case ID_PERSONA_ADD: event.Enable(Doc() != nullptr); break;
-        case ID_PERSONA_MOVE_UP: event.Enable(p && index > 0); break;
-        case ID_PERSONA_MOVE_DOWN: event.Enable(p && index + 1 < Doc()->Model().personas.size()); break;
-        case ID_PERSONA_FINISH: event.Enable(p && p->status != bpm::persona_status::completed); break;
-        case ID_PERSONA_REOPEN: event.Enable(p && p->status == bpm::persona_status::completed); break;
-        default: event.Enable(p != nullptr);
-    }
 }
 
 void MainFrame::OnUpdateStageCommand(wxUpdateUIEvent& event) {

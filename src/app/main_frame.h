@@ -89,18 +89,12 @@ private:
     void UpdateStatusText();
     void SetPersonaListShown(bool shown);
 
-    void OnAddPersona(wxCommandEvent& event);
-    void OnDeletePersona(wxCommandEvent& event);
-    void OnMovePersona(wxCommandEvent& event);
-    void OnPersonaStatus(wxCommandEvent& event);
-    void OnEditPersona(wxCommandEvent& event);
     void OnGenerateSummary(wxCommandEvent& event);
     void OnStageCommand(wxCommandEvent& event);
     void OnClipboard(wxCommandEvent& event);
     void OnShowPage(wxCommandEvent& event);
     void OnOpenSample(wxCommandEvent& event);
     void OnAbout(wxCommandEvent& event);
-    void OnUpdatePersonaCommand(wxUpdateUIEvent& event);
     void OnUpdateStageCommand(wxUpdateUIEvent& event);
     void OnUpdateClipboard(wxUpdateUIEvent& event);
     void OnClose(wxCloseEvent& event);
