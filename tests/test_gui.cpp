@@ -107,7 +107,11 @@ BOOST_FIXTURE_TEST_CASE(the_toolbar_names_what_undo_and_redo_would_do, editor) {
 
 BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_is_saved, editor) {
     wxTextCtrl* text = OpenCellEditor(0, 2);
+    // Opened and not typed in, the map is as saved: File > Save has nothing to do.
+    BOOST_TEST(!CommandEnabled(wxID_SAVE));
     text->SetValue("9 weeks");
+    // The typed text is the map's only change; Save must be there for it, as the user sees it.
+    BOOST_TEST(CommandEnabled(wxID_SAVE));
     Command(wxID_SAVE);
     BOOST_TEST(!grid().IsCellEditControlShown());
     BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "9 weeks");

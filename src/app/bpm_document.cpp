@@ -18,11 +18,24 @@ BpmDocument::~BpmDocument() = default;
 
 bool BpmDocument::Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how) { return m_history.submit(std::move(edit), how); }
 
-BpmDocument::PendingEditsHook BpmDocument::AddPendingEditsHook(std::function<void()> commit) {
-    return m_pendingEdits.Add(std::move(commit));
+BpmDocument::PendingEditsHook BpmDocument::AddPendingEditsHook(std::function<void()> commit,
+                                                               std::function<bool()> pending) {
+    return m_pendingEdits.Add([commit = std::move(commit), pending = std::move(pending)](bool doCommit, bool& any) {
+        if (doCommit) commit();
+        else any = any || pending();
+    });
 }
 
-void BpmDocument::CommitPendingEdits() { m_pendingEdits.Call(); }
+void BpmDocument::CommitPendingEdits() {
+    bool unused = false;
+    m_pendingEdits.Call(true, unused);
+}
+
+bool BpmDocument::HasPendingEdits() const {
+    bool any = false;
+    m_pendingEdits.Call(false, any);
+    return any;
+}
 
 bool BpmDocument::Replace(bpm::document model) {
     m_changesDiscarded = false;
@@ -36,7 +49,8 @@ void BpmDocument::UpdateTitle() {
     if (wxView* view = GetFirstView()) view->OnChangeFilename();
 }
 
-bool BpmDocument::IsModified() const { return !m_changesDiscarded && !History().is_clean(); }
+// Text typed into a cell but not yet entered counts: File > Save must be there to save it.
+bool BpmDocument::IsModified() const { return !m_changesDiscarded && (!History().is_clean() || HasPendingEdits()); }
 
 void BpmDocument::Modify(bool modified) {
     // wx calls Modify(false) only when it throws the changes away (Don't Save, a forced close) or

@@ -28,14 +28,16 @@ public:
     /// Submits an edit to the history; false when it does not apply.
     bool Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how = bpm::merge::never);
 
-    /// Keeps a function registered by AddPendingEditsHook for as long as it lives.
-    using PendingEditsHook = ListenerList<>::Registration;
-    /// Registers a function that writes an editor's unfinished input (an open grid cell editor)
-    /// into the map. Such functions run before the map is saved, undone, redone, reverted or
-    /// closed, and whenever CommitPendingEdits is called.
-    [[nodiscard]] PendingEditsHook AddPendingEditsHook(std::function<void()> commit);
+    /// Keeps an editor registered by AddPendingEditsHook for as long as it lives.
+    using PendingEditsHook = ListenerList<bool, bool&>::Registration;
+    /// Registers an editor that may hold unfinished input (an open grid cell editor): commit
+    /// writes it into the map, and runs before the map is saved, undone, redone, reverted or
+    /// closed, and whenever CommitPendingEdits is called; pending says whether there is any.
+    [[nodiscard]] PendingEditsHook AddPendingEditsHook(std::function<void()> commit, std::function<bool()> pending);
     /// Writes every editor's unfinished input into the map.
     void CommitPendingEdits();
+    /// True when an editor holds input that is not in the map yet.
+    bool HasPendingEdits() const;
 
     bool IsModified() const override;
     void Modify(bool modified) override;
@@ -58,7 +60,8 @@ private:
     const Prompts& m_prompts;
     bpm::document m_model;
     bpm::history m_history{m_model};
-    ListenerList<> m_pendingEdits;
+    // Called with true to commit, with false to ask whether anything is pending (into the flag).
+    ListenerList<bool, bool&> m_pendingEdits;
     // Set when the user chose "Don't Save": the document is being closed and its changes are
     // forfeit, so wx must not ask again while it tears the views down.
     bool m_changesDiscarded = false;

@@ -150,7 +150,8 @@ void StageGrid::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) {
         CommitPendingEdit();
         m_doc = m_context.GetDocument();
-        m_pendingEditsHook = m_doc ? m_doc->AddPendingEditsHook([this] { CommitPendingEdit(); })
+        m_pendingEditsHook = m_doc ? m_doc->AddPendingEditsHook([this] { CommitPendingEdit(); },
+                                                                [this] { return HasPendingEdit(); })
                                    : BpmDocument::PendingEditsHook();
     }
     if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged))
@@ -458,6 +459,15 @@ bool StageGrid::PasteText(const wxString& text) {
 
 void StageGrid::CommitPendingEdit() {
     if (m_grid->IsCellEditControlEnabled()) m_grid->DisableCellEditControl();
+}
+
+bool StageGrid::HasPendingEdit() const {
+    if (!m_grid->IsCellEditControlShown()) return false;
+    const int row = m_grid->GetGridCursorRow(), col = m_grid->GetGridCursorCol();
+    wxGridCellEditor* editor = m_grid->GetCellEditor(row, col);
+    const bool changed = editor->GetValue() != m_grid->GetCellValue(row, col);
+    editor->DecRef();
+    return changed;
 }
 
 void StageGrid::OnKeyDown(wxKeyEvent& event) {

@@ -58,6 +58,8 @@ public:
 
     /// Writes the text of an open cell editor into the map.
     void CommitPendingEdit();
+    /// True when an open cell editor holds text that differs from its cell.
+    bool HasPendingEdit() const;
 
     bool IsColumnShown(int col) const;
     /// Shows or hides a column (the Stage column always stays) and remembers it.

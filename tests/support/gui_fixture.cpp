@@ -18,6 +18,13 @@ void Command(int id) {
     Pump();
 }
 
+bool CommandEnabled(int id) {
+    wxUpdateUIEvent event(id);
+    event.SetEventObject(&Frame());
+    Frame().ProcessWindowEvent(event);
+    return !event.GetSetEnabled() || event.GetEnabled();
+}
+
 bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit) {
     const auto deadline = std::chrono::steady_clock::now() + limit;
     while (!done()) {

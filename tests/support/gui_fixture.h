@@ -78,6 +78,8 @@ struct scripted_prompts {
 
 // Runs a menu command of the frame, as choosing it from the menu would.
 void Command(int id);
+// Whether the frame's menu shows a command enabled, asked as opening the menu asks.
+bool CommandEnabled(int id);
 
 // Lets events run until done() holds, for at most limit (a worker's result arrives through the
 // event loop); false when it never did.
