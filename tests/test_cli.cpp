@@ -94,6 +94,28 @@ BOOST_AUTO_TEST_CASE(a_failed_conversion_writes_no_output) {
     BOOST_TEST(test::slurp(existing) == "precious");
 }
 
+BOOST_AUTO_TEST_CASE(writing_keeps_a_symbolic_link_and_refuses_a_read_only_file) {
+    test::temp_dir dir;
+    const std::string json_path = dir.file("map.json");
+    BOOST_TEST_REQUIRE(cli({"convert", nlyzer, json_path}).exit_code == 0);
+    // A map kept elsewhere and linked in, as a dotfiles or synced-folder setup does.
+    fs::create_directory(dir.path() / "shared");
+    test::spit(dir.file("shared/map.bpm"), "old");
+    fs::create_symlink("shared/map.bpm", dir.path() / "map.bpm");
+    auto r = cli({"convert", json_path, dir.file("map.bpm")});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(fs::is_symlink(dir.path() / "map.bpm"));
+    BOOST_TEST(test::slurp(dir.file("shared/map.bpm")) == test::slurp(nlyzer));
+
+    const std::string locked = dir.file("locked.bpm");
+    test::spit(locked, "precious");
+    fs::permissions(locked, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    r = cli({"convert", json_path, locked});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err == "bpmap-cli: cannot write " + locked + ": the file is read-only\n");
+    BOOST_TEST(test::slurp(locked) == "precious");
+}
+
 BOOST_AUTO_TEST_CASE(summary_prints_every_persona_or_the_one_asked_for) {
     const auto all = cli({"summary", nlyzer});
     BOOST_TEST(all.exit_code == 0, all.err);

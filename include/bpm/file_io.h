@@ -12,8 +12,12 @@ namespace bpm {
 result<std::string> read_file(const std::string& path, std::size_t max_bytes);
 
 /// Replaces path with bytes atomically: writes a temporary file beside it, flushes it to disk,
-/// then renames it over path. On any failure the previous file is left as it was and the
-/// temporary file is removed. An existing file's permissions are kept.
+/// then renames it over path. A symbolic link is kept and its target written; a file with other
+/// hard links is rewritten in place once the bytes are safe in the temporary file. The replaced
+/// file's permissions, owner, group (where allowed) and extended attributes are kept. A file
+/// without write permission is refused, even for root. Temporary files that earlier saves of
+/// path left behind, older than ten minutes, are removed. On any failure the previous file is
+/// left as it was and the temporary file is removed.
 result<> write_file_atomic(const std::string& path, std::string_view bytes);
 
 }  // namespace bpm

@@ -1,6 +1,9 @@
 #include "bpm/file_io.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -11,6 +14,9 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
+#ifdef __linux__
+#include <sys/xattr.h>
 #endif
 
 #include "bpm/tr.h"
@@ -41,53 +47,150 @@ result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
 
 #ifndef _WIN32
 
-result<> write_file_atomic(const std::string& path, std::string_view bytes) {
-    const fs::path target(path);
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(errno)));
-    const std::string tmp = tmpl;
-    auto fail = [&](int err) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
-    };
+namespace {
 
-    // Keep the permissions of the file being replaced; a new file gets the usual 0666 & ~umask.
-    struct stat st {};
-    if (::stat(path.c_str(), &st) == 0) {
-        ::fchmod(fd, st.st_mode & 07777);
-    } else {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
+// A stale temporary file is one no save can still be writing: saves take milliseconds.
+constexpr std::time_t stale_temporary_seconds = 10 * 60;
+
+result<> cannot_write(const std::string& path, int err) {
+    return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+}
+
+// The file a save replaces: path itself, or where its symbolic links lead (writing the target
+// keeps the links, as every editor does). Fails on a loop of links.
+result<fs::path> save_target(const std::string& path) {
+    fs::path p(path);
+    for (int hops = 0; hops < 40; ++hops) {  // the kernel's own limit before ELOOP
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return result<fs::path>::success(p);
+        std::error_code ec;
+        const fs::path next = fs::read_symlink(p, ec);
+        if (ec) return result<fs::path>::failure(format(_("cannot write {1}: {2}"), path, ec.message()));
+        p = next.is_absolute() ? next : p.parent_path() / next;
     }
+    return result<fs::path>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(ELOOP)));
+}
 
+// Removes what saves of target killed between writing and renaming left behind: the files
+// mkstemp named ".NAME.XXXXXX" beside it, once they are too old to belong to a save under way.
+void remove_stale_temporaries(const fs::path& dir, const fs::path& target) {
+    const std::string prefix = "." + target.filename().string() + ".";
+    const std::time_t now = std::time(nullptr);
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() != prefix.size() + 6 || name.compare(0, prefix.size(), prefix) != 0) continue;
+        if (!std::all_of(name.begin() + static_cast<std::ptrdiff_t>(prefix.size()), name.end(),
+                         [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+            continue;
+        struct stat st {};
+        if (::lstat(it->path().c_str(), &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > stale_temporary_seconds)
+            ::unlink(it->path().c_str());
+    }
+}
+
+// Copies the extended attributes of the file at from (SELinux labels, tags, quarantine marks) to
+// the open file to; those this process may not set are left out.
+void copy_extended_attributes([[maybe_unused]] const char* from, [[maybe_unused]] int to) {
+#ifdef __linux__
+    const ssize_t size = ::listxattr(from, nullptr, 0);
+    if (size <= 0) return;
+    std::string names(static_cast<std::size_t>(size), '\0');
+    const ssize_t got = ::listxattr(from, names.data(), names.size());
+    if (got <= 0) return;
+    names.resize(static_cast<std::size_t>(got));
+    for (std::size_t i = 0; i < names.size(); i = names.find('\0', i) + 1) {
+        const char* name = names.c_str() + i;
+        const ssize_t length = ::getxattr(from, name, nullptr, 0);
+        if (length < 0) continue;
+        std::string value(static_cast<std::size_t>(length), '\0');
+        const ssize_t read = ::getxattr(from, name, value.data(), value.size());
+        if (read >= 0) ::fsetxattr(to, name, value.data(), static_cast<std::size_t>(read), 0);
+    }
+#endif
+}
+
+// Writes all of bytes to fd; 0, or the errno of the failure.
+int write_all(int fd, std::string_view bytes) {
     const char* p = bytes.data();
     std::size_t left = bytes.size();
     while (left > 0) {
         const ssize_t n = ::write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail(errno);
+            return errno;
         }
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) return fail(errno);
+    return ::fsync(fd) == 0 ? 0 : errno;
+}
+
+}  // namespace
+
+result<> write_file_atomic(const std::string& path, std::string_view bytes) {
+    const result<fs::path> resolved = save_target(path);
+    if (!resolved) return result<>::failure_of(resolved);
+    const fs::path& target = *resolved.value;
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+
+    struct stat old {};
+    const bool exists = ::stat(target.c_str(), &old) == 0;
+    // Nobody may write it, or this user may not: its owner wants it left alone. Renaming over it
+    // would succeed in a writable folder, even as root, and silently replace it.
+    if (exists && ((old.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0))
+        return result<>::failure(format(_("cannot write {1}: the file is read-only"), path));
+    remove_stale_temporaries(dir, target);
+
+    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return cannot_write(path, errno);
+    const std::string tmp = tmpl;
+    auto fail = [&](int err) {
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return cannot_write(path, err);
+    };
+
+    if (exists) {
+        // Keep what the replaced file had: owner and group where this user may set them (first,
+        // since a change of owner clears set-id bits), permissions, extended attributes.
+        if (::fchown(fd, old.st_uid, old.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), old.st_gid);
+        ::fchmod(fd, old.st_mode & 07777);
+        copy_extended_attributes(target.c_str(), fd);
+    } else {
+        // A new file gets the usual 0666 & ~umask.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+    }
+
+    if (const int err = write_all(fd, bytes)) return fail(err);
     if (::close(fd) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+        return cannot_write(path, err);
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+
+    if (exists && old.st_nlink > 1) {
+        // Renaming would give this name a new file and leave the other names on the old one.
+        // The new content is safe on disk in the temporary file; now write it in place.
+        const int in_place = ::open(target.c_str(), O_WRONLY | O_TRUNC);
+        const int err = in_place < 0 ? errno : write_all(in_place, bytes);
+        if (in_place >= 0) ::close(in_place);
+        if (err != 0)
+            return result<>::failure(format(_("cannot write {1}: {2}; the new content is in {3}"), path,
+                                            std::strerror(err), tmp));
+        ::unlink(tmp.c_str());
+        return result<>::success();
+    }
+    if (::rename(tmp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         ::unlink(tmp.c_str());
-        return result<>::failure(format(_("cannot write {1}: {2}"), path, std::strerror(err)));
+        return cannot_write(path, err);
     }
     // Make the rename itself durable.
-    const int dfd = ::open(dir.string().c_str(), O_RDONLY | O_DIRECTORY);
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);

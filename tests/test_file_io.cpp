@@ -1,0 +1,141 @@
+#define BOOST_TEST_MODULE file_io
+#include <boost/test/unit_test.hpp>
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <filesystem>
+#include <string>
+
+#include "bpm/file_io.h"
+#include "test_support.h"
+
+using namespace bpm;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct stat stat_of(const std::string& path) {
+    struct stat st {};
+    ::lstat(path.c_str(), &st);
+    return st;
+}
+
+std::size_t entries(const fs::path& dir) {
+    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link) {
+    test::temp_dir dir;
+    fs::create_directory(dir.path() / "real");
+    const std::string target = dir.file("real/map.bpm");
+    test::spit(target, "old");
+    // A relative link, through a second link, as a dotfiles or synced-folder setup has them.
+    fs::create_symlink("real/map.bpm", dir.path() / "first.bpm");
+    fs::create_symlink("first.bpm", dir.path() / "map.bpm");
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(dir.file("map.bpm"), "new")));
+    BOOST_TEST(fs::is_symlink(dir.path() / "map.bpm"));
+    BOOST_TEST(fs::is_symlink(dir.path() / "first.bpm"));
+    BOOST_TEST(fs::read_symlink(dir.path() / "map.bpm") == fs::path("first.bpm"));
+    BOOST_TEST(test::slurp(target) == "new");
+    // The temporary file was beside the target, and is gone.
+    BOOST_TEST(entries(dir.path() / "real") == 1u);
+    BOOST_TEST(entries(dir.path()) == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_link_to_a_file_not_there_yet_creates_the_target) {
+    test::temp_dir dir;
+    fs::create_symlink("elsewhere.bpm", dir.path() / "map.bpm");
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(dir.file("map.bpm"), "new")));
+    BOOST_TEST(fs::is_symlink(dir.path() / "map.bpm"));
+    BOOST_TEST(test::slurp(dir.file("elsewhere.bpm")) == "new");
+}
+
+BOOST_AUTO_TEST_CASE(saving_a_hard_linked_file_keeps_every_name_on_the_one_file) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "old content");
+    fs::create_hard_link(path, dir.path() / "backup-name.bpm");
+    const ino_t inode = stat_of(path).st_ino;
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(path, "new")));
+    BOOST_TEST(stat_of(path).st_ino == inode);
+    BOOST_TEST(stat_of(path).st_nlink == 2u);
+    BOOST_TEST(test::slurp(dir.file("backup-name.bpm")) == "new");
+    BOOST_TEST(entries(dir.path()) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_without_write_permission_is_refused_and_left_as_it_was) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "old");
+    ::chmod(path.c_str(), 0444);
+    // Even as root, who could write it: the mode says the owner wants it left alone.
+    const result<> written = write_file_atomic(path, "new");
+    BOOST_TEST(!bool(written));
+    BOOST_TEST(written.error().find(path) != std::string::npos);
+    BOOST_TEST(written.error().find("read-only") != std::string::npos);
+    BOOST_TEST(test::slurp(path) == "old");
+    BOOST_TEST(entries(dir.path()) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(mode_owner_group_and_extended_attributes_are_kept) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "old");
+    ::chmod(path.c_str(), 0640);
+    const bool root = ::geteuid() == 0;
+    // As root, the file belongs to someone else, as a user's file that root saves does.
+    if (root) BOOST_TEST_REQUIRE(::chown(path.c_str(), 1234, 5678) == 0);
+    const bool xattrs = ::setxattr(path.c_str(), "user.bpm.test", "kept", 4, 0) == 0;
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(path, "new")));
+    const struct stat st = stat_of(path);
+    BOOST_TEST((st.st_mode & 07777) == 0640u);
+    if (root) {
+        BOOST_TEST(st.st_uid == 1234u);
+        BOOST_TEST(st.st_gid == 5678u);
+    }
+    if (xattrs) {
+        char value[16] = {};
+        BOOST_TEST(::getxattr(path.c_str(), "user.bpm.test", value, sizeof value) == 4);
+        BOOST_TEST(std::string(value, 4) == "kept");
+    } else {
+        BOOST_TEST_MESSAGE("this file system keeps no user extended attributes; that check is skipped");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(stale_temporary_files_of_an_interrupted_save_are_removed_at_the_next_save) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "old");
+    // What a save killed between writing and renaming leaves behind, an hour ago.
+    const std::string stale = dir.file(".map.bpm.a1B2c3");
+    test::spit(stale, "half a map");
+    const struct utimbuf hour_ago {::time(nullptr) - 3600, ::time(nullptr) - 3600};
+    ::utime(stale.c_str(), &hour_ago);
+    // Another save of the map may be writing this one right now: it is left alone.
+    const std::string fresh = dir.file(".map.bpm.Zz9Yy8");
+    test::spit(fresh, "being written");
+    // Not a temporary file of this map.
+    const std::string other = dir.file(".other.bpm.a1B2c3");
+    test::spit(other, "someone else's");
+    ::utime(other.c_str(), &hour_ago);
+
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(path, "new")));
+    BOOST_TEST(!fs::exists(stale));
+    BOOST_TEST(fs::exists(fresh));
+    BOOST_TEST(fs::exists(other));
+    BOOST_TEST(test::slurp(path) == "new");
+}
+
+BOOST_AUTO_TEST_CASE(a_new_file_gets_the_usual_permissions) {
+    test::temp_dir dir;
+    const mode_t mask = ::umask(022);
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(dir.file("new.bpm"), "new")));
+    ::umask(mask);
+    BOOST_TEST((stat_of(dir.file("new.bpm")).st_mode & 07777) == 0644u);
+}
