@@ -1,5 +1,7 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
+
+#include <algorithm>
 #include <filesystem>
 
 #include "bpm/bpm_file.h"
@@ -273,6 +275,11 @@ BOOST_AUTO_TEST_CASE(an_interview_that_cannot_load_or_save_loses_nothing) {
     unsetenv("TMPDIR");
     BOOST_TEST(unwritable.exit_code == 1);
     BOOST_TEST(unwritable.err.find("saved to " + dir.file("rescued-out.bpm")) != std::string::npos, unwritable.err);
+    // The closing message tells the truth: not saved, and why (read across its wrapped lines).
+    std::string said = unwritable.out;
+    std::replace(said.begin(), said.end(), '\n', ' ');
+    BOOST_TEST(said.find("have been saved") == std::string::npos, said);
+    BOOST_TEST(said.find("The map is not saved yet: cannot write " + dir.file("out.bpm")) != std::string::npos, said);
     const auto rescued = load_bpm(dir.file("rescued-out.bpm"));
     BOOST_REQUIRE(rescued);
     BOOST_TEST(rescued.value->personas.at(0).name == "Marketing Director");

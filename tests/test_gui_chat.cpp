@@ -156,3 +156,33 @@ BOOST_FIXTURE_TEST_CASE(the_main_commands_have_keys, editor) {
                    ID_STAGE_DELETE, ID_STAGE_MOVE_UP, ID_STAGE_MOVE_DOWN, ID_SHOW_STAGES, ID_KEYBOARD_HELP})
         BOOST_TEST(AcceleratorKey(id) != 0, "menu command " << id << " has no key");
 }
+
+BOOST_FIXTURE_TEST_CASE(done_in_the_chat_saves_the_map_and_says_where, editor) {
+    Click("Yes");  // continue Lisa Chang, whose stages are all filled in
+    TypeAndEnter("no");  // no summary
+    TypeAndEnter("satisfied");
+    Click("Done");
+    BOOST_TEST(Chat().Interview()->finished());
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(!Frame().GetTitle().StartsWith("*"));
+    BOOST_TEST(Said("have been saved"));
+    BOOST_TEST(Chat().Transcript().back() == "Saved to " + ToWx(path) + ".");
+    const auto saved = load_bpm(path);
+    BOOST_TEST_REQUIRE(bool(saved));
+    BOOST_TEST((saved.value->personas.back().status == persona_status::completed));
+}
+
+BOOST_FIXTURE_TEST_CASE(done_in_the_chat_never_claims_a_save_that_failed, editor) {
+    namespace fs = std::filesystem;
+    fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    Click("Yes");
+    TypeAndEnter("no");
+    TypeAndEnter("satisfied");
+    Click("Done");
+    BOOST_TEST(Chat().Interview()->finished());
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].Contains("the file is read-only"));
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(!Said("have been saved"));
+    BOOST_TEST(Chat().Transcript().back().Contains("The map is not saved yet: choose File"));
+}

@@ -32,6 +32,8 @@ struct chat {
             if (!last.empty() && last.back().kind == message_kind::summary_request)
                 last = iv.provide_summary(template_summary(doc.personas.at(doc.find_persona(last.back().text))),
                                           summary_source::template_text);
+            // The faces save when asked; this one pretends the save went through.
+            if (!last.empty() && last.back().kind == message_kind::save_request) last = iv.map_saved("map.bpm");
         }
         return *this;
     }
@@ -59,6 +61,26 @@ const std::initializer_list<std::string_view> standard_answers = {
     "Pricing sheet", "Low risk", "yes", "satisfied", "done"};
 
 }  // namespace
+
+BOOST_AUTO_TEST_CASE(done_asks_the_face_to_save_and_the_closing_message_says_how_that_went) {
+    chat c;
+    for (auto a = standard_answers.begin(); a + 1 != standard_answers.end(); ++a) c.say({*a});
+    const std::vector<message> request = c.iv.answer(*(standard_answers.end() - 1));
+    BOOST_TEST(c.iv.finished());
+    // Nothing claims a save yet: the only message asks the face to save.
+    BOOST_TEST_REQUIRE(request.size() == 1u);
+    BOOST_TEST((request[0].kind == message_kind::save_request));
+
+    const std::vector<message> saved = c.iv.map_saved("/maps/team.bpm");
+    BOOST_TEST_REQUIRE(saved.size() == 2u);
+    BOOST_TEST(saved[0].text.find("Fantastic! All your defined buyer persona buying processes have been saved") == 0u);
+    BOOST_TEST(saved[1].text == "Saved to /maps/team.bpm.");
+
+    const std::vector<message> not_saved = c.iv.map_not_saved("choose File > Save to keep it");
+    BOOST_TEST_REQUIRE(not_saved.size() == 1u);
+    BOOST_TEST(not_saved[0].text.find("have been saved") == std::string::npos);
+    BOOST_TEST(not_saved[0].text.find("The map is not saved yet: choose File > Save to keep it.") != std::string::npos);
+}
 
 BOOST_AUTO_TEST_CASE(welcome_is_followed_directly_by_the_persona_name_question) {
     chat c;

@@ -19,8 +19,11 @@ namespace bpm {
 /// face to answer with the language model (the open question stays open; show the answer, then
 /// repeat_question()). A summary_request's text is the id of the persona the user wants a summary
 /// of: the face writes it (the offline template_summary, or with the language model) and answers
-/// with provide_summary, summary_failed or summary_cancelled; the interview waits until then.
-enum class message_kind { question, info, error, summary, free_question, summary_request };
+/// with provide_summary, summary_failed or summary_cancelled; the interview waits until then. A
+/// save_request (no text) comes when the user says they are done: the face saves the map (Save, or
+/// Save As for a map never saved) and answers with map_saved or map_not_saved, so the closing
+/// message never claims a save that did not happen.
+enum class message_kind { question, info, error, summary, free_question, summary_request, save_request };
 
 /// An answer offered as a button: what it says, and the answer it sends.
 struct choice {
@@ -88,6 +91,13 @@ public:
     std::vector<message> summary_failed(std::string_view why);
     /// Answers a summary_request the user stopped the AI assistant writing: as summary_failed.
     std::vector<message> summary_cancelled();
+
+    /// Answers a save_request: the map is saved at where (a file path). Gives the closing message
+    /// and says where.
+    std::vector<message> map_saved(std::string_view where);
+    /// Answers a save_request the face could not carry out (why: "choose File > Save to keep it",
+    /// or the save's error): the closing message says the map is not saved yet, and why.
+    std::vector<message> map_not_saved(std::string_view why);
 
     /// Call when the document changed from elsewhere (the grid, the menu's Undo): if the open
     /// question is answered or gone, replies with the next one; otherwise returns nothing.

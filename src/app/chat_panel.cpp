@@ -25,7 +25,8 @@ ChatBubble::Role RoleOf(bpm::message_kind kind) {
         case bpm::message_kind::info:
         // Never shown: Answer hands them to the AI service or the offline summary instead.
         case bpm::message_kind::free_question:
-        case bpm::message_kind::summary_request: break;
+        case bpm::message_kind::summary_request:
+        case bpm::message_kind::save_request: break;
     }
     return ChatBubble::Role::Assistant;
 }
@@ -195,7 +196,16 @@ void ChatPanel::Answer(const wxString& shown, const wxString& answer) {
         return AnswerFreeQuestion(reply.front().text);
     if (reply.size() == 1 && reply.front().kind == bpm::message_kind::summary_request)
         return AnswerSummaryRequest(reply.front().text);
+    if (reply.size() == 1 && reply.front().kind == bpm::message_kind::save_request) return AnswerSaveRequest();
     ShowMessages(reply);
+}
+
+void ChatPanel::AnswerSaveRequest() {
+    // The closing message says "saved" only when the map is on disk as it is now.
+    const bool saved = m_doc->Save() && !m_doc->IsModified();
+    ShowMessages(saved ? m_interview->map_saved(ToUtf8(m_doc->GetFilename()))
+                       // TRANSLATORS: ends "The map is not saved yet: ..."
+                       : m_interview->map_not_saved(ToUtf8(_("choose File \u25B8 Save to keep it"))));
 }
 
 void ChatPanel::ShowMessages(const std::vector<bpm::message>& messages) {

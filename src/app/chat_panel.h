@@ -119,6 +119,8 @@ private:
     // Writes the summary the interview asked for: with the AI service when it is on, else the
     // offline one at once.
     void AnswerSummaryRequest(const std::string& personaId);
+    // Done: saves the map (Save As for one never saved), then lets the interview say how it went.
+    void AnswerSaveRequest();
     // Answers the interview's summary request with written (by source), or why there is none.
     void ProvideSummary(const bpm::result<std::string>& written, bpm::summary_source source);
     void AnswerFreeQuestion(const std::string& question);

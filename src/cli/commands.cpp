@@ -383,32 +383,46 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
             write_summary = ai_summary_writer(*client, h, conversation);
             answer_question = ai_question_answerer(*client, h, conversation);
         }
+    // Writes the map to out_path; when that fails, says why on err and puts the answers in a
+    // rescue file instead, so nothing typed is lost.
+    const auto save = [&]() -> result<> {
+        if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
+        doc.metadata.modified_at = h.now();
+        const result<> written = save_any(doc, out_path);
+        if (written) return written;
+        err << program << ": " << written.error() << "\n";
+        const std::string rescue = rescue_path(out_path);
+        if (save_any(doc, rescue))
+            err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
+        return written;
+    };
+    // The file already holds the map when the interview changed nothing in it.
+    const auto unchanged = [&] { return h.is_clean() && !a.positional.empty() && out_path == a.positional[0]; };
+
+    // Done saves, and the interview's closing message says where, or why not.
+    bool saved_when_done = false;
+    const map_saver save_map = [&] {
+        const result<> written = unchanged() ? result<>::success() : save();
+        saved_when_done = bool(written);
+        return written ? conversation.map_saved(out_path) : conversation.map_not_saved(written.error());
+    };
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
     const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
-                                             write_summary, answer_question);
-    if (!done) {
-        const persona* p = doc.persona_by_id(conversation.persona_id());
-        out << (!p ? _("The input ended; saving what has been captured so far.")
-                   : format(_("The input ended; saving what has been captured so far, with {1} left in progress."),
-                            p->name))
-            << "\n";
-    }
-    if (h.is_clean() && !a.positional.empty() && out_path == a.positional[0]) {
+                                             write_summary, save_map, answer_question);
+    if (done) return saved_when_done ? exit_ok : exit_failure;
+
+    const persona* p = doc.persona_by_id(conversation.persona_id());
+    out << (!p ? _("The input ended; saving what has been captured so far.")
+               : format(_("The input ended; saving what has been captured so far, with {1} left in progress."),
+                        p->name))
+        << "\n";
+    if (unchanged()) {
         out << _("Nothing changed, so nothing was saved.") << "\n";
         return exit_ok;
     }
-    if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
-    doc.metadata.modified_at = h.now();
-    const result<> saved = save_any(doc, out_path);
-    if (saved) {
-        out << format(_("Saved to {1}."), out_path) << "\n";
-        return exit_ok;
-    }
-    err << program << ": " << saved.error() << "\n";
-    const std::string rescue = rescue_path(out_path);
-    if (save_any(doc, rescue))
-        err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
-    return exit_failure;
+    if (!save()) return exit_failure;
+    out << format(_("Saved to {1}."), out_path) << "\n";
+    return exit_ok;
 }
 
 }  // namespace

@@ -64,7 +64,8 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
             case message_kind::summary: print_wrapped(m.text, "    ", out); break;
             case message_kind::error: print_wrapped("! " + m.text, "", out); break;
             case message_kind::free_question:  // the face answers these; nothing to print
-            case message_kind::summary_request: continue;
+            case message_kind::summary_request:
+            case message_kind::save_request: continue;
             case message_kind::question:
                 print_wrapped(m.text, "", out);
                 if (!m.hint.empty()) print_wrapped(m.hint, "  ", out);
@@ -90,7 +91,8 @@ summary_writer template_summary_writer(const history& h, interview& conversation
 }
 
 bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo,
-                            const summary_writer& write_summary, const free_question_handler& answer_question) {
+                            const summary_writer& write_summary, const map_saver& save_map,
+                            const free_question_handler& answer_question) {
     print_messages(conversation.start(), out);
     std::string line;
     while (!conversation.finished()) {
@@ -106,6 +108,7 @@ bool run_terminal_interview(interview& conversation, std::istream& in, std::ostr
         print_messages(replies, out);
         for (const message& m : replies) {
             if (m.kind == message_kind::summary_request) print_messages(write_summary(m.text), out);
+            if (m.kind == message_kind::save_request) print_messages(save_map(), out);
             if (m.kind != message_kind::free_question) continue;
             if (answer_question) answer_question(m.text, out);
             print_messages(conversation.repeat_question(), out);

@@ -25,11 +25,17 @@ using summary_writer = std::function<std::vector<message>(const std::string& per
 /// outlive it.
 summary_writer template_summary_writer(const history& h, interview& conversation);
 
+/// Answers the save_request that comes when the user is done: saves the map, hands the outcome
+/// to the interview (map_saved, map_not_saved) and returns the interview's reply.
+using map_saver = std::function<std::vector<message>()>;
+
 /// Runs the interview over in and out, one answer per line; echo repeats each answer after the
 /// prompt, so a transcript read from a file shows both sides. Summary requests go to
-/// write_summary; free questions go to answer_question, then the open question is asked again.
-/// Returns true when the user said they are done, false when the input ended first.
+/// write_summary and the save request to save_map; free questions go to answer_question, then
+/// the open question is asked again. Returns true when the user said they are done, false when
+/// the input ended first.
 bool run_terminal_interview(interview& conversation, std::istream& in, std::ostream& out, bool echo,
-                            const summary_writer& write_summary, const free_question_handler& answer_question = {});
+                            const summary_writer& write_summary, const map_saver& save_map,
+                            const free_question_handler& answer_question = {});
 
 }  // namespace bpm::cli

@@ -560,9 +560,23 @@ void interview::answer_another(std::string_view text, std::vector<message>& out)
     }
     step_ = step::finished;
     stage_id_.clear();
-    out.push_back(info(_("Fantastic! All your defined buyer persona buying processes have been saved and are "
-                         "accessible in your strategy dashboard. They are now ready to be used for aligning your "
-                         "marketing campaigns and sales efforts.")));
+    // The face saves, then says how that went through map_saved or map_not_saved.
+    out.push_back(message{message_kind::save_request, {}, {}, {}});
+}
+
+std::vector<message> interview::map_saved(std::string_view where) {
+    return {info(_("Fantastic! All your defined buyer persona buying processes have been saved and are accessible in "
+                   "your strategy dashboard. They are now ready to be used for aligning your marketing campaigns and "
+                   "sales efforts.")),
+            // TRANSLATORS: {1} is the path of the map file
+            info(format(_("Saved to {1}."), std::string(where)))};
+}
+
+std::vector<message> interview::map_not_saved(std::string_view why) {
+    // TRANSLATORS: {1} says why the map is not saved or what to do, "choose File > Save to keep it"
+    return {info(format(_("All your defined buyer persona buying processes are in your strategy dashboard, ready to be "
+                          "used for aligning your marketing campaigns and sales efforts. The map is not saved yet: {1}."),
+                        std::string(why)))};
 }
 
 }  // namespace bpm
