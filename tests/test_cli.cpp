@@ -1,8 +1,14 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
@@ -268,21 +274,91 @@ BOOST_AUTO_TEST_CASE(an_interview_that_cannot_load_or_save_loses_nothing) {
     BOOST_TEST(missing.out.empty());
 
     // A save that fails at the end (here a folder sits where the file should go): the answers go
-    // to a rescue file.
+    // to a new rescue file, the user's alone, in the user's state folder.
     fs::create_directory(dir.file("out.bpm"));
-    setenv("TMPDIR", dir.path().c_str(), 1);
+    setenv("XDG_STATE_HOME", dir.path().c_str(), 1);
     const auto unwritable = interview({"-o", dir.file("out.bpm")}, transcript);
-    unsetenv("TMPDIR");
+    const auto again = interview({"-o", dir.file("out.bpm")}, transcript);
+    unsetenv("XDG_STATE_HOME");
     BOOST_TEST(unwritable.exit_code == 1);
-    BOOST_TEST(unwritable.err.find("saved to " + dir.file("rescued-out.bpm")) != std::string::npos, unwritable.err);
     // The closing message tells the truth: not saved, and why (read across its wrapped lines).
     std::string said = unwritable.out;
     std::replace(said.begin(), said.end(), '\n', ' ');
     BOOST_TEST(said.find("have been saved") == std::string::npos, said);
     BOOST_TEST(said.find("The map is not saved yet: cannot write " + dir.file("out.bpm")) != std::string::npos, said);
-    const auto rescued = load_bpm(dir.file("rescued-out.bpm"));
-    BOOST_REQUIRE(rescued);
-    BOOST_TEST(rescued.value->personas.at(0).name == "Marketing Director");
+    // No temporary file is left beside the folder that was in the way.
+    BOOST_TEST(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 3);
+    std::vector<fs::path> rescues;
+    for (const auto& entry : fs::directory_iterator(dir.path() / "bpmap")) rescues.push_back(entry.path());
+    // Two failed saves, two rescue files: the second never overwrites the first.
+    BOOST_TEST_REQUIRE(rescues.size() == 2u);
+    for (const fs::path& rescue : rescues) {
+        BOOST_TEST(rescue.filename().string().rfind("rescued-out-", 0) == 0u);
+        BOOST_TEST(rescue.extension() == ".bpm");
+        BOOST_TEST(((fs::status(rescue).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write)));
+        BOOST_TEST((unwritable.err + again.err).find("saved to " + rescue.string()) != std::string::npos);
+        const auto rescued = load_bpm(rescue.string());
+        BOOST_REQUIRE(rescued);
+        BOOST_TEST(rescued.value->personas.at(0).name == "Marketing Director");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_terminal_that_goes_away_mid_interview_keeps_the_answers) {
+    test::temp_dir dir;
+    const std::string out = dir.file("map.bpm");
+    for (int signal_number : {SIGTERM, SIGHUP}) {
+        fs::remove(out);
+        // The interview runs on a pipe that stays open, as a terminal does, until the signal.
+        int to_child[2], from_child[2];
+        BOOST_TEST_REQUIRE(::pipe(to_child) == 0);
+        BOOST_TEST_REQUIRE(::pipe(from_child) == 0);
+        const pid_t child = ::fork();
+        BOOST_TEST_REQUIRE(child >= 0);
+        if (child == 0) {
+            ::dup2(to_child[0], STDIN_FILENO);
+            ::dup2(from_child[1], STDOUT_FILENO);
+            ::close(to_child[1]);
+            ::close(from_child[0]);
+            ::execl(BPM_CLI, BPM_CLI, "interview", "-o", out.c_str(), static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        ::close(to_child[0]);
+        ::close(from_child[1]);
+        const std::string answers = "Procurement Lead\nTender rules are complex\n";
+        BOOST_TEST_REQUIRE(::write(to_child[1], answers.data(), answers.size()) == static_cast<ssize_t>(answers.size()));
+        // Reads what the interview prints until it has asked its third question (both answers
+        // are in), or until it ends; what it prints after the signal is read on to the end, so
+        // it never writes to a closed pipe.
+        std::string printed;
+        const auto read_until = [&](const std::function<bool()>& enough) {
+            char buffer[4096];
+            while (!enough()) {
+                const ssize_t n = ::read(from_child[0], buffer, sizeof buffer);
+                if (n <= 0) return;
+                printed.append(buffer, static_cast<std::size_t>(n));
+            }
+        };
+        read_until([&] {
+            std::size_t prompts = 0;
+            for (std::size_t at = printed.find("> "); at != std::string::npos; at = printed.find("> ", at + 2)) ++prompts;
+            return prompts >= 3;
+        });
+        BOOST_TEST(!fs::exists(out));
+        ::kill(child, signal_number);
+        read_until([] { return false; });
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        ::close(to_child[1]);
+        ::close(from_child[0]);
+        BOOST_TEST(WIFEXITED(status));
+        BOOST_TEST(WEXITSTATUS(status) == 128 + signal_number);
+        BOOST_TEST(printed.find(signal_number == SIGTERM ? "Stopped by SIGTERM." : "Stopped by SIGHUP.") !=
+                   std::string::npos);
+        const auto saved = load_bpm(out);
+        BOOST_TEST_REQUIRE(bool(saved), saved.error());
+        BOOST_TEST(saved.value->personas.at(0).name == "Procurement Lead");
+        BOOST_TEST(saved.value->personas.at(0).pain_points.at(0).text == "Tender rules are complex");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(interview_usage_errors) {

@@ -1,6 +1,10 @@
 #include "commands.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <cstdlib>
@@ -328,11 +332,62 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
 
 
 // Where a save goes when the chosen file cannot be written, so the answers are not lost.
-std::string rescue_path(const std::string& path) {
+// The user's own state folder for this program: $XDG_STATE_HOME/bpmap, else ~/.local/state/bpmap
+// (the XDG base directory specification), else the temporary folder.
+std::filesystem::path state_folder() {
+    namespace fs = std::filesystem;
+    const char* state = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    fs::path dir = state && *state == '/' ? fs::path(state) / "bpmap"
+                   : home && *home       ? fs::path(home) / ".local" / "state" / "bpmap"
+                                         : fs::path();
     std::error_code ec;
-    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    const std::string name = std::filesystem::path(path).filename().string();
-    return ((ec ? std::filesystem::path("/tmp") : dir) / ("rescued-" + (name.empty() ? "map.bpm" : name))).string();
+    if (!dir.empty()) {
+        fs::create_directories(dir, ec);
+        if (fs::is_directory(dir, ec)) {
+            fs::permissions(dir, fs::perms::owner_all, ec);  // only the user reads what was rescued
+            return dir;
+        }
+    }
+    const fs::path tmp = fs::temp_directory_path(ec);
+    return ec ? fs::path("/tmp") : tmp;
+}
+
+// A new file, readable by the user alone, for the answers a failed save would lose: never one
+// that exists already, so an earlier rescue is never overwritten. "" when none can be made.
+std::string new_rescue_file(const std::string& path) {
+    const std::filesystem::path original(path);
+    const std::string stem = original.stem().string(), extension = original.extension().string();
+    std::string name = (state_folder() / ("rescued-" + (stem.empty() ? std::string("map") : stem) + "-XXXXXX" +
+                                          (extension.empty() ? std::string(".bpm") : extension)))
+                           .string();
+    const mode_t mask = ::umask(077);
+    const int fd = ::mkstemps(name.data(), static_cast<int>(extension.empty() ? 4 : extension.size()));
+    ::umask(mask);
+    if (fd < 0) return {};
+    ::close(fd);
+    return name;
+}
+
+// Set by SIGTERM or SIGHUP during an interview: the terminal is going away.
+volatile std::sig_atomic_t stopped_by = 0;
+// /dev/null, opened before the interview, for the handler to put in place of standard input.
+int null_input = -1;
+
+// Async-signal-safe: notes the signal and turns standard input into /dev/null, so the next read
+// sees its end and the interview saves what it captured, as at the end of input.
+extern "C" void stop_interview(int signal_number) {
+    stopped_by = signal_number;
+    if (null_input >= 0) ::dup2(null_input, STDIN_FILENO);
+}
+
+// Catches SIGTERM and SIGHUP while a terminal interview reads standard input.
+void catch_termination() {
+    null_input = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    struct sigaction action {};
+    action.sa_handler = stop_interview;
+    sigemptyset(&action.sa_mask);
+    for (int signal_number : {SIGTERM, SIGHUP}) ::sigaction(signal_number, &action, nullptr);
 }
 
 result<> save_any(const document& doc, const std::string& path) {
@@ -391,8 +446,9 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
         const result<> written = save_any(doc, out_path);
         if (written) return written;
         err << program << ": " << written.error() << "\n";
-        const std::string rescue = rescue_path(out_path);
-        if (save_any(doc, rescue))
+        // A rescue save is never refused for size or overwrites an earlier one.
+        const std::string rescue = new_rescue_file(out_path);
+        if (!rescue.empty() && save_any(doc, rescue))
             err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
         return written;
     };
@@ -406,23 +462,30 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
         saved_when_done = bool(written);
         return written ? conversation.map_saved(out_path) : conversation.map_not_saved(written.error());
     };
+    // A closed terminal or a logout ends the input as Ctrl+D does: what was captured is saved.
+    if (&in == &std::cin) catch_termination();
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
     const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
                                              write_summary, save_map, answer_question);
     if (done) return saved_when_done ? exit_ok : exit_failure;
 
     const persona* p = doc.persona_by_id(conversation.persona_id());
+    if (stopped_by != 0)
+        // TRANSLATORS: {1} is a signal's name, SIGTERM or SIGHUP
+        out << format(_("Stopped by {1}."), stopped_by == SIGTERM ? "SIGTERM" : "SIGHUP") << " ";
     out << (!p ? _("The input ended; saving what has been captured so far.")
                : format(_("The input ended; saving what has been captured so far, with {1} left in progress."),
                         p->name))
         << "\n";
+    // After a signal, the exit status says which, as the shell's own would.
+    const int finished = stopped_by != 0 ? 128 + stopped_by : exit_ok;
     if (unchanged()) {
         out << _("Nothing changed, so nothing was saved.") << "\n";
-        return exit_ok;
+        return finished;
     }
     if (!save()) return exit_failure;
     out << format(_("Saved to {1}."), out_path) << "\n";
-    return exit_ok;
+    return finished;
 }
 
 }  // namespace

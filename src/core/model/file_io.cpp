@@ -136,6 +136,7 @@ result<> write_file_atomic(const std::string& path, std::string_view bytes) {
 
     struct stat old {};
     const bool exists = ::stat(target.c_str(), &old) == 0;
+    if (exists && S_ISDIR(old.st_mode)) return cannot_write(path, EISDIR);
     // Nobody may write it, or this user may not: its owner wants it left alone. Renaming over it
     // would succeed in a writable folder, even as root, and silently replace it.
     if (exists && ((old.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0))
@@ -172,7 +173,7 @@ result<> write_file_atomic(const std::string& path, std::string_view bytes) {
         return cannot_write(path, err);
     }
 
-    if (exists && old.st_nlink > 1) {
+    if (exists && S_ISREG(old.st_mode) && old.st_nlink > 1) {
         // Renaming would give this name a new file and leave the other names on the old one.
         // The new content is safe on disk in the temporary file; now write it in place.
         const int in_place = ::open(target.c_str(), O_WRONLY | O_TRUNC);
