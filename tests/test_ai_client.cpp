@@ -141,7 +141,8 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_says_so_at_once) {
     BOOST_TEST(!r.was_cancelled());
     BOOST_TEST(mentions(r.error(), "could not connect to the AI service at 127.0.0.1:"), r.error());
     BOOST_TEST(mentions(r.error(), "refused"), r.error());
-    BOOST_TEST(seconds_since(start) < 1.0);
+    // Only catches a hang: the retries of a refused connection take milliseconds.
+    BOOST_TEST(seconds_since(start) < 10.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_host_that_does_not_resolve_is_named) {
@@ -170,7 +171,8 @@ BOOST_AUTO_TEST_CASE(a_service_slower_than_the_timeout_times_out) {
     const auto r = ai_client(s).complete(hello());
     BOOST_TEST(!r);
     BOOST_TEST(mentions(r.error(), "did not answer within 0.3 seconds"), r.error());
-    BOOST_TEST(seconds_since(start) < 1.0);
+    // Far below the 3 s the service took; the rest is slack for a loaded machine.
+    BOOST_TEST(seconds_since(start) < 2.5);
 }
 
 BOOST_AUTO_TEST_CASE(a_stream_that_goes_quiet_times_out) {
@@ -358,7 +360,8 @@ BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
     const auto a = ai_client(s).complete(hello(), {}, &cancel);
     stopper.join();
     BOOST_TEST(a.was_cancelled());
-    BOOST_TEST(seconds_since(start) < 1.0);
+    // Far below the 10 s retry wait it cut short; the rest is slack for a loaded machine.
+    BOOST_TEST(seconds_since(start) < 5.0);
     BOOST_TEST(server.requests().size() == 1u);
 }
 
