@@ -303,62 +303,121 @@ BOOST_AUTO_TEST_CASE(an_interview_that_cannot_load_or_save_loses_nothing) {
     }
 }
 
+// bpmap-cli on pipes that stay open, as a terminal does: answers are written one by one while
+// what it prints (standard output and error together) is read, so a test can act between two
+// questions.
+class live_cli {
+public:
+    explicit live_cli(const std::vector<std::string>& args) {
+        BOOST_TEST_REQUIRE(::pipe(to_) == 0);
+        BOOST_TEST_REQUIRE(::pipe(from_) == 0);
+        pid_ = ::fork();
+        BOOST_TEST_REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            ::dup2(to_[0], STDIN_FILENO);
+            ::dup2(from_[1], STDOUT_FILENO);
+            ::dup2(from_[1], STDERR_FILENO);
+            ::close(to_[1]);
+            ::close(from_[0]);
+            std::vector<char*> argv = {const_cast<char*>(BPM_CLI)};
+            for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
+            argv.push_back(nullptr);
+            ::execv(BPM_CLI, argv.data());
+            ::_exit(127);
+        }
+        ::close(to_[0]);
+        ::close(from_[1]);
+    }
+    ~live_cli() {
+        if (pid_ > 0) finish();
+    }
+
+    // Types lines (each ending in a newline).
+    void type(const std::string& lines) {
+        BOOST_TEST_REQUIRE(::write(to_[1], lines.data(), lines.size()) == static_cast<ssize_t>(lines.size()));
+    }
+    // Reads what it prints until it has shown its prompt count times in all (or has ended).
+    void wait_for_prompt(std::size_t count) {
+        read_until([&] {
+            std::size_t prompts = 0;
+            for (std::size_t at = printed.find("> "); at != std::string::npos; at = printed.find("> ", at + 2)) ++prompts;
+            return prompts >= count;
+        });
+    }
+    // Reads to its end (so it never writes into a closed pipe) and returns its exit status.
+    int finish() {
+        ::close(to_[1]);
+        read_until([] { return false; });
+        ::close(from_[0]);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    pid_t pid() const { return pid_; }
+
+    std::string printed;
+
+private:
+    void read_until(const std::function<bool()>& enough) {
+        char buffer[4096];
+        while (!enough()) {
+            const ssize_t n = ::read(from_[0], buffer, sizeof buffer);
+            if (n <= 0) return;
+            printed.append(buffer, static_cast<std::size_t>(n));
+        }
+    }
+
+    int to_[2] = {-1, -1};
+    int from_[2] = {-1, -1};
+    pid_t pid_ = -1;
+};
+
 BOOST_AUTO_TEST_CASE(a_terminal_that_goes_away_mid_interview_keeps_the_answers) {
     test::temp_dir dir;
     const std::string out = dir.file("map.bpm");
     for (int signal_number : {SIGTERM, SIGHUP}) {
         fs::remove(out);
-        // The interview runs on a pipe that stays open, as a terminal does, until the signal.
-        int to_child[2], from_child[2];
-        BOOST_TEST_REQUIRE(::pipe(to_child) == 0);
-        BOOST_TEST_REQUIRE(::pipe(from_child) == 0);
-        const pid_t child = ::fork();
-        BOOST_TEST_REQUIRE(child >= 0);
-        if (child == 0) {
-            ::dup2(to_child[0], STDIN_FILENO);
-            ::dup2(from_child[1], STDOUT_FILENO);
-            ::close(to_child[1]);
-            ::close(from_child[0]);
-            ::execl(BPM_CLI, BPM_CLI, "interview", "-o", out.c_str(), static_cast<char*>(nullptr));
-            ::_exit(127);
-        }
-        ::close(to_child[0]);
-        ::close(from_child[1]);
-        const std::string answers = "Procurement Lead\nTender rules are complex\n";
-        BOOST_TEST_REQUIRE(::write(to_child[1], answers.data(), answers.size()) == static_cast<ssize_t>(answers.size()));
-        // Reads what the interview prints until it has asked its third question (both answers
-        // are in), or until it ends; what it prints after the signal is read on to the end, so
-        // it never writes to a closed pipe.
-        std::string printed;
-        const auto read_until = [&](const std::function<bool()>& enough) {
-            char buffer[4096];
-            while (!enough()) {
-                const ssize_t n = ::read(from_child[0], buffer, sizeof buffer);
-                if (n <= 0) return;
-                printed.append(buffer, static_cast<std::size_t>(n));
-            }
-        };
-        read_until([&] {
-            std::size_t prompts = 0;
-            for (std::size_t at = printed.find("> "); at != std::string::npos; at = printed.find("> ", at + 2)) ++prompts;
-            return prompts >= 3;
-        });
+        live_cli session({"interview", "-o", out});
+        session.type("Procurement Lead\nTender rules are complex\n");
+        // Both answers are in once it asks its third question; nothing is saved yet.
+        session.wait_for_prompt(3);
         BOOST_TEST(!fs::exists(out));
-        ::kill(child, signal_number);
-        read_until([] { return false; });
-        int status = 0;
-        ::waitpid(child, &status, 0);
-        ::close(to_child[1]);
-        ::close(from_child[0]);
-        BOOST_TEST(WIFEXITED(status));
-        BOOST_TEST(WEXITSTATUS(status) == 128 + signal_number);
-        BOOST_TEST(printed.find(signal_number == SIGTERM ? "Stopped by SIGTERM." : "Stopped by SIGHUP.") !=
+        ::kill(session.pid(), signal_number);
+        BOOST_TEST(session.finish() == 128 + signal_number);
+        BOOST_TEST(session.printed.find(signal_number == SIGTERM ? "Stopped by SIGTERM." : "Stopped by SIGHUP.") !=
                    std::string::npos);
         const auto saved = load_bpm(out);
         BOOST_TEST_REQUIRE(bool(saved), saved.error());
         BOOST_TEST(saved.value->personas.at(0).name == "Procurement Lead");
         BOOST_TEST(saved.value->personas.at(0).pain_points.at(0).text == "Tender rules are complex");
     }
+}
+
+BOOST_AUTO_TEST_CASE(an_interview_never_overwrites_a_version_saved_while_it_ran) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    fs::copy_file(small, path);
+    setenv("XDG_STATE_HOME", dir.path().c_str(), 1);
+    live_cli session({"interview", path});
+    session.type("Procurement Lead\n");
+    session.wait_for_prompt(2);
+    // A teammate's sync brings another version of the map meanwhile.
+    document theirs = *load_bpm(path).value;
+    theirs.metadata.title = "Their version";
+    BOOST_TEST_REQUIRE(bool(save_bpm(theirs, path)));
+    // The input ends (Ctrl+D): what was captured is saved, but not over their version.
+    const int status = session.finish();
+    unsetenv("XDG_STATE_HOME");
+    BOOST_TEST(status == 1);
+    BOOST_TEST(load_bpm(path).value->metadata.title == "Their version");
+    // The answers are kept in a rescue file instead.
+    std::string said = session.printed;
+    std::replace(said.begin(), said.end(), '\n', ' ');
+    BOOST_TEST(said.find("changed on disk during the interview, so it was not overwritten") != std::string::npos, said);
+    BOOST_TEST_REQUIRE(fs::exists(dir.path() / "bpmap"));
+    const auto rescue = fs::directory_iterator(dir.path() / "bpmap")->path();
+    BOOST_TEST(load_bpm(rescue.string()).value->personas.back().name == "Procurement Lead");
 }
 
 BOOST_AUTO_TEST_CASE(interview_usage_errors) {

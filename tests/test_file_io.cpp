@@ -139,3 +139,23 @@ BOOST_AUTO_TEST_CASE(a_new_file_gets_the_usual_permissions) {
     ::umask(mask);
     BOOST_TEST((stat_of(dir.file("new.bpm")).st_mode & 07777) == 0644u);
 }
+
+BOOST_AUTO_TEST_CASE(a_stamp_changes_with_the_content_not_with_a_touch) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    BOOST_TEST(!stamp_file(path).exists);
+    test::spit(path, "eight personas");
+    const file_stamp loaded = stamp_file(path);
+    BOOST_TEST(loaded.exists);
+    BOOST_TEST(loaded.size == 14u);
+    BOOST_TEST((stamp_bytes("eight personas") == loaded));
+    // The same bytes written again, or only the time touched: no change.
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(path, "eight personas")));
+    ::utime(path.c_str(), nullptr);
+    BOOST_TEST((stamp_file(path) == loaded));
+    // Someone else's edit of the same length is a change.
+    test::spit(path, "nine personas!");
+    BOOST_TEST((stamp_file(path) != loaded));
+    fs::remove(path);
+    BOOST_TEST((stamp_file(path) != loaded));
+}

@@ -530,3 +530,32 @@ BOOST_AUTO_TEST_CASE(the_screenshot_option_fails_on_a_broken_file) {
     BOOST_TEST(r.exit_code == 1);
     BOOST_TEST(r.err.find("Could not open") != std::string::npos);
 }
+
+BOOST_FIXTURE_TEST_CASE(saving_never_silently_replaces_a_version_someone_saved_meanwhile, editor) {
+    // A teammate (or bpmap-cli interview) adds a ninth persona to the file while the map is open.
+    document theirs = *load_bpm(path).value;
+    persona ninth;
+    ninth.id = theirs.new_persona_id();
+    ninth.name = "Procurement Lead";
+    theirs.personas.push_back(ninth);
+    BOOST_TEST_REQUIRE(bool(save_bpm(theirs, path)));
+
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    Command(wxID_SAVE);
+    // Asked, and Cancel keeps their file and my changes.
+    BOOST_TEST(prompts.askedToReplace == 1);
+    BOOST_TEST(load_bpm(path).value->personas.size() == 9u);
+    BOOST_TEST(doc->IsModified());
+
+    // Replacing is the user's choice, and then the next save is plain again.
+    prompts.replaceTheirs = true;
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedToReplace == 2);
+    BOOST_TEST(load_bpm(path).value->personas.size() == 8u);
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "5 weeks");
+    BOOST_TEST(!doc->IsModified());
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "6 weeks"));
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedToReplace == 2);
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "6 weeks");
+}

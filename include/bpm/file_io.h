@@ -1,12 +1,33 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "bpm/diagnostic.h"
 
 namespace bpm {
+
+/// What a file held when it was last read or written, to tell whether someone else changed it
+/// since: whether it existed, its size in bytes and a hash of its content (a rewrite with the
+/// same bytes, or a touch, is no change).
+struct file_stamp {
+    bool exists = false;
+    std::uint64_t size = 0;
+    std::uint64_t content_hash = 0;
+
+    bool operator==(const file_stamp& o) const {
+        return exists == o.exists && size == o.size && content_hash == o.content_hash;
+    }
+    bool operator!=(const file_stamp& o) const { return !(*this == o); }
+};
+
+/// The stamp of the file at path now (through symbolic links); a file that cannot be read is
+/// stamped as missing.
+file_stamp stamp_file(const std::string& path);
+/// The stamp of a file holding bytes: of what was just read or written.
+file_stamp stamp_bytes(std::string_view bytes);
 
 /// The whole content of a file; fails when it cannot be read or is larger than max_bytes.
 result<std::string> read_file(const std::string& path, std::size_t max_bytes);

@@ -94,18 +94,31 @@ bool BpmDocument::Revert() {
 }
 
 bool BpmDocument::DoOpenDocument(const wxString& file) {
-    bpm::result<bpm::document> loaded = bpm::load_bpm(ToUtf8(file));
-    if (!ReportFailure(m_prompts, GetDocumentWindow(),
-                       FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName()), loaded))
+    const wxString headline = FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName());
+    const bpm::result<std::string> bytes = bpm::read_file(ToUtf8(file), bpm::max_document_bytes);
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
+    bpm::result<bpm::document> loaded = bpm::read_bpm(*bytes.value);
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, loaded) || !Replace(std::move(*loaded.value)))
         return false;
-    return Replace(std::move(*loaded.value));
+    // Stamped from the bytes read, so a change made right after reading still counts.
+    m_diskStamp = bpm::stamp_bytes(*bytes.value);
+    m_stampedFile = file;
+    return true;
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
-    if (!ReportFailure(m_prompts, GetDocumentWindow(),
-                       FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName()),
-                       bpm::save_bpm(Model(), ToUtf8(file))))
+    const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
+    const bpm::result<std::string> bytes = bpm::write_bpm(Model());
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
+    // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
+    // written the file since this map was read from it or saved to it.
+    if (file == m_stampedFile && bpm::stamp_file(ToUtf8(file)) != m_diskStamp &&
+        !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
         return false;
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), *bytes.value)))
+        return false;
+    m_diskStamp = bpm::stamp_bytes(*bytes.value);
+    m_stampedFile = file;
     History().mark_clean();
     m_changesDiscarded = false;
     UpdateTitle();

@@ -5,6 +5,7 @@
 
 #include <wx/docview.h>
 
+#include "bpm/file_io.h"
 #include "bpm/history.h"
 #include "bpm/model.h"
 #include "listener_list.h"
@@ -65,6 +66,9 @@ private:
     // Set when the user chose "Don't Save": the document is being closed and its changes are
     // forfeit, so wx must not ask again while it tears the views down.
     bool m_changesDiscarded = false;
+    // What the file held when this map was last read from or written to it, and which file.
+    bpm::file_stamp m_diskStamp;
+    wxString m_stampedFile;
     bool m_wasModified = false;
 
     wxDECLARE_ABSTRACT_CLASS(BpmDocument);

@@ -27,6 +27,15 @@ Prompts Prompts::Dialogs() {
         dialog.SetOKCancelLabels(_("&Revert"), _("&Cancel"));
         return dialog.ShowModal() == wxID_OK;
     };
+    p.confirmOverwriteChanged = [](wxWindow* parent, const wxString& name) {
+        wxMessageDialog dialog(parent, FormatText(_("\"{1}\" changed on disk since you opened or saved it."), name),
+                               wxTheApp->GetAppDisplayName(), wxOK | wxCANCEL | wxICON_WARNING | wxCENTRE);
+        dialog.SetExtendedMessage(_("Someone else, a sync or another program changed it. Saving replaces their "
+                                    "changes with your version; Cancel keeps both, and File \u25B8 Save As can "
+                                    "save yours beside it."));
+        dialog.SetOKCancelLabels(_("&Replace Their Version"), _("&Cancel"));
+        return dialog.ShowModal() == wxID_OK;
+    };
     p.reportProblem = [](wxWindow* parent, const wxString& message, const wxString& details) {
         wxMessageDialog dialog(parent, message, wxTheApp->GetAppDisplayName(), wxOK | wxICON_ERROR | wxCENTRE);
         if (!details.empty()) dialog.SetExtendedMessage(details);
@@ -39,6 +48,7 @@ Prompts Prompts::Unattended() {
     Prompts p;
     p.askSaveChanges = [](wxWindow*, const wxString&) { return SaveChoice::Cancel; };
     p.confirmRevert = [](wxWindow*, const wxString&) { return false; };
+    p.confirmOverwriteChanged = [](wxWindow*, const wxString&) { return false; };
     p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
         std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());
         if (!details.empty()) std::fprintf(stderr, "%s\n", ToUtf8(details).c_str());

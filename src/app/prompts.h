@@ -16,6 +16,8 @@ struct Prompts {
     std::function<SaveChoice(wxWindow* parent, const wxString& documentName)> askSaveChanges;
     /// "Discard your changes and reload X?"; true to revert.
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmRevert;
+    /// "X changed on disk since you opened it: replace it with your version?"; true to save over it.
+    std::function<bool(wxWindow* parent, const wxString& documentName)> confirmOverwriteChanged;
     /// Shows a failure: a one-line message and details (one problem per line).
     std::function<void(wxWindow* parent, const wxString& message, const wxString& details)> reportProblem;
 

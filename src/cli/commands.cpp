@@ -413,6 +413,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     }
 
     document doc;
+    file_stamp input_stamp;
     if (!a.positional.empty()) {
         auto loaded = load_any(a.positional[0]);
         if (!loaded) {
@@ -420,6 +421,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
             return exit_failure;
         }
         doc = std::move(*loaded.value);
+        input_stamp = stamp_file(a.positional[0]);
     }
     history h(doc);
     // Reproducible output: with SOURCE_DATE_EPOCH set, every timestamp is that moment.
@@ -443,7 +445,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     const auto save = [&]() -> result<> {
         if (doc.metadata.created_at.empty()) doc.metadata.created_at = h.now();
         doc.metadata.modified_at = h.now();
-        const result<> written = save_any(doc, out_path);
+        // Someone else's version of the file, saved while the interview ran, is never replaced.
+        const bool theirs = !a.positional.empty() && out_path == a.positional[0] && stamp_file(out_path) != input_stamp;
+        const result<> written =
+            theirs ? result<>::failure(format(_("{1} changed on disk during the interview, so it was not overwritten"),
+                                              out_path))
+                   : save_any(doc, out_path);
         if (written) return written;
         err << program << ": " << written.error() << "\n";
         // A rescue save is never refused for size or overwrites an earlier one.

@@ -57,6 +57,9 @@ void Pump();
 struct scripted_prompts {
     std::vector<SaveChoice> answers;
     int asked = 0;
+    // Whether to save over a file that changed on disk, and how often that was asked.
+    bool replaceTheirs = false;
+    int askedToReplace = 0;
     std::vector<wxString> problems;
 
     void install() {
@@ -69,6 +72,10 @@ struct scripted_prompts {
             return answer;
         };
         p.confirmRevert = [](wxWindow*, const wxString&) { return true; };
+        p.confirmOverwriteChanged = [this](wxWindow*, const wxString&) {
+            ++askedToReplace;
+            return replaceTheirs;
+        };
         p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
             problems.push_back(message + "\n" + details);
         };
