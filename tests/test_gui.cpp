@@ -558,4 +558,11 @@ BOOST_FIXTURE_TEST_CASE(saving_never_silently_replaces_a_version_someone_saved_m
     Command(wxID_SAVE);
     BOOST_TEST(prompts.askedToReplace == 2);
     BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "6 weeks");
+
+    // Moved away or deleted meanwhile: nobody's version is lost, so the save just puts it back.
+    std::filesystem::rename(path, path + ".moved");
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "7 weeks"));
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedToReplace == 2);
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "7 weeks");
 }

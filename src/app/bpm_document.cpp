@@ -111,10 +111,14 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
     const bpm::result<std::string> bytes = bpm::write_bpm(Model());
     if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
-    // written the file since this map was read from it or saved to it.
-    if (file == m_stampedFile && bpm::stamp_file(ToUtf8(file)) != m_diskStamp &&
-        !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
-        return false;
+    // written the file since this map was read from it or saved to it. A file deleted or moved
+    // away meanwhile holds no one's version: the save puts the map back.
+    if (file == m_stampedFile) {
+        const bpm::file_stamp now = bpm::stamp_file(ToUtf8(file));
+        if (now.exists && now != m_diskStamp &&
+            !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
+            return false;
+    }
     if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), *bytes.value)))
         return false;
     m_diskStamp = bpm::stamp_bytes(*bytes.value);
