@@ -37,6 +37,10 @@ chat_request hello(bool stream = true) {
     return r;
 }
 
+// What a case that must end "at once" is held to: far below the minute its slow path would take
+// (the fake service stalls that long, interruptibly), so it catches a hang, never a slow machine.
+constexpr double hang_guard_seconds = 20.0;
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -75,13 +79,16 @@ BOOST_AUTO_TEST_CASE(events_split_across_reads_with_crlf_and_keepalives_are_put_
 BOOST_AUTO_TEST_CASE(a_complete_stream_ends_the_call_though_the_service_holds_the_response_open) {
     fake_ai_server server;
     fake_response r = test::stream_reply({"done"});
-    r.linger = 3s;
+    r.linger = 60s;
     server.script(r);
+    // Neither the service closing nor the idle timeout ends this call: only the stream's end.
+    ai_settings s = settings_for(server.base_url());
+    s.timeout_seconds = 60;
     const auto start = std::chrono::steady_clock::now();
-    const auto a = ai_client(settings_for(server.base_url())).complete(hello());
+    const auto a = ai_client(s).complete(hello());
     BOOST_TEST_REQUIRE(bool(a), a.error());
     BOOST_TEST(*a.value == "done");
-    BOOST_TEST(seconds_since(start) < 1.0);
+    BOOST_TEST(seconds_since(start) < hang_guard_seconds);
 }
 
 BOOST_AUTO_TEST_CASE(a_non_streamed_answer_arrives_whole) {
@@ -141,8 +148,7 @@ BOOST_AUTO_TEST_CASE(a_refused_connection_says_so_at_once) {
     BOOST_TEST(!r.was_cancelled());
     BOOST_TEST(mentions(r.error(), "could not connect to the AI service at 127.0.0.1:"), r.error());
     BOOST_TEST(mentions(r.error(), "refused"), r.error());
-    // Only catches a hang: the retries of a refused connection take milliseconds.
-    BOOST_TEST(seconds_since(start) < 10.0);
+    BOOST_TEST(seconds_since(start) < hang_guard_seconds);
 }
 
 BOOST_AUTO_TEST_CASE(a_host_that_does_not_resolve_is_named) {
@@ -163,7 +169,7 @@ BOOST_AUTO_TEST_CASE(https_to_a_plain_http_server_is_a_tls_error) {
 BOOST_AUTO_TEST_CASE(a_service_slower_than_the_timeout_times_out) {
     fake_ai_server server;
     fake_response slow = test::completion_reply("too late");
-    slow.delay = 3s;
+    slow.delay = 60s;
     server.script(slow);
     ai_settings s = settings_for(server.base_url());
     s.timeout_seconds = 0.3;
@@ -171,8 +177,7 @@ BOOST_AUTO_TEST_CASE(a_service_slower_than_the_timeout_times_out) {
     const auto r = ai_client(s).complete(hello());
     BOOST_TEST(!r);
     BOOST_TEST(mentions(r.error(), "did not answer within 0.3 seconds"), r.error());
-    // Far below the 3 s the service took; the rest is slack for a loaded machine.
-    BOOST_TEST(seconds_since(start) < 2.5);
+    BOOST_TEST(seconds_since(start) < hang_guard_seconds);
 }
 
 BOOST_AUTO_TEST_CASE(a_stream_that_goes_quiet_times_out) {
@@ -349,8 +354,8 @@ BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
     fake_ai_server server;
     server.script(test::error_reply(503, "busy"));
     ai_settings s = settings_for(server.base_url());
-    s.retry_delay_ms = 10000;
-    s.max_retry_delay_ms = 20000;
+    s.retry_delay_ms = 60000;
+    s.max_retry_delay_ms = 120000;
     cancel_token cancel;
     std::thread stopper([&] {
         std::this_thread::sleep_for(200ms);
@@ -360,8 +365,7 @@ BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
     const auto a = ai_client(s).complete(hello(), {}, &cancel);
     stopper.join();
     BOOST_TEST(a.was_cancelled());
-    // Far below the 10 s retry wait it cut short; the rest is slack for a loaded machine.
-    BOOST_TEST(seconds_since(start) < 5.0);
+    BOOST_TEST(seconds_since(start) < hang_guard_seconds);
     BOOST_TEST(server.requests().size() == 1u);
 }
 

@@ -141,17 +141,15 @@ BOOST_FIXTURE_TEST_CASE(a_summary_for_a_persona_deleted_meanwhile_is_dropped, ai
 BOOST_FIXTURE_TEST_CASE(stop_ends_the_summary_at_once_and_the_offline_one_is_stored, ai_editor) {
     const std::string id = at_summary_offer();
     test::fake_response reply = test::stream_reply({"Slow ", "summary ", "never ", "finished."});
-    reply.piece_delay = 3000ms;
+    // The next piece would come in a minute: idle before then means Stop ended the call.
+    reply.piece_delay = 60000ms;
     server.script(reply);
     Click("Yes");
     BOOST_TEST(WaitFor([] { return Said("Slow"); }));
-    const auto pressed = std::chrono::steady_clock::now();
     wxCommandEvent click(wxEVT_BUTTON, Chat().StopButton()->GetId());
     click.SetEventObject(Chat().StopButton());
     Chat().StopButton()->ProcessWindowEvent(click);
-    BOOST_TEST(WaitFor(Idle, 2000ms));
-    const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - pressed);
-    BOOST_TEST(waited.count() < 1000);
+    BOOST_TEST(WaitFor(Idle));
     BOOST_TEST(Said("you stopped it"));
     BOOST_TEST_REQUIRE(model_persona(id).summary.has_value());
     BOOST_TEST((model_persona(id).summary->source == summary_source::template_text));
