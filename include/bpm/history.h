@@ -39,8 +39,9 @@ public:
     const document& doc() const { return doc_; }
 
     /// Applies an edit as a new step. With merge::typing it extends the previous step instead when
-    /// that was also typing (or start_typing) in the same field, with no save, undo or redo since. Returns false,
-    /// changing nothing, when the edit does not apply or a batch is open. Clears the redo steps.
+    /// that was also typing (or start_typing) in the same field, with no save, undo or redo since.
+    /// Returns false, changing nothing, when the edit does not apply or a batch is open. Clears
+    /// the redo steps.
     bool submit(std::unique_ptr<edit> e, merge how = merge::never);
 
     /// Whether undo would do something; never while a batch is open.

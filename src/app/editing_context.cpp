@@ -12,8 +12,7 @@ EditingContext::~EditingContext() {
 EditingContext::Subscription EditingContext::Subscribe(Listener listener) { return m_listeners.Add(std::move(listener)); }
 
 const bpm::persona* EditingContext::GetPersona() const {
-    const std::size_t i = GetPersonaIndex();
-    return i == bpm::npos ? nullptr : &m_doc->Model().personas[i];
+    return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
 std::size_t EditingContext::GetPersonaIndex() const {
@@ -35,7 +34,7 @@ void EditingContext::ShowDocument(BpmDocument* doc) {
 
 void EditingContext::SelectPersona(const std::string& personaId) {
     if (personaId == m_personaId) return;
-    if (!personaId.empty() && (!m_doc || m_doc->Model().find_persona(personaId) == bpm::npos)) return;
+    if (!personaId.empty() && (!m_doc || !m_doc->Model().persona_by_id(personaId))) return;
     CommitPendingEdits();
     m_personaId = personaId;
     m_stageId.clear();
@@ -45,7 +44,7 @@ void EditingContext::SelectPersona(const std::string& personaId) {
 void EditingContext::SelectStage(const std::string& stageId) {
     if (stageId == m_stageId) return;
     const bpm::persona* p = GetPersona();
-    if (!stageId.empty() && (!p || p->find_stage(stageId) == bpm::npos)) return;
+    if (!stageId.empty() && (!p || !p->stage_by_id(stageId))) return;
     m_stageId = stageId;
     Notify(StageChanged);
 }
@@ -106,7 +105,7 @@ void EditingContext::OnHistoryChanges(const bpm::change_set& changes) {
 
 void EditingContext::KeepSelectionOfReplacedMap() {
     unsigned aspects = DocumentChanged | PersonaChanged | StageChanged;
-    if (GetPersonaIndex() == bpm::npos) {
+    if (!GetPersona()) {
         const auto& personas = m_doc->Model().personas;
         m_personaId = personas.empty() ? std::string() : personas.front().id;
         m_stageId.clear();
@@ -114,7 +113,7 @@ void EditingContext::KeepSelectionOfReplacedMap() {
         m_page = Page::Stages;
     }
     const bpm::persona* p = GetPersona();
-    if (!p || p->find_stage(m_stageId) == bpm::npos) m_stageId.clear();
+    if (!p || !p->stage_by_id(m_stageId)) m_stageId.clear();
     Notify(aspects);
 }
 

@@ -66,9 +66,9 @@ void print_ai_summaries(const ai_client& client, const std::vector<const persona
 summary_writer ai_summary_writer(const ai_client& client, const history& h, interview& conversation) {
     return [&client, &h, &conversation,
             offline = template_summary_writer(h, conversation)](const std::string& persona_id) {
-        const std::size_t i = h.doc().find_persona(persona_id);
-        if (i == npos) return offline(persona_id);  // the interview says the map changed
-        const result<std::string> written = write_ai_summary(client, h.doc().personas[i]);
+        const persona* p = h.doc().persona_by_id(persona_id);
+        if (!p) return offline(persona_id);  // the interview says the map changed
+        const result<std::string> written = write_ai_summary(client, *p);
         return written ? conversation.provide_summary(*written.value, summary_source::ai)
                        : conversation.summary_failed(written.error());
     };

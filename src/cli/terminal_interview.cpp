@@ -83,10 +83,9 @@ void print_messages(const std::vector<message>& messages, std::ostream& out) {
 
 summary_writer template_summary_writer(const history& h, interview& conversation) {
     return [&h, &conversation](const std::string& persona_id) {
-        const std::size_t i = h.doc().find_persona(persona_id);
+        const persona* p = h.doc().persona_by_id(persona_id);
         // A persona gone meanwhile gets no summary; the interview says so.
-        return conversation.provide_summary(i == npos ? std::string() : template_summary(h.doc().personas[i]),
-                                            summary_source::template_text);
+        return conversation.provide_summary(p ? template_summary(*p) : std::string(), summary_source::template_text);
     };
 }
 
