@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE file_io
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/xattr.h>
@@ -158,4 +159,52 @@ BOOST_AUTO_TEST_CASE(a_stamp_changes_with_the_content_not_with_a_touch) {
     BOOST_TEST((stamp_file(path) != loaded));
     fs::remove(path);
     BOOST_TEST((stamp_file(path) != loaded));
+}
+
+BOOST_AUTO_TEST_CASE(a_disk_version_tells_a_change_a_touch_a_deletion_and_a_return) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "mine");
+    disk_version version;
+    BOOST_TEST((version.check() == disk_state::unchanged));  // nothing remembered yet
+    version.remember(path, "mine");
+    BOOST_TEST((version.check() == disk_state::unchanged));
+
+    // Touched, and rewritten with the same bytes through a rename: no change.
+    ::utime(path.c_str(), nullptr);
+    test::spit(dir.file("other"), "mine");
+    fs::rename(dir.file("other"), path);
+    BOOST_TEST((version.check() == disk_state::unchanged));
+
+    // Same size, other bytes, the times set back to what they were: the inode still tells.
+    test::spit(dir.file("other"), "them");
+    fs::rename(dir.file("other"), path);
+    BOOST_TEST((version.check() == disk_state::changed));
+    BOOST_TEST((version.seen() == stamp_bytes("them")));
+    BOOST_TEST((version.check() == disk_state::changed));  // and stays so
+
+    fs::remove(path);
+    BOOST_TEST((version.check() == disk_state::missing));
+    BOOST_TEST(!version.seen().exists);
+    test::spit(path, "mine");
+    BOOST_TEST((version.check() == disk_state::unchanged));
+
+    // What was written last is the version remembered.
+    version.remember(path, "ours now");
+    test::spit(path, "ours now");
+    BOOST_TEST((version.check() == disk_state::unchanged));
+}
+
+BOOST_AUTO_TEST_CASE(a_disk_version_written_over_in_place_sees_the_change) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    test::spit(path, "mine");
+    disk_version version;
+    version.remember(path, "mine");
+    // Written in place, as editors without atomic saves do, with the modification time put back.
+    const struct stat before = stat_of(path);
+    test::spit(path, "them");
+    const struct timespec times[2] = {before.st_atim, before.st_mtim};
+    ::utimensat(AT_FDCWD, path.c_str(), times, 0);
+    BOOST_TEST((version.check() == disk_state::changed));  // the change time still moved
 }

@@ -46,20 +46,6 @@ void ClickPersonaRow(int row) {
     Pump();
 }
 
-// Opens the grid's cell editor on a cell, as F2 does, and returns its text control.
-wxTextCtrl* OpenCellEditor(int row, int col) {
-    wxGrid& grid = *Frame().GetStageGrid()->GetGrid();
-    grid.SetFocus();
-    grid.SetGridCursor(row, col);
-    grid.EnableCellEditControl();
-    BOOST_TEST_REQUIRE(grid.IsCellEditControlShown());
-    wxGridCellEditor* editor = grid.GetCellEditor(row, col);
-    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
-    editor->DecRef();
-    BOOST_TEST_REQUIRE(text != nullptr);
-    return text;
-}
-
 }  // namespace
 
 BOOST_FIXTURE_TEST_CASE(choosing_a_persona_in_the_list_shows_it_in_every_panel, editor) {

@@ -29,6 +29,49 @@ file_stamp stamp_file(const std::string& path);
 /// The stamp of a file holding bytes: of what was just read or written.
 file_stamp stamp_bytes(std::string_view bytes);
 
+/// Where the file a map was read from or written to stands now, next to that version.
+enum class disk_state {
+    unchanged,  ///< it holds the version remembered (perhaps rewritten with the same bytes)
+    changed,    ///< it holds other bytes: someone else wrote it
+    missing,    ///< it cannot be read: deleted, moved away or made unreadable
+};
+
+/// The version of one file that a map last read or wrote, to tell whether someone changed the
+/// file since. Besides the file's stamp it keeps the size, times and file id seen at the last
+/// look, so a check that finds them unmoved costs one stat() instead of reading the file; a
+/// look that finds them moved hashes the content, so a touch or a rewrite with the same bytes
+/// is no change.
+class disk_version {
+public:
+    /// Remembers that path holds bytes, just read from it or written to it.
+    void remember(std::string path, std::string_view bytes);
+    /// The file remembered, "" before remember().
+    const std::string& path() const { return path_; }
+    /// The stamp of the version remembered.
+    const file_stamp& remembered() const { return remembered_; }
+    /// Looks at the file now; unchanged when nothing is remembered.
+    disk_state check();
+    /// The stamp of what the file held at the last check() (exists false when missing).
+    const file_stamp& seen() const { return seen_; }
+
+private:
+    struct file_id {
+        bool valid = false;
+        std::uint64_t device = 0, inode = 0, size = 0;
+        std::int64_t modified_ns = 0, changed_ns = 0;
+        bool operator==(const file_id& o) const {
+            return valid && o.valid && device == o.device && inode == o.inode && size == o.size &&
+                   modified_ns == o.modified_ns && changed_ns == o.changed_ns;
+        }
+    };
+    static file_id identify(const std::string& path);
+
+    std::string path_;
+    file_stamp remembered_;
+    file_stamp seen_;
+    file_id seen_id_;
+};
+
 /// The whole content of a file; fails when it cannot be read or is larger than max_bytes.
 result<std::string> read_file(const std::string& path, std::size_t max_bytes);
 

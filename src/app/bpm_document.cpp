@@ -1,5 +1,7 @@
 #include "bpm_document.h"
 
+#include <utility>
+
 #include <wx/filename.h>
 
 #include "bpm/bpm_file.h"
@@ -8,6 +10,23 @@
 #include "wx_string.h"
 
 wxIMPLEMENT_ABSTRACT_CLASS(BpmDocument, wxDocument);
+
+namespace {
+
+// Sets a flag for as long as it lives, and puts back what it was.
+class BusyFlag {
+public:
+    explicit BusyFlag(bool& flag) : m_flag(flag), m_was(std::exchange(flag, true)) {}
+    ~BusyFlag() { m_flag = m_was; }
+    BusyFlag(const BusyFlag&) = delete;
+    BusyFlag& operator=(const BusyFlag&) = delete;
+
+private:
+    bool& m_flag;
+    bool m_was;
+};
+
+}  // namespace
 
 BpmDocument::BpmDocument(const Prompts& prompts) : m_prompts(prompts) {
     // The title follows the modified state; this listener lives as long as the history.
@@ -50,13 +69,16 @@ void BpmDocument::UpdateTitle() {
 }
 
 // Text typed into a cell but not yet entered counts: File > Save must be there to save it.
-bool BpmDocument::IsModified() const { return !m_changesDiscarded && (!History().is_clean() || HasPendingEdits()); }
+// So is a map whose file was deleted or moved away: it is on disk nowhere until saved.
+bool BpmDocument::IsModified() const {
+    return !m_changesDiscarded && (!History().is_clean() || HasPendingEdits() || m_announced == DiskNotice::Missing);
+}
 
 void BpmDocument::Modify(bool modified) {
     // wx calls Modify(false) only when it throws the changes away (Don't Save, a forced close) or
     // right after a save, when the history is already clean. Nothing ever calls Modify(true):
     // edits go through the history, which alone knows whether the map differs from its file.
-    if (!modified && !History().is_clean()) m_changesDiscarded = true;
+    if (!modified && IsModified()) m_changesDiscarded = true;
     UpdateTitle();
 }
 
@@ -93,40 +115,101 @@ bool BpmDocument::Revert() {
     return DoOpenDocument(GetFilename());
 }
 
+bpm::result<> BpmDocument::Load(const wxString& file) {
+    const bpm::result<std::string> bytes = bpm::read_file(ToUtf8(file), bpm::max_document_bytes);
+    if (!bytes) return bpm::result<>::failure_of(bytes);
+    bpm::result<bpm::document> loaded = bpm::read_bpm(*bytes.value);
+    if (!loaded) return bpm::result<>::failure_of(loaded);
+    if (!Replace(std::move(*loaded.value))) return bpm::result<>::failure({ToUtf8(_("the map could not be shown"))});
+    // Remembered from the bytes read, so a change made right after reading still counts.
+    m_disk.remember(ToUtf8(file), *bytes.value);
+    m_loadedBytes = std::move(*bytes.value);
+    Announce(DiskNotice::Settled);
+    return bpm::result<>::success();
+}
+
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName());
-    const bpm::result<std::string> bytes = bpm::read_file(ToUtf8(file), bpm::max_document_bytes);
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
-    bpm::result<bpm::document> loaded = bpm::read_bpm(*bytes.value);
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, loaded) || !Replace(std::move(*loaded.value)))
-        return false;
-    // Stamped from the bytes read, so a change made right after reading still counts.
-    m_diskStamp = bpm::stamp_bytes(*bytes.value);
-    m_stampedFile = file;
-    return true;
+    const BusyFlag busy(m_busy);
+    return ReportFailure(m_prompts, GetDocumentWindow(), headline, Load(file));
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
-    const bpm::result<std::string> bytes = bpm::write_bpm(Model());
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
+    const BusyFlag busy(m_busy);
+    std::string bytes;
+    {
+        bpm::result<std::string> written = bpm::write_bpm(Model());
+        if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, written)) return false;
+        bytes = std::move(*written.value);
+    }
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
     // written the file since this map was read from it or saved to it. A file deleted or moved
     // away meanwhile holds no one's version: the save puts the map back.
-    if (file == m_stampedFile) {
-        const bpm::file_stamp now = bpm::stamp_file(ToUtf8(file));
-        if (now.exists && now != m_diskStamp &&
-            !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
-            return false;
-    }
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), *bytes.value)))
+    if (ToUtf8(file) == m_disk.path() && m_disk.check() == bpm::disk_state::changed &&
+        !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
         return false;
-    m_diskStamp = bpm::stamp_bytes(*bytes.value);
-    m_stampedFile = file;
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), bytes)))
+        return false;
+    m_disk.remember(ToUtf8(file), bytes);
+    m_loadedBytes = std::move(bytes);
     History().mark_clean();
     m_changesDiscarded = false;
     UpdateTitle();
+    Announce(DiskNotice::Settled);
     return true;
+}
+
+BpmDocument::DiskListener BpmDocument::OnDiskNotice(std::function<void(const DiskNotice&)> listener) {
+    return m_diskListeners.Add(std::move(listener));
+}
+
+void BpmDocument::Announce(DiskNotice::Kind kind, const wxString& problem) {
+    const bool moved = m_disk.path() != m_announcedPath;
+    const bool told = kind == m_announced && m_disk.seen() == m_announcedVersion && !moved;
+    // Settling only ends a question or a warning, or follows the map to its new place after
+    // Save As; the news of a reload stays until dismissed.
+    const bool news = kind != DiskNotice::Settled || moved ||
+                      (m_announced != DiskNotice::Settled && m_announced != DiskNotice::Reloaded);
+    m_announced = kind;
+    m_announcedVersion = m_disk.seen();
+    m_announcedPath = m_disk.path();
+    UpdateTitle();
+    if (!told && news) m_diskListeners.Call(DiskNotice{kind, problem});
+}
+
+void BpmDocument::CheckDisk() {
+    if (m_busy || m_disk.path().empty()) return;
+    switch (m_disk.check()) {
+        case bpm::disk_state::unchanged: Announce(DiskNotice::Settled); return;
+        case bpm::disk_state::missing: Announce(DiskNotice::Missing); return;
+        case bpm::disk_state::changed: break;
+    }
+    // The same change is acted on once: after "Keep Mine", or a file that could not be read,
+    // the map stays as it is until the file changes again.
+    if (m_disk.seen() == m_announcedVersion &&
+        (m_announced == DiskNotice::Conflict || m_announced == DiskNotice::Unreadable))
+        return;
+    CommitPendingEdits();
+    if (IsModified()) {
+        Announce(DiskNotice::Conflict);
+        return;
+    }
+    const BusyFlag busy(m_busy);
+    const bpm::result<> loaded = Load(ToWx(m_disk.path()));
+    if (!loaded) {
+        Announce(DiskNotice::Unreadable, ToWx(loaded.error()));
+        return;
+    }
+    Announce(DiskNotice::Reloaded);
+}
+
+bool BpmDocument::ReloadFromDisk() {
+    if (m_disk.path().empty()) return false;
+    const wxString file = ToWx(m_disk.path());
+    const BusyFlag busy(m_busy);
+    return ReportFailure(m_prompts, GetDocumentWindow(),
+                         FormatText(_("Could not reload \"{1}\"."), wxFileName(file).GetFullName()), Load(file));
 }
 
 wxCommandProcessor* BpmDocument::OnCreateCommandProcessor() { return new HistoryCommandProcessor(*this); }

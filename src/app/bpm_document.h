@@ -40,6 +40,39 @@ public:
     /// True when an editor holds input that is not in the map yet.
     bool HasPendingEdits() const;
 
+    /// What comparing the map with its file on disk found, told to the disk listeners.
+    struct DiskNotice {
+        enum Kind {
+            /// The file holds this map's version again: nothing to say any more.
+            Settled,
+            /// Someone changed it while the map had no unsaved edits: the map was reloaded in
+            /// place and its undo history starts over.
+            Reloaded,
+            /// Someone changed it while the map has unsaved edits: reload theirs or keep mine.
+            Conflict,
+            /// Someone changed it, and what it holds now cannot be loaded (problem says why):
+            /// the map shown is kept.
+            Unreadable,
+            /// Deleted or moved away: the next save writes it again.
+            Missing,
+        };
+        Kind kind = Settled;
+        wxString problem;
+    };
+    /// Keeps a listener registered by OnDiskNotice for as long as it lives.
+    using DiskListener = ListenerList<const DiskNotice&>::Registration;
+    [[nodiscard]] DiskListener OnDiskNotice(std::function<void(const DiskNotice&)> listener);
+    /// Compares the map with its file (one stat() while the file's size and times have not
+    /// moved) and acts on a change: reloads a map without unsaved edits, otherwise leaves the
+    /// choice to the user. Each state of the file is told once.
+    void CheckDisk();
+    /// Replaces the map with what its file holds now, dropping unsaved edits; false, after
+    /// reporting why, when it cannot be read.
+    bool ReloadFromDisk();
+    /// The file's bytes as this map last read or wrote them: the base of a three-way merge with
+    /// what is on disk now.
+    const std::string& LoadedVersion() const { return m_loadedBytes; }
+
     bool IsModified() const override;
     void Modify(bool modified) override;
     bool OnNewDocument() override;
@@ -66,9 +99,21 @@ private:
     // Set when the user chose "Don't Save": the document is being closed and its changes are
     // forfeit, so wx must not ask again while it tears the views down.
     bool m_changesDiscarded = false;
-    // What the file held when this map was last read from or written to it, and which file.
-    bpm::file_stamp m_diskStamp;
-    wxString m_stampedFile;
+    // Reads the file into the map; false with the problem when it cannot be loaded.
+    bpm::result<> Load(const wxString& file);
+    void Announce(DiskNotice::Kind kind, const wxString& problem = {});
+
+    // The file this map was last read from or written to, what it held then, and the bytes.
+    bpm::disk_version m_disk;
+    std::string m_loadedBytes;
+    ListenerList<const DiskNotice&> m_diskListeners;
+    // What was last told about the file, and the version of it that it was about, so that each
+    // state is told once.
+    DiskNotice::Kind m_announced = DiskNotice::Settled;
+    bpm::file_stamp m_announcedVersion;
+    std::string m_announcedPath;
+    // Set while the map is read or written: a check then would see a half-done change.
+    bool m_busy = false;
     bool m_wasModified = false;
 
     wxDECLARE_ABSTRACT_CLASS(BpmDocument);

@@ -9,6 +9,7 @@
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/settings.h>
+#include <wx/sizer.h>
 #include <wx/simplebook.h>
 #include <wx/toolbar.h>
 
@@ -18,6 +19,7 @@
 #include "bpm/completeness.h"
 #include "chat_panel.h"
 #include "dashboard_view.h"
+#include "disk_change_bar.h"
 #include "empty_map_panel.h"
 #include "journey_map_view.h"
 #include "map_printout.h"
@@ -95,7 +97,14 @@ void MainFrame::CreatePanes() {
                                      .CloseButton(true)
                                      .MaximizeButton(false));
 
-    m_mainArea = new wxSimplebook(this, wxID_ANY);
+    // The main area, under the strip that tells of changes to the map's file on disk.
+    auto* centre = new wxPanel(this);
+    m_diskBar = new DiskChangeBar(centre, m_context);
+    m_mainArea = new wxSimplebook(centre, wxID_ANY);
+    auto* centreSizer = new wxBoxSizer(wxVERTICAL);
+    centreSizer->Add(m_diskBar, wxSizerFlags().Expand());
+    centreSizer->Add(m_mainArea, wxSizerFlags(1).Expand());
+    centre->SetSizer(centreSizer);
     m_welcome = new WelcomeCard(m_mainArea);
     m_pages = new wxNotebook(m_mainArea, wxID_ANY);
     SetAccessibleName(m_pages, _("Main area"));
@@ -112,7 +121,7 @@ void MainFrame::CreatePanes() {
     m_mainArea->AddPage(m_welcome, _("Welcome"));
     m_mainArea->AddPage(m_pages, _("Map"));
     m_mainArea->AddPage(new EmptyMapPanel(m_mainArea), _("Empty Map"));
-    m_aui.AddPane(m_mainArea, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
+    m_aui.AddPane(centre, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
 
     // RestoreLayout shows any pane that a perspective saved before it existed does not mention.
     m_chat = new ChatPanel(this, m_context);

@@ -13,6 +13,7 @@
 class AiService;
 class ChatPanel;
 class DashboardView;
+class DiskChangeBar;
 class JourneyMapView;
 class PersonaForm;
 class PersonaList;
@@ -53,6 +54,7 @@ public:
     SummaryPanel* GetSummaryPanel() const { return m_summary; }
     DashboardView* GetDashboard() const { return m_dashboard; }
     ChatPanel* GetChatPanel() const { return m_chat; }
+    DiskChangeBar* GetDiskChangeBar() const { return m_diskBar; }
     AiService& GetAiService() { return *m_ai; }
     wxAuiManager& GetAuiManager() { return m_aui; }
 
@@ -104,6 +106,7 @@ private:
     wxMenu* m_columnsMenu = nullptr;
     wxToolBar* m_tools = nullptr;
     PersonaList* m_personaList = nullptr;
+    DiskChangeBar* m_diskBar = nullptr;
     wxSimplebook* m_mainArea = nullptr;
     WelcomeCard* m_welcome = nullptr;
     wxNotebook* m_pages = nullptr;

@@ -1,6 +1,9 @@
 #include "gui_fixture.h"
 
+#include <memory>
 #include <thread>
+
+#include <wx/evtloop.h>
 
 namespace gui_test {
 
@@ -33,6 +36,19 @@ bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit)
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     return true;
+}
+
+wxTextCtrl* OpenCellEditor(int row, int col) {
+    wxGrid& grid = *Frame().GetStageGrid()->GetGrid();
+    grid.SetFocus();
+    grid.SetGridCursor(row, col);
+    grid.EnableCellEditControl();
+    BOOST_TEST_REQUIRE(grid.IsCellEditControlShown());
+    wxGridCellEditor* editor = grid.GetCellEditor(row, col);
+    auto* text = dynamic_cast<wxTextCtrl*>(editor->GetControl());
+    editor->DecRef();
+    BOOST_TEST_REQUIRE(text != nullptr);
+    return text;
 }
 
 void TypeAndEnter(const wxString& text) {
@@ -75,6 +91,10 @@ struct gui_app {
         wxStringInputStream nothing(wxString{});
         delete wxConfigBase::Set(new wxFileConfig(nothing));
         BOOST_TEST_REQUIRE(wxTheApp->CallOnInit());
+        // What bpmap's main loop is while the tests drive the window: the folder watch and
+        // anything else that needs a running loop hooks into it; Pump() runs its events.
+        m_loop = std::make_unique<wxGUIEventLoop>();
+        wxEventLoopBase::SetActive(m_loop.get());
         Frame().SetSize(1280, 800);
         Pump();
     }
@@ -86,9 +106,13 @@ struct gui_app {
             frame->Close(true);
         }
         Pump();
+        wxEventLoopBase::SetActive(nullptr);
+        m_loop.reset();
         wxTheApp->OnExit();
         wxEntryCleanup();
     }
+
+    std::unique_ptr<wxGUIEventLoop> m_loop;
 };
 
 BOOST_TEST_GLOBAL_FIXTURE(gui_app);

@@ -92,6 +92,9 @@ bool CommandEnabled(int id);
 // event loop); false when it never did.
 bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(5));
 
+// Opens the grid's cell editor at row, col, as typing into the focused cell does.
+wxTextCtrl* OpenCellEditor(int row, int col);
+
 inline ChatPanel& Chat() { return *Frame().GetChatPanel(); }
 // Types text into the chat's input box and presses Enter.
 void TypeAndEnter(const wxString& text);

@@ -55,6 +55,45 @@ file_stamp stamp_file(const std::string& path) {
 
 file_stamp stamp_bytes(std::string_view bytes) { return {true, bytes.size(), fnv1a(fnv_offset, bytes)}; }
 
+disk_version::file_id disk_version::identify(const std::string& path) {
+    file_id id;
+#ifndef _WIN32
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return id;
+    id.valid = true;
+    id.device = static_cast<std::uint64_t>(st.st_dev);
+    id.inode = static_cast<std::uint64_t>(st.st_ino);
+    id.size = static_cast<std::uint64_t>(st.st_size);
+    id.modified_ns = std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    id.changed_ns = std::int64_t(st.st_ctim.tv_sec) * 1000000000 + st.st_ctim.tv_nsec;
+#else
+    (void)path;  // without stat's times every check hashes the content
+#endif
+    return id;
+}
+
+void disk_version::remember(std::string path, std::string_view bytes) {
+    path_ = std::move(path);
+    remembered_ = stamp_bytes(bytes);
+    seen_ = remembered_;
+    // Taken after the write: when the file already holds other bytes (someone wrote right after
+    // us), the id is left unknown so that the next check hashes the content.
+    seen_id_ = identify(path_);
+    if (seen_id_.size != bytes.size()) seen_id_ = {};
+}
+
+disk_state disk_version::check() {
+    if (path_.empty()) return disk_state::unchanged;
+    const file_id before = identify(path_);
+    if (!(before == seen_id_)) {
+        seen_ = stamp_file(path_);
+        // A file still being written while it was hashed is looked at again next time.
+        seen_id_ = identify(path_) == before ? before : file_id{};
+    }
+    if (!seen_.exists) return disk_state::missing;
+    return seen_ == remembered_ ? disk_state::unchanged : disk_state::changed;
+}
+
 result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return result<std::string>::failure({format(_("{1} is a folder, not a file"), path)});

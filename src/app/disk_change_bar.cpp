@@ -1,0 +1,145 @@
+#include "disk_change_bar.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include <wx/evtloop.h>
+#include <wx/filename.h>
+#include <wx/fswatcher.h>
+#include <wx/toplevel.h>
+
+#include "wx_string.h"
+
+namespace {
+
+// Long enough for a save's several events (a temporary file written, then renamed) to settle.
+constexpr int settle_ms = 300;
+
+}  // namespace
+
+DiskChangeBar::DiskChangeBar(wxWindow* parent, EditingContext& context)
+    : wxInfoBar(parent), m_context(context), m_settle(this) {
+    m_subscription = m_context.Subscribe([this](const EditingContext::Notice& n) { OnContextNotice(n); });
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { CheckNow(); });
+    Bind(wxEVT_FSWATCHER, &DiskChangeBar::OnFileSystemEvent, this);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        Dismiss();
+        if (m_doc) m_doc->ReloadFromDisk();
+    }, ID_RELOAD_THEIRS);
+    // Keeping mine changes nothing now: the next save asks once before it replaces theirs.
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Dismiss(); }, ID_KEEP_MINE);
+    wxGetTopLevelParent(parent)->Bind(wxEVT_ACTIVATE, &DiskChangeBar::OnActivate, this);
+    OnContextNotice({EditingContext::DocumentChanged});
+}
+
+DiskChangeBar::~DiskChangeBar() {
+    if (wxWindow* top = wxGetTopLevelParent(GetParent())) top->Unbind(wxEVT_ACTIVATE, &DiskChangeBar::OnActivate, this);
+}
+
+void DiskChangeBar::OnContextNotice(const EditingContext::Notice& notice) {
+    if (!notice.Has(EditingContext::DocumentChanged) || m_context.GetDocument() == m_doc) return;
+    m_doc = m_context.GetDocument();
+    m_diskListener.Reset();
+    Dismiss();
+    if (m_doc) m_diskListener = m_doc->OnDiskNotice([this](const BpmDocument::DiskNotice& n) { OnDiskNotice(n); });
+    Watch();
+}
+
+void DiskChangeBar::Watch() {
+    wxString folder, name;
+    if (m_doc && m_doc->GetDocumentSaved()) {
+        // The folder of the file itself: a link's own folder never sees its target change.
+        std::error_code error;
+        const std::filesystem::path real = std::filesystem::weakly_canonical(ToUtf8(m_doc->GetFilename()), error);
+        const wxFileName file(error ? m_doc->GetFilename() : ToWx(real.string()));
+        folder = file.GetPath();
+        name = file.GetFullName();
+    }
+    m_watchedName = name;
+    if (folder == m_watchedFolder) return;
+    m_watchedFolder.clear();
+    if (m_watcher) m_watcher->RemoveAll();
+    if (folder.empty()) return;
+    // The watcher needs a running event loop: a map opened from the command line, before the
+    // loop runs, is watched from the window's first activation.
+    if (!wxEventLoopBase::GetActive()) return;
+    if (!m_watcher) {
+        m_watcher = std::make_unique<wxFileSystemWatcher>();
+        m_watcher->SetOwner(this);
+    }
+    // Without a watch (too many watches, a folder that cannot be watched) activation still checks.
+    if (m_watcher->Add(wxFileName::DirName(folder), wxFSW_EVENT_CREATE | wxFSW_EVENT_DELETE | wxFSW_EVENT_RENAME |
+                                                         wxFSW_EVENT_MODIFY | wxFSW_EVENT_ATTRIB |
+                                                         wxFSW_EVENT_WARNING | wxFSW_EVENT_ERROR))
+        m_watchedFolder = folder;
+}
+
+void DiskChangeBar::OnFileSystemEvent(wxFileSystemWatcherEvent& event) {
+    // Lost events (an overflowing queue) may have been about the file.
+    const bool aboutFile = event.GetChangeType() == wxFSW_EVENT_WARNING ||
+                           event.GetChangeType() == wxFSW_EVENT_ERROR ||
+                           event.GetPath().GetFullName() == m_watchedName ||
+                           event.GetNewPath().GetFullName() == m_watchedName;
+    if (aboutFile) m_settle.StartOnce(settle_ms);
+}
+
+void DiskChangeBar::OnActivate(wxActivateEvent& event) {
+    event.Skip();
+    // After the activation is handled: a reload must not run inside a focus change.
+    if (event.GetActive()) CallAfter(&DiskChangeBar::CheckNow);
+}
+
+void DiskChangeBar::CheckNow() {
+    if (!m_doc) return;
+    Watch();
+    m_doc->CheckDisk();
+}
+
+void DiskChangeBar::OnDiskNotice(const BpmDocument::DiskNotice& notice) {
+    const wxString name = m_doc->GetUserReadableName();
+    switch (notice.kind) {
+        case BpmDocument::DiskNotice::Settled:
+            Dismiss();
+            Watch();  // a Save As moves the map to another folder
+            return;
+        case BpmDocument::DiskNotice::Reloaded:
+            // TRANSLATORS: {1} is the map's file name
+            Tell(FormatText(_("\"{1}\" changed on disk and was reloaded. Undo history starts over."), name),
+                 wxICON_INFORMATION, false);
+            return;
+        case BpmDocument::DiskNotice::Conflict:
+            // TRANSLATORS: {1} is the map's file name; "you" are the person using the editor
+            Tell(FormatText(_("\"{1}\" changed on disk, and you have unsaved changes."), name),
+                 wxICON_WARNING, true);
+            return;
+        case BpmDocument::DiskNotice::Unreadable:
+            // TRANSLATORS: {1} is the map's file name, {2} what is wrong with the file now
+            Tell(FormatText(_("\"{1}\" changed on disk, but it cannot be read now: {2}. Your map is kept as it "
+                              "was."),
+                            name, notice.problem),
+                 wxICON_WARNING, false);
+            return;
+        case BpmDocument::DiskNotice::Missing:
+            // TRANSLATORS: {1} is the map's file name
+            Tell(FormatText(_("\"{1}\" was deleted or moved on disk. Saving writes it again."), name),
+                 wxICON_WARNING, false);
+            return;
+    }
+}
+
+void DiskChangeBar::Tell(const wxString& message, int flags, bool askReload) {
+    while (GetButtonCount() > 0) RemoveButton(GetButtonId(0));
+    if (askReload) {
+        // TRANSLATORS: replaces the map shown with the version on disk, losing unsaved changes
+        AddButton(ID_RELOAD_THEIRS, _("Reload Theirs (Discard Mine)"));
+        // TRANSLATORS: keeps the map shown; the next save asks before replacing the file on disk
+        AddButton(ID_KEEP_MINE, _("Keep Mine"));
+    }
+    m_message = message;
+    ShowMessage(message, flags);
+}
+
+void DiskChangeBar::Dismiss() {
+    m_message.clear();
+    if (IsShown()) wxInfoBar::Dismiss();
+}
