@@ -45,6 +45,9 @@ class disk_version {
 public:
     /// Remembers that path holds bytes, just read from it or written to it.
     void remember(std::string path, std::string_view bytes);
+    /// Remembers that path held the version stamped (a recovered copy's original): the next
+    /// check() reads the file.
+    void remember(std::string path, const file_stamp& version);
     /// The file remembered, "" before remember().
     const std::string& path() const { return path_; }
     /// The stamp of the version remembered.

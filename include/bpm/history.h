@@ -61,10 +61,11 @@ public:
     /// What redo would do again, or "".
     std::string redo_description() const { return can_redo() ? steps_[done_].label : std::string(); }
 
-    /// Replaces the whole document (revert, reload from disk): the steps are dropped, the document
-    /// is clean, and listeners hear one change of kind document_replaced. Refused (false) while a
-    /// batch is open.
-    bool replace_document(document replacement);
+    /// Replaces the whole document (revert, reload from disk, a recovered copy): the steps are
+    /// dropped, the document is clean unless it differs from its file (a recovered copy: then it
+    /// stays unsaved until mark_clean), and listeners hear one change of kind document_replaced.
+    /// Refused (false) while a batch is open.
+    bool replace_document(document replacement, bool matches_file = true);
 
     /// Records that the document now matches its file (just saved or loaded).
     void mark_clean();

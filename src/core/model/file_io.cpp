@@ -82,6 +82,13 @@ void disk_version::remember(std::string path, std::string_view bytes) {
     if (seen_id_.size != bytes.size()) seen_id_ = {};
 }
 
+void disk_version::remember(std::string path, const file_stamp& version) {
+    path_ = std::move(path);
+    remembered_ = version;
+    seen_ = version;
+    seen_id_ = {};
+}
+
 disk_state disk_version::check() {
     if (path_.empty()) return disk_state::unchanged;
     const file_id before = identify(path_);

@@ -97,12 +97,12 @@ std::string history::redo_label() const {
     return can_redo() ? format(_("Redo {1}"), steps_[done_].label) : std::string();
 }
 
-bool history::replace_document(document replacement) {
+bool history::replace_document(document replacement, bool matches_file) {
     if (batch_) return false;
     doc_ = std::move(replacement);
     steps_.clear();
     done_ = 0;
-    clean_ = 0;
+    clean_ = matches_file ? 0 : npos;
     typing_ = false;
     notify({change::document_replaced()});
     return true;

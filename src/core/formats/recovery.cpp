@@ -1,0 +1,175 @@
+#include "bpm/recovery.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#ifndef _WIN32
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+#include "bpm/bpm_file.h"
+#include "bpm/tr.h"
+
+namespace bpm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A description bigger than this is not one of ours.
+constexpr std::size_t max_description_bytes = 64 * 1024;
+
+std::string host_name() {
+#ifndef _WIN32
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) == 0) return name;
+#endif
+    return {};
+}
+
+long long process_id() {
+#ifndef _WIN32
+    return static_cast<long long>(::getpid());
+#else
+    return 0;
+#endif
+}
+
+// When the process started, in clock ticks since boot (field 22 of /proc/PID/stat), to tell a
+// process from a later one that got the same id; 0 where that cannot be known.
+unsigned long long process_start(long long pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(in, line)) return 0;
+    // The command name, field 2, is in parentheses and may hold spaces: count from its end.
+    const std::size_t close = line.rfind(')');
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(line.substr(close + 1));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i)
+        if (i == 22) return std::strtoull(field.c_str(), nullptr, 10);
+    return 0;
+}
+
+// Whether the process that wrote a copy still runs.
+bool still_running(const std::string& host, long long pid, unsigned long long started) {
+    if (host != host_name() || pid <= 0) return false;
+#ifndef _WIN32
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return false;
+#endif
+    const unsigned long long now = process_start(pid);
+    return started == 0 || now == 0 || now == started;
+}
+
+}  // namespace
+
+fs::path user_state_folder() {
+    const char* state = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    const fs::path dir = state && *state == '/' ? fs::path(state) / "bpmap"
+                         : home && *home       ? fs::path(home) / ".local" / "state" / "bpmap"
+                                               : fs::path();
+    std::error_code ec;
+    if (!dir.empty()) {
+        fs::create_directories(dir, ec);
+        if (fs::is_directory(dir, ec)) {
+            fs::permissions(dir, fs::perms::owner_all, ec);  // only the user reads what is kept there
+            return dir;
+        }
+    }
+    const fs::path tmp = fs::temp_directory_path(ec);
+    return ec ? fs::path("/tmp") : tmp;
+}
+
+recovery_folder::recovery_folder(fs::path folder) : folder_(std::move(folder)) {}
+
+fs::path recovery_folder::file_of(const std::string& slot, const char* extension) const {
+    // One process's copies never meet another's: the name holds the host and process id.
+    return folder_ / (host_name() + "-" + std::to_string(process_id()) + "-" + slot + extension);
+}
+
+result<> recovery_folder::write(const std::string& slot, const recovery_info& info, std::string_view bytes,
+                                std::size_t personas) const {
+    std::error_code ec;
+    fs::create_directories(folder_, ec);
+    fs::permissions(folder_, fs::perms::owner_all, ec);
+    const long long pid = process_id();
+    const nlohmann::json description = {
+        {"original_path", info.original_path},
+        {"title", info.title},
+        {"original_exists", info.original_version.exists},
+        {"original_size", info.original_version.size},
+        {"original_hash", info.original_version.content_hash},
+        {"written_at", now_iso8601()},
+        {"personas", personas},
+        {"host", host_name()},
+        {"pid", pid},
+        {"started", process_start(pid)},
+    };
+#ifndef _WIN32
+    const mode_t mask = ::umask(077);  // new copies are the user's alone
+#endif
+    // The map first: a description always points at a whole copy.
+    result<> written = write_file_atomic(file_of(slot, ".bpm").string(), bytes);
+    if (written)
+        written = write_file_atomic(file_of(slot, ".json").string(), description.dump(1, ' ', false,
+                                                                                      nlohmann::json::error_handler_t::replace));
+#ifndef _WIN32
+    ::umask(mask);
+#endif
+    return written;
+}
+
+void recovery_folder::remove(const std::string& slot) const {
+    std::error_code ec;
+    fs::remove(file_of(slot, ".json"), ec);
+    fs::remove(file_of(slot, ".bpm"), ec);
+}
+
+std::vector<recovery_copy> recovery_folder::orphans() const {
+    std::vector<recovery_copy> found;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& path = it->path();
+        if (path.extension() != ".json") continue;
+        const result<std::string> text = read_file(path.string(), max_description_bytes);
+        if (!text) continue;
+        const nlohmann::json d = nlohmann::json::parse(*text.value, nullptr, false);
+        if (!d.is_object()) continue;
+        recovery_copy copy;
+        copy.copy_path = fs::path(path).replace_extension(".bpm").string();
+        if (!fs::is_regular_file(copy.copy_path, ec)) continue;
+        try {
+            if (still_running(d.value("host", std::string()), d.value("pid", 0LL), d.value("started", 0ULL))) continue;
+            copy.info.original_path = d.value("original_path", std::string());
+            copy.info.title = d.value("title", std::string());
+            copy.info.original_version = {d.value("original_exists", false), d.value("original_size", std::uint64_t(0)),
+                                          d.value("original_hash", std::uint64_t(0))};
+            copy.written_at = d.value("written_at", std::string());
+            copy.personas = d.value("personas", std::size_t(0));
+        } catch (const nlohmann::json::exception&) {
+            continue;  // a field of the wrong type: not a description this program wrote
+        }
+        found.push_back(std::move(copy));
+    }
+    std::sort(found.begin(), found.end(),
+              [](const recovery_copy& a, const recovery_copy& b) { return a.written_at > b.written_at; });
+    return found;
+}
+
+result<document> recovery_folder::load(const recovery_copy& copy) { return load_bpm(copy.copy_path); }
+
+void recovery_folder::discard(const recovery_copy& copy) {
+    std::error_code ec;
+    fs::remove(fs::path(copy.copy_path).replace_extension(".json"), ec);
+    fs::remove(copy.copy_path, ec);
+}
+
+}  // namespace bpm
