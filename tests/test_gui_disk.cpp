@@ -1,8 +1,16 @@
 // The editor and the map's file on disk: changes made by someone else (bpmap-cli, a teammate's
 // sync) are reloaded or put to the user, never lost and never silently overwritten.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <stdexcept>
 
+#include "ai_preferences.h"
+#include "ai_service.h"
+#include "autosaver.h"
 #include "disk_change_bar.h"
 #include "gui_fixture.h"
 
@@ -176,4 +184,171 @@ BOOST_FIXTURE_TEST_CASE(a_file_changed_into_something_unreadable_keeps_the_map, 
     Activate();
     BOOST_TEST(doc->Model().personas.size() == 9u);
     BOOST_TEST(Says("was reloaded"));
+}
+
+// Autosave, recovery and what happens when something goes wrong.
+namespace {
+
+Autosaver& Saver() { return *TheDocManager().GetAutosaver(); }
+const std::filesystem::path& RecoveryFolder() { return Saver().GetFolder().folder(); }
+
+// The recovery copies (.bpm) in the folder now, of one process (of any with 0).
+std::vector<std::string> CopiesOnDisk(pid_t pid = 0) {
+    std::vector<std::string> found;
+    const std::string mark = "-" + std::to_string(pid) + "-";
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(RecoveryFolder(), ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().extension() == ".bpm" && (pid == 0 || it->path().filename().string().find(mark) != std::string::npos))
+            found.push_back(it->path().string());
+    return found;
+}
+
+// Copies written quickly for the test, and the default put back after it.
+struct quick_autosave {
+    quick_autosave() { Saver().SetInterval(std::chrono::seconds(1)); }
+    ~quick_autosave() { Saver().SetInterval(std::chrono::minutes(1)); }
+};
+
+// A copy of doc as an editor that was then killed left it.
+void LeaveOrphan(const document& doc, const std::string& original) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const bool ok = bool(Saver().GetFolder().write("map-1", {original, "map.bpm", stamp_file(original)},
+                                                       write_bpm(doc).value.value_or(""), doc.personas.size()));
+        std::_Exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    BOOST_TEST_REQUIRE((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(an_unsaved_change_gets_a_recovery_copy_that_saving_removes, editor) {
+    quick_autosave quick;
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    BOOST_TEST_REQUIRE(WaitFor([] { return CopiesOnDisk().size() == 1u; }, std::chrono::seconds(30)));
+    BOOST_TEST((*load_bpm(CopiesOnDisk()[0]).value == doc->Model()));
+    // Never beside the map.
+    BOOST_TEST(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()) == 1);
+    Command(wxID_SAVE);
+    BOOST_TEST(WaitFor([] { return CopiesOnDisk().empty(); }, std::chrono::seconds(30)));
+}
+
+BOOST_FIXTURE_TEST_CASE(closing_without_saving_on_purpose_removes_the_copy, editor) {
+    quick_autosave quick;
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    BOOST_TEST_REQUIRE(WaitFor([] { return CopiesOnDisk().size() == 1u; }, std::chrono::seconds(30)));
+    prompts.answers = {SaveChoice::Discard};
+    Command(wxID_CLOSE);
+    BOOST_TEST(!Context().GetDocument());
+    BOOST_TEST(WaitFor([] { return CopiesOnDisk().empty(); }, std::chrono::seconds(30)));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_exception_in_a_command_writes_a_copy_says_so_and_the_editor_goes_on, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    const int id = wxWindow::NewControlId();
+    Frame().Bind(wxEVT_MENU, [](wxCommandEvent&) { throw std::runtime_error("injected fault"); }, id);
+    // As GTK delivers a menu click.
+    wxCommandEvent event(wxEVT_MENU, id);
+    event.SetEventObject(&Frame());
+    Frame().HandleWindowEvent(event);
+    Pump();
+    Frame().Unbind(wxEVT_MENU, [](wxCommandEvent&) {}, id);
+
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].Contains("injected fault"));
+    BOOST_TEST(prompts.problems[0].Contains(ToWx(RecoveryFolder().string())));
+    BOOST_TEST_REQUIRE(CopiesOnDisk().size() == 1u);
+    BOOST_TEST((*load_bpm(CopiesOnDisk()[0]).value == doc->Model()));
+    // Still running, still editing; the copy goes with the next save.
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "6 weeks"));
+    Command(wxID_SAVE);
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "6 weeks");
+    BOOST_TEST(WaitFor([] { return CopiesOnDisk().empty(); }, std::chrono::seconds(30)));
+}
+
+BOOST_FIXTURE_TEST_CASE(an_exception_in_an_ai_worker_writes_a_copy_and_says_so, editor) {
+    AiPreferences on;
+    on.enabled = true;
+    on.settings.base_url = "http://127.0.0.1:9/v1";  // never called: the work throws first
+    on.settings.model = "test";
+    Frame().GetAiService().SetPreferences(on);
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    const bool started = Frame().GetAiService().Run<std::string>(
+        [](const ai_client&, const token_callback&, const cancel_token&) -> result<std::string> {
+            throw std::runtime_error("worker fault");
+        },
+        {}, [](result<std::string>) {});
+    BOOST_TEST_REQUIRE(started);
+    BOOST_TEST(WaitFor([&] { return !prompts.problems.empty(); }));
+    BOOST_TEST(!Frame().GetAiService().Busy());
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].Contains("worker fault"));
+    BOOST_TEST(CopiesOnDisk().size() == 1u);
+    Frame().GetAiService().SetPreferences(AiPreferences{});
+}
+
+BOOST_FIXTURE_TEST_CASE(a_copy_left_by_a_killed_editor_is_offered_and_recovered_in_place, editor) {
+    document before = doc->Model();
+    before.personas[0].stages[0].duration = "5 weeks";
+    LeaveOrphan(before, path);
+    prompts.recoveryChoices = {{RecoveryChoice::Recover, 0}};
+    Command(ID_RECOVER);
+    BOOST_TEST_REQUIRE(prompts.offered.size() == 1u);
+    BOOST_TEST(prompts.offered[0][0].personas == 8u);
+    BOOST_TEST(prompts.offered[0][0].info.original_path == path);
+    doc = Context().GetDocument();
+    BOOST_TEST((doc->Model() == before));
+    // Modified, titled as its original: saving puts it back in place, without asking.
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedToReplace == 0);
+    BOOST_TEST((*load_bpm(path).value == before));
+    BOOST_TEST(WaitFor([] { return CopiesOnDisk().empty(); }, std::chrono::seconds(30)));
+}
+
+BOOST_FIXTURE_TEST_CASE(discard_deletes_a_copy_and_later_keeps_it, editor) {
+    LeaveOrphan(doc->Model(), path);
+    prompts.recoveryChoices = {{RecoveryChoice::Later, 0}};
+    Command(ID_RECOVER);
+    BOOST_TEST(prompts.offered.size() == 1u);
+    BOOST_TEST(CopiesOnDisk().size() == 1u);
+    prompts.recoveryChoices = {{RecoveryChoice::Discard, 0}};
+    Command(ID_RECOVER);
+    BOOST_TEST(CopiesOnDisk().empty());
+    BOOST_TEST(prompts.offered.size() == 2u);
+    Command(ID_RECOVER);
+    BOOST_TEST(prompts.offered.size() == 2u);  // nothing left to offer: said, not asked
+    BOOST_TEST_REQUIRE(prompts.told.size() == 1u);
+    BOOST_TEST(prompts.told[0].Contains("no unsaved maps"));
+}
+
+BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, editor) {
+    // A real editor, in its own process on the same display, answers the assistant: a ninth
+    // persona, never saved. Then it is killed as a crash or a power cut would end it.
+    const std::string theirs = dir.file("theirs.bpm");
+    test::spit(theirs, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::execl(BPM_APP, BPM_APP, "--answer", "no", "--answer", "Procurement Lead", theirs.c_str(), (char*)nullptr);
+        std::_Exit(127);
+    }
+    const bool copied = WaitFor([child] { return CopiesOnDisk(child).size() == 1u; }, std::chrono::seconds(60));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    BOOST_TEST_REQUIRE(copied);
+    BOOST_TEST(load_bpm(theirs).value->personas.size() == 8u);  // never saved
+
+    prompts.recoveryChoices = {{RecoveryChoice::Recover, 0}};
+    Command(ID_RECOVER);
+    doc = Context().GetDocument();
+    BOOST_TEST_REQUIRE(doc->Model().personas.size() == 9u);
+    BOOST_TEST(doc->Model().personas[8].name == "Procurement Lead");
+    document sample = *load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value;
+    for (std::size_t i = 0; i < 8; ++i) BOOST_TEST((doc->Model().personas[i] == sample.personas[i]));
+    BOOST_TEST(doc->GetFilename() == ToWx(theirs));
+    BOOST_TEST(doc->IsModified());
 }

@@ -17,6 +17,7 @@
 
 #include "ai_preferences.h"
 #include "fake_ai_server.h"
+#include "autosaver.h"
 #include "gui_fixture.h"
 
 using namespace gui_test;
@@ -413,7 +414,7 @@ BOOST_FIXTURE_TEST_CASE(the_preferences_window_has_the_ai_page_and_saves_its_cha
     wxConfigBase& settings = *wxConfigBase::Get();
     settings.DeleteGroup("/AI");
     std::vector<AiPreferences> received;
-    ShowPreferences(&Frame(), [&received](const AiPreferences& prefs) { received.push_back(prefs); });
+    ShowPreferences(&Frame(), [&received](const AiPreferences& prefs) { received.push_back(prefs); }, [](int) {});
     Pump();
     wxDialog* window = nullptr;
     for (wxWindow* top : wxTopLevelWindows)
@@ -422,8 +423,9 @@ BOOST_FIXTURE_TEST_CASE(the_preferences_window_has_the_ai_page_and_saves_its_cha
     BOOST_TEST(window->IsShown());
     auto* book = FindChild<wxBookCtrlBase>(window);
     BOOST_TEST_REQUIRE(book != nullptr);
-    BOOST_TEST(book->GetPageCount() == 1u);
-    BOOST_TEST(book->GetPageText(0) == "AI Assistant");
+    BOOST_TEST(book->GetPageCount() == 2u);
+    BOOST_TEST(book->GetPageText(0) == "General");
+    BOOST_TEST(book->GetPageText(1) == "AI Assistant");
     auto* ai = FindChild<AiPreferencesPanel>(window);
     BOOST_TEST_REQUIRE(ai != nullptr);
 
@@ -434,6 +436,30 @@ BOOST_FIXTURE_TEST_CASE(the_preferences_window_has_the_ai_page_and_saves_its_cha
     window->Destroy();
     Pump();
     settings.DeleteGroup("/AI");
+}
+
+BOOST_FIXTURE_TEST_CASE(the_general_page_sets_how_often_recovery_copies_are_written, page) {
+    wxConfigBase& settings = *wxConfigBase::Get();
+    BOOST_TEST(LoadAutosaveMinutes(settings) == 1);  // once a minute unless chosen otherwise
+    Command(wxID_PREFERENCES);
+    wxDialog* window = nullptr;
+    for (wxWindow* top : wxTopLevelWindows)
+        if (auto* dialog = dynamic_cast<wxDialog*>(top); dialog && dialog->GetTitle() == "Preferences") window = dialog;
+    BOOST_TEST_REQUIRE(window != nullptr);
+    auto* minutes = FindChild<wxSpinCtrl>(window);  // the General page comes first
+    BOOST_TEST_REQUIRE(minutes != nullptr);
+    BOOST_TEST(minutes->GetValue() == 1);
+    for (int value : {5, 0, 1}) {
+        minutes->SetValue(value);
+        wxSpinEvent changed(wxEVT_SPINCTRL, minutes->GetId());
+        changed.SetEventObject(minutes);
+        changed.SetPosition(value);
+        minutes->ProcessWindowEvent(changed);
+        BOOST_TEST(LoadAutosaveMinutes(settings) == value);
+        BOOST_TEST(TheDocManager().GetAutosaver()->GetInterval().count() == value * 60);
+    }
+    window->Destroy();
+    Pump();
 }
 
 BOOST_AUTO_TEST_SUITE_END()

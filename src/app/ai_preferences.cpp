@@ -25,6 +25,8 @@ const char* const url_key = "/AI/URL";
 const char* const model_key = "/AI/Model";
 const char* const api_key_key = "/AI/APIKey";
 const char* const timeout_key = "/AI/Timeout";
+const char* const autosave_key = "/Recovery/AutosaveMinutes";
+constexpr int max_autosave_minutes = 120;
 
 constexpr int min_timeout = 5;
 constexpr int max_timeout = 3600;
@@ -52,10 +54,48 @@ public:
     std::function<void(const AiPreferences&)> onApply;
 };
 
+// The General page: how often recovery copies are written.
+class GeneralPreferencesPage : public wxStockPreferencesPage {
+public:
+    GeneralPreferencesPage() : wxStockPreferencesPage(Kind_General) {}
+
+    wxWindow* CreateWindow(wxWindow* parent) override {
+        auto* panel = new wxPanel(parent);
+        const int gap = panel->FromDIP(8);
+        auto* minutes = new wxSpinCtrl(panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
+                                       0, max_autosave_minutes, LoadAutosaveMinutes(*wxConfigBase::Get()));
+        // TRANSLATORS: Preferences, General page; followed by a number of minutes
+        auto* label = new wxStaticText(panel, wxID_ANY, _("Save a &recovery copy of unsaved changes every"));
+        // TRANSLATORS: Preferences, General page; after the number of minutes
+        auto* unit = new wxStaticText(panel, wxID_ANY, _("minutes (0: never)"));
+        SetAccessibleName(minutes, _("Minutes between recovery copies"));
+        auto* line = new wxBoxSizer(wxHORIZONTAL);
+        line->Add(label, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap));
+        line->Add(minutes, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap));
+        line->Add(unit, wxSizerFlags().CentreVertical());
+        auto* note = new wxStaticText(panel, wxID_ANY,
+                                      _("Recovery copies stay on this computer, in your own state folder. After a "
+                                        "crash or a forced quit, the next start offers to recover them."));
+        note->Wrap(panel->FromDIP(420));
+        auto* column = new wxBoxSizer(wxVERTICAL);
+        column->Add(line, wxSizerFlags().Border(wxALL, 2 * gap));
+        column->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 2 * gap));
+        panel->SetSizer(column);
+        minutes->Bind(wxEVT_SPINCTRL, [this, minutes](wxCommandEvent&) {
+            SaveAutosaveMinutes(*wxConfigBase::Get(), minutes->GetValue());
+            if (onAutosave) onAutosave(minutes->GetValue());
+        });
+        return panel;
+    }
+
+    std::function<void(int)> onAutosave;
+};
+
 // One editor for the whole run: where the window is modeless it must outlive ShowPreferences,
 // and showing it again raises the window already open.
 std::unique_ptr<wxPreferencesEditor> the_editor;
 AiPreferencesPage* the_page = nullptr;
+GeneralPreferencesPage* the_general_page = nullptr;
 
 }  // namespace
 
@@ -92,12 +132,24 @@ void SaveAiPreferences(wxConfigBase& config, const AiPreferences& prefs) {
         config.Write(api_key_key, ToWx(s.api_key));
 }
 
-void ShowPreferences(wxWindow* parent, std::function<void(const AiPreferences&)> onApply) {
+int LoadAutosaveMinutes(wxConfigBase& config) {
+    return std::clamp(static_cast<int>(config.ReadLong(autosave_key, 1)), 0, max_autosave_minutes);
+}
+
+void SaveAutosaveMinutes(wxConfigBase& config, int minutes) {
+    config.Write(autosave_key, std::clamp(minutes, 0, max_autosave_minutes));
+}
+
+void ShowPreferences(wxWindow* parent, std::function<void(const AiPreferences&)> onApply,
+                     std::function<void(int)> onAutosave) {
     if (!the_editor) {
         the_editor = std::make_unique<wxPreferencesEditor>(_("Preferences"));
+        the_general_page = new GeneralPreferencesPage;
+        the_editor->AddPage(the_general_page);
         the_page = new AiPreferencesPage;
         the_editor->AddPage(the_page);
     }
+    the_general_page->onAutosave = std::move(onAutosave);
     the_page->onApply = std::move(onApply);
     the_editor->Show(parent);
 }
@@ -107,6 +159,7 @@ void ClosePreferences() {
     the_editor->Dismiss();
     the_editor.reset();
     the_page = nullptr;
+    the_general_page = nullptr;
 }
 
 AiPreferencesPanel::AiPreferencesPanel(wxWindow* parent, wxConfigBase& config,
@@ -244,7 +297,13 @@ void AiPreferencesPanel::TestConnection() {
         request.messages = {{"user", "Reply with the single word OK."}};
         request.temperature = 0;
         const auto start = std::chrono::steady_clock::now();
-        bpm::result<std::string> outcome = bpm::ai_client(settings).complete(request, {}, cancel);
+        bpm::result<std::string> outcome;
+        try {
+            outcome = bpm::ai_client(settings).complete(request, {}, cancel);
+        } catch (const std::exception& e) {
+            // A failure of the test, shown as such, never the end of the program.
+            outcome = bpm::result<std::string>::failure(std::string(e.what()));
+        }
         const long ms = static_cast<long>(
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
         // The panel joins this thread before it goes, so it is still there to queue to.

@@ -40,9 +40,16 @@ AiPreferences LoadAiPreferences(wxConfigBase& config);
 /// Saves the preferences; a key equal to the environment's is not copied into the store.
 void SaveAiPreferences(wxConfigBase& config, const AiPreferences& prefs);
 
-/// Shows the Preferences window with its AI Assistant page (modeless where the platform
-/// expects it); onApply receives the preferences each time the user changes and saves them.
-void ShowPreferences(wxWindow* parent, std::function<void(const AiPreferences&)> onApply);
+/// How many minutes the editor waits at least between two recovery copies of a map with unsaved
+/// changes (0: it writes none); one unless the user chose otherwise.
+int LoadAutosaveMinutes(wxConfigBase& config);
+void SaveAutosaveMinutes(wxConfigBase& config, int minutes);
+
+/// Shows the Preferences window with its General and AI Assistant pages (modeless where the
+/// platform expects it); onApply receives the AI preferences and onAutosave the autosave
+/// interval in minutes each time the user changes and saves them.
+void ShowPreferences(wxWindow* parent, std::function<void(const AiPreferences&)> onApply,
+                     std::function<void(int)> onAutosave);
 
 /// Closes the Preferences window and forgets its onApply; called before the window that
 /// showed it goes, so the page never calls into a destroyed frame.

@@ -1,5 +1,7 @@
 #include "ai_service.h"
 
+#include "app.h"
+
 #include "wx_string.h"
 
 AiService::~AiService() {
@@ -24,7 +26,18 @@ bool AiService::Start(std::function<void(const bpm::ai_client&, const bpm::cance
     if (m_worker.joinable()) m_worker.join();
     m_busy = true;
     m_cancel = std::make_shared<bpm::cancel_token>();
-    m_worker = std::thread([job = std::move(job), client = m_client, cancel = m_cancel] { job(*client, *cancel); });
+    m_worker = std::thread([this, job = std::move(job), client = m_client, cancel = m_cancel] {
+        try {
+            job(*client, *cancel);
+        } catch (...) {
+            // The job's result never comes: the call ends here, and the application's handler
+            // writes recovery copies and says what went wrong, on the UI thread.
+            CallAfter([this, error = std::current_exception()] {
+                Finish();
+                ReportException(error);
+            });
+        }
+    });
     if (onBusyChanged) onBusyChanged();
     return true;
 }

@@ -16,7 +16,12 @@
 #include <wx/translation.h>
 #include <wx/uilocale.h>
 
+#include <csignal>
+
+#include "ai_preferences.h"
+#include "autosaver.h"
 #include "bpm/i18n.h"
+#include "bpm/recovery.h"
 #include "doc_manager.h"
 #include "main_frame.h"
 #include "chat_panel.h"
@@ -36,7 +41,7 @@ void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption(wxString(), "screenshot", _("save a PNG of the window showing FILE to this path, then exit"));
     parser.AddOption(wxString(), "size", _("window size for --screenshot, e.g. 1920x1080"));
     parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, journey, summary or dashboard"));
-    parser.AddOption(wxString(), "answer", _("for --screenshot: type this answer into the assistant first (repeatable)"),
+    parser.AddOption(wxString(), "answer", _("type this answer into the assistant first (repeatable)"),
                      wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddParam(_("map file (.bpm)"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
 }
@@ -117,6 +122,12 @@ bool BpmApp::OnInit() {
     m_docManager->AddTemplates();
     if (unattended) m_docManager->SetPrompts(Prompts::Unattended());
     m_docManager->FileHistoryLoad(*config);
+    // A screenshot changes nothing, so it needs no recovery copies.
+    m_docManager->StartAutosave(bpm::recovery_folder(),
+                                unattended ? std::chrono::seconds(0) : std::chrono::minutes(LoadAutosaveMinutes(*config)));
+#ifdef __UNIX__
+    for (int signal : {SIGTERM, SIGHUP}) SetSignalHandler(signal, &BpmApp::OnTerminationSignal);
+#endif
 
     auto* frame = new MainFrame(m_docManager, m_docManager->GetContext(), m_docManager->GetPrompts());
     m_docManager->SetFrame(frame);
@@ -129,12 +140,80 @@ bool BpmApp::OnInit() {
     frame->Show();
 
     if (!m_file.empty() && !m_docManager->CreateDocument(m_file, wxDOC_SILENT)) m_exitCode = 1;
+    for (const wxString& answer : m_answers) frame->GetChatPanel()->SendAnswer(answer);
     if (unattended) {
-        for (const wxString& answer : m_answers) frame->GetChatPanel()->SendAnswer(answer);
         if (m_page >= 0) m_docManager->GetContext().ShowPage(static_cast<EditingContext::Page>(m_page));
     }
     if (unattended) CallAfter(&BpmApp::TakeScreenshot);
+    else CallAfter([this] { m_docManager->OfferRecovery(false); });
     return true;
+}
+
+wxString BpmApp::SaveRecoveryCopies() {
+    try {
+        Autosaver* autosaver = m_docManager ? m_docManager->GetAutosaver() : nullptr;
+        if (!autosaver) return {};
+        autosaver->KeepCopies();
+        if (autosaver->SaveNow())
+            // TRANSLATORS: after an internal error; {1} is a folder
+            return FormatText(_("A recovery copy of your unsaved changes was written to {1}; the next start offers "
+                                "it if this one ends before you save."),
+                              ToWx(autosaver->GetFolder().folder().string()));
+    } catch (...) {
+    }
+    return _("No recovery copy could be written: save your map under a new name now.");
+}
+
+bool BpmApp::OnExceptionInMainLoop() {
+    wxString what = _("an unknown error");
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        what = wxString::FromUTF8(e.what());
+    } catch (...) {
+    }
+    const wxString recovery = SaveRecoveryCopies();
+    // The copies stay until the map is saved: from here on the program runs on as usual.
+    if (m_docManager && m_docManager->GetAutosaver()) m_docManager->GetAutosaver()->KeepCopies(false);
+    // TRANSLATORS: {1} describes the internal error
+    const wxString message = FormatText(_("Something went wrong inside the editor: {1}."), what);
+    if (m_docManager) m_docManager->GetPrompts().reportProblem(GetMainFrame(), message, recovery);
+    return true;
+}
+
+void ReportException(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (...) {
+        wxTheApp->OnExceptionInMainLoop();
+    }
+}
+
+void BpmApp::OnUnhandledException() {
+    wxString what = _("an unknown error");
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        what = wxString::FromUTF8(e.what());
+    } catch (...) {
+    }
+    const wxString recovery = SaveRecoveryCopies();
+    std::fprintf(stderr, "bpmap: %s\n%s\n", ToUtf8(FormatText(_("Something went wrong inside the editor: {1}."), what)).c_str(),
+                 ToUtf8(recovery).c_str());
+}
+
+void BpmApp::OnTerminationSignal(int signal) {
+    auto& app = *static_cast<BpmApp*>(wxTheApp);
+    const wxString recovery = app.SaveRecoveryCopies();
+    std::fprintf(stderr, "bpmap: %s\n%s\n",
+                 ToUtf8(FormatText(_("Stopped by {1}."), signal == SIGHUP ? "SIGHUP" : "SIGTERM")).c_str(),
+                 ToUtf8(recovery).c_str());
+    // The changes are in the recovery copies: closing asks nothing, and the copies stay.
+    if (app.m_docManager) {
+        for (wxDocument* doc : app.m_docManager->GetDocumentsVector()) doc->Modify(false);
+    }
+    if (MainFrame* frame = app.GetMainFrame()) frame->Close(true);
+    else app.ExitMainLoop();
 }
 
 void BpmApp::TakeScreenshot() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <exception>
+
 #include <wx/app.h>
 #include <wx/arrstr.h>
 #include <wx/gdicmn.h>
@@ -8,7 +10,8 @@ class BpmDocManager;
 class MainFrame;
 
 /// The bpmap application: one document manager, one main frame, and the command line
-///   bpmap [FILE]                                  open FILE (a .bpm map)
+///   bpmap [--answer TEXT]... [FILE]               open FILE (a .bpm map), then type each TEXT
+///                                                 into the assistant
 ///   bpmap --screenshot OUT.png [--size WxH] [--page NAME] [FILE]
 ///                                                 save a picture of the window showing FILE (the
 ///                                                 welcome card without one), then exit
@@ -18,6 +21,11 @@ public:
     int OnRun() override;
     int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
+    /// An exception that reached the event loop: writes recovery copies first, then says what
+    /// went wrong in one message, and keeps running.
+    bool OnExceptionInMainLoop() override;
+    /// An exception thrown outside the event loop: recovery copies, then the message on stderr.
+    void OnUnhandledException() override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
 
     MainFrame* GetMainFrame() const;
@@ -25,6 +33,11 @@ public:
 
 private:
     void InitTranslations();
+    // Writes recovery copies of unsaved maps; the message says whether that worked. Never throws.
+    wxString SaveRecoveryCopies();
+    // SIGTERM or SIGHUP (logout, a closed terminal), handled in the event loop: recovery
+    // copies, then a quit that asks nothing.
+    static void OnTerminationSignal(int signal);
     void TakeScreenshot();
 
     BpmDocManager* m_docManager = nullptr;
@@ -32,9 +45,13 @@ private:
     wxString m_screenshot;
     wxSize m_size{1280, 800};
     int m_page = -1;  // an EditingContext::Page for --screenshot, or -1 for the default
-    wxArrayString m_answers;  // typed into the assistant before --screenshot
+    wxArrayString m_answers;  // typed into the assistant once the map is open
     int m_exitCode = 0;
 };
+
+/// Handles an exception caught on a worker thread, on the UI thread, as one that reached the
+/// event loop: recovery copies first, then one message.
+void ReportException(std::exception_ptr error);
 
 /// Routes the core's translatable messages (bpm::translate) through wxGetTranslation.
 void InstallCoreTranslator();

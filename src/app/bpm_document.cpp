@@ -157,6 +157,22 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
     m_changesDiscarded = false;
     UpdateTitle();
     Announce(DiskNotice::Settled);
+    m_diskListeners.Call(DiskNotice{DiskNotice::Saved, {}});
+    return true;
+}
+
+bool BpmDocument::ShowRecovered(bpm::document model, const wxString& originalFile,
+                                const bpm::file_stamp& originalVersion) {
+    if (!m_history.replace_document(std::move(model), false)) return false;
+    m_changesDiscarded = false;
+    m_loadedBytes.clear();
+    if (!originalFile.empty()) {
+        m_disk.remember(ToUtf8(originalFile), originalVersion);
+        SetTitle(wxFileName(originalFile).GetFullName());
+        SetDocumentSaved(true);
+        SetFilename(originalFile, true);  // tells the view, which titles the window
+    }
+    UpdateTitle();
     return true;
 }
 

@@ -55,6 +55,8 @@ public:
             Unreadable,
             /// Deleted or moved away: the next save writes it again.
             Missing,
+            /// The map was just saved to its file (told after every save, the first included).
+            Saved,
         };
         Kind kind = Settled;
         wxString problem;
@@ -72,6 +74,12 @@ public:
     /// The file's bytes as this map last read or wrote them: the base of a three-way merge with
     /// what is on disk now.
     const std::string& LoadedVersion() const { return m_loadedBytes; }
+    /// The version of its file this map was last read from or written to (exists false when none).
+    const bpm::file_stamp& DiskVersion() const { return m_disk.remembered(); }
+    /// Shows a recovered copy of a map: titled as its original file (untitled without one), and
+    /// unsaved, so that Save puts it back in place, asking first when that file has changed
+    /// since the version given.
+    bool ShowRecovered(bpm::document model, const wxString& originalFile, const bpm::file_stamp& originalVersion);
 
     bool IsModified() const override;
     void Modify(bool modified) override;

@@ -39,6 +39,7 @@ enum CommandId {
     ID_STAGE_SUGGEST,
     ID_PERSONA_FROM_NOTES,
     ID_AI_STOP,
+    ID_RECOVER,
     // One per stage column (seven), for showing and hiding them.
     ID_COLUMN_FIRST,
     ID_COLUMN_LAST = ID_COLUMN_FIRST + 6,

@@ -99,6 +99,7 @@ void DiskChangeBar::OnDiskNotice(const BpmDocument::DiskNotice& notice) {
     const wxString name = m_doc->GetUserReadableName();
     switch (notice.kind) {
         case BpmDocument::DiskNotice::Settled:
+        case BpmDocument::DiskNotice::Saved:
             Dismiss();
             Watch();  // a Save As moves the map to another folder
             return;

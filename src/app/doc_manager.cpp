@@ -4,6 +4,7 @@
 
 #include "bpm_document.h"
 #include "bpm_view.h"
+#include "diagnostic_ui.h"
 #include "wx_string.h"
 
 namespace {
@@ -27,7 +28,48 @@ private:
 
 BpmDocManager::BpmDocManager() : wxDocManager(0, true) {}
 
-BpmDocManager::~BpmDocManager() { Clear(true); }
+BpmDocManager::~BpmDocManager() {
+    Clear(true);
+    m_autosaver.reset();
+}
+
+void BpmDocManager::StartAutosave(bpm::recovery_folder folder, std::chrono::seconds interval) {
+    m_autosaver = std::make_unique<Autosaver>(m_context, std::move(folder), interval);
+}
+
+void BpmDocManager::OfferRecovery(bool sayWhenNone) {
+    if (!m_autosaver) return;
+    std::vector<bpm::recovery_copy> copies = m_autosaver->GetFolder().orphans();
+    if (copies.empty()) {
+        if (sayWhenNone) m_prompts.inform(GetFrame(), _("There are no unsaved maps to recover."));
+        return;
+    }
+    while (!copies.empty()) {
+        const RecoveryChoice choice = m_prompts.chooseRecovery(GetFrame(), copies);
+        if (choice.action == RecoveryChoice::Later || choice.index >= copies.size()) return;
+        if (choice.action == RecoveryChoice::Recover) {
+            OpenRecovered(copies[choice.index]);
+            return;
+        }
+        bpm::recovery_folder::discard(copies[choice.index]);
+        copies.erase(copies.begin() + static_cast<std::ptrdiff_t>(choice.index));
+    }
+}
+
+bool BpmDocManager::OpenRecovered(const bpm::recovery_copy& copy) {
+    bpm::result<bpm::document> loaded = bpm::recovery_folder::load(copy);
+    // TRANSLATORS: {1} is the name of the map whose recovery copy could not be read
+    if (!ReportFailure(m_prompts, GetFrame(), FormatText(_("Could not recover \"{1}\"."), ToWx(copy.info.title)),
+                       loaded))
+        return false;
+    auto* doc = wxDynamicCast(CreateDocument(wxString(), wxDOC_NEW), BpmDocument);
+    if (!doc || !doc->ShowRecovered(std::move(*loaded.value), ToWx(copy.info.original_path), copy.info.original_version))
+        return false;
+    // The recovered map has a copy of its own before the one it came from goes.
+    if (m_autosaver) m_autosaver->SaveNow();
+    bpm::recovery_folder::discard(copy);
+    return true;
+}
 
 void BpmDocManager::AddTemplates() {
     // The template registers itself with this manager, which deletes it.

@@ -1,9 +1,14 @@
 #pragma once
 
+#include <chrono>
+#include <memory>
+
 #include <wx/docview.h>
 #include <wx/weakref.h>
 #include <wx/window.h>
 
+#include "autosaver.h"
+#include "bpm/recovery.h"
 #include "editing_context.h"
 #include "prompts.h"
 
@@ -33,6 +38,18 @@ public:
     /// The map shown and the selection, which the frame's panels observe.
     EditingContext& GetContext() { return m_context; }
 
+    /// Starts writing recovery copies of maps with unsaved changes into folder, at most once per
+    /// interval (0: none).
+    void StartAutosave(bpm::recovery_folder folder, std::chrono::seconds interval);
+    /// The autosaver, null before StartAutosave.
+    Autosaver* GetAutosaver() const { return m_autosaver.get(); }
+    /// Offers the recovery copies that editors which did not end normally left behind (Recover,
+    /// Discard or Later); when there are none, says so only if told to.
+    void OfferRecovery(bool sayWhenNone);
+    /// Shows a recovered copy as an unsaved map titled as its original; false after reporting
+    /// why when it cannot be read or the map shown is kept.
+    bool OpenRecovered(const bpm::recovery_copy& copy);
+
     /// How documents ask and report; dialogs unless replaced.
     const Prompts& GetPrompts() const { return m_prompts; }
     void SetPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
@@ -41,6 +58,8 @@ private:
     wxWeakRef<wxWindow> m_frame;
     Prompts m_prompts = Prompts::Dialogs();
     EditingContext m_context;
+    // Destroyed before the context it observes.
+    std::unique_ptr<Autosaver> m_autosaver;
 };
 
 /// The application's document manager.

@@ -5,6 +5,8 @@
 #include <wx/textdlg.h>
 
 #include "ai_preferences.h"
+#include "autosaver.h"
+#include "doc_manager.h"
 #include "ai_service.h"
 #include "chat_panel.h"
 #include "command_ids.h"
@@ -31,10 +33,16 @@ void MainFrame::BindAi() {
     m_chat->SetAiService(m_ai.get());
 
     const auto openPreferences = [this] {
-        ShowPreferences(this, [this](const AiPreferences& prefs) {
-            m_ai->SetPreferences(prefs);
-            m_chat->AiPreferencesChanged();
-        });
+        ShowPreferences(
+            this,
+            [this](const AiPreferences& prefs) {
+                m_ai->SetPreferences(prefs);
+                m_chat->AiPreferencesChanged();
+            },
+            [this](int minutes) {
+                if (Autosaver* autosaver = wxStaticCast(GetDocumentManager(), BpmDocManager)->GetAutosaver())
+                    autosaver->SetInterval(std::chrono::minutes(minutes));
+            });
     };
     Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
     // The commands that need the service: true when it is on, else explained.

@@ -49,6 +49,8 @@ void MainFrame::CreateMenus() {
     file->Append(wxID_SAVE, _("&Save\tCtrl+S"));
     file->Append(wxID_SAVEAS, _("Save &As...\tCtrl+Shift+S"));
     file->Append(wxID_REVERT, _("Re&vert to Saved"), _("Discard the changes since the last save"));
+    file->Append(ID_RECOVER, _("Recover Unsaved &Maps..."),
+                 _("Maps with changes that were not saved when the editor last stopped unexpectedly"));
     file->AppendSeparator();
     file->Append(wxID_PRINT_SETUP, _("Page Set&up..."), _("Paper, orientation and margins for printing and PDF"));
     file->Append(wxID_PREVIEW, _("Print Pre&view..."), _("See the printed pages of the whole map"));
@@ -180,6 +182,8 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, &MainFrame::OnShowPage, this, ID_SHOW_PERSONA_LIST, ID_SHOW_DASHBOARD);
     Bind(wxEVT_MENU, &MainFrame::OnOpenSample, this, ID_OPEN_SAMPLE);
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { wxStaticCast(GetDocumentManager(), BpmDocManager)->OfferRecovery(true); },
+         ID_RECOVER);
     BindNavigation();
     BindOutput();
     BindAi();

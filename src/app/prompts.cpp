@@ -5,6 +5,7 @@
 #include <wx/app.h>
 #include <wx/msgdlg.h>
 
+#include "recovery_dialog.h"
 #include "wx_string.h"
 
 Prompts Prompts::Dialogs() {
@@ -36,6 +37,10 @@ Prompts Prompts::Dialogs() {
         dialog.SetOKCancelLabels(_("&Replace Their Version"), _("&Cancel"));
         return dialog.ShowModal() == wxID_OK;
     };
+    p.chooseRecovery = ChooseRecovery;
+    p.inform = [](wxWindow* parent, const wxString& message) {
+        wxMessageBox(message, wxTheApp->GetAppDisplayName(), wxOK | wxICON_INFORMATION | wxCENTRE, parent);
+    };
     p.reportProblem = [](wxWindow* parent, const wxString& message, const wxString& details) {
         wxMessageDialog dialog(parent, message, wxTheApp->GetAppDisplayName(), wxOK | wxICON_ERROR | wxCENTRE);
         if (!details.empty()) dialog.SetExtendedMessage(details);
@@ -49,6 +54,8 @@ Prompts Prompts::Unattended() {
     p.askSaveChanges = [](wxWindow*, const wxString&) { return SaveChoice::Cancel; };
     p.confirmRevert = [](wxWindow*, const wxString&) { return false; };
     p.confirmOverwriteChanged = [](wxWindow*, const wxString&) { return false; };
+    p.chooseRecovery = [](wxWindow*, const std::vector<bpm::recovery_copy>&) { return RecoveryChoice{}; };
+    p.inform = [](wxWindow*, const wxString& message) { std::fprintf(stderr, "%s\n", ToUtf8(message).c_str()); };
     p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
         std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());
         if (!details.empty()) std::fprintf(stderr, "%s\n", ToUtf8(details).c_str());

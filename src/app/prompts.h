@@ -1,13 +1,26 @@
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <vector>
 
 #include <wx/string.h>
 
 class wxWindow;
+namespace bpm {
+struct recovery_copy;
+}
 
 /// What the user chose when asked about unsaved changes.
 enum class SaveChoice { Save, Discard, Cancel };
+
+/// What the user chose among the recovery copies offered: one to recover or discard, or Later
+/// for all of them.
+struct RecoveryChoice {
+    enum Action { Recover, Discard, Later };
+    Action action = Later;
+    std::size_t index = 0;
+};
 
 /// The questions and reports the editor puts to the user. They are replaceable so that tests
 /// and the --screenshot mode answer without a modal dialog.
@@ -18,6 +31,11 @@ struct Prompts {
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmRevert;
     /// "X changed on disk since you opened it: replace it with your version?"; true to save over it.
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmOverwriteChanged;
+    /// Lists the recovery copies left by editors that did not end normally (name, when, personas,
+    /// where) and asks what to do with one of them.
+    std::function<RecoveryChoice(wxWindow* parent, const std::vector<bpm::recovery_copy>& copies)> chooseRecovery;
+    /// Tells something that needs no answer.
+    std::function<void(wxWindow* parent, const wxString& message)> inform;
     /// Shows a failure: a one-line message and details (one problem per line).
     std::function<void(wxWindow* parent, const wxString& message, const wxString& details)> reportProblem;
 

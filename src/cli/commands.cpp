@@ -22,6 +22,7 @@
 #include "bpm/file_io.h"
 #include "bpm/json_format.h"
 #include "bpm/map_pdf.h"
+#include "bpm/recovery.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
@@ -331,34 +332,12 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
 }
 
 
-// Where a save goes when the chosen file cannot be written, so the answers are not lost.
-// The user's own state folder for this program: $XDG_STATE_HOME/bpmap, else ~/.local/state/bpmap
-// (the XDG base directory specification), else the temporary folder.
-std::filesystem::path state_folder() {
-    namespace fs = std::filesystem;
-    const char* state = std::getenv("XDG_STATE_HOME");
-    const char* home = std::getenv("HOME");
-    fs::path dir = state && *state == '/' ? fs::path(state) / "bpmap"
-                   : home && *home       ? fs::path(home) / ".local" / "state" / "bpmap"
-                                         : fs::path();
-    std::error_code ec;
-    if (!dir.empty()) {
-        fs::create_directories(dir, ec);
-        if (fs::is_directory(dir, ec)) {
-            fs::permissions(dir, fs::perms::owner_all, ec);  // only the user reads what was rescued
-            return dir;
-        }
-    }
-    const fs::path tmp = fs::temp_directory_path(ec);
-    return ec ? fs::path("/tmp") : tmp;
-}
-
 // A new file, readable by the user alone, for the answers a failed save would lose: never one
 // that exists already, so an earlier rescue is never overwritten. "" when none can be made.
 std::string new_rescue_file(const std::string& path) {
     const std::filesystem::path original(path);
     const std::string stem = original.stem().string(), extension = original.extension().string();
-    std::string name = (state_folder() / ("rescued-" + (stem.empty() ? std::string("map") : stem) + "-XXXXXX" +
+    std::string name = (user_state_folder() / ("rescued-" + (stem.empty() ? std::string("map") : stem) + "-XXXXXX" +
                                           (extension.empty() ? std::string(".bpm") : extension)))
                            .string();
     const mode_t mask = ::umask(077);
@@ -440,6 +419,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
             write_summary = ai_summary_writer(*client, h, conversation);
             answer_question = ai_question_answerer(*client, h, conversation);
         }
+    // Puts the answers in a file of their own: never refused for size, never over an earlier one.
+    const auto rescue = [&] {
+        const std::string file = new_rescue_file(out_path);
+        if (!file.empty() && save_any(doc, file))
+            err << program << ": " << format(_("your answers were saved to {1} instead"), file) << "\n";
+    };
     // Writes the map to out_path; when that fails, says why on err and puts the answers in a
     // rescue file instead, so nothing typed is lost.
     const auto save = [&]() -> result<> {
@@ -453,10 +438,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
                    : save_any(doc, out_path);
         if (written) return written;
         err << program << ": " << written.error() << "\n";
-        // A rescue save is never refused for size or overwrites an earlier one.
-        const std::string rescue = new_rescue_file(out_path);
-        if (!rescue.empty() && save_any(doc, rescue))
-            err << program << ": " << format(_("your answers were saved to {1} instead"), rescue) << "\n";
+        rescue();
         return written;
     };
     // The file already holds the map when the interview changed nothing in it.
@@ -472,8 +454,17 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     // A closed terminal or a logout ends the input as Ctrl+D does: what was captured is saved.
     if (&in == &std::cin) catch_termination();
     // Answers piped from a file are echoed, so the output reads as a whole conversation.
-    const bool done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO),
-                                             write_summary, save_map, answer_question);
+    bool done = false;
+    try {
+        done = run_terminal_interview(conversation, in, out, &in == &std::cin && !isatty(STDIN_FILENO), write_summary,
+                                      save_map, answer_question);
+    } catch (const std::exception& e) {
+        // The answers first, into a rescue file (the map in memory may be half-changed, so it
+        // never replaces the user's file), then what went wrong.
+        rescue();
+        err << program << ": " << format(_("internal error: {1}"), e.what()) << "\n";
+        return exit_failure;
+    }
     if (done) return saved_when_done ? exit_ok : exit_failure;
 
     const persona* p = doc.persona_by_id(conversation.persona_id());

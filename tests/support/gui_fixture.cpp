@@ -1,5 +1,6 @@
 #include "gui_fixture.h"
 
+#include <cstdlib>
 #include <memory>
 #include <thread>
 
@@ -87,6 +88,8 @@ struct gui_app {
         static char name[] = "test_gui";
         static char* argv[] = {name, nullptr};
         int argc = 1;
+        // Recovery copies and rescues go to a folder of the tests' own, never the user's.
+        ::setenv("XDG_STATE_HOME", m_state.path().c_str(), 1);
         BOOST_TEST_REQUIRE(wxEntryStart(argc, argv));
         wxStringInputStream nothing(wxString{});
         delete wxConfigBase::Set(new wxFileConfig(nothing));
@@ -112,6 +115,7 @@ struct gui_app {
         wxEntryCleanup();
     }
 
+    test::temp_dir m_state;
     std::unique_ptr<wxGUIEventLoop> m_loop;
 };
 

@@ -24,6 +24,7 @@
 
 #include "app.h"
 #include "bpm/bpm_file.h"
+#include "bpm/recovery.h"
 #include "bpm_document.h"
 #include "chat_panel.h"
 #include "command_ids.h"
@@ -61,6 +62,11 @@ struct scripted_prompts {
     bool replaceTheirs = false;
     int askedToReplace = 0;
     std::vector<wxString> problems;
+    // What to do with the recovery copies offered, in turn (Later when the script runs out), and
+    // the copies offered each time.
+    std::vector<RecoveryChoice> recoveryChoices;
+    std::vector<std::vector<bpm::recovery_copy>> offered;
+    std::vector<wxString> told;
 
     void install() {
         Prompts p;
@@ -76,6 +82,14 @@ struct scripted_prompts {
             ++askedToReplace;
             return replaceTheirs;
         };
+        p.chooseRecovery = [this](wxWindow*, const std::vector<bpm::recovery_copy>& copies) {
+            offered.push_back(copies);
+            if (recoveryChoices.empty()) return RecoveryChoice{};
+            const RecoveryChoice choice = recoveryChoices.front();
+            recoveryChoices.erase(recoveryChoices.begin());
+            return choice;
+        };
+        p.inform = [this](wxWindow*, const wxString& message) { told.push_back(message); };
         p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
             problems.push_back(message + "\n" + details);
         };
