@@ -110,6 +110,36 @@ BOOST_AUTO_TEST_CASE(import_keeps_what_it_is_given_and_generates_only_missing_id
     BOOST_TEST(!b.summary.has_value());
 }
 
+BOOST_AUTO_TEST_CASE(thousands_of_missing_ids_and_pain_points_are_read_in_one_pass) {
+    // Each missing id follows the highest in use, repeated pain points are dropped and categories
+    // found by text, without searching everything read so far for each one.
+    const std::size_t count = 30000;
+    std::string stages = "{\"stage_id\": \"stage-41\"}", unique, repeated, details;
+    for (std::size_t i = 0; i < 2 * count; ++i) {
+        stages += ",{}";
+        const std::string text = "point " + std::to_string(i % count);
+        if (i < count) unique += (i ? "; " : "") + text;
+        repeated += (i ? "; " : "") + text;
+        details += std::string(i ? "," : "") + "{\"text\": \"" + text + "\", \"category\": \"process\"}";
+    }
+    // A's pain points string was edited by an older tool (it repeats them); B's matches the details.
+    const document d = read_ok("{\"buying_process_mappings\": [{\"persona_name\": \"A\", \"persona_pain_points\": \"" +
+                               repeated + "\", \"persona_pain_point_details\": [" + details + "], \"buying_stages\": [" +
+                               stages + "]}, {\"persona_name\": \"B\", \"persona_pain_points\": \"" + unique +
+                               "\", \"persona_pain_point_details\": [" + details + "]}]}");
+    const persona& a = d.personas.at(0);
+    BOOST_TEST(a.id == "persona-1");
+    BOOST_TEST_REQUIRE(a.stages.size() == 2 * count + 1);
+    BOOST_TEST(a.stages[1].id == "stage-42");
+    BOOST_TEST(a.stages.back().id == "stage-" + std::to_string(41 + 2 * count));
+    for (const persona& p : d.personas) {
+        BOOST_TEST_REQUIRE(p.pain_points.size() == count);
+        BOOST_TEST(p.pain_points.back().text == "point " + std::to_string(count - 1));
+        BOOST_TEST((p.pain_points.back().category == pain_category::process));
+    }
+    BOOST_TEST(d.personas.at(1).id == "persona-2");
+}
+
 BOOST_AUTO_TEST_CASE(pain_point_categories_follow_the_text_when_an_older_tool_edited_the_string) {
     const document d = read_ok(R"({"buying_process_mappings": [{
         "persona_name": "X",

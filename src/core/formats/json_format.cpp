@@ -2,6 +2,8 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "bpm/bpm_file.h"
 #include "bpm/file_io.h"
@@ -214,6 +216,9 @@ private:
             if (!d->is_array()) {
                 problem(dp, format(_("expected an array, found {1}"), type_name(*d)));
             } else {
+                // Reserved, so the texts the set looks at never move.
+                details.reserve(d->size());
+                std::unordered_set<std::string_view> seen;
                 for (std::size_t i = 0; i < d->size(); ++i) {
                     const std::string ip = dp + "[" + std::to_string(i) + "]";
                     if (!expect_object((*d)[i], ip)) continue;
@@ -224,22 +229,24 @@ private:
                     else
                         problem(ip + ".category",
                                 format(_("\"{1}\" is not one of financial, productivity, process, support, other"), cat));
-                    if (!pp.text.empty() && std::none_of(details.begin(), details.end(),
-                                                         [&](const pain_point& x) { return x.text == pp.text; }))
+                    if (!pp.text.empty() && !seen.count(pp.text)) {
                         details.push_back(std::move(pp));
+                        seen.insert(details.back().text);
+                    }
                 }
             }
         }
         persona with_details;
-        with_details.pain_points = details;
+        with_details.pain_points = std::move(details);
         if (d != j.end() && with_details.pain_points_text() == joined) {
-            p.pain_points = std::move(details);
+            p.pain_points = std::move(with_details.pain_points);
             return;
         }
+        std::unordered_map<std::string_view, pain_category> category_of;
+        for (const pain_point& known : with_details.pain_points) category_of.emplace(known.text, known.category);
         p.pain_points = split_pain_points(joined);
         for (pain_point& pp : p.pain_points)
-            for (const pain_point& known : details)
-                if (known.text == pp.text) pp.category = known.category;
+            if (const auto known = category_of.find(pp.text); known != category_of.end()) pp.category = known->second;
     }
 
     stage read_stage(const json& j, const std::string& path) {
@@ -250,12 +257,16 @@ private:
         return s;
     }
 
+    // Each missing id is the next after the highest in use, as new_persona_id and new_stage_id
+    // give it, counted on from there: asking again for each would search the document each time.
     void assign_missing_ids(document& doc) {
-        for (persona& p : doc.personas)
-            if (p.id.empty()) p.id = doc.new_persona_id();
-        for (persona& p : doc.personas)
+        const auto number = [](const std::string& id) { return std::stoul(id.substr(id.rfind('-') + 1)); };
+        unsigned long next_persona = number(doc.new_persona_id()), next_stage = number(doc.new_stage_id());
+        for (persona& p : doc.personas) {
+            if (p.id.empty()) p.id = "persona-" + std::to_string(next_persona++);
             for (stage& s : p.stages)
-                if (s.id.empty()) s.id = doc.new_stage_id();
+                if (s.id.empty()) s.id = "stage-" + std::to_string(next_stage++);
+        }
     }
 
     std::vector<diagnostic> problems_;
