@@ -140,6 +140,21 @@ BOOST_AUTO_TEST_CASE(thousands_of_missing_ids_and_pain_points_are_read_in_one_pa
     BOOST_TEST(d.personas.at(1).id == "persona-2");
 }
 
+BOOST_AUTO_TEST_CASE(pain_points_over_a_megabyte_in_all_survive_json) {
+    // Each pain point is a field of at most max_field_bytes; the joined string holds them all.
+    document d = test::rich_document();
+    d.personas[0].pain_points = {{std::string(max_field_bytes, 'a'), pain_category::financial},
+                                 {std::string(max_field_bytes, 'b'), pain_category::none}};
+    BOOST_TEST((read_ok(write_json(d)) == d));
+
+    // Split from the string alone, a point is still held to the limit.
+    const std::string big(max_field_bytes + 1, 'x');
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "persona_pain_points": "short; )" +
+                             big + "\"}]}") ==
+               "$.buying_process_mappings[0].persona_pain_points: 1048577 bytes of text, more than the 1 MB limit for "
+               "one field");
+}
+
 BOOST_AUTO_TEST_CASE(pain_point_categories_follow_the_text_when_an_older_tool_edited_the_string) {
     const document d = read_ok(R"({"buying_process_mappings": [{
         "persona_name": "X",

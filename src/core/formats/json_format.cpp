@@ -116,8 +116,9 @@ private:
         return false;
     }
 
-    // A string member; missing and null read as empty.
-    std::string string_field(const json& obj, const char* key, const std::string& path) {
+    // A string member of at most limit bytes; missing and null read as empty.
+    std::string string_field(const json& obj, const char* key, const std::string& path,
+                             std::size_t limit = max_field_bytes) {
         const auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return {};
         const std::string member = path + "." + key;
@@ -126,12 +127,16 @@ private:
             return {};
         }
         const auto& s = it->get_ref<const std::string&>();
-        if (s.size() > max_field_bytes) {
-            problem(member, format(_("{1} bytes of text, more than the {2} MB limit for one field"),
-                                   std::to_string(s.size()), std::to_string(max_field_bytes >> 20)));
+        if (s.size() > limit) {
+            field_too_big(member, s.size());
             return {};
         }
         return s;
+    }
+
+    void field_too_big(const std::string& path, std::size_t bytes) {
+        problem(path, format(_("{1} bytes of text, more than the {2} MB limit for one field"), std::to_string(bytes),
+                             std::to_string(max_field_bytes >> 20)));
     }
 
     std::string timestamp_field(const json& obj, const char* key, const std::string& path) {
@@ -206,9 +211,10 @@ private:
 
     // The spec keeps pain points as one "; "-joined string; the details list adds categories
     // and keeps points that contain ";". When an older tool edited only the string, the string wins
-    // and categories are matched by text.
+    // and categories are matched by text. The joined string is no field: each point in it is one,
+    // so only they are held to max_field_bytes.
     void read_pain_points(const json& j, const std::string& path, persona& p) {
-        const std::string joined = string_field(j, "persona_pain_points", path);
+        const std::string joined = string_field(j, "persona_pain_points", path, max_document_bytes);
         std::vector<pain_point> details;
         const auto d = j.find("persona_pain_point_details");
         if (d != j.end() && !d->is_null()) {
@@ -245,8 +251,10 @@ private:
         std::unordered_map<std::string_view, pain_category> category_of;
         for (const pain_point& known : with_details.pain_points) category_of.emplace(known.text, known.category);
         p.pain_points = split_pain_points(joined);
-        for (pain_point& pp : p.pain_points)
+        for (pain_point& pp : p.pain_points) {
+            if (pp.text.size() > max_field_bytes) field_too_big(path + ".persona_pain_points", pp.text.size());
             if (const auto known = category_of.find(pp.text); known != category_of.end()) pp.category = known->second;
+        }
     }
 
     stage read_stage(const json& j, const std::string& path) {
