@@ -7,6 +7,8 @@
 
 #include "bench_document.h"
 #include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
+#include "bpm/map_size.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -50,6 +52,32 @@ std::string random_text(std::mt19937& rng) {
         }
     }
     return out;
+}
+
+// Every part of a map present, with the longest values the enumerations have and text made of
+// what each writer escapes most: the most markup and escaping a map of its size can have.
+document escaped_everywhere(std::string_view text, std::string_view attribute) {
+    document d;
+    d.metadata = {std::string(text), std::string(text), std::string(text), std::string(text)};
+    persona p;
+    p.id = std::string(attribute);
+    p.name = p.created_by = p.last_updated_at = std::string(text);
+    p.profile = {std::string(text), std::string(text), std::string(text), std::string(text)};
+    p.status = persona_status::in_progress;
+    p.pain_points = {{std::string(text), pain_category::productivity}};
+    stage s;
+    s.id = std::string(attribute);
+    for (stage_field f : all_stage_fields) s.field(f) = std::string(text);
+    p.stages = {s, s};
+    p.summary = persona_summary{std::string(text), summary_source::template_text, std::string(attribute)};
+    d.personas = {p, p};
+    return d;
+}
+
+void expect_within_content_bytes(const document& d, const std::string& what) {
+    const std::size_t bound = content_bytes(d);
+    BOOST_TEST(write_bpm(d).value->size() <= bound, what << ": .bpm " << write_bpm(d).value->size() << " > " << bound);
+    BOOST_TEST(write_json(d).size() <= bound, what << ": JSON " << write_json(d).size() << " > " << bound);
 }
 
 }  // namespace
@@ -106,6 +134,37 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
         }
         const document back = round_trip(d);
         BOOST_TEST_REQUIRE((back == d), "iteration " << iteration);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(content_bytes_is_never_less_than_what_either_writer_writes) {
+    // The size limits rest on this: a map that loads is written within max_document_bytes.
+    expect_within_content_bytes(document(), "empty");
+    expect_within_content_bytes(test::rich_document(), "rich");
+    const std::string longest_id(128, 'i');
+    expect_within_content_bytes(escaped_everywhere("", longest_id), "empty fields");
+    expect_within_content_bytes(escaped_everywhere("&<>\r\"\\\b\f\n\t\x01\x1F\x7F" "é中😀", "\"&<>\t\n\r"),
+                                "escapes");
+    for (const char* text : {"&", ">", "\r", "\"", "\x01"})
+        expect_within_content_bytes(escaped_everywhere(std::string(1000, *text), longest_id), text);
+    std::mt19937 rng(2026);
+    for (int iteration = 0; iteration < 100; ++iteration) {
+        document d;
+        d.metadata.title = random_text(rng);
+        for (int pi = 0; pi < 2; ++pi) {
+            persona p;
+            p.id = d.new_persona_id();
+            p.name = random_text(rng);
+            p.profile = {random_text(rng), random_text(rng), random_text(rng), random_text(rng)};
+            p.pain_points = {{random_text(rng), pain_category(pi)}};
+            stage s;
+            s.id = "stage-" + std::to_string(pi + 1);
+            for (stage_field f : all_stage_fields) s.field(f) = random_text(rng);
+            p.stages.push_back(s);
+            if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
+            d.personas.push_back(p);
+        }
+        expect_within_content_bytes(d, "random " + std::to_string(iteration));
     }
 }
 

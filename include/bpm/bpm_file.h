@@ -1,25 +1,20 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpm/diagnostic.h"
+#include "bpm/map_size.h"
 #include "bpm/model.h"
 
 namespace bpm {
 
 /// The .bpm format version this program writes, and the newest it reads.
 inline constexpr int bpm_format_version = 1;
-/// Largest .bpm document read or written (64 MiB).
-inline constexpr std::size_t max_document_bytes = std::size_t(64) << 20;
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
-
-/// The problem to report when a document of this many bytes is over max_document_bytes.
-std::optional<diagnostic> check_document_size(std::size_t bytes);
 
 /// A failed result from a list of problems, cut to max_reported_problems with a line for the rest.
 result<document> failed_load(std::vector<diagnostic> problems);

@@ -525,13 +525,6 @@ private:
 
 }  // namespace
 
-std::optional<diagnostic> check_document_size(std::size_t bytes) {
-    if (bytes <= max_document_bytes) return std::nullopt;
-    return diagnostic{format(_("the document is {1} MB, larger than the {2} MB limit"),
-                             std::to_string((bytes + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-                      0, 0};
-}
-
 result<document> failed_load(std::vector<diagnostic> problems) {
     if (problems.size() > max_reported_problems) {
         const std::size_t more = problems.size() - max_reported_problems;
