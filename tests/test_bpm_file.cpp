@@ -2,10 +2,12 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <random>
 
 #include "bench_document.h"
+#include "largest_map.h"
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
 #include "bpm/map_size.h"
@@ -276,4 +278,35 @@ BOOST_AUTO_TEST_CASE(the_benchmark_document_round_trips) {
     BOOST_TEST(d.personas.size() == 20u);
     BOOST_TEST(d.personas[19].stages.size() == 12u);
     BOOST_TEST((round_trip(d) == d));
+}
+
+BOOST_AUTO_TEST_CASE(the_largest_map_that_loads_is_saved_and_read_back_unchanged) {
+    // Stages with every field empty, read from a file without indentation or empty elements: the
+    // most the writer adds to what it reads.
+    const document largest = test::largest_map();
+    BOOST_TEST(content_bytes(largest) == max_content_bytes);
+    test::temp_dir dir;
+    const std::string compact = test::compact_bpm(largest);
+    test::spit(dir.file("compact.bpm"), compact);
+
+    using clock = std::chrono::steady_clock;
+    const auto start = clock::now();
+    const auto loaded = load_bpm(dir.file("compact.bpm"));
+    BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+    BOOST_TEST_REQUIRE(bool(save_bpm(*loaded.value, dir.file("saved.bpm"))));
+    const auto reloaded = load_bpm(dir.file("saved.bpm"));
+    const auto elapsed = clock::now() - start;
+    BOOST_TEST_REQUIRE(bool(reloaded), reloaded.error());
+    BOOST_TEST((*loaded.value == largest));
+    BOOST_TEST((*reloaded.value == largest));
+
+    const std::size_t saved = fs::file_size(dir.file("saved.bpm"));
+    BOOST_TEST(saved <= max_document_bytes);
+    std::size_t stages = 0;
+    for (const persona& p : largest.personas) stages += p.stages.size();
+    BOOST_TEST_MESSAGE("largest map: " << stages << " stages, " << compact.size() << " bytes read, " << saved
+                                       << " written (x" << double(saved) / double(compact.size()) << "); load, save "
+                                       << "and reload took "
+                                       << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
+                                       << " ms");
 }

@@ -4,6 +4,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "largest_map.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -209,6 +210,37 @@ BOOST_AUTO_TEST_CASE(huge_fields_and_documents_are_refused) {
     std::string huge = "{\"buying_process_mappings\": []}";
     huge.append(max_document_bytes, ' ');
     BOOST_TEST(first_problem(huge).find("larger than the 64 MB limit") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_largest_map_that_loads_from_json_is_saved_as_bpm_and_read_back) {
+    const document largest = test::largest_map();
+    const document imported = read_ok(test::compact_json(largest));
+    BOOST_TEST((imported == largest));
+    const std::string bpm_bytes = *write_bpm(imported).value;
+    BOOST_TEST(bpm_bytes.size() <= max_document_bytes);
+    const auto reloaded = read_bpm(bpm_bytes);
+    BOOST_TEST_REQUIRE(bool(reloaded), reloaded.error());
+    BOOST_TEST((*reloaded.value == largest));
+    // And as JSON, indented, which takes more room than .bpm.
+    const std::string json_bytes = write_json(*reloaded.value);
+    BOOST_TEST(json_bytes.size() <= max_document_bytes);
+    BOOST_TEST((read_ok(json_bytes) == largest));
+}
+
+BOOST_AUTO_TEST_CASE(json_over_the_content_limit_is_refused_where_it_passes_it) {
+    document over = test::largest_map();
+    over.metadata.title += 'x';
+    BOOST_TEST(first_problem(test::compact_json(over)) ==
+               "$.buying_process_mappings[3]: the map holds 65 MB of content; the limit is 64 MB, first passed here");
+
+    // Ids the reader makes up take room too: "stage-123456" where the map had "AbC".
+    document without_ids = test::largest_map(4, 1 << 20);
+    for (persona& p : without_ids.personas)
+        for (stage& s : p.stages) s.id.clear();
+    const std::string problem = first_problem(test::compact_json(without_ids));
+    BOOST_TEST(problem.rfind("$.buying_process_mappings[", 0) == 0u, problem);
+    BOOST_TEST(problem.find("].buying_stages[") != std::string::npos, problem);
+    BOOST_TEST(problem.find("]: the map holds 66 MB of content; the limit is 64 MB") != std::string::npos, problem);
 }
 
 BOOST_AUTO_TEST_CASE(the_eight_persona_sample_survives_json) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "bpm/file_io.h"
+#include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -98,7 +99,9 @@ public:
         if (!read_version(root)) return fail();
 
         document doc;
+        content_ = framing_content_bytes();
         read_root(root, doc);
+        if (over_at_) problem(over_at_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         return result<document>::success(std::move(doc));
     }
@@ -109,6 +112,16 @@ private:
     void problem_at(std::size_t offset, std::string message) {
         const auto [line, column] = line_column(text_, offset);
         problems_.push_back({std::move(message), line, column});
+    }
+
+    // Adds the content_bytes of a part just read, at the element that holds it; false, noting the
+    // element, once the map is over max_content_bytes. Past that nothing more is kept, so however
+    // long the file, the document in memory stays within the limit.
+    bool count(pugi::xml_node at, std::size_t bytes) {
+        content_ += bytes;
+        if (content_ <= max_content_bytes) return true;
+        if (!over_at_) over_at_ = at;
+        return false;
     }
 
     void problem(pugi::xml_node at, std::string message) {
@@ -260,6 +273,8 @@ private:
     void read_root(pugi::xml_node root, document& doc) {
         check_attributes(root, {"format-version"});
         require(root, "personas");
+        // The writer writes a <metadata> element whether or not the file has one.
+        if (!root.child("metadata")) count(root, content_bytes(doc.metadata));
         each_child(root, {"metadata", "personas"}, nullptr, [&](pugi::xml_node n, std::string_view name) {
             if (name == "metadata") read_metadata(n, doc.metadata);
             else read_personas(n, doc);
@@ -275,6 +290,7 @@ private:
                        else if (name == "created-at") m.created_at = timestamp(n);
                        else m.modified_at = timestamp(n);
                    });
+        count(el, content_bytes(m));
     }
 
     void read_personas(pugi::xml_node el, document& doc) {
@@ -282,6 +298,7 @@ private:
         each_child(el, {}, "persona", [&](pugi::xml_node n, std::string_view) {
             doc.personas.emplace_back();
             read_persona(n, doc.personas.back());
+            if (!count(n, own_content_bytes(doc.personas.back()))) doc.personas.pop_back();
         });
     }
 
@@ -332,7 +349,7 @@ private:
                 problem(n, format(_("pain point category \"{1}\" is not one of financial, productivity, process, "
                                     "support, other"),
                                   cat));
-            p.pain_points.push_back(std::move(pp));
+            if (count(n, content_bytes(pp))) p.pain_points.push_back(std::move(pp));
         });
     }
 
@@ -358,7 +375,7 @@ private:
                                }
                            }
                        });
-            p.stages.push_back(std::move(s));
+            if (count(n, content_bytes(s))) p.stages.push_back(std::move(s));
         });
     }
 
@@ -378,6 +395,8 @@ private:
     std::vector<diagnostic> problems_;
     std::unordered_map<std::string, std::ptrdiff_t> persona_ids_;
     std::unordered_map<std::string, std::ptrdiff_t> stage_ids_;
+    std::size_t content_ = 0;  // content_bytes of what was read so far
+    pugi::xml_node over_at_;   // where content_ first passed max_content_bytes
 };
 
 // Collects pugixml output into a string.

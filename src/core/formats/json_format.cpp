@@ -7,6 +7,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/file_io.h"
+#include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -87,6 +88,7 @@ public:
             problem("$.buying_process_mappings", format(_("expected an array, found {1}"), type_name(*list)));
             return fail();
         }
+        content_ = framing_content_bytes();
         if (const auto meta = root.find("document_metadata"); meta != root.end() && !meta->is_null()) {
             const std::string path = "$.document_metadata";
             if (expect_object(*meta, path)) {
@@ -96,12 +98,19 @@ public:
                 doc.metadata.modified_at = timestamp_field(*meta, "modified_at", path);
             }
         }
+        count("$.document_metadata", content_bytes(doc.metadata));
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string path = "$.buying_process_mappings[" + std::to_string(i) + "]";
-            doc.personas.push_back(read_persona((*list)[i], path));
+            const std::string path = persona_path(i);
+            persona p = read_persona((*list)[i], path);
+            if (count(path, own_content_bytes(p))) doc.personas.push_back(std::move(p));
         }
+        if (!over_path_.empty()) problem(over_path_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         assign_missing_ids(doc);
+        if (!over_path_.empty()) {
+            problem(over_path_, content_limit_message(content_));
+            return fail();
+        }
         return result<document>::success(std::move(doc));
     }
 
@@ -109,6 +118,18 @@ private:
     result<document> fail() { return failed_load(std::move(problems_)); }
 
     void problem(const std::string& path, const std::string& message) { problems_.push_back({path + ": " + message}); }
+
+    static std::string persona_path(std::size_t i) { return "$.buying_process_mappings[" + std::to_string(i) + "]"; }
+
+    // Adds the content_bytes of a part just read, at its path; false, noting the path, once the
+    // map is over max_content_bytes. Past that nothing more is kept, so however long the file, the
+    // document in memory stays within the limit.
+    bool count(const std::string& path, std::size_t bytes) {
+        content_ += bytes;
+        if (content_ <= max_content_bytes) return true;
+        if (over_path_.empty()) over_path_ = path;
+        return false;
+    }
 
     bool expect_object(const json& v, const std::string& path) {
         if (v.is_object()) return true;
@@ -167,12 +188,20 @@ private:
         if (!j.contains("persona_name")) problem(path, _("missing \"persona_name\""));
         p.name = string_field(j, "persona_name", path);
         read_pain_points(j, path, p);
+        const std::string points = path + ".persona_pain_points";
+        std::size_t kept = 0;
+        for (const pain_point& pp : p.pain_points)
+            if (count(points, content_bytes(pp))) ++kept;
+        p.pain_points.resize(kept);
         if (const auto st = j.find("buying_stages"); st != j.end() && !st->is_null()) {
             if (!st->is_array()) {
                 problem(path + ".buying_stages", format(_("expected an array, found {1}"), type_name(*st)));
             } else {
-                for (std::size_t i = 0; i < st->size(); ++i)
-                    p.stages.push_back(read_stage((*st)[i], path + ".buying_stages[" + std::to_string(i) + "]"));
+                for (std::size_t i = 0; i < st->size(); ++i) {
+                    const std::string stage_path = path + ".buying_stages[" + std::to_string(i) + "]";
+                    stage s = read_stage((*st)[i], stage_path);
+                    if (count(stage_path, content_bytes(s))) p.stages.push_back(std::move(s));
+                }
             }
         }
         if (const auto sum = j.find("ai_generated_summary"); sum != j.end() && !sum->is_null()) {
@@ -267,19 +296,32 @@ private:
 
     // Each missing id is the next after the highest in use, as new_persona_id and new_stage_id
     // give it, counted on from there: asking again for each would search the document each time.
+    // The ids count towards the content, as the parts that get them were counted without.
     void assign_missing_ids(document& doc) {
         const auto number = [](const std::string& id) { return std::stoul(id.substr(id.rfind('-') + 1)); };
         unsigned long next_persona = number(doc.new_persona_id()), next_stage = number(doc.new_stage_id());
-        for (persona& p : doc.personas) {
-            if (p.id.empty()) p.id = "persona-" + std::to_string(next_persona++);
-            for (stage& s : p.stages)
-                if (s.id.empty()) s.id = "stage-" + std::to_string(next_stage++);
+        for (std::size_t i = 0; i < doc.personas.size(); ++i) {
+            persona& p = doc.personas[i];
+            if (p.id.empty()) {
+                const std::size_t before = own_content_bytes(p);
+                p.id = "persona-" + std::to_string(next_persona++);
+                count(persona_path(i), own_content_bytes(p) - before);
+            }
+            for (std::size_t k = 0; k < p.stages.size(); ++k) {
+                stage& s = p.stages[k];
+                if (!s.id.empty()) continue;
+                const std::size_t before = content_bytes(s);
+                s.id = "stage-" + std::to_string(next_stage++);
+                count(persona_path(i) + ".buying_stages[" + std::to_string(k) + "]", content_bytes(s) - before);
+            }
         }
     }
 
     std::vector<diagnostic> problems_;
     std::map<std::string, std::string> persona_ids_;
     std::map<std::string, std::string> stage_ids_;
+    std::size_t content_ = 0;  // content_bytes of what was read so far
+    std::string over_path_;    // where content_ first passed max_content_bytes
 };
 
 }  // namespace
