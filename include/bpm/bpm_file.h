@@ -23,14 +23,17 @@ result<document> failed_load(std::vector<diagnostic> problems);
 /// any problem means no document.
 result<document> read_bpm(std::string_view bytes);
 
-/// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order.
-/// Fails when a field is larger than max_field_bytes or the whole larger than max_document_bytes.
-result<std::string> write_bpm(const document& doc);
+/// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order, at most
+/// content_bytes(doc). Never refuses a map for its size, so a save or a rescue save always keeps
+/// it whole: one that edits took past max_field_bytes or max_content_bytes is written all the same,
+/// and read_bpm then says what is over (issue 13).
+std::string write_bpm(const document& doc);
 
 /// Reads a .bpm file.
 result<document> load_bpm(const std::string& path);
 
-/// Writes a .bpm file atomically: the previous file stays until the new one is complete.
+/// Writes a .bpm file atomically: the previous file stays until the new one is complete. Fails
+/// only when the file cannot be written, never for the map's size.
 result<> save_bpm(const document& doc, const std::string& path);
 
 }  // namespace bpm

@@ -108,8 +108,7 @@ bool BpmDocument::DoOpenDocument(const wxString& file) {
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
-    const bpm::result<std::string> bytes = bpm::write_bpm(Model());
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
+    const std::string bytes = bpm::write_bpm(Model());
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
     // written the file since this map was read from it or saved to it. A file deleted or moved
     // away meanwhile holds no one's version: the save puts the map back.
@@ -119,9 +118,9 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
             !m_prompts.confirmOverwriteChanged(GetDocumentWindow(), wxFileName(file).GetFullName()))
             return false;
     }
-    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), *bytes.value)))
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bpm::write_file_atomic(ToUtf8(file), bytes)))
         return false;
-    m_diskStamp = bpm::stamp_bytes(*bytes.value);
+    m_diskStamp = bpm::stamp_bytes(bytes);
     m_stampedFile = file;
     History().mark_clean();
     m_changesDiscarded = false;

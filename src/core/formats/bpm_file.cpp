@@ -436,7 +436,7 @@ class writer {
 public:
     // The tree is built and printed one persona at a time, so memory stays at one persona's worth
     // however large the map; the framing lines around the personas carry no user data.
-    result<std::string> write(const document& doc) {
+    std::string write(const document& doc) {
         string_writer sink;
         sink.out.reserve(estimated_size(doc));
         sink.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
@@ -458,7 +458,6 @@ public:
             for (const persona& p : doc.personas) {
                 part.reset();
                 write_persona(part, p);
-                if (!problem_.empty()) return result<std::string>::failure(diagnostic{problem_, 0, 0});
                 part.first_child().print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 2);
             }
             sink.out += "\t</personas>\n";
@@ -466,23 +465,14 @@ public:
         sink.out += "</";
         sink.out += root_name;
         sink.out += ">\n";
-        if (!problem_.empty()) return result<std::string>::failure(diagnostic{problem_, 0, 0});
-
         escape_carriage_returns(sink.out);
-        if (sink.out.size() > max_document_bytes)
-            return result<std::string>::failure(diagnostic{
-                format(_("the document would be {1} MB, larger than the {2} MB limit"),
-                       std::to_string((sink.out.size() + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-                0, 0});
-        return result<std::string>::success(std::move(sink.out));
+        return std::move(sink.out);
     }
 
 private:
     void write_persona(pugi::xml_node parent, const persona& p) {
         pugi::xml_node el = parent.append_child("persona");
         el.append_attribute("id") = p.id.c_str();
-        persona_ = &p;
-        stage_ = nullptr;
         field(el, "name", p.name);
         field(el, "status", persona_status_key(p.status));
         field(el, "created-by", p.created_by);
@@ -502,11 +492,9 @@ private:
         for (const stage& s : p.stages) {
             pugi::xml_node st = stages.append_child("stage");
             st.append_attribute("id") = s.id.c_str();
-            stage_ = &s;
             for (stage_field f : all_stage_fields) field(st, stage_element(f), s.field(f));
         }
         if (p.summary) {
-            stage_ = nullptr;
             pugi::xml_node sum = field(el, "summary", p.summary->text);
             // Attributes after the text node keep the element's attribute order stable.
             sum.append_attribute("source") = std::string(summary_source_key(p.summary->source)).c_str();
@@ -516,13 +504,6 @@ private:
 
     pugi::xml_node field(pugi::xml_node parent, const char* name, std::string_view value) {
         pugi::xml_node el = parent.append_child(name);
-        if (value.size() > max_field_bytes && problem_.empty()) {
-            const std::string where = !persona_ ? _("the document's metadata")
-                                      : stage_  ? format(_("persona \"{1}\", stage \"{2}\""), persona_->name, stage_->name)
-                                                : format(_("persona \"{1}\""), persona_->name);
-            problem_ = format(_("{1} in {2} holds {3} bytes of text, more than the {4} MB limit for one field"),
-                              quoted(name), where, std::to_string(value.size()), std::to_string(max_field_bytes >> 20));
-        }
         if (!value.empty()) {
             pugi::xml_node text = el.append_child(pugi::node_pcdata);
             if (has_xml_invalid_chars(value)) {
@@ -535,11 +516,6 @@ private:
         }
         return el;
     }
-
-    // Where the writer is, for naming the field in an error.
-    const persona* persona_ = nullptr;
-    const stage* stage_ = nullptr;
-    std::string problem_;
 };
 
 }  // namespace
@@ -559,7 +535,7 @@ result<document> read_bpm(std::string_view bytes) {
     return reader(bytes).read();
 }
 
-result<std::string> write_bpm(const document& doc) { return writer().write(doc); }
+std::string write_bpm(const document& doc) { return writer().write(doc); }
 
 result<document> load_bpm(const std::string& path) {
     auto bytes = read_file(path, max_document_bytes);
@@ -567,10 +543,6 @@ result<document> load_bpm(const std::string& path) {
     return read_bpm(*bytes.value);
 }
 
-result<> save_bpm(const document& doc, const std::string& path) {
-    auto bytes = write_bpm(doc);
-    if (!bytes) return result<>::failure(bytes.error());
-    return write_file_atomic(path, *bytes.value);
-}
+result<> save_bpm(const document& doc, const std::string& path) { return write_file_atomic(path, write_bpm(doc)); }
 
 }  // namespace bpm
