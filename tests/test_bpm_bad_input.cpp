@@ -276,3 +276,14 @@ BOOST_AUTO_TEST_CASE(a_flood_of_problems_is_cut_short_with_a_count) {
     BOOST_TEST(r.problems[49].line == 51u);
     BOOST_TEST(r.problems.back().to_string() == "and 10 more problems");
 }
+
+BOOST_AUTO_TEST_CASE(a_file_of_a_hundred_thousand_problems_lists_fifty_and_counts_the_rest) {
+    // Only the problems listed are placed by line and column, each of which reads the text up to it.
+    std::string stray;
+    for (int i = 0; i < 100000; ++i) stray += "<stray/>\n";
+    const auto r = read_bpm("<buying-process-map format-version=\"1\"><personas>\n" + stray + "</personas></buying-process-map>");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
+    BOOST_TEST(r.problems[49].to_string() == "51:1: unexpected element <stray> inside <personas>");
+    BOOST_TEST(r.problems.back().to_string() == "and 99950 more problems");
+}

@@ -201,6 +201,16 @@ BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [7]})") == "$.buying_process_mappings[0]: expected an object, found a number");
 }
 
+BOOST_AUTO_TEST_CASE(a_flood_of_problems_lists_fifty_and_counts_the_rest) {
+    std::string sevens = "7";
+    for (int i = 1; i < 100000; ++i) sevens += ",7";
+    const auto r = read_json("{\"buying_process_mappings\": [" + sevens + "]}");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
+    BOOST_TEST(r.problems[49].to_string() == "$.buying_process_mappings[49]: expected an object, found a number");
+    BOOST_TEST(r.problems.back().to_string() == "and 99950 more problems");
+}
+
 BOOST_AUTO_TEST_CASE(huge_fields_and_documents_are_refused) {
     const std::string big(max_field_bytes + 1, 'x');
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": ")" + big + "\"}]}") ==

@@ -16,8 +16,9 @@ inline constexpr int bpm_format_version = 1;
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
 
-/// A failed result from a list of problems, cut to max_reported_problems with a line for the rest.
-result<document> failed_load(std::vector<diagnostic> problems);
+/// A failed result from a list of problems, cut to max_reported_problems with a line counting the
+/// rest: those cut, and `unlisted` more that a reader only counted.
+result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted = 0);
 
 /// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
 /// any problem means no document.

@@ -107,9 +107,18 @@ public:
     }
 
 private:
-    result<document> fail() { return failed_load(std::move(problems_)); }
+    result<document> fail() { return failed_load(std::move(problems_), unlisted_); }
 
+    // Whether a new problem will be listed; past max_reported_problems they are only counted.
+    bool listing() const { return problems_.size() < max_reported_problems; }
+
+    // Finding a line and column reads the text up to the problem, so only the problems listed are
+    // placed: a file with a million would otherwise take days.
     void problem_at(std::size_t offset, std::string message) {
+        if (!listing()) {
+            ++unlisted_;
+            return;
+        }
         const auto [line, column] = line_column(text_, offset);
         problems_.push_back({std::move(message), line, column});
     }
@@ -258,7 +267,9 @@ private:
             return value;
         }
         const auto [it, inserted] = used.emplace(value, el.offset_debug());
-        if (!inserted) {
+        if (!inserted && !listing()) {
+            ++unlisted_;
+        } else if (!inserted) {
             const std::size_t first_line =
                 line_column(text_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, it->second))).first;
             problem(el, format(_("duplicate id \"{1}\" (first used on line {2})"), value, std::to_string(first_line)));
@@ -393,6 +404,7 @@ private:
 
     std::string_view text_;
     std::vector<diagnostic> problems_;
+    std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::unordered_map<std::string, std::ptrdiff_t> persona_ids_;
     std::unordered_map<std::string, std::ptrdiff_t> stage_ids_;
     std::size_t content_ = 0;  // content_bytes of what was read so far
@@ -520,12 +532,14 @@ private:
 
 }  // namespace
 
-result<document> failed_load(std::vector<diagnostic> problems) {
+result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted) {
+    std::size_t more = unlisted;
     if (problems.size() > max_reported_problems) {
-        const std::size_t more = problems.size() - max_reported_problems;
+        more += problems.size() - max_reported_problems;
         problems.resize(max_reported_problems);
-        problems.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
     }
+    if (more > 0)
+        problems.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
     return result<document>::failure(std::move(problems));
 }
 

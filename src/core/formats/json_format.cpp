@@ -115,9 +115,13 @@ public:
     }
 
 private:
-    result<document> fail() { return failed_load(std::move(problems_)); }
+    result<document> fail() { return failed_load(std::move(problems_), unlisted_); }
 
-    void problem(const std::string& path, const std::string& message) { problems_.push_back({path + ": " + message}); }
+    // Past max_reported_problems problems are only counted, so a flood of them takes no memory.
+    void problem(const std::string& path, const std::string& message) {
+        if (problems_.size() < max_reported_problems) problems_.push_back({path + ": " + message});
+        else ++unlisted_;
+    }
 
     static std::string persona_path(std::size_t i) { return "$.buying_process_mappings[" + std::to_string(i) + "]"; }
 
@@ -318,6 +322,7 @@ private:
     }
 
     std::vector<diagnostic> problems_;
+    std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::map<std::string, std::string> persona_ids_;
     std::map<std::string, std::string> stage_ids_;
     std::size_t content_ = 0;  // content_bytes of what was read so far
