@@ -29,7 +29,7 @@ struct string_writer : pugi::xml_writer {
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 21;
     const bpm::document doc = bpm::test::bench_document(200, 12);
-    const std::string bytes = *bpm::write_bpm(doc).value;
+    const std::string bytes = bpm::write_bpm(doc);
     std::printf("benchmark document: 200 personas x 12 stages, %.2f MB of .bpm, median of %d runs\n",
                 bytes.size() / 1048576.0, runs);
 
@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
         parsed.save(w, "\t", pugi::format_indent, pugi::encoding_utf8);
     });
     const double save = bpm::test::median_ms(runs, [&] {
-        const auto r = bpm::write_bpm(doc);
-        if (!r) std::abort();
+        const std::string written = bpm::write_bpm(doc);
+        if (written.empty()) std::abort();
     });
 
     bpm::test::temp_dir dir;

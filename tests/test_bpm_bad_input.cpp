@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "bpm/bpm_file.h"
+#include "largest_map.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -131,6 +132,52 @@ BOOST_AUTO_TEST_CASE(a_document_over_64_megabytes_is_refused_before_parsing) {
     BOOST_TEST(f.error().find("huge.bpm") != std::string::npos, f.error());
 }
 
+BOOST_AUTO_TEST_CASE(a_map_over_the_content_limit_is_refused_where_it_passes_it) {
+    // One byte more than the largest map that loads: the limit is passed by the last part read,
+    // persona p3, whose own fields are counted after its stages.
+    document over = test::largest_map();
+    over.metadata.title += 'x';
+    BOOST_TEST(content_bytes(over) == max_content_bytes + 1);
+    std::string bytes = test::compact_bpm(over);
+    BOOST_TEST(bytes.size() < max_document_bytes / 4);
+    expect_problem(bytes, "the map holds 65 MB of content; the limit is 64 MB, first passed here", 1,
+                   bytes.find("<persona id=\"p3\">") + 1);
+
+    // One element more, however small: an empty stage.
+    over = test::largest_map();
+    stage extra;
+    extra.id = "extra";
+    over.personas[0].stages.push_back(extra);
+    bytes = test::compact_bpm(over);
+    expect_problem(bytes, "the map holds 65 MB of content; the limit is 64 MB", 1, bytes.find("<persona id=\"p3\">") + 1);
+
+    // A file without <metadata> counts it all the same, since the writer writes one.
+    over = test::largest_map();
+    over.personas[0].name = std::move(over.metadata.title);
+    over.metadata.title.clear();
+    BOOST_TEST(content_bytes(over) == max_content_bytes);
+    bytes = test::compact_bpm(over);
+    BOOST_TEST_REQUIRE(bytes.find("<metadata>") == std::string::npos);
+    BOOST_TEST(bool(read_bpm(bytes)));
+    over.personas[0].name += 'x';
+    bytes = test::compact_bpm(over);
+    expect_problem(bytes, "the map holds 65 MB of content; the limit is 64 MB", 1, bytes.find("<persona id=\"p3\">") + 1);
+
+    // Four times over, as hostile input might be: refused all the same, saying how much it holds.
+    std::string hostile = "<buying-process-map format-version=\"1\"><personas><persona id=\"p\"><name/>"
+                          "<status>completed</status><stages>";
+    stage typical;
+    typical.id = "s1000000";
+    const std::size_t count = 4 * max_content_bytes / content_bytes(typical);
+    for (std::size_t i = 0; i < count; ++i) hostile += "<stage id=\"s" + std::to_string(1000000 + i) + "\"><name/></stage>";
+    hostile += "</stages></persona></personas></buying-process-map>";
+    BOOST_TEST(hostile.size() <= max_document_bytes);
+    const auto r = read_bpm(hostile);
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST(r.problems.size() == 1u);
+    BOOST_TEST(r.error().find("the map holds 257 MB of content; the limit is 64 MB") != std::string::npos, r.error());
+}
+
 BOOST_AUTO_TEST_CASE(entity_expansion_is_refused_quickly) {
     const auto start = std::chrono::steady_clock::now();
     const auto r = load_bpm(test::data("billion-laughs.bpm"));
@@ -228,4 +275,15 @@ BOOST_AUTO_TEST_CASE(a_flood_of_problems_is_cut_short_with_a_count) {
     BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
     BOOST_TEST(r.problems[49].line == 51u);
     BOOST_TEST(r.problems.back().to_string() == "and 10 more problems");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_of_a_hundred_thousand_problems_lists_fifty_and_counts_the_rest) {
+    // Only the problems listed are placed by line and column, each of which reads the text up to it.
+    std::string stray;
+    for (int i = 0; i < 100000; ++i) stray += "<stray/>\n";
+    const auto r = read_bpm("<buying-process-map format-version=\"1\"><personas>\n" + stray + "</personas></buying-process-map>");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
+    BOOST_TEST(r.problems[49].to_string() == "51:1: unexpected element <stray> inside <personas>");
+    BOOST_TEST(r.problems.back().to_string() == "and 99950 more problems");
 }

@@ -13,6 +13,7 @@
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
 #include "bpm/version.h"
+#include "largest_map.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -122,6 +123,29 @@ BOOST_AUTO_TEST_CASE(writing_keeps_a_symbolic_link_and_refuses_a_read_only_file)
     BOOST_TEST(r.exit_code == 1);
     BOOST_TEST(r.err == "bpmap-cli: cannot write " + locked + ": the file is read-only\n");
     BOOST_TEST(test::slurp(locked) == "precious");
+}
+
+BOOST_AUTO_TEST_CASE(the_largest_map_that_loads_converts_both_ways_and_one_byte_more_is_refused) {
+    test::temp_dir dir;
+    document largest = test::largest_map();
+    const std::string compact = dir.file("compact.bpm"), json_path = dir.file("map.json"), bpm_path = dir.file("map.bpm");
+    test::spit(compact, test::compact_bpm(largest));
+    auto r = cli({"convert", compact, json_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    r = cli({"convert", json_path, bpm_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const auto back = load_bpm(bpm_path);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    BOOST_TEST((*back.value == largest));
+
+    largest.metadata.title += 'x';
+    const std::string over = dir.file("over.bpm");
+    test::spit(over, test::compact_bpm(largest));
+    r = cli({"validate", over});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.rfind(over + ":1:", 0) == 0u, r.err);
+    BOOST_TEST(r.err.find(": the map holds 65 MB of content; the limit is 64 MB, first passed here\n") != std::string::npos,
+               r.err);
 }
 
 BOOST_AUTO_TEST_CASE(summary_prints_every_persona_or_the_one_asked_for) {
@@ -301,6 +325,39 @@ BOOST_AUTO_TEST_CASE(an_interview_that_cannot_load_or_save_loses_nothing) {
         BOOST_REQUIRE(rescued);
         BOOST_TEST(rescued.value->personas.at(0).name == "Marketing Director");
     }
+}
+
+BOOST_AUTO_TEST_CASE(an_interview_on_a_map_near_the_size_limit_keeps_every_answer) {
+    // Answers are saved whatever the map's size; a rescue save is never refused for it (issue 13).
+    test::temp_dir dir;
+    document near = test::largest_map(4, max_field_bytes);
+    for (persona& p : near.personas) p.status = persona_status::completed;  // nothing to offer to continue
+    test::spit(dir.file("near.bpm"), test::compact_bpm(near));
+    fs::create_directory(dir.file("out.bpm"));
+    setenv("XDG_STATE_HOME", dir.path().c_str(), 1);
+    const auto r = interview({dir.file("near.bpm"), "-o", dir.file("out.bpm")}, transcript);
+    unsetenv("XDG_STATE_HOME");
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST_REQUIRE(fs::exists(dir.path() / "bpmap"));
+    const auto rescue = fs::directory_iterator(dir.path() / "bpmap")->path();
+    BOOST_TEST(r.err.find("your answers were saved to " + rescue.string()) != std::string::npos, r.err);
+    const auto rescued = load_bpm(rescue.string());
+    BOOST_TEST_REQUIRE(bool(rescued), rescued.error());
+    BOOST_TEST(rescued.value->personas.size() == 5u);
+    BOOST_TEST(rescued.value->personas.back().name == "Marketing Director");
+    BOOST_TEST(rescued.value->personas[3].stages == near.personas[3].stages);
+
+    // At the limit, the answers take the map past it: they are saved all the same, and loading
+    // the map then says it holds more than the limit rather than losing them.
+    document at = test::largest_map();
+    for (persona& p : at.personas) p.status = persona_status::completed;
+    test::spit(dir.file("at.bpm"), test::compact_bpm(at));
+    const auto saved = interview({dir.file("at.bpm"), "-o", dir.file("past.bpm")}, transcript);
+    BOOST_TEST(saved.exit_code == 0, saved.err);
+    BOOST_TEST(test::slurp(dir.file("past.bpm")).find("<name>Marketing Director</name>") != std::string::npos);
+    const auto past = load_bpm(dir.file("past.bpm"));
+    BOOST_TEST_REQUIRE(!past);
+    BOOST_TEST(past.error().find("the map holds 65 MB of content; the limit is 64 MB") != std::string::npos, past.error());
 }
 
 // bpmap-cli on pipes that stay open, as a terminal does: answers are written one by one while

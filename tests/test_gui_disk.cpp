@@ -214,7 +214,7 @@ void LeaveOrphan(const document& doc, const std::string& original) {
     const pid_t child = ::fork();
     if (child == 0) {
         const bool ok = bool(Saver().GetFolder().write("map-1", {original, "map.bpm", stamp_file(original)},
-                                                       write_bpm(doc).value.value_or(""), doc.personas.size()));
+                                                       write_bpm(doc), doc.personas.size()));
         std::_Exit(ok ? 0 : 1);
     }
     int status = 0;

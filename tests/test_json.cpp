@@ -4,6 +4,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "largest_map.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -64,9 +65,7 @@ BOOST_AUTO_TEST_CASE(json_to_bpm_to_json_is_lossless) {
     const std::string original = test::slurp(test::data("spec-shaped.json"));
     const document imported = read_ok(original);
     const std::string first_export = write_json(imported);
-    const auto bpm_bytes = write_bpm(imported);
-    BOOST_TEST_REQUIRE(bool(bpm_bytes));
-    const auto reloaded = read_bpm(*bpm_bytes.value);
+    const auto reloaded = read_bpm(write_bpm(imported));
     BOOST_TEST_REQUIRE(bool(reloaded), reloaded.error());
     BOOST_TEST(write_json(*reloaded.value) == first_export);
 
@@ -108,6 +107,51 @@ BOOST_AUTO_TEST_CASE(import_keeps_what_it_is_given_and_generates_only_missing_id
     BOOST_TEST(b.stages[0].id == "stage-3");
     BOOST_TEST(b.pain_points.empty());
     BOOST_TEST(!b.summary.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(thousands_of_missing_ids_and_pain_points_are_read_in_one_pass) {
+    // Each missing id follows the highest in use, repeated pain points are dropped and categories
+    // found by text, without searching everything read so far for each one.
+    const std::size_t count = 30000;
+    std::string stages = "{\"stage_id\": \"stage-41\"}", unique, repeated, details;
+    for (std::size_t i = 0; i < 2 * count; ++i) {
+        stages += ",{}";
+        const std::string text = "point " + std::to_string(i % count);
+        if (i < count) unique += (i ? "; " : "") + text;
+        repeated += (i ? "; " : "") + text;
+        details += std::string(i ? "," : "") + "{\"text\": \"" + text + "\", \"category\": \"process\"}";
+    }
+    // A's pain points string was edited by an older tool (it repeats them); B's matches the details.
+    const document d = read_ok("{\"buying_process_mappings\": [{\"persona_name\": \"A\", \"persona_pain_points\": \"" +
+                               repeated + "\", \"persona_pain_point_details\": [" + details + "], \"buying_stages\": [" +
+                               stages + "]}, {\"persona_name\": \"B\", \"persona_pain_points\": \"" + unique +
+                               "\", \"persona_pain_point_details\": [" + details + "]}]}");
+    const persona& a = d.personas.at(0);
+    BOOST_TEST(a.id == "persona-1");
+    BOOST_TEST_REQUIRE(a.stages.size() == 2 * count + 1);
+    BOOST_TEST(a.stages[1].id == "stage-42");
+    BOOST_TEST(a.stages.back().id == "stage-" + std::to_string(41 + 2 * count));
+    for (const persona& p : d.personas) {
+        BOOST_TEST_REQUIRE(p.pain_points.size() == count);
+        BOOST_TEST(p.pain_points.back().text == "point " + std::to_string(count - 1));
+        BOOST_TEST((p.pain_points.back().category == pain_category::process));
+    }
+    BOOST_TEST(d.personas.at(1).id == "persona-2");
+}
+
+BOOST_AUTO_TEST_CASE(pain_points_over_a_megabyte_in_all_survive_json) {
+    // Each pain point is a field of at most max_field_bytes; the joined string holds them all.
+    document d = test::rich_document();
+    d.personas[0].pain_points = {{std::string(max_field_bytes, 'a'), pain_category::financial},
+                                 {std::string(max_field_bytes, 'b'), pain_category::none}};
+    BOOST_TEST((read_ok(write_json(d)) == d));
+
+    // Split from the string alone, a point is still held to the limit.
+    const std::string big(max_field_bytes + 1, 'x');
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "persona_pain_points": "short; )" +
+                             big + "\"}]}") ==
+               "$.buying_process_mappings[0].persona_pain_points: 1048577 bytes of text, more than the 1 MB limit for "
+               "one field");
 }
 
 BOOST_AUTO_TEST_CASE(pain_point_categories_follow_the_text_when_an_older_tool_edited_the_string) {
@@ -157,6 +201,16 @@ BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [7]})") == "$.buying_process_mappings[0]: expected an object, found a number");
 }
 
+BOOST_AUTO_TEST_CASE(a_flood_of_problems_lists_fifty_and_counts_the_rest) {
+    std::string sevens = "7";
+    for (int i = 1; i < 100000; ++i) sevens += ",7";
+    const auto r = read_json("{\"buying_process_mappings\": [" + sevens + "]}");
+    BOOST_TEST_REQUIRE(!r);
+    BOOST_TEST_REQUIRE(r.problems.size() == max_reported_problems + 1);
+    BOOST_TEST(r.problems[49].to_string() == "$.buying_process_mappings[49]: expected an object, found a number");
+    BOOST_TEST(r.problems.back().to_string() == "and 99950 more problems");
+}
+
 BOOST_AUTO_TEST_CASE(huge_fields_and_documents_are_refused) {
     const std::string big(max_field_bytes + 1, 'x');
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": ")" + big + "\"}]}") ==
@@ -164,6 +218,37 @@ BOOST_AUTO_TEST_CASE(huge_fields_and_documents_are_refused) {
     std::string huge = "{\"buying_process_mappings\": []}";
     huge.append(max_document_bytes, ' ');
     BOOST_TEST(first_problem(huge).find("larger than the 64 MB limit") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_largest_map_that_loads_from_json_is_saved_as_bpm_and_read_back) {
+    const document largest = test::largest_map();
+    const document imported = read_ok(test::compact_json(largest));
+    BOOST_TEST((imported == largest));
+    const std::string bpm_bytes = write_bpm(imported);
+    BOOST_TEST(bpm_bytes.size() <= max_document_bytes);
+    const auto reloaded = read_bpm(bpm_bytes);
+    BOOST_TEST_REQUIRE(bool(reloaded), reloaded.error());
+    BOOST_TEST((*reloaded.value == largest));
+    // And as JSON, indented, which takes more room than .bpm.
+    const std::string json_bytes = write_json(*reloaded.value);
+    BOOST_TEST(json_bytes.size() <= max_document_bytes);
+    BOOST_TEST((read_ok(json_bytes) == largest));
+}
+
+BOOST_AUTO_TEST_CASE(json_over_the_content_limit_is_refused_where_it_passes_it) {
+    document over = test::largest_map();
+    over.metadata.title += 'x';
+    BOOST_TEST(first_problem(test::compact_json(over)) ==
+               "$.buying_process_mappings[3]: the map holds 65 MB of content; the limit is 64 MB, first passed here");
+
+    // Ids the reader makes up take room too: "stage-123456" where the map had "AbC".
+    document without_ids = test::largest_map(4, 1 << 20);
+    for (persona& p : without_ids.personas)
+        for (stage& s : p.stages) s.id.clear();
+    const std::string problem = first_problem(test::compact_json(without_ids));
+    BOOST_TEST(problem.rfind("$.buying_process_mappings[", 0) == 0u, problem);
+    BOOST_TEST(problem.find("].buying_stages[") != std::string::npos, problem);
+    BOOST_TEST(problem.find("]: the map holds 66 MB of content; the limit is 64 MB") != std::string::npos, problem);
 }
 
 BOOST_AUTO_TEST_CASE(the_eight_persona_sample_survives_json) {

@@ -44,7 +44,7 @@ void write_from_a_process_that_dies(const recovery_folder& folder, const recover
 BOOST_AUTO_TEST_CASE(the_copies_of_a_running_editor_are_not_offered_those_of_a_dead_one_are) {
     test::temp_dir dir;
     const recovery_folder folder(dir.path() / "recovery");
-    const std::string bytes = *write_bpm(two_personas()).value;
+    const std::string bytes = write_bpm(two_personas());
     const recovery_info info{dir.file("map.bpm"), "map.bpm", stamp_bytes("what was loaded")};
 
     BOOST_TEST_REQUIRE(bool(folder.write("map-1", info, bytes, 2)));
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(copies_are_the_users_alone_and_replace_each_other) {
     const recovery_folder folder(dir.path() / "recovery");
     const recovery_info untitled{"", "Untitled Map", {}};
     BOOST_TEST_REQUIRE(bool(folder.write("map-1", untitled, "first", 0)));
-    BOOST_TEST_REQUIRE(bool(folder.write("map-1", untitled, *write_bpm(two_personas()).value, 2)));
+    BOOST_TEST_REQUIRE(bool(folder.write("map-1", untitled, write_bpm(two_personas()), 2)));
     struct stat st {};
     ::stat(folder.folder().c_str(), &st);
     BOOST_TEST((st.st_mode & 0777) == 0700u);

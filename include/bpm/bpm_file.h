@@ -1,41 +1,40 @@
 #pragma once
 
 #include <cstddef>
-#include <optional>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpm/diagnostic.h"
+#include "bpm/map_size.h"
 #include "bpm/model.h"
 
 namespace bpm {
 
 /// The .bpm format version this program writes, and the newest it reads.
 inline constexpr int bpm_format_version = 1;
-/// Largest .bpm document read or written (64 MiB).
-inline constexpr std::size_t max_document_bytes = std::size_t(64) << 20;
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
 
-/// The problem to report when a document of this many bytes is over max_document_bytes.
-std::optional<diagnostic> check_document_size(std::size_t bytes);
-
-/// A failed result from a list of problems, cut to max_reported_problems with a line for the rest.
-result<document> failed_load(std::vector<diagnostic> problems);
+/// A failed result from a list of problems, cut to max_reported_problems with a line counting the
+/// rest: those cut, and `unlisted` more that a reader only counted.
+result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted = 0);
 
 /// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
 /// any problem means no document.
 result<document> read_bpm(std::string_view bytes);
 
-/// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order.
-/// Fails when a field is larger than max_field_bytes or the whole larger than max_document_bytes.
-result<std::string> write_bpm(const document& doc);
+/// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order, at most
+/// content_bytes(doc). Never refuses a map for its size, so a save or a rescue save always keeps
+/// it whole: one that edits took past max_field_bytes or max_content_bytes is written all the same,
+/// and read_bpm then says what is over (issue 13).
+std::string write_bpm(const document& doc);
 
 /// Reads a .bpm file.
 result<document> load_bpm(const std::string& path);
 
-/// Writes a .bpm file atomically: the previous file stays until the new one is complete.
+/// Writes a .bpm file atomically: the previous file stays until the new one is complete. Fails
+/// only when the file cannot be written, never for the map's size.
 result<> save_bpm(const document& doc, const std::string& path);
 
 }  // namespace bpm

@@ -106,11 +106,10 @@ void Autosaver::WriteCopy() {
     m_pending = false;
     if (!m_doc || !m_doc->IsModified()) return;
     m_doc->CommitPendingEdits();
-    bpm::result<std::string> bytes = bpm::write_bpm(m_doc->Model());
-    if (!bytes) return;
+    std::string bytes = bpm::write_bpm(m_doc->Model());
     m_lastCopy = std::chrono::steady_clock::now();
     m_copyWritten = true;
-    Queue([this, slot = m_slot, info = Describe(), bytes = std::move(*bytes.value),
+    Queue([this, slot = m_slot, info = Describe(), bytes = std::move(bytes),
            personas = m_doc->Model().personas.size()] {
         const bpm::result<> written = m_folder.write(slot, info, bytes, personas);
         if (!written) ReportProblem(written.error());
@@ -122,10 +121,8 @@ bool Autosaver::SaveNow() {
     if (!m_doc || !m_doc->IsModified()) return true;
     m_timer.Stop();
     m_pending = false;
-    bpm::result<std::string> bytes = bpm::write_bpm(m_doc->Model());
-    if (!bytes) return false;
     m_copyWritten = true;
-    return bool(m_folder.write(m_slot, Describe(), *bytes.value, m_doc->Model().personas.size()));
+    return bool(m_folder.write(m_slot, Describe(), bpm::write_bpm(m_doc->Model()), m_doc->Model().personas.size()));
 }
 
 void Autosaver::ReportProblem(const std::string& problem) {

@@ -137,12 +137,7 @@ bool BpmDocument::DoOpenDocument(const wxString& file) {
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
     const BusyFlag busy(m_busy);
-    std::string bytes;
-    {
-        bpm::result<std::string> written = bpm::write_bpm(Model());
-        if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, written)) return false;
-        bytes = std::move(*written.value);
-    }
+    std::string bytes = bpm::write_bpm(Model());
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
     // written the file since this map was read from it or saved to it. A file deleted or moved
     // away meanwhile holds no one's version: the save puts the map back.

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "bpm/file_io.h"
+#include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -98,17 +99,38 @@ public:
         if (!read_version(root)) return fail();
 
         document doc;
+        content_ = framing_content_bytes();
         read_root(root, doc);
+        if (over_at_) problem(over_at_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         return result<document>::success(std::move(doc));
     }
 
 private:
-    result<document> fail() { return failed_load(std::move(problems_)); }
+    result<document> fail() { return failed_load(std::move(problems_), unlisted_); }
 
+    // Whether a new problem will be listed; past max_reported_problems they are only counted.
+    bool listing() const { return problems_.size() < max_reported_problems; }
+
+    // Finding a line and column reads the text up to the problem, so only the problems listed are
+    // placed: a file with a million would otherwise take days.
     void problem_at(std::size_t offset, std::string message) {
+        if (!listing()) {
+            ++unlisted_;
+            return;
+        }
         const auto [line, column] = line_column(text_, offset);
         problems_.push_back({std::move(message), line, column});
+    }
+
+    // Adds the content_bytes of a part just read, at the element that holds it; false, noting the
+    // element, once the map is over max_content_bytes. Past that nothing more is kept, so however
+    // long the file, the document in memory stays within the limit.
+    bool count(pugi::xml_node at, std::size_t bytes) {
+        content_ += bytes;
+        if (content_ <= max_content_bytes) return true;
+        if (!over_at_) over_at_ = at;
+        return false;
     }
 
     void problem(pugi::xml_node at, std::string message) {
@@ -245,7 +267,9 @@ private:
             return value;
         }
         const auto [it, inserted] = used.emplace(value, el.offset_debug());
-        if (!inserted) {
+        if (!inserted && !listing()) {
+            ++unlisted_;
+        } else if (!inserted) {
             const std::size_t first_line =
                 line_column(text_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, it->second))).first;
             problem(el, format(_("duplicate id \"{1}\" (first used on line {2})"), value, std::to_string(first_line)));
@@ -260,6 +284,8 @@ private:
     void read_root(pugi::xml_node root, document& doc) {
         check_attributes(root, {"format-version"});
         require(root, "personas");
+        // The writer writes a <metadata> element whether or not the file has one.
+        if (!root.child("metadata")) count(root, content_bytes(doc.metadata));
         each_child(root, {"metadata", "personas"}, nullptr, [&](pugi::xml_node n, std::string_view name) {
             if (name == "metadata") read_metadata(n, doc.metadata);
             else read_personas(n, doc);
@@ -275,6 +301,7 @@ private:
                        else if (name == "created-at") m.created_at = timestamp(n);
                        else m.modified_at = timestamp(n);
                    });
+        count(el, content_bytes(m));
     }
 
     void read_personas(pugi::xml_node el, document& doc) {
@@ -282,6 +309,7 @@ private:
         each_child(el, {}, "persona", [&](pugi::xml_node n, std::string_view) {
             doc.personas.emplace_back();
             read_persona(n, doc.personas.back());
+            if (!count(n, own_content_bytes(doc.personas.back()))) doc.personas.pop_back();
         });
     }
 
@@ -332,7 +360,7 @@ private:
                 problem(n, format(_("pain point category \"{1}\" is not one of financial, productivity, process, "
                                     "support, other"),
                                   cat));
-            p.pain_points.push_back(std::move(pp));
+            if (count(n, content_bytes(pp))) p.pain_points.push_back(std::move(pp));
         });
     }
 
@@ -358,7 +386,7 @@ private:
                                }
                            }
                        });
-            p.stages.push_back(std::move(s));
+            if (count(n, content_bytes(s))) p.stages.push_back(std::move(s));
         });
     }
 
@@ -376,8 +404,11 @@ private:
 
     std::string_view text_;
     std::vector<diagnostic> problems_;
+    std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::unordered_map<std::string, std::ptrdiff_t> persona_ids_;
     std::unordered_map<std::string, std::ptrdiff_t> stage_ids_;
+    std::size_t content_ = 0;  // content_bytes of what was read so far
+    pugi::xml_node over_at_;   // where content_ first passed max_content_bytes
 };
 
 // Collects pugixml output into a string.
@@ -417,7 +448,7 @@ class writer {
 public:
     // The tree is built and printed one persona at a time, so memory stays at one persona's worth
     // however large the map; the framing lines around the personas carry no user data.
-    result<std::string> write(const document& doc) {
+    std::string write(const document& doc) {
         string_writer sink;
         sink.out.reserve(estimated_size(doc));
         sink.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
@@ -439,7 +470,6 @@ public:
             for (const persona& p : doc.personas) {
                 part.reset();
                 write_persona(part, p);
-                if (!problem_.empty()) return result<std::string>::failure(diagnostic{problem_, 0, 0});
                 part.first_child().print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 2);
             }
             sink.out += "\t</personas>\n";
@@ -447,23 +477,14 @@ public:
         sink.out += "</";
         sink.out += root_name;
         sink.out += ">\n";
-        if (!problem_.empty()) return result<std::string>::failure(diagnostic{problem_, 0, 0});
-
         escape_carriage_returns(sink.out);
-        if (sink.out.size() > max_document_bytes)
-            return result<std::string>::failure(diagnostic{
-                format(_("the document would be {1} MB, larger than the {2} MB limit"),
-                       std::to_string((sink.out.size() + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-                0, 0});
-        return result<std::string>::success(std::move(sink.out));
+        return std::move(sink.out);
     }
 
 private:
     void write_persona(pugi::xml_node parent, const persona& p) {
         pugi::xml_node el = parent.append_child("persona");
         el.append_attribute("id") = p.id.c_str();
-        persona_ = &p;
-        stage_ = nullptr;
         field(el, "name", p.name);
         field(el, "status", persona_status_key(p.status));
         field(el, "created-by", p.created_by);
@@ -483,11 +504,9 @@ private:
         for (const stage& s : p.stages) {
             pugi::xml_node st = stages.append_child("stage");
             st.append_attribute("id") = s.id.c_str();
-            stage_ = &s;
             for (stage_field f : all_stage_fields) field(st, stage_element(f), s.field(f));
         }
         if (p.summary) {
-            stage_ = nullptr;
             pugi::xml_node sum = field(el, "summary", p.summary->text);
             // Attributes after the text node keep the element's attribute order stable.
             sum.append_attribute("source") = std::string(summary_source_key(p.summary->source)).c_str();
@@ -497,13 +516,6 @@ private:
 
     pugi::xml_node field(pugi::xml_node parent, const char* name, std::string_view value) {
         pugi::xml_node el = parent.append_child(name);
-        if (value.size() > max_field_bytes && problem_.empty()) {
-            const std::string where = !persona_ ? _("the document's metadata")
-                                      : stage_  ? format(_("persona \"{1}\", stage \"{2}\""), persona_->name, stage_->name)
-                                                : format(_("persona \"{1}\""), persona_->name);
-            problem_ = format(_("{1} in {2} holds {3} bytes of text, more than the {4} MB limit for one field"),
-                              quoted(name), where, std::to_string(value.size()), std::to_string(max_field_bytes >> 20));
-        }
         if (!value.empty()) {
             pugi::xml_node text = el.append_child(pugi::node_pcdata);
             if (has_xml_invalid_chars(value)) {
@@ -516,28 +528,18 @@ private:
         }
         return el;
     }
-
-    // Where the writer is, for naming the field in an error.
-    const persona* persona_ = nullptr;
-    const stage* stage_ = nullptr;
-    std::string problem_;
 };
 
 }  // namespace
 
-std::optional<diagnostic> check_document_size(std::size_t bytes) {
-    if (bytes <= max_document_bytes) return std::nullopt;
-    return diagnostic{format(_("the document is {1} MB, larger than the {2} MB limit"),
-                             std::to_string((bytes + (1 << 20) - 1) >> 20), std::to_string(max_document_bytes >> 20)),
-                      0, 0};
-}
-
-result<document> failed_load(std::vector<diagnostic> problems) {
+result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted) {
+    std::size_t more = unlisted;
     if (problems.size() > max_reported_problems) {
-        const std::size_t more = problems.size() - max_reported_problems;
+        more += problems.size() - max_reported_problems;
         problems.resize(max_reported_problems);
-        problems.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
     }
+    if (more > 0)
+        problems.push_back({format(_n("and {1} more problem", "and {1} more problems", more), std::to_string(more))});
     return result<document>::failure(std::move(problems));
 }
 
@@ -547,7 +549,7 @@ result<document> read_bpm(std::string_view bytes) {
     return reader(bytes).read();
 }
 
-result<std::string> write_bpm(const document& doc) { return writer().write(doc); }
+std::string write_bpm(const document& doc) { return writer().write(doc); }
 
 result<document> load_bpm(const std::string& path) {
     auto bytes = read_file(path, max_document_bytes);
@@ -555,10 +557,6 @@ result<document> load_bpm(const std::string& path) {
     return read_bpm(*bytes.value);
 }
 
-result<> save_bpm(const document& doc, const std::string& path) {
-    auto bytes = write_bpm(doc);
-    if (!bytes) return result<>::failure(bytes.error());
-    return write_file_atomic(path, *bytes.value);
-}
+result<> save_bpm(const document& doc, const std::string& path) { return write_file_atomic(path, write_bpm(doc)); }
 
 }  // namespace bpm

@@ -2,9 +2,12 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "bpm/bpm_file.h"
 #include "bpm/file_io.h"
+#include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -85,6 +88,7 @@ public:
             problem("$.buying_process_mappings", format(_("expected an array, found {1}"), type_name(*list)));
             return fail();
         }
+        content_ = framing_content_bytes();
         if (const auto meta = root.find("document_metadata"); meta != root.end() && !meta->is_null()) {
             const std::string path = "$.document_metadata";
             if (expect_object(*meta, path)) {
@@ -94,19 +98,42 @@ public:
                 doc.metadata.modified_at = timestamp_field(*meta, "modified_at", path);
             }
         }
+        count("$.document_metadata", content_bytes(doc.metadata));
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string path = "$.buying_process_mappings[" + std::to_string(i) + "]";
-            doc.personas.push_back(read_persona((*list)[i], path));
+            const std::string path = persona_path(i);
+            persona p = read_persona((*list)[i], path);
+            if (count(path, own_content_bytes(p))) doc.personas.push_back(std::move(p));
         }
+        if (!over_path_.empty()) problem(over_path_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         assign_missing_ids(doc);
+        if (!over_path_.empty()) {
+            problem(over_path_, content_limit_message(content_));
+            return fail();
+        }
         return result<document>::success(std::move(doc));
     }
 
 private:
-    result<document> fail() { return failed_load(std::move(problems_)); }
+    result<document> fail() { return failed_load(std::move(problems_), unlisted_); }
 
-    void problem(const std::string& path, const std::string& message) { problems_.push_back({path + ": " + message}); }
+    // Past max_reported_problems problems are only counted, so a flood of them takes no memory.
+    void problem(const std::string& path, const std::string& message) {
+        if (problems_.size() < max_reported_problems) problems_.push_back({path + ": " + message});
+        else ++unlisted_;
+    }
+
+    static std::string persona_path(std::size_t i) { return "$.buying_process_mappings[" + std::to_string(i) + "]"; }
+
+    // Adds the content_bytes of a part just read, at its path; false, noting the path, once the
+    // map is over max_content_bytes. Past that nothing more is kept, so however long the file, the
+    // document in memory stays within the limit.
+    bool count(const std::string& path, std::size_t bytes) {
+        content_ += bytes;
+        if (content_ <= max_content_bytes) return true;
+        if (over_path_.empty()) over_path_ = path;
+        return false;
+    }
 
     bool expect_object(const json& v, const std::string& path) {
         if (v.is_object()) return true;
@@ -114,8 +141,9 @@ private:
         return false;
     }
 
-    // A string member; missing and null read as empty.
-    std::string string_field(const json& obj, const char* key, const std::string& path) {
+    // A string member of at most limit bytes; missing and null read as empty.
+    std::string string_field(const json& obj, const char* key, const std::string& path,
+                             std::size_t limit = max_field_bytes) {
         const auto it = obj.find(key);
         if (it == obj.end() || it->is_null()) return {};
         const std::string member = path + "." + key;
@@ -124,12 +152,16 @@ private:
             return {};
         }
         const auto& s = it->get_ref<const std::string&>();
-        if (s.size() > max_field_bytes) {
-            problem(member, format(_("{1} bytes of text, more than the {2} MB limit for one field"),
-                                   std::to_string(s.size()), std::to_string(max_field_bytes >> 20)));
+        if (s.size() > limit) {
+            field_too_big(member, s.size());
             return {};
         }
         return s;
+    }
+
+    void field_too_big(const std::string& path, std::size_t bytes) {
+        problem(path, format(_("{1} bytes of text, more than the {2} MB limit for one field"), std::to_string(bytes),
+                             std::to_string(max_field_bytes >> 20)));
     }
 
     std::string timestamp_field(const json& obj, const char* key, const std::string& path) {
@@ -160,12 +192,20 @@ private:
         if (!j.contains("persona_name")) problem(path, _("missing \"persona_name\""));
         p.name = string_field(j, "persona_name", path);
         read_pain_points(j, path, p);
+        const std::string points = path + ".persona_pain_points";
+        std::size_t kept = 0;
+        for (const pain_point& pp : p.pain_points)
+            if (count(points, content_bytes(pp))) ++kept;
+        p.pain_points.resize(kept);
         if (const auto st = j.find("buying_stages"); st != j.end() && !st->is_null()) {
             if (!st->is_array()) {
                 problem(path + ".buying_stages", format(_("expected an array, found {1}"), type_name(*st)));
             } else {
-                for (std::size_t i = 0; i < st->size(); ++i)
-                    p.stages.push_back(read_stage((*st)[i], path + ".buying_stages[" + std::to_string(i) + "]"));
+                for (std::size_t i = 0; i < st->size(); ++i) {
+                    const std::string stage_path = path + ".buying_stages[" + std::to_string(i) + "]";
+                    stage s = read_stage((*st)[i], stage_path);
+                    if (count(stage_path, content_bytes(s))) p.stages.push_back(std::move(s));
+                }
             }
         }
         if (const auto sum = j.find("ai_generated_summary"); sum != j.end() && !sum->is_null()) {
@@ -204,9 +244,10 @@ private:
 
     // The spec keeps pain points as one "; "-joined string; the details list adds categories
     // and keeps points that contain ";". When an older tool edited only the string, the string wins
-    // and categories are matched by text.
+    // and categories are matched by text. The joined string is no field: each point in it is one,
+    // so only they are held to max_field_bytes.
     void read_pain_points(const json& j, const std::string& path, persona& p) {
-        const std::string joined = string_field(j, "persona_pain_points", path);
+        const std::string joined = string_field(j, "persona_pain_points", path, max_document_bytes);
         std::vector<pain_point> details;
         const auto d = j.find("persona_pain_point_details");
         if (d != j.end() && !d->is_null()) {
@@ -214,6 +255,9 @@ private:
             if (!d->is_array()) {
                 problem(dp, format(_("expected an array, found {1}"), type_name(*d)));
             } else {
+                // Reserved, so the texts the set looks at never move.
+                details.reserve(d->size());
+                std::unordered_set<std::string_view> seen;
                 for (std::size_t i = 0; i < d->size(); ++i) {
                     const std::string ip = dp + "[" + std::to_string(i) + "]";
                     if (!expect_object((*d)[i], ip)) continue;
@@ -224,22 +268,26 @@ private:
                     else
                         problem(ip + ".category",
                                 format(_("\"{1}\" is not one of financial, productivity, process, support, other"), cat));
-                    if (!pp.text.empty() && std::none_of(details.begin(), details.end(),
-                                                         [&](const pain_point& x) { return x.text == pp.text; }))
+                    if (!pp.text.empty() && !seen.count(pp.text)) {
                         details.push_back(std::move(pp));
+                        seen.insert(details.back().text);
+                    }
                 }
             }
         }
         persona with_details;
-        with_details.pain_points = details;
+        with_details.pain_points = std::move(details);
         if (d != j.end() && with_details.pain_points_text() == joined) {
-            p.pain_points = std::move(details);
+            p.pain_points = std::move(with_details.pain_points);
             return;
         }
+        std::unordered_map<std::string_view, pain_category> category_of;
+        for (const pain_point& known : with_details.pain_points) category_of.emplace(known.text, known.category);
         p.pain_points = split_pain_points(joined);
-        for (pain_point& pp : p.pain_points)
-            for (const pain_point& known : details)
-                if (known.text == pp.text) pp.category = known.category;
+        for (pain_point& pp : p.pain_points) {
+            if (pp.text.size() > max_field_bytes) field_too_big(path + ".persona_pain_points", pp.text.size());
+            if (const auto known = category_of.find(pp.text); known != category_of.end()) pp.category = known->second;
+        }
     }
 
     stage read_stage(const json& j, const std::string& path) {
@@ -250,17 +298,35 @@ private:
         return s;
     }
 
+    // Each missing id is the next after the highest in use, as new_persona_id and new_stage_id
+    // give it, counted on from there: asking again for each would search the document each time.
+    // The ids count towards the content, as the parts that get them were counted without.
     void assign_missing_ids(document& doc) {
-        for (persona& p : doc.personas)
-            if (p.id.empty()) p.id = doc.new_persona_id();
-        for (persona& p : doc.personas)
-            for (stage& s : p.stages)
-                if (s.id.empty()) s.id = doc.new_stage_id();
+        const auto number = [](const std::string& id) { return std::stoul(id.substr(id.rfind('-') + 1)); };
+        unsigned long next_persona = number(doc.new_persona_id()), next_stage = number(doc.new_stage_id());
+        for (std::size_t i = 0; i < doc.personas.size(); ++i) {
+            persona& p = doc.personas[i];
+            if (p.id.empty()) {
+                const std::size_t before = own_content_bytes(p);
+                p.id = "persona-" + std::to_string(next_persona++);
+                count(persona_path(i), own_content_bytes(p) - before);
+            }
+            for (std::size_t k = 0; k < p.stages.size(); ++k) {
+                stage& s = p.stages[k];
+                if (!s.id.empty()) continue;
+                const std::size_t before = content_bytes(s);
+                s.id = "stage-" + std::to_string(next_stage++);
+                count(persona_path(i) + ".buying_stages[" + std::to_string(k) + "]", content_bytes(s) - before);
+            }
+        }
     }
 
     std::vector<diagnostic> problems_;
+    std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::map<std::string, std::string> persona_ids_;
     std::map<std::string, std::string> stage_ids_;
+    std::size_t content_ = 0;  // content_bytes of what was read so far
+    std::string over_path_;    // where content_ first passed max_content_bytes
 };
 
 }  // namespace

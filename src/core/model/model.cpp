@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <unordered_set>
 
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
@@ -199,12 +200,11 @@ std::optional<summary_source> summary_source_from_key(std::string_view key) {
 
 std::vector<pain_point> split_pain_points(std::string_view text) {
     std::vector<pain_point> out;
+    std::unordered_set<std::string_view> seen;  // views into text, which outlives the set
     while (true) {
         const std::size_t semi = text.find(';');
         const std::string_view piece = trim(text.substr(0, semi));
-        if (!piece.empty() &&
-            std::none_of(out.begin(), out.end(), [&](const pain_point& p) { return p.text == piece; }))
-            out.push_back({std::string(piece), pain_category::none});
+        if (!piece.empty() && seen.insert(piece).second) out.push_back({std::string(piece), pain_category::none});
         if (semi == std::string_view::npos) break;
         text.remove_prefix(semi + 1);
     }

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include "bpm/diagnostic.h"
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// Largest content a map may hold (64 MiB), as content_bytes counts it: the .bpm and JSON readers
+/// refuse more, so whatever loads can be written in either format and read back (issue 13).
+inline constexpr std::size_t max_content_bytes = std::size_t(64) << 20;
+/// Largest .bpm or JSON file read (64 MiB): content_bytes of a map is at least the size of either
+/// writer's output for it, so every map the readers accept is written within this many bytes.
+inline constexpr std::size_t max_document_bytes = max_content_bytes;
+
+/// Bytes a whole map takes at most when written, as .bpm or as JSON, whichever is larger: every
+/// text as that writer escapes it (one byte of text may become six), plus each element's markup,
+/// plus the lines around the map. Assumes valid UTF-8 text, as the readers and edits keep it.
+std::size_t content_bytes(const document& doc);
+/// content_bytes's share for the metadata.
+std::size_t content_bytes(const document_metadata& m);
+/// content_bytes's share for a persona with its pain points and stages.
+std::size_t content_bytes(const persona& p);
+/// content_bytes's share for a persona's own fields, profile and summary, without its pain points
+/// and stages.
+std::size_t own_content_bytes(const persona& p);
+/// content_bytes's share for one stage.
+std::size_t content_bytes(const stage& s);
+/// content_bytes's share for one pain point.
+std::size_t content_bytes(const pain_point& p);
+/// content_bytes's share for what every map has, empty or not: the lines around its content.
+std::size_t framing_content_bytes();
+
+/// The message for a map whose content_bytes are over max_content_bytes, for a problem placed
+/// where the count first passed the limit: "the map holds 70 MB of content; the limit is 64 MB,
+/// first passed here" (MB rounded up).
+std::string content_limit_message(std::size_t bytes);
+
+/// The problem to report when a document of this many bytes is over max_document_bytes.
+std::optional<diagnostic> check_document_size(std::size_t bytes);
+
+}  // namespace bpm
