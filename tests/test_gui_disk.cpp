@@ -351,4 +351,7 @@ BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, 
     for (std::size_t i = 0; i < 8; ++i) BOOST_TEST((doc->Model().personas[i] == sample.personas[i]));
     BOOST_TEST(doc->GetFilename() == ToWx(theirs));
     BOOST_TEST(doc->IsModified());
+    // Its file is watched like any other: a teammate's change there is put to the user.
+    AddPersonaWithCli(theirs);
+    BOOST_TEST(WaitFor([] { return Says("you have unsaved changes"); }, std::chrono::seconds(20)));
 }

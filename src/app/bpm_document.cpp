@@ -168,6 +168,7 @@ bool BpmDocument::ShowRecovered(bpm::document model, const wxString& originalFil
         SetFilename(originalFile, true);  // tells the view, which titles the window
     }
     UpdateTitle();
+    Announce(DiskNotice::Settled);  // the file is watched from now on
     return true;
 }
 

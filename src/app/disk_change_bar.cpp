@@ -138,9 +138,12 @@ void DiskChangeBar::Tell(const wxString& message, int flags, bool askReload) {
     }
     m_message = message;
     ShowMessage(message, flags);
+    if (onShownChanged) onShownChanged(true);
 }
 
 void DiskChangeBar::Dismiss() {
+    const bool wasShown = !m_message.empty();
     m_message.clear();
     if (IsShown()) wxInfoBar::Dismiss();
+    if (wasShown && onShownChanged) onShownChanged(false);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include <wx/fswatcher.h>
@@ -30,6 +31,10 @@ public:
     void CheckNow();
 
     void Dismiss() override;
+
+    /// Called with true when the bar has something to show and false when it is dismissed, so
+    /// that the window it is laid out in makes room for it.
+    std::function<void(bool)> onShownChanged;
 
 private:
     void OnContextNotice(const EditingContext::Notice& notice);

@@ -41,6 +41,7 @@ const char* const maximized_key = "/Layout/Maximized";
 const char* const personas_pane = "personas";
 const char* const main_pane = "main";
 const char* const chat_pane = "chat";
+const char* const disk_pane = "disk";
 
 }  // namespace
 
@@ -97,14 +98,30 @@ void MainFrame::CreatePanes() {
                                      .CloseButton(true)
                                      .MaximizeButton(false));
 
-    // The main area, under the strip that tells of changes to the map's file on disk.
-    auto* centre = new wxPanel(this);
-    m_diskBar = new DiskChangeBar(centre, m_context);
-    m_mainArea = new wxSimplebook(centre, wxID_ANY);
-    auto* centreSizer = new wxBoxSizer(wxVERTICAL);
-    centreSizer->Add(m_diskBar, wxSizerFlags().Expand());
-    centreSizer->Add(m_mainArea, wxSizerFlags(1).Expand());
-    centre->SetSizer(centreSizer);
+    // Across the whole window under the toolbar, shown only while it has something to say: the
+    // strip that tells of changes to the map's file on disk, with room for its buttons.
+    m_diskBar = new DiskChangeBar(this, m_context);
+    m_aui.AddPane(m_diskBar, wxAuiPaneInfo()
+                                 .Name(disk_pane)
+                                 .Top()
+                                 .Layer(10)
+                                 .CaptionVisible(false)
+                                 .PaneBorder(false)
+                                 .Gripper(false)
+                                 .DockFixed()
+                                 .Floatable(false)
+                                 .Movable(false)
+                                 .Resizable(false)
+                                 .Hide());
+    m_diskBar->onShownChanged = [this](bool shown) {
+        wxAuiPaneInfo& pane = m_aui.GetPane(disk_pane);
+        if (shown) pane.BestSize(-1, m_diskBar->GetBestSize().y).MinSize(-1, m_diskBar->GetBestSize().y);
+        pane.Show(shown);
+        m_aui.Update();
+        Refresh();  // the sashes the old layout drew where the strip now is
+    };
+
+    m_mainArea = new wxSimplebook(this, wxID_ANY);
     m_welcome = new WelcomeCard(m_mainArea);
     m_pages = new wxNotebook(m_mainArea, wxID_ANY);
     SetAccessibleName(m_pages, _("Main area"));
@@ -121,7 +138,7 @@ void MainFrame::CreatePanes() {
     m_mainArea->AddPage(m_welcome, _("Welcome"));
     m_mainArea->AddPage(m_pages, _("Map"));
     m_mainArea->AddPage(new EmptyMapPanel(m_mainArea), _("Empty Map"));
-    m_aui.AddPane(centre, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
+    m_aui.AddPane(m_mainArea, wxAuiPaneInfo().Name(main_pane).CenterPane().PaneBorder(false));
 
     // RestoreLayout shows any pane that a perspective saved before it existed does not mention.
     m_chat = new ChatPanel(this, m_context);
@@ -154,6 +171,8 @@ void MainFrame::RestoreLayout() {
     wxAuiPaneInfoArray& panes = m_aui.GetAllPanes();
     for (size_t i = 0; i < panes.GetCount(); ++i)
         if (!perspective.Contains("name=" + panes[i].name + ";")) panes[i].Show();
+    // The disk strip shows only while it has something to say, never as a layout left it.
+    m_aui.GetPane(disk_pane).Show(!m_diskBar->GetShownMessage().empty());
     m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
     if (!Doc()) m_aui.GetPane(personas_pane).Hide();
     m_aui.Update();

@@ -24,12 +24,12 @@ RecoveryChoice ChooseRecovery(wxWindow* parent, const std::vector<bpm::recovery_
     auto* list = new wxListView(&dialog, wxID_ANY, wxDefaultPosition, dialog.FromDIP(wxSize(600, 180)),
                                 wxLC_REPORT | wxLC_SINGLE_SEL);
     SetAccessibleName(list, _("Recoverable maps"));
-    list->AppendColumn(_("Map"), wxLIST_FORMAT_LEFT, dialog.FromDIP(170));
+    list->AppendColumn(_("Map"), wxLIST_FORMAT_LEFT, dialog.FromDIP(150));
     // TRANSLATORS: column header: when the recovery copy was written
-    list->AppendColumn(_("Copied"), wxLIST_FORMAT_LEFT, dialog.FromDIP(150));
+    list->AppendColumn(_("Copied"), wxLIST_FORMAT_LEFT, dialog.FromDIP(185));
     list->AppendColumn(_("Personas"), wxLIST_FORMAT_RIGHT, dialog.FromDIP(70));
     // TRANSLATORS: column header: the folder of the map's file
-    list->AppendColumn(_("File"), wxLIST_FORMAT_LEFT, dialog.FromDIP(200));
+    list->AppendColumn(_("File"), wxLIST_FORMAT_LEFT, dialog.FromDIP(185));
     for (std::size_t i = 0; i < copies.size(); ++i) {
         const bpm::recovery_copy& c = copies[i];
         const long row = list->InsertItem(static_cast<long>(i), ToWx(c.info.title));
