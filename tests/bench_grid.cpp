@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "bench_document.h"
+#include "gui_bench.h"
 #include "bpm/bpm_file.h"
 #include "bpm_document.h"
 #include "doc_manager.h"
@@ -24,20 +25,9 @@
 #include "test_support.h"
 #include "wx_string.h"
 
-namespace {
-
-using clock_type = std::chrono::steady_clock;
-
-double Ms(clock_type::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-void Settle() {
-    for (int i = 0; i < 5; ++i) {
-        wxTheApp->ProcessPendingEvents();
-        wxYield();
-    }
-}
-
-}  // namespace
+using bpm::test::clock_type;
+using bpm::test::Ms;
+using bpm::test::Settle;
 
 int main(int argc, char** argv) {
     constexpr std::size_t stages = 200;

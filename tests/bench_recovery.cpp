@@ -20,6 +20,7 @@
 #include "app.h"
 #include "autosaver.h"
 #include "bench_document.h"
+#include "gui_bench.h"
 #include "bpm/bpm_file.h"
 #include "bpm_document.h"
 #include "disk_change_bar.h"
@@ -30,16 +31,9 @@
 
 namespace {
 
-using clock_type = std::chrono::steady_clock;
-
-double Ms(clock_type::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
-
-void Settle() {
-    for (int i = 0; i < 5; ++i) {
-        wxTheApp->ProcessPendingEvents();
-        wxYield();
-    }
-}
+using bpm::test::clock_type;
+using bpm::test::Ms;
+using bpm::test::Settle;
 
 void Report(const char* what, std::vector<double> t) {
     std::sort(t.begin(), t.end());

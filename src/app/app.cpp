@@ -164,7 +164,11 @@ wxString BpmApp::SaveRecoveryCopies() {
     return _("No recovery copy could be written: save your map under a new name now.");
 }
 
-bool BpmApp::OnExceptionInMainLoop() {
+namespace {
+
+// "Something went wrong inside the editor: WHAT." for the exception being handled; called only
+// inside a catch block (or a wx handler called from one).
+wxString DescribeCurrentException() {
     wxString what = _("an unknown error");
     try {
         throw;
@@ -172,11 +176,17 @@ bool BpmApp::OnExceptionInMainLoop() {
         what = wxString::FromUTF8(e.what());
     } catch (...) {
     }
+    // TRANSLATORS: {1} describes the internal error
+    return FormatText(_("Something went wrong inside the editor: {1}."), what);
+}
+
+}  // namespace
+
+bool BpmApp::OnExceptionInMainLoop() {
+    const wxString message = DescribeCurrentException();
     const wxString recovery = SaveRecoveryCopies();
     // The copies stay until the map is saved: from here on the program runs on as usual.
     if (m_docManager && m_docManager->GetAutosaver()) m_docManager->GetAutosaver()->KeepCopies(false);
-    // TRANSLATORS: {1} describes the internal error
-    const wxString message = FormatText(_("Something went wrong inside the editor: {1}."), what);
     if (m_docManager) m_docManager->GetPrompts().reportProblem(GetMainFrame(), message, recovery);
     return true;
 }
@@ -190,16 +200,9 @@ void ReportException(std::exception_ptr error) {
 }
 
 void BpmApp::OnUnhandledException() {
-    wxString what = _("an unknown error");
-    try {
-        throw;
-    } catch (const std::exception& e) {
-        what = wxString::FromUTF8(e.what());
-    } catch (...) {
-    }
+    const wxString message = DescribeCurrentException();
     const wxString recovery = SaveRecoveryCopies();
-    std::fprintf(stderr, "bpmap: %s\n%s\n", ToUtf8(FormatText(_("Something went wrong inside the editor: {1}."), what)).c_str(),
-                 ToUtf8(recovery).c_str());
+    std::fprintf(stderr, "bpmap: %s\n%s\n", ToUtf8(message).c_str(), ToUtf8(recovery).c_str());
 }
 
 void BpmApp::OnTerminationSignal(int signal) {
