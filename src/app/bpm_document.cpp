@@ -83,7 +83,18 @@ bool BpmDocument::Save() {
 
 bool BpmDocument::SaveAs() {
     CommitPendingEdits();
-    return wxDocument::SaveAs();
+    // As wxDocument::SaveAs, with the file asked for through the prompts.
+    wxString directory = wxPathOnly(GetFilename());
+    if (directory.empty()) directory = GetDocumentManager()->GetLastDirectory();
+    wxString file = m_prompts.chooseSavePath(GetDocumentWindow(), _("Save As"), directory,
+                                             wxFileNameFromPath(GetFilename()), _("Buying process maps (*.bpm)|*.bpm"));
+    if (file.empty()) return false;
+    if (wxFileName(file).GetExt().empty()) file += ".bpm";
+    if (!OnSaveDocument(file)) return false;
+    SetTitle(wxFileNameFromPath(file));
+    SetFilename(file, true);
+    GetDocumentManager()->AddFileToHistory(file);
+    return true;
 }
 
 bool BpmDocument::Revert() {

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <wx/app.h>
+#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
 #include "wx_string.h"
@@ -41,6 +42,11 @@ Prompts Prompts::Dialogs() {
         if (!details.empty()) dialog.SetExtendedMessage(details);
         dialog.ShowModal();
     };
+    p.chooseSavePath = [](wxWindow* parent, const wxString& title, const wxString& directory, const wxString& name,
+                          const wxString& wildcard) {
+        wxFileDialog dialog(parent, title, directory, name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+    };
     return p;
 }
 
@@ -52,6 +58,9 @@ Prompts Prompts::Unattended() {
     p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
         std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());
         if (!details.empty()) std::fprintf(stderr, "%s\n", ToUtf8(details).c_str());
+    };
+    p.chooseSavePath = [](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
+        return wxString();
     };
     return p;
 }

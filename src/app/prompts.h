@@ -20,6 +20,11 @@ struct Prompts {
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmOverwriteChanged;
     /// Shows a failure: a one-line message and details (one problem per line).
     std::function<void(wxWindow* parent, const wxString& message, const wxString& details)> reportProblem;
+    /// The file to save to (Save As, exports), overwriting asked about; "" when cancelled.
+    /// wildcard is a file dialog's ("PDF documents (*.pdf)|*.pdf").
+    std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory,
+                           const wxString& name, const wxString& wildcard)>
+        chooseSavePath;
 
     /// Modal message dialogs: what people see.
     static Prompts Dialogs();

@@ -61,6 +61,8 @@ struct scripted_prompts {
     bool replaceTheirs = false;
     int askedToReplace = 0;
     std::vector<wxString> problems;
+    // The file that Save As and the exports save to; "" cancels them.
+    wxString savePath;
 
     void install() {
         Prompts p;
@@ -78,6 +80,9 @@ struct scripted_prompts {
         };
         p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
             problems.push_back(message + "\n" + details);
+        };
+        p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
+            return savePath;
         };
         TheDocManager().SetPrompts(p);
     }
