@@ -5,13 +5,17 @@
 #include "bpm/bpm_file.h"
 #include "diagnostic_ui.h"
 #include "history_command_processor.h"
+#include "lock_file_ui.h"
 #include "wx_string.h"
 
 wxIMPLEMENT_ABSTRACT_CLASS(BpmDocument, wxDocument);
 
 BpmDocument::BpmDocument(const Prompts& prompts) : m_prompts(prompts) {
-    // The title follows the modified state; this listener lives as long as the history.
-    m_history.subscribe([this](const bpm::change_set&) { UpdateTitle(); });
+    // The title follows the modified state and says "(Read-Only)"; this listener lives as long as
+    // the history.
+    m_history.subscribe([this](const bpm::change_set& changes) {
+        UpdateTitle(changes.size() == 1 && changes.front().what == bpm::change::kind::read_only_changed);
+    });
 }
 
 BpmDocument::~BpmDocument() = default;
@@ -42,9 +46,9 @@ bool BpmDocument::Replace(bpm::document model) {
     return m_history.replace_document(std::move(model));
 }
 
-void BpmDocument::UpdateTitle() {
+void BpmDocument::UpdateTitle(bool always) {
     const bool modified = IsModified();
-    if (modified == m_wasModified) return;
+    if (modified == m_wasModified && !always) return;
     m_wasModified = modified;
     if (wxView* view = GetFirstView()) view->OnChangeFilename();
 }
@@ -104,6 +108,16 @@ bool BpmDocument::Revert() {
     return DoOpenDocument(GetFilename());
 }
 
+bool BpmDocument::OnOpenDocument(const wxString& file) {
+    OpenedLock opened = LockOpenedMap(m_prompts, GetDocumentWindow(), file);
+    if (!opened.open) return false;
+    m_lock = std::move(opened.lock);
+    m_history.set_read_only(opened.readOnly);
+    if (!wxDocument::OnOpenDocument(file)) return false;
+    if (!opened.note.empty()) m_prompts.noteReadOnly(GetDocumentWindow(), opened.note);
+    return true;
+}
+
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName());
     const bpm::result<std::string> bytes = bpm::read_file(ToUtf8(file), bpm::max_document_bytes);
@@ -121,6 +135,11 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
     const bpm::result<std::string> bytes = bpm::write_bpm(Model());
     if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return false;
+    // A place this map holds no lock on (Save As, a new map's first save) is locked first, so no
+    // map open in another editor is replaced unawares; the old place's lock goes once saved.
+    const bool elsewhere = ToUtf8(file) != m_lock.map_path();
+    bpm::result<bpm::map_lock> moved = elsewhere ? LockSavedMap(file) : bpm::result<bpm::map_lock>::success();
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, moved)) return false;
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
     // written the file since this map was read from it or saved to it. A file deleted or moved
     // away meanwhile holds no one's version: the save puts the map back.
@@ -134,6 +153,11 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
         return false;
     m_diskStamp = bpm::stamp_bytes(*bytes.value);
     m_stampedFile = file;
+    if (elsewhere) {
+        if (moved.value->held()) m_lock = std::move(*moved.value);
+        // Saved where nobody else edits it: the copy is this user's to edit.
+        m_history.set_read_only(false);
+    }
     History().mark_clean();
     m_changesDiscarded = false;
     UpdateTitle();

@@ -61,6 +61,11 @@ struct scripted_prompts {
     bool replaceTheirs = false;
     int askedToReplace = 0;
     std::vector<wxString> problems;
+    // What to do with a map someone else is editing; who and since when each such map said.
+    LockChoice lockChoice = LockChoice::Cancel;
+    std::vector<std::pair<wxString, wxString>> lockedBy;
+    // What was said about maps that opened read-only.
+    std::vector<wxString> notes;
     // The file that Save As and the exports save to; "" cancels them.
     wxString savePath;
 
@@ -81,6 +86,11 @@ struct scripted_prompts {
         p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
             problems.push_back(message + "\n" + details);
         };
+        p.askLockedOpen = [this](wxWindow*, const wxString&, const wxString& holder, const wxString& since) {
+            lockedBy.emplace_back(holder, since);
+            return lockChoice;
+        };
+        p.noteReadOnly = [this](wxWindow*, const wxString& why) { notes.push_back(why); };
         p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
             return savePath;
         };
