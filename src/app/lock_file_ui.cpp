@@ -1,5 +1,7 @@
 #include "lock_file_ui.h"
 
+#include <string>
+
 #include <wx/filename.h>
 #include <wx/translation.h>
 
@@ -8,11 +10,13 @@
 wxString DescribeLockHolder(const bpm::lock_owner& holder) {
     // TRANSLATORS: who edits a map when its lock file cannot be read
     if (holder.unknown()) return _("someone unknown");
-    wxString who = ToWx(holder.name.empty() ? holder.login : holder.name);
-    // TRANSLATORS: a person editing a map: {1} is their full name, {2} their login
-    if (!holder.name.empty() && !holder.login.empty()) who = FormatText(_("{1} ({2})"), holder.name, holder.login);
-    // TRANSLATORS: {1} is a person ("Ana (ana)"), {2} the computer they use ("kestrel")
-    return holder.host.empty() ? who : FormatText(_("{1} on {2}"), who, holder.host);
+    // Where they work, as user@host, which needs no translation.
+    std::string account = holder.login;
+    if (!holder.host.empty()) account += (account.empty() ? "" : "@") + holder.host;
+    if (holder.name.empty()) return ToWx(account);
+    if (account.empty()) return ToWx(holder.name);
+    // TRANSLATORS: who edits a map: {1} is their full name, {2} their login and computer ("ana@kestrel")
+    return FormatText(_("{1} (logged in as {2})"), holder.name, account);
 }
 
 namespace {
@@ -71,7 +75,7 @@ bpm::result<bpm::map_lock> LockSavedMap(const wxString& file) {
         case bpm::lock_attempt::outcome::held: break;
     }
     if (attempt.holder.same_process(me)) return bpm::result<bpm::map_lock>::success();
-    // TRANSLATORS: {1} is who edits the file ("Ana (ana) on kestrel"), {2} since when
+    // TRANSLATORS: {1} is who edits the file ("Ana (logged in as ana@kestrel)"), {2} since when
     return bpm::result<bpm::map_lock>::failure(
         ToUtf8(FormatText(_("{1} is editing it since {2}; save under another name"), DescribeLockHolder(attempt.holder),
                           SinceText(attempt.holder))));

@@ -10,8 +10,8 @@
 
 class wxWindow;
 
-/// "Ana Müller (ana) on kestrel", "ana on kestrel", or "someone unknown" for a lock that cannot
-/// be read.
+/// "Ana Müller (logged in as ana@kestrel)", "ana@kestrel", or "someone unknown" for a lock that
+/// cannot be read.
 wxString DescribeLockHolder(const bpm::lock_owner& holder);
 
 /// What locking a map that is being opened came to.

@@ -43,7 +43,7 @@ Prompts Prompts::Dialogs() {
         dialog.ShowModal();
     };
     p.askLockedOpen = [](wxWindow* parent, const wxString& name, const wxString& holder, const wxString& since) {
-        // TRANSLATORS: {1} is a file name, {2} who edits it ("Ana (ana) on kestrel"), {3} a date and time
+        // TRANSLATORS: {1} is a file name, {2} who edits it ("Ana (logged in as ana@kestrel)"), {3} a date and time
         wxMessageDialog dialog(parent, FormatText(_("\"{1}\" is being edited by {2} since {3}."), name, holder, since),
                                wxTheApp->GetAppDisplayName(), wxYES_NO | wxCANCEL | wxICON_WARNING | wxCENTRE);
         dialog.SetExtendedMessage(_("Open it read-only to look, print or export without changing it. If you open it "
