@@ -13,7 +13,8 @@ wxString DescribeLockHolder(const bpm::lock_owner& holder) {
     // Where they work, as user@host, which needs no translation.
     std::string account = holder.login;
     if (!holder.host.empty()) account += (account.empty() ? "" : "@") + holder.host;
-    if (holder.name.empty()) return ToWx(account);
+    // A system account's full name is often its login again: "root (logged in as root@host)" says nothing more.
+    if (holder.name.empty() || holder.name == holder.login) return ToWx(account);
     if (account.empty()) return ToWx(holder.name);
     // TRANSLATORS: who edits a map: {1} is their full name, {2} their login and computer ("ana@kestrel")
     return FormatText(_("{1} (logged in as {2})"), holder.name, account);
