@@ -1,7 +1,6 @@
 #include "bpm/lock_file.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
