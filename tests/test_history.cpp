@@ -421,3 +421,52 @@ BOOST_AUTO_TEST_CASE(replacing_the_document_is_one_notice_to_the_same_listeners)
     f.h.submit(set_document_title("Again"));
     BOOST_TEST(heard.size() == 3u);
 }
+
+BOOST_AUTO_TEST_CASE(a_read_only_document_refuses_every_edit_whatever_it_comes_from) {
+    fixture f;
+    f.h.submit(set_document_title("Before"));
+    f.h.submit(set_document_title("Undone"));
+    f.h.undo();
+    std::vector<change_set> heard;
+    f.h.subscribe([&](const change_set& c) { heard.push_back(c); });
+    f.h.set_read_only(true);
+    BOOST_TEST(f.h.read_only());
+    BOOST_REQUIRE_EQUAL(heard.size(), 1u);
+    BOOST_TEST((heard.back() == change_set{change::read_only_changed()}));
+
+    const document before = f.doc;
+    for (const auto& [name, make] : every_edit) BOOST_TEST(!f.h.submit(make(f.doc)), name);
+    BOOST_TEST(!f.h.submit(set_document_title("Typed"), merge::start_typing));
+    BOOST_TEST(!f.h.can_undo());
+    BOOST_TEST(!f.h.can_redo());
+    BOOST_TEST(!f.h.undo());
+    BOOST_TEST(!f.h.redo());
+    {
+        batch b(f.h, "Paste");
+        BOOST_TEST(!b.submit(set_document_title("Pasted")));
+        b.push();
+    }
+    BOOST_TEST(!apply_standard_stages(f.h, "persona-1"));
+    BOOST_TEST((f.doc == before));
+    BOOST_TEST(heard.size() == 1u);
+    // Setting it again is no news.
+    f.h.set_read_only(true);
+    BOOST_TEST(heard.size() == 1u);
+
+    // Editable again (saved as an editable copy): the steps it kept are there to undo.
+    f.h.set_read_only(false);
+    BOOST_TEST(heard.size() == 2u);
+    BOOST_TEST(f.h.can_undo());
+    BOOST_TEST(f.h.can_redo());
+    BOOST_TEST(f.h.submit(set_document_title("After")));
+}
+
+BOOST_AUTO_TEST_CASE(a_read_only_document_can_still_be_reloaded_from_its_file) {
+    fixture f;
+    f.h.set_read_only(true);
+    document other = test::rich_document();
+    other.metadata.title = "From disk";
+    BOOST_TEST(f.h.replace_document(other));
+    BOOST_TEST(f.doc.metadata.title == "From disk");
+    BOOST_TEST(f.h.read_only());
+}

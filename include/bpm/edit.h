@@ -31,6 +31,7 @@ struct change {
         stage_moved,      // persona_id, stage_id, index (where it is now)
         stage_field,      // persona_id, stage_id, sfield
         document_replaced,  // the whole document was replaced (reverted or reloaded); steps are gone
+        read_only_changed,  // the document became read-only or editable; its content is the same
     };
     kind what;
     std::string persona_id;
@@ -65,6 +66,8 @@ struct change {
     static change stage_field_edited(std::string persona_id, std::string stage_id, stage_field field);
     /// The whole document was replaced (reverted or reloaded from disk).
     static change document_replaced() { return change(kind::document_replaced); }
+    /// The document became read-only or editable again (history::set_read_only).
+    static change read_only_changed() { return change(kind::read_only_changed); }
 
     bool operator==(const change& o) const {
         return what == o.what && persona_id == o.persona_id && stage_id == o.stage_id && index == o.index &&

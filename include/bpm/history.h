@@ -40,17 +40,17 @@ public:
 
     /// Applies an edit as a new step. With merge::typing it extends the previous step instead when
     /// that was also typing (or start_typing) in the same field, with no save, undo or redo since.
-    /// Returns false, changing nothing, when the edit does not apply or a batch is open. Clears
-    /// the redo steps.
+    /// Returns false, changing nothing, when the edit does not apply, a batch is open or the
+    /// document is read-only. Clears the redo steps.
     bool submit(std::unique_ptr<edit> e, merge how = merge::never);
 
-    /// Whether undo would do something; never while a batch is open.
-    bool can_undo() const { return !batch_ && done_ > 0; }
-    /// Whether redo would do something; never while a batch is open.
-    bool can_redo() const { return !batch_ && done_ < steps_.size(); }
-    /// Undoes the last step; false when there is none or a batch is open.
+    /// Whether undo would do something; never while a batch is open or the document is read-only.
+    bool can_undo() const { return !batch_ && !read_only_ && done_ > 0; }
+    /// Whether redo would do something; never while a batch is open or the document is read-only.
+    bool can_redo() const { return !batch_ && !read_only_ && done_ < steps_.size(); }
+    /// Undoes the last step; false when there is none, a batch is open or the document is read-only.
     bool undo();
-    /// Redoes the last undone step; false when there is none or a batch is open.
+    /// Redoes the last undone step; false when there is none, a batch is open or it is read-only.
     bool redo();
     /// "Undo Edit Duration of Awareness", or "" when there is nothing to undo.
     std::string undo_label() const;
@@ -66,6 +66,14 @@ public:
     /// stays unsaved until mark_clean), and listeners hear one change of kind document_replaced.
     /// Refused (false) while a batch is open.
     bool replace_document(document replacement, bool matches_file = true);
+
+    /// Makes the document read-only (someone else is editing its file, or it cannot be written) or
+    /// editable again. While it is read-only every edit is refused here, whichever control or
+    /// command it comes from: submit, batches, undo and redo; replace_document still reloads it.
+    /// When the state changes, listeners hear one change of kind read_only_changed.
+    void set_read_only(bool read_only);
+    /// True while the document is read-only.
+    bool read_only() const { return read_only_; }
 
     /// Records that the document now matches its file (just saved or loaded).
     void mark_clean();
@@ -106,6 +114,7 @@ private:
     std::size_t done_ = 0;
     std::size_t clean_ = 0;  // value of done_ that matches the file; npos when unreachable
     bool typing_ = false;  // the last step was typing and nothing has happened since
+    bool read_only_ = false;
     batch* batch_ = nullptr;
     std::vector<std::pair<std::size_t, listener>> listeners_;
     std::size_t next_token_ = 1;
@@ -115,6 +124,7 @@ private:
 /// Several edits made into one undo step with one change notice, as KiCad's commit: submit the
 /// edits, then push. Destroyed without push, it reverts what it applied, records nothing and
 /// tells nobody. While it is open the history refuses everything else, so nothing can interleave.
+/// On a read-only history it never opens, and refuses every edit.
 class batch {
 public:
     /// Opens a batch on h, labelled for the Edit menu ("Paste"). When h already has an open batch,

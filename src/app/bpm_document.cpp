@@ -7,6 +7,7 @@
 #include "bpm/bpm_file.h"
 #include "diagnostic_ui.h"
 #include "history_command_processor.h"
+#include "lock_file_ui.h"
 #include "wx_string.h"
 
 wxIMPLEMENT_ABSTRACT_CLASS(BpmDocument, wxDocument);
@@ -29,8 +30,11 @@ private:
 }  // namespace
 
 BpmDocument::BpmDocument(const Prompts& prompts) : m_prompts(prompts) {
-    // The title follows the modified state; this listener lives as long as the history.
-    m_history.subscribe([this](const bpm::change_set&) { UpdateTitle(); });
+    // The title follows the modified state and says "(Read-Only)"; this listener lives as long as
+    // the history.
+    m_history.subscribe([this](const bpm::change_set& changes) {
+        UpdateTitle(changes.size() == 1 && changes.front().what == bpm::change::kind::read_only_changed);
+    });
 }
 
 BpmDocument::~BpmDocument() = default;
@@ -61,9 +65,9 @@ bool BpmDocument::Replace(bpm::document model) {
     return m_history.replace_document(std::move(model));
 }
 
-void BpmDocument::UpdateTitle() {
+void BpmDocument::UpdateTitle(bool always) {
     const bool modified = IsModified();
-    if (modified == m_wasModified) return;
+    if (modified == m_wasModified && !always) return;
     m_wasModified = modified;
     if (wxView* view = GetFirstView()) view->OnChangeFilename();
 }
@@ -105,7 +109,18 @@ bool BpmDocument::Save() {
 
 bool BpmDocument::SaveAs() {
     CommitPendingEdits();
-    return wxDocument::SaveAs();
+    // As wxDocument::SaveAs, with the file asked for through the prompts.
+    wxString directory = wxPathOnly(GetFilename());
+    if (directory.empty()) directory = GetDocumentManager()->GetLastDirectory();
+    wxString file = m_prompts.chooseSavePath(GetDocumentWindow(), _("Save As"), directory,
+                                             wxFileNameFromPath(GetFilename()), _("Buying process maps (*.bpm)|*.bpm"));
+    if (file.empty()) return false;
+    if (wxFileName(file).GetExt().empty()) file += ".bpm";
+    if (!OnSaveDocument(file)) return false;
+    SetTitle(wxFileNameFromPath(file));
+    SetFilename(file, true);
+    GetDocumentManager()->AddFileToHistory(file);
+    return true;
 }
 
 bool BpmDocument::Revert() {
@@ -128,6 +143,16 @@ bpm::result<> BpmDocument::Load(const wxString& file) {
     return bpm::result<>::success();
 }
 
+bool BpmDocument::OnOpenDocument(const wxString& file) {
+    OpenedLock opened = LockOpenedMap(m_prompts, GetDocumentWindow(), file);
+    if (!opened.open) return false;
+    m_lock = std::move(opened.lock);
+    m_history.set_read_only(opened.readOnly);
+    if (!wxDocument::OnOpenDocument(file)) return false;
+    if (!opened.note.empty()) m_prompts.noteReadOnly(GetDocumentWindow(), opened.note);
+    return true;
+}
+
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName());
     const BusyFlag busy(m_busy);
@@ -138,6 +163,11 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
     const BusyFlag busy(m_busy);
     std::string bytes = bpm::write_bpm(Model());
+    // A place this map holds no lock on (Save As, a new map's first save) is locked first, so no
+    // map open in another editor is replaced unawares; the old place's lock goes once saved.
+    const bool elsewhere = ToUtf8(file) != m_lock.map_path();
+    bpm::result<bpm::map_lock> moved = elsewhere ? LockSavedMap(file) : bpm::result<bpm::map_lock>::success();
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, moved)) return false;
     // Never silently over someone else's version: a sync, a teammate or bpmap-cli may have
     // written the file since this map was read from it or saved to it. A file deleted or moved
     // away meanwhile holds no one's version: the save puts the map back.
@@ -148,6 +178,11 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
         return false;
     m_disk.remember(ToUtf8(file), bytes);
     m_loadedBytes = std::move(bytes);
+    if (elsewhere) {
+        if (moved.value->held()) m_lock = std::move(*moved.value);
+        // Saved where nobody else edits it: the copy is this user's to edit.
+        m_history.set_read_only(false);
+    }
     History().mark_clean();
     m_changesDiscarded = false;
     UpdateTitle();

@@ -7,6 +7,7 @@
 
 #include "bpm/file_io.h"
 #include "bpm/history.h"
+#include "bpm/lock_file.h"
 #include "bpm/model.h"
 #include "listener_list.h"
 #include "prompts.h"
@@ -28,6 +29,9 @@ public:
     const bpm::history& History() const { return m_history; }
     /// Submits an edit to the history; false when it does not apply.
     bool Submit(std::unique_ptr<bpm::edit> edit, bpm::merge how = bpm::merge::never);
+    /// True while the map is open read-only (someone else edits it, or it cannot be written):
+    /// the history refuses every edit until Save As makes it an editable copy.
+    bool IsReadOnly() const { return m_history.read_only(); }
 
     /// Keeps an editor registered by AddPendingEditsHook for as long as it lives.
     using PendingEditsHook = ListenerList<bool, bool&>::Registration;
@@ -90,6 +94,8 @@ public:
     bool Revert() override;
 
 protected:
+    /// Locks the map for editing first (asking when someone else holds it), then reads it.
+    bool OnOpenDocument(const wxString& file) override;
     bool DoOpenDocument(const wxString& file) override;
     bool DoSaveDocument(const wxString& file) override;
     wxCommandProcessor* OnCreateCommandProcessor() override;
@@ -97,7 +103,7 @@ protected:
 private:
     // Replaces the contents: the history stays, its steps go, and its listeners hear of it.
     bool Replace(bpm::document model);
-    void UpdateTitle();
+    void UpdateTitle(bool always = false);
 
     const Prompts& m_prompts;
     bpm::document m_model;
@@ -123,6 +129,9 @@ private:
     // Set while the map is read or written: a check then would see a half-done change.
     bool m_busy = false;
     bool m_wasModified = false;
+    // The lock file that says this map is being edited here; released when the map closes or is
+    // saved elsewhere.
+    bpm::map_lock m_lock;
 
     wxDECLARE_ABSTRACT_CLASS(BpmDocument);
 };

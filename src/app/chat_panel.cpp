@@ -68,6 +68,7 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     actions->Add(newPersona, 0, wxRIGHT | wxBOTTOM, 4);
     actions->Add(restart, 0, wxBOTTOM, 4);
     m_conversationButtons = {m_continue, newPersona, restart};
+    m_newPersona = newPersona;
     sizer->Add(actions, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
 
     m_log = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME);
@@ -84,7 +85,6 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     m_input = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(-1, FromDIP(56)),
                              wxTE_MULTILINE | wxTE_WORDWRAP);
     m_input->SetName(_("Your answer"));
-    m_input->SetHint(_("Type your answer; Enter sends, Shift+Enter starts a new line"));
     m_send = new wxButton(this, wxID_ANY, _("&Send"));
     // Takes the place of Send while the AI service writes, as the one thing to press then.
     m_stop = new wxButton(this, wxID_ANY, _("S&top"));
@@ -125,6 +125,9 @@ void ChatPanel::OnNotice(const EditingContext::Notice& notice) {
     // cannot go on.
     if (notice.Has(EditingContext::DocumentChanged)) {
         SetDocument(m_context.GetDocument());
+    } else if (notice.Has(EditingContext::ReadOnlyChanged)) {
+        // Saved as an editable copy: the conversation can begin.
+        Restart();
     } else if (notice.Has(EditingContext::Edited) && !m_answering && !m_changePending) {
         // Our own answers are not news to the interview; anything else is looked at once the
         // edit (a grid paste, an undo from the menu) has finished.
@@ -151,7 +154,9 @@ void ChatPanel::Restart() {
     m_lastFocusStage.clear();
     m_interview = m_doc ? std::make_unique<bpm::interview>(m_doc->History()) : nullptr;
     UpdateAiState();
-    if (m_interview) {
+    if (m_interview && !HasMap()) {
+        ShowReadOnlyNote();
+    } else if (m_interview) {
         ShowMessages(m_interview->start());
     } else {
         ShowChoices({});
@@ -159,7 +164,18 @@ void ChatPanel::Restart() {
     }
 }
 
-bool ChatPanel::HasMap() const { return m_doc != nullptr; }
+bool ChatPanel::HasMap() const { return m_doc != nullptr && !m_doc->IsReadOnly(); }
+
+void ChatPanel::ShowReadOnlyNote() {
+    AddBubble(new ChatBubble(m_log, ChatBubble::Role::Assistant,
+                             _("This map is open read-only, so I cannot fill it in. File \u25B8 Save As saves a copy "
+                               "you can edit, and then we can carry on.")));
+    ShowChoices({});
+    m_log->GetSizer()->AddSpacer(6);
+    m_log->FitInside();
+    // TRANSLATORS: the assistant's heading while the map shown cannot be changed
+    SetProgress(_("Read-only map"));
+}
 
 void ChatPanel::ContinuePersona(const std::string& personaId) {
     if (HasMap()) ShowMessages(m_interview->continue_persona(personaId));

@@ -102,8 +102,10 @@ private:
     void OnInputKey(wxKeyEvent& event);
     void OnSend(wxCommandEvent& event);
 
-    // A map is shown, so there is a conversation to have.
+    // A map is shown and may be edited, so there is a conversation to have.
     bool HasMap() const;
+    // Says why a read-only map has no conversation.
+    void ShowReadOnlyNote();
     bool AiReady() const;
     const bpm::persona* FindPersona(const std::string& personaId) const;
     // The Continue button applies: the selected persona exists and the AI service is not writing.
@@ -158,6 +160,7 @@ private:
     wxButton* m_send = nullptr;
     std::vector<wxButton*> m_conversationButtons;  // Continue, New Persona, Restart
     wxButton* m_continue = nullptr;
+    wxButton* m_newPersona = nullptr;
     wxScrolledWindow* m_log = nullptr;
     wxWrapSizer* m_choiceSizer = nullptr;
     wxTextCtrl* m_input = nullptr;

@@ -44,8 +44,14 @@ void ChatPanel::UpdateAiState() {
     const bool busy = m_ai && m_ai->Busy();
     m_stop->Show(busy);
     m_send->Show(!busy);
-    m_input->Enable(!busy);
-    for (wxButton* b : m_conversationButtons) b->Enable(b == m_continue ? CanContinue() : !busy);
+    // A read-only map has nothing to answer or continue; Restart says so again.
+    const bool editable = HasMap();
+    m_input->Enable(!busy && editable);
+    m_input->SetHint(m_doc && !editable ? _("The map is read-only: there is nothing to answer")
+                                        : _("Type your answer; Enter sends, Shift+Enter starts a new line"));
+    m_send->Enable(editable);
+    for (wxButton* b : m_conversationButtons)
+        b->Enable(b == m_continue ? CanContinue() : !busy && (editable || b != m_newPersona));
     for (wxButton* b : m_choiceButtons) b->Enable(!busy);
     if (busy) m_stop->SetFocus();
     Layout();
@@ -55,7 +61,9 @@ void ChatPanel::StopAi() {
     if (m_ai) m_ai->Stop();
 }
 
-bool ChatPanel::CanContinue() const { return !(m_ai && m_ai->Busy()) && FindPersona(m_selectedPersona); }
+bool ChatPanel::CanContinue() const {
+    return HasMap() && !(m_ai && m_ai->Busy()) && FindPersona(m_selectedPersona);
+}
 
 const bpm::persona* ChatPanel::FindPersona(const std::string& personaId) const {
     return m_doc ? m_doc->Model().persona_by_id(personaId) : nullptr;

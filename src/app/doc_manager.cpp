@@ -95,8 +95,11 @@ wxString BpmDocManager::MakeFrameTitle(wxDocument* doc) {
     const wxString app = wxTheApp->GetAppDisplayName();
     if (!doc) return app;
     // TRANSLATORS: window title; {1} is the file name, a leading * marks unsaved changes
-    const wxString name = doc->IsModified() ? FormatText(_("*{1}"), doc->GetUserReadableName())
-                                            : doc->GetUserReadableName();
+    wxString name = doc->IsModified() ? FormatText(_("*{1}"), doc->GetUserReadableName())
+                                      : doc->GetUserReadableName();
+    const auto* map = wxDynamicCast(doc, BpmDocument);
+    // TRANSLATORS: window title of a map open read-only; {1} is the file name
+    if (map && map->IsReadOnly()) name = FormatText(_("{1} (Read-Only)"), name);
     // TRANSLATORS: window title: the map's name, then the program's
     return FormatText(_("{1} - {2}"), name, app);
 }

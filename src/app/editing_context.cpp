@@ -11,6 +11,8 @@ EditingContext::~EditingContext() {
 
 EditingContext::Subscription EditingContext::Subscribe(Listener listener) { return m_listeners.Add(std::move(listener)); }
 
+bool EditingContext::CanEdit() const { return m_doc && !m_doc->IsReadOnly(); }
+
 const bpm::persona* EditingContext::GetPersona() const {
     return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
@@ -89,6 +91,10 @@ void EditingContext::OnHistoryChanges(const bpm::change_set& changes) {
     });
     if (replaced) {
         KeepSelectionOfReplacedMap();
+        return;
+    }
+    if (changes.size() == 1 && changes.front().what == bpm::change::kind::read_only_changed) {
+        Notify(ReadOnlyChanged);
         return;
     }
     // Told at once (the notice lives only now); what subscribers select meanwhile is told after.

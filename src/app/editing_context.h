@@ -35,6 +35,8 @@ public:
         Edited = 1u << 5,
         /// The summary the AI assistant is writing (not yet in the map) grew, or is done.
         SummaryDraftChanged = 1u << 6,
+        /// The shown map became read-only or editable (CanEdit changed); its content did not.
+        ReadOnlyChanged = 1u << 7,
     };
 
     /// What changed, told to every subscriber.
@@ -58,6 +60,8 @@ public:
 
     /// The map shown, or null.
     BpmDocument* GetDocument() const { return m_doc; }
+    /// True when a map is shown and may be edited (it is not open read-only).
+    bool CanEdit() const;
     /// The id of the selected persona, "" for none.
     const std::string& GetPersonaId() const { return m_personaId; }
     /// The selected persona, or null.

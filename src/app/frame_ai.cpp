@@ -47,6 +47,7 @@ void MainFrame::BindAi() {
     Bind(wxEVT_MENU, [openPreferences](wxCommandEvent&) { openPreferences(); }, wxID_PREFERENCES);
     // The commands that need the service: true when it is on, else explained.
     const auto aiOn = [this, openPreferences] {
+        if (!m_context.CanEdit()) return false;
         m_context.CommitPendingEdits();
         if (m_ai->Active()) return true;
         if (ExplainAiOff(this)) openPreferences();
@@ -73,9 +74,9 @@ void MainFrame::BindAi() {
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_ai->Stop(); }, ID_AI_STOP);
 
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(Doc() != nullptr && !m_ai->Busy() && !m_context.GetStageId().empty());
+        e.Enable(m_context.CanEdit() && !m_ai->Busy() && !m_context.GetStageId().empty());
     }, ID_STAGE_SUGGEST);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() != nullptr && !m_ai->Busy()); },
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.CanEdit() && !m_ai->Busy()); },
          ID_PERSONA_FROM_NOTES);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_ai->Busy()); }, ID_AI_STOP);
 }

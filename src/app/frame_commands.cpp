@@ -260,7 +260,10 @@ void MainFrame::OnUpdateClipboard(wxUpdateUIEvent& event) {
         return;
     }
     const bool grid = Doc() && (m_stageGrid->IsDescendant(focus) || m_context.GetPage() == Page::Stages);
-    event.Enable(grid && (event.GetId() == wxID_PASTE ? m_stageGrid->HasPersona() : m_stageGrid->HasCurrentStage()));
+    // A read-only map still copies; cutting and pasting would change it.
+    const bool changes = event.GetId() == wxID_CUT || event.GetId() == wxID_PASTE;
+    event.Enable(grid && (!changes || m_context.CanEdit()) &&
+                 (event.GetId() == wxID_PASTE ? m_stageGrid->HasPersona() : m_stageGrid->HasCurrentStage()));
 }
 
 void MainFrame::OnShowPage(wxCommandEvent& event) {

@@ -1,7 +1,6 @@
 // MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture -
 // and the journey map's zoom on screen.
 #include <wx/busyinfo.h>
-#include <wx/filedlg.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -91,9 +90,9 @@ void MainFrame::ExportPdf() {
     const bpm::document& doc = Doc()->Model();
     const bool whole = choices.WholeMap() || !selected;
     const wxString suggested = FileNameFor(whole ? doc.metadata.title : selected->name, _("Buying Process Map"));
-    wxFileDialog where(this, _("Export PDF"), wxString(), suggested + ".pdf", _("PDF documents (*.pdf)|*.pdf"),
-                       wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (where.ShowModal() != wxID_OK) return;
+    const wxString path =
+        m_prompts.chooseSavePath(this, _("Export PDF"), wxString(), suggested + ".pdf", _("PDF documents (*.pdf)|*.pdf"));
+    if (path.empty()) return;
 
     const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
     if (!ReportFailure(m_prompts, this, _("Export Failed"), fonts)) return;
@@ -102,11 +101,10 @@ void MainFrame::ExportPdf() {
     request.setup = ToPageSetup(m_pageSetup, doc.metadata.title);
     request.options.password = choices.Password();
     wxBusyCursor busy;
-    const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(where.GetPath()));
-    if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), wxFileName(where.GetPath()).GetFullName()),
-                       done))
+    const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(path));
+    if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), wxFileName(path).GetFullName()), done))
         return;
-    wxString note = FormatText(_("Exported \"{1}\"."), wxFileName(where.GetPath()).GetFullName());
+    wxString note = FormatText(_("Exported \"{1}\"."), wxFileName(path).GetFullName());
     if (!done.value->empty()) {
         for (const std::string& warning : *done.value) note << "\n\n" << ToWx(warning);
         wxMessageBox(note, _("Export PDF"), wxOK | wxICON_WARNING, this);
@@ -119,11 +117,9 @@ void MainFrame::ExportJourneyMap(int id) {
     if (!p) return;
     const bool png = id == ID_EXPORT_PNG;
     const wxString name = FileNameFor(p->name, _("Journey Map"));
-    wxFileDialog dialog(this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"), wxString(),
-                        name + (png ? ".png" : ".svg"),
-                        png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
-    if (dialog.ShowModal() != wxID_OK) return;
-    ReportFailure(m_prompts, this, _("Export Failed"),
-                  png ? m_journey->ExportPng(dialog.GetPath()) : m_journey->ExportSvg(dialog.GetPath()));
+    const wxString path = m_prompts.chooseSavePath(
+        this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"), wxString(),
+        name + (png ? ".png" : ".svg"), png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"));
+    if (path.empty()) return;
+    ReportFailure(m_prompts, this, _("Export Failed"), png ? m_journey->ExportPng(path) : m_journey->ExportSvg(path));
 }

@@ -35,18 +35,20 @@ PainPointChip::PainPointChip(wxWindow* parent, const bpm::pain_point& point, Act
     // TRANSLATORS: accessible name of a pain point tag: category, then the text
     SetAccessibleName(this, category.empty() ? ToWx(point.text)
                                              : FormatText(_("{1} pain point: {2}"), category, point.text));
-    SetToolTip(_("Enter or double-click to edit, Delete to remove"));
+    if (m_actions.edit) SetToolTip(_("Enter or double-click to edit, Delete to remove"));
     Bind(wxEVT_PAINT, &PainPointChip::OnPaint, this);
     Bind(wxEVT_LEFT_UP, &PainPointChip::OnLeftUp, this);
     Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& e) {
         SetFocus();
         e.Skip();
     });
-    Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent&) { m_actions.edit(); });
+    Bind(wxEVT_LEFT_DCLICK, [this](wxMouseEvent&) {
+        if (m_actions.edit) m_actions.edit();
+    });
     Bind(wxEVT_KEY_DOWN, &PainPointChip::OnKeyDown, this);
     Bind(wxEVT_CONTEXT_MENU, [this](wxContextMenuEvent& e) {
         const wxPoint where = e.GetPosition() == wxDefaultPosition ? wxPoint(0, GetSize().y) : ScreenToClient(e.GetPosition());
-        m_actions.menu(this, where);
+        if (m_actions.menu) m_actions.menu(this, where);
     });
     Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) {
         Refresh();
@@ -122,6 +124,7 @@ void PainPointChip::OnPaint(wxPaintEvent&) {
         dc.DrawText(line, x, y);
         y += dc.GetCharHeight();
     }
+    if (!m_actions.remove) return;
     const wxRect close = CloseRect();
     dc.SetPen(wxPen(Tint(colour, 0.8), FromDIP(2)));
     const int inset = FromDIP(4);
@@ -130,7 +133,7 @@ void PainPointChip::OnPaint(wxPaintEvent&) {
 }
 
 void PainPointChip::OnLeftUp(wxMouseEvent& event) {
-    if (CloseRect().Contains(event.GetPosition())) {
+    if (m_actions.remove && CloseRect().Contains(event.GetPosition())) {
         m_actions.remove();
         return;
     }
@@ -141,9 +144,13 @@ void PainPointChip::OnKeyDown(wxKeyEvent& event) {
     switch (event.GetKeyCode()) {
         case WXK_RETURN:
         case WXK_NUMPAD_ENTER:
-        case WXK_F2: m_actions.edit(); return;
+        case WXK_F2:
+            if (m_actions.edit) m_actions.edit();
+            return;
         case WXK_DELETE:
-        case WXK_BACK: m_actions.remove(); return;
+        case WXK_BACK:
+            if (m_actions.remove) m_actions.remove();
+            return;
         case WXK_TAB: Navigate(event.ShiftDown() ? wxNavigationKeyEvent::IsBackward : wxNavigationKeyEvent::IsForward); return;
         default: event.Skip();
     }

@@ -13,7 +13,8 @@
 class PainPointChip : public wxWindow {
 public:
     /// What the chip asks its owner to do. Doing it rebuilds the chips, destroying this one, so
-    /// the owner must do it after the event that asked (CallAfter), not inside it.
+    /// the owner must do it after the event that asked (CallAfter), not inside it. Without them
+    /// (a read-only map) the chip only shows its pain point, with no remove button.
     struct Actions {
         std::function<void()> edit;
         std::function<void()> remove;

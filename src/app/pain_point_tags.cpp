@@ -85,6 +85,7 @@ PainPointTags::PainPointTags(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     SetAccessibleName(m_entry, _("New pain point"));
     auto* add = new wxButton(this, wxID_ADD, _("&Add"));
     SetAccessibleName(add, _("Add pain point"));
+    m_add = add;
 
     auto* entryRow = new wxBoxSizer(wxHORIZONTAL);
     entryRow->Add(m_category, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, FromDIP(6));
@@ -104,9 +105,11 @@ const bpm::persona* PainPointTags::Persona() const {
     return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
-void PainPointTags::ShowPersona(BpmDocument* doc, const std::string& personaId) {
+void PainPointTags::ShowPersona(BpmDocument* doc, const std::string& personaId, bool editable) {
     m_doc = doc;
     m_personaId = personaId;
+    m_editable = editable;
+    for (wxWindow* w : {static_cast<wxWindow*>(m_category), static_cast<wxWindow*>(m_entry), m_add}) w->Show(editable);
     m_entry->ChangeValue(wxString());
     Reload();
 }
@@ -123,6 +126,12 @@ void PainPointTags::Reload() {
     if (p) {
         for (std::size_t i = 0; i < p->pain_points.size(); ++i) {
             PainPointChip::Actions actions;
+            // A read-only map's chips only show their pain point.
+            if (!m_editable) {
+                m_tags->Add(new PainPointChip(m_tagPanel, p->pain_points[i], actions), 0, wxRIGHT | wxBOTTOM,
+                            FromDIP(6));
+                continue;
+            }
             actions.edit = [this, i] { CallAfter([this, i] { Edit(i); }); };
             actions.remove = [this, i] { CallAfter([this, i] { Remove(i); }); };
             actions.menu = [this, i](wxWindow* chip, const wxPoint& where) {

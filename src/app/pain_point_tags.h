@@ -16,8 +16,8 @@ class PainPointTags : public wxPanel {
 public:
     explicit PainPointTags(wxWindow* parent);
 
-    /// Shows the pain points of a persona of doc (none for null or "").
-    void ShowPersona(BpmDocument* doc, const std::string& personaId);
+    /// Shows the pain points of a persona of doc (none for null or ""), to edit or only to read.
+    void ShowPersona(BpmDocument* doc, const std::string& personaId, bool editable = true);
     /// Rebuilds the tags from the model after a change notice named them.
     void Reload();
 
@@ -43,4 +43,6 @@ private:
     wxTextCtrl* m_entry = nullptr;
     BpmDocument* m_doc = nullptr;
     std::string m_personaId;
+    bool m_editable = true;
+    wxWindow* m_add = nullptr;
 };

@@ -55,6 +55,11 @@ void UpdatePersonaCommand(const EditingContext& context, wxUpdateUIEvent& event)
     const BpmDocument* doc = context.GetDocument();
     const bpm::persona* p = context.GetPersona();
     const std::size_t index = context.GetPersonaIndex();
+    // Opening the form only shows the persona; every other command changes the map.
+    if (event.GetId() != ID_PERSONA_EDIT && !context.CanEdit()) {
+        event.Enable(false);
+        return;
+    }
     switch (event.GetId()) {
         case ID_PERSONA_ADD: event.Enable(doc != nullptr); break;
         case ID_PERSONA_MOVE_UP: event.Enable(p && index > 0); break;

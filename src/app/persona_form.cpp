@@ -104,6 +104,8 @@ void PersonaForm::OnNotice(const EditingContext::Notice& notice) {
         ShowPersona(m_context.GetPersonaId());
     else if (notice.Has(EditingContext::Edited))
         OnChanges(*notice.edits);
+    else if (notice.Has(EditingContext::ReadOnlyChanged))
+        ShowPersona(m_personaId);
     if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Persona) {
         if (wxTextCtrl* name = GetField(bpm::persona_field::name)) {
             name->SetFocus();
@@ -145,7 +147,7 @@ const bpm::persona* PersonaForm::Persona() const {
 void PersonaForm::ShowPersona(const std::string& personaId) {
     m_personaId = personaId;
     ShowValues();
-    m_painPoints->ShowPersona(m_doc, personaId);
+    m_painPoints->ShowPersona(m_doc, personaId, m_context.CanEdit());
     Scroll(0, 0);
 }
 
@@ -156,6 +158,8 @@ void PersonaForm::ShowValues() {
         // Only a different value is set, so the caret stays where the user is typing.
         if (m_fields[i]->GetValue() != value) m_fields[i]->ChangeValue(value);
         m_fields[i]->Enable(p != nullptr);
+        // Read-only fields still select and copy.
+        m_fields[i]->SetEditable(m_context.CanEdit());
     }
     UpdateStatusLine();
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include <wx/app.h>
+#include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
 #include "recovery_dialog.h"
@@ -46,6 +47,28 @@ Prompts Prompts::Dialogs() {
         if (!details.empty()) dialog.SetExtendedMessage(details);
         dialog.ShowModal();
     };
+    p.askLockedOpen = [](wxWindow* parent, const wxString& name, const wxString& holder, const wxString& since) {
+        // TRANSLATORS: {1} is a file name, {2} who edits it ("Ana (logged in as ana@kestrel)"), {3} a date and time
+        wxMessageDialog dialog(parent, FormatText(_("\"{1}\" is being edited by {2} since {3}."), name, holder, since),
+                               wxTheApp->GetAppDisplayName(), wxYES_NO | wxCANCEL | wxICON_WARNING | wxCENTRE);
+        dialog.SetExtendedMessage(_("Open it read-only to look, print or export without changing it. If you open it "
+                                    "anyway and you both save, one of you replaces the other's changes."));
+        dialog.SetYesNoCancelLabels(_("Open &Read-Only"), _("Open &Anyway"), _("&Cancel"));
+        switch (dialog.ShowModal()) {
+            case wxID_YES: return LockChoice::ReadOnly;
+            case wxID_NO: return LockChoice::Anyway;
+            default: return LockChoice::Cancel;
+        }
+    };
+    p.noteReadOnly = [](wxWindow* parent, const wxString& why) {
+        wxMessageDialog dialog(parent, why, wxTheApp->GetAppDisplayName(), wxOK | wxICON_INFORMATION | wxCENTRE);
+        dialog.ShowModal();
+    };
+    p.chooseSavePath = [](wxWindow* parent, const wxString& title, const wxString& directory, const wxString& name,
+                          const wxString& wildcard) {
+        wxFileDialog dialog(parent, title, directory, name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+    };
     return p;
 }
 
@@ -59,6 +82,12 @@ Prompts Prompts::Unattended() {
     p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
         std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());
         if (!details.empty()) std::fprintf(stderr, "%s\n", ToUtf8(details).c_str());
+    };
+    // Looking never takes someone's lock.
+    p.askLockedOpen = [](wxWindow*, const wxString&, const wxString&, const wxString&) { return LockChoice::ReadOnly; };
+    p.noteReadOnly = [](wxWindow*, const wxString& why) { std::fprintf(stderr, "%s\n", ToUtf8(why).c_str()); };
+    p.chooseSavePath = [](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
+        return wxString();
     };
     return p;
 }

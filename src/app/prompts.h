@@ -22,6 +22,9 @@ struct RecoveryChoice {
     std::size_t index = 0;
 };
 
+/// What the user chose when the map they open is being edited by someone else.
+enum class LockChoice { ReadOnly, Anyway, Cancel };
+
 /// The questions and reports the editor puts to the user. They are replaceable so that tests
 /// and the --screenshot mode answer without a modal dialog.
 struct Prompts {
@@ -38,9 +41,21 @@ struct Prompts {
     std::function<void(wxWindow* parent, const wxString& message)> inform;
     /// Shows a failure: a one-line message and details (one problem per line).
     std::function<void(wxWindow* parent, const wxString& message, const wxString& details)> reportProblem;
+    /// "X is being edited by HOLDER since WHEN." with Open Read-Only / Open Anyway / Cancel.
+    std::function<LockChoice(wxWindow* parent, const wxString& documentName, const wxString& holder,
+                             const wxString& since)>
+        askLockedOpen;
+    /// Says that a map was opened read-only and why (a whole sentence); informs, asks nothing.
+    std::function<void(wxWindow* parent, const wxString& why)> noteReadOnly;
+    /// The file to save to (Save As, exports), overwriting asked about; "" when cancelled.
+    /// wildcard is a file dialog's ("PDF documents (*.pdf)|*.pdf").
+    std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory,
+                           const wxString& name, const wxString& wildcard)>
+        chooseSavePath;
 
     /// Modal message dialogs: what people see.
     static Prompts Dialogs();
-    /// No dialogs: problems go to standard error and every question is answered Cancel.
+    /// No dialogs: problems and notes go to standard error and every question is answered Cancel,
+    /// except that a map someone else is editing opens read-only.
     static Prompts Unattended();
 };

@@ -154,6 +154,9 @@ void StageGrid::OnNotice(const EditingContext::Notice& notice) {
                                                                 [this] { return HasPendingEdit(); })
                                    : BpmDocument::PendingEditsHook();
     }
+    // A read-only map's cells open no editor, whatever key or click asks for one.
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::ReadOnlyChanged))
+        m_grid->EnableEditing(m_context.CanEdit());
     if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged))
         ShowPersona(m_context.GetPersonaId());
     else if (notice.Has(EditingContext::Edited))
@@ -575,6 +578,10 @@ void StageGrid::OnCommand(wxCommandEvent& event) {
 
 void StageGrid::OnUpdateCommand(wxUpdateUIEvent& event) {
     const int row = m_grid->GetGridCursorRow();
+    if (!m_context.CanEdit()) {
+        event.Enable(false);
+        return;
+    }
     switch (event.GetId()) {
         case ID_STAGE_ADD:
         case ID_STAGE_INSERT: event.Enable(HasPersona()); break;

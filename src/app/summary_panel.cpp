@@ -47,6 +47,8 @@ void SummaryPanel::OnNotice(const EditingContext::Notice& notice) {
         ShowSummary();
     } else if (notice.Has(EditingContext::Edited)) {
         OnChanges(*notice.edits);
+    } else if (notice.Has(EditingContext::ReadOnlyChanged)) {
+        ShowSummary();
     }
     // The AI assistant's summary as it is written, for the persona shown.
     if (notice.Has(EditingContext::SummaryDraftChanged)) ShowSummary();
@@ -63,7 +65,7 @@ void SummaryPanel::ShowSummary() {
     const bpm::persona* p = Persona();
     const std::string& draftFor = m_context.GetSummaryDraftPersonaId();
     const bool drafting = p && !draftFor.empty() && draftFor == m_personaId;
-    m_generate->Enable(p != nullptr && draftFor.empty());
+    m_generate->Enable(p != nullptr && draftFor.empty() && m_context.CanEdit());
     if (drafting) {
         m_source->SetLabel(_("The AI assistant is writing the summary\u2026"));
         m_text->ChangeValue(m_context.GetSummaryDraft());

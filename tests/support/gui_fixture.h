@@ -67,6 +67,13 @@ struct scripted_prompts {
     std::vector<RecoveryChoice> recoveryChoices;
     std::vector<std::vector<bpm::recovery_copy>> offered;
     std::vector<wxString> told;
+    // What to do with a map someone else is editing; who and since when each such map said.
+    LockChoice lockChoice = LockChoice::Cancel;
+    std::vector<std::pair<wxString, wxString>> lockedBy;
+    // What was said about maps that opened read-only.
+    std::vector<wxString> notes;
+    // The file that Save As and the exports save to; "" cancels them.
+    wxString savePath;
 
     void install() {
         Prompts p;
@@ -92,6 +99,14 @@ struct scripted_prompts {
         p.inform = [this](wxWindow*, const wxString& message) { told.push_back(message); };
         p.reportProblem = [this](wxWindow*, const wxString& message, const wxString& details) {
             problems.push_back(message + "\n" + details);
+        };
+        p.askLockedOpen = [this](wxWindow*, const wxString&, const wxString& holder, const wxString& since) {
+            lockedBy.emplace_back(holder, since);
+            return lockChoice;
+        };
+        p.noteReadOnly = [this](wxWindow*, const wxString& why) { notes.push_back(why); };
+        p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
+            return savePath;
         };
         TheDocManager().SetPrompts(p);
     }

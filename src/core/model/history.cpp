@@ -9,7 +9,7 @@ namespace bpm {
 history::history(document& doc) : doc_(doc), clock_(now_iso8601) {}
 
 bool history::submit(std::unique_ptr<edit> e, merge how) {
-    if (!e || batch_) return false;
+    if (!e || batch_ || read_only_) return false;
     change_set changes;
     if (!e->apply(doc_, changes)) return false;
 
@@ -108,6 +108,13 @@ bool history::replace_document(document replacement, bool matches_file) {
     return true;
 }
 
+void history::set_read_only(bool read_only) {
+    if (read_only == read_only_) return;
+    read_only_ = read_only;
+    typing_ = false;
+    notify({change::read_only_changed()});
+}
+
 void history::mark_clean() {
     clean_ = done_;
     typing_ = false;
@@ -143,7 +150,7 @@ std::size_t history::memory_bytes() const {
 }
 
 batch::batch(history& h, std::string label) : h_(h), label_(std::move(label)) {
-    if (!h_.batch_) h_.batch_ = this;
+    if (!h_.batch_ && !h_.read_only_) h_.batch_ = this;
 }
 
 batch::~batch() {
