@@ -2,13 +2,17 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 #include <utime.h>
 
+#include <csignal>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "bpm/file_io.h"
@@ -207,4 +211,38 @@ BOOST_AUTO_TEST_CASE(a_disk_version_written_over_in_place_sees_the_change) {
     const struct timespec times[2] = {before.st_atim, before.st_mtim};
     ::utimensat(AT_FDCWD, path.c_str(), times, 0);
     BOOST_TEST((version.check() == disk_state::changed));  // the change time still moved
+}
+
+namespace {
+
+// Runs fn in a child process whose files may grow to limit bytes at most, as on a nearly full
+// disk: a write past it fails (EFBIG, SIGXFSZ ignored) like one on a full disk (ENOSPC).
+bool in_a_process_with_little_room(std::size_t limit, const std::function<bool()>& fn) {
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        const struct rlimit room {limit, limit};
+        ::setrlimit(RLIMIT_FSIZE, &room);
+        std::_Exit(fn() ? 0 : 1);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_save_that_runs_out_of_room_leaves_the_previous_file_whole) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.bpm");
+    const std::string old(1000, 'o');
+    test::spit(path, old);
+    const std::string bigger(64 * 1024, 'n');
+    BOOST_TEST(in_a_process_with_little_room(4096, [&] {
+        const result<> saved = write_file_atomic(path, bigger);
+        // Refused, saying what failed and where.
+        return !saved && saved.error().find(path) != std::string::npos;
+    }));
+    BOOST_TEST(test::slurp(path) == old);
+    BOOST_TEST(entries(dir.path()) == 1u);  // no temporary file left behind
 }

@@ -1,5 +1,6 @@
 // The editor and the map's file on disk: changes made by someone else (bpmap-cli, a teammate's
 // sync) are reloaded or put to the user, never lost and never silently overwritten.
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -356,4 +357,28 @@ BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, 
     // Its file is watched like any other: a teammate's change there is put to the user.
     AddPersonaWithCli(theirs);
     BOOST_TEST(WaitFor([] { return Says("you have unsaved changes"); }, std::chrono::seconds(20)));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_save_onto_a_full_disk_keeps_the_old_file_and_the_unsaved_map, editor) {
+    const std::string old = test::slurp(path);
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    // Files may grow to 4 KB only while Ctrl+S runs, as on a nearly full disk.
+    struct rlimit was {};
+    ::getrlimit(RLIMIT_FSIZE, &was);
+    const auto ignored = ::signal(SIGXFSZ, SIG_IGN);
+    const struct rlimit little {4096, was.rlim_max};
+    ::setrlimit(RLIMIT_FSIZE, &little);
+    Command(wxID_SAVE);
+    ::setrlimit(RLIMIT_FSIZE, &was);
+    ::signal(SIGXFSZ, ignored);
+
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].Contains("Could not save \"map.bpm\""));
+    BOOST_TEST(test::slurp(path) == old);
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(Frame().GetTitle().StartsWith("*"));
+    // With room again, the same map saves.
+    Command(wxID_SAVE);
+    BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "5 weeks");
+    BOOST_TEST(!doc->IsModified());
 }
