@@ -13,6 +13,7 @@
 #include <wx/modalhook.h>
 
 #include "bpm/lock_file.h"
+#include "disk_change_bar.h"
 #include "gui_fixture.h"
 #include "pain_point_tags.h"
 
@@ -22,6 +23,10 @@ using namespace gui_test;
 namespace fs = std::filesystem;
 
 namespace {
+
+// What the strip under the toolbar says about the shown map, "" when it is dismissed.
+wxString DiskBarMessage() { return Frame().GetDiskChangeBar()->GetShownMessage(); }
+bool DiskBarSays(const wxString& part) { return DiskBarMessage().Contains(part); }
 
 std::string this_host() {
     char name[256] = {};
@@ -175,7 +180,8 @@ BOOST_FIXTURE_TEST_CASE(a_map_open_in_another_running_editor_opens_read_only_and
     BOOST_TEST(prompts.lockedBy[0].second == ToWx(readable_lock_time(parse_lock_entry(theirs)->since)));
     BOOST_TEST(doc->IsReadOnly());
     BOOST_TEST(Frame().GetTitle().Contains("map.bpm (Read-Only)"), Frame().GetTitle());
-    BOOST_TEST(prompts.notes.empty());  // chosen, not imposed: nothing more to say
+    // Chosen, not imposed: the strip says so, and how to get an editable copy.
+    BOOST_TEST(DiskBarSays("\"map.bpm\" is open read-only. File \u25B8 Save As"), DiskBarMessage());
     BOOST_TEST(test::slurp(lock) == theirs);
     close();
     BOOST_TEST(test::slurp(lock) == theirs);
@@ -199,7 +205,7 @@ BOOST_FIXTURE_TEST_CASE(a_lock_left_by_a_crashed_editor_on_this_host_is_removed_
     BpmDocument* doc = open();
     BOOST_TEST_REQUIRE(doc != nullptr);
     BOOST_TEST(prompts.lockedBy.empty());
-    BOOST_TEST(prompts.notes.empty());
+    BOOST_TEST(DiskBarMessage().empty());
     BOOST_TEST(!doc->IsReadOnly());
     BOOST_TEST(parse_lock_entry(test::slurp(lock))->same_process(current_lock_owner()));
 }
@@ -253,8 +259,7 @@ BOOST_FIXTURE_TEST_CASE(a_map_in_a_read_only_folder_opens_read_only_without_a_lo
     BOOST_TEST(doc->IsReadOnly());
     BOOST_TEST(!fs::exists(lock));
     BOOST_TEST(prompts.lockedBy.empty());
-    BOOST_TEST_REQUIRE(prompts.notes.size() == 1u);
-    BOOST_TEST(prompts.notes[0].Contains("\"map.bpm\" is open read-only: its folder is read-only."), prompts.notes[0]);
+    BOOST_TEST(DiskBarSays("\"map.bpm\" is open read-only: its folder is read-only."), DiskBarMessage());
     BOOST_TEST(Frame().GetTitle().Contains("(Read-Only)"));
 }
 
@@ -264,8 +269,7 @@ BOOST_FIXTURE_TEST_CASE(a_map_without_write_permission_opens_read_only_and_says_
     BOOST_TEST_REQUIRE(doc != nullptr);
     BOOST_TEST(doc->IsReadOnly());
     BOOST_TEST(!fs::exists(lock));
-    BOOST_TEST_REQUIRE(prompts.notes.size() == 1u);
-    BOOST_TEST(prompts.notes[0].Contains("the file is read-only"), prompts.notes[0]);
+    BOOST_TEST(DiskBarSays("the file is read-only"), DiskBarMessage());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_read_only_map_disables_and_refuses_every_edit_command, read_only_map) {
@@ -356,11 +360,17 @@ BOOST_FIXTURE_TEST_CASE(save_as_makes_an_editable_copy_locked_at_its_new_place, 
     BOOST_TEST(doc->IsReadOnly());
     BOOST_TEST(test::slurp(lock) == format_lock_entry(bea.owner));
 
+    // The strip's own Save As button, as the user finds it.
+    BOOST_TEST(Frame().GetDiskChangeBar()->HasButtonId(wxID_SAVEAS));
     const std::string copy = dir.file("copy.bpm");
     prompts.savePath = ToWx(copy);
-    Command(wxID_SAVEAS);
+    wxCommandEvent click(wxEVT_BUTTON, wxID_SAVEAS);
+    click.SetEventObject(Frame().GetDiskChangeBar());
+    Frame().GetDiskChangeBar()->ProcessWindowEvent(click);
+    Pump();
     BOOST_TEST(prompts.problems.size() == 1u);
     BOOST_TEST(!doc->IsReadOnly());
+    BOOST_TEST(DiskBarMessage().empty());
     BOOST_TEST(doc->GetFilename() == ToWx(copy));
     BOOST_TEST(Frame().GetTitle().StartsWith("copy.bpm - "), Frame().GetTitle());
     BOOST_TEST(load_bpm(copy).value->personas.size() == doc->Model().personas.size());

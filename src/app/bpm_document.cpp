@@ -148,9 +148,8 @@ bool BpmDocument::OnOpenDocument(const wxString& file) {
     if (!opened.open) return false;
     m_lock = std::move(opened.lock);
     m_history.set_read_only(opened.readOnly);
-    if (!wxDocument::OnOpenDocument(file)) return false;
-    if (!opened.note.empty()) m_prompts.noteReadOnly(GetDocumentWindow(), opened.note);
-    return true;
+    m_readOnlyNote = opened.note;
+    return wxDocument::OnOpenDocument(file);
 }
 
 bool BpmDocument::DoOpenDocument(const wxString& file) {
@@ -181,6 +180,7 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
     if (elsewhere) {
         if (moved.value->held()) m_lock = std::move(*moved.value);
         // Saved where nobody else edits it: the copy is this user's to edit.
+        m_readOnlyNote.clear();
         m_history.set_read_only(false);
     }
     History().mark_clean();

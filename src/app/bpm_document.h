@@ -32,6 +32,9 @@ public:
     /// True while the map is open read-only (someone else edits it, or it cannot be written):
     /// the history refuses every edit until Save As makes it an editable copy.
     bool IsReadOnly() const { return m_history.read_only(); }
+    /// Why the map opened read-only when the user did not choose it ("\"map.bpm\" is open
+    /// read-only: its folder is read-only. ..."), "" otherwise.
+    const wxString& ReadOnlyNote() const { return m_readOnlyNote; }
 
     /// Keeps an editor registered by AddPendingEditsHook for as long as it lives.
     using PendingEditsHook = ListenerList<bool, bool&>::Registration;
@@ -119,6 +122,7 @@ private:
 
     // The file this map was last read from or written to, what it held then, and the bytes.
     bpm::disk_version m_disk;
+    wxString m_readOnlyNote;
     std::string m_loadedBytes;
     ListenerList<const DiskNotice&> m_diskListeners;
     // What was last told about the file, and the version of it that it was about, so that each

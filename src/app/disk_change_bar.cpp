@@ -28,6 +28,9 @@ DiskChangeBar::DiskChangeBar(wxWindow* parent, EditingContext& context)
     }, ID_RELOAD_THEIRS);
     // Keeping mine changes nothing now: the next save asks once before it replaces theirs.
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Dismiss(); }, ID_KEEP_MINE);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_doc) m_doc->SaveAs();
+    }, wxID_SAVEAS);
     wxGetTopLevelParent(parent)->Bind(wxEVT_ACTIVATE, &DiskChangeBar::OnActivate, this);
     OnContextNotice({EditingContext::DocumentChanged});
 }
@@ -37,12 +40,29 @@ DiskChangeBar::~DiskChangeBar() {
 }
 
 void DiskChangeBar::OnContextNotice(const EditingContext::Notice& notice) {
-    if (!notice.Has(EditingContext::DocumentChanged) || m_context.GetDocument() == m_doc) return;
-    m_doc = m_context.GetDocument();
-    m_diskListener.Reset();
-    Dismiss();
-    if (m_doc) m_diskListener = m_doc->OnDiskNotice([this](const BpmDocument::DiskNotice& n) { OnDiskNotice(n); });
-    Watch();
+    if (notice.Has(EditingContext::DocumentChanged) && m_context.GetDocument() != m_doc) {
+        m_doc = m_context.GetDocument();
+        m_diskListener.Reset();
+        Dismiss();
+        if (m_doc) m_diskListener = m_doc->OnDiskNotice([this](const BpmDocument::DiskNotice& n) { OnDiskNotice(n); });
+        Watch();
+        TellReadOnly();
+    } else if (notice.Has(EditingContext::ReadOnlyChanged)) {
+        TellReadOnly();
+    }
+}
+
+void DiskChangeBar::TellReadOnly() {
+    if (!m_doc || !m_doc->IsReadOnly()) {
+        if (m_readOnlyShown) Dismiss();
+        return;
+    }
+    // TRANSLATORS: {1} is the map's file name; the user chose to open it read-only
+    const wxString chosen = FormatText(_("\"{1}\" is open read-only. File \u25B8 Save As saves a copy you can edit."),
+                                       m_doc->GetUserReadableName());
+    const wxString& note = m_doc->ReadOnlyNote();
+    Tell(note.empty() ? chosen : note, wxICON_INFORMATION, Buttons::SaveAs);
+    m_readOnlyShown = true;
 }
 
 void DiskChangeBar::Watch() {
@@ -102,35 +122,39 @@ void DiskChangeBar::OnDiskNotice(const BpmDocument::DiskNotice& notice) {
         case BpmDocument::DiskNotice::Saved:
             Dismiss();
             Watch();  // a Save As moves the map to another folder
+            TellReadOnly();
             return;
         case BpmDocument::DiskNotice::Reloaded:
             // TRANSLATORS: {1} is the map's file name
             Tell(FormatText(_("\"{1}\" changed on disk and was reloaded. Undo history starts over."), name),
-                 wxICON_INFORMATION, false);
+                 wxICON_INFORMATION, Buttons::Close);
             return;
         case BpmDocument::DiskNotice::Conflict:
             // TRANSLATORS: {1} is the map's file name; "you" are the person using the editor
             Tell(FormatText(_("\"{1}\" changed on disk, and you have unsaved changes."), name),
-                 wxICON_WARNING, true);
+                 wxICON_WARNING, Buttons::ReloadOrKeep);
             return;
         case BpmDocument::DiskNotice::Unreadable:
             // TRANSLATORS: {1} is the map's file name, {2} what is wrong with the file now
             Tell(FormatText(_("\"{1}\" changed on disk, but it cannot be read now: {2}. Your map is kept as it "
                               "was."),
                             name, notice.problem),
-                 wxICON_WARNING, false);
+                 wxICON_WARNING, Buttons::Close);
             return;
         case BpmDocument::DiskNotice::Missing:
             // TRANSLATORS: {1} is the map's file name
             Tell(FormatText(_("\"{1}\" was deleted or moved on disk. Saving writes it again."), name),
-                 wxICON_WARNING, false);
+                 wxICON_WARNING, Buttons::Close);
             return;
     }
 }
 
-void DiskChangeBar::Tell(const wxString& message, int flags, bool askReload) {
+void DiskChangeBar::Tell(const wxString& message, int flags, Buttons buttons) {
     while (GetButtonCount() > 0) RemoveButton(GetButtonId(0));
-    if (askReload) {
+    m_readOnlyShown = false;
+    // TRANSLATORS: a button on the strip that says a map is open read-only
+    if (buttons == Buttons::SaveAs) AddButton(wxID_SAVEAS, _("Save As..."));
+    if (buttons == Buttons::ReloadOrKeep) {
         // TRANSLATORS: replaces the map shown with the version on disk, losing unsaved changes
         AddButton(ID_RELOAD_THEIRS, _("Reload Theirs (Discard Mine)"));
         // TRANSLATORS: keeps the map shown; the next save asks before replacing the file on disk
@@ -144,6 +168,7 @@ void DiskChangeBar::Tell(const wxString& message, int flags, bool askReload) {
 void DiskChangeBar::Dismiss() {
     const bool wasShown = !m_message.empty();
     m_message.clear();
+    m_readOnlyShown = false;
     if (IsShown()) wxInfoBar::Dismiss();
     if (wasShown && onShownChanged) onShownChanged(false);
 }

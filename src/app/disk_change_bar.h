@@ -12,9 +12,10 @@
 
 class wxActivateEvent;
 
-/// The strip above the main area that says what happened to the shown map's file on disk:
+/// The strip under the toolbar that says what happened to the shown map's file on disk:
 /// reloaded (while the map had no unsaved edits), changed under unsaved edits (Reload Theirs /
-/// Keep Mine), unreadable, or deleted or moved. It watches the file's folder and checks again
+/// Keep Mine), unreadable, or deleted or moved; and that the map is open read-only, and why
+/// (Save As makes an editable copy). It watches the file's folder and checks again
 /// whenever the window is activated, because watchers miss changes in network and synced
 /// folders; the document decides, the bar tells and asks.
 class DiskChangeBar : public wxInfoBar {
@@ -43,7 +44,11 @@ private:
     void Watch();
     void OnFileSystemEvent(wxFileSystemWatcherEvent& event);
     void OnActivate(wxActivateEvent& event);
-    void Tell(const wxString& message, int flags, bool askReload);
+    // Says the map is open read-only, and why when the user did not choose it; or takes that
+    // back once the map is editable.
+    void TellReadOnly();
+    enum class Buttons { Close, ReloadOrKeep, SaveAs };
+    void Tell(const wxString& message, int flags, Buttons buttons);
 
     EditingContext& m_context;
     EditingContext::Subscription m_subscription;
@@ -55,4 +60,5 @@ private:
     // Started by each event about the file: a save arrives as several, checked once they settle.
     wxTimer m_settle;
     wxString m_message;
+    bool m_readOnlyShown = false;
 };

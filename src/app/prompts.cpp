@@ -60,10 +60,6 @@ Prompts Prompts::Dialogs() {
             default: return LockChoice::Cancel;
         }
     };
-    p.noteReadOnly = [](wxWindow* parent, const wxString& why) {
-        wxMessageDialog dialog(parent, why, wxTheApp->GetAppDisplayName(), wxOK | wxICON_INFORMATION | wxCENTRE);
-        dialog.ShowModal();
-    };
     p.chooseSavePath = [](wxWindow* parent, const wxString& title, const wxString& directory, const wxString& name,
                           const wxString& wildcard) {
         wxFileDialog dialog(parent, title, directory, name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
@@ -85,7 +81,6 @@ Prompts Prompts::Unattended() {
     };
     // Looking never takes someone's lock.
     p.askLockedOpen = [](wxWindow*, const wxString&, const wxString&, const wxString&) { return LockChoice::ReadOnly; };
-    p.noteReadOnly = [](wxWindow*, const wxString& why) { std::fprintf(stderr, "%s\n", ToUtf8(why).c_str()); };
     p.chooseSavePath = [](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
         return wxString();
     };

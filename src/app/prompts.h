@@ -45,8 +45,6 @@ struct Prompts {
     std::function<LockChoice(wxWindow* parent, const wxString& documentName, const wxString& holder,
                              const wxString& since)>
         askLockedOpen;
-    /// Says that a map was opened read-only and why (a whole sentence); informs, asks nothing.
-    std::function<void(wxWindow* parent, const wxString& why)> noteReadOnly;
     /// The file to save to (Save As, exports), overwriting asked about; "" when cancelled.
     /// wildcard is a file dialog's ("PDF documents (*.pdf)|*.pdf").
     std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory,

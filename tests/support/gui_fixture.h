@@ -70,8 +70,6 @@ struct scripted_prompts {
     // What to do with a map someone else is editing; who and since when each such map said.
     LockChoice lockChoice = LockChoice::Cancel;
     std::vector<std::pair<wxString, wxString>> lockedBy;
-    // What was said about maps that opened read-only.
-    std::vector<wxString> notes;
     // The file that Save As and the exports save to; "" cancels them.
     wxString savePath;
 
@@ -104,7 +102,6 @@ struct scripted_prompts {
             lockedBy.emplace_back(holder, since);
             return lockChoice;
         };
-        p.noteReadOnly = [this](wxWindow*, const wxString& why) { notes.push_back(why); };
         p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
             return savePath;
         };
