@@ -193,15 +193,25 @@ namespace {
 Autosaver& Saver() { return *TheDocManager().GetAutosaver(); }
 const std::filesystem::path& RecoveryFolder() { return Saver().GetFolder().folder(); }
 
-// The recovery copies (.bpm) in the folder now, of one process (of any with 0).
+// The recovery copies in the folder now, of one process (of any with 0).
 std::vector<std::string> CopiesOnDisk(pid_t pid = 0) {
     std::vector<std::string> found;
     const std::string mark = "-" + std::to_string(pid) + "-";
     std::error_code ec;
     for (std::filesystem::directory_iterator it(RecoveryFolder(), ec), end; !ec && it != end; it.increment(ec))
-        if (it->path().extension() == ".bpm" && (pid == 0 || it->path().filename().string().find(mark) != std::string::npos))
+        if (it->path().extension() == ".bpmrecovery" &&
+            (pid == 0 || it->path().filename().string().find(mark) != std::string::npos))
             found.push_back(it->path().string());
     return found;
+}
+
+// The map a recovery copy holds.
+document CopiedMap(const std::string& copy) {
+    recovery_copy c;
+    c.copy_path = copy;
+    result<document> map = recovery_folder::load(c);
+    BOOST_TEST_REQUIRE(bool(map));
+    return *map.value;
 }
 
 // Copies written quickly for the test, and the default put back after it.
@@ -229,7 +239,7 @@ BOOST_FIXTURE_TEST_CASE(an_unsaved_change_gets_a_recovery_copy_that_saving_remov
     quick_autosave quick;
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
     BOOST_TEST_REQUIRE(WaitFor([] { return CopiesOnDisk().size() == 1u; }, std::chrono::seconds(30)));
-    BOOST_TEST((*load_bpm(CopiesOnDisk()[0]).value == doc->Model()));
+    BOOST_TEST((CopiedMap(CopiesOnDisk()[0]) == doc->Model()));
     // Never beside the map, where only the map and its lock are.
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
         BOOST_TEST((entry.path().filename() == "map.bpm" || entry.path().filename() == ".~lock.map.bpm#"),
@@ -263,7 +273,7 @@ BOOST_FIXTURE_TEST_CASE(an_exception_in_a_command_writes_a_copy_says_so_and_the_
     BOOST_TEST(prompts.problems[0].Contains("injected fault"));
     BOOST_TEST(prompts.problems[0].Contains(ToWx(RecoveryFolder().string())));
     BOOST_TEST_REQUIRE(CopiesOnDisk().size() == 1u);
-    BOOST_TEST((*load_bpm(CopiesOnDisk()[0]).value == doc->Model()));
+    BOOST_TEST((CopiedMap(CopiesOnDisk()[0]) == doc->Model()));
     // Still running, still editing; the copy goes with the next save.
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "6 weeks"));
     Command(wxID_SAVE);
@@ -329,13 +339,14 @@ BOOST_FIXTURE_TEST_CASE(discard_deletes_a_copy_and_later_keeps_it, editor) {
 }
 
 BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, editor) {
-    // A real editor, in its own process on the same display, answers the assistant: a ninth
-    // persona, never saved. Then it is killed as a crash or a power cut would end it.
+    // A real editor, in its own process on the same display, on a map with no persona yet: the
+    // assistant's first question is the persona's name, answered and never saved. Then it is
+    // killed as a crash or a power cut would end it.
     const std::string theirs = dir.file("theirs.bpm");
-    test::spit(theirs, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
+    test::spit(theirs, write_bpm(document{}));
     const pid_t child = ::fork();
     if (child == 0) {
-        ::execl(BPM_APP, BPM_APP, "--answer", "no", "--answer", "Procurement Lead", theirs.c_str(), (char*)nullptr);
+        ::execl(BPM_APP, BPM_APP, "--answer", "Procurement Lead", theirs.c_str(), (char*)nullptr);
         std::_Exit(127);
     }
     const bool copied = WaitFor([child] { return CopiesOnDisk(child).size() == 1u; }, std::chrono::seconds(60));
@@ -343,19 +354,24 @@ BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, 
     int status = 0;
     ::waitpid(child, &status, 0);
     BOOST_TEST_REQUIRE(copied);
-    BOOST_TEST(load_bpm(theirs).value->personas.size() == 8u);  // never saved
+    BOOST_TEST(load_bpm(theirs).value->personas.empty());  // never saved
+    const document before = CopiedMap(CopiesOnDisk(child)[0]);
 
+    // The next start offers the copy; Recover shows it as it was, titled as its file.
     prompts.recoveryChoices = {{RecoveryChoice::Recover, 0}};
     Command(ID_RECOVER);
+    BOOST_TEST_REQUIRE(prompts.offered.size() == 1u);
+    BOOST_TEST_REQUIRE(prompts.offered[0].size() == 1u);
     doc = Context().GetDocument();
-    BOOST_TEST_REQUIRE(doc->Model().personas.size() == 9u);
-    BOOST_TEST(doc->Model().personas[8].name == "Procurement Lead");
-    document sample = *load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value;
-    for (std::size_t i = 0; i < 8; ++i) BOOST_TEST((doc->Model().personas[i] == sample.personas[i]));
+    BOOST_TEST((doc->Model() == before));
+    BOOST_TEST_REQUIRE(doc->Model().personas.size() == 1u);
+    BOOST_TEST(doc->Model().personas[0].name == "Procurement Lead");
     BOOST_TEST(doc->GetFilename() == ToWx(theirs));
     BOOST_TEST(doc->IsModified());
-    // Its file is watched like any other: a teammate's change there is put to the user.
-    AddPersonaWithCli(theirs);
+    // Its file (still empty on disk) is watched like any other: a teammate's change there is put
+    // to the user.
+    const std::string command = "printf 'Finance Director\\n' | '" BPM_CLI "' interview '" + theirs + "' >/dev/null 2>&1";
+    BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
     BOOST_TEST(WaitFor([] { return Says("you have unsaved changes"); }, std::chrono::seconds(20)));
 }
 
@@ -381,4 +397,38 @@ BOOST_FIXTURE_TEST_CASE(a_save_onto_a_full_disk_keeps_the_old_file_and_the_unsav
     Command(wxID_SAVE);
     BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "5 weeks");
     BOOST_TEST(!doc->IsModified());
+}
+
+BOOST_FIXTURE_TEST_CASE(sigterm_writes_the_copies_and_quits_without_asking, editor) {
+    // A real editor with autosave off, so that only the signal can write a copy; a ninth persona
+    // typed into its assistant and never saved. Then a logout sends SIGTERM.
+    const std::string theirs = dir.file("theirs.bpm");
+    test::spit(theirs, write_bpm(document{}));
+    const std::string home = dir.file("home");
+    std::filesystem::create_directories(home);
+    test::spit(home + "/.bpmap", "[Recovery]\nAutosaveMinutes=0\n");
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::setenv("HOME", home.c_str(), 1);
+        ::execl(BPM_APP, BPM_APP, "--answer", "Procurement Lead", theirs.c_str(), (char*)nullptr);
+        std::_Exit(127);
+    }
+    // Its lock appears once the map is open, after the signal handlers are in place.
+    const std::string lock = dir.file(".~lock.theirs.bpm#");
+    const bool opened = WaitFor([&] { return std::filesystem::exists(lock); }, std::chrono::seconds(60));
+    ::kill(child, SIGTERM);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    BOOST_TEST_REQUIRE(opened);
+    // It ended by itself, asked nothing, left its lock behind no more, and its file untouched.
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(!std::filesystem::exists(lock));
+    BOOST_TEST(load_bpm(theirs).value->personas.empty());
+    const std::vector<std::string> copies = CopiesOnDisk(child);
+    BOOST_TEST_REQUIRE(copies.size() == 1u);
+    const document copy = CopiedMap(copies[0]);
+    BOOST_TEST_REQUIRE(copy.personas.size() == 1u);
+    BOOST_TEST(copy.personas[0].name == "Procurement Lead");
+    for (const bpm::recovery_copy& offered : Saver().GetFolder().orphans())
+        if (offered.copy_path == copies[0]) bpm::recovery_folder::discard(offered);
 }

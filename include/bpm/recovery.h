@@ -31,7 +31,7 @@ struct recovery_info {
 /// A recovery copy left in a recovery folder.
 struct recovery_copy {
     recovery_info info;
-    /// The .bpm file that holds the map.
+    /// The file that holds the copy: its description on the first line, then the map.
     std::string copy_path;
     /// When it was written, ISO 8601 UTC.
     std::string written_at;
@@ -41,7 +41,8 @@ struct recovery_copy {
 
 /// The recovery copies of one editor process's open maps, in a folder of their own
 /// (user_state_folder()/recovery unless given). Each map has a slot; writing a slot replaces its
-/// copy atomically, with mode 0600. A copy whose process is no longer running on this host (it
+/// copy, one file (HOST-PID-SLOT.bpmrecovery: a one-line JSON description, then the .bpm bytes),
+/// atomically, with mode 0600. A copy whose process is no longer running on this host (it
 /// crashed, was killed, the power went) is an orphan, offered at the next start; a copy from
 /// another host is offered too, since its process cannot be asked.
 class recovery_folder {
@@ -59,7 +60,7 @@ public:
     /// skipped, never fatal.
     std::vector<recovery_copy> orphans() const;
 
-    /// Reads a copy back; fails as read_bpm does.
+    /// Reads a copy's map back; fails as read_bpm does, or when the file is no recovery copy.
     static result<document> load(const recovery_copy& copy);
     /// Deletes a copy for good (discarded, or recovered into an open map).
     static void discard(const recovery_copy& copy);
@@ -67,7 +68,7 @@ public:
     const std::filesystem::path& folder() const { return folder_; }
 
 private:
-    std::filesystem::path file_of(const std::string& slot, const char* extension) const;
+    std::filesystem::path file_of(const std::string& slot) const;
 
     std::filesystem::path folder_;
 };

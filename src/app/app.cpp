@@ -152,12 +152,12 @@ bool BpmApp::OnInit() {
 wxString BpmApp::SaveRecoveryCopies() {
     try {
         Autosaver* autosaver = m_docManager ? m_docManager->GetAutosaver() : nullptr;
-        if (!autosaver) return {};
+        if (!autosaver || !autosaver->HasUnsavedChanges()) return {};
         autosaver->KeepCopies();
         if (autosaver->SaveNow())
-            // TRANSLATORS: after an internal error; {1} is a folder
-            return FormatText(_("A recovery copy of your unsaved changes was written to {1}; the next start offers "
-                                "it if this one ends before you save."),
+            // TRANSLATORS: after an internal error or a stop signal; {1} is a folder
+            return FormatText(_("Your unsaved changes are in a recovery copy in {1}: the next start offers it unless "
+                                "you save first."),
                               ToWx(autosaver->GetFolder().folder().string()));
     } catch (...) {
     }
@@ -202,15 +202,16 @@ void ReportException(std::exception_ptr error) {
 void BpmApp::OnUnhandledException() {
     const wxString message = DescribeCurrentException();
     const wxString recovery = SaveRecoveryCopies();
-    std::fprintf(stderr, "bpmap: %s\n%s\n", ToUtf8(message).c_str(), ToUtf8(recovery).c_str());
+    std::fprintf(stderr, "bpmap: %s\n", ToUtf8(message).c_str());
+    if (!recovery.empty()) std::fprintf(stderr, "%s\n", ToUtf8(recovery).c_str());
 }
 
 void BpmApp::OnTerminationSignal(int signal) {
     auto& app = *static_cast<BpmApp*>(wxTheApp);
     const wxString recovery = app.SaveRecoveryCopies();
-    std::fprintf(stderr, "bpmap: %s\n%s\n",
-                 ToUtf8(FormatText(_("Stopped by {1}."), signal == SIGHUP ? "SIGHUP" : "SIGTERM")).c_str(),
-                 ToUtf8(recovery).c_str());
+    std::fprintf(stderr, "bpmap: %s\n",
+                 ToUtf8(FormatText(_("Stopped by {1}."), signal == SIGHUP ? "SIGHUP" : "SIGTERM")).c_str());
+    if (!recovery.empty()) std::fprintf(stderr, "%s\n", ToUtf8(recovery).c_str());
     // The changes are in the recovery copies: closing asks nothing, and the copies stay.
     if (app.m_docManager) {
         for (wxDocument* doc : app.m_docManager->GetDocumentsVector()) doc->Modify(false);

@@ -31,6 +31,8 @@ public:
     /// How long to wait at least between two copies; 0 turns autosave off (and removes the copy).
     void SetInterval(std::chrono::seconds interval);
     std::chrono::seconds GetInterval() const { return m_interval; }
+    /// Whether the shown map has changes that are not in its file.
+    bool HasUnsavedChanges() const { return m_doc && m_doc->IsModified(); }
     /// Writes the shown map's copy now, on this thread, if it has unsaved changes; returns once it
     /// is on disk (before a crash is reported, on SIGTERM). False when a copy could not be written.
     bool SaveNow();

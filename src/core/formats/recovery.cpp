@@ -25,6 +25,8 @@ namespace {
 
 // A description bigger than this is not one of ours.
 constexpr std::size_t max_description_bytes = 64 * 1024;
+// A copy: its description on the first line, then the map as a .bpm file holds it.
+constexpr const char* extension = ".bpmrecovery";
 
 std::string host_name() {
 #ifndef _WIN32
@@ -90,7 +92,7 @@ fs::path user_state_folder() {
 
 recovery_folder::recovery_folder(fs::path folder) : folder_(std::move(folder)) {}
 
-fs::path recovery_folder::file_of(const std::string& slot, const char* extension) const {
+fs::path recovery_folder::file_of(const std::string& slot) const {
     // One process's copies never meet another's: the name holds the host and process id.
     return folder_ / (host_name() + "-" + std::to_string(process_id()) + "-" + slot + extension);
 }
@@ -113,14 +115,15 @@ result<> recovery_folder::write(const std::string& slot, const recovery_info& in
         {"pid", pid},
         {"started", process_start(pid)},
     };
+    // One file, written at once: a process killed while writing leaves the previous copy whole,
+    // never a map without its description. The description is one line (JSON escapes newlines).
+    std::string copy = description.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    copy += '\n';
+    copy.append(bytes);
 #ifndef _WIN32
     const mode_t mask = ::umask(077);  // new copies are the user's alone
 #endif
-    // The map first: a description always points at a whole copy.
-    result<> written = write_file_atomic(file_of(slot, ".bpm").string(), bytes);
-    if (written)
-        written = write_file_atomic(file_of(slot, ".json").string(), description.dump(1, ' ', false,
-                                                                                      nlohmann::json::error_handler_t::replace));
+    const result<> written = write_file_atomic(file_of(slot).string(), copy);
 #ifndef _WIN32
     ::umask(mask);
 #endif
@@ -129,8 +132,7 @@ result<> recovery_folder::write(const std::string& slot, const recovery_info& in
 
 void recovery_folder::remove(const std::string& slot) const {
     std::error_code ec;
-    fs::remove(file_of(slot, ".json"), ec);
-    fs::remove(file_of(slot, ".bpm"), ec);
+    fs::remove(file_of(slot), ec);
 }
 
 std::vector<recovery_copy> recovery_folder::orphans() const {
@@ -138,14 +140,17 @@ std::vector<recovery_copy> recovery_folder::orphans() const {
     std::error_code ec;
     for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
         const fs::path& path = it->path();
-        if (path.extension() != ".json") continue;
-        const result<std::string> text = read_file(path.string(), max_description_bytes);
-        if (!text) continue;
-        const nlohmann::json d = nlohmann::json::parse(*text.value, nullptr, false);
+        if (path.extension() != extension || !it->is_regular_file(ec)) continue;
+        std::ifstream in(path, std::ios::binary);
+        std::string line;
+        // Only the description is read here; a longer first line is not one of ours.
+        char c = 0;
+        while (line.size() <= max_description_bytes && in.get(c) && c != '\n') line += c;
+        if (c != '\n') continue;
+        const nlohmann::json d = nlohmann::json::parse(line, nullptr, false);
         if (!d.is_object()) continue;
         recovery_copy copy;
-        copy.copy_path = fs::path(path).replace_extension(".bpm").string();
-        if (!fs::is_regular_file(copy.copy_path, ec)) continue;
+        copy.copy_path = path.string();
         try {
             if (still_running(d.value("host", std::string()), d.value("pid", 0LL), d.value("started", 0ULL))) continue;
             copy.info.original_path = d.value("original_path", std::string());
@@ -164,11 +169,17 @@ std::vector<recovery_copy> recovery_folder::orphans() const {
     return found;
 }
 
-result<document> recovery_folder::load(const recovery_copy& copy) { return load_bpm(copy.copy_path); }
+result<document> recovery_folder::load(const recovery_copy& copy) {
+    result<std::string> bytes = read_file(copy.copy_path, max_document_bytes + max_description_bytes);
+    if (!bytes) return result<document>::failure_of(bytes);
+    const std::size_t end = bytes.value->find('\n');
+    if (end == std::string::npos)
+        return result<document>::failure(format(_("{1} is not a recovery copy"), copy.copy_path));
+    return read_bpm(std::string_view(*bytes.value).substr(end + 1));
+}
 
 void recovery_folder::discard(const recovery_copy& copy) {
     std::error_code ec;
-    fs::remove(fs::path(copy.copy_path).replace_extension(".json"), ec);
     fs::remove(copy.copy_path, ec);
 }
 
