@@ -1,20 +1,17 @@
 #include "bpm/recovery.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #ifndef _WIN32
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #endif
 
 #include "bpm/bpm_file.h"
+#include "bpm/process.h"
 #include "bpm/tr.h"
 
 namespace bpm {
@@ -28,12 +25,11 @@ constexpr std::size_t max_description_bytes = 64 * 1024;
 // A copy: its description on the first line, then the map as a .bpm file holds it.
 constexpr const char* extension = ".bpmrecovery";
 
-std::string host_name() {
-#ifndef _WIN32
-    char name[256] = {};
-    if (::gethostname(name, sizeof name - 1) == 0) return name;
-#endif
-    return {};
+// Whether the process that wrote a copy still runs.
+bool still_running(const std::string& host, long long pid, unsigned long long started) {
+    if (host != host_name() || pid <= 0 || pid > 0x7FFFFFFF || process_gone(pid)) return false;
+    const unsigned long long now = process_start(pid);
+    return started == 0 || now == 0 || now == started;
 }
 
 long long process_id() {
@@ -42,32 +38,6 @@ long long process_id() {
 #else
     return 0;
 #endif
-}
-
-// When the process started, in clock ticks since boot (field 22 of /proc/PID/stat), to tell a
-// process from a later one that got the same id; 0 where that cannot be known.
-unsigned long long process_start(long long pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    if (!std::getline(in, line)) return 0;
-    // The command name, field 2, is in parentheses and may hold spaces: count from its end.
-    const std::size_t close = line.rfind(')');
-    if (close == std::string::npos) return 0;
-    std::istringstream fields(line.substr(close + 1));
-    std::string field;
-    for (int i = 3; i <= 22 && fields >> field; ++i)
-        if (i == 22) return std::strtoull(field.c_str(), nullptr, 10);
-    return 0;
-}
-
-// Whether the process that wrote a copy still runs.
-bool still_running(const std::string& host, long long pid, unsigned long long started) {
-    if (host != host_name() || pid <= 0) return false;
-#ifndef _WIN32
-    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno != EPERM) return false;
-#endif
-    const unsigned long long now = process_start(pid);
-    return started == 0 || now == 0 || now == started;
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "bpm/process.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -41,12 +42,6 @@ void append_escaped(std::string& out, std::string_view field) {
         if (c == '\\' || c == ',' || c == ';') out += '\\';
         out += c;
     }
-}
-
-std::string host_name() {
-    char buffer[256] = {};
-    if (::gethostname(buffer, sizeof buffer - 1) != 0) return {};
-    return buffer;
 }
 
 // Writes all of bytes to fd; 0, or the errno of the failure.
@@ -220,8 +215,7 @@ lock_owner current_lock_owner() {
 }
 
 bool lock_is_stale(const lock_owner& holder) {
-    if (holder.pid <= 0 || holder.pid > 0x7FFFFFFF || holder.host.empty() || holder.host != host_name()) return false;
-    return ::kill(static_cast<pid_t>(holder.pid), 0) != 0 && errno == ESRCH;
+    return !holder.host.empty() && holder.host == host_name() && process_gone(holder.pid);
 }
 
 std::optional<lock_owner> read_lock(const std::string& map_path) {
