@@ -16,6 +16,7 @@
 #include <string>
 
 #include "bpm/file_io.h"
+#include "bpm/process.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -245,4 +246,17 @@ BOOST_AUTO_TEST_CASE(a_save_that_runs_out_of_room_leaves_the_previous_file_whole
     }));
     BOOST_TEST(test::slurp(path) == old);
     BOOST_TEST(entries(dir.path()) == 1u);  // no temporary file left behind
+}
+
+BOOST_AUTO_TEST_CASE(a_process_that_ended_is_gone_even_before_it_is_reaped) {
+    BOOST_TEST(!process_gone(::getpid()));
+    BOOST_TEST(!process_gone(0));
+    const pid_t child = ::fork();
+    if (child == 0) std::_Exit(0);
+    // Ended, not yet reaped: a zombie, which kill(pid, 0) still finds.
+    while (!process_gone(child)) ::usleep(1000);
+    BOOST_TEST(::kill(child, 0) == 0);
+    ::waitpid(child, nullptr, 0);
+    BOOST_TEST(process_gone(child));
+    BOOST_TEST(!host_name().empty());
 }

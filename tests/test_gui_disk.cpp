@@ -12,6 +12,7 @@
 #include "ai_preferences.h"
 #include "ai_service.h"
 #include "autosaver.h"
+#include "bpm/lock_file.h"
 #include "disk_change_bar.h"
 #include "gui_fixture.h"
 
@@ -177,6 +178,10 @@ BOOST_FIXTURE_TEST_CASE(a_file_changed_into_something_unreadable_keeps_the_map, 
     Activate();
     BOOST_TEST(Says("cannot be read now"));
     BOOST_TEST(doc->Model().personas.size() == 8u);
+    // The map is in its file no more: unsaved, so that Save, autosave and closing all keep it.
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(Frame().GetTitle().StartsWith("*"));
+    BOOST_TEST(CommandEnabled(wxID_SAVE));
     // Once the sync completes, the map is reloaded.
     const std::string complete = dir.file("incoming.bpm");
     test::spit(complete, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
@@ -313,6 +318,10 @@ BOOST_FIXTURE_TEST_CASE(a_copy_left_by_a_killed_editor_is_offered_and_recovered_
     BOOST_TEST(prompts.offered[0][0].info.original_path == path);
     doc = Context().GetDocument();
     BOOST_TEST((doc->Model() == before));
+    // Its file is locked at once, the dead editor's lock taken over quietly.
+    const std::optional<lock_owner> holder = read_lock(path);
+    BOOST_TEST_REQUIRE(holder.has_value());
+    BOOST_TEST(holder->same_process(current_lock_owner()));
     // Modified, titled as its original: saving puts it back in place, without asking.
     BOOST_TEST(doc->IsModified());
     BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
@@ -420,8 +429,10 @@ BOOST_FIXTURE_TEST_CASE(sigterm_writes_the_copies_and_quits_without_asking, edit
     int status = 0;
     ::waitpid(child, &status, 0);
     BOOST_TEST_REQUIRE(opened);
-    // It ended by itself, asked nothing, left its lock behind no more, and its file untouched.
+    // It ended by itself (as a shell reports a signal's end), asked nothing, left no lock behind,
+    // and its file untouched.
     BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 128 + SIGTERM);
     BOOST_TEST(!std::filesystem::exists(lock));
     BOOST_TEST(load_bpm(theirs).value->personas.empty());
     const std::vector<std::string> copies = CopiesOnDisk(child);

@@ -180,8 +180,10 @@ BOOST_FIXTURE_TEST_CASE(a_map_open_in_another_running_editor_opens_read_only_and
     BOOST_TEST(prompts.lockedBy[0].second == ToWx(readable_lock_time(parse_lock_entry(theirs)->since)));
     BOOST_TEST(doc->IsReadOnly());
     BOOST_TEST(Frame().GetTitle().Contains("map.bpm (Read-Only)"), Frame().GetTitle());
-    // Chosen, not imposed: the strip says so, and how to get an editable copy.
-    BOOST_TEST(DiskBarSays("\"map.bpm\" is open read-only. File \u25B8 Save As"), DiskBarMessage());
+    // The strip says who edits it, and how to get an editable copy.
+    BOOST_TEST(DiskBarSays("\"map.bpm\" is open read-only: " + prompts.lockedBy[0].first + " is editing it. File "
+                           "\u25B8 Save As"),
+               DiskBarMessage());
     BOOST_TEST(test::slurp(lock) == theirs);
     close();
     BOOST_TEST(test::slurp(lock) == theirs);

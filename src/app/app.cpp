@@ -22,6 +22,7 @@
 #include "autosaver.h"
 #include "bpm/i18n.h"
 #include "bpm/recovery.h"
+#include "bpm_document.h"
 #include "doc_manager.h"
 #include "main_frame.h"
 #include "chat_panel.h"
@@ -212,12 +213,16 @@ void BpmApp::OnTerminationSignal(int signal) {
     std::fprintf(stderr, "bpmap: %s\n",
                  ToUtf8(FormatText(_("Stopped by {1}."), signal == SIGHUP ? "SIGHUP" : "SIGTERM")).c_str());
     if (!recovery.empty()) std::fprintf(stderr, "%s\n", ToUtf8(recovery).c_str());
-    // The changes are in the recovery copies: closing asks nothing, and the copies stay.
-    if (app.m_docManager) {
-        for (wxDocument* doc : app.m_docManager->GetDocumentsVector()) doc->Modify(false);
-    }
-    if (MainFrame* frame = app.GetMainFrame()) frame->Close(true);
-    else app.ExitMainLoop();
+    // The changes are in the recovery copies; the program ends now, asking nothing and without
+    // unwinding, since a modal dialog may be open on the stack of the code that showed it
+    // (closing the window under it crashed). Only the lock files go first, and the settings.
+    if (app.m_docManager)
+        for (wxDocument* doc : app.m_docManager->GetDocumentsVector())
+            if (auto* map = wxDynamicCast(doc, BpmDocument)) map->ReleaseLock();
+    if (wxConfigBase* config = wxConfigBase::Get(false)) config->Flush();
+    std::fflush(stderr);
+    // As a shell reports a program that a signal ended.
+    std::_Exit(128 + signal);
 }
 
 void BpmApp::TakeScreenshot() {

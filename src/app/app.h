@@ -36,7 +36,7 @@ private:
     // Writes recovery copies of unsaved maps; the message says whether that worked. Never throws.
     wxString SaveRecoveryCopies();
     // SIGTERM or SIGHUP (logout, a closed terminal), handled in the event loop: recovery
-    // copies, then a quit that asks nothing.
+    // copies, then an exit (status 128 + the signal) that asks nothing.
     static void OnTerminationSignal(int signal);
     void TakeScreenshot();
 

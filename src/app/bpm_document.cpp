@@ -73,10 +73,14 @@ void BpmDocument::UpdateTitle(bool always) {
 }
 
 // Text typed into a cell but not yet entered counts: File > Save must be there to save it.
-// So is a map whose file was deleted or moved away: it is on disk nowhere until saved.
+// So is a map whose file was deleted, moved away or overwritten with something unreadable: it is
+// on disk nowhere until saved, so Save, autosave and the question on closing keep it.
 bool BpmDocument::IsModified() const {
-    return !m_changesDiscarded && (!History().is_clean() || HasPendingEdits() || m_announced == DiskNotice::Missing);
+    return HasOwnChanges() ||
+           (!m_changesDiscarded && (m_announced == DiskNotice::Missing || m_announced == DiskNotice::Unreadable));
 }
+
+bool BpmDocument::HasOwnChanges() const { return !m_changesDiscarded && (!History().is_clean() || HasPendingEdits()); }
 
 void BpmDocument::Modify(bool modified) {
     // wx calls Modify(false) only when it throws the changes away (Don't Save, a forced close) or
@@ -192,10 +196,13 @@ bool BpmDocument::DoSaveDocument(const wxString& file) {
 }
 
 bool BpmDocument::ShowRecovered(bpm::document model, const wxString& originalFile,
-                                const bpm::file_stamp& originalVersion) {
+                                const bpm::file_stamp& originalVersion, OpenedLock lock) {
     if (!m_history.replace_document(std::move(model), false)) return false;
     m_changesDiscarded = false;
     m_loadedBytes.clear();
+    m_lock = std::move(lock.lock);
+    m_readOnlyNote = lock.note;
+    m_history.set_read_only(lock.readOnly);
     if (!originalFile.empty()) {
         m_disk.remember(ToUtf8(originalFile), originalVersion);
         SetTitle(wxFileName(originalFile).GetFullName());
@@ -238,7 +245,7 @@ void BpmDocument::CheckDisk() {
         (m_announced == DiskNotice::Conflict || m_announced == DiskNotice::Unreadable))
         return;
     CommitPendingEdits();
-    if (IsModified()) {
+    if (HasOwnChanges()) {
         Announce(DiskNotice::Conflict);
         return;
     }

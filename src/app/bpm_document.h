@@ -10,6 +10,7 @@
 #include "bpm/lock_file.h"
 #include "bpm/model.h"
 #include "listener_list.h"
+#include "lock_file_ui.h"
 #include "prompts.h"
 
 /// The wxWidgets side of a buying process map: a thin adapter that owns the core document and
@@ -32,6 +33,8 @@ public:
     /// True while the map is open read-only (someone else edits it, or it cannot be written):
     /// the history refuses every edit until Save As makes it an editable copy.
     bool IsReadOnly() const { return m_history.read_only(); }
+    /// Removes this map's lock file (if still its own) before the program ends without closing it.
+    void ReleaseLock() { m_lock.release(); }
     /// Why the map opened read-only when the user did not choose it ("\"map.bpm\" is open
     /// read-only: its folder is read-only. ..."), "" otherwise.
     const wxString& ReadOnlyNote() const { return m_readOnlyNote; }
@@ -85,9 +88,12 @@ public:
     const bpm::file_stamp& DiskVersion() const { return m_disk.remembered(); }
     /// Shows a recovered copy of a map: titled as its original file (untitled without one), and
     /// unsaved, so that Save puts it back in place, asking first when that file has changed
-    /// since the version given.
-    bool ShowRecovered(bpm::document model, const wxString& originalFile, const bpm::file_stamp& originalVersion);
+    /// since the version given. lock is what locking the original came to (LockOpenedMap).
+    bool ShowRecovered(bpm::document model, const wxString& originalFile, const bpm::file_stamp& originalVersion,
+                       OpenedLock lock);
 
+    /// Whether the map differs from its file: edits not saved (text in an open cell editor
+    /// included), or a file deleted, moved away or made unreadable since.
     bool IsModified() const override;
     void Modify(bool modified) override;
     bool OnNewDocument() override;
@@ -119,6 +125,8 @@ private:
     // Reads the file into the map; false with the problem when it cannot be loaded.
     bpm::result<> Load(const wxString& file);
     void Announce(DiskNotice::Kind kind, const wxString& problem = {});
+    // Edits not in the file, whatever became of the file.
+    bool HasOwnChanges() const;
 
     // The file this map was last read from or written to, what it held then, and the bytes.
     bpm::disk_version m_disk;

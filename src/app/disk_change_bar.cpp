@@ -137,7 +137,7 @@ void DiskChangeBar::OnDiskNotice(const BpmDocument::DiskNotice& notice) {
         case BpmDocument::DiskNotice::Unreadable:
             // TRANSLATORS: {1} is the map's file name, {2} what is wrong with the file now
             Tell(FormatText(_("\"{1}\" changed on disk, but it cannot be read now: {2}. Your map is kept as it "
-                              "was."),
+                              "was; saving writes it again."),
                             name, notice.problem),
                  wxICON_WARNING, Buttons::Close);
             return;

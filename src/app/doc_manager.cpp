@@ -5,6 +5,7 @@
 #include "bpm_document.h"
 #include "bpm_view.h"
 #include "diagnostic_ui.h"
+#include "lock_file_ui.h"
 #include "wx_string.h"
 
 namespace {
@@ -62,8 +63,19 @@ bool BpmDocManager::OpenRecovered(const bpm::recovery_copy& copy) {
     if (!ReportFailure(m_prompts, GetFrame(), FormatText(_("Could not recover \"{1}\"."), ToWx(copy.info.title)),
                        loaded))
         return false;
+    // In place of the map shown, which is closed first (asking about its changes) and so lets
+    // go of its lock, should it be the same file.
     auto* doc = wxDynamicCast(CreateDocument(wxString(), wxDOC_NEW), BpmDocument);
-    if (!doc || !doc->ShowRecovered(std::move(*loaded.value), ToWx(copy.info.original_path), copy.info.original_version))
+    if (!doc) return false;
+    // Its file is locked as opening it would: someone else editing it now is asked about first,
+    // and Cancel leaves the copy for later.
+    const wxString original = ToWx(copy.info.original_path);
+    OpenedLock lock = original.empty() ? OpenedLock{} : LockOpenedMap(m_prompts, GetFrame(), original);
+    if (!lock.open) {
+        CloseDocument(doc, true);
+        return false;
+    }
+    if (!doc->ShowRecovered(std::move(*loaded.value), original, copy.info.original_version, std::move(lock)))
         return false;
     // The recovered map has a copy of its own before the one it came from goes.
     if (m_autosaver) m_autosaver->SaveNow();

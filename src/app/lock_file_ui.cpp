@@ -49,7 +49,12 @@ OpenedLock LockOpenedMap(const Prompts& prompts, wxWindow* parent, const wxStrin
         case bpm::lock_attempt::outcome::held:
             switch (prompts.askLockedOpen(parent, wxFileName(file).GetFullName(), DescribeLockHolder(attempt.holder),
                                           SinceText(attempt.holder))) {
-                case LockChoice::ReadOnly: opened.readOnly = true; break;
+                case LockChoice::ReadOnly:
+                    opened.readOnly = true;
+                    // TRANSLATORS: why a map is open read-only; {1} names who edits it
+                    opened.note = ReadOnlyNote(file, ToUtf8(FormatText(_("{1} is editing it"),
+                                                                       DescribeLockHolder(attempt.holder))));
+                    break;
                 case LockChoice::Cancel: opened.open = false; break;
                 case LockChoice::Anyway: {
                     bpm::result<bpm::map_lock> taken = bpm::take_over_lock(path, me);

@@ -20,7 +20,8 @@ struct OpenedLock {
     bool open = true;
     /// True when the map must open read-only (someone else edits it, or it cannot be written).
     bool readOnly = false;
-    /// Why, when the user did not choose it; said once the map is open.
+    /// Why, in a sentence said once the map is open (who edits it, when the user chose to
+    /// open it read-only).
     wxString note;
     /// The lock, when the map opens for editing.
     bpm::map_lock lock;
