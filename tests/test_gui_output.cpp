@@ -1,6 +1,8 @@
 // Drives the journey map view, its exports and the printout through the real window.
 #include <wx/dcmemory.h>
+#include <wx/fileconf.h>
 #include <wx/printdlg.h>
+#include <wx/sstream.h>
 
 #include "bpm/page_layout.h"
 #include "gui_fixture.h"
@@ -163,21 +165,100 @@ BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     BOOST_TEST(!printout.HasPage(maxPage + 1));
 }
 
-BOOST_FIXTURE_TEST_CASE(the_print_preview_shows_every_page, editor) {
-    wxPrintDialogData data(DefaultPageSetup().GetPrintData());
-    auto* preview = new wxPrintPreview(new MapPrintout(doc->Model(), {}, DefaultPageSetup()),
-                                       new MapPrintout(doc->Model(), {}, DefaultPageSetup()), &data);
-    BOOST_TEST_REQUIRE(preview->IsOk());
-    auto* frame = new wxPreviewFrame(preview, &Frame(), "Preview", wxDefaultPosition, wxSize(900, 700));
-    frame->Initialize();
-    frame->Show();
-    Pump();
-    // A cover, the stage table, the journey map and the summary for each of the eight personas.
+namespace {
+
+// The print preview window open now, or null.
+wxPreviewFrame* OpenPreview() {
+    for (wxWindow* top : wxTopLevelWindows)
+        if (auto* frame = dynamic_cast<wxPreviewFrame*>(top); frame && !frame->IsBeingDeleted()) return frame;
+    return nullptr;
+}
+
+template <class T>
+T* FindChildOf(wxWindow* parent) {
+    for (wxWindow* child : parent->GetChildren()) {
+        if (auto* found = dynamic_cast<T*>(child)) return found;
+        if (T* found = FindChildOf<T>(child)) return found;
+    }
+    return nullptr;
+}
+
+// Draws a page of a printout as a 300 dpi sheet of A4 landscape would receive it, at a quarter
+// of the size, and returns the share of the sheet that has ink.
+double InkOnPage(wxPrintout& printout, int page) {
+    const wxSize sheet(3508, 2480);
+    wxBitmap bitmap(sheet.x / 4, sheet.y / 4);
+    wxMemoryDC dc(bitmap);
+    dc.SetBackground(*wxWHITE_BRUSH);
+    dc.Clear();
+    wxDC* const was = printout.GetDC();
+    printout.SetDC(&dc);
+    printout.OnPrintPage(page);
+    printout.SetDC(was);
+    dc.SelectObject(wxNullBitmap);
+    return InkShare(bitmap.ConvertToImage());
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) {
+    // Through the menu command, as the user chooses it: wxDocParentFrame hands it to the
+    // document manager before the frame, which once showed one blank page.
+    BOOST_TEST(CommandEnabled(wxID_PREVIEW));
+    Command(wxID_PREVIEW);
+    wxPreviewFrame* frame = OpenPreview();
+    BOOST_TEST_REQUIRE(frame != nullptr);
+    auto* bar = FindChildOf<wxPreviewControlBar>(frame);
+    BOOST_TEST_REQUIRE(bar != nullptr);
+    wxPrintPreviewBase* preview = bar->GetPrintPreview();
+    // A cover, the stage table, the journey map and the summary for each of the eight personas,
+    // as the core lays them out.
+    const auto expected = layout_pages(doc->Model(), {},
+                                       ToPageSetup(TheDocManager().GetPageSetupDialogData(), doc->Model().metadata.title),
+                                       *PrintTextMeasurer());
+    BOOST_TEST(preview->GetMaxPage() == static_cast<int>(expected.size()));
     BOOST_TEST(preview->GetMaxPage() >= 4 * static_cast<int>(doc->Model().personas.size()));
-    BOOST_TEST(preview->RenderPage(2));
+    BOOST_TEST(preview->RenderPage(1));
     BOOST_TEST(preview->RenderPage(preview->GetMaxPage()));
+    auto* printout = dynamic_cast<MapPrintout*>(preview->GetPrintout());
+    BOOST_TEST_REQUIRE(printout != nullptr);
+    BOOST_TEST(InkOnPage(*printout, 1) > 0.005);
+    BOOST_TEST(InkOnPage(*printout, preview->GetMaxPage()) > 0.005);
     frame->Close(true);
     Pump();
+    BOOST_TEST(OpenPreview() == nullptr);
+}
+
+BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {
+    Command(wxID_NEW);
+    BOOST_TEST(Context().GetDocument()->Model().personas.empty());
+    BOOST_TEST(!CommandEnabled(wxID_PREVIEW));
+    BOOST_TEST(!CommandEnabled(wxID_PRINT));
+    Command(wxID_PREVIEW);
+    BOOST_TEST(OpenPreview() == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(page_setup_is_remembered_between_runs) {
+    wxStringInputStream nothing(wxString{});
+    wxFileConfig config(nothing);
+    // Never chosen: A4 landscape.
+    BOOST_TEST(LoadPageSetup(config).GetPrintData().GetOrientation() == wxLANDSCAPE);
+    wxPageSetupDialogData chosen = DefaultPageSetup();
+    chosen.SetPaperId(wxPAPER_LETTER);
+    chosen.GetPrintData().SetOrientation(wxPORTRAIT);
+    chosen.SetMarginTopLeft(wxPoint(20, 10));
+    chosen.SetMarginBottomRight(wxPoint(25, 15));
+    SavePageSetup(config, chosen);
+    const wxPageSetupDialogData back = LoadPageSetup(config);
+    BOOST_TEST(back.GetPaperId() == wxPAPER_LETTER);
+    BOOST_TEST(back.GetPrintData().GetOrientation() == wxPORTRAIT);
+    BOOST_TEST((back.GetMarginTopLeft() == wxPoint(20, 10)));
+    BOOST_TEST((back.GetMarginBottomRight() == wxPoint(25, 15)));
+    // Hand-edited nonsense keeps the defaults.
+    config.Write("/PageSetup/Margins", "a,b");
+    config.Write("/PageSetup/Paper", 99999);
+    BOOST_TEST((LoadPageSetup(config).GetMarginTopLeft() == DefaultPageSetup().GetMarginTopLeft()));
+    BOOST_TEST(LoadPageSetup(config).GetPaperId() == DefaultPageSetup().GetPaperId());
 }
 
 BOOST_FIXTURE_TEST_CASE(the_pdf_dialog_accepts_only_a_usable_password, editor) {

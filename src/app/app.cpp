@@ -25,6 +25,7 @@
 #include "bpm_document.h"
 #include "doc_manager.h"
 #include "main_frame.h"
+#include "map_printout.h"
 #include "chat_panel.h"
 #include "screenshot.h"
 #include "wx_string.h"
@@ -123,6 +124,7 @@ bool BpmApp::OnInit() {
     m_docManager->AddTemplates();
     if (unattended) m_docManager->SetPrompts(Prompts::Unattended());
     m_docManager->FileHistoryLoad(*config);
+    m_docManager->GetPageSetupDialogData() = LoadPageSetup(*config);
     // A screenshot changes nothing, so it needs no recovery copies.
     m_docManager->StartAutosave(bpm::recovery_folder(),
                                 unattended ? std::chrono::seconds(0) : std::chrono::minutes(LoadAutosaveMinutes(*config)));

@@ -3,6 +3,7 @@
 #include "bpm_document.h"
 #include "doc_manager.h"
 #include "editing_context.h"
+#include "map_printout.h"
 
 wxIMPLEMENT_DYNAMIC_CLASS(BpmView, wxView);
 
@@ -15,6 +16,12 @@ bool BpmView::OnCreate(wxDocument* doc, long) {
 }
 
 void BpmView::OnDraw(wxDC*) {}
+
+wxPrintout* BpmView::OnCreatePrintout() {
+    auto* doc = wxStaticCast(GetDocument(), BpmDocument);
+    doc->CommitPendingEdits();
+    return new MapPrintout(doc->Model(), {}, GetDocumentManager()->GetPageSetupDialogData());
+}
 
 void BpmView::OnClosingDocument() { Detach(); }
 

@@ -10,8 +10,11 @@ class EditingContext;
 class BpmView : public wxView {
 public:
     bool OnCreate(wxDocument* doc, long flags) override;
-    /// Panels paint themselves; a map has no single drawing to print.
+    /// Panels paint themselves; what prints is OnCreatePrintout's.
     void OnDraw(wxDC* dc) override;
+    /// The whole map's printed pages (MapPrintout) with the document manager's page setup: what
+    /// File > Print and Print Preview show, through wxDocManager.
+    wxPrintout* OnCreatePrintout() override;
     void OnClosingDocument() override;
     /// Closing the view never closes the document: the document manager does that, once.
     bool OnClose(bool deleteWindow) override;

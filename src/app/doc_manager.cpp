@@ -1,11 +1,18 @@
 #include "doc_manager.h"
 
+#include <algorithm>
+
 #include <wx/app.h>
+#include <wx/config.h>
+#include <wx/display.h>
+#include <wx/print.h>
+#include <wx/printdlg.h>
 
 #include "bpm_document.h"
 #include "bpm_view.h"
 #include "diagnostic_ui.h"
 #include "lock_file_ui.h"
+#include "map_printout.h"
 #include "wx_string.h"
 
 namespace {
@@ -27,7 +34,61 @@ private:
 
 }  // namespace
 
-BpmDocManager::BpmDocManager() : wxDocManager(0, true) {}
+BpmDocManager::BpmDocManager() : wxDocManager(0, true) {
+    // Ahead of wxDocManager's own print handlers (which print the view's OnDraw and keep quiet
+    // about a missing printer): the handlers bound here run first.
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowPrintPreview(); }, wxID_PREVIEW);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { PrintMap(); }, wxID_PRINT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        wxPageSetupDialog dialog(GetFrame(), &GetPageSetupDialogData());
+        if (dialog.ShowModal() != wxID_OK) return;
+        GetPageSetupDialogData() = dialog.GetPageSetupDialogData();
+        if (wxConfigBase* config = wxConfigBase::Get(false)) SavePageSetup(*config, GetPageSetupDialogData());
+    }, wxID_PRINT_SETUP);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(PrintableView() != nullptr); }, wxID_PREVIEW);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(PrintableView() != nullptr); }, wxID_PRINT);
+}
+
+wxView* BpmDocManager::PrintableView() const {
+    BpmDocument* doc = m_context.GetDocument();
+    return doc && !doc->Model().personas.empty() ? doc->GetFirstView() : nullptr;
+}
+
+void BpmDocManager::ShowPrintPreview() {
+    wxView* view = PrintableView();
+    if (!view) return;
+    wxPrintDialogData data(GetPageSetupDialogData().GetPrintData());
+    auto* preview = new wxPrintPreview(view->OnCreatePrintout(), view->OnCreatePrintout(), &data);
+    if (!preview->IsOk()) {
+        delete preview;
+        m_prompts.reportProblem(GetFrame(), _("The print preview could not be shown: no printer is set up."),
+                                _("Set up a printer, or export the same pages with File \u25B8 Export \u25B8 PDF."));
+        return;
+    }
+    wxPreviewFrame* frame = CreatePreviewFrame(preview, GetFrame(), _("Print Preview"));
+    frame->InitializeWithModality(wxPreviewFrame_AppModal);
+    // After initialising, which fits the window to its first page: most of the screen, so a
+    // landscape page reads at a useful zoom.
+    const wxRect screen = wxDisplay(GetFrame()).GetClientArea();
+    frame->SetSize(std::min(screen.width, GetFrame()->FromDIP(1100)), std::min(screen.height, GetFrame()->FromDIP(800)));
+    frame->Centre();
+    frame->Show();
+}
+
+void BpmDocManager::PrintMap() {
+    wxView* view = PrintableView();
+    if (!view) return;
+    wxPrintDialogData data(GetPageSetupDialogData().GetPrintData());
+    wxPrinter printer(&data);
+    const std::unique_ptr<wxPrintout> printout(view->OnCreatePrintout());
+    if (printer.Print(GetFrame(), printout.get(), true)) {
+        GetPageSetupDialogData().SetPrintData(printer.GetPrintDialogData().GetPrintData());
+    } else if (wxPrinter::GetLastError() == wxPRINTER_ERROR) {
+        m_prompts.reportProblem(GetFrame(), _("The map could not be printed."),
+                                _("Check that a printer is set up, or export the same pages with File \u25B8 Export "
+                                  "\u25B8 PDF."));
+    }
+}
 
 BpmDocManager::~BpmDocManager() {
     Clear(true);

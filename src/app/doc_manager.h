@@ -50,11 +50,20 @@ public:
     /// why when it cannot be read or the map shown is kept.
     bool OpenRecovered(const bpm::recovery_copy& copy);
 
+    /// File > Print Preview: the shown map's printed pages (the view's printout) in a preview
+    /// window; says so when no printer is set up to lay pages out for.
+    void ShowPrintPreview();
+    /// File > Print: the print dialog, then the pages; the printer settings chosen are kept.
+    void PrintMap();
+
     /// How documents ask and report; dialogs unless replaced.
     const Prompts& GetPrompts() const { return m_prompts; }
     void SetPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
 
 private:
+    // The shown map's view when it has something to print, else null.
+    wxView* PrintableView() const;
+
     wxWeakRef<wxWindow> m_frame;
     Prompts m_prompts = Prompts::Dialogs();
     EditingContext m_context;

@@ -43,42 +43,9 @@ void MainFrame::BindOutput() {
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_EXPORT_PNG,
          ID_EXPORT_SVG);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(false); }, wxID_PRINT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Print(true); }, wxID_PREVIEW);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        wxPageSetupDialog dialog(this, &m_pageSetup);
-        if (dialog.ShowModal() == wxID_OK) m_pageSetup = dialog.GetPageSetupDialogData();
-    }, wxID_PRINT_SETUP);
-    const auto hasPersonas = [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); };
-    for (int id : {int(ID_EXPORT_PDF), int(wxID_PRINT), int(wxID_PREVIEW)}) Bind(wxEVT_UPDATE_UI, hasPersonas, id);
-}
-
-void MainFrame::Print(bool preview) {
-    BpmDocument* doc = Doc();
-    if (!doc || doc->Model().personas.empty()) return;
-    m_context.CommitPendingEdits();
-    wxPrintDialogData data(m_pageSetup.GetPrintData());
-    if (preview) {
-        auto* printPreview = new wxPrintPreview(new MapPrintout(doc->Model(), {}, m_pageSetup),
-                                                new MapPrintout(doc->Model(), {}, m_pageSetup), &data);
-        if (!printPreview->IsOk()) {
-            delete printPreview;
-            wxMessageBox(_("The print preview could not be shown: no printer is set up."), _("Print Preview"),
-                         wxOK | wxICON_ERROR, this);
-            return;
-        }
-        auto* frame = new wxPreviewFrame(printPreview, this, _("Print Preview"), wxDefaultPosition, FromDIP(wxSize(1000, 760)));
-        frame->Centre();
-        frame->InitializeWithModality(wxPreviewFrame_AppModal);
-        frame->Show();
-        return;
-    }
-    wxPrinter printer(&data);
-    MapPrintout printout(doc->Model(), {}, m_pageSetup);
-    if (!printer.Print(this, &printout, true) && wxPrinter::GetLastError() == wxPRINTER_ERROR)
-        wxMessageBox(_("The map could not be printed."), _("Print"), wxOK | wxICON_ERROR, this);
-    else if (wxPrinter::GetLastError() != wxPRINTER_CANCELLED)
-        m_pageSetup.SetPrintData(printer.GetPrintDialogData().GetPrintData());
+    // Printing is the document manager's, which wxDocParentFrame asks before the frame.
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); },
+         ID_EXPORT_PDF);
 }
 
 void MainFrame::ExportPdf() {
@@ -98,7 +65,7 @@ void MainFrame::ExportPdf() {
     if (!ReportFailure(m_prompts, this, _("Export Failed"), fonts)) return;
     bpm::map_pdf_request request;
     if (!whole) request.persona_ids = {selected->id};
-    request.setup = ToPageSetup(m_pageSetup, doc.metadata.title);
+    request.setup = ToPageSetup(GetDocumentManager()->GetPageSetupDialogData(), doc.metadata.title);
     request.options.password = choices.Password();
     wxBusyCursor busy;
     const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(path));

@@ -50,7 +50,6 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     // scrollbars with no room.
     : wxDocParentFrame(manager, nullptr, wxID_ANY, wxTheApp->GetAppDisplayName(), wxDefaultPosition,
                        wxSize(1280, 800)),
-      m_pageSetup(DefaultPageSetup()),
       m_context(context),
       m_prompts(prompts) {
     SetAccessibleName(this, wxTheApp->GetAppDisplayName());

@@ -75,7 +75,6 @@ private:
     void BindAi();
     void ExportJourneyMap(int id);
     void ExportPdf();
-    void Print(bool preview);
     void ShowKeyboardHelp();
 
     void OnNotice(const EditingContext::Notice& notice);
@@ -113,7 +112,6 @@ private:
     PersonaForm* m_personaForm = nullptr;
     StageGrid* m_stageGrid = nullptr;
     JourneyMapView* m_journey = nullptr;
-    wxPageSetupDialogData m_pageSetup;
     SummaryPanel* m_summary = nullptr;
     DashboardView* m_dashboard = nullptr;
     ChatPanel* m_chat = nullptr;

@@ -1,5 +1,8 @@
 #include "map_printout.h"
 
+#include <wx/arrstr.h>
+#include <wx/paper.h>
+
 #include <algorithm>
 
 #include <wx/dc.h>
@@ -21,6 +24,41 @@ wxPageSetupDialogData DefaultPageSetup() {
     data.SetMarginTopLeft(wxPoint(13, 13));
     data.SetMarginBottomRight(wxPoint(13, 13));
     return data;
+}
+
+namespace {
+
+const char* const paper_key = "/PageSetup/Paper";
+const char* const landscape_key = "/PageSetup/Landscape";
+const char* const margins_key = "/PageSetup/Margins";
+
+}  // namespace
+
+wxPageSetupDialogData LoadPageSetup(wxConfigBase& config) {
+    wxPageSetupDialogData data = DefaultPageSetup();
+    long paper = 0;
+    if (config.Read(paper_key, &paper) && paper > wxPAPER_NONE && wxThePrintPaperDatabase &&
+        wxThePrintPaperDatabase->FindPaperType(static_cast<wxPaperSize>(paper)))
+        data.SetPaperId(static_cast<wxPaperSize>(paper));
+    bool landscape = true;
+    if (config.Read(landscape_key, &landscape)) data.GetPrintData().SetOrientation(landscape ? wxLANDSCAPE : wxPORTRAIT);
+    // "top,left,bottom,right" in millimetres; anything else keeps the default margins.
+    long m[4] = {};
+    const wxArrayString parts = wxSplit(config.Read(margins_key, wxString()), ',');
+    bool valid = parts.size() == 4;
+    for (size_t i = 0; valid && i < 4; ++i) valid = parts[i].ToLong(&m[i]) && m[i] >= 0 && m[i] <= 100;
+    if (valid) {
+        data.SetMarginTopLeft(wxPoint(static_cast<int>(m[1]), static_cast<int>(m[0])));
+        data.SetMarginBottomRight(wxPoint(static_cast<int>(m[3]), static_cast<int>(m[2])));
+    }
+    return data;
+}
+
+void SavePageSetup(wxConfigBase& config, const wxPageSetupDialogData& data) {
+    config.Write(paper_key, static_cast<long>(data.GetPaperId()));
+    config.Write(landscape_key, data.GetPrintData().GetOrientation() == wxLANDSCAPE);
+    const wxPoint tl = data.GetMarginTopLeft(), br = data.GetMarginBottomRight();
+    config.Write(margins_key, wxString::Format("%d,%d,%d,%d", tl.y, tl.x, br.y, br.x));
 }
 
 bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string& title) {

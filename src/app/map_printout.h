@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <wx/cmndata.h>
+#include <wx/config.h>
 #include <wx/print.h>
 
 #include "bpm/model.h"
@@ -14,6 +15,11 @@
 /// The page setup a fresh editor starts with: A4 (or the locale's paper) in landscape, which
 /// gives the seven-column stage table room.
 wxPageSetupDialogData DefaultPageSetup();
+
+/// The page setup saved by SavePageSetup, or DefaultPageSetup() for what was never saved.
+wxPageSetupDialogData LoadPageSetup(wxConfigBase& config);
+/// Remembers paper, orientation and margins for the next run.
+void SavePageSetup(wxConfigBase& config, const wxPageSetupDialogData& data);
 
 /// The core page layout for a paper size and margins (in points) and a title for the footers.
 bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string& title);
