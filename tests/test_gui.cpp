@@ -552,3 +552,66 @@ BOOST_FIXTURE_TEST_CASE(saving_never_silently_replaces_a_version_someone_saved_m
     BOOST_TEST(prompts.askedToReplace == 2);
     BOOST_TEST(load_bpm(path).value->personas[0].stages[0].duration == "7 weeks");
 }
+
+namespace {
+
+// Presses a key with modifiers on the focused control, as GTK first reports it: a char hook
+// event sent to that control, which travels up to the window.
+bool PressOn(wxWindow& focused, int keyCode, bool ctrl, bool alt, bool shift) {
+    focused.SetFocus();
+    wxKeyEvent hook(wxEVT_CHAR_HOOK);
+    hook.m_keyCode = keyCode;
+    hook.m_controlDown = ctrl;
+    hook.m_altDown = alt;
+    hook.m_shiftDown = shift;
+    hook.SetEventObject(&focused);
+    focused.ProcessWindowEvent(hook);
+    Pump();
+    // A key the hook does not take goes on to the control; one it takes stops there.
+    return !hook.GetSkipped();
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(ctrl_shift_a_brings_back_a_closed_assistant_even_from_a_text_field, editor) {
+    Frame().GetAuiManager().GetPane("chat").Hide();
+    Frame().GetAuiManager().Update();
+    Context().ShowPage(EditingContext::Page::Persona);
+    Pump();
+    wxTextCtrl& name = *Frame().GetPersonaForm()->GetField(persona_field::name);
+    // GTK's text fields take Ctrl+Shift+A for themselves (unselect): the window's key goes first.
+    BOOST_TEST(PressOn(name, 'A', true, false, true));
+    BOOST_TEST(Frame().GetAuiManager().GetPane("chat").IsShown());
+    BOOST_TEST(wxWindow::FindFocus() == Chat().Input());
+}
+
+BOOST_FIXTURE_TEST_CASE(the_stage_menus_keys_act_on_the_stage_from_the_grid, editor) {
+    const std::vector<std::string> before = model_rows();
+    wxGrid& g = grid();
+    g.SetGridCursor(1, 2);
+    // Alt+Up moves the stage, not just the cursor.
+    BOOST_TEST(PressOn(*g.GetGridWindow(), WXK_UP, false, true, false));
+    BOOST_TEST(model_rows()[0] == before[1]);
+    BOOST_TEST(model_rows()[1] == before[0]);
+    // Ctrl+Delete deletes the stage instead of opening the cell editor to delete a word.
+    BOOST_TEST(PressOn(*g.GetGridWindow(), WXK_DELETE, true, false, false));
+    BOOST_TEST(!g.IsCellEditControlShown());
+    BOOST_TEST(model_rows().size() == before.size() - 1);
+}
+
+BOOST_FIXTURE_TEST_CASE(keys_a_text_field_needs_stay_with_it, editor) {
+    const std::size_t stages = shown().stages.size();
+    Context().ShowPage(EditingContext::Page::Persona);
+    Pump();
+    wxTextCtrl& name = *Frame().GetPersonaForm()->GetField(persona_field::name);
+    // Ctrl+Delete deletes a word there, Ctrl+A selects its text: never a stage, never the grid.
+    BOOST_TEST(!PressOn(name, WXK_DELETE, true, false, false));
+    BOOST_TEST(!PressOn(name, 'A', true, false, false));
+    BOOST_TEST(shown().stages.size() == stages);
+    // In the grid's cell editor too.
+    Context().ShowPage(EditingContext::Page::Stages);
+    Pump();
+    wxTextCtrl* cell = OpenCellEditor(0, 2);
+    BOOST_TEST(!PressOn(*cell, WXK_DELETE, true, false, false));
+    BOOST_TEST(shown().stages.size() == stages);
+}

@@ -1,6 +1,8 @@
 // MainFrame: moving the keyboard between panels, and the list of every key the editor knows.
+#include <memory>
 #include <vector>
 
+#include <wx/accel.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
 #include <wx/menu.h>
@@ -42,9 +44,63 @@ void CollectMenuKeys(const wxMenu* menu, const wxString& path, std::vector<std::
     }
 }
 
+// The menu bar's command for a key (modifiers and key code as wxAcceleratorEntry has them), or
+// wxID_NONE.
+int MenuCommandFor(const wxMenu* menu, int flags, int keyCode) {
+    for (const wxMenuItem* item : menu->GetMenuItems()) {
+        if (item->IsSubMenu()) {
+            if (const int id = MenuCommandFor(item->GetSubMenu(), flags, keyCode); id != wxID_NONE) return id;
+            continue;
+        }
+        const std::unique_ptr<wxAcceleratorEntry> accel(item->GetAccel());
+        if (accel && accel->GetFlags() == flags && accel->GetKeyCode() == keyCode) return item->GetId();
+    }
+    return wxID_NONE;
+}
+
+// Keys that a text field, or the grid's cell editor, keeps for its text (select, copy, cut,
+// paste, undo, redo, delete a word): the menu's command for them runs when the focus is
+// elsewhere.
+bool IsTextEditingKey(int flags, int keyCode) {
+    if (flags == wxACCEL_CTRL)
+        return keyCode == 'A' || keyCode == 'C' || keyCode == 'X' || keyCode == 'V' || keyCode == 'Z' || keyCode == 'Y' ||
+               keyCode == WXK_DELETE || keyCode == WXK_BACK;
+    return flags == (wxACCEL_CTRL | wxACCEL_SHIFT) && keyCode == 'Z';
+}
+
 }  // namespace
 
 void MainFrame::BindNavigation() {
+    // The menu bar's keys, ahead of the focused control: GTK's text fields take Ctrl+Shift+A
+    // (unselect) and the grid opens its cell editor on Ctrl+Delete before an accelerator is
+    // looked at, so View > Assistant and Stage > Delete Stage did nothing from there. Keys a
+    // text field needs for its text stay with it while one has the focus.
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+        event.Skip();
+        int flags = 0;
+        if (event.ControlDown()) flags |= wxACCEL_CTRL;
+        if (event.AltDown()) flags |= wxACCEL_ALT;
+        if (event.ShiftDown()) flags |= wxACCEL_SHIFT;
+        int keyCode = event.GetKeyCode();
+        if (keyCode >= 'a' && keyCode <= 'z') keyCode -= 'a' - 'A';
+        if (flags == 0 || (flags == wxACCEL_SHIFT && keyCode != WXK_F6)) return;  // typing, not a command
+        int id = wxID_NONE;
+        const wxMenuBar* bar = GetMenuBar();
+        for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
+            id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
+        if (id == wxID_NONE) return;
+        if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(wxWindow::FindFocus(), wxTextCtrl)) return;
+        // As the menu would: only while the command is enabled.
+        wxUpdateUIEvent update(id);
+        update.SetEventObject(this);
+        ProcessWindowEvent(update);
+        if (update.GetSetEnabled() && !update.GetEnabled()) return;
+        event.Skip(false);
+        wxCommandEvent command(wxEVT_MENU, id);
+        command.SetEventObject(this);
+        HandleWindowEvent(command);
+    });
+
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         const bool shown = m_aui.GetPane(chat_pane).IsShown();
         if (shown && m_chat->IsDescendant(wxWindow::FindFocus())) {
