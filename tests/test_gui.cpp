@@ -615,3 +615,18 @@ BOOST_FIXTURE_TEST_CASE(keys_a_text_field_needs_stay_with_it, editor) {
     BOOST_TEST(!PressOn(*cell, WXK_DELETE, true, false, false));
     BOOST_TEST(shown().stages.size() == stages);
 }
+
+BOOST_AUTO_TEST_CASE(help_and_version_need_no_display) {
+    for (const char* option : {"--help", "--version", "-h"}) {
+        const std::string command = std::string("env -u DISPLAY -u WAYLAND_DISPLAY '" BPM_APP "' ") + option + " 2>&1";
+        FILE* pipe = ::popen(command.c_str(), "r");
+        BOOST_TEST_REQUIRE(pipe != nullptr);
+        std::string out;
+        char buffer[512];
+        while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+        const int status = ::pclose(pipe);
+        BOOST_TEST(status == 0, option << ": " << out);
+        BOOST_TEST(out.find(std::string(option) == "--version" ? "bpmap " : "--screenshot") != std::string::npos, out);
+        BOOST_TEST(out.find("Unable to initialize") == std::string::npos, out);
+    }
+}

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iterator>
+#include <string>
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
@@ -22,6 +23,7 @@
 #include "autosaver.h"
 #include "bpm/i18n.h"
 #include "bpm/recovery.h"
+#include "bpm/version.h"
 #include "bpm_document.h"
 #include "doc_manager.h"
 #include "main_frame.h"
@@ -38,14 +40,41 @@ void InstallCoreTranslator() {
         });
 }
 
-void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
-    wxApp::OnInitCmdLine(parser);
+void AddCommandLineOptions(wxCmdLineParser& parser) {
+    parser.AddSwitch(wxString(), "version", _("print the version and exit"));
     parser.AddOption(wxString(), "screenshot", _("save a PNG of the window showing FILE to this path, then exit"));
     parser.AddOption(wxString(), "size", _("window size for --screenshot, e.g. 1920x1080"));
     parser.AddOption(wxString(), "page", _("page to show for --screenshot: persona, stages, journey, summary or dashboard"));
     parser.AddOption(wxString(), "answer", _("type this answer into the assistant first (repeatable)"),
                      wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_MULTIPLE);
     parser.AddParam(_("map file (.bpm)"), wxCMD_LINE_VAL_STRING, wxCMD_LINE_PARAM_OPTIONAL);
+}
+
+int AnswerWithoutDisplay(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--") break;
+        if (arg == "--version") {
+            std::printf("bpmap %s\n", bpm::version);
+            return 0;
+        }
+        if (arg == "--help" || arg == "-h") {
+            static char name[] = "bpmap";
+            static char* program[] = {name, nullptr};
+            wxCmdLineParser parser(1, program);
+            parser.AddSwitch("h", "help", _("show this help message"));
+            AddCommandLineOptions(parser);
+            parser.SetLogo(_("Buying Process Mapper: map how each of your buyer personas buys."));
+            std::printf("%s", ToUtf8(parser.GetUsageString()).c_str());
+            return 0;
+        }
+    }
+    return -1;
+}
+
+void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    AddCommandLineOptions(parser);
 }
 
 bool BpmApp::OnCmdLineParsed(wxCmdLineParser& parser) {

@@ -7,6 +7,7 @@
 #include <wx/gdicmn.h>
 
 class BpmDocManager;
+class wxCmdLineParser;
 class MainFrame;
 
 /// The bpmap application: one document manager, one main frame, and the command line
@@ -48,6 +49,13 @@ private:
     wxArrayString m_answers;  // typed into the assistant once the map is open
     int m_exitCode = 0;
 };
+
+/// The options bpmap takes (besides wxWidgets' own): --version, --screenshot, --size, --page,
+/// --answer and the map file.
+void AddCommandLineOptions(wxCmdLineParser& parser);
+/// Answers --help and --version, which need no display, before the toolkit starts (GTK cannot
+/// without one): the exit status, or -1 when the command line asks for neither.
+int AnswerWithoutDisplay(int argc, char** argv);
 
 /// Handles an exception caught on a worker thread, on the UI thread, as one that reached the
 /// event loop: recovery copies first, then one message.
