@@ -630,3 +630,36 @@ BOOST_AUTO_TEST_CASE(help_and_version_need_no_display) {
         BOOST_TEST(out.find("Unable to initialize") == std::string::npos, out);
     }
 }
+
+BOOST_FIXTURE_TEST_CASE(ctrl_v_in_an_open_cell_editor_pastes_a_block_into_the_cells, editor) {
+    {
+        wxClipboardLocker lock;
+        wxTheClipboard->SetData(new wxTextDataObject("2 weeks\tCFO\n3 weeks\tCTO\n"));
+    }
+    wxTextCtrl* cell = OpenCellEditor(0, 2);
+    BOOST_TEST(PressOn(*cell, 'V', true, false, false));
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(shown().stages[0].duration == "2 weeks");
+    BOOST_TEST(shown().stages[0].key_influencers == "CFO");
+    BOOST_TEST(shown().stages[1].duration == "3 weeks");
+    BOOST_TEST(shown().stages[1].key_influencers == "CTO");
+    BOOST_TEST(undo_label() == "Undo Paste");
+    // Edit > Paste from an open editor, the same.
+    {
+        wxClipboardLocker lock;
+        wxTheClipboard->SetData(new wxTextDataObject("5 weeks\tCEO\n"));
+    }
+    OpenCellEditor(0, 2);
+    Command(wxID_PASTE);
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(shown().stages[0].key_influencers == "CEO");
+
+    // One cell's text is the editor's to paste, at the caret.
+    {
+        wxClipboardLocker lock;
+        wxTheClipboard->SetData(new wxTextDataObject("4 weeks"));
+    }
+    cell = OpenCellEditor(0, 2);
+    BOOST_TEST(!PressOn(*cell, 'V', true, false, false));
+    BOOST_TEST(grid().IsCellEditControlShown());
+}

@@ -230,6 +230,12 @@ void MainFrame::OnStageCommand(wxCommandEvent& event) {
 
 void MainFrame::OnClipboard(wxCommandEvent& event) {
     wxWindow* focus = FindFocus();
+    // A spreadsheet's block goes into the grid's cells, even while a cell editor is open.
+    const bool inGrid = m_stageGrid->IsDescendant(focus);
+    if (inGrid && event.GetId() == wxID_PASTE && StageGrid::ClipboardHoldsBlock()) {
+        m_stageGrid->PasteFromClipboard();
+        return;
+    }
     if (auto* text = dynamic_cast<wxTextEntry*>(focus)) {
         switch (event.GetId()) {
             case wxID_CUT: text->Cut(); break;
@@ -239,7 +245,7 @@ void MainFrame::OnClipboard(wxCommandEvent& event) {
         }
         return;
     }
-    if (!m_stageGrid->IsDescendant(focus) && m_context.GetPage() != Page::Stages) return;
+    if (!inGrid && m_context.GetPage() != Page::Stages) return;
     switch (event.GetId()) {
         case wxID_CUT: m_stageGrid->Cut(); break;
         case wxID_COPY: m_stageGrid->Copy(); break;

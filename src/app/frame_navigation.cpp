@@ -15,6 +15,7 @@
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "main_frame.h"
+#include "stage_grid.h"
 #include "persona_list.h"
 
 namespace {
@@ -89,7 +90,9 @@ void MainFrame::BindNavigation() {
         for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
             id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
         if (id == wxID_NONE) return;
-        if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(wxWindow::FindFocus(), wxTextCtrl)) return;
+        wxWindow* focus = wxWindow::FindFocus();
+        const bool blockIntoGrid = id == wxID_PASTE && m_stageGrid->IsDescendant(focus) && StageGrid::ClipboardHoldsBlock();
+        if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(focus, wxTextCtrl) && !blockIntoGrid) return;
         // As the menu would: only while the command is enabled.
         wxUpdateUIEvent update(id);
         update.SetEventObject(this);

@@ -422,6 +422,15 @@ void StageGrid::PasteFromClipboard() {
     if (wxTheClipboard->GetData(data)) PasteText(data.GetText());
 }
 
+bool StageGrid::ClipboardHoldsBlock() {
+    wxClipboardLocker lock;
+    if (!lock || !wxTheClipboard->IsSupported(wxDF_UNICODETEXT)) return false;
+    wxTextDataObject data;
+    if (!wxTheClipboard->GetData(data)) return false;
+    const CellBlock block = ParseTabSeparated(ToUtf8(data.GetText()));
+    return block.size() > 1 || (block.size() == 1 && block.front().size() > 1);
+}
+
 bool StageGrid::PasteText(const wxString& text) {
     if (!HasPersona()) return false;
     CommitPendingEdit();

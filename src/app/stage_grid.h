@@ -50,6 +50,9 @@ public:
     void Cut();
     /// Pastes the clipboard's text at the cursor.
     void PasteFromClipboard();
+    /// Whether the clipboard holds a block of several cells (tab-separated, as spreadsheets copy
+    /// them), which pastes into the grid even from an open cell editor.
+    static bool ClipboardHoldsBlock();
     /// Fills the cells a block of tab-separated text covers from the cursor down and right,
     /// adding stages when it runs past the last row, as one undo step.
     bool PasteText(const wxString& text);
