@@ -663,3 +663,18 @@ BOOST_FIXTURE_TEST_CASE(ctrl_v_in_an_open_cell_editor_pastes_a_block_into_the_ce
     BOOST_TEST(!PressOn(*cell, 'V', true, false, false));
     BOOST_TEST(grid().IsCellEditControlShown());
 }
+
+BOOST_FIXTURE_TEST_CASE(ctrl_enter_in_a_cell_puts_a_line_break_at_the_caret_and_enter_keeps_the_text, editor) {
+    wxTextCtrl* cell = OpenCellEditor(0, 1);
+    cell->ChangeValue("Asks peers");
+    cell->SetInsertionPointEnd();
+    BOOST_TEST(PressOn(*cell, WXK_RETURN, true, false, false));
+    cell->WriteText("Reads analyst reports");
+    // The caret, not the end: a break typed in the middle stays there.
+    cell->SetInsertionPoint(4);
+    BOOST_TEST(PressOn(*cell, WXK_RETURN, true, false, false));
+    BOOST_TEST(PressOn(*cell, WXK_RETURN, false, false, false));
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(shown().stages[0].buyer_actions == "Asks\n peers\nReads analyst reports");
+    BOOST_TEST(grid().GetGridCursorRow() == 1);  // Enter moves on, as in a spreadsheet
+}

@@ -11,6 +11,7 @@
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "accessibility.h"
 #include "command_ids.h"
@@ -68,6 +69,28 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     RestoreColumns();
     m_grid->Bind(wxEVT_KEY_DOWN, &StageGrid::OnKeyDown, this);
     m_grid->Bind(wxEVT_GRID_TABBING, &StageGrid::OnTabbing, this);
+    // Enter in the cell editor (a multi-line text view) keeps the change; Ctrl+Enter puts a line
+    // break at the caret. GTK's text view took both for itself: Ctrl+Enter did nothing and
+    // Enter left a line break at the end of the cell.
+    m_grid->Bind(wxEVT_GRID_EDITOR_CREATED, [this](wxGridEditorCreatedEvent& event) {
+        event.Skip();
+        auto* text = wxDynamicCast(event.GetControl(), wxTextCtrl);
+        if (!text) return;
+        text->Bind(wxEVT_CHAR_HOOK, [this, text](wxKeyEvent& key) {
+            const int code = key.GetKeyCode();
+            if ((code != WXK_RETURN && code != WXK_NUMPAD_ENTER) || key.AltDown() || key.ShiftDown()) {
+                key.Skip();
+                return;
+            }
+            if (key.ControlDown()) {
+                text->WriteText("\n");
+                return;
+            }
+            m_grid->SaveEditControlValue();
+            m_grid->DisableCellEditControl();
+            m_grid->MoveCursorDown(false);
+        });
+    });
     m_grid->Bind(wxEVT_GRID_CELL_RIGHT_CLICK, &StageGrid::OnCellRightClick, this);
     m_grid->Bind(wxEVT_GRID_LABEL_RIGHT_CLICK, &StageGrid::OnLabelRightClick, this);
     m_grid->Bind(wxEVT_GRID_COL_SIZE, &StageGrid::OnColumnSized, this);
