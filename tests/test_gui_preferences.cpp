@@ -398,8 +398,11 @@ BOOST_FIXTURE_TEST_CASE(test_connection_says_when_nothing_listens, page) {
 
 BOOST_FIXTURE_TEST_CASE(closing_the_page_during_a_test_stops_it_at_once, page) {
     fake_ai_server server;
+    // A reply a minute away: closing that waited for it would take a minute, and one that stops
+    // the test returns long before. The bound only tells the two apart, far from either, so a
+    // loaded machine never fails it.
     test::fake_response slow = test::completion_reply("OK");
-    slow.delay = 4s;
+    slow.delay = 60s;
     server.script(slow);
     AiPreferencesPanel& p = open();
     SetUp(p, server.base_url(), "test-model", "");
@@ -407,7 +410,7 @@ BOOST_FIXTURE_TEST_CASE(closing_the_page_during_a_test_stops_it_at_once, page) {
     BOOST_TEST(p.IsTesting());
     const auto start = std::chrono::steady_clock::now();
     close();
-    BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 2.0);
+    BOOST_TEST(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < 30.0);
 }
 
 BOOST_FIXTURE_TEST_CASE(the_preferences_window_has_the_ai_page_and_saves_its_changes, page) {
