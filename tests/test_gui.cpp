@@ -1,6 +1,9 @@
 // Drives the real editor window: open, edit through the grid, undo and redo, stage rows,
 // pasting from a spreadsheet, the unsaved-changes question, load errors and screenshots.
 #define BOOST_TEST_MODULE gui
+#include <memory>
+
+#include <wx/accel.h>
 #include <wx/toolbar.h>
 
 #include "gui_fixture.h"
@@ -677,4 +680,68 @@ BOOST_FIXTURE_TEST_CASE(ctrl_enter_in_a_cell_puts_a_line_break_at_the_caret_and_
     BOOST_TEST(!grid().IsCellEditControlShown());
     BOOST_TEST(shown().stages[0].buyer_actions == "Asks\n peers\nReads analyst reports");
     BOOST_TEST(grid().GetGridCursorRow() == 1);  // Enter moves on, as in a spreadsheet
+}
+
+namespace {
+
+struct menu_key {
+    int flags, keyCode, id;
+    wxString label;
+};
+
+// Every key the menu bar lists (Help > Keyboard Shortcuts shows the same).
+void CollectKeys(const wxMenu* menu, std::vector<menu_key>& keys) {
+    for (const wxMenuItem* item : menu->GetMenuItems()) {
+        if (item->IsSubMenu()) {
+            CollectKeys(item->GetSubMenu(), keys);
+            continue;
+        }
+        const std::unique_ptr<wxAcceleratorEntry> accel(item->GetAccel());
+        if (accel) keys.push_back({accel->GetFlags(), accel->GetKeyCode(), item->GetId(), item->GetItemLabelText()});
+    }
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(every_menu_key_reaches_its_command_from_every_control, editor) {
+    std::vector<menu_key> keys;
+    const wxMenuBar* bar = Frame().GetMenuBar();
+    for (size_t i = 0; i < bar->GetMenuCount(); ++i) CollectKeys(bar->GetMenu(i), keys);
+    BOOST_TEST(keys.size() >= 30u);
+
+    Context().ShowPage(EditingContext::Page::Persona);
+    Pump();
+    wxTextCtrl* field = Frame().GetPersonaForm()->GetField(persona_field::name);
+    Context().ShowPage(EditingContext::Page::Stages);
+    Pump();
+    wxTextCtrl* cellEditor = OpenCellEditor(0, 2);
+    struct place {
+        const char* name;
+        wxWindow* window;
+        bool text;
+    };
+    const place places[] = {
+        {"grid", grid().GetGridWindow(), false},
+        {"cell editor", cellEditor, true},
+        {"persona field", field, true},
+        {"chat input", Chat().Input(), true},
+        {"journey map", Frame().GetJourneyMap(), false},
+        {"persona list", Frame().GetPersonaList()->GetListBox(), false},
+    };
+    const auto textKey = [](const menu_key& k) {
+        if (k.flags == wxACCEL_CTRL)
+            return std::string("ACXVZY").find(char(k.keyCode)) != std::string::npos || k.keyCode == WXK_DELETE;
+        return k.flags == (wxACCEL_CTRL | wxACCEL_SHIFT) && k.keyCode == 'Z';
+    };
+    for (const place& at : places)
+        for (const menu_key& k : keys) {
+            wxKeyEvent key(wxEVT_CHAR_HOOK);
+            key.m_keyCode = k.keyCode;
+            key.m_controlDown = (k.flags & wxACCEL_CTRL) != 0;
+            key.m_altDown = (k.flags & wxACCEL_ALT) != 0;
+            key.m_shiftDown = (k.flags & wxACCEL_SHIFT) != 0;
+            const int expected = at.text && textKey(k) ? int(wxID_NONE) : k.id;
+            BOOST_TEST(Frame().CommandForKey(key, at.window) == expected, at.name << ": " << k.label);
+        }
+    grid().DisableCellEditControl();
 }

@@ -78,21 +78,8 @@ void MainFrame::BindNavigation() {
     // text field needs for its text stay with it while one has the focus.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
         event.Skip();
-        int flags = 0;
-        if (event.ControlDown()) flags |= wxACCEL_CTRL;
-        if (event.AltDown()) flags |= wxACCEL_ALT;
-        if (event.ShiftDown()) flags |= wxACCEL_SHIFT;
-        int keyCode = event.GetKeyCode();
-        if (keyCode >= 'a' && keyCode <= 'z') keyCode -= 'a' - 'A';
-        if (flags == 0 || (flags == wxACCEL_SHIFT && keyCode != WXK_F6)) return;  // typing, not a command
-        int id = wxID_NONE;
-        const wxMenuBar* bar = GetMenuBar();
-        for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
-            id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
+        const int id = CommandForKey(event, wxWindow::FindFocus());
         if (id == wxID_NONE) return;
-        wxWindow* focus = wxWindow::FindFocus();
-        const bool blockIntoGrid = id == wxID_PASTE && m_stageGrid->IsDescendant(focus) && StageGrid::ClipboardHoldsBlock();
-        if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(focus, wxTextCtrl) && !blockIntoGrid) return;
         // As the menu would: only while the command is enabled.
         wxUpdateUIEvent update(id);
         update.SetEventObject(this);
@@ -128,6 +115,27 @@ void MainFrame::BindNavigation() {
         FocusPanel(panels[next]);
     }, ID_FOCUS_NEXT_PANEL, ID_FOCUS_PREVIOUS_PANEL);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ShowKeyboardHelp(); }, ID_KEYBOARD_HELP);
+}
+
+int MainFrame::CommandForKey(const wxKeyEvent& event, wxWindow* focus) const {
+    int flags = 0;
+    if (event.ControlDown()) flags |= wxACCEL_CTRL;
+    if (event.AltDown()) flags |= wxACCEL_ALT;
+    if (event.ShiftDown()) flags |= wxACCEL_SHIFT;
+    int keyCode = event.GetKeyCode();
+    if (keyCode >= 'a' && keyCode <= 'z') keyCode -= 'a' - 'A';
+    // Plain keys and Shift+key are typing (F-keys aside, which the accelerators below have).
+    const bool functionKey = keyCode >= WXK_F1 && keyCode <= WXK_F24;
+    if (!functionKey && (flags == 0 || flags == wxACCEL_SHIFT)) return wxID_NONE;
+    int id = wxID_NONE;
+    const wxMenuBar* bar = GetMenuBar();
+    for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
+        id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
+    if (id == wxID_NONE) return id;
+    // A spreadsheet's block pastes into the grid's cells, even from the cell editor.
+    const bool blockIntoGrid = id == wxID_PASTE && m_stageGrid->IsDescendant(focus) && StageGrid::ClipboardHoldsBlock();
+    if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(focus, wxTextCtrl) && !blockIntoGrid) return wxID_NONE;
+    return id;
 }
 
 MainFrame::Panel MainFrame::GetFocusedPanel() const {

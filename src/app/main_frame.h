@@ -20,6 +20,7 @@ class PersonaList;
 class StageGrid;
 class SummaryPanel;
 class WelcomeCard;
+class wxKeyEvent;
 class wxNotebook;
 class wxSimplebook;
 class wxToolBar;
@@ -64,6 +65,10 @@ public:
     void FocusPanel(Panel panel);
     /// The panel holding the keyboard focus, or Main when the focus is elsewhere.
     Panel GetFocusedPanel() const;
+    /// The menu command a key runs while focus has the keyboard focus, ahead of that control
+    /// (wxID_NONE for typing, and for the keys a text field keeps for its text: select all,
+    /// copy, cut, paste, undo, redo, delete a word).
+    int CommandForKey(const wxKeyEvent& event, wxWindow* focus) const;
 
 private:
     void CreateMenus();
