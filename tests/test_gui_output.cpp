@@ -174,15 +174,6 @@ wxPreviewFrame* OpenPreview() {
     return nullptr;
 }
 
-template <class T>
-T* FindChildOf(wxWindow* parent) {
-    for (wxWindow* child : parent->GetChildren()) {
-        if (auto* found = dynamic_cast<T*>(child)) return found;
-        if (T* found = FindChildOf<T>(child)) return found;
-    }
-    return nullptr;
-}
-
 // Draws a page of a printout as a 300 dpi sheet of A4 landscape would receive it, at a quarter
 // of the size, and returns the share of the sheet that has ink.
 double InkOnPage(wxPrintout& printout, int page) {
@@ -208,7 +199,7 @@ BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) 
     Command(wxID_PREVIEW);
     wxPreviewFrame* frame = OpenPreview();
     BOOST_TEST_REQUIRE(frame != nullptr);
-    auto* bar = FindChildOf<wxPreviewControlBar>(frame);
+    auto* bar = FindChild<wxPreviewControlBar>(frame);
     BOOST_TEST_REQUIRE(bar != nullptr);
     wxPrintPreviewBase* preview = bar->GetPrintPreview();
     // A cover, the stage table, the journey map and the summary for each of the eight personas,

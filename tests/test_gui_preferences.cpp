@@ -136,15 +136,6 @@ bool WaitForTest(const AiPreferencesPanel& p) {
     return WaitFor([&p] { return !p.IsTesting(); });
 }
 
-template <class T>
-T* FindChild(wxWindow* parent) {
-    for (wxWindow* child : parent->GetChildren()) {
-        if (auto* found = dynamic_cast<T*>(child)) return found;
-        if (T* found = FindChild<T>(child)) return found;
-    }
-    return nullptr;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(preferences)

@@ -118,6 +118,16 @@ bool CommandEnabled(int id);
 // event loop); false when it never did.
 bool WaitFor(const std::function<bool()>& done, std::chrono::milliseconds limit = std::chrono::seconds(5));
 
+// The first window of type T among parent's descendants, depth first, or null.
+template <class T>
+T* FindChild(wxWindow* parent) {
+    for (wxWindow* child : parent->GetChildren()) {
+        if (auto* found = dynamic_cast<T*>(child)) return found;
+        if (T* found = FindChild<T>(child)) return found;
+    }
+    return nullptr;
+}
+
 // Opens the grid's cell editor at row, col, as typing into the focused cell does.
 wxTextCtrl* OpenCellEditor(int row, int col);
 
