@@ -249,7 +249,7 @@ void BpmApp::OnTerminationSignal(int signal) {
     // (closing the window under it crashed). Only the lock files go first, and the settings.
     if (app.m_docManager)
         for (wxDocument* doc : app.m_docManager->GetDocumentsVector())
-            if (auto* map = wxDynamicCast(doc, BpmDocument)) map->ReleaseLock();
+            if (auto* map = dynamic_cast<BpmDocument*>(doc)) map->ReleaseLock();
     if (wxConfigBase* config = wxConfigBase::Get(false)) config->Flush();
     std::fflush(stderr);
     // As a shell reports a program that a signal ended.

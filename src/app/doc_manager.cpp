@@ -126,7 +126,7 @@ bool BpmDocManager::OpenRecovered(const bpm::recovery_copy& copy) {
         return false;
     // In place of the map shown, which is closed first (asking about its changes) and so lets
     // go of its lock, should it be the same file.
-    auto* doc = wxDynamicCast(CreateDocument(wxString(), wxDOC_NEW), BpmDocument);
+    auto* doc = dynamic_cast<BpmDocument*>(CreateDocument(wxString(), wxDOC_NEW));
     if (!doc) return false;
     // Its file is locked as opening it would: someone else editing it now is asked about first,
     // and Cancel leaves the copy for later.
@@ -170,7 +170,7 @@ wxString BpmDocManager::MakeFrameTitle(wxDocument* doc) {
     // TRANSLATORS: window title; {1} is the file name, a leading * marks unsaved changes
     wxString name = doc->IsModified() ? FormatText(_("*{1}"), doc->GetUserReadableName())
                                       : doc->GetUserReadableName();
-    const auto* map = wxDynamicCast(doc, BpmDocument);
+    const auto* map = dynamic_cast<const BpmDocument*>(doc);
     // TRANSLATORS: window title of a map open read-only; {1} is the file name
     if (map && map->IsReadOnly()) name = FormatText(_("{1} (Read-Only)"), name);
     // TRANSLATORS: window title: the map's name, then the program's

@@ -134,7 +134,7 @@ int MainFrame::CommandForKey(const wxKeyEvent& event, wxWindow* focus) const {
     if (id == wxID_NONE) return id;
     // A spreadsheet's block pastes into the grid's cells, even from the cell editor.
     const bool blockIntoGrid = id == wxID_PASTE && m_stageGrid->IsDescendant(focus) && StageGrid::ClipboardHoldsBlock();
-    if (IsTextEditingKey(flags, keyCode) && wxDynamicCast(focus, wxTextCtrl) && !blockIntoGrid) return wxID_NONE;
+    if (IsTextEditingKey(flags, keyCode) && dynamic_cast<wxTextCtrl*>(focus) && !blockIntoGrid) return wxID_NONE;
     return id;
 }
 

@@ -74,7 +74,7 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     // Enter left a line break at the end of the cell.
     m_grid->Bind(wxEVT_GRID_EDITOR_CREATED, [this](wxGridEditorCreatedEvent& event) {
         event.Skip();
-        auto* text = wxDynamicCast(event.GetControl(), wxTextCtrl);
+        auto* text = dynamic_cast<wxTextCtrl*>(event.GetControl());
         if (!text) return;
         text->Bind(wxEVT_CHAR_HOOK, [this, text](wxKeyEvent& key) {
             const int code = key.GetKeyCode();
