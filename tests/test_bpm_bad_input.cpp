@@ -1,6 +1,5 @@
 #define BOOST_TEST_MODULE bpm_bad_input
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 
 #include "bpm/bpm_file.h"
 #include "largest_map.h"
@@ -178,14 +177,12 @@ BOOST_AUTO_TEST_CASE(a_map_over_the_content_limit_is_refused_where_it_passes_it)
     BOOST_TEST(r.error().find("the map holds 257 MB of content; the limit is 64 MB") != std::string::npos, r.error());
 }
 
-BOOST_AUTO_TEST_CASE(entity_expansion_is_refused_quickly) {
-    const auto start = std::chrono::steady_clock::now();
+BOOST_AUTO_TEST_CASE(entity_expansion_is_refused_before_it_starts) {
+    // Expanding the entities would take gigabytes: the file is refused at its DOCTYPE, line 2,
+    // before any entity is read (the ctest timeout catches a reader that expands instead).
     const auto r = load_bpm(test::data("billion-laughs.bpm"));
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     BOOST_TEST_REQUIRE(!r);
     BOOST_TEST(r.error() == "2:1: DOCTYPE declarations are not allowed in .bpm files");
-    // Expanding the entities would take gigabytes; refusing takes nothing.
-    BOOST_TEST(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 5);
 }
 
 BOOST_AUTO_TEST_CASE(external_entities_are_never_read) {

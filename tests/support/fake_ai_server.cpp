@@ -135,6 +135,11 @@ std::vector<recorded_request> fake_ai_server::requests() const {
     return requests_;
 }
 
+std::size_t fake_ai_server::responses_begun() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return begun_;
+}
+
 bool fake_ai_server::wait_readable(int fd) const {
     pollfd fds[2] = {{fd, POLLIN, 0}, {stop_pipe_[0], POLLIN, 0}};
     while (poll(fds, 2, -1) < 0) {
@@ -208,6 +213,10 @@ void fake_ai_server::serve(int fd) {
 
 void fake_ai_server::respond(int fd, const fake_response& r) {
     if (!pause(r.delay)) return;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        ++begun_;
+    }
     std::size_t size = 0;
     for (const std::string& p : r.pieces) size += p.size();
     std::string head = "HTTP/1.1 " + std::to_string(r.status) + " " + reason(r.status) + "\r\n";

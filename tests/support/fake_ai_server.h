@@ -74,6 +74,9 @@ public:
     void script(fake_response r);
     /// The requests received so far.
     std::vector<recorded_request> requests() const;
+    /// How many responses have begun (their delay over, the status line being sent): a client
+    /// that gave up before then has seen none of its answer.
+    std::size_t responses_begun() const;
 
 private:
     void run();
@@ -88,6 +91,7 @@ private:
     mutable std::mutex mutex_;
     std::deque<fake_response> script_;
     std::vector<recorded_request> requests_;
+    std::size_t begun_ = 0;
     std::thread thread_;
 };
 
