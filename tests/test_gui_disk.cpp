@@ -29,7 +29,6 @@ void AddPersonaWithCli(const std::string& path) {
     BOOST_TEST_REQUIRE(load_bpm(path).value->personas.size() == 9u);
 }
 
-DiskChangeBar& Bar() { return *Frame().GetDiskChangeBar(); }
 
 // Switches back to the editor's window, as a user does after working elsewhere.
 void Activate() {
@@ -39,15 +38,6 @@ void Activate() {
     Pump();
 }
 
-// Presses one of the bar's buttons, as GTK's info bar reports a click.
-void Press(int id) {
-    wxCommandEvent click(wxEVT_BUTTON, id);
-    click.SetEventObject(&Bar());
-    Bar().ProcessWindowEvent(click);
-    Pump();
-}
-
-bool Says(const wxString& part) { return Bar().GetShownMessage().Contains(part); }
 
 }  // namespace
 
@@ -68,23 +58,23 @@ BOOST_FIXTURE_TEST_CASE(a_change_on_disk_reloads_a_clean_map_and_keeps_the_selec
     BOOST_TEST(Context().GetStageId() == stage);
     BOOST_TEST((Context().GetPage() == EditingContext::Page::JourneyMap));
     BOOST_TEST(!doc->IsModified());
-    BOOST_TEST(Says("changed on disk and was reloaded"));
-    BOOST_TEST(Says("Undo history starts over"));
+    BOOST_TEST(DiskBarSays("changed on disk and was reloaded"));
+    BOOST_TEST(DiskBarSays("Undo history starts over"));
     BOOST_TEST(!CommandEnabled(wxID_UNDO));
 
     // Told once: switching back again changes nothing, and the news stays until dismissed.
     Activate();
-    BOOST_TEST(Says("was reloaded"));
-    Bar().Dismiss();
+    BOOST_TEST(DiskBarSays("was reloaded"));
+    DiskBar().Dismiss();
     Activate();
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(the_watcher_sees_a_change_without_switching_windows, editor) {
     AddPersonaWithCli(path);
     // Only the folder watch can tell now: nothing activates the window.
     BOOST_TEST(WaitFor([&] { return doc->Model().personas.size() == 9u; }, std::chrono::seconds(20)));
-    BOOST_TEST(Says("was reloaded"));
+    BOOST_TEST(DiskBarSays("was reloaded"));
 }
 
 BOOST_FIXTURE_TEST_CASE(the_editors_own_saves_are_no_change_on_disk, editor) {
@@ -92,7 +82,7 @@ BOOST_FIXTURE_TEST_CASE(the_editors_own_saves_are_no_change_on_disk, editor) {
     Command(wxID_SAVE);
     Activate();
     WaitFor([] { return false; }, std::chrono::milliseconds(600));  // lets the watch's events arrive
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
     BOOST_TEST(CommandEnabled(wxID_UNDO));  // not reloaded: the history is still there
     BOOST_TEST(prompts.askedToReplace == 0);
 }
@@ -104,9 +94,9 @@ BOOST_FIXTURE_TEST_CASE(a_change_under_unsaved_edits_asks_and_reload_theirs_take
     Activate();
     // Nothing is lost yet: my map and my edit are there, theirs is on disk, and the version
     // both started from is kept for a merge.
-    BOOST_TEST(Says("changed on disk, and you have unsaved changes"));
-    BOOST_TEST(Bar().HasButtonId(DiskChangeBar::ID_RELOAD_THEIRS));
-    BOOST_TEST(Bar().HasButtonId(DiskChangeBar::ID_KEEP_MINE));
+    BOOST_TEST(DiskBarSays("changed on disk, and you have unsaved changes"));
+    BOOST_TEST(DiskBar().HasButtonId(DiskChangeBar::ID_RELOAD_THEIRS));
+    BOOST_TEST(DiskBar().HasButtonId(DiskChangeBar::ID_KEEP_MINE));
     BOOST_TEST(doc->Model().personas.size() == 8u);
     BOOST_TEST(doc->Model().personas[0].stages[0].duration == "5 weeks");
     BOOST_TEST(doc->IsModified());
@@ -117,11 +107,11 @@ BOOST_FIXTURE_TEST_CASE(a_change_under_unsaved_edits_asks_and_reload_theirs_take
     BOOST_TEST(prompts.askedToReplace == 1);
     BOOST_TEST(load_bpm(path).value->personas.size() == 9u);
 
-    Press(DiskChangeBar::ID_RELOAD_THEIRS);
+    PressOnDiskBar(DiskChangeBar::ID_RELOAD_THEIRS);
     BOOST_TEST(doc->Model().personas.size() == 9u);
     BOOST_TEST(doc->Model().personas[0].stages[0].duration != "5 weeks");
     BOOST_TEST(!doc->IsModified());
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
     BOOST_TEST(doc->LoadedVersion() == test::slurp(path));
 }
 
@@ -129,11 +119,11 @@ BOOST_FIXTURE_TEST_CASE(keep_mine_overwrites_at_the_next_save_after_one_question
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
     AddPersonaWithCli(path);
     Activate();
-    Press(DiskChangeBar::ID_KEEP_MINE);
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    PressOnDiskBar(DiskChangeBar::ID_KEEP_MINE);
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
     // Not asked again for the same change.
     Activate();
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
     BOOST_TEST(doc->Model().personas.size() == 8u);
 
     prompts.replaceTheirs = true;
@@ -147,21 +137,21 @@ BOOST_FIXTURE_TEST_CASE(keep_mine_overwrites_at_the_next_save_after_one_question
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "6 weeks"));
     AddPersonaWithCli(path);
     Activate();
-    BOOST_TEST(Says("you have unsaved changes"));
+    BOOST_TEST(DiskBarSays("you have unsaved changes"));
 }
 
 BOOST_FIXTURE_TEST_CASE(text_still_in_a_cell_editor_counts_as_unsaved, editor) {
     OpenCellEditor(0, 2)->SetValue("9 weeks");
     AddPersonaWithCli(path);
     Activate();
-    BOOST_TEST(Says("you have unsaved changes"));
+    BOOST_TEST(DiskBarSays("you have unsaved changes"));
     BOOST_TEST(doc->Model().personas.size() == 8u);
 }
 
 BOOST_FIXTURE_TEST_CASE(a_deleted_file_is_told_and_saving_writes_it_again, editor) {
     std::filesystem::remove(path);
     Activate();
-    BOOST_TEST(Says("was deleted or moved on disk"));
+    BOOST_TEST(DiskBarSays("was deleted or moved on disk"));
     BOOST_TEST(doc->Model().personas.size() == 8u);
     // The map is no longer on disk: the title marks it unsaved, Save is there, and closing asks.
     BOOST_TEST(doc->IsModified());
@@ -170,13 +160,13 @@ BOOST_FIXTURE_TEST_CASE(a_deleted_file_is_told_and_saving_writes_it_again, edito
     Command(wxID_SAVE);
     BOOST_TEST(prompts.askedToReplace == 0);
     BOOST_TEST(load_bpm(path).value->personas.size() == 8u);
-    BOOST_TEST(Bar().GetShownMessage().empty());
+    BOOST_TEST(DiskBar().GetShownMessage().empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(a_file_changed_into_something_unreadable_keeps_the_map, editor) {
     test::spit(path, "<buying-process-map");  // a sync caught half-way
     Activate();
-    BOOST_TEST(Says("cannot be read now"));
+    BOOST_TEST(DiskBarSays("cannot be read now"));
     BOOST_TEST(doc->Model().personas.size() == 8u);
     // The map is in its file no more: unsaved, so that Save, autosave and closing all keep it.
     BOOST_TEST(doc->IsModified());
@@ -189,7 +179,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_changed_into_something_unreadable_keeps_the_map, 
     std::filesystem::rename(complete, path);
     Activate();
     BOOST_TEST(doc->Model().personas.size() == 9u);
-    BOOST_TEST(Says("was reloaded"));
+    BOOST_TEST(DiskBarSays("was reloaded"));
 }
 
 // Autosave, recovery and what happens when something goes wrong.
@@ -381,7 +371,7 @@ BOOST_FIXTURE_TEST_CASE(killing_the_editor_after_an_unsaved_edit_loses_nothing, 
     // to the user.
     const std::string command = "printf 'Finance Director\\n' | '" BPM_CLI "' interview '" + theirs + "' >/dev/null 2>&1";
     BOOST_TEST_REQUIRE(std::system(command.c_str()) == 0);
-    BOOST_TEST(WaitFor([] { return Says("you have unsaved changes"); }, std::chrono::seconds(20)));
+    BOOST_TEST(WaitFor([] { return DiskBarSays("you have unsaved changes"); }, std::chrono::seconds(20)));
 }
 
 BOOST_FIXTURE_TEST_CASE(a_save_onto_a_full_disk_keeps_the_old_file_and_the_unsaved_map, editor) {

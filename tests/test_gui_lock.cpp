@@ -24,9 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// What the strip under the toolbar says about the shown map, "" when it is dismissed.
-wxString DiskBarMessage() { return Frame().GetDiskChangeBar()->GetShownMessage(); }
-bool DiskBarSays(const wxString& part) { return DiskBarMessage().Contains(part); }
 
 std::string this_host() {
     char name[256] = {};
@@ -363,13 +360,10 @@ BOOST_FIXTURE_TEST_CASE(save_as_makes_an_editable_copy_locked_at_its_new_place, 
     BOOST_TEST(test::slurp(lock) == format_lock_entry(bea.owner));
 
     // The strip's own Save As button, as the user finds it.
-    BOOST_TEST(Frame().GetDiskChangeBar()->HasButtonId(wxID_SAVEAS));
+    BOOST_TEST(DiskBar().HasButtonId(wxID_SAVEAS));
     const std::string copy = dir.file("copy.bpm");
     prompts.savePath = ToWx(copy);
-    wxCommandEvent click(wxEVT_BUTTON, wxID_SAVEAS);
-    click.SetEventObject(Frame().GetDiskChangeBar());
-    Frame().GetDiskChangeBar()->ProcessWindowEvent(click);
-    Pump();
+    PressOnDiskBar(wxID_SAVEAS);
     BOOST_TEST(prompts.problems.size() == 1u);
     BOOST_TEST(!doc->IsReadOnly());
     BOOST_TEST(DiskBarMessage().empty());

@@ -29,6 +29,7 @@
 #include "chat_panel.h"
 #include "command_ids.h"
 #include "dashboard_view.h"
+#include "disk_change_bar.h"
 #include "doc_manager.h"
 #include "grid_clipboard.h"
 #include "editing_context.h"
@@ -130,6 +131,19 @@ T* FindChild(wxWindow* parent) {
 
 // Opens the grid's cell editor at row, col, as typing into the focused cell does.
 wxTextCtrl* OpenCellEditor(int row, int col);
+
+// The strip under the toolbar that tells of the map's file, what it says ("" when dismissed),
+// and whether that holds part.
+inline DiskChangeBar& DiskBar() { return *Frame().GetDiskChangeBar(); }
+inline wxString DiskBarMessage() { return DiskBar().GetShownMessage(); }
+inline bool DiskBarSays(const wxString& part) { return DiskBarMessage().Contains(part); }
+// Presses one of the strip's buttons, as GTK's info bar reports a click.
+inline void PressOnDiskBar(int id) {
+    wxCommandEvent click(wxEVT_BUTTON, id);
+    click.SetEventObject(&DiskBar());
+    DiskBar().ProcessWindowEvent(click);
+    Pump();
+}
 
 inline ChatPanel& Chat() { return *Frame().GetChatPanel(); }
 // Types text into the chat's input box and presses Enter.
