@@ -723,3 +723,70 @@ BOOST_AUTO_TEST_CASE(pain_points_take_explicit_or_guessed_categories) {
         BOOST_TEST(static_cast<int>(points[i].category) == static_cast<int>(expected[i].category), points[i].text);
     }
 }
+
+namespace {
+
+// A pain point as filed: its text and category, printable for the data test cases.
+struct filed {
+    std::string text;
+    pain_category category;
+};
+
+std::ostream& operator<<(std::ostream& o, const filed& f) {
+    return o << '"' << f.text << "\" as " << (f.category == pain_category::none ? "none" : pain_category_key(f.category));
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(a_category_is_guessed_only_from_words_that_leave_no_doubt,
+                     bdata::make(std::vector<filed>{
+                         {"Too expensive", pain_category::financial},
+                         {"Licences cost too much", pain_category::financial},
+                         {"No budget until next year", pain_category::financial},
+                         {"Can't prove ROI to the board", pain_category::financial},
+                         // "spend" is time here, not money.
+                         {"spend more time in spreadsheets", pain_category::productivity},
+                         {"Wasting too much time on manual reporting", pain_category::productivity},
+                         {"Reports take too long to build", pain_category::productivity},
+                         {"Workflow is too complex", pain_category::process},
+                         {"Approvals go through four people", pain_category::process},
+                         {"Data is siloed across teams", pain_category::process},
+                         {"Lack of proper assistance", pain_category::support},
+                         {"Onboarding is left to us", pain_category::support},
+                         {"Nobody answers the help desk", pain_category::support},
+                         // No category's words: no guess.
+                         {"The logo is ugly", pain_category::none},
+                         {"She misses the forecast.", pain_category::none},
+                         {"Users feel lost", pain_category::none},
+                         {"It doesn't help us forecast", pain_category::none},
+                         // Words of two categories: no guess either.
+                         {"Manual reports cost us hours", pain_category::none},
+                         {"Support costs too much", pain_category::none},
+                         {"Slow approvals", pain_category::none},
+                         {"No real-time visibility", pain_category::none},
+                     }),
+                     expected) {
+    BOOST_TEST(static_cast<int>(guess_pain_category(expected.text)) == static_cast<int>(expected.category),
+               expected);
+}
+
+BOOST_DATA_TEST_CASE(a_category_named_before_a_colon_is_taken_off_the_text_and_kept,
+                     bdata::make({"expensive: licences cost too much", "Financial: no ROI proof",
+                                  "PRODUCTIVITY: reports take hours", "support pain: nobody answers tickets",
+                                  "Time: never enough of it", "Other: bad coffee", "Process: the tool is costly",
+                                  // Not a category: the colon stays and the words are guessed from.
+                                  "Note: budget is tight"}) ^
+                         bdata::make(std::vector<filed>{{"licences cost too much", pain_category::financial},
+                                                        {"no ROI proof", pain_category::financial},
+                                                        {"reports take hours", pain_category::productivity},
+                                                        {"nobody answers tickets", pain_category::support},
+                                                        {"never enough of it", pain_category::productivity},
+                                                        {"bad coffee", pain_category::other},
+                                                        {"the tool is costly", pain_category::process},
+                                                        {"Note: budget is tight", pain_category::financial}}),
+                     answer, expected) {
+    const std::vector<pain_point> points = parse_pain_points(answer);
+    BOOST_TEST_REQUIRE(points.size() == 1u);
+    BOOST_TEST(points[0].text == expected.text);
+    BOOST_TEST(static_cast<int>(points[0].category) == static_cast<int>(expected.category), expected);
+}
