@@ -790,3 +790,36 @@ BOOST_DATA_TEST_CASE(a_category_named_before_a_colon_is_taken_off_the_text_and_k
     BOOST_TEST(points[0].text == expected.text);
     BOOST_TEST(static_cast<int>(points[0].category) == static_cast<int>(expected.category), expected);
 }
+
+BOOST_AUTO_TEST_CASE(the_chat_says_which_category_each_pain_point_got_and_how_to_change_it) {
+    chat c;
+    c.say({"Marketing Director", "Too expensive; spend more time in spreadsheets; the logo is ugly"});
+    BOOST_TEST_REQUIRE(c.last.size() == 2u);
+    BOOST_TEST(c.last[0].text ==
+               "Here are the categories I gave the pain points:\n"
+               "• Financial: Too expensive\n"
+               "• Productivity: spend more time in spreadsheets\n"
+               "• No category: the logo is ugly\n"
+               "To change a category, right-click the pain point's tag on the Persona tab and choose one under "
+               "Category, or type 'back' and answer again, starting each pain point with its category, such as "
+               "'Financial: too expensive; Other: bad coffee'.");
+    BOOST_TEST(c.question().text.find("standard set of stages") != std::string::npos);
+
+    // Doing as it says.
+    c.say({"back", "Too expensive; spend more time in spreadsheets; Other: the logo is ugly"});
+    BOOST_TEST((c.p().pain_points.at(2) == pain_point{"the logo is ugly", pain_category::other}));
+    BOOST_TEST(c.replied(message_kind::info, "• Other: the logo is ugly\n"));
+
+    // A terminal has no tags to right-click.
+    document doc;
+    history h(doc);
+    interview terminal(h, interview_face::terminal);
+    terminal.start();
+    terminal.answer("CFO");
+    const std::vector<message> reply = terminal.answer("expensive: licences cost too much");
+    BOOST_TEST_REQUIRE(!reply.empty());
+    BOOST_TEST(reply[0].text == "Here is the category I gave the pain point:\n"
+                                "• Financial: licences cost too much\n"
+                                "To change a category, type 'back' and answer again, starting each pain point with "
+                                "its category, such as 'Financial: too expensive; Other: bad coffee'.");
+}

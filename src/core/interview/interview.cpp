@@ -351,6 +351,7 @@ void interview::answer_pain_points(std::string_view text, std::vector<message>& 
     for (std::size_t i = 0; i < points.size(); ++i) edits.submit(insert_pain_point(persona_id_, i, points[i]));
     edits.push();
     answered();
+    out.push_back(filed_pain_points());
     advance(out);
 }
 

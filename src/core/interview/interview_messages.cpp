@@ -134,7 +134,8 @@ message interview::question() const {
                             name);
             m.hint = _("These could be financial pain points (e.g., 'too expensive'), productivity pain points "
                        "(e.g., 'wasting too much time'), process pain points (e.g., 'workflow is too complex'), or "
-                       "support pain points (e.g., 'lack of proper assistance'). Separate several with ';'.");
+                       "support pain points (e.g., 'lack of proper assistance'). Separate several with ';', and "
+                       "start one with its category to choose it yourself: 'Support: slow answers'.");
             break;
         case step::stage_approach:
             m.text = format(_("Now, let's map out the buying stages for {1}. The buyer's journey typically involves "
@@ -254,6 +255,24 @@ message interview::help() const {
         text += '\n';
     }
     text += "• " + _("help: show this list");
+    return message{message_kind::info, text, {}, {}};
+}
+
+message interview::filed_pain_points() const {
+    const persona& p = *current_persona();
+    std::string text = _n("Here is the category I gave the pain point:",
+                          "Here are the categories I gave the pain points:", p.pain_points.size());
+    text += '\n' + pain_point_lines(p, "• ") + '\n';
+    if (face_ == interview_face::beside_document)
+        // TRANSLATORS: Persona is the name of a tab of the main window, Category an item of the menu of a
+        // pain point's tag; the categories in the example answer are the translated category titles
+        text += _("To change a category, right-click the pain point's tag on the Persona tab and choose one under "
+                  "Category, or type 'back' and answer again, starting each pain point with its category, such as "
+                  "'Financial: too expensive; Other: bad coffee'.");
+    else
+        // TRANSLATORS: the categories in the example answer are the translated category titles
+        text += _("To change a category, type 'back' and answer again, starting each pain point with its category, "
+                  "such as 'Financial: too expensive; Other: bad coffee'.");
     return message{message_kind::info, text, {}, {}};
 }
 
