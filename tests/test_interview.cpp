@@ -617,9 +617,9 @@ std::string misplaced(const std::string& words, const std::string& answer) {
     const std::string quoted = without_full_stop(answer);
     for (std::size_t at = words.find(quoted); at != std::string::npos; at = words.find(quoted, at + 1)) {
         const std::string_view before = std::string_view(words).substr(0, at);
+        const std::string_view mark = before.substr(before.size() < 2 ? 0 : before.size() - 2);
         const bool after_mark = before.empty() || before.back() == '\n' || before.back() == '\'' ||
-                                before.back() == '"' || (before.size() >= 2 && (starts_with(before.substr(before.size() - 2), ": ") ||
-                                                                             starts_with(before.substr(before.size() - 2), "; ")));
+                                before.back() == '"' || mark == ": " || mark == "; ";
         if (!after_mark) return "spliced into a clause";
         std::string_view rest = std::string_view(words).substr(at + quoted.size());
         if (!starts_with(rest, ".")) continue;
@@ -733,7 +733,8 @@ struct filed {
 };
 
 std::ostream& operator<<(std::ostream& o, const filed& f) {
-    return o << '"' << f.text << "\" as " << (f.category == pain_category::none ? "none" : pain_category_key(f.category));
+    const std::string_view category = f.category == pain_category::none ? "none" : pain_category_key(f.category);
+    return o << '"' << f.text << "\" as " << category;
 }
 
 }  // namespace
