@@ -32,7 +32,7 @@ BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, e
     // A cell typed in the grid is noticed: the assistant moves on instead of asking for it.
     doc->Submit(set_stage_field(shown().id, shown().stages[0].id, stage_field::buyer_actions, "Typed in the grid"));
     Pump();
-    BOOST_TEST(Said("I see Buyer Actions of Awareness is filled in now."));
+    BOOST_TEST(Said("I see the Buyer Actions field of the Awareness stage is filled in now."));
     BOOST_TEST(Chat().Transcript().back().Contains("typical duration"));
 }
 

@@ -23,12 +23,15 @@ std::optional<int> parse_count(std::string_view answer);
 std::optional<std::size_t> parse_option(std::string_view answer,
                                         std::initializer_list<std::initializer_list<std::string_view>> options);
 
-/// The pain points of an answer such as "Financial: too expensive; wasting time": split at ';',
-/// an explicit category before a colon is taken off the text, and otherwise the category is
-/// guessed from common words ("expensive" is financial, "slow" productivity).
+/// The pain points of an answer such as "Financial: too expensive; wasting time": split at ';'.
+/// A category named before a colon (its key or title in any case, optionally followed by "pain",
+/// or one of a few words such as "expensive" or "slow") is taken off the text and kept; otherwise
+/// the category is guess_pain_category's.
 std::vector<pain_point> parse_pain_points(std::string_view answer);
 
-/// The category a pain point's words suggest, or none.
+/// The category a pain point's whole words or phrases clearly name ("too expensive" is financial,
+/// "wasting time" productivity), or none: for no such words, or for words of two categories
+/// ("manual reports cost us hours").
 pain_category guess_pain_category(std::string_view text);
 
 }  // namespace bpm

@@ -50,7 +50,7 @@ enum class interview_phase { introduction, persona, stages, seller_alignment, su
 std::string interview_phase_title(interview_phase p);
 
 /// Whether the face shows the document beside the conversation (the GUI) or not (a terminal);
-/// the review step's wording depends on it.
+/// the review step's wording, and how it says to change a pain point's category, depend on it.
 enum class interview_face { beside_document, terminal };
 
 /// The guided conversation of the spec (Phases 1-6) as a state machine over a document's
@@ -185,6 +185,8 @@ private:
     bool route_free_question(const std::string& text, std::vector<message>& out);
     message help() const;
     message status() const;
+    /// The category each pain point got, and how to change it.
+    message filed_pain_points() const;
 
     history& history_;
     interview_face face_;

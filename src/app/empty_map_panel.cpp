@@ -16,7 +16,8 @@ EmptyMapPanel::EmptyMapPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(NewHeading(this, _("This map has no personas yet"), 1.4, wxALIGN_CENTRE_HORIZONTAL), 0,
                 wxALIGN_CENTRE_HORIZONTAL | wxBOTTOM, gap);
-    m_whole = _("Answer the assistant's questions on the right to define your first buyer persona: "
+    // TRANSLATORS: Assistant is the caption of the chat pane, which the user may dock on any side
+    m_whole = _("Answer the questions in the Assistant pane to define your first buyer persona: "
                                 "its name, its pain points and the stages of its buying journey. Everything you answer "
                                 "appears here as you go, and you can change it at any time.");
     m_text = new wxStaticText(this, wxID_ANY, m_whole, wxDefaultPosition, wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL);

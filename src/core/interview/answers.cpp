@@ -22,19 +22,77 @@ std::string normalise(std::string_view answer) {
     return s;
 }
 
-bool contains_word(std::string_view text, std::string_view word) {
-    std::size_t at = 0;
-    while ((at = text.find(word, at)) != std::string_view::npos) {
-        const bool starts = at == 0 || !std::isalpha(static_cast<unsigned char>(text[at - 1]));
-        const std::size_t end = at + word.size();
-        // A word may carry a plural or verb ending: "costs", "delayed".
-        std::size_t e = end;
-        while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e])) && e - end < 3) ++e;
-        const bool ends = e == text.size() || !std::isalpha(static_cast<unsigned char>(text[e]));
-        if (starts && ends) return true;
-        at = end;
+// The words of a text in lower case: runs of letters, digits and apostrophes (any byte of a
+// multibyte character counts as a letter), so "real-time" is two words and "don't" one.
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : ascii_lower(text)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80 || c == '\'') {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
     }
-    return false;
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+// True when the words hold the phrase ("too long") as consecutive whole words.
+bool has_phrase(const std::vector<std::string>& words, std::string_view phrase) {
+    const std::vector<std::string> wanted = words_of(phrase);
+    return std::search(words.begin(), words.end(), wanted.begin(), wanted.end()) != words.end();
+}
+
+struct category_words {
+    pain_category category;
+    std::initializer_list<std::string_view> words;
+};
+
+// Words that name a category before a colon ("expensive: licences cost too much"), besides the
+// categories' keys and titles. English, and few, so that a text such as "Note: ..." keeps its colon.
+const std::array<category_words, 4> prefix_synonyms = {{
+    {pain_category::financial, {"expensive", "cost", "costs", "money", "price", "pricing", "budget"}},
+    {pain_category::productivity, {"time", "slow"}},
+    {pain_category::process, {"workflow"}},
+    {pain_category::support, {"help", "service"}},
+}};
+
+// Whole words and phrases that point to one category. Every form is listed, since a stem would
+// also match other words ("fee" in "feel"); words with a second common sense are left out ("spend",
+// as in "spend more time", "help", as in "doesn't help us forecast").
+const std::array<category_words, 4> cues = {{
+    {pain_category::financial,
+     {"expensive", "overpriced", "costly", "cost", "costs", "price", "prices", "pricing", "budget", "budgets", "money",
+      "roi", "afford", "unaffordable", "fee", "fees", "cash", "margin", "margins"}},
+    {pain_category::productivity,
+     {"time", "slow", "slower", "too long", "hours", "waste", "wastes", "wasted", "wasting", "manual", "manually",
+      "productivity", "unproductive", "repetitive", "busywork", "delay", "delays", "delayed", "bandwidth"}},
+    {pain_category::process,
+     {"process", "processes", "workflow", "workflows", "complex", "complexity", "complicated", "convoluted",
+      "bureaucracy", "red tape", "approval", "approvals", "compliance", "procedure", "procedures", "integration",
+      "integrations", "silo", "silos", "siloed", "handoffs", "visibility", "too many tools"}},
+    {pain_category::support,
+     {"support", "assistance", "helpdesk", "help desk", "customer service", "onboarding", "training",
+      "documentation"}},
+}};
+
+// The category a pain point's text names before its colon ("Financial", "support pain",
+// "expensive"), or nullopt.
+std::optional<pain_category> category_prefix(std::string_view head) {
+    std::string h = normalise(head);
+    for (std::string_view tail : {" pain points", " pain point", " pain"})
+        if (h.size() > tail.size() && h.compare(h.size() - tail.size(), tail.size(), tail) == 0)
+            h.erase(h.size() - tail.size());
+    for (pain_category c : {pain_category::financial, pain_category::productivity, pain_category::process,
+                            pain_category::support, pain_category::other})
+        if (h == pain_category_key(c) || h == ascii_lower(pain_category_title(c))) return c;
+    for (const category_words& synonyms : prefix_synonyms)
+        if (std::find(synonyms.words.begin(), synonyms.words.end(), h) != synonyms.words.end())
+            return synonyms.category;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -91,47 +149,30 @@ std::optional<std::size_t> parse_option(std::string_view answer,
 }
 
 pain_category guess_pain_category(std::string_view text) {
-    const std::string t = ascii_lower(text);
-    struct cue {
-        pain_category category;
-        std::initializer_list<std::string_view> words;
-    };
-    // Checked in order: "support costs too much" is about money first.
-    static const std::array<cue, 4> cues = {{
-        {pain_category::financial,
-         {"expensive", "cost", "price", "pricing", "budget", "money", "roi", "afford", "spend", "fee", "cash",
-          "margin", "revenue"}},
-        {pain_category::support,
-         {"support", "assistance", "help", "helpdesk", "service", "onboarding", "training", "documentation"}},
-        {pain_category::productivity,
-         {"time", "slow", "manual", "wasting", "waste", "hours", "productivity", "busy", "repetitive", "delay",
-          "bandwidth", "capacity"}},
-        {pain_category::process,
-         {"process", "workflow", "complex", "complicated", "integration", "integrate", "silo", "approval",
-          "compliance", "procedure", "visibility", "tools"}},
-    }};
-    for (const cue& c : cues)
-        for (std::string_view w : c.words)
-            if (contains_word(t, w)) return c.category;
-    return pain_category::none;
+    const std::vector<std::string> words = words_of(text);
+    pain_category found = pain_category::none;
+    for (const category_words& cue : cues) {
+        const bool named = std::any_of(cue.words.begin(), cue.words.end(),
+                                       [&](std::string_view phrase) { return has_phrase(words, phrase); });
+        if (!named) continue;
+        // "Manual reports cost us hours": two categories are no evidence for either.
+        if (found != pain_category::none) return pain_category::none;
+        found = cue.category;
+    }
+    return found;
 }
 
 std::vector<pain_point> parse_pain_points(std::string_view answer) {
     std::vector<pain_point> out;
     for (pain_point p : split_pain_points(answer)) {
         const std::size_t colon = p.text.find(':');
-        std::optional<pain_category> explicit_category;
-        if (colon != std::string::npos) {
-            const std::string head = normalise(p.text.substr(0, colon));
-            for (pain_category c : {pain_category::financial, pain_category::productivity, pain_category::process,
-                                    pain_category::support, pain_category::other})
-                if (head == pain_category_key(c) || head == ascii_lower(pain_category_title(c))) explicit_category = c;
-        }
-        if (explicit_category) {
+        const std::optional<pain_category> named =
+            colon == std::string::npos ? std::nullopt : category_prefix(std::string_view(p.text).substr(0, colon));
+        if (named) {
             const std::string rest(trim(std::string_view(p.text).substr(colon + 1)));
             if (rest.empty()) continue;
             p.text = rest;
-            p.category = *explicit_category;
+            p.category = *named;
         } else {
             p.category = guess_pain_category(p.text);
         }

@@ -119,8 +119,10 @@ void interview::go_to(const position& next, std::vector<message>& out, bool anno
         const interview_phase now = phase();
         const stage* s = find_stage(stage_id_);
         if (now == interview_phase::seller_alignment && before != now)
+            // TRANSLATORS: {1} is the persona's name, which may be plural or end in s ("Head of Sales
+            // Operations"): no possessive
             out.push_back(info(format(_("Excellent. Now that we have the stages defined, let's align your Seller "
-                                        "Actions and Content Strategy for each stage of {1}'s journey."),
+                                        "Actions and Content Strategy with each buying stage of {1}."),
                                       p->name)));
         if (s && (step_ == step::buyer_actions || step_ == step::duration || step_ == step::key_influencers) &&
             (before_stage != stage_id_ || before != now))
@@ -131,12 +133,15 @@ void interview::go_to(const position& next, std::vector<message>& out, bool anno
                                               "{1}. Please review the details below to ensure accuracy and "
                                               "completeness."),
                                             p->name)
+                                   // TRANSLATORS: Persona, Buying Stages and Summary are the names of tabs in
+                                   // the main window; the panes around them can be moved, so no side is named
                                    : format(_("We have now completed the comprehensive buying process mapping for "
-                                              "{1}. Please review all the details in the right panel to ensure "
-                                              "accuracy and completeness."),
+                                              "{1}. Please review all the details on the Persona, Buying Stages and "
+                                              "Summary tabs to ensure accuracy and completeness."),
                                             p->name)));
         if (step_ == step::review && face_ == interview_face::terminal) out.push_back(status());
-        if (step_ == step::another) out.push_back(info(_("Once you're satisfied, we can save this mapping.")));
+        // The review is behind us here (the user is satisfied, or skipped it), and "done" saves.
+        if (step_ == step::another) out.push_back(info(_("I'll save the map when we're done.")));
     }
     ask(out);
 }
@@ -346,6 +351,7 @@ void interview::answer_pain_points(std::string_view text, std::vector<message>& 
     for (std::size_t i = 0; i < points.size(); ++i) edits.submit(insert_pain_point(persona_id_, i, points[i]));
     edits.push();
     answered();
+    out.push_back(filed_pain_points());
     advance(out);
 }
 

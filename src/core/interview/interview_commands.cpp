@@ -134,7 +134,9 @@ std::vector<message> interview::document_changed() {
     const stage* s = find_stage(stage_id_);
     const auto field = field_of(step_);
     if (s && field && !needs_asking(current))
-        out.push_back(info(format(_("I see {1} of {2} is filled in now."), stage_field_title(*field), s->name)));
+        out.push_back(info(
+            // TRANSLATORS: {1} is a column of the stage grid ("Buyer Actions"), {2} a stage's name
+            format(_("I see the {1} field of the {2} stage is filled in now."), stage_field_title(*field), s->name)));
     advance(out);
     return out;
 }

@@ -10,14 +10,29 @@ namespace bpm {
 
 namespace {
 
-// "where Sophie is researching problems": buyer actions read on from the question's words.
-std::string as_clause(std::string_view actions) {
-    std::string s = one_line_excerpt(actions, 120);
-    if (s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+// An answer quoted inside brackets, as the user wrote it but on one line: a sentence's full stop
+// goes, since the bracket closes it ("(...: She misses the forecast)"); an ellipsis stays.
+std::string in_brackets(std::string_view answer) {
+    std::string s = one_line_excerpt(answer, 120);
+    if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.pop_back();
     return s;
 }
 
 choice option(std::string label, std::string answer) { return choice{std::move(label), std::move(answer)}; }
+
+// The pain points one a line, each after its category and a colon, where a phrase or a whole
+// sentence reads as well (joined with "; ", a sentence's full stop would run into the semicolon).
+std::string pain_point_lines(const persona& p, std::string_view lead) {
+    std::string out;
+    for (const pain_point& point : p.pain_points) {
+        if (!out.empty()) out += '\n';
+        const std::string category =
+            point.category == pain_category::none ? _("No category") : pain_category_title(point.category);
+        // TRANSLATORS: a pain point after its category, "Financial: too expensive"
+        out += std::string(lead) + format(_("{1}: {2}"), category, one_line_excerpt(point.text, 200));
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -77,7 +92,6 @@ std::string interview::current_value() const {
     const persona* p = current_persona();
     if (!p) return {};
     if (step_ == step::persona_name) return p->name;
-    if (step_ == step::pain_points) return p->pain_points_text();
     const stage* s = find_stage(stage_id_);
     const auto field = field_of(step_);
     return s && field ? s->field(*field) : std::string();
@@ -120,7 +134,8 @@ message interview::question() const {
                             name);
             m.hint = _("These could be financial pain points (e.g., 'too expensive'), productivity pain points "
                        "(e.g., 'wasting too much time'), process pain points (e.g., 'workflow is too complex'), or "
-                       "support pain points (e.g., 'lack of proper assistance'). Separate several with ';'.");
+                       "support pain points (e.g., 'lack of proper assistance'). Separate several with ';', and "
+                       "start one with its category to choose it yourself: 'Support: slow answers'.");
             break;
         case step::stage_approach:
             m.text = format(_("Now, let's map out the buying stages for {1}. The buyer's journey typically involves "
@@ -131,7 +146,7 @@ message interview::question() const {
             m.choices = {option(_("Standard"), "standard"), option(_("Customize"), "custom")};
             break;
         case step::stage_count:
-            m.text = format(_("No problem. How many distinct buying stages do you identify for {1}'s journey?"), name);
+            m.text = format(_("No problem. How many distinct buying stages do you identify for {1}?"), name);
             m.hint = _("A number from 1 to 12.");
             break;
         case step::stage_name: {
@@ -161,9 +176,11 @@ message interview::question() const {
             break;
         case step::seller_actions:
             m.text = s && !trim(s->buyer_actions).empty()
-                         ? format(_("For the {1} stage (where {2} is {3}), what are the primary seller actions your "
-                                    "team should take?"),
-                                  stage_name, name, as_clause(s->buyer_actions))
+                         // TRANSLATORS: {1} is a stage's name, {2} the persona's; {3} is the buyer actions as
+                         // the user typed them: a phrase or whole sentences, so it stands after the colon.
+                         ? format(_("For the {1} stage (buyer actions of {2}: {3}), what are the primary seller "
+                                    "actions your team should take?"),
+                                  stage_name, name, in_brackets(s->buyer_actions))
                          : format(_("For the {1} stage, what are the primary seller actions your team should take?"),
                                   stage_name);
             m.hint = _("For example, 'Conduct discovery calls,' 'Provide product demos,' 'Send case studies'.");
@@ -180,9 +197,9 @@ message interview::question() const {
             break;
         case step::summary_offer:
             m.text = p && p->summary
-                         ? format(_("Would you like me to update the summary of {1}'s journey with your changes?"),
+                         ? format(_("Would you like me to update the summary for {1} with your changes?"),
                                   name)
-                         : format(_("We've gathered all the details for {1}'s buying process mapping! Would you like "
+                         : format(_("We've gathered all the details of the buying process for {1}! Would you like "
                                     "me to generate a summary of this persona's journey, highlighting the alignment "
                                     "between their actions, your seller's efforts, and your content at each stage?"),
                                   name);
@@ -196,7 +213,8 @@ message interview::question() const {
         case step::adjust_choice:
             m.text = _("What would you like to adjust?");
             if (face_ == interview_face::beside_document)
-                m.hint = _("You can also change anything directly in the form or the grid.");
+                // TRANSLATORS: Persona and Buying Stages are the names of tabs in the main window
+                m.hint = _("You can also change anything directly on the Persona and Buying Stages tabs.");
             m.choices = {option(_("Persona name"), "name"), option(_("Pain points"), "pain points"),
                          option(_("Stage names"), "stages"),
                          option(_("Buyer actions, durations and influencers"), "buyer"),
@@ -212,8 +230,11 @@ message interview::question() const {
     }
     const bool revisiting = !forced_.empty() && forced_.front() == position{step_, stage_id_};
     const std::string value = current_value();
-    if (revisiting && !trim(value).empty())
-        m.hint = format(_("Currently: {1}. Type a new answer, or 'skip' to keep it."), one_line_excerpt(value, 160));
+    if (revisiting && step_ == step::pain_points && p && !p->pain_points.empty())
+        m.hint = _("Type new pain points, or 'skip' to keep these:") + '\n' + pain_point_lines(*p, "• ");
+    else if (revisiting && !trim(value).empty())
+        // TRANSLATORS: {1} is the answer given before, as the user typed it: it ends the line
+        m.hint = format(_("Type a new answer, or 'skip' to keep the current one: {1}"), one_line_excerpt(value, 160));
     return m;
 }
 
@@ -237,6 +258,24 @@ message interview::help() const {
     return message{message_kind::info, text, {}, {}};
 }
 
+message interview::filed_pain_points() const {
+    const persona& p = *current_persona();
+    std::string text = _n("Here is the category I gave the pain point:",
+                          "Here are the categories I gave the pain points:", p.pain_points.size());
+    text += '\n' + pain_point_lines(p, "• ") + '\n';
+    if (face_ == interview_face::beside_document)
+        // TRANSLATORS: Persona is the name of a tab of the main window, Category an item of the menu of a
+        // pain point's tag; the categories in the example answer are the translated category titles
+        text += _("To change a category, right-click the pain point's tag on the Persona tab and choose one under "
+                  "Category, or type 'back' and answer again, starting each pain point with its category, such as "
+                  "'Financial: too expensive; Other: bad coffee'.");
+    else
+        // TRANSLATORS: the categories in the example answer are the translated category titles
+        text += _("To change a category, type 'back' and answer again, starting each pain point with its category, "
+                  "such as 'Financial: too expensive; Other: bad coffee'.");
+    return message{message_kind::info, text, {}, {}};
+}
+
 message interview::status() const {
     const persona* p = current_persona();
     if (!p) return message{message_kind::info, _("No persona has been defined yet in this conversation."), {}, {}};
@@ -244,7 +283,10 @@ message interview::status() const {
         return trim(v).empty() ? std::string("—") : one_line_excerpt(v, 200);
     };
     std::string text = format(_("Persona: {1}"), p->name);
-    text += '\n' + format(_("Pain points: {1}"), shown(p->pain_points_text()));
+    if (p->pain_points.empty())
+        text += '\n' + format(_("Pain points: {1}"), "—");
+    else
+        text += '\n' + _("Pain points:") + '\n' + pain_point_lines(*p, "  ");
     for (std::size_t i = 0; i < p->stages.size(); ++i) {
         const stage& s = p->stages[i];
         text += '\n' + format(_("Stage {1}: {2}"), std::to_string(i + 1), shown(s.name));
