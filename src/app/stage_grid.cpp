@@ -10,6 +10,7 @@
 #include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -49,9 +50,10 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()), m_context(context) {
     SetAccessibleName(this, _("Buying stages"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons wrap onto a second line in a narrow window rather than being cut off.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
     CreateButtons(bar);
-    sizer->Add(bar, 0, wxEXPAND | wxALL, FromDIP(8));
+    sizer->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, FromDIP(8));
 
     m_grid = new MeasurableGrid(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxBORDER_NONE);
     m_grid->SetTable(m_table.get(), false, wxGrid::wxGridSelectCells);
@@ -132,7 +134,7 @@ void StageGrid::CreateButtons(wxSizer* bar) {
         button->SetBitmap(wxArtProvider::GetBitmapBundle(art, wxART_BUTTON));
         button->SetToolTip(tip);
         SetAccessibleName(button, label);
-        bar->Add(button, 0, wxRIGHT, FromDIP(6));
+        bar->Add(button, 0, wxRIGHT | wxBOTTOM, FromDIP(6));
     };
     add(ID_STAGE_ADD, _("Add Stage"), wxART_PLUS, _("Add a stage below the current one (Ctrl+Shift+N)"));
     add(ID_STAGE_INSERT, _("Insert Above"), wxART_GO_TO_PARENT, _("Insert a stage above the current one (Ctrl+Shift+I)"));
@@ -145,14 +147,15 @@ void StageGrid::CreateButtons(wxSizer* bar) {
     const wxString tipText = _("F2 edits a cell, Ctrl+Enter adds a line break");
     auto* tip = new wxStaticText(this, wxID_ANY, tipText, wxDefaultPosition, wxDefaultSize, wxALIGN_RIGHT);
     tip->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    const wxSize whole = tip->GetBestSize();
-    tip->SetMinSize(wxSize(0, whole.y));
-    bar->Add(tip, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
-    // Half a tip reads as a glitch: in a narrow window it goes (the Help menu's keyboard list keeps it).
-    Bind(wxEVT_SIZE, [this, bar, tip, whole](wxSizeEvent& event) {
+    bar->Add(tip, 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxBOTTOM, FromDIP(6));
+    // The tip shows where it fits beside the buttons; it never takes a line of its own, and half
+    // a tip reads as a glitch (Help ▸ Keyboard Shortcuts keeps it).
+    Bind(wxEVT_SIZE, [this, bar, tip](wxSizeEvent& event) {
         event.Skip();
-        const bool fits = event.GetSize().x - bar->CalcMin().x - FromDIP(12) >= whole.x;
-        if (fits != tip->IsShown()) tip->Show(fits);
+        int needed = tip->GetBestSize().x + FromDIP(16 + 6);
+        for (wxSizerItem* item : bar->GetChildren())
+            if (item->GetWindow() != tip) needed += item->GetMinSizeWithBorder().x;
+        if (tip->IsShown() != (needed <= event.GetSize().x)) tip->Show(needed <= event.GetSize().x);
     });
 }
 

@@ -106,6 +106,8 @@ private:
     void GoTo(int row, int col);
 
     void FitColumnsToWidth();
+    /// Gives the shown columns the widths in m_widths.
+    void ApplyColumnWidths();
     /// Sizes every row to its text (after fitting the columns to the width, if asked) once the
     /// current event is done; repeated calls cost one pass.
     void ResizeRowsLater(bool fitColumns = false);

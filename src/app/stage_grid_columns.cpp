@@ -34,7 +34,7 @@ void StageGrid::SetColumnShown(int col, bool shown) {
     CommitPendingEdit();
     if (shown) {
         m_grid->ShowCol(col);
-        if (m_grid->GetColSize(col) < min_column_width) m_grid->SetColSize(col, m_widths[static_cast<std::size_t>(col)]);
+        if (m_grid->GetColSize(col) < min_column_width) ApplyColumnWidths();
     } else {
         m_grid->HideCol(col);
     }
@@ -75,12 +75,25 @@ void StageGrid::FitColumnsToWidth() {
         widths[c] = std::max(floor, static_cast<int>(available * column_weights[c] / weights));
         if (m_grid->IsColShown(col)) total += widths[c];
     }
+    m_widths = widths;
+    ApplyColumnWidths();
+}
+
+void StageGrid::ApplyColumnWidths() {
+    // wx's column header repaints from a column's left edge to its own right edge on every width
+    // change, and asks GTK for a rectangle of negative width when that edge lies past the visible
+    // header (pixman: "Invalid rectangle passed"). So the columns first shrink from the left, then
+    // take their widths from the right: every column changed then starts near the left edge.
+    const int narrow = m_grid->GetColMinimalAcceptableWidth();
+    std::array<bool, column_count> change{};
+    for (int col = 0; col < column_count; ++col)
+        change[static_cast<std::size_t>(col)] =
+            m_grid->IsColShown(col) && m_grid->GetColSize(col) != m_widths[static_cast<std::size_t>(col)];
     m_grid->BeginBatch();
-    for (int col = 0; col < column_count; ++col) {
-        const int width = widths[static_cast<std::size_t>(col)];
-        m_widths[static_cast<std::size_t>(col)] = width;
-        if (m_grid->IsColShown(col) && m_grid->GetColSize(col) != width) m_grid->SetColSize(col, width);
-    }
+    for (int col = 0; col < column_count; ++col)
+        if (change[static_cast<std::size_t>(col)]) m_grid->SetColSize(col, narrow);
+    for (int col = column_count - 1; col >= 0; --col)
+        if (change[static_cast<std::size_t>(col)]) m_grid->SetColSize(col, m_widths[static_cast<std::size_t>(col)]);
     m_grid->EndBatch();
 }
 
@@ -138,7 +151,7 @@ void StageGrid::RestoreColumns() {
     if (n == column_count) {
         m_widths = read;
         m_userSizedColumns = true;
-        for (int col = 0; col < column_count; ++col) m_grid->SetColSize(col, m_widths[static_cast<std::size_t>(col)]);
+        ApplyColumnWidths();
     }
     wxStringTokenizer hidden(config->Read(hidden_key, wxString()), ",");
     while (hidden.HasMoreTokens()) {
