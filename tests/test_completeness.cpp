@@ -61,3 +61,38 @@ BOOST_AUTO_TEST_CASE(the_sample_personas_are_fully_mapped) {
     BOOST_TEST_REQUIRE(bool(r), r.error());
     for (const persona& p : r.value->personas) BOOST_TEST(completeness_percent(p) == 100, p.name);
 }
+
+BOOST_AUTO_TEST_CASE(status_and_completeness_disagree_in_both_directions) {
+    persona p = with_stages(2);
+    for (stage& s : p.stages)
+        for (stage_field f : all_stage_fields) s.field(f) = "x";
+    p.status = persona_status::completed;
+    BOOST_TEST((status_fit_of(p) == status_fit::agrees));
+    BOOST_TEST((settled_status(p) == persona_status::completed));
+
+    // A stage added to a completed persona leaves it with empty fields.
+    p.stages.push_back(stage{});
+    BOOST_TEST((status_fit_of(p) == status_fit::completed_with_gaps));
+    BOOST_TEST((settled_status(p) == persona_status::in_progress));
+    p.status = persona_status::in_progress;
+    BOOST_TEST((status_fit_of(p) == status_fit::agrees));
+
+    p.stages.pop_back();
+    BOOST_TEST((status_fit_of(p) == status_fit::in_progress_but_full));
+    BOOST_TEST((settled_status(p) == persona_status::completed));
+
+    // No stage at all is nothing to call complete.
+    persona none = with_stages(0);
+    BOOST_TEST((status_fit_of(none) == status_fit::agrees));
+    none.status = persona_status::completed;
+    BOOST_TEST((status_fit_of(none) == status_fit::completed_with_gaps));
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_has_two_in_progress_personas_with_every_field_filled) {
+    const result<document> r = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    std::vector<std::string> disagreeing;
+    for (const persona& p : r.value->personas)
+        if (status_fit_of(p) != status_fit::agrees) disagreeing.push_back(p.name);
+    BOOST_TEST(disagreeing.size() == 2u);
+}

@@ -7,6 +7,7 @@
 #include <wx/button.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
+#include <wx/wrapsizer.h>
 #include <wx/stattext.h>
 
 #include "accessibility.h"
@@ -76,12 +77,13 @@ DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPane
     for (unsigned col = 0; col < m_table->GetColumnCount(); ++col)
         if (col != col_complete) m_table->GetColumn(col)->GetRenderer()->EnableEllipsize(wxELLIPSIZE_END);
 
-    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    // Wraps onto a second line in a narrow window rather than cutting a button off.
+    auto* buttons = new wxWrapSizer(wxHORIZONTAL);
     const auto button = [&](int id, const wxString& label, const wxString& tip) {
         auto* b = new wxButton(this, id, label);
         b->SetToolTip(tip);
         SetAccessibleName(b, label);
-        buttons->Add(b, 0, wxRIGHT, FromDIP(6));
+        buttons->Add(b, 0, wxRIGHT | wxBOTTOM, FromDIP(6));
         return b;
     };
     button(ID_PERSONA_EDIT, _("Edit Persona"), _("Open the selected persona's form"));
@@ -89,6 +91,8 @@ DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPane
         ->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_PLUS, wxART_BUTTON));
     button(ID_PERSONA_FINISH, _("Finish"), _("Mark the selected persona as completed (Ctrl+Shift+F)"))
         ->SetBitmap(wxArtProvider::GetBitmapBundle(wxART_TICK_MARK, wxART_BUTTON));
+    button(ID_PERSONA_SETTLE_STATUS, _("Match Status to Stages"),
+           _("Reopen a completed persona with empty stage fields, or finish one whose fields are all filled"));
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(title, 0, wxLEFT | wxRIGHT | wxTOP, gap);
@@ -96,7 +100,8 @@ DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPane
     sizer->Add(m_totals, 0, wxLEFT | wxRIGHT, gap);
     sizer->AddSpacer(gap);
     sizer->Add(m_table, 1, wxEXPAND | wxLEFT | wxRIGHT, gap);
-    sizer->Add(buttons, 0, wxALL, gap);
+    sizer->Add(buttons, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, gap);
+    sizer->AddSpacer(gap - FromDIP(6));
     SetSizer(sizer);
 
     // The columns share the width: the persona's name takes what the others leave, and when
@@ -168,7 +173,7 @@ void DashboardView::UpdateRow(std::size_t row) {
     set(p.name.empty() ? _("(unnamed persona)") : ToWx(p.name), col_name);
     set(ToWx(p.profile.segment), col_segment);
     set(wxString::Format("%d", static_cast<int>(p.stages.size())), col_stages);
-    set(StatusText(p.status), col_status);
+    set(StatusBadgeText(p), col_status);
     set(static_cast<long>(bpm::completeness_percent(p)), col_complete);
     set(p.last_updated_at.empty() ? wxString() : ToWx(bpm::readable_timestamp(p.last_updated_at)), col_updated);
 }
@@ -183,8 +188,18 @@ void DashboardView::UpdateTotals() {
     const int done = static_cast<int>(std::count_if(personas.begin(), personas.end(), [](const bpm::persona& p) {
         return p.status == bpm::persona_status::completed;
     }));
+    const int disagreeing = static_cast<int>(std::count_if(personas.begin(), personas.end(), [](const bpm::persona& p) {
+        return bpm::status_fit_of(p) != bpm::status_fit::agrees;
+    }));
     // TRANSLATORS: e.g. "8 personas, 5 completed"
-    m_totals->SetLabel(FormatText(wxPLURAL("{1} persona, {2} completed", "{1} personas, {2} completed", total), total, done));
+    wxString totals = FormatText(wxPLURAL("{1} persona, {2} completed", "{1} personas, {2} completed", total), total, done);
+    if (disagreeing > 0)
+        // TRANSLATORS: the line under "8 personas, 5 completed"; the sign marks the personas in the Status column
+        totals << "\n" << wxUniChar(0x26A0) << " "
+               << FormatText(wxPLURAL("{1} status disagrees with its stage fields",
+                                      "{1} statuses disagree with their stage fields", disagreeing),
+                             disagreeing);
+    if (m_totals->GetLabel() != totals) m_totals->SetLabel(totals);
 }
 
 void DashboardView::ShowPersona(const std::string& personaId) {

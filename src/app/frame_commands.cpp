@@ -116,6 +116,8 @@ void MainFrame::CreateMenus() {
     persona->Append(ID_SUMMARY_GENERATE, _("&Generate Summary\tCtrl+Shift+G"));
     persona->Append(ID_PERSONA_FINISH, _("&Finish Persona\tCtrl+Shift+F"), _("Mark the persona as completed"));
     persona->Append(ID_PERSONA_REOPEN, _("&Reopen Persona"), _("Mark the persona as in progress again"));
+    persona->Append(ID_PERSONA_SETTLE_STATUS, _("&Match Status to Stages"),
+                    _("Reopen a completed persona with empty stage fields, or finish one whose fields are all filled"));
 
     auto* stage = new wxMenu;
     stage->Append(ID_STAGE_ADD, _("&Add Stage Below\tCtrl+Shift+N"));

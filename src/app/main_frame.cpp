@@ -129,6 +129,11 @@ void MainFrame::CreatePanes() {
     m_journey = new JourneyMapView(m_pages, m_context);
     m_summary = new SummaryPanel(m_pages, m_context);
     m_dashboard = new DashboardView(m_pages, m_context);
+    // Each page starts at a working size, not the 20x20 pixels of a window created without
+    // one: laid out that small, a page's scroll bars got less than zero pixels, and GTK said so
+    // on every start. The notebook gives the pages their real size when it is laid out.
+    for (wxWindow* page : std::initializer_list<wxWindow*>{m_personaForm, m_stageGrid, m_journey, m_summary, m_dashboard})
+        page->SetSize(FromDIP(wxSize(640, 480)));
     m_pages->AddPage(m_personaForm, _("Persona"));
     m_pages->AddPage(m_stageGrid, _("Buying Stages"));
     m_pages->AddPage(m_journey, _("Journey Map"));
@@ -208,7 +213,30 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         UpdateMainArea();
         UpdateUndoTools();
     }
+    if (notice.Has(EditingContext::DocumentChanged))
+        NoteStatusDisagreements(nullptr);
+    else if (notice.Has(EditingContext::Edited))
+        NoteStatusDisagreements(notice.edits);
     UpdateStatusText();
+}
+
+void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
+    const BpmDocument* doc = Doc();
+    if (!changes) m_completedWithGaps.clear();
+    if (!doc) return;
+    for (const bpm::persona& p : doc->Model().personas) {
+        if (changes && std::none_of(changes->begin(), changes->end(),
+                                    [&](const bpm::change& c) { return c.persona_id == p.id; }))
+            continue;
+        if (bpm::status_fit_of(p) != bpm::status_fit::completed_with_gaps) {
+            m_completedWithGaps.erase(p.id);
+        } else if (m_completedWithGaps.insert(p.id).second && changes) {
+            // TRANSLATORS: {1} is a persona's name
+            SetStatusText(FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "
+                                       "again: Persona \u25B8 Match Status to Stages reopens it."),
+                                     p.name.empty() ? _("(unnamed persona)") : ToWx(p.name)));
+        }
+    }
 }
 
 void MainFrame::ShowDocument() {

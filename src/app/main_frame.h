@@ -1,6 +1,8 @@
 #pragma once
 
 #include <memory>
+#include <set>
+#include <string>
 
 #include <wx/aui/framemanager.h>
 #include <wx/cmndata.h>
@@ -93,6 +95,8 @@ private:
     // The map's pages, or what to do first while the map has no persona.
     void UpdateMainArea();
     void UpdateStatusText();
+    /// Says on the status bar when an edit leaves a completed persona with empty stage fields.
+    void NoteStatusDisagreements(const bpm::change_set* changes);
     void SetPersonaListShown(bool shown);
 
     void OnGenerateSummary(wxCommandEvent& event);
@@ -129,5 +133,7 @@ private:
     // Whether the user had the persona list shown when the last map closed; the list is hidden
     // while the welcome card shows.
     bool m_personaListWanted = true;
+    // Completed personas with empty stage fields, as of the last notice.
+    std::set<std::string> m_completedWithGaps;
     wxString m_defaultPerspective;
 };

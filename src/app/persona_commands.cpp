@@ -5,6 +5,7 @@
 #include <wx/event.h>
 #include <wx/translation.h>
 
+#include "bpm/completeness.h"
 #include "bpm/edit.h"
 #include "bpm/history.h"
 #include "bpm_document.h"
@@ -66,6 +67,7 @@ void UpdatePersonaCommand(const EditingContext& context, wxUpdateUIEvent& event)
         case ID_PERSONA_MOVE_DOWN: event.Enable(p && index + 1 < doc->Model().personas.size()); break;
         case ID_PERSONA_FINISH: event.Enable(p && p->status != bpm::persona_status::completed); break;
         case ID_PERSONA_REOPEN: event.Enable(p && p->status == bpm::persona_status::completed); break;
+        case ID_PERSONA_SETTLE_STATUS: event.Enable(p && bpm::status_fit_of(*p) != bpm::status_fit::agrees); break;
         default: event.Enable(p != nullptr);
     }
 }
@@ -85,6 +87,9 @@ void BindPersonaCommands(wxEvtHandler& handler, EditingContext& context) {
     command(ID_PERSONA_MOVE_DOWN, [c] { MovePersona(*c, false); });
     command(ID_PERSONA_FINISH, [c] { SetStatus(*c, bpm::persona_status::completed); });
     command(ID_PERSONA_REOPEN, [c] { SetStatus(*c, bpm::persona_status::in_progress); });
+    command(ID_PERSONA_SETTLE_STATUS, [c] {
+        if (const bpm::persona* p = c->GetPersona()) SetStatus(*c, bpm::settled_status(*p));
+    });
     command(ID_PERSONA_EDIT, [c] {
         if (c->GetPersona()) c->FocusPage(Page::Persona);
     });

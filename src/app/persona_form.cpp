@@ -16,6 +16,9 @@
 
 namespace {
 
+// Narrowest form, in DIPs, that shows the profile fields two pairs a row.
+constexpr int two_column_width = 640;
+
 std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
     switch (field) {
         case bpm::persona_field::name: return p.name;
@@ -33,13 +36,17 @@ std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
 PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
     : wxScrolledWindow(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Persona form"));
-    SetScrollRate(0, FromDIP(12));
+    // Scrolls both ways: the fields reflow to one column when narrow, and what still does not
+    // fit scrolls rather than being cut off.
+    SetScrollRate(FromDIP(12), FromDIP(12));
     const int gap = FromDIP(12);
 
     auto* title = NewHeading(this, _("Buyer persona"), 1.4);
     m_status = NewNote(this, wxString());
+    m_wrapped.emplace_back(m_status, wxString());
 
     auto* profile = new wxFlexGridSizer(4, FromDIP(wxSize(12, 10)));
+    m_profile = profile;
     profile->AddGrowableCol(1, 1);
     profile->AddGrowableCol(3, 1);
     const auto label = [&](const wxString& text) {
@@ -87,11 +94,15 @@ PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
     profile->SetItemMinSize(static_cast<size_t>(0), nameLabel->GetMinSize());
 
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
-        // Wrap the explanations to the width so nothing runs off the right edge.
-        for (const auto& [text, label] : m_wrapped) {
-            text->SetLabel(label);
-            text->Wrap(std::max(event.GetSize().x - FromDIP(24), FromDIP(200)));
+        // Two label-and-field pairs a row when there is room for both, else one.
+        const int columns = event.GetSize().x >= FromDIP(two_column_width) ? 4 : 2;
+        if (m_profile->GetCols() != columns) {
+            if (columns == 2) m_profile->RemoveGrowableCol(3);
+            m_profile->SetCols(columns);
+            if (columns == 4) m_profile->AddGrowableCol(3, 1);
         }
+        // Wrap the explanations to the width so nothing runs off the right edge.
+        for (const auto& [text, label] : m_wrapped) WrapLabel(text, label, event.GetSize().x);
         FitInside();
         event.Skip();
     });
@@ -166,18 +177,27 @@ void PersonaForm::ShowValues() {
 
 void PersonaForm::UpdateStatusLine() {
     const bpm::persona* p = Persona();
-    if (!p) {
-        m_status->SetLabel(_("Select a persona in the list, or add one."));
-        return;
+    wxString line = _("Select a persona in the list, or add one.");
+    if (p) {
+        const bpm::field_count filled = bpm::filled_stage_fields(*p);
+        // TRANSLATORS: e.g. "In progress - 14 of 21 stage fields filled"
+        line = FormatText(_("{1} - {2} of {3} stage fields filled"), StatusBadgeText(*p), filled.filled, filled.total);
+        if (!p->last_updated_at.empty())
+            line << " - " << FormatText(_("last updated {1}"), bpm::readable_timestamp(p->last_updated_at));
+        const wxString disagreement = StatusDisagreement(*p);
+        if (!disagreement.empty()) line << "\n" << disagreement << " " << _("Persona \u25B8 Match Status to Stages settles it.");
     }
     // Relabelling makes GTK lay the window out again; after most edits the line is the same.
-    const bpm::field_count filled = bpm::filled_stage_fields(*p);
-    // TRANSLATORS: e.g. "In progress - 14 of 21 stage fields filled"
-    wxString line = FormatText(_("{1} - {2} of {3} stage fields filled"), StatusText(p->status),
-                               filled.filled, filled.total);
-    if (!p->last_updated_at.empty())
-        line << " - " << FormatText(_("last updated {1}"), bpm::readable_timestamp(p->last_updated_at));
-    if (m_status->GetLabel() != line) m_status->SetLabel(line);
+    for (auto& [text, label] : m_wrapped)
+        if (text == m_status && label != line) {
+            label = line;
+            WrapLabel(m_status, line, GetClientSize().x);
+        }
+}
+
+void PersonaForm::WrapLabel(wxStaticText* text, const wxString& label, int formWidth) {
+    text->SetLabel(label);
+    text->Wrap(std::max(formWidth - FromDIP(24), FromDIP(200)));
 }
 
 void PersonaForm::OnChanges(const bpm::change_set& changes) {

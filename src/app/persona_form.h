@@ -12,6 +12,7 @@
 #include "editing_context.h"
 
 class PainPointTags;
+class wxFlexGridSizer;
 class wxStaticText;
 class wxTextCtrl;
 
@@ -37,6 +38,8 @@ private:
     wxTextCtrl* AddField(wxWindow* parent, bpm::persona_field field, const wxString& hint);
     void ShowValues();
     void UpdateStatusLine();
+    /// Shows label in text, wrapped to a form formWidth pixels wide.
+    void WrapLabel(wxStaticText* text, const wxString& label, int formWidth);
     void OnChanges(const bpm::change_set& changes);
 
     std::array<wxTextCtrl*, fields.size()> m_fields{};
@@ -44,6 +47,7 @@ private:
     // Texts that wrap to the form's width, with their unwrapped labels.
     std::vector<std::pair<wxStaticText*, wxString>> m_wrapped;
     PainPointTags* m_painPoints = nullptr;
+    wxFlexGridSizer* m_profile = nullptr;  // role, organisation, segment, success metric
     EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;

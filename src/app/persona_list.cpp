@@ -11,6 +11,7 @@
 
 #include "accessibility.h"
 #include "bpm/completeness.h"
+#include "bpm/edit.h"
 #include "command_ids.h"
 #include "persona_status_ui.h"
 #include "wx_string.h"
@@ -52,7 +53,7 @@ public:
         dc.DrawText(wxControl::Ellipsize(detail, dc, wxELLIPSIZE_END, inner.width), inner.x, second);
 
         const int third = second + dc.GetCharHeight() + FromDIP(6);
-        const wxString status = StatusText(p->status);
+        const wxString status = StatusBadgeText(*p);
         const wxSize badge = MeasureStatusBadge(dc, status);
         const int barWidth = std::max(FromDIP(40), inner.width - badge.x - FromDIP(52));
         const int percent = bpm::completeness_percent(*p);
@@ -60,7 +61,27 @@ public:
         DrawCompletenessBar(dc, bar, percent, selected);
         dc.SetTextForeground(faint);
         dc.DrawText(wxString::Format("%d%%", percent), bar.GetRight() + FromDIP(6), third + (badge.y - dc.GetCharHeight()) / 2);
-        DrawStatusBadge(dc, wxPoint(inner.GetRight() - badge.x, third), status, p->status, selected);
+        DrawStatusBadge(dc, BadgeRect(dc, rect, *p).GetTopLeft(), status, *p, selected);
+    }
+
+    /// Where row rect draws p's status badge, in dc's coordinates.
+    wxRect BadgeRect(wxDC& dc, const wxRect& rect, const bpm::persona& p) const {
+        const wxRect inner = rect.Deflate(FromDIP(10), FromDIP(7));
+        dc.SetFont(GetFont().Bold());
+        const int lineHeight = dc.GetCharHeight();
+        dc.SetFont(GetFont().Smaller());
+        const int third = inner.y + lineHeight + FromDIP(2) + dc.GetCharHeight() + FromDIP(6);
+        const wxSize badge = MeasureStatusBadge(dc, StatusBadgeText(p));
+        return {wxPoint(inner.GetRight() - badge.x, third), badge};
+    }
+
+    /// The persona whose status badge is at point (client coordinates), or nullptr.
+    const bpm::persona* BadgeAt(const wxPoint& point) {
+        const int n = VirtualHitTest(point.y);
+        const bpm::persona* p = n == wxNOT_FOUND ? nullptr : PersonaAt(static_cast<size_t>(n));
+        if (!p) return nullptr;
+        wxClientDC dc(this);
+        return BadgeRect(dc, GetItemRect(static_cast<size_t>(n)), *p).Contains(point) ? p : nullptr;
     }
 
     wxCoord OnMeasureItem(size_t) const override {
@@ -79,6 +100,8 @@ public:
 private:
     PersonaList* m_owner;
 };
+
+wxVListBox* PersonaList::GetListBox() const { return m_list; }
 
 PersonaList::PersonaList(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
     SetAccessibleName(this, _("Personas"));
@@ -103,6 +126,27 @@ PersonaList::PersonaList(wxWindow* parent, EditingContext& context) : wxPanel(pa
     sizer->Add(buttons, 0, wxEXPAND | wxALL, FromDIP(8));
     SetSizer(sizer);
 
+    // A red badge marks a status that disagrees with the stage fields: one click settles it.
+    m_list->Bind(wxEVT_LEFT_DOWN, [this](wxMouseEvent& event) {
+        event.Skip();
+        const bpm::persona* p = m_list->BadgeAt(event.GetPosition());
+        if (!p || bpm::status_fit_of(*p) == bpm::status_fit::agrees || !m_context.CanEdit()) return;
+        const std::string id = p->id;
+        const bpm::persona_status settled = bpm::settled_status(*p);
+        m_context.SelectPersona(id);
+        m_context.CommitPendingEdits();
+        m_doc->Submit(bpm::set_status(id, settled));
+    });
+    m_list->Bind(wxEVT_MOTION, [this](wxMouseEvent& event) {
+        event.Skip();
+        const bpm::persona* p = m_list->BadgeAt(event.GetPosition());
+        wxString tip;
+        if (p && bpm::status_fit_of(*p) != bpm::status_fit::agrees)
+            tip = StatusDisagreement(*p) + "\n" +
+                  (bpm::settled_status(*p) == bpm::persona_status::completed ? _("Click to mark it completed.")
+                                                                            : _("Click to mark it in progress."));
+        if (m_list->GetToolTipText() != tip) m_list->SetToolTip(tip);
+    });
     m_list->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) {
         const int n = event.GetSelection();
         if (n >= 0 && n < static_cast<int>(m_ids.size())) m_context.SelectPersona(m_ids[static_cast<std::size_t>(n)]);

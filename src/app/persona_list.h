@@ -16,7 +16,7 @@ public:
     PersonaList(wxWindow* parent, EditingContext& context);
 
     /// The list control, for focus and tests.
-    wxVListBox* GetListBox() const { return m_list; }
+    wxVListBox* GetListBox() const;
     /// Persona ids in the order shown.
     const std::vector<std::string>& GetIds() const { return m_ids; }
 
@@ -41,7 +41,7 @@ private:
     void ShowPersona(const std::string& personaId);
     void OnChanges(const bpm::change_set& changes);
 
-    wxVListBox* m_list = nullptr;
+    Items* m_list = nullptr;
     EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;

@@ -5,10 +5,14 @@
 #include <wx/dc.h>
 #include <wx/settings.h>
 
+#include "bpm/completeness.h"
+#include "wx_string.h"
+
 namespace {
 
-wxColour BadgeColour(bpm::persona_status status) {
-    return status == bpm::persona_status::completed ? wxColour(46, 125, 50) : wxColour(176, 106, 0);
+wxColour BadgeColour(const bpm::persona& p) {
+    if (bpm::status_fit_of(p) != bpm::status_fit::agrees) return {198, 40, 40};
+    return p.status == bpm::persona_status::completed ? wxColour(46, 125, 50) : wxColour(176, 106, 0);
 }
 
 wxColour Blend(const wxColour& a, const wxColour& b, double share_of_b) {
@@ -24,14 +28,36 @@ wxString StatusText(bpm::persona_status status) {
     return status == bpm::persona_status::completed ? _("Completed") : _("In progress");
 }
 
+wxString StatusBadgeText(const bpm::persona& p) {
+    const wxString status = StatusText(p.status);
+    return bpm::status_fit_of(p) == bpm::status_fit::agrees ? status : wxString(wxUniChar(0x26A0)) + " " + status;
+}
+
+wxString StatusDisagreement(const bpm::persona& p) {
+    const bpm::field_count count = bpm::filled_stage_fields(p);
+    switch (bpm::status_fit_of(p)) {
+        case bpm::status_fit::agrees: return {};
+        case bpm::status_fit::completed_with_gaps:
+            if (count.total == 0) return _("Marked completed, but it has no buying stages yet.");
+            // TRANSLATORS: {1} empty fields of {2}
+            return FormatText(wxPLURAL("Marked completed, but {1} of its {2} stage fields is empty.",
+                                       "Marked completed, but {1} of its {2} stage fields are empty.",
+                                       count.total - count.filled),
+                              count.total - count.filled, count.total);
+        case bpm::status_fit::in_progress_but_full:
+            return _("Every stage field is filled, but it is still marked in progress.");
+    }
+    return {};
+}
+
 wxSize MeasureStatusBadge(wxDC& dc, const wxString& text) {
     const wxSize extent = dc.GetTextExtent(text);
     return {extent.x + dc.GetCharHeight(), extent.y + dc.GetCharHeight() / 3};
 }
 
-void DrawStatusBadge(wxDC& dc, const wxPoint& at, const wxString& text, bpm::persona_status status, bool onSelection) {
+void DrawStatusBadge(wxDC& dc, const wxPoint& at, const wxString& text, const bpm::persona& p, bool onSelection) {
     const wxSize size = MeasureStatusBadge(dc, text);
-    const wxColour base = BadgeColour(status);
+    const wxColour base = BadgeColour(p);
     const wxColour window = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW);
     dc.SetPen(wxPen(onSelection ? window : Blend(window, base, 0.45)));
     dc.SetBrush(wxBrush(onSelection ? Blend(base, window, 0.15) : Blend(window, base, 0.12)));

@@ -10,9 +10,15 @@ class wxDC;
 
 /// "In progress" or "Completed".
 wxString StatusText(bpm::persona_status status);
+/// The badge text for p: its status, marked with a warning sign when its stage fields disagree.
+wxString StatusBadgeText(const bpm::persona& p);
+/// How p's status and its stage fields disagree and how to settle it, in a sentence; empty when
+/// they agree.
+wxString StatusDisagreement(const bpm::persona& p);
 /// Size of the rounded badge DrawStatusBadge draws for text in dc's current font.
 wxSize MeasureStatusBadge(wxDC& dc, const wxString& text);
-/// A rounded badge with the status text: green for completed, amber for in progress.
-void DrawStatusBadge(wxDC& dc, const wxPoint& at, const wxString& text, bpm::persona_status status, bool onSelection);
+/// A rounded badge with the status text: green for completed, amber for in progress, red when
+/// the status disagrees with the stage fields.
+void DrawStatusBadge(wxDC& dc, const wxPoint& at, const wxString& text, const bpm::persona& p, bool onSelection);
 /// A thin bar filled to percent.
 void DrawCompletenessBar(wxDC& dc, const wxRect& rect, int percent, bool onSelection);

@@ -26,4 +26,21 @@ int completeness_percent(const persona& p) {
     return count.total == 0 ? 0 : int(count.filled * 100 / count.total);
 }
 
+status_fit status_fit_of(const persona& p) {
+    const field_count count = filled_stage_fields(p);
+    const bool full = count.total > 0 && count.filled == count.total;
+    if (p.status == persona_status::completed && !full) return status_fit::completed_with_gaps;
+    if (p.status == persona_status::in_progress && full) return status_fit::in_progress_but_full;
+    return status_fit::agrees;
+}
+
+persona_status settled_status(const persona& p) {
+    switch (status_fit_of(p)) {
+        case status_fit::completed_with_gaps: return persona_status::in_progress;
+        case status_fit::in_progress_but_full: return persona_status::completed;
+        case status_fit::agrees: break;
+    }
+    return p.status;
+}
+
 }  // namespace bpm
