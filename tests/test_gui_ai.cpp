@@ -286,6 +286,8 @@ BOOST_FIXTURE_TEST_CASE(closing_the_map_while_the_ai_writes_stops_it, ai_editor)
     BOOST_TEST(WaitFor(Idle, 2000ms));
     BOOST_TEST(Context().GetDocument() == nullptr);
     BOOST_TEST(Chat().Transcript().empty());
+    // Nothing is being written any more: the next map's summary page is not left waiting for it.
+    BOOST_TEST(Context().GetSummaryDraftPersonaId().empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 
-#include <wx/modalhook.h>
 
 #include "bpm/lock_file.h"
 #include "disk_change_bar.h"
@@ -81,18 +80,6 @@ struct running_editor {
         ::waitpid(pid, nullptr, 0);
         pid = 0;
     }
-};
-
-// Answers every modal dialog OK without showing it (the PDF export's options).
-struct accept_dialogs : wxModalDialogHook {
-    int shown = 0;
-    accept_dialogs() { Register(); }
-    ~accept_dialogs() override { Unregister(); }
-    int Enter(wxDialog*) override {
-        ++shown;
-        return wxID_OK;
-    }
-    void Exit(wxDialog*) override {}
 };
 
 // A copy of the sample in a folder of its own, not yet open; whatever opened it is closed at the end.

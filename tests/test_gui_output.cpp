@@ -2,6 +2,7 @@
 #include <wx/dcmemory.h>
 #include <wx/fileconf.h>
 #include <wx/printdlg.h>
+#include <wx/stattext.h>
 #include <wx/sstream.h>
 
 #include "bpm/page_layout.h"
@@ -218,6 +219,126 @@ BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) 
     frame->Close(true);
     Pump();
     BOOST_TEST(OpenPreview() == nullptr);
+}
+
+namespace {
+
+// The Small Business Owner with a summary the AI wrote after the persona's last change.
+struct ai_summary_editor : editor {
+    ai_summary_editor() : editor(test::data("ai-summary.bpm")) {}
+};
+
+SummaryPanel& Summary() { return *Frame().GetSummaryPanel(); }
+
+// What a note of the summary page says as the user reads it: "" when hidden, lines joined.
+wxString NoteText(const wxStaticText* note) {
+    if (!note->IsShown()) return wxString();
+    wxString text = note->GetLabel();
+    text.Replace("\n", " ");
+    return text;
+}
+
+// True when a label is shown whole: it has all the room its text needs, inside its parent's
+// client area and clear of other.
+bool ShownWholeAndClearOf(const wxWindow* label, const wxWindow* other) {
+    const wxRect rect = label->GetRect();
+    const wxSize needs = label->GetBestSize();
+    return needs.x <= rect.width && needs.y <= rect.height &&
+           wxRect(label->GetParent()->GetClientSize()).Contains(rect) && !rect.Intersects(other->GetRect());
+}
+
+// Every line of text on the summary pages of a printout, joined with spaces.
+std::string SummaryPagesText(const MapPrintout& printout) {
+    std::string all;
+    for (const page& pg : printout.GetPages())
+        if (pg.kind == page_kind::summary)
+            for (const auto& item : pg.picture.items)
+                if (const auto* t = std::get_if<draw::text>(&item))
+                    for (const std::string& line : t->lines) all += line + " ";
+    return all;
+}
+
+// Edits the duration of the shown persona's first stage in the grid, as the user types it.
+void TypeFirstDuration(const wxString& duration) {
+    Command(ID_SHOW_STAGES);
+    wxTextCtrl* cell = OpenCellEditor(0, 2);
+    cell->SetValue(duration);
+    Frame().GetStageGrid()->GetGrid()->DisableCellEditControl();
+    Pump();
+}
+
+bool HavePdfToText() { return std::string(BPM_PDFTOTEXT) != ""; }
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(an_ai_summary_older_than_an_edit_in_the_grid_is_marked_on_screen_and_in_print,
+                        ai_summary_editor) {
+    // The smallest window the editor is made for.
+    const wxSize was = Frame().GetSize();
+    Frame().SetSize(1024, 700);
+    Command(ID_SHOW_SUMMARY);
+    Pump();
+    BOOST_TEST(NoteText(Summary().GetStaleNote()).empty());
+    BOOST_TEST(Summary().GetGenerateButton()->GetLabel() == "Generate Summary");
+
+    TypeFirstDuration("3-5 weeks");
+    BOOST_TEST_REQUIRE(shown().stages[0].duration == "3-5 weeks");
+    const wxString note = "Written before the last changes on " + ToWx(readable_timestamp(shown().last_updated_at));
+
+    Command(ID_SHOW_SUMMARY);
+    Pump();
+    BOOST_TEST(NoteText(Summary().GetStaleNote()) == note);
+    // Shown as the AI wrote it; the button offers to write it again.
+    BOOST_TEST(Summary().GetText()->GetValue() == ToWx(shown().summary->text));
+    BOOST_TEST(Summary().GetGenerateButton()->GetLabel() == "Refresh Summary");
+    // Both notes wrap inside the page, never under the button.
+    BOOST_TEST(ShownWholeAndClearOf(Summary().GetSourceNote(), Summary().GetGenerateButton()));
+    BOOST_TEST(ShownWholeAndClearOf(Summary().GetStaleNote(), Summary().GetGenerateButton()));
+
+    Command(wxID_PREVIEW);
+    wxPreviewFrame* preview = OpenPreview();
+    BOOST_TEST_REQUIRE(preview != nullptr);
+    auto* printout = dynamic_cast<MapPrintout*>(FindChild<wxPreviewControlBar>(preview)->GetPrintPreview()->GetPrintout());
+    BOOST_TEST_REQUIRE(printout != nullptr);
+    BOOST_TEST(SummaryPagesText(*printout).find(ToUtf8(note)) != std::string::npos);
+    preview->Close(true);
+    Pump();
+
+    // Undone, the persona is as the summary tells it again.
+    Command(wxID_UNDO);
+    Command(ID_SHOW_SUMMARY);
+    BOOST_TEST(NoteText(Summary().GetStaleNote()).empty());
+    BOOST_TEST(Summary().GetGenerateButton()->GetLabel() == "Generate Summary");
+    Frame().SetSize(was);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_template_summary_follows_the_grid_on_screen_and_in_the_pdf, editor,
+                        *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                            return boost::test_tools::assertion_result(HavePdfToText());
+                        })) {
+    Command(ID_SUMMARY_GENERATE);
+    BOOST_TEST_REQUIRE(shown().summary.has_value());
+    BOOST_TEST_REQUIRE((shown().summary->source == summary_source::template_text));
+    BOOST_TEST(shown().summary->text.find("Duration: 2-4 weeks") != std::string::npos);
+
+    TypeFirstDuration("11 weeks");
+    Command(ID_SHOW_SUMMARY);
+    BOOST_TEST(Summary().GetText()->GetValue().Contains("Duration: 11 weeks"));
+    BOOST_TEST(!Summary().GetText()->GetValue().Contains("Duration: 2-4 weeks"));
+    // Nothing to warn of: it is rebuilt, and the edit is the user's only undo step.
+    BOOST_TEST(NoteText(Summary().GetStaleNote()).empty());
+    BOOST_TEST(undo_label() == "Undo Edit Duration of Awareness");
+
+    accept_dialogs accept;
+    prompts.savePath = ToWx(dir.file("persona.pdf"));
+    Command(ID_EXPORT_PDF);
+    BOOST_TEST(prompts.problems.empty());
+    const test::run_result text = test::run_program(BPM_PDFTOTEXT, {"-enc", "UTF-8", dir.file("persona.pdf"), "-"});
+    BOOST_TEST_REQUIRE(text.exit_code == 0, text.err);
+    std::string words;
+    for (char c : text.out) words += (c == '\n' || c == '\f') ? ' ' : c;
+    BOOST_TEST(words.find("Duration: 11 weeks") != std::string::npos);
+    BOOST_TEST(words.find("Duration: 2-4 weeks") == std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {

@@ -151,6 +151,18 @@ BOOST_AUTO_TEST_CASE(a_timestamp_parses_into_its_parts_without_checking_the_cale
     BOOST_TEST(!parse_iso8601("2026-11-21T09:06:52").has_value());
 }
 
+BOOST_AUTO_TEST_CASE(timestamps_in_different_zones_compare_as_instants) {
+    const auto seconds = [](std::string_view text) { return epoch_from_iso8601(text).value_or(-1); };
+    BOOST_TEST(seconds("1970-01-01T00:00:00Z") == 0);
+    BOOST_TEST(seconds("2000-03-01T00:00:00Z") == 951868800);
+    for (long long s : {0LL, 951782400LL, 1795000000LL, 4102444799LL}) BOOST_TEST(seconds(iso8601_from_epoch(s)) == s);
+    // 17:30 two hours east of Greenwich is 15:30 UTC: earlier than 17:00 UTC, though it sorts later as text.
+    BOOST_TEST(seconds("2026-11-02T17:30:05.250+02:00") < seconds("2026-11-02T17:00:00Z"));
+    BOOST_TEST(seconds("2026-11-02T10:00:00-05:30") == seconds("2026-11-02T15:30:00Z"));
+    BOOST_TEST(!epoch_from_iso8601("").has_value());
+    BOOST_TEST(!epoch_from_iso8601("yesterday").has_value());
+}
+
 BOOST_AUTO_TEST_CASE(ids_are_short_plain_ascii) {
     BOOST_TEST(is_valid_id("persona-1"));
     BOOST_TEST(is_valid_id("A.b_c-9"));

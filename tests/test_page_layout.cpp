@@ -1,11 +1,13 @@
 #define BOOST_TEST_MODULE page_layout
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "bpm/bpm_file.h"
 #include "bpm/drawing_transform.h"
 #include "bpm/page_layout.h"
+#include "bpm/summary.h"
 #include "layout_checks.h"
 #include "test_support.h"
 
@@ -291,6 +293,46 @@ BOOST_AUTO_TEST_CASE(the_summary_is_the_stored_one_else_the_template) {
     for (const page& pg : pages)
         if (pg.persona_id == "p.two_2") BOOST_TEST((pg.kind != page_kind::journey_map));
     BOOST_TEST(text_of(pages).find("Unnamed persona") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_ai_summary_older_than_the_persona_is_printed_with_a_warning) {
+    document d = test::rich_document();
+    // Changed ten days after the AI wrote its summary (2026-11-02 17:00 UTC).
+    d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";
+    const auto pages = layout_pages(d, {"persona-1"}, {}, measurer);
+    check_inside_page(pages, {});
+    const auto summary = std::find_if(pages.begin(), pages.end(), [](const page& pg) { return pg.kind == page_kind::summary; });
+    BOOST_TEST_REQUIRE((summary != pages.end()));
+    const auto items = test::texts(summary->picture);
+    std::vector<std::string> read;
+    for (const draw::text* t : items) read.push_back(test::joined(*t));
+    const auto at = [&](const std::string& text) { return std::find(read.begin(), read.end(), text) - read.begin(); };
+    const auto warning = at("Written before the last changes on 2026-11-12 14:20 UTC");
+    BOOST_TEST_REQUIRE(warning < static_cast<std::ptrdiff_t>(read.size()));
+    // Under who wrote it, over the text it warns of, and bold.
+    BOOST_TEST(at("Written by AI on 2026-11-02 17:00 UTC") < warning);
+    BOOST_TEST(at("Persona: Marketing Director") > warning);
+    BOOST_TEST(items[static_cast<std::size_t>(warning)]->face.bold);
+
+    // Current again, it has no warning.
+    d.personas[0].last_updated_at = "2026-11-02T17:00:00Z";
+    BOOST_TEST(text_of(layout_pages(d, {"persona-1"}, {}, measurer)).find("Written before") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_template_summary_is_printed_as_the_stages_are_now) {
+    document d = test::rich_document();
+    persona& p = d.personas[0];
+    p.summary = persona_summary{template_summary(p), summary_source::template_text, "2026-11-02T17:00:00Z"};
+    p.stages[0].duration = "9 weeks";
+    std::string summary;
+    // The summary's lines, each a text item, read back as one text.
+    for (const page& pg : layout_pages(d, {"persona-1"}, {}, measurer))
+        if (pg.kind == page_kind::summary)
+            for (const draw::text* t : test::texts(pg.picture)) summary += test::joined(*t) + " ";
+    BOOST_TEST(summary.find("Generated from the stage table") != std::string::npos);
+    BOOST_TEST(summary.find("Duration: 9 weeks") != std::string::npos);
+    BOOST_TEST(summary.find("Duration: 1-2 weeks") == std::string::npos);
+    BOOST_TEST(summary.find("Written before") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_cover_lists_profile_status_and_categorised_pain_points) {

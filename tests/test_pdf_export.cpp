@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "bpm/map_pdf.h"
 #include "bpm/pdf_export.h"
+#include "bpm/summary.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -233,6 +235,30 @@ BOOST_AUTO_TEST_CASE(each_bookmark_opens_its_page_in_the_outline) {
     BOOST_TEST(outlines[0].at("destpageposfrom1").get<int>() == 1);
     BOOST_TEST(outlines[1].at("title").get<std::string>() == "Отдел закупок");
     BOOST_TEST(outlines[1].at("destpageposfrom1").get<int>() == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_one_as_the_map_is_now) {
+    document d = test::rich_document();
+    // Changed after its AI summary of 2026-11-02 17:00 UTC.
+    d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";
+    // Its template summary was written before its first stage took nine weeks.
+    persona& other = d.personas[1];
+    other.name = "Finance Lead";
+    other.stages = d.personas[0].stages;
+    other.summary = persona_summary{template_summary(other), summary_source::template_text, "2026-11-02T17:00:00Z"};
+    other.stages[0].duration = "9 weeks";
+
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    const auto r = export_map_pdf(d, {}, fonts(), path);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    std::string text;
+    // Lines that wrapped join up again: the words are what matters.
+    for (char c : text_of(path)) text += (c == '\n' || c == '\f') ? ' ' : c;
+    BOOST_TEST(text.find("Written by AI on 2026-11-02 17:00 UTC") != std::string::npos);
+    BOOST_TEST(text.find("Written before the last changes on 2026-11-12 14:20 UTC") != std::string::npos);
+    BOOST_TEST(text.find("Duration: 9 weeks") != std::string::npos);
+    BOOST_TEST(text.find("Duration: 1-2 weeks") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(the_first_page_renders_to_a_visible_image) {

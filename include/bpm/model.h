@@ -207,6 +207,9 @@ struct iso8601_time {
 std::optional<iso8601_time> parse_iso8601(std::string_view text);
 /// True when text is an ISO 8601 date-time (date, 'T', time, optional fraction, Z or offset).
 inline bool is_iso8601(std::string_view text) { return parse_iso8601(text).has_value(); }
+/// Seconds since 1970 in UTC of an ISO 8601 date-time, its offset applied, so that times written
+/// in different zones compare; nullopt when the text is not one.
+std::optional<long long> epoch_from_iso8601(std::string_view text);
 
 /// An ISO 8601 timestamp as people read it: "2026-11-12 14:20 UTC" or "2026-11-12 14:20 +02:00";
 /// other text is returned unchanged.

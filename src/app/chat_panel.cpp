@@ -147,6 +147,8 @@ void ChatPanel::Restart() {
     ++m_conversation;
     StopAi();
     EndStream();
+    // A summary the AI was writing goes with its conversation: its end no longer clears the draft.
+    if (!m_context.GetSummaryDraftPersonaId().empty()) m_context.ShowSummaryDraft(std::string(), wxString());
     for (ChatBubble* b : m_bubbles) b->Destroy();
     m_bubbles.clear();
     m_log->GetSizer()->Clear();

@@ -17,6 +17,7 @@
 #include <wx/grid.h>
 #include <wx/image.h>
 #include <wx/menu.h>
+#include <wx/modalhook.h>
 #include <wx/notebook.h>
 #include <wx/sstream.h>
 #include <wx/textctrl.h>
@@ -153,16 +154,28 @@ void Click(const wxString& label);
 // True when a bubble of the chat contains part.
 bool Said(const wxString& part);
 
-// A copy of the sample in a folder of its own, open in the editor, closed (changes discarded)
-// at the end.
+// Answers every modal dialog OK without showing it (the PDF export's options).
+struct accept_dialogs : wxModalDialogHook {
+    int shown = 0;
+    accept_dialogs() { Register(); }
+    ~accept_dialogs() override { Unregister(); }
+    int Enter(wxDialog*) override {
+        ++shown;
+        return wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+// A copy of a map (the sample unless told) in a folder of its own, open in the editor, closed
+// (changes discarded) at the end.
 struct editor {
     test::temp_dir dir;
     std::string path = dir.file("map.bpm");
     scripted_prompts prompts;
     BpmDocument* doc = nullptr;
 
-    editor() {
-        test::spit(path, test::slurp(test::sample("nlyzer-b2b-personas.bpm")));
+    explicit editor(const std::string& source = test::sample("nlyzer-b2b-personas.bpm")) {
+        test::spit(path, test::slurp(source));
         prompts.install();
         doc = wxStaticCast(TheDocManager().CreateDocument(ToWx(path), wxDOC_SILENT), BpmDocument);
         BOOST_TEST_REQUIRE(doc != nullptr);

@@ -1,6 +1,7 @@
 #include "bpm/export_text.h"
 
 #include "bpm/duration.h"
+#include "bpm/summary.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -100,7 +101,9 @@ void persona_markdown(std::string& out, const persona& p) {
 
     if (p.summary && !trim(p.summary->text).empty()) {
         out += "### " + _("Summary") + "\n\n";
-        out += md(p.summary->text, "") + "\n\n";
+        const std::string stale = stale_summary_note(p);
+        if (!stale.empty()) out += "*" + md(stale) + "*\n\n";
+        out += md(summary_text(p), "") + "\n\n";
     }
 }
 

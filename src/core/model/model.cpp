@@ -270,6 +270,20 @@ std::optional<iso8601_time> parse_iso8601(std::string_view s) {
     return std::nullopt;
 }
 
+std::optional<long long> epoch_from_iso8601(std::string_view text) {
+    const std::optional<iso8601_time> t = parse_iso8601(text);
+    if (!t) return std::nullopt;
+    // Days since 1970-01-01 of the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+    const long long y = t->year - (t->month <= 2 ? 1 : 0);
+    const long long era = y / 400;  // years are 0000-9999: never negative
+    const long long year_of_era = y - era * 400;
+    const long long day_of_year = (153 * (t->month + (t->month > 2 ? -3 : 9)) + 2) / 5 + t->day - 1;
+    const long long day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    const long long days = era * 146097 + day_of_era - 719468;
+    const long long offset = (t->offset_hours * 60LL + t->offset_minutes) * 60 * (t->zone == '-' ? -1 : 1);
+    return days * 86400 + t->hour * 3600LL + t->minute * 60LL + t->second - offset;
+}
+
 std::string readable_timestamp(std::string_view iso) {
     if (!is_iso8601(iso)) return std::string(iso);
     std::string out = std::string(iso.substr(0, 10)) + " " + std::string(iso.substr(11, 5));

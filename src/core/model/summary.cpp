@@ -59,6 +59,34 @@ std::string template_summary(const persona& p) {
     return out;
 }
 
+bool has_ai_summary(const persona& p) {
+    return p.summary && p.summary->source == summary_source::ai && !trim(p.summary->text).empty();
+}
+
+std::string summary_text(const persona& p) { return has_ai_summary(p) ? p.summary->text : template_summary(p); }
+
+summary_freshness freshness_of_summary(const persona& p) {
+    if (!has_ai_summary(p)) return summary_freshness::current;
+    // With no date of change there is nothing a summary could predate.
+    const std::optional<long long> changed = epoch_from_iso8601(p.last_updated_at);
+    if (!changed) return summary_freshness::current;
+    const std::optional<long long> written = epoch_from_iso8601(p.summary->generated_at);
+    if (!written) return summary_freshness::unknown;
+    return *written < *changed ? summary_freshness::stale : summary_freshness::current;
+}
+
+std::string stale_summary_note(const persona& p) {
+    const summary_freshness freshness = freshness_of_summary(p);
+    if (freshness == summary_freshness::current) return std::string();
+    const std::string changed = readable_timestamp(p.last_updated_at);
+    return freshness == summary_freshness::stale
+               // TRANSLATORS: a warning with an AI summary; {1} is when the persona was last changed
+               ? format(_("Written before the last changes on {1}"), changed)
+               // TRANSLATORS: a warning with an AI summary that has no date; {1} is when the persona
+               // was last changed
+               : format(_("May have been written before the last changes on {1}"), changed);
+}
+
 bool store_template_summary(history& h, const std::string& persona_id) {
     const persona* p = h.doc().persona_by_id(persona_id);
     if (!p) return false;

@@ -20,6 +20,8 @@ inline constexpr draw::colour hairline{209, 213, 219};
 inline constexpr draw::colour white{255, 255, 255};
 inline constexpr draw::colour accent{46, 90, 136};
 inline constexpr draw::colour accent_end{38, 140, 120};
+// Warnings the reader must not miss, such as a summary older than the map; dark enough for grey print.
+inline constexpr draw::colour warning{146, 64, 14};
 
 // Shown in place of an empty field, so that the place of every field stays visible.
 inline constexpr const char* empty_mark = "—";

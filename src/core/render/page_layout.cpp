@@ -19,6 +19,7 @@ using layout::put_text;
 const font kicker_font{10, true};
 const font title_font{26, true};
 const font status_font{11, false};
+const font stale_font{11, true};
 const font section_font{13, true};
 const font label_font{10, true};
 const font body_font{11, false};
@@ -186,10 +187,9 @@ void layout_journey_pages(page_flow& flow) {
 void layout_summary(page_flow& flow) {
     const persona& p = flow.who();
     const draw::text_measurer& m = flow.measurer();
-    const bool stored = p.summary && !trim(p.summary->text).empty();
-    const std::string text = stored ? p.summary->text : template_summary(p);
+    const std::string text = summary_text(p);
     std::string note = _("Generated from the stage table");
-    if (stored && p.summary->source == summary_source::ai)
+    if (has_ai_summary(p))
         note = p.summary->generated_at.empty()
                    ? _("Written by AI")
                    : format(_("Written by AI on {1}"), readable_timestamp(p.summary->generated_at));
@@ -199,7 +199,12 @@ void layout_summary(page_flow& flow) {
     const double x = flow.left();
     const double w = std::min(flow.width(), reading_width);
     flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(note, w, status_font, m), status_font,
-                          layout::muted) + 10);
+                          layout::muted) + 4);
+    const std::string stale = stale_summary_note(p);
+    if (!stale.empty())
+        flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(stale, w, stale_font, m), stale_font,
+                              layout::warning));
+    flow.advance(6);
     const double lh = m.line_height(body_font);
     std::size_t start = 0;
     while (start <= text.size()) {
