@@ -386,6 +386,16 @@ BOOST_AUTO_TEST_CASE(steps_stamp_the_persona_and_undo_restores_the_stamp) {
     BOOST_TEST(f.doc.personas[0].last_updated_at == "2027-01-01T00:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(status_summary_and_order_leave_the_stamp_alone) {
+    fixture f;
+    const std::string original = f.doc.personas[0].last_updated_at;
+    f.h.submit(set_status("persona-1", persona_status::completed));
+    f.h.submit(move_persona("persona-1", 1));
+    BOOST_TEST(f.doc.personas[1].last_updated_at == original);
+    f.h.submit(set_persona_field("persona-1", persona_field::role, "CFO"));
+    BOOST_TEST(f.doc.personas[1].last_updated_at != original);
+}
+
 BOOST_AUTO_TEST_CASE(a_long_history_keeps_edits_not_document_copies) {
     document doc = test::bench_document(200, 12);
     history h(doc);

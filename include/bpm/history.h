@@ -104,6 +104,8 @@ private:
         std::vector<std::pair<std::string, std::string>> stamps_before, stamps_after;
     };
 
+    /// Sets last_updated_at of each persona whose content the changes touched (not for status,
+    /// summary or order), remembering the stamps before and after in s.
     void stamp(step& s, const change_set& changes);
     void restore_stamps(const std::vector<std::pair<std::string, std::string>>& stamps);
     void record(step s, const change_set& changes);

@@ -45,6 +45,11 @@ void history::stamp(step& s, const change_set& changes) {
     const std::string now = clock_();
     for (const change& c : changes) {
         if (c.persona_id.empty() || c.what == change::kind::persona_removed) continue;
+        // The stamp dates what the persona says. Marking it completed, storing its summary or
+        // moving it in the list says nothing new: stamped, every summary written before the
+        // interview's closing "done" would read as written before the last changes.
+        if (c.what == change::kind::status || c.what == change::kind::summary || c.what == change::kind::persona_moved)
+            continue;
         persona* p = doc_.persona_by_id(c.persona_id);
         if (!p) continue;
         const auto known = [&](const auto& list) {
