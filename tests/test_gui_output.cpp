@@ -193,6 +193,20 @@ double InkOnPage(wxPrintout& printout, int page) {
 
 }  // namespace
 
+BOOST_FIXTURE_TEST_CASE(file_print_without_a_printer_says_so_and_points_to_the_pdf, editor) {
+    // The test machine has no printer (no CUPS): File > Print says so instead of offering a
+    // dialog that can only print to a file, or printing nothing without a word.
+    if (PrinterIsSetUp()) {
+        BOOST_TEST_MESSAGE("a printer is set up here: the no-printer message is not checked");
+        return;
+    }
+    BOOST_TEST(CommandEnabled(wxID_PRINT));
+    Command(wxID_PRINT);
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].Contains("no printer is set up"), prompts.problems[0]);
+    BOOST_TEST(prompts.problems[0].Contains("Export"), prompts.problems[0]);
+}
+
 BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) {
     // Through the menu command, as the user chooses it: wxDocParentFrame hands it to the
     // document manager before the frame, which once showed one blank page.

@@ -78,6 +78,12 @@ void BpmDocManager::ShowPrintPreview() {
 void BpmDocManager::PrintMap() {
     wxView* view = PrintableView();
     if (!view) return;
+    if (!PrinterIsSetUp()) {
+        m_prompts.reportProblem(GetFrame(), _("The map cannot be printed: no printer is set up."),
+                                _("Set up a printer in your system's settings, or export the same pages with File "
+                                  "\u25B8 Export \u25B8 PDF."));
+        return;
+    }
     wxPrintDialogData data(GetPageSetupDialogData().GetPrintData());
     wxPrinter printer(&data);
     const std::unique_ptr<wxPrintout> printout(view->OnCreatePrintout());

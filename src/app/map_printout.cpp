@@ -8,6 +8,10 @@
 #include <wx/dc.h>
 #include <wx/graphics.h>
 
+#ifdef BPM_HAVE_GTK_PRINT
+#include <gtk/gtkunixprint.h>
+#endif
+
 #include "drawing_ui.h"
 #include "wx_string.h"
 
@@ -16,6 +20,21 @@ namespace {
 constexpr double points_per_mm = 72.0 / 25.4;
 
 }  // namespace
+
+bool PrinterIsSetUp() {
+#ifdef BPM_HAVE_GTK_PRINT
+    bool found = false;
+    gtk_enumerate_printers(
+        [](GtkPrinter* printer, gpointer data) -> gboolean {
+            if (!gtk_printer_is_virtual(printer)) *static_cast<bool*>(data) = true;
+            return *static_cast<bool*>(data);  // true stops the enumeration
+        },
+        &found, nullptr, TRUE);
+    return found;
+#else
+    return true;
+#endif
+}
 
 wxPageSetupDialogData DefaultPageSetup() {
     wxPageSetupDialogData data;

@@ -15,6 +15,10 @@
 /// The page setup a fresh editor starts with: A4 (or the locale's paper) in landscape, which
 /// gives the seven-column stage table room.
 wxPageSetupDialogData DefaultPageSetup();
+/// True when the system has a printer to print to; "Print to File" and other stand-ins do not
+/// count. Asks GTK's print backends on Linux (CUPS answers at once, or fails at once without
+/// it); elsewhere the system's print dialog says so itself, and this is true.
+bool PrinterIsSetUp();
 
 /// The page setup saved by SavePageSetup, or DefaultPageSetup() for what was never saved.
 wxPageSetupDialogData LoadPageSetup(wxConfigBase& config);
