@@ -193,6 +193,24 @@ double InkOnPage(wxPrintout& printout, int page) {
 
 }  // namespace
 
+BOOST_FIXTURE_TEST_CASE(file_export_is_greyed_while_there_is_nothing_to_export, editor) {
+    wxMenuBar* bar = Frame().GetMenuBar();
+    const auto exportShown = [&] {
+        bar->UpdateMenus();
+        return bar->FindItem(ID_EXPORT_MENU)->IsEnabled();
+    };
+    BOOST_TEST(exportShown());
+    prompts.answers = {SaveChoice::Discard};
+    TheDocManager().CloseDocuments(true);
+    Pump();
+    BOOST_TEST(!exportShown());
+    Command(wxID_NEW);
+    doc = Context().GetDocument();
+    BOOST_TEST(!exportShown());
+    TypeAndEnter("Procurement Lead");
+    BOOST_TEST(exportShown());
+}
+
 BOOST_FIXTURE_TEST_CASE(file_print_without_a_printer_says_so_and_points_to_the_pdf, editor) {
     // The test machine has no printer (no CUPS): File > Print says so instead of offering a
     // dialog that can only print to a file, or printing nothing without a word.

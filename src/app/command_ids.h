@@ -33,6 +33,7 @@ enum CommandId {
     ID_ZOOM_OUT,
     ID_ZOOM_FIT,
     ID_ZOOM_ACTUAL,
+    ID_EXPORT_MENU,  // File > Export, the submenu itself
     ID_EXPORT_PDF,
     ID_EXPORT_PNG,
     ID_EXPORT_SVG,

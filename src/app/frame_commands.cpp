@@ -59,7 +59,7 @@ void MainFrame::CreateMenus() {
     exports->Append(ID_EXPORT_PDF, _("&PDF...\tCtrl+E"), _("The printed pages as a PDF, optionally protected by a password"));
     exports->Append(ID_EXPORT_PNG, _("Journey Map as &PNG..."), _("A picture of the journey map, for slides"));
     exports->Append(ID_EXPORT_SVG, _("Journey Map as &SVG..."), _("The journey map as a scalable drawing"));
-    file->AppendSubMenu(exports, _("&Export"));
+    file->Append(ID_EXPORT_MENU, _("&Export"), exports);
     file->AppendSeparator();
     file->Append(wxID_CLOSE, _("&Close\tCtrl+W"));
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));

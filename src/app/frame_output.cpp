@@ -44,8 +44,9 @@ void MainFrame::BindOutput() {
          ID_EXPORT_SVG);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
     // Printing is the document manager's, which wxDocParentFrame asks before the frame.
+    // The submenu too: with no persona to export it is greyed, not a menu of greyed items.
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); },
-         ID_EXPORT_PDF);
+         ID_EXPORT_MENU, ID_EXPORT_PDF);
 }
 
 void MainFrame::ExportPdf() {
