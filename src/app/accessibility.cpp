@@ -16,3 +16,12 @@ void SetAccessibleName(wxWindow* window, const wxString& name) {
             atk_object_set_name(accessible, ToUtf8(name).c_str());
 #endif
 }
+
+void KeepScrollBarsVisible(wxWindow* window) {
+#ifdef BPM_HAVE_ATK
+    if (auto* widget = static_cast<GtkWidget*>(window->GetHandle()); widget && GTK_IS_SCROLLED_WINDOW(widget))
+        gtk_scrolled_window_set_overlay_scrolling(GTK_SCROLLED_WINDOW(widget), FALSE);
+#else
+    (void)window;
+#endif
+}

@@ -35,6 +35,7 @@ JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
     SetAccessibleName(this, _("Journey map"));
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(FromDIP(16), FromDIP(16));
+    KeepScrollBarsVisible(this);
     Bind(wxEVT_PAINT, &JourneyMapView::OnPaint, this);
     Bind(wxEVT_MOUSEWHEEL, &JourneyMapView::OnMouseWheel, this);
     Bind(wxEVT_LEFT_DOWN, &JourneyMapView::OnLeftDown, this);

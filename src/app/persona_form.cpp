@@ -39,6 +39,7 @@ PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
     // Scrolls both ways: the fields reflow to one column when narrow, and what still does not
     // fit scrolls rather than being cut off.
     SetScrollRate(FromDIP(12), FromDIP(12));
+    KeepScrollBarsVisible(this);
     const int gap = FromDIP(12);
 
     auto* title = NewHeading(this, _("Buyer persona"), 1.4);

@@ -64,6 +64,7 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     m_grid->SetTabBehaviour(wxGrid::Tab_Leave);
     m_grid->SetMargins(0, 0);
     SetAccessibleName(m_grid, _("Stage grid"));
+    KeepScrollBarsVisible(m_grid);
     ConfigureColumns();
     sizer->Add(m_grid, 1, wxEXPAND);
     SetSizer(sizer);
