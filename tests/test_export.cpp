@@ -108,14 +108,7 @@ BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
 }
 
 BOOST_AUTO_TEST_CASE(markdown_summaries_tell_of_the_map_as_it_is_now) {
-    document d = test::rich_document();
-    // Changed after its AI summary of 2026-11-02 17:00 UTC.
-    d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";
-    persona& other = d.personas[1];
-    other.name = "Finance Lead";
-    other.stages = d.personas[0].stages;
-    other.summary = persona_summary{template_summary(other), summary_source::template_text, "2026-11-02T17:00:00Z"};
-    other.stages[0].duration = "9 weeks";
+    const document d = test::document_with_old_summaries();
     const std::string md = to_markdown(d);
     BOOST_TEST(md.find("### Summary\n\n*Written before the last changes on 2026-11-12 14:20 UTC*\n\nPersona: Marketing "
                        "Director") != std::string::npos, md);

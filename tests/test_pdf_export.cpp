@@ -238,15 +238,7 @@ BOOST_AUTO_TEST_CASE(each_bookmark_opens_its_page_in_the_outline) {
 }
 
 BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_one_as_the_map_is_now) {
-    document d = test::rich_document();
-    // Changed after its AI summary of 2026-11-02 17:00 UTC.
-    d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";
-    // Its template summary was written before its first stage took nine weeks.
-    persona& other = d.personas[1];
-    other.name = "Finance Lead";
-    other.stages = d.personas[0].stages;
-    other.summary = persona_summary{template_summary(other), summary_source::template_text, "2026-11-02T17:00:00Z"};
-    other.stages[0].duration = "9 weeks";
+    const document d = test::document_with_old_summaries();
 
     test::temp_dir dir;
     const std::string path = dir.file("map.pdf");

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include "bpm/summary.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -117,6 +119,17 @@ document rich_document() {
     b.name = "   ";
     b.status = persona_status::in_progress;
     d.personas.push_back(b);
+    return d;
+}
+
+document document_with_old_summaries() {
+    document d = rich_document();
+    d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";
+    persona& other = d.personas[1];
+    other.name = "Finance Lead";
+    other.stages = d.personas[0].stages;
+    other.summary = persona_summary{template_summary(other), summary_source::template_text, "2026-11-02T17:00:00Z"};
+    other.stages[0].duration = "9 weeks";
     return d;
 }
 

@@ -49,4 +49,9 @@ run_result run_program(const std::string& program, const std::vector<std::string
 /// A small document with two personas that uses every field, for round trips.
 document rich_document();
 
+/// rich_document() with out-of-date summaries: the first persona changed on 2026-11-12 14:20 UTC,
+/// after its AI summary of 2026-11-02 17:00 UTC; the second, "Finance Lead", has the first's
+/// stages and a template summary written before its first stage took "9 weeks".
+document document_with_old_summaries();
+
 }  // namespace bpm::test
