@@ -56,13 +56,16 @@ void JourneyMapView::OnNotice(const EditingContext::Notice& notice) {
     } else if (notice.Has(EditingContext::PersonaChanged)) {
         ShowPersona(m_context.GetPersonaId());
     } else if (notice.Has(EditingContext::Edited)) {
-        // Any change can move, rename or refill a card; a relayout of one persona takes well under
-        // a millisecond per stage, so the map simply lays out again.
+        // Any change can move, rename or refill a card, so the map lays out again.
         Relayout();
     }
     if (notice.Has(EditingContext::StageChanged)) SelectStage(m_context.GetStageId());
-    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::JourneyMap) SetFocus();
+    // What changed while the page was hidden shows as it comes to the front.
+    if (notice.Has(EditingContext::PageChanged) && m_stale && IsPageShown()) Relayout();
+    if (notice.Has(EditingContext::FocusRequested) && IsPageShown()) SetFocus();
 }
+
+bool JourneyMapView::IsPageShown() const { return m_context.GetPage() == EditingContext::Page::JourneyMap; }
 
 void JourneyMapView::ShowPersona(const std::string& personaId) {
     if (personaId == m_personaId) return;
@@ -75,21 +78,25 @@ void JourneyMapView::ShowPersona(const std::string& personaId) {
 void JourneyMapView::SelectStage(std::string stageId) {
     if (stageId == m_stageId) return;
     m_stageId = std::move(stageId);
+    m_scrollToStage = true;
     Relayout();
-    if (const bpm::stage_region* region = m_layout.find(m_stageId)) {
-        // Scroll just enough to bring the card into view.
-        const double s = Scale();
-        const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
-                          static_cast<int>(region->card.w * s), static_cast<int>(region->card.h * s));
-        int unitX = 1, unitY = 1;
-        GetScrollPixelsPerUnit(&unitX, &unitY);
-        const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
-        const wxSize size = GetClientSize();
-        int x = view.x, y = view.y;
-        if (card.GetLeft() < view.x || card.GetRight() > view.x + size.x) x = card.GetLeft() - FromDIP(8);
-        if (card.GetTop() < view.y || card.GetBottom() > view.y + size.y) y = card.GetTop() - FromDIP(8);
-        if (x != view.x || y != view.y) Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
-    }
+}
+
+void JourneyMapView::ScrollToStage() {
+    const bpm::stage_region* region = m_layout.find(m_stageId);
+    if (!region) return;
+    // Just enough to bring the card into view.
+    const double s = Scale();
+    const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
+                      static_cast<int>(region->card.w * s), static_cast<int>(region->card.h * s));
+    int unitX = 1, unitY = 1;
+    GetScrollPixelsPerUnit(&unitX, &unitY);
+    const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
+    const wxSize size = GetClientSize();
+    int x = view.x, y = view.y;
+    if (card.GetLeft() < view.x || card.GetRight() > view.x + size.x) x = card.GetLeft() - FromDIP(8);
+    if (card.GetTop() < view.y || card.GetBottom() > view.y + size.y) y = card.GetTop() - FromDIP(8);
+    if (x != view.x || y != view.y) Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
 }
 
 const bpm::persona* JourneyMapView::Persona() const {
@@ -109,9 +116,13 @@ bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) c
 void JourneyMapView::Relayout() {
     const bpm::persona* p = Persona();
     if (p && !m_stageId.empty() && p->find_stage(m_stageId) == bpm::npos) m_stageId.clear();
+    // A hidden map waits: typing in the grid must not pay for a picture nobody sees.
+    m_stale = !IsPageShown();
+    if (m_stale) return;
     m_layout = Layout(m_stageId);
     UpdateVirtualSize();
     Refresh();
+    if (std::exchange(m_scrollToStage, false)) ScrollToStage();
 }
 
 // Map units are points, as on paper: at 100% the map is as large on screen as it is printed
