@@ -16,6 +16,8 @@ public:
     const wxString& GetText() const { return m_text; }
     /// Wraps the text so the bubble is at most width pixels wide.
     void Rewrap(int width);
+    /// The width the text was last wrapped to.
+    int GetWrapWidth() const { return m_width; }
     /// Replaces the text (an answer streaming in), wrapped at the last width given.
     void SetText(const wxString& text);
 
