@@ -136,4 +136,6 @@ private:
     // Completed personas with empty stage fields, as of the last notice.
     std::set<std::string> m_completedWithGaps;
     wxString m_defaultPerspective;
+    // The window size the panes were last laid out for.
+    wxSize m_laidOutSize;
 };
