@@ -225,7 +225,12 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         NoteStatusDisagreements(nullptr);
     else if (notice.Has(EditingContext::Edited))
         NoteStatusDisagreements(notice.edits);
-    UpdateStatusText();
+    // The line counts the selected persona's stage fields: moving between stages or pages
+    // leaves it as it is.
+    const auto namesPersona = [this](const bpm::change& c) { return c.persona_id == m_context.GetPersonaId(); };
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged) ||
+        (notice.Has(EditingContext::Edited) && std::any_of(notice.edits->begin(), notice.edits->end(), namesPersona)))
+        UpdateStatusText();
 }
 
 void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
