@@ -31,7 +31,8 @@ bpm::draw::colour ToDrawColour(const wxColour& c) { return {c.Red(), c.Green(), 
 
 JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
     : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL | wxWANTS_CHARS),
-      m_context(context) {
+      m_context(context),
+      m_layoutRefresh(context, EditingContext::Page::JourneyMap, [this] { ShowLayout(); }) {
     SetAccessibleName(this, _("Journey map"));
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(FromDIP(16), FromDIP(16));
@@ -60,12 +61,9 @@ void JourneyMapView::OnNotice(const EditingContext::Notice& notice) {
         Relayout();
     }
     if (notice.Has(EditingContext::StageChanged)) SelectStage(m_context.GetStageId());
-    // What changed while the page was hidden shows as it comes to the front.
-    if (notice.Has(EditingContext::PageChanged) && m_stale && IsPageShown()) Relayout();
-    if (notice.Has(EditingContext::FocusRequested) && IsPageShown()) SetFocus();
+    m_layoutRefresh.Follow(notice);
+    if (notice.Has(EditingContext::FocusRequested) && m_layoutRefresh.IsPageShown()) SetFocus();
 }
-
-bool JourneyMapView::IsPageShown() const { return m_context.GetPage() == EditingContext::Page::JourneyMap; }
 
 void JourneyMapView::ShowPersona(const std::string& personaId) {
     if (personaId == m_personaId) return;
@@ -116,9 +114,10 @@ bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) c
 void JourneyMapView::Relayout() {
     const bpm::persona* p = Persona();
     if (p && !m_stageId.empty() && p->find_stage(m_stageId) == bpm::npos) m_stageId.clear();
-    // A hidden map waits: typing in the grid must not pay for a picture nobody sees.
-    m_stale = !IsPageShown();
-    if (m_stale) return;
+    m_layoutRefresh.Request();
+}
+
+void JourneyMapView::ShowLayout() {
     m_layout = Layout(m_stageId);
     UpdateVirtualSize();
     Refresh();

@@ -8,8 +8,9 @@
 #include "bpm/diagnostic.h"
 #include "bpm/journey_layout.h"
 #include "bpm_document.h"
-#include "editing_context.h"
 #include "drawing_ui.h"
+#include "editing_context.h"
+#include "page_refresh.h"
 
 /// The selected persona's journey map (spec Phase 5's flowchart), drawn with wxGraphicsContext
 /// from the same core layout as the printout and the PDF. Zooms with Ctrl+wheel and the View
@@ -43,8 +44,6 @@ public:
 
 private:
     void OnNotice(const EditingContext::Notice& notice);
-    // Whether the map's page is the one in front.
-    bool IsPageShown() const;
     void ShowPersona(const std::string& personaId);
     // Outlines a stage's card and scrolls it into view ("" for none).
     void SelectStage(std::string stageId);
@@ -55,6 +54,7 @@ private:
     bpm::journey_layout Layout(const std::string& selectedStageId) const;
     // Lays the map out now when its page is shown, else once it is.
     void Relayout();
+    void ShowLayout();
     void UpdateVirtualSize();
     double Scale() const;
     void OnPaint(wxPaintEvent& event);
@@ -73,8 +73,9 @@ private:
     std::string m_personaId;
     std::string m_stageId;
     bpm::journey_layout m_layout;
-    // Changes wait for the page to come to the front; so does scrolling to a stage selected.
-    bool m_stale = false;
+    // A hidden map waits: typing in the grid pays for no picture nobody sees. So does scrolling
+    // to a stage selected meanwhile.
+    PageRefresh m_layoutRefresh;
     bool m_scrollToStage = false;
     mutable std::unique_ptr<GraphicsTextMeasurer> m_measure;
     double m_zoom = 1.0;
