@@ -7,6 +7,7 @@
 
 #include "bpm/duration.h"
 #include "bpm/utf8.h"
+#include "journey_text.h"
 #include "layout_support.h"
 
 namespace bpm {
@@ -91,10 +92,10 @@ struct card_text {
     std::array<bool, 2 * lane_fields> empty{};
 };
 
-card_text wrap_card(const stage& s, std::size_t index, const draw::text_measurer& m, const journey_options& o) {
+card_text wrap_card(const stage& s, std::size_t index, const journey_text& text, const journey_options& o) {
     card_text t;
     const double inner = o.card_width - 2 * card_pad;
-    t.title = draw::wrap_text(stage_title(s, index), inner, card_title_font, m, 2);
+    t.title = text.wrap(stage_title(s, index), inner, card_title_font, 2);
     const double field_width = o.card_width - 2 * (lane_inset + lane_pad);
     for (std::size_t l = 0; l < lanes.size(); ++l)
         for (std::size_t f = 0; f < lane_fields; ++f) {
@@ -102,7 +103,7 @@ card_text wrap_card(const stage& s, std::size_t index, const draw::text_measurer
             const std::string_view value = trim(s.field(lanes[l].fields[f]));
             t.empty[k] = value.empty();
             t.values[k] = t.empty[k] ? std::vector<std::string>{layout::empty_mark}
-                                     : draw::wrap_text(value, field_width, value_font, m, o.max_field_lines);
+                                     : text.wrap(value, field_width, value_font, o.max_field_lines);
         }
     return t;
 }
@@ -210,20 +211,17 @@ std::vector<double> segment_widths(const std::vector<std::optional<double>>& day
     return widths;
 }
 
-// One line in a segment, or nothing when not even an ellipsis fits. A label cut to a stub
-// ("3. St…") gives way to its short form (the stage number), which still matches the card.
-void put_segment_label(draw::drawing& d, const draw::text_measurer& m, const rect& area, const std::string& label,
+// One line in a segment, or nothing when not even an ellipsis fits.
+void put_segment_label(draw::drawing& d, const journey_text& text, const rect& area, const std::string& label,
                        const std::string& short_label, const font& f, colour c) {
-    std::string line = draw::elide(label, area.w, f, m);
-    if (line != label && !short_label.empty() && code_point_count(line) < 8)
-        line = draw::elide(short_label, area.w, f, m);
-    if (m.width(line, f) > area.w) return;
-    put_text(d, m, area.x, area.y, area.w, {line}, f, c, draw::align::centre);
+    std::string line = text.segment_label(label, short_label, area.w, f);
+    if (!line.empty()) put_text(d, text.measurer(), area.x, area.y, area.w, {std::move(line)}, f, c, draw::align::centre);
 }
 
-double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer& m, double x0, double y,
+double draw_header(draw::drawing& d, const persona& p, const journey_text& text, double x0, double y,
                    double width) {
-    y += put_text(d, m, x0, y, width, draw::wrap_text(layout::display_name(p), width, name_font, m, 2), name_font,
+    const draw::text_measurer& m = text.measurer();
+    y += put_text(d, m, x0, y, width, text.wrap(layout::display_name(p), width, name_font, 2), name_font,
                   layout::ink);
     std::string subtitle;
     for (const std::string* part : {&p.profile.role, &p.profile.organisation, &p.profile.segment}) {
@@ -233,23 +231,24 @@ double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer
         subtitle += t;
     }
     if (!subtitle.empty())
-        y += 2 + put_text(d, m, x0, y + 2, width, draw::wrap_text(subtitle, width, subtitle_font, m, 2), subtitle_font,
+        y += 2 + put_text(d, m, x0, y + 2, width, text.wrap(subtitle, width, subtitle_font, 2), subtitle_font,
                           layout::muted);
     y += 10;
 
     if (p.pain_points.empty())
-        return y + put_text(d, m, x0, y, width, draw::wrap_text(_("No pain points recorded"), width, chip_font, m, 1),
+        return y + put_text(d, m, x0, y, width, text.wrap(_("No pain points recorded"), width, chip_font, 1),
                             chip_font, layout::faint);
 
     const double max_text = std::min(width, chip_max_width) - 2 * chip_pad;
     double x = x0, line_height = 0;
     for (const pain_point& pp : p.pain_points) {
         const std::string title = pain_category_title(pp.category);
-        const std::string_view text = trim(pp.text);
-        const std::string shown = text.empty() ? std::string(layout::empty_mark) : std::string(text);
-        const double natural = std::max(title.empty() ? 0 : m.width(title, chip_title_font), m.width(shown, chip_font));
+        const std::string_view point = trim(pp.text);
+        const std::string shown = point.empty() ? std::string(layout::empty_mark) : std::string(point);
+        const double natural =
+            std::max(title.empty() ? 0 : text.width(title, chip_title_font), text.width(shown, chip_font));
         const double text_w = std::min(max_text, natural);
-        std::vector<std::string> lines = draw::wrap_text(shown, text_w, chip_font, m, 3);
+        std::vector<std::string> lines = text.wrap(shown, text_w, chip_font, 3);
         const double title_h = title.empty() ? 0 : m.line_height(chip_title_font) + 1;
         const double w = text_w + 2 * chip_pad;
         const double h = 2 * chip_pad + title_h + layout::lines_height(m, chip_font, lines.size());
@@ -261,7 +260,7 @@ double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer
         const category_colours c = pain_category_colours(pp.category);
         d.items.push_back(draw::box{{x, y, w, h}, c.fill, c.outline, 1, 6});
         if (!title.empty())
-            put_text(d, m, x + chip_pad, y + chip_pad, text_w, {draw::elide(title, text_w, chip_title_font, m)},
+            put_text(d, m, x + chip_pad, y + chip_pad, text_w, {text.elide(title, text_w, chip_title_font)},
                      chip_title_font, c.ink);
         put_text(d, m, x + chip_pad, y + chip_pad + title_h, text_w, std::move(lines), chip_font, layout::ink);
         x += w + chip_gap;
@@ -271,12 +270,13 @@ double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer
 }
 
 // The timeline band over the given stages; returns its bottom and fills in each region's segment.
-double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>& regions,
-                     const draw::text_measurer& m, double x0, double y, double width) {
+double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>& regions, const journey_text& text,
+                     double x0, double y, double width) {
+    const draw::text_measurer& m = text.measurer();
     const cycle_length cycle = total_duration(p);
     const std::string caption =
         cycle.known ? format(_("Timeline — whole cycle: {1}"), format_day_range(*cycle.known)) : _("Timeline");
-    y += put_text(d, m, x0, y, width, draw::wrap_text(caption, width, caption_font, m, 2), caption_font, layout::muted);
+    y += put_text(d, m, x0, y, width, text.wrap(caption, width, caption_font, 2), caption_font, layout::muted);
     y += 4;
 
     std::vector<std::optional<double>> days;
@@ -298,10 +298,10 @@ double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_regio
         d.items.push_back(draw::box{r.segment, known ? base : layout::mix(base, layout::white, 0.82), {0, 0, 0, 0}, 0, 3});
         const colour text_colour = known ? layout::white : base;
         const rect inner{x + 3, y + pad, widths[i] - 6, m.line_height(segment_title_font)};
-        put_segment_label(d, m, inner, stage_title(s, r.index), std::to_string(r.index + 1), segment_title_font,
+        put_segment_label(d, text, inner, stage_title(s, r.index), std::to_string(r.index + 1), segment_title_font,
                           text_colour);
         const std::string_view duration = trim(s.duration);
-        put_segment_label(d, m, {inner.x, inner.bottom(), inner.w, m.line_height(segment_font)},
+        put_segment_label(d, text, {inner.x, inner.bottom(), inner.w, m.line_height(segment_font)},
                           duration.empty() ? std::string(layout::empty_mark) : std::string(duration), {},
                           segment_font, text_colour);
         x += widths[i] + segment_gap;
@@ -353,7 +353,9 @@ const stage_region* journey_layout::find(const std::string& stage_id) const {
     return nullptr;
 }
 
-journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options) {
+journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                              journey_cache* cache) {
+    const journey_text text(m, cache);
     journey_options o = options;
     o.card_width = std::max(o.card_width, min_card_width);
     journey_layout out;
@@ -366,9 +368,9 @@ journey_layout layout_journey(const persona& p, const draw::text_measurer& m, co
     draw::drawing& d = out.picture;
 
     double y = margin;
-    if (o.show_header) y = draw_header(d, p, m, margin, y, width) + 18;
+    if (o.show_header) y = draw_header(d, p, text, margin, y, width) + 18;
     if (n == 0) {
-        y += put_text(d, m, margin, y, width, draw::wrap_text(_("No buying stages mapped yet."), width, value_font, m),
+        y += put_text(d, m, margin, y, width, text.wrap(_("No buying stages mapped yet."), width, value_font),
                       value_font, layout::faint);
         d.width = width + 2 * margin;
         d.height = y + margin;
@@ -376,11 +378,11 @@ journey_layout layout_journey(const persona& p, const draw::text_measurer& m, co
     }
 
     for (std::size_t i = 0; i < n; ++i) out.stages.push_back({p.stages[first + i].id, first + i, {}, {}});
-    y = draw_timeline(d, p, out.stages, m, margin, y, cards_width) + 18;
+    y = draw_timeline(d, p, out.stages, text, margin, y, cards_width) + 18;
 
     std::vector<card_text> cards;
     cards.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) cards.push_back(wrap_card(p.stages[first + i], first + i, m, o));
+    for (std::size_t i = 0; i < n; ++i) cards.push_back(wrap_card(p.stages[first + i], first + i, text, o));
 
     std::vector<double> header_mid(n);
     for (std::size_t begin = 0; begin < n; begin += per_row) {
