@@ -44,6 +44,13 @@ JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
     Bind(wxEVT_KEY_DOWN, &JourneyMapView::OnKeyDown, this);
     Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
     Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
+    // Text measured at another resolution may wrap elsewhere.
+    Bind(wxEVT_DPI_CHANGED, [this](wxDPIChangedEvent& e) {
+        e.Skip();
+        m_measure.reset();
+        m_textCache.clear();
+        Relayout();
+    });
     m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
@@ -108,7 +115,7 @@ bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) c
     bpm::journey_options options;
     options.selected_stage_id = selectedStageId;
     options.selection_colour = ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT));
-    return bpm::layout_journey(*p, *m_measure, options);
+    return bpm::layout_journey(*p, *m_measure, options, &m_textCache);
 }
 
 void JourneyMapView::Relayout() {
@@ -168,7 +175,10 @@ void JourneyMapView::OnPaint(wxPaintEvent&) {
     const double s = Scale();
     gc->Scale(s, s);
     gc->Translate(margin, margin);
-    DrawDrawing(*gc, m_layout.picture);
+    const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
+    const wxSize size = GetClientSize();
+    const bpm::draw::rect shown{view.x / s - margin, view.y / s - margin, size.x / s, size.y / s};
+    DrawDrawing(*gc, m_layout.picture, &shown);
 }
 
 void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {

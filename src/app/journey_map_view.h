@@ -78,5 +78,7 @@ private:
     PageRefresh m_layoutRefresh;
     bool m_scrollToStage = false;
     mutable std::unique_ptr<GraphicsTextMeasurer> m_measure;
+    // What m_measure wrapped, so that a layout after an edit measures only the cards changed.
+    mutable bpm::journey_cache m_textCache;
     double m_zoom = 1.0;
 };
