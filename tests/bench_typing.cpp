@@ -14,15 +14,9 @@
 #include <string>
 #include <vector>
 
-#include <wx/app.h>
-#include <wx/config.h>
-#include <wx/evtloop.h>
-#include <wx/fileconf.h>
 #include <wx/grid.h>
-#include <wx/sstream.h>
 #include <wx/textctrl.h>
 
-#include "app.h"
 #include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "bpm/history.h"
@@ -199,20 +193,11 @@ void Print(const char* action, const std::vector<ActionCost>& sample, const std:
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 15;
-    bpm::test::temp_dir dir;
-    // Recovery copies go to a folder of the benchmark's own, never the user's.
-    ::setenv("XDG_STATE_HOME", dir.path().c_str(), 1);
-    wxApp::SetInstance(new BpmApp);
-    int wxArgc = 1;
-    if (!wxEntryStart(wxArgc, argv)) return 1;
-    wxStringInputStream nothing(wxString{});
-    delete wxConfigBase::Set(new wxFileConfig(nothing));
-    if (!wxTheApp->CallOnInit()) return 1;
-    wxGUIEventLoop loop;
-    wxEventLoopBase::SetActive(&loop);
+    const bpm::test::BenchEditor editor(argv);
+    if (!editor) return 1;
     TheDocManager().SetPrompts(Prompts::Unattended());
-    Frame().SetSize(1280, 800);
     Measure([] {});
+    bpm::test::temp_dir dir;
 
     const std::string sample = dir.file("sample.bpm");
     bpm::test::spit(sample, bpm::test::slurp(bpm::test::sample("nlyzer-b2b-personas.bpm")));
@@ -239,11 +224,5 @@ int main(int argc, char** argv) {
     std::printf("pairs of keys (targets doubled):\n");
     Print("  cursor down and up", Pairs(s.down, s.up), Pairs(b.down, b.up), 2);
     Print("  Delete, then Ctrl+Z", Pairs(s.clear, s.undoClear), Pairs(b.clear, b.undoClear), 2);
-
-    Frame().Close(true);
-    Measure([] {});
-    wxEventLoopBase::SetActive(nullptr);
-    wxTheApp->OnExit();
-    wxEntryCleanup();
     return 0;
 }

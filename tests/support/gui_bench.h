@@ -1,12 +1,24 @@
 #pragma once
 // What the GUI benchmarks (run by hand under Xvfb) share.
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <memory>
 #include <thread>
 
 #include <wx/app.h>
+#include <wx/config.h>
 #include <wx/event.h>
+#include <wx/evtloop.h>
+#include <wx/fileconf.h>
+#include <wx/sstream.h>
 #include <wx/window.h>
+
+#include "app.h"
+#include "doc_manager.h"
+#include "main_frame.h"
+#include "prompts.h"
+#include "test_support.h"
 
 namespace bpm::test {
 
@@ -22,6 +34,52 @@ inline void Settle() {
         wxYield();
     }
 }
+
+/// The editor as the GUI benchmarks start it: its settings in memory, its recovery copies in a
+/// folder of its own (never the user's), and an active event loop for Pending and Dispatch. At
+/// the end it closes its maps and its window asking nothing.
+class BenchEditor {
+public:
+    explicit BenchEditor(char** argv) {
+        ::setenv("XDG_STATE_HOME", m_state.path().c_str(), 1);
+        wxApp::SetInstance(new BpmApp);
+        int argc = 1;
+        if (!wxEntryStart(argc, argv)) return;
+        m_entered = true;
+        wxStringInputStream nothing(wxString{});
+        delete wxConfigBase::Set(new wxFileConfig(nothing));
+        if (!wxTheApp->CallOnInit()) return;
+        m_loop = std::make_unique<wxGUIEventLoop>();
+        wxEventLoopBase::SetActive(m_loop.get());
+        Frame().SetSize(1280, 800);
+        m_started = true;
+    }
+    ~BenchEditor() {
+        if (m_started) {
+            TheDocManager().SetPrompts(Prompts::Unattended());
+            TheDocManager().CloseDocuments(true);
+            Frame().Close(true);
+            Settle();
+            wxEventLoopBase::SetActive(nullptr);
+            m_loop.reset();
+            wxTheApp->OnExit();
+        }
+        if (m_entered) wxEntryCleanup();
+    }
+    BenchEditor(const BenchEditor&) = delete;
+    BenchEditor& operator=(const BenchEditor&) = delete;
+
+    /// False when the application could not start.
+    explicit operator bool() const { return m_started; }
+    /// The editor's window.
+    MainFrame& Frame() const { return *static_cast<BpmApp*>(wxTheApp)->GetMainFrame(); }
+
+private:
+    temp_dir m_state;
+    std::unique_ptr<wxGUIEventLoop> m_loop;
+    bool m_entered = false;
+    bool m_started = false;
+};
 
 /// CPU time the process has used so far, in milliseconds.
 inline double CpuMs() {
