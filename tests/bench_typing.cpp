@@ -1,7 +1,7 @@
 // Measures what typing costs in the real editor, from the user's event until the editor is idle
 // again: a grid edit (Return in the cell editor), an undo (Ctrl+Z), moving the grid cursor down
-// and back up, Delete then Undo on one cell, and an answer to the assistant's interview (Return in
-// its input box). The keys go to the focused control as wxGTK delivers them; after each, the event
+// and back up, Delete then Undo on one cell, an undo and a move to the next stage with the journey
+// map in front, and an answer to the assistant's interview (Return in its input box). The keys go to the focused control as wxGTK delivers them; after each, the event
 // loop runs until it has had nothing to do for longer than a frame. Run on the eight-persona sample
 // and on a persona of 500 stages, it prints medians (wall and CPU time) of each key against issue
 // 15's targets, under 16 ms on the sample and under 30 ms at 500 stages, and of the pairs the issue
@@ -25,6 +25,7 @@
 #include "doc_manager.h"
 #include "editing_context.h"
 #include "gui_bench.h"
+#include "journey_map_view.h"
 #include "main_frame.h"
 #include "stage_grid.h"
 #include "stage_grid_table.h"
@@ -44,7 +45,7 @@ constexpr int edit_row = 1;
 constexpr int edit_col = 1;
 
 struct Figures {
-    std::vector<ActionCost> edit, undo, down, up, clear, undoClear, answer;
+    std::vector<ActionCost> edit, undo, down, up, clear, undoClear, mapUndo, mapNext, answer;
     // What went differently from what a user would have seen, "" when nothing did.
     std::string wrong;
 };
@@ -138,6 +139,23 @@ Figures MeasureTyping(BpmDocument& doc, int runs) {
     check(Grid().GetCellValue(edit_row, edit_col) == original && doc.History().can_redo(),
           "Delete and Ctrl+Z did not empty the cell and bring it back");
 
+    // With the journey map in front: Ctrl+Z takes back edits made before, and → selects the next
+    // stage's card.
+    const bpm::persona& shown = *Context().GetPersona();
+    for (int i = 0; i < warm_up + runs; ++i) {
+        const bpm::stage& s = shown.stages[static_cast<std::size_t>(i) % shown.stages.size()];
+        doc.Submit(bpm::set_stage_field(shown.id, s.id, bpm::stage_field::key_message, s.key_message + " (revised)"));
+    }
+    Context().FocusPage(EditingContext::Page::JourneyMap);
+    Measure([] {});
+    wxWindow& map = *Frame().GetJourneyMap();
+    Run(runs, f.mapUndo, [&](int) { return Measure([&] { Press(map, 'Z', wxMOD_CONTROL); }); });
+    check(shown.stages.front().key_message.find("(revised)") == std::string::npos, "Ctrl+Z on the map did not undo");
+    Run(runs, f.mapNext, [&](int i) { return Measure([&] { Press(map, i % 2 ? WXK_LEFT : WXK_RIGHT); }); });
+    check(Frame().GetJourneyMap()->GetSelectedStage() != shown.stages[edit_row].id, "→ on the map selected no stage");
+    Context().FocusPage(EditingContext::Page::Stages);
+    Measure([] {});
+
     // The interview asks for what is missing: the seller's side of the first stages, emptied for
     // it (one step), or the names of stages that have none.
     const bpm::persona& p = *Context().GetPersona();
@@ -220,6 +238,8 @@ int main(int argc, char** argv) {
     Print("cursor up", s.up, b.up);
     Print("Delete", s.clear, b.clear);
     Print("Ctrl+Z after Delete", s.undoClear, b.undoClear);
+    Print("undo, journey map in front", s.mapUndo, b.mapUndo);
+    Print("-> on the journey map", s.mapNext, b.mapNext);
     Print("interview answer", s.answer, b.answer);
     std::printf("pairs of keys (targets doubled):\n");
     Print("  cursor down and up", Pairs(s.down, s.up), Pairs(b.down, b.up), 2);
