@@ -10,6 +10,7 @@ public:
     /// Who a bubble speaks for; it sets the tint and the side.
     enum class Role { Assistant, Question, Summary, Error, User };
 
+    /// A bubble that shows text (and hint under it) once Rewrap gives it a width.
     ChatBubble(wxWindow* parent, Role role, const wxString& text, const wxString& hint = wxString());
 
     Role GetRole() const { return m_role; }
