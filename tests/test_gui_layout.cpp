@@ -89,6 +89,33 @@ BOOST_FIXTURE_TEST_CASE(a_new_maps_first_persona_and_every_page_leave_stderr_cle
     BOOST_TEST(!complains(err), err);
 }
 
+BOOST_FIXTURE_TEST_CASE(scrolling_the_grid_after_an_edit_leaves_stderr_clean, editor) {
+    Frame().SetSize(1024, 700);
+    Pump();
+    stderr_capture capture;
+    // Edit a cell and commit it with Enter, as a user does; the editor closes.
+    wxTextCtrl* text = OpenCellEditor(0, 1);
+    text->ChangeValue("Asks peers");
+    wxKeyEvent enter(wxEVT_CHAR_HOOK);
+    enter.m_keyCode = WXK_RETURN;
+    enter.SetEventObject(text);
+    text->ProcessWindowEvent(enter);
+    Pump();
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    // Walk the cursor down the tall rows and back: the grid scrolls each time.
+    for (int key : {WXK_DOWN, WXK_DOWN, WXK_DOWN, WXK_DOWN, WXK_UP, WXK_UP, WXK_UP, WXK_UP}) {
+        wxKeyEvent down(wxEVT_KEY_DOWN);
+        down.m_keyCode = key;
+        down.SetEventObject(grid().GetGridWindow());
+        grid().GetGridWindow()->ProcessWindowEvent(down);
+        Pump();
+    }
+    BOOST_TEST(shown().stages[0].buyer_actions == "Asks peers");
+    const std::string err = capture.text();
+    BOOST_TEST(!complains(err), err);
+    Frame().SetSize(1280, 800);
+}
+
 namespace {
 
 // Columns of at least wx's default width (80 px) that together fill the grid's width.
