@@ -116,6 +116,23 @@ BOOST_FIXTURE_TEST_CASE(scrolling_the_grid_after_an_edit_leaves_stderr_clean, ed
     Frame().SetSize(1280, 800);
 }
 
+BOOST_FIXTURE_TEST_CASE(keys_go_to_a_control_on_screen_on_the_welcome_card_and_a_new_maps_chat, editor) {
+    prompts.answers = {SaveChoice::Discard};
+    TheDocManager().CloseDocuments(true);
+    Pump();
+    // Pages chosen while the map's notebook is hidden must not take the focus: GTK then sends
+    // every key to a control never shown, and Ctrl+N on the welcome card did nothing.
+    for (int page : every_page) Command(page);
+    wxWindow* focus = wxWindow::FindFocus();
+    BOOST_TEST((!focus || focus->IsShownOnScreen()), focus->GetName());
+
+    Command(wxID_NEW);
+    doc = Context().GetDocument();
+    Pump();
+    // The empty map asks for its first persona in the Assistant: the answer is typed there.
+    BOOST_TEST(wxWindow::FindFocus() == Chat().Input());
+}
+
 namespace {
 
 // Columns of at least wx's default width (80 px) that together fill the grid's width.

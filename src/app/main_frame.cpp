@@ -76,7 +76,43 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
     SetMinSize(FromDIP(wxSize(800, 520)));
     ShowDocument();
-    m_pages->SetSelection(static_cast<size_t>(m_context.GetPage()));
+    ShowPage(static_cast<int>(m_context.GetPage()));
+}
+
+void MainFrame::ShowCard(int card) {
+    if (m_mainArea->GetSelection() == card) return;
+    // The focus in the card that goes (or nowhere) moves to the card that comes, so keys reach
+    // what the user sees, not a hidden control.
+    wxWindow* focus = wxWindow::FindFocus();
+    const bool inside = !focus || m_mainArea->IsDescendant(focus);
+    m_mainArea->ChangeSelection(static_cast<size_t>(card));
+    if (!inside) return;
+    // Once the panels have followed the change that showed the card (the chat's input is
+    // enabled only then).
+    CallAfter([this, card] {
+        if (m_mainArea->GetSelection() != card) return;
+        wxWindow* shown = m_mainArea->GetCurrentPage();
+        if (shown == m_pages && m_pages->GetCurrentPage()) shown = m_pages->GetCurrentPage();
+        // An empty map asks, in the Assistant, for its first persona: the answer is typed there.
+        if (card == empty_map_card && m_aui.GetPane(chat_pane).IsShown() && m_chat->Input()->IsEnabled())
+            shown = m_chat->Input();
+        if (shown) shown->SetFocus();
+    });
+}
+
+void MainFrame::ShowPage(int page) {
+    if (m_pages->GetSelection() == page) return;
+    // wxNotebook focuses the page it selects. While the notebook is hidden (the welcome card or
+    // the empty map shows), GTK then sent every key to a widget never realized (Gtk-CRITICAL
+    // gtk_widget_event on each key press) instead of to the control the user sees.
+    wxWindow* focus = m_pages->IsShownOnScreen() ? nullptr : wxWindow::FindFocus();
+    m_pages->SetSelection(static_cast<size_t>(page));
+    if (!m_pages->IsShownOnScreen()) {
+        if (focus && focus->IsShownOnScreen())
+            focus->SetFocus();
+        else if (m_mainArea->GetCurrentPage())
+            m_mainArea->GetCurrentPage()->SetFocus();
+    }
 }
 
 MainFrame::~MainFrame() {
@@ -207,7 +243,7 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) ShowDocument();
     if (notice.Has(EditingContext::PageChanged)) {
         const int page = static_cast<int>(m_context.GetPage());
-        if (m_pages->GetSelection() != page) m_pages->SetSelection(static_cast<size_t>(page));
+        ShowPage(page);
     }
     if (notice.Has(EditingContext::Edited)) {
         UpdateMainArea();
@@ -246,7 +282,7 @@ void MainFrame::ShowDocument() {
         UpdateMainArea();
     } else {
         if (m_mainArea->GetSelection() != welcome_card) m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
-        m_mainArea->ChangeSelection(welcome_card);
+        ShowCard(welcome_card);
         SetPersonaListShown(false);
     }
     UpdateTitle();
@@ -255,7 +291,7 @@ void MainFrame::ShowDocument() {
 
 void MainFrame::UpdateMainArea() {
     const int card = Doc()->Model().personas.empty() ? empty_map_card : map_card;
-    if (m_mainArea->GetSelection() != card) m_mainArea->ChangeSelection(card);
+    ShowCard(card);
 }
 
 void MainFrame::UpdateTitle() { SetTitle(GetDocumentManager()->MakeFrameTitle(Doc())); }

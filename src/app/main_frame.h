@@ -95,6 +95,10 @@ private:
     // The map's pages, or what to do first while the map has no persona.
     void UpdateMainArea();
     void UpdateStatusText();
+    /// Selects a page of the map's notebook, leaving the focus alone while the notebook is hidden.
+    void ShowPage(int page);
+    /// Shows a card of the main area (welcome, map, empty map), moving the focus along with it.
+    void ShowCard(int card);
     /// Says on the status bar when an edit leaves a completed persona with empty stage fields.
     void NoteStatusDisagreements(const bpm::change_set* changes);
     void SetPersonaListShown(bool shown);
