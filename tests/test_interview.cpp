@@ -598,6 +598,8 @@ std::vector<heard> whole_interview(const answer_style& s, const std::string& per
     for (const std::string& a : answers) {
         c.say({a});
         keep(a);
+        // Satisfied finishes the persona there and then.
+        if (a == "satisfied") BOOST_TEST((c.doc.personas.back().status == persona_status::completed));
     }
     BOOST_TEST(c.iv.finished());
     return out;

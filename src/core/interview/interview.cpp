@@ -512,6 +512,9 @@ void interview::answer_review(std::string_view text, std::vector<message>& out) 
     }
     review_answered_ = true;
     adjusting_ = *option == 1;
+    // Satisfied is the persona finished: the list and the dashboard say so at once, not only
+    // after the next question (another persona, or done) is answered.
+    if (!adjusting_) history_.submit(set_status(persona_id_, persona_status::completed));
     answered();
     advance(out);
 }
