@@ -8,7 +8,7 @@
 #include <wx/dc.h>
 #include <wx/graphics.h>
 
-#ifdef BPM_HAVE_GTK_PRINT
+#ifdef BPM_HAVE_GTK
 #include <gtk/gtkunixprint.h>
 #endif
 
@@ -22,7 +22,7 @@ constexpr double points_per_mm = 72.0 / 25.4;
 }  // namespace
 
 bool PrinterIsSetUp() {
-#ifdef BPM_HAVE_GTK_PRINT
+#ifdef BPM_HAVE_GTK
     bool found = false;
     gtk_enumerate_printers(
         [](GtkPrinter* printer, gpointer data) -> gboolean {
