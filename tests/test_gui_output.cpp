@@ -373,6 +373,22 @@ BOOST_FIXTURE_TEST_CASE(a_template_summary_follows_the_grid_on_screen_and_in_the
     BOOST_TEST(words.find("Duration: 2-4 weeks") == std::string::npos);
 }
 
+BOOST_FIXTURE_TEST_CASE(export_pdf_uses_the_paper_chosen_in_page_setup, editor) {
+    // As File > Page Setup leaves it after the user chose US Letter, portrait.
+    wxPageSetupDialogData& setup = TheDocManager().GetPageSetupDialogData();
+    const wxPageSetupDialogData before = setup;
+    setup.SetPaperId(wxPAPER_LETTER);
+    setup.GetPrintData().SetOrientation(wxPORTRAIT);
+    accept_dialogs accept;
+    prompts.savePath = ToWx(dir.file("letter.pdf"));
+    Command(ID_EXPORT_PDF);
+    setup = before;
+    BOOST_TEST(prompts.problems.empty());
+    // 8.5 by 11 inches: 612 by 792 points.
+    const std::string pdf = test::slurp(dir.file("letter.pdf"));
+    BOOST_TEST(pdf.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos, pdf.substr(0, 2000));
+}
+
 BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {
     Command(wxID_NEW);
     BOOST_TEST(Context().GetDocument()->Model().personas.empty());
