@@ -233,6 +233,15 @@ BOOST_FIXTURE_TEST_CASE(a_status_that_disagrees_with_the_stages_is_shown_and_set
     BOOST_TEST((shown().status == persona_status::in_progress));
     BOOST_TEST(!CommandEnabled(ID_PERSONA_SETTLE_STATUS));
     BOOST_TEST(undo_label() == "Undo Mark Persona In Progress");
+    // Settled, the note goes; it also goes when another persona is shown.
+    BOOST_TEST(!Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
+    Command(wxID_UNDO);
+    Command(wxID_UNDO);
+    Command(ID_STAGE_ADD);
+    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
+    Context().SelectPersona(doc->Model().personas[0].id);
+    Pump();
+    BOOST_TEST(!Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -42,6 +42,8 @@ const char* const personas_pane = "personas";
 const char* const main_pane = "main";
 const char* const chat_pane = "chat";
 const char* const disk_pane = "disk";
+// A notice that named no persona's edits: only the persona shown changed.
+const bpm::change_set no_changes;
 
 }  // namespace
 
@@ -253,12 +255,21 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         NoteStatusDisagreements(nullptr);
     else if (notice.Has(EditingContext::Edited))
         NoteStatusDisagreements(notice.edits);
+    else if (notice.Has(EditingContext::PersonaChanged))
+        NoteStatusDisagreements(&no_changes);
     UpdateStatusText();
 }
 
 void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
     const BpmDocument* doc = Doc();
     if (!changes) m_completedWithGaps.clear();
+    // The note is about one persona: it goes once that persona is settled or no longer shown.
+    const auto withdrawNote = [this] {
+        if (!m_statusNote.empty() && GetStatusBar()->GetStatusText(0) == m_statusNote) SetStatusText(wxString());
+        m_statusNote.clear();
+        m_statusNotePersona.clear();
+    };
+    if (!doc || (!m_statusNotePersona.empty() && m_statusNotePersona != m_context.GetPersonaId())) withdrawNote();
     if (!doc) return;
     for (const bpm::persona& p : doc->Model().personas) {
         if (changes && std::none_of(changes->begin(), changes->end(),
@@ -266,11 +277,14 @@ void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
             continue;
         if (bpm::status_fit_of(p) != bpm::status_fit::completed_with_gaps) {
             m_completedWithGaps.erase(p.id);
+            if (p.id == m_statusNotePersona) withdrawNote();
         } else if (m_completedWithGaps.insert(p.id).second && changes) {
             // TRANSLATORS: {1} is a persona's name
-            SetStatusText(FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "
-                                       "again: Persona \u25B8 Match Status to Stages reopens it."),
-                                     p.name.empty() ? _("(unnamed persona)") : ToWx(p.name)));
+            m_statusNote = FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "
+                                        "again: Persona \u25B8 Match Status to Stages reopens it."),
+                                      p.name.empty() ? _("(unnamed persona)") : ToWx(p.name));
+            m_statusNotePersona = p.id;
+            SetStatusText(m_statusNote);
         }
     }
 }

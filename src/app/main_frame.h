@@ -139,5 +139,8 @@ private:
     bool m_personaListWanted = true;
     // Completed personas with empty stage fields, as of the last notice.
     std::set<std::string> m_completedWithGaps;
+    // The status bar's note about one of them, and whom it is about ("" when none shows).
+    wxString m_statusNote;
+    std::string m_statusNotePersona;
     wxString m_defaultPerspective;
 };
