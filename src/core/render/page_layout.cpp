@@ -6,6 +6,7 @@
 #include "bpm/drawing_transform.h"
 #include "bpm/journey_layout.h"
 #include "bpm/summary.h"
+#include "journey_parts.h"
 #include "page_flow.h"
 
 namespace bpm {
@@ -120,35 +121,40 @@ void layout_cover(page_flow& flow) {
     }
 }
 
-// A journey split over pages: each page's part, laid out with the cards per row that give it
-// the largest picture, and the one scale at which every part fits.
+// One page's part of a journey split over pages: its stages and its cards per row, chosen to
+// give it the largest picture.
+struct journey_part {
+    std::size_t first = 0;
+    std::size_t count = 0;
+    std::size_t per_row = 0;
+};
+
+// A journey split evenly over pages, and the one scale at which every part fits.
 struct journey_plan {
-    std::vector<draw::drawing> parts;
+    std::vector<journey_part> parts;
     double scale = 0;
 };
 
-journey_plan plan_journey(const persona& p, const draw::text_measurer& m, std::size_t pages, double w, double h) {
+journey_plan plan_journey(const layout::journey_parts& journey, std::size_t pages, double w, double h) {
     journey_plan plan{{}, 1};
-    const std::size_t n = p.stages.size();
+    const std::size_t n = journey.count();
     for (std::size_t k = 0; k < pages; ++k) {
         const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
         double best = 0;
-        draw::drawing best_part;
+        journey_part best_part;
         // One to three rows; more only make the cards smaller on a landscape page.
         for (std::size_t rows = 1; rows <= std::min<std::size_t>(3, count); ++rows) {
             journey_options o;
-            o.show_header = false;
-            o.first_stage = first;
-            o.stage_count = count;
             o.stages_per_row = (count + rows - 1) / rows;
-            draw::drawing d = layout_journey(p, m, o).picture;
-            const double scale = std::min({w / d.width, h / d.height, 1.0});
+            const std::size_t per_row = layout::cards_per_row(count, o);
+            const layout::part_size size = journey.size(first, count, per_row);
+            const double scale = std::min({w / size.width, h / size.height, 1.0});
             if (scale > best) {
                 best = scale;
-                best_part = std::move(d);
+                best_part = {first, count, per_row};
             }
         }
-        plan.parts.push_back(std::move(best_part));
+        plan.parts.push_back(best_part);
         plan.scale = std::min(plan.scale, best);
     }
     return plan;
@@ -158,24 +164,35 @@ void layout_journey_pages(page_flow& flow) {
     const persona& p = flow.who();
     const std::size_t n = p.stages.size();
     if (n == 0) return;
-    const draw::text_measurer& m = flow.measurer();
     const double w = flow.width(), h = flow.body_height_under_heading();
-    journey_plan plan;
-    for (std::size_t pages = 1; pages <= n; ++pages) {
-        journey_plan candidate = plan_journey(p, m, pages, w, h);
-        if (candidate.scale > plan.scale) plan = std::move(candidate);
-        if (plan.scale >= min_journey_scale) break;
+    journey_options options;
+    options.show_header = false;
+    const layout::journey_parts journey(p, flow.measurer(), options);
+    // The fewest pages at which the map is at least min_journey_scale, or, when no split gets
+    // there, as large as one stage per page makes it. More pages give each part fewer stages,
+    // so that, but for rare row breaks, the scale only grows with the pages: a bisection finds
+    // the count with log n plans of n stages each, where trying 1, 2, 3 ... pages took n².
+    journey_plan plan = plan_journey(journey, n, w, h);
+    const double wanted = std::min(min_journey_scale, plan.scale);
+    for (std::size_t fails = 0, fits = n; fits - fails > 1;) {  // a plan of `fits` pages is wanted
+        const std::size_t pages = fails + (fits - fails) / 2;
+        journey_plan candidate = plan_journey(journey, pages, w, h);
+        if (candidate.scale >= wanted) {
+            fits = pages;
+            plan = std::move(candidate);
+        } else {
+            fails = pages;
+        }
     }
     const std::size_t pages = plan.parts.size();
-    for (std::size_t k = 0; k < pages; ++k) {
-        const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
+    for (const journey_part& part : plan.parts) {
         const std::string heading =
             pages == 1 ? format(_("Journey map: {1}"), flow.name())
                        // TRANSLATORS: heading of one page of a journey map printed over several pages
-                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(first + 1),
-                                std::to_string(first + count));
+                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(part.first + 1),
+                                std::to_string(part.first + part.count));
         flow.start(page_kind::journey_map, heading);
-        const draw::drawing& d = plan.parts[k];
+        const draw::drawing d = journey.layout(part.first, part.count, part.per_row).picture;
         // A heading that wraps leaves less room than planned.
         const double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
         const double x = flow.left() + (w - d.width * scale) / 2;
