@@ -238,18 +238,20 @@ void layout_summary(page_flow& flow) {
     }
 }
 
-void add_footers(std::vector<page>& pages, const std::string& title, const page_setup& setup,
-                 const draw::text_measurer& m) {
+// Numbers the pages from first_number of total and adds their footers.
+void add_footers(std::vector<page>& pages, int first_number, std::size_t total, const std::string& title,
+                 const page_setup& setup, const draw::text_measurer& m) {
     const double x = setup.margin;
     const double w = setup.width - 2 * setup.margin;
     const double lh = m.line_height(layout::footer_font);
     const double text_y = setup.height - setup.margin - lh;
     const double rule_y = text_y - 6;
-    const std::string total = std::to_string(pages.size());
+    const std::string total_text = std::to_string(total);
     for (page& pg : pages) {
+        pg.number = first_number++;
         draw::drawing& d = pg.picture;
         d.items.push_back(draw::line{{x, rule_y}, {x + w, rule_y}, layout::hairline, 0.5, false});
-        const std::string number = draw::elide(format(_("Page {1} of {2}"), std::to_string(pg.number), total), w,
+        const std::string number = draw::elide(format(_("Page {1} of {2}"), std::to_string(pg.number), total_text), w,
                                                layout::footer_font, m);
         const double number_w = m.width(number, layout::footer_font);
         put_text(d, m, x + w - number_w, text_y, number_w, {number}, layout::footer_font, layout::muted,
@@ -261,10 +263,8 @@ void add_footers(std::vector<page>& pages, const std::string& title, const page_
     }
 }
 
-}  // namespace
-
-std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
-                               const page_setup& setup, const draw::text_measurer& m) {
+// The personas to print, in order, each once; a single nullptr when there is none.
+std::vector<const persona*> choose(const document& doc, const std::vector<std::string>& persona_ids) {
     std::vector<const persona*> chosen;
     if (persona_ids.empty())
         for (const persona& p : doc.personas) chosen.push_back(&p);
@@ -272,9 +272,13 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
         const persona* p = doc.persona_by_id(id);
         if (p && std::find(chosen.begin(), chosen.end(), p) == chosen.end()) chosen.push_back(p);
     }
+    if (chosen.empty()) chosen.push_back(nullptr);
+    return chosen;
+}
 
-    std::vector<page> pages;
-    if (chosen.empty()) {
+// Appends the pages of one persona (nullptr: the page that says there is none), without footers.
+void layout_group(std::vector<page>& pages, const persona* p, const page_setup& setup, const draw::text_measurer& m) {
+    if (!p) {
         // A printout always has a page, so that printers and PDF readers have something to show.
         const persona none;
         page_flow flow(pages, setup, m, none);
@@ -283,20 +287,47 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
         put_text(flow.picture(), m, flow.left(), flow.y(), flow.width(),
                  draw::wrap_text(_("This map has no personas yet."), flow.width(), body_font, m), body_font,
                  layout::faint);
+        return;
     }
-    for (const persona* p : chosen) {
-        page_flow flow(pages, setup, m, *p);
-        layout_cover(flow);
-        layout::layout_stage_table(flow);
-        layout_journey_pages(flow);
-        layout_summary(flow);
-    }
-    for (std::size_t i = 0; i < pages.size(); ++i) pages[i].number = static_cast<int>(i + 1);
+    page_flow flow(pages, setup, m, *p);
+    layout_cover(flow);
+    layout::layout_stage_table(flow);
+    layout_journey_pages(flow);
+    layout_summary(flow);
+}
 
+std::string footer_title(const document& doc, const page_setup& setup) {
     std::string title(trim(setup.document_title));
     if (title.empty()) title = trim(doc.metadata.title);
     if (title.empty()) title = _("Buying process map");
-    add_footers(pages, title, setup, m);
+    return title;
+}
+
+}  // namespace
+
+std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
+                               const page_setup& setup, const draw::text_measurer& m) {
+    std::vector<page> pages;
+    for (const persona* p : choose(doc, persona_ids)) layout_group(pages, p, setup, m);
+    add_footers(pages, 1, pages.size(), footer_title(doc, setup), setup, m);
+    return pages;
+}
+
+page_groups::page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
+                         const draw::text_measurer& m)
+    : setup_(setup), m_(m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
+    first_page_.push_back(0);
+    for (const persona* p : chosen_) {
+        std::vector<page> pages;
+        layout_group(pages, p, setup_, m_);
+        first_page_.push_back(first_page_.back() + pages.size());
+    }
+}
+
+std::vector<page> page_groups::group(std::size_t i) const {
+    std::vector<page> pages;
+    layout_group(pages, chosen_[i], setup_, m_);
+    add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, m_);
     return pages;
 }
 
