@@ -25,12 +25,13 @@ struct map_pdf_request {
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts);
 
-/// The PDF of the request in memory, with the renderer's warnings.
+/// The PDF of the request in memory, with the renderer's warnings; laid out a persona at a time.
 result<rendered_pdf> render_map_pdf(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts);
 
-/// Writes the PDF of the request to path atomically; returns the warnings (such as text no
-/// installed font can show). Fails when no persona matches, naming the problem.
+/// Writes the PDF of the request to path atomically as it is produced, a persona at a time, so
+/// that memory holds one persona's pages whatever the map's size; returns the warnings (such as
+/// text no installed font can show). Fails when no persona matches, naming the problem.
 result<std::vector<std::string>> export_map_pdf(const document& doc, const map_pdf_request& request,
                                                 const pdf_text_measurer& fonts, const std::string& path);
 
