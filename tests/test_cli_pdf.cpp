@@ -3,9 +3,15 @@
 #define BOOST_TEST_MODULE cli_pdf
 #include <boost/test/unit_test.hpp>
 
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "bpm/bpm_file.h"
+#include "bench_document.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -133,4 +139,34 @@ BOOST_AUTO_TEST_CASE(a_failed_export_says_why_and_leaves_no_file) {
     BOOST_TEST(!std::filesystem::exists(dir.file("x.pdf")));
     BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", "-"}).exit_code == 2);
     BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "md", "-o", "-", "--password", "x"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(an_interrupted_export_leaves_no_file_and_exits_as_the_signal) {
+    test::temp_dir dir;
+    const std::string map = dir.file("big.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), map)));
+    const std::filesystem::path out_dir = dir.path() / "out";
+    std::filesystem::create_directory(out_dir);
+    const std::string out = (out_dir / "map.pdf").string();
+
+    const std::vector<std::string> args = {BPM_CLI, "export", map, "--format", "pdf", "-o", out};
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    BOOST_TEST_REQUIRE(posix_spawn(&pid, BPM_CLI, nullptr, nullptr, argv.data(), environ) == 0);
+    // The export has begun once its temporary file is beside the target (a bound that only
+    // catches a hang).
+    bool begun = false;
+    for (int i = 0; i < 6000 && !begun; ++i) {
+        begun = !std::filesystem::is_empty(out_dir);
+        if (!begun) usleep(10000);
+    }
+    BOOST_TEST_REQUIRE(begun);
+    kill(pid, SIGINT);
+    int status = 0;
+    BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 128 + SIGINT);
+    BOOST_TEST(std::filesystem::is_empty(out_dir));
 }

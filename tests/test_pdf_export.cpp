@@ -253,6 +253,37 @@ BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_
     BOOST_TEST(text.find("Duration: 1-2 weeks") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_map_pdf_tells_its_progress_and_a_cancel_leaves_the_old_file_alone) {
+    const document d = test::rich_document();
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    map_pdf_request request;
+    request.progress = [&](std::size_t done, std::size_t total) {
+        told.emplace_back(done, total);
+        return true;
+    };
+    BOOST_TEST_REQUIRE(bool(export_map_pdf(d, request, fonts(), path)));
+    // Once per persona, counting pages up to the whole.
+    BOOST_TEST_REQUIRE(told.size() == d.personas.size());
+    BOOST_TEST(told.front().first > 0u);
+    BOOST_TEST(told.back().first == told.back().second);
+    const std::string first = test::slurp(path);
+
+    // Cancelled after the first persona: a failure that says so, and the earlier PDF as it was.
+    request.progress = [](std::size_t, std::size_t) { return false; };
+    const auto cancelled = export_map_pdf(d, request, fonts(), path);
+    BOOST_TEST(!cancelled);
+    BOOST_TEST(cancelled.error() == pdf_export_cancelled());
+    BOOST_TEST(test::slurp(path) == first);
+    BOOST_TEST(!export_map_pdf(d, request, fonts(), dir.file("new.pdf")));
+    BOOST_TEST(!std::filesystem::exists(dir.file("new.pdf")));
+    // No temporary file is left beside them.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(the_first_page_renders_to_a_visible_image) {
     test::temp_dir dir;
     auto pages = sample_pages();

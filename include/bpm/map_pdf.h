@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,13 @@ struct map_pdf_request {
     page_setup setup;                      // paper, margins, footer title
     pdf_options options;                   // password
     std::string created_at;                // ISO 8601 for the document information; empty: now
+    /// Told (pages written, pages in all) after each persona's pages; returning false cancels:
+    /// the export then fails with pdf_export_cancelled() and leaves no file. Empty: not told.
+    std::function<bool(std::size_t done, std::size_t total)> progress;
 };
+
+/// The message of an export cancelled through map_pdf_request::progress.
+std::string pdf_export_cancelled();
 
 /// The pages of the request, laid out with the PDF's own font metrics.
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,

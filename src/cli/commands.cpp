@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
@@ -269,6 +270,48 @@ std::optional<std::string> source_date() {
     return iso8601_from_epoch(seconds);
 }
 
+// Set by SIGINT or SIGTERM while a PDF is written: the export stops at the next persona and
+// leaves no file, rather than a temporary file the process had no time to remove.
+volatile std::sig_atomic_t export_interrupted = 0;
+
+extern "C" void interrupt_export(int signal_number) { export_interrupted = signal_number; }
+
+// Tells the progress of a long export on standard error when it is a terminal: after half a
+// second, one line rewritten in place ("Writing the PDF: 1,200 of 11,915 pages"), ended when done.
+class export_progress {
+public:
+    explicit export_progress(std::ostream& err)
+        : err_(err), shown_(&err == &std::cerr && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {
+        struct sigaction action {};
+        action.sa_handler = interrupt_export;
+        sigemptyset(&action.sa_mask);
+        for (int signal_number : {SIGINT, SIGTERM}) ::sigaction(signal_number, &action, nullptr);
+    }
+    ~export_progress() {
+        if (told_) err_ << "\n";
+        for (int signal_number : {SIGINT, SIGTERM}) ::signal(signal_number, SIG_DFL);
+    }
+    export_progress(const export_progress&) = delete;
+    export_progress& operator=(const export_progress&) = delete;
+
+    // False once the user interrupted.
+    bool operator()(std::size_t done, std::size_t total) {
+        if (export_interrupted) return false;
+        if (!shown_ || std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return true;
+        // TRANSLATORS: a progress line on the terminal, rewritten as pages are written
+        err_ << "\r" << format(_("Writing the PDF: {1} of {2} pages"), std::to_string(done), std::to_string(total))
+             << std::flush;
+        told_ = true;
+        return true;
+    }
+
+private:
+    std::ostream& err_;
+    bool shown_;
+    bool told_ = false;
+    std::chrono::steady_clock::time_point start_;
+};
+
 // The printed pages of the chosen personas as a PDF file, the same pages the editor prints.
 int export_pdf_file(const document& doc, const std::vector<const persona*>& personas, const parsed_args& a,
                     const std::string& path, std::ostream& err) {
@@ -285,10 +328,17 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     const auto fixed = source_date();
     if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
     request.created_at = *fixed;
-    const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
+    export_interrupted = 0;
+    result<std::vector<std::string>> written = result<std::vector<std::string>>::success({});
+    {
+        export_progress progress(err);
+        request.progress = [&progress](std::size_t done, std::size_t total) { return progress(done, total); };
+        written = export_map_pdf(doc, request, *fonts.value, path);
+    }
     if (!written) {
         err << program << ": " << written.error() << "\n";
-        return exit_failure;
+        // Stopped by a signal: exit as the signal would have, after the clean-up.
+        return export_interrupted ? 128 + static_cast<int>(export_interrupted) : exit_failure;
     }
     for (const std::string& warning : *written.value) err << program << ": " << _("warning: ") << warning << "\n";
     return exit_ok;

@@ -23,6 +23,8 @@ pdf_metadata metadata_of(const document& doc, const map_pdf_request& request) {
 
 }  // namespace
 
+std::string pdf_export_cancelled() { return _("The export was cancelled; no file was written."); }
+
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts) {
     std::vector<pdf_page> pages;
@@ -46,10 +48,17 @@ result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& do
     if (!writer) return result<rendered_pdf>::failure_of(writer);
     const page_groups groups(doc, request.persona_ids, request.setup, fonts);
     if (std::string why = nothing_to_export(doc, groups); !why.empty()) return result<rendered_pdf>::failure(why);
-    for (std::size_t i = 0; i < groups.size(); ++i)
-        for (page& p : groups.group(i))
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        for (page& p : groups.group(i)) {
             if (result<> added = writer.value->add({std::move(p.picture), std::move(p.bookmark)}); !added)
                 return result<rendered_pdf>::failure_of(added);
+            ++written;
+        }
+        // Cancelled, the writer goes unfinished: its temporary file is removed, the target untouched.
+        if (request.progress && !request.progress(written, groups.page_count()))
+            return result<rendered_pdf>::failure(pdf_export_cancelled());
+    }
     return writer.value->finish();
 }
 
