@@ -361,6 +361,7 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
     if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
     for (const char* option : {"password", "password-file"})
+        // TRANSLATORS: {1} is an option name, "password" or "password-file"
         if (!pdf && a.options.count(option)) return usage(err, format(_("--{1} is for --format pdf"), option));
     if (a.options.count("password") && a.options.count("password-file"))
         return usage(err, _("give --password or --password-file, not both"));
