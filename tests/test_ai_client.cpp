@@ -248,7 +248,8 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured_when_short_and_ends_the_call_when_l
     const auto gave_up = ai_client(settings_for(server.base_url())).complete(hello());
     BOOST_TEST(!gave_up);
     BOOST_TEST(mentions(gave_up.error(), "(HTTP 429): rate limited; it asks to wait 120 seconds"), gave_up.error());
-    BOOST_TEST(seconds_since(at_once) < 0.5);
+    // It did not wait the 120 seconds asked (a bound far from both, for a loaded machine).
+    BOOST_TEST(seconds_since(at_once) < 60.0);
     BOOST_TEST(server.requests().size() == 3u);
 }
 
@@ -347,7 +348,9 @@ BOOST_AUTO_TEST_CASE(cancelling_mid_stream_returns_quickly_as_cancelled) {
     BOOST_TEST(a.error().empty());
     BOOST_TEST(!streamed.empty());
     BOOST_TEST(streamed.size() < 50 * 5u);
-    BOOST_TEST(latency < 0.2);
+    // It stopped well before the stream's remaining 4.75 s ran out (the latency itself is a
+    // benchmark's business, not a test's).
+    BOOST_TEST(latency < 4.0);
 }
 
 BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
