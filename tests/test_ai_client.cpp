@@ -248,7 +248,8 @@ BOOST_AUTO_TEST_CASE(retry_after_is_honoured_when_short_and_ends_the_call_when_l
     const auto gave_up = ai_client(settings_for(server.base_url())).complete(hello());
     BOOST_TEST(!gave_up);
     BOOST_TEST(mentions(gave_up.error(), "(HTTP 429): rate limited; it asks to wait 120 seconds"), gave_up.error());
-    BOOST_TEST(seconds_since(at_once) < 0.5);
+    // It did not wait the 120 seconds asked (a bound far from both, for a loaded machine).
+    BOOST_TEST(seconds_since(at_once) < 60.0);
     BOOST_TEST(server.requests().size() == 3u);
 }
 
@@ -347,7 +348,9 @@ BOOST_AUTO_TEST_CASE(cancelling_mid_stream_returns_quickly_as_cancelled) {
     BOOST_TEST(a.error().empty());
     BOOST_TEST(!streamed.empty());
     BOOST_TEST(streamed.size() < 50 * 5u);
-    BOOST_TEST(latency < 0.2);
+    // It stopped well before the stream's remaining 4.75 s ran out (the latency itself is a
+    // benchmark's business, not a test's).
+    BOOST_TEST(latency < 4.0);
 }
 
 BOOST_AUTO_TEST_CASE(cancelling_during_a_retry_wait_ends_it_at_once) {
@@ -392,4 +395,115 @@ BOOST_AUTO_TEST_CASE(one_client_serves_several_threads_at_once) {
         });
     for (auto& t : threads) t.join();
     for (const std::string& a : answers) BOOST_TEST(a == "same");
+}
+
+BOOST_AUTO_TEST_CASE(a_key_in_an_error_cut_to_one_line_is_masked_before_the_cut) {
+    // The reported leak: 13 of a 14-character key were left before the 200-byte cut.
+    const std::string key = "sk-abcdefghijk";
+    fake_ai_server server;
+    server.script(test::error_reply(401, std::string(187, 'x') + key + " is not valid"));
+    server.script(test::error_reply(401, "Incorrect API key provided: sk-abcdefg"));
+    const ai_client client(settings_for(server.base_url(), key));
+    for (int i = 0; i < 2; ++i) {
+        const auto r = client.complete(hello());
+        BOOST_TEST(!r);
+        BOOST_TEST(mentions(r.error(), "refused the API key (HTTP 401)"), r.error());
+        BOOST_TEST(!mentions(r.error(), "sk-abc"), r.error());
+        BOOST_TEST(mentions(r.error(), "[API key]"), r.error());
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_key_the_model_echoes_is_masked_in_its_pieces_and_its_answer) {
+    fake_ai_server server;
+    // Split between two events, as a model writes it token by token.
+    server.script(test::stream_reply({"Your key is sk-test-SEC", "RET-0123456789, keep it safe."}));
+    server.script(test::completion_reply("Your key is " + secret + "."));
+    const ai_client client(settings_for(server.base_url(), secret));
+    std::vector<std::string> pieces;
+    const auto streamed = client.complete(hello(), [&](std::string_view p) { pieces.emplace_back(p); });
+    BOOST_TEST_REQUIRE(bool(streamed), streamed.error());
+    BOOST_TEST(*streamed.value == "Your key is [API key], keep it safe.");
+    std::string joined;
+    for (const std::string& p : pieces) {
+        BOOST_TEST(!mentions(p, "sk-tes"), p);
+        joined += p;
+    }
+    BOOST_TEST(joined == *streamed.value);
+    const auto whole = client.complete(hello(false));
+    BOOST_TEST_REQUIRE(bool(whole), whole.error());
+    BOOST_TEST(*whole.value == "Your key is [API key].");
+}
+
+BOOST_AUTO_TEST_CASE(data_lines_that_never_end_their_event_stop_at_the_event_cap) {
+    fake_ai_server server;
+    fake_response endless = test::stream_reply({});
+    const std::string line = "data: {\"choices\":[{\"delta\":{\"content\":\"" + std::string(64 * 1024, 'x') + "\"}}]}\n";
+    endless.pieces.assign(2 * max_ai_event_bytes / line.size() + 2, line);
+    server.script(endless);
+    const auto r = ai_client(settings_for(server.base_url())).complete(hello());
+    BOOST_TEST(!r);
+    BOOST_TEST(mentions(r.error(), "streamed an event larger than 1 MiB"), r.error());
+    BOOST_TEST(server.requests().size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(an_answer_past_its_cap_stops_and_names_it) {
+    fake_ai_server server;
+    server.script(test::stream_reply(std::vector<std::string>(max_ai_answer_bytes / (64 * 1024) + 2,
+                                                              std::string(64 * 1024, 'w'))));
+    server.script(test::completion_reply(std::string(max_ai_answer_bytes + 1, 'w')));
+    const ai_client client(settings_for(server.base_url()));
+    for (const bool stream : {true, false}) {
+        const auto r = client.complete(hello(stream));
+        BOOST_TEST(r.error() == "the AI service's answer is larger than 4 MiB, the most the assistant reads");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(an_overflowing_retry_after_gives_up_without_asking_again) {
+    fake_ai_server server;
+    for (const char* wait : {"9223372036854775807", "99999999999999999999999999", "Fri, 31 Dec 2100 23:59:59 GMT"}) {
+        fake_response busy = test::error_reply(429, "rate limited");
+        busy.headers = {{"Retry-After", wait}};
+        server.script(busy);
+        const auto r = ai_client(settings_for(server.base_url())).complete(hello());
+        BOOST_TEST(!r);
+        BOOST_TEST(mentions(r.error(), "(HTTP 429): rate limited; it asks to wait a day or more before trying again"),
+                   r.error());
+    }
+    BOOST_TEST(server.requests().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(retry_after_as_a_date_or_longer_than_the_timeout_is_understood) {
+    fake_ai_server server;
+    fake_response busy = test::error_reply(503, "warming up");
+    busy.headers = {{"Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT"}};  // past: ask again now
+    server.script(busy);
+    server.script(test::completion_reply("ready"));
+    const auto r = ai_client(settings_for(server.base_url())).complete(hello());
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(*r.value == "ready");
+    BOOST_TEST(server.requests().size() == 2u);
+
+    busy.headers = {{"Retry-After", "5"}};
+    server.script(busy);
+    ai_settings s = settings_for(server.base_url());
+    s.timeout_seconds = 1;
+    s.max_retry_delay_ms = 20000;
+    const auto gave_up = ai_client(s).complete(hello());
+    BOOST_TEST(mentions(gave_up.error(),
+                        "it asks to wait 5 seconds before trying again, longer than the 1 seconds the assistant waits"),
+               gave_up.error());
+    BOOST_TEST(server.requests().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_is_never_sent_over_plain_http_to_another_host) {
+    fake_ai_server server;
+    server.script(test::completion_reply("ok"));
+    const auto r = ai_client(settings_for("http://192.0.2.10:" + std::to_string(server.port()) + "/v1", secret))
+                       .complete(hello());
+    BOOST_TEST(!r);
+    BOOST_TEST(mentions(r.error(), "the API key would travel unencrypted to 192.0.2.10:"), r.error());
+    BOOST_TEST(mentions(r.error(), "use an https:// URL"), r.error());
+    BOOST_TEST(!mentions(r.error(), secret));
+    // On this computer, plain http:// is how local services are reached.
+    BOOST_TEST(bool(ai_client(settings_for(server.base_url(), secret)).complete(hello())));
 }

@@ -48,6 +48,22 @@ BOOST_AUTO_TEST_CASE(an_endless_line_is_refused) {
     BOOST_TEST(!fits);
 }
 
+BOOST_AUTO_TEST_CASE(data_lines_without_the_blank_line_that_ends_an_event_are_refused_at_the_cap) {
+    // Each line is short, but the event they make never ends: the fault that grew a client to 2 GB.
+    sse_decoder d;
+    const std::string line = "data: " + std::string(64 * 1024, 'x') + "\n";
+    bool fits = true;
+    std::size_t fed = 0;
+    while (fits && fed <= 2 * max_ai_event_bytes) {
+        fits = d.feed(line, [](const std::string&) { BOOST_FAIL("no event ends"); });
+        fed += line.size();
+    }
+    BOOST_TEST(!fits);
+    BOOST_TEST(fed <= max_ai_event_bytes + line.size());
+    BOOST_TEST(sse_decoder::too_large_reason().find("larger than 1 MiB") != std::string::npos,
+               sse_decoder::too_large_reason());
+}
+
 BOOST_AUTO_TEST_CASE(the_stream_reader_takes_content_and_sees_the_end) {
     chat_stream_reader r;
     std::string seen;
@@ -72,6 +88,57 @@ BOOST_AUTO_TEST_CASE(the_stream_reader_reports_errors_and_broken_events) {
     BOOST_TEST(r.event("[1, 2]", {}).error() == "the AI service sent a piece of its answer that is not valid JSON");
 }
 
+BOOST_AUTO_TEST_CASE(the_stream_reader_stops_an_answer_past_its_cap) {
+    chat_stream_reader r;
+    const std::string piece(64 * 1024, 'w');
+    const std::string event = R"({"choices":[{"delta":{"content":")" + piece + R"("}}]})";
+    result<> taken = result<>::success();
+    std::size_t pieces = 0;
+    while (taken && pieces <= max_ai_answer_bytes / piece.size()) {
+        taken = r.event(event, {});
+        ++pieces;
+    }
+    BOOST_TEST(!taken);
+    BOOST_TEST(pieces == max_ai_answer_bytes / piece.size() + 1);
+    BOOST_TEST(taken.error() == "the AI service's answer is larger than 4 MiB, the most the assistant reads");
+}
+
+BOOST_AUTO_TEST_CASE(the_stream_reader_masks_a_key_split_between_events_wherever_it_is_cut) {
+    const std::string key = "sk-live-0123456789abcdef";
+    const std::string answer = "The key you gave me is " + key + ", I will not repeat it.";
+    for (std::size_t cut = 0; cut <= answer.size(); ++cut) {
+        chat_stream_reader r(key);
+        std::string seen;
+        const auto on_token = [&](std::string_view p) {
+            BOOST_TEST(p.find("sk-liv") == std::string_view::npos, p);
+            seen += p;
+        };
+        for (const std::string& part : {answer.substr(0, cut), answer.substr(cut)})
+            BOOST_TEST(bool(r.event(nlohmann::json{{"choices", {{{"delta", {{"content", part}}}}}}}.dump(), on_token)));
+        BOOST_TEST(bool(r.event("[DONE]", on_token)));
+        BOOST_TEST(seen == "The key you gave me is [API key], I will not repeat it.");
+        BOOST_TEST(r.text() == seen);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_key_in_an_error_is_masked_before_the_message_is_cut) {
+    // The reported leak: a 14-character key starting 13 bytes before the 200-byte cut.
+    const std::string key = "sk-abcdefghijk";
+    const std::string message = std::string(187, 'x') + key + " is not a valid key";
+    for (const std::string& body : {nlohmann::json{{"error", {{"message", message}}}}.dump(), message}) {
+        const std::string shown = service_error_message(body, key);
+        BOOST_TEST(shown.find("sk-abc") == std::string::npos, shown);
+        BOOST_TEST(shown.find("[API key]") != std::string::npos, shown);
+    }
+    // A service that cuts the key itself leaves a start of it.
+    BOOST_TEST(service_error_message(R"({"error":"Incorrect API key provided: sk-abcdef*****ijk"})", key) ==
+               "Incorrect API key provided: [API key]*****ijk");
+    BOOST_TEST(parse_chat_completion(nlohmann::json{{"error", message}}.dump(), key).error().find("sk-abc") ==
+               std::string::npos);
+    chat_stream_reader r(key);
+    BOOST_TEST(r.event(nlohmann::json{{"error", message}}.dump(), {}).error().find("sk-abc") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_whole_answer_is_read_from_its_first_choice) {
     const auto ok = parse_chat_completion(R"({"choices":[{"message":{"role":"assistant","content":"Done."}}]})");
     BOOST_TEST_REQUIRE(bool(ok));
@@ -82,6 +149,9 @@ BOOST_AUTO_TEST_CASE(a_whole_answer_is_read_from_its_first_choice) {
     BOOST_TEST(parse_chat_completion("<html>").error() == "the AI service sent an answer that is not valid JSON");
     BOOST_TEST(parse_chat_completion(R"({"error":{"message":"quota"}})").error() ==
                "the AI service reported an error: quota");
+    BOOST_TEST(*parse_chat_completion(R"({"choices":[{"message":{"content":"key sk-live-0123 here"}}]})",
+                                      "sk-live-0123")
+                    .value == "key [API key] here");
 }
 
 BOOST_AUTO_TEST_CASE(error_bodies_of_every_common_shape_give_their_message) {

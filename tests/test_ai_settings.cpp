@@ -126,3 +126,32 @@ BOOST_AUTO_TEST_CASE(the_endpoint_is_the_base_url_with_chat_completions) {
     s.base_url = "http://localhost:8080/v1/chat/completions";
     BOOST_TEST(chat_completions_url(s) == "http://localhost:8080/v1/chat/completions");
 }
+
+BOOST_AUTO_TEST_CASE(a_key_is_refused_over_plain_http_to_any_host_but_this_computer) {
+    const auto with_key = [](const char* url) {
+        ai_settings s = valid();
+        s.base_url = url;
+        s.api_key = "sk-secret";
+        return validate_ai_settings(s).error();
+    };
+    for (const char* local : {"http://localhost:11434/v1", "http://LocalHost/v1", "http://127.0.0.1:8080",
+                              "http://127.45.6.254/v1", "http://[::1]:8080/v1", "https://api.example.com/v1",
+                              "https://192.0.2.10/v1"})
+        BOOST_TEST(with_key(local).empty(), local);
+    BOOST_TEST(with_key("http://api.example.com/v1") ==
+               "the API key would travel unencrypted to api.example.com: use an https:// URL for a service on "
+               "another computer (plain http:// is only for this computer), or remove the key");
+    // Names that only look like this computer.
+    for (const char* remote : {"http://192.168.1.5:11434/v1", "http://127.0.0.1.example.com/v1",
+                               "http://localhost.example.com/v1", "http://127.0.0.256/v1", "http://127.0.0/v1",
+                               "http://[::2]/v1", "HTTP://10.0.0.1/v1"})
+        BOOST_TEST(!with_key(remote).empty(), remote);
+
+    ai_settings keyless = valid();
+    keyless.base_url = "http://192.168.1.5:11434/v1";
+    BOOST_TEST(bool(validate_ai_settings(keyless)));
+    BOOST_TEST(sends_in_the_clear(keyless));
+    BOOST_TEST(!sends_in_the_clear(valid()));
+    keyless.base_url = "https://192.168.1.5/v1";
+    BOOST_TEST(!sends_in_the_clear(keyless));
+}

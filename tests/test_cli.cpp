@@ -28,6 +28,18 @@ const std::string nlyzer = test::sample("nlyzer-b2b-personas.bpm");
 
 }  // namespace
 
+BOOST_AUTO_TEST_CASE(a_json_number_too_large_is_a_located_error_not_an_abort) {
+    for (const char* command : {"validate", "convert"}) {
+        test::temp_dir dir;
+        std::vector<std::string> args = {command, test::data("30-json-number-overflow.json")};
+        if (std::string(command) == "convert") args.push_back(dir.file("out.bpm"));
+        const test::run_result r = cli(args);
+        BOOST_TEST(r.exit_code == 1, command << ": " << r.err);
+        BOOST_TEST(r.err.find("30-json-number-overflow.json:1:1: not valid JSON: number overflow") != std::string::npos,
+                   r.err);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(help_and_version) {
     const auto help = cli({"--help"});
     BOOST_TEST(help.exit_code == 0);

@@ -34,6 +34,13 @@ test::run_result cli(const std::vector<std::string>& args, const std::string& in
     return test::run_program(BPM_CLI, args, input);
 }
 
+// A whole interview with one question for the model ("ask: ...") before the summary.
+const std::string interview_answers =
+    "Marketing Director\nToo expensive\nstandard\nask: what do buyers do first?\nResearching problems\n"
+    "2 weeks\nPeers\nComparing vendors\n1-2 months\nCFO\nNegotiating\n3 weeks\nCEO\nSend case studies\n"
+    "Blog post\nWe understand you\nDemos\nWebinar\nWe fit\nPricing talks\nPricing sheet\nLow risk\nyes\n"
+    "satisfied\ndone\n";
+
 std::string offline_summary(const std::string& path) { return template_summary(load_bpm(path).value->personas.at(0)); }
 
 }  // namespace
@@ -105,12 +112,7 @@ BOOST_AUTO_TEST_CASE(interview_ai_answers_questions_and_writes_the_summary) {
     ai_environment env(server.base_url());
     setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
     test::temp_dir dir;
-    const std::string answers =
-        "Marketing Director\nToo expensive\nstandard\nask: what do buyers do first?\nResearching problems\n"
-        "2 weeks\nPeers\nComparing vendors\n1-2 months\nCFO\nNegotiating\n3 weeks\nCEO\nSend case studies\n"
-        "Blog post\nWe understand you\nDemos\nWebinar\nWe fit\nPricing talks\nPricing sheet\nLow risk\nyes\n"
-        "satisfied\ndone\n";
-    const auto r = cli({"interview", "-o", dir.file("map.bpm"), "--ai"}, answers);
+    const auto r = cli({"interview", "-o", dir.file("map.bpm"), "--ai"}, interview_answers);
     unsetenv("SOURCE_DATE_EPOCH");
     BOOST_TEST(r.exit_code == 0, r.err);
     BOOST_TEST(r.err.empty(), r.err);
@@ -128,4 +130,27 @@ BOOST_AUTO_TEST_CASE(interview_ai_answers_questions_and_writes_the_summary) {
     BOOST_TEST((p.summary->source == summary_source::ai));
     BOOST_TEST(test::slurp(dir.file("map.bpm")).find(secret) == std::string::npos);
     BOOST_TEST(server.requests().size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_key_the_model_echoes_is_neither_printed_nor_stored_in_the_map) {
+    fake_ai_server server;
+    // The key split between two pieces, as a model writes it token by token.
+    server.script(test::stream_reply({"Summary for sk-cli-SEC", "RET-42."}));
+    server.script(test::stream_reply({"Buyers research first; your key ", secret, " works."}));
+    server.script(test::stream_reply({"Summary written with ", secret.substr(0, 9), secret.substr(9)}));
+    ai_environment env(server.base_url());
+    const auto printed = cli({"summary", small, "--ai"});
+    BOOST_TEST(printed.exit_code == 0, printed.err);
+    BOOST_TEST(printed.out == "Summary for [API key].\n");
+
+    test::temp_dir dir;
+    const auto r = cli({"interview", "-o", dir.file("map.bpm"), "--ai"}, interview_answers);
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("Buyers research first; your key [API key] works.") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("sk-cli") == std::string::npos, r.out);
+    const auto map = load_bpm(dir.file("map.bpm"));
+    BOOST_TEST_REQUIRE(bool(map), map.error());
+    BOOST_TEST_REQUIRE(map.value->personas.at(0).summary.has_value());
+    BOOST_TEST(map.value->personas.at(0).summary->text == "Summary written with [API key]");
+    BOOST_TEST(test::slurp(dir.file("map.bpm")).find("sk-cli") == std::string::npos);
 }

@@ -3,9 +3,18 @@
 #define BOOST_TEST_MODULE cli_pdf
 #include <boost/test/unit_test.hpp>
 
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
 #include <filesystem>
 
 #include "bpm/bpm_file.h"
+#include "bench_document.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -133,4 +142,124 @@ BOOST_AUTO_TEST_CASE(a_failed_export_says_why_and_leaves_no_file) {
     BOOST_TEST(!std::filesystem::exists(dir.file("x.pdf")));
     BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", "-"}).exit_code == 2);
     BOOST_TEST(cli({"export", test::sample("small-business-owner.bpm"), "--format", "md", "-o", "-", "--password", "x"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(an_interrupted_export_leaves_no_file_and_exits_as_the_signal) {
+    test::temp_dir dir;
+    const std::string map = dir.file("big.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), map)));
+    const std::filesystem::path out_dir = dir.path() / "out";
+    std::filesystem::create_directory(out_dir);
+    const std::string out = (out_dir / "map.pdf").string();
+
+    const std::vector<std::string> args = {BPM_CLI, "export", map, "--format", "pdf", "-o", out};
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    BOOST_TEST_REQUIRE(posix_spawn(&pid, BPM_CLI, nullptr, nullptr, argv.data(), environ) == 0);
+    // The export has begun once its temporary file is beside the target (a bound that only
+    // catches a hang).
+    bool begun = false;
+    for (int i = 0; i < 6000 && !begun; ++i) {
+        begun = !std::filesystem::is_empty(out_dir);
+        if (!begun) usleep(10000);
+    }
+    BOOST_TEST_REQUIRE(begun);
+    kill(pid, SIGINT);
+    int status = 0;
+    BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 128 + SIGINT);
+    BOOST_TEST(std::filesystem::is_empty(out_dir));
+}
+
+BOOST_AUTO_TEST_CASE(a_password_from_a_file_standard_input_or_the_environment_stays_off_the_command_line) {
+    test::temp_dir dir;
+    test::spit(dir.file("password.txt"), "from-a-file\r\nsecond line\n");
+    const std::string map = test::sample("small-business-owner.bpm");
+    const auto from_file = cli({"export", map, "--format", "pdf", "-o", dir.file("a.pdf"), "--password-file",
+                                dir.file("password.txt")});
+    BOOST_TEST_REQUIRE(from_file.exit_code == 0, from_file.err);
+    BOOST_TEST(pdf_text(dir.file("a.pdf"), {"-upw", "from-a-file"}).find("Small Business Owner") != std::string::npos);
+
+    const auto from_stdin = test::run_program(
+        BPM_CLI, {"export", map, "--format", "pdf", "-o", dir.file("b.pdf"), "--password", "-"}, "piped-in\n");
+    BOOST_TEST_REQUIRE(from_stdin.exit_code == 0, from_stdin.err);
+    BOOST_TEST(pdf_text(dir.file("b.pdf"), {"-upw", "piped-in"}).find("Small Business Owner") != std::string::npos);
+
+    setenv("BPMAP_PDF_PASSWORD", "from-the-environment", 1);
+    const auto from_env = cli({"export", map, "--format", "pdf", "-o", dir.file("c.pdf")});
+    const auto flag_first = cli({"export", map, "--format", "pdf", "-o", dir.file("d.pdf"), "--password", "flag"});
+    unsetenv("BPMAP_PDF_PASSWORD");
+    BOOST_TEST_REQUIRE(from_env.exit_code == 0, from_env.err);
+    BOOST_TEST(pdf_text(dir.file("c.pdf"), {"-upw", "from-the-environment"}).find("Small Business Owner") !=
+               std::string::npos);
+    BOOST_TEST_REQUIRE(flag_first.exit_code == 0, flag_first.err);
+    BOOST_TEST(test::run_program(BPM_PDFTOTEXT, {"-upw", "flag", dir.file("d.pdf"), "-"}).exit_code == 0);
+
+    const auto help = cli({"--help"});
+    BOOST_TEST(help.out.find("can be read by every user of this computer") != std::string::npos, help.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_or_empty_password_is_refused_and_leaves_no_file) {
+    test::temp_dir dir;
+    const std::string map = test::sample("small-business-owner.bpm");
+    const std::string pdf = dir.file("x.pdf");
+    test::spit(dir.file("empty.txt"), "\n");
+    const auto empty = cli({"export", map, "--format", "pdf", "-o", pdf, "--password-file", dir.file("empty.txt")});
+    BOOST_TEST(empty.exit_code == 1);
+    BOOST_TEST(empty.err == "bpmap-cli: the PDF password is empty\n");
+    const auto missing = cli({"export", map, "--format", "pdf", "-o", pdf, "--password-file", dir.file("none.txt")});
+    BOOST_TEST(missing.exit_code == 1);
+    BOOST_TEST(missing.err.find("cannot read the password file " + dir.file("none.txt")) != std::string::npos,
+               missing.err);
+    const auto no_input = test::run_program(BPM_CLI, {"export", map, "--format", "pdf", "-o", pdf, "--password", "-"});
+    BOOST_TEST(no_input.exit_code == 1);
+    BOOST_TEST(!std::filesystem::exists(pdf));
+    BOOST_TEST(cli({"export", map, "--format", "pdf", "-o", pdf, "--password", "a", "--password-file", "f"}).exit_code ==
+               2);
+    BOOST_TEST(cli({"export", map, "--format", "md", "-o", "-", "--password-file", "f"}).exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(on_a_terminal_the_password_is_asked_twice_without_echo) {
+    test::temp_dir dir;
+    const std::string pdf = dir.file("typed.pdf");
+    const std::vector<std::string> args = {BPM_CLI, "export", test::sample("small-business-owner.bpm"), "--format",
+                                           "pdf", "-o", pdf, "--password", "-"};
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int terminal = -1;
+    const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+    BOOST_TEST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        execv(BPM_CLI, argv.data());
+        _exit(127);
+    }
+    // What the terminal shows, read until it ends or shows `until`; the bound only catches a hang.
+    std::string shown;
+    const auto read_until = [&](const std::string& until) {
+        for (int i = 0; i < 600 && (until.empty() || shown.find(until) == std::string::npos); ++i) {
+            pollfd p = {terminal, POLLIN, 0};
+            if (poll(&p, 1, 100) <= 0) continue;
+            char buf[512];
+            const ssize_t n = read(terminal, buf, sizeof buf);
+            if (n <= 0) return;
+            shown.append(buf, static_cast<std::size_t>(n));
+        }
+    };
+    read_until("Password for the PDF: ");
+    BOOST_TEST_REQUIRE(write(terminal, "typed-pw\n", 9) == 9);
+    read_until("The same password again: ");
+    BOOST_TEST_REQUIRE(write(terminal, "typed-pw\n", 9) == 9);
+    read_until("");
+    int status = 0;
+    BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+    close(terminal);
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 0, shown);
+    BOOST_TEST(shown.find("The same password again: ") != std::string::npos, shown);
+    BOOST_TEST(shown.find("typed-pw") == std::string::npos, shown);
+    BOOST_TEST(pdf_text(pdf, {"-upw", "typed-pw"}).find("Small Business Owner") != std::string::npos);
 }

@@ -117,6 +117,8 @@ BOOST_AUTO_TEST_CASE(markdown_summaries_tell_of_the_map_as_it_is_now) {
     BOOST_TEST(md.find("Written before") == md.rfind("Written before"));
 }
 
+// A field's own full stop would read ".," before the next label: it goes, as it does at the end
+// of each pain point.
 BOOST_AUTO_TEST_CASE(template_summary_follows_the_spec_layout) {
     const auto doc = load_bpm(test::sample("small-business-owner.bpm"));
     BOOST_TEST_REQUIRE(bool(doc));
@@ -124,14 +126,30 @@ BOOST_AUTO_TEST_CASE(template_summary_follows_the_spec_layout) {
     const std::string expected =
         "Persona: Small Business Owner (Budget constraints; Lacks IT support; Wastes evenings on manual bookkeeping)\n"
         "Awareness: Buyer Actions: Notices that month-end bookkeeping takes two evenings; searches for \"simple "
-        "accounting for shops\" and asks peers., Duration: 1-2 weeks, Influencers: Peer business owners, accountant, "
+        "accounting for shops\" and asks peers, Duration: 1-2 weeks, Influencers: Peer business owners, accountant, "
         "local business forums, Seller Actions: Publish problem-focused articles; run search ads on bookkeeping pain "
-        "terms., Content: Blog post, short explainer video, Key Message: You should not lose your evenings to "
-        "spreadsheets.\n";
+        "terms, Content: Blog post, short explainer video, Key Message: You should not lose your evenings to "
+        "spreadsheets\n";
     BOOST_TEST(s.rfind(expected, 0) == 0u, s);
     BOOST_TEST(s.find("\nConsideration: Buyer Actions: ") != std::string::npos);
     BOOST_TEST(s.find("\nDecision: Buyer Actions: ") != std::string::npos);
     BOOST_TEST(s.find("\nWhole cycle: 4–7 weeks\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(template_summary_reads_well_with_answers_typed_as_sentences) {
+    persona p;
+    p.name = "Ops lead";
+    p.pain_points = {{"Reports take hours.", pain_category::productivity}, {"Wait for it...", pain_category::none}};
+    stage s;
+    s.name = "Awareness";
+    s.buyer_actions = "She asks peers.";
+    s.key_message = "Save your evenings.";
+    p.stages.push_back(s);
+    const std::string summary = template_summary(p);
+    BOOST_TEST(summary.find("Persona: Ops lead (Reports take hours; Wait for it...)\n") == 0u, summary);
+    BOOST_TEST(summary.find("Buyer Actions: She asks peers, Duration: —") != std::string::npos, summary);
+    BOOST_TEST(summary.find("Key Message: Save your evenings\n") != std::string::npos, summary);
+    BOOST_TEST(summary.find(".,") == std::string::npos, summary);
 }
 
 BOOST_AUTO_TEST_CASE(storing_the_template_summary_is_one_undo_step) {

@@ -146,6 +146,40 @@ BOOST_AUTO_TEST_CASE(a_new_file_gets_the_usual_permissions) {
     BOOST_TEST((stat_of(dir.file("new.bpm")).st_mode & 07777) == 0644u);
 }
 
+BOOST_AUTO_TEST_CASE(a_file_written_in_pieces_replaces_the_old_one_only_when_committed) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    test::spit(path, "previous export");
+    auto file = atomic_file::open(path);
+    BOOST_TEST_REQUIRE(bool(file), file.error());
+    BOOST_TEST_REQUIRE(bool(file.value->write("first piece, ")));
+    BOOST_TEST_REQUIRE(bool(file.value->write("second piece")));
+    BOOST_TEST(test::slurp(path) == "previous export");
+    BOOST_TEST_REQUIRE(bool(file.value->commit()));
+    BOOST_TEST(test::slurp(path) == "first piece, second piece");
+    BOOST_TEST(entries(dir.path()) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_file_in_pieces_dropped_before_its_commit_leaves_no_trace) {
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    test::spit(path, "previous export");
+    {
+        auto file = atomic_file::open(path);
+        BOOST_TEST_REQUIRE(bool(file), file.error());
+        BOOST_TEST_REQUIRE(bool(file.value->write("half a PDF")));
+        BOOST_TEST(entries(dir.path()) == 2u);
+    }
+    BOOST_TEST(test::slurp(path) == "previous export");
+    BOOST_TEST(entries(dir.path()) == 1u);
+    {
+        auto file = atomic_file::open(dir.file("new.pdf"));
+        BOOST_TEST_REQUIRE(bool(file), file.error());
+    }
+    BOOST_TEST(!fs::exists(dir.file("new.pdf")));
+    BOOST_TEST(entries(dir.path()) == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_stamp_changes_with_the_content_not_with_a_touch) {
     test::temp_dir dir;
     const std::string path = dir.file("map.bpm");

@@ -6,6 +6,10 @@
 #include <wx/accel.h>
 #include <wx/toolbar.h>
 
+#ifdef __WXGTK__
+#include <gdk/gdk.h>
+#endif
+
 #include "gui_fixture.h"
 #include "journey_map_view.h"
 
@@ -582,6 +586,56 @@ bool PressOn(wxWindow& focused, int keyCode, bool ctrl, bool alt, bool shift) {
 }
 
 }  // namespace
+
+BOOST_FIXTURE_TEST_CASE(view_persona_list_shows_and_hides_the_list, editor) {
+    wxAuiPaneInfo& pane = Frame().GetAuiManager().GetPane("personas");
+    wxVListBox* list = Frame().GetPersonaList()->GetListBox();
+    // Ctrl+0 from the grid goes to the list; from the list, it hides it.
+    BOOST_TEST(PressOn(*grid().GetGridWindow(), '0', true, false, false));
+    BOOST_TEST(pane.IsShown());
+    BOOST_TEST(wxWindow::FindFocus() == list);
+    BOOST_TEST(PressOn(*list, '0', true, false, false));
+    BOOST_TEST(!pane.IsShown());
+    // Its menu item is a check item that does what its tick says.
+    wxMenu* view = Frame().GetMenuBar()->GetMenu(static_cast<size_t>(Frame().GetMenuBar()->FindMenu("View")));
+    wxCommandEvent click(wxEVT_MENU, ID_SHOW_PERSONA_LIST);
+    click.SetEventObject(view);
+    click.SetInt(1);
+    Frame().ProcessWindowEvent(click);
+    Pump();
+    BOOST_TEST(pane.IsShown());
+    click.SetInt(0);
+    Frame().ProcessWindowEvent(click);
+    Pump();
+    BOOST_TEST(!pane.IsShown());
+    Command(ID_SHOW_PERSONA_LIST);
+    BOOST_TEST(pane.IsShown());
+}
+
+#if defined(__WXGTK__)
+BOOST_FIXTURE_TEST_CASE(ctrl_shift_0_reaches_actual_size_though_gtk_reports_the_key_as_a_parenthesis, editor) {
+    // A US keyboard's Ctrl+Shift+0 arrives as ')' with the hardware code of the 0 key.
+    GdkKeymapKey* keys = nullptr;
+    gint count = 0;
+    BOOST_TEST_REQUIRE(gdk_keymap_get_entries_for_keyval(gdk_keymap_get_for_display(gdk_display_get_default()),
+                                                         GDK_KEY_0, &keys, &count));
+    const guint zeroKey = keys[0].keycode;
+    g_free(keys);
+    Command(ID_SHOW_JOURNEY);
+    JourneyMapView& map = *Frame().GetJourneyMap();
+    map.SetZoom(2.0);
+    map.SetFocus();
+    wxKeyEvent hook(wxEVT_CHAR_HOOK);
+    hook.m_keyCode = ')';
+    hook.m_rawFlags = zeroKey;
+    hook.m_controlDown = true;
+    hook.m_shiftDown = true;
+    hook.SetEventObject(&map);
+    map.ProcessWindowEvent(hook);
+    Pump();
+    BOOST_TEST(map.GetZoom() == 1.0);
+}
+#endif
 
 BOOST_FIXTURE_TEST_CASE(ctrl_shift_a_brings_back_a_closed_assistant_even_from_a_text_field, editor) {
     Frame().GetAuiManager().GetPane("chat").Hide();

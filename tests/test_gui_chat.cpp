@@ -17,6 +17,8 @@ BOOST_FIXTURE_TEST_CASE(a_short_interview_in_the_chat_fills_the_form_and_grid, e
     BOOST_TEST(shown().pain_points.size() == 2u);
     Click("Standard");
     BOOST_TEST(grid().GetNumberRows() == 3);
+    // The clicked choice is gone; the next answer is typed where the keyboard now is.
+    BOOST_TEST(wxWindow::FindFocus() == Chat().Input());
     BOOST_TEST(grid().GetCellValue(1, 0) == "Consideration");
     TypeAndEnter("Reads tender portals");
     BOOST_TEST(grid().GetCellValue(0, 1) == "Reads tender portals");

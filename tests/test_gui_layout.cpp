@@ -89,6 +89,50 @@ BOOST_FIXTURE_TEST_CASE(a_new_maps_first_persona_and_every_page_leave_stderr_cle
     BOOST_TEST(!complains(err), err);
 }
 
+BOOST_FIXTURE_TEST_CASE(scrolling_the_grid_after_an_edit_leaves_stderr_clean, editor) {
+    Frame().SetSize(1024, 700);
+    Pump();
+    stderr_capture capture;
+    // Edit a cell and commit it with Enter, as a user does; the editor closes.
+    wxTextCtrl* text = OpenCellEditor(0, 1);
+    text->ChangeValue("Asks peers");
+    wxKeyEvent enter(wxEVT_CHAR_HOOK);
+    enter.m_keyCode = WXK_RETURN;
+    enter.SetEventObject(text);
+    text->ProcessWindowEvent(enter);
+    Pump();
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    // Walk the cursor down the tall rows and back: the grid scrolls each time.
+    for (int key : {WXK_DOWN, WXK_DOWN, WXK_DOWN, WXK_DOWN, WXK_UP, WXK_UP, WXK_UP, WXK_UP}) {
+        wxKeyEvent down(wxEVT_KEY_DOWN);
+        down.m_keyCode = key;
+        down.SetEventObject(grid().GetGridWindow());
+        grid().GetGridWindow()->ProcessWindowEvent(down);
+        Pump();
+    }
+    BOOST_TEST(shown().stages[0].buyer_actions == "Asks peers");
+    const std::string err = capture.text();
+    BOOST_TEST(!complains(err), err);
+    Frame().SetSize(1280, 800);
+}
+
+BOOST_FIXTURE_TEST_CASE(keys_go_to_a_control_on_screen_on_the_welcome_card_and_a_new_maps_chat, editor) {
+    prompts.answers = {SaveChoice::Discard};
+    TheDocManager().CloseDocuments(true);
+    Pump();
+    // Pages chosen while the map's notebook is hidden must not take the focus: GTK then sends
+    // every key to a control never shown, and Ctrl+N on the welcome card did nothing.
+    for (int page : every_page) Command(page);
+    wxWindow* focus = wxWindow::FindFocus();
+    BOOST_TEST((!focus || focus->IsShownOnScreen()), focus->GetName());
+
+    Command(wxID_NEW);
+    doc = Context().GetDocument();
+    Pump();
+    // The empty map asks for its first persona in the Assistant: the answer is typed there.
+    BOOST_TEST(wxWindow::FindFocus() == Chat().Input());
+}
+
 namespace {
 
 // Columns of at least wx's default width (80 px) that together fill the grid's width.
@@ -189,6 +233,15 @@ BOOST_FIXTURE_TEST_CASE(a_status_that_disagrees_with_the_stages_is_shown_and_set
     BOOST_TEST((shown().status == persona_status::in_progress));
     BOOST_TEST(!CommandEnabled(ID_PERSONA_SETTLE_STATUS));
     BOOST_TEST(undo_label() == "Undo Mark Persona In Progress");
+    // Settled, the note goes; it also goes when another persona is shown.
+    BOOST_TEST(!Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
+    Command(wxID_UNDO);
+    Command(wxID_UNDO);
+    Command(ID_STAGE_ADD);
+    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
+    Context().SelectPersona(doc->Model().personas[0].id);
+    Pump();
+    BOOST_TEST(!Frame().GetStatusBar()->GetStatusText(0).Contains("now has empty stage fields"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,9 +4,13 @@
 #include <wx/dcmemory.h>
 #include <wx/fileconf.h>
 #include <wx/printdlg.h>
+#include <wx/radiobut.h>
+#include <wx/progdlg.h>
 #include <wx/stattext.h>
 #include <wx/sstream.h>
 
+#include "bench_document.h"
+#include "bpm/map_pdf.h"
 #include "bpm/page_layout.h"
 #include "gui_fixture.h"
 #include "journey_map_view.h"
@@ -408,6 +412,85 @@ BOOST_FIXTURE_TEST_CASE(a_template_summary_follows_the_grid_on_screen_and_in_the
     for (char c : text.out) words += (c == '\n' || c == '\f') ? ' ' : c;
     BOOST_TEST(words.find("Duration: 11 weeks") != std::string::npos);
     BOOST_TEST(words.find("Duration: 2-4 weeks") == std::string::npos);
+}
+
+BOOST_FIXTURE_TEST_CASE(export_pdf_uses_the_paper_chosen_in_page_setup, editor) {
+    // As File > Page Setup leaves it after the user chose US Letter, portrait.
+    wxPageSetupDialogData& setup = TheDocManager().GetPageSetupDialogData();
+    const wxPageSetupDialogData before = setup;
+    setup.SetPaperId(wxPAPER_LETTER);
+    setup.GetPrintData().SetOrientation(wxPORTRAIT);
+    accept_dialogs accept;
+    prompts.savePath = ToWx(dir.file("letter.pdf"));
+    Command(ID_EXPORT_PDF);
+    setup = before;
+    BOOST_TEST(prompts.problems.empty());
+    // 8.5 by 11 inches: 612 by 792 points.
+    const std::string pdf = test::slurp(dir.file("letter.pdf"));
+    BOOST_TEST(pdf.find("/MediaBox [ 0 0 612 792 ]") != std::string::npos, pdf.substr(0, 2000));
+}
+
+namespace {
+
+// A map big enough that its PDF takes more than half a second: 300 personas of 12 stages.
+std::string big_map() {
+    static test::temp_dir dir;
+    const std::string path = dir.file("big.bpm");
+    if (!std::filesystem::exists(path)) BOOST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), path)));
+    return path;
+}
+
+// Chooses the whole map in the PDF's options, as a user would, and exports.
+struct export_whole_map : wxModalDialogHook {
+    export_whole_map() { Register(); }
+    ~export_whole_map() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        for (wxRadioButton* r : Radios(dialog))
+            if (r->GetLabel().StartsWith("The whole map")) r->SetValue(true);
+        return wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+    static std::vector<wxRadioButton*> Radios(wxWindow* parent) {
+        std::vector<wxRadioButton*> out;
+        for (wxWindow* child : parent->GetChildren()) {
+            if (auto* r = dynamic_cast<wxRadioButton*>(child)) out.push_back(r);
+            for (wxRadioButton* r : Radios(child)) out.push_back(r);
+        }
+        return out;
+    }
+};
+
+// Presses Cancel in the first progress dialog that shows, as soon as it shows.
+struct cancel_progress : wxEventFilter {
+    bool seen = false;
+    cancel_progress() { wxEvtHandler::AddFilter(this); }
+    ~cancel_progress() override { wxEvtHandler::RemoveFilter(this); }
+    int FilterEvent(wxEvent& event) override {
+        auto* dialog = dynamic_cast<wxGenericProgressDialog*>(event.GetEventObject());
+        if (!seen && dialog) {
+            seen = true;
+            if (wxWindow* cancel = dialog->FindWindow(wxID_CANCEL)) {
+                wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
+                click.SetEventObject(cancel);
+                cancel->ProcessWindowEvent(click);
+            }
+        }
+        return Event_Skip;
+    }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file) {
+    editor e(big_map());
+    export_whole_map choose;
+    cancel_progress cancel;
+    e.prompts.savePath = ToWx(e.dir.file("big.pdf"));
+    Command(ID_EXPORT_PDF);
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(e.prompts.problems.empty());
+    BOOST_TEST(!std::filesystem::exists(e.dir.file("big.pdf")));
+    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == ToWx(pdf_export_cancelled()));
 }
 
 BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {

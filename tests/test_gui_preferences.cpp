@@ -455,4 +455,27 @@ BOOST_FIXTURE_TEST_CASE(the_general_page_sets_how_often_recovery_copies_are_writ
     Pump();
 }
 
+BOOST_FIXTURE_TEST_CASE(plain_http_to_another_computer_is_warned_about_and_refuses_a_key, page) {
+    AiPreferencesPanel& p = open();
+    SetUp(p, "http://localhost:11434/v1", "llama3.1", "sk-typed-key");
+    BOOST_TEST(!p.GetUrlWarning()->IsShown());
+    BOOST_TEST(Text(p.GetProblemLine()).empty());
+
+    Type(p.GetUrlField(), "http://192.168.1.5:11434/v1");
+    BOOST_TEST(p.GetUrlWarning()->IsShown());
+    BOOST_TEST(Text(p.GetUrlWarning()).Contains("not encrypted"));
+    BOOST_TEST(Text(p.GetUrlWarning()).Contains("Use https://"));
+    BOOST_TEST(Text(p.GetProblemLine()).Contains("the API key would travel unencrypted to 192.168.1.5:11434"));
+    BOOST_TEST(config.Read("/AI/URL", wxString()) == "http://localhost:11434/v1");
+
+    // Without a key the service may be used, still with the warning.
+    Type(p.GetKeyField(), "");
+    BOOST_TEST(p.GetUrlWarning()->IsShown());
+    BOOST_TEST(Text(p.GetProblemLine()).empty());
+    BOOST_TEST(config.Read("/AI/URL", wxString()) == "http://192.168.1.5:11434/v1");
+
+    Type(p.GetUrlField(), "https://192.168.1.5/v1");
+    BOOST_TEST(!p.GetUrlWarning()->IsShown());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

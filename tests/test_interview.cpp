@@ -574,7 +574,8 @@ struct heard {
 // panel sends it: two custom stages, the summary, an adjustment that asks the buyer side again
 // (showing each answer given), then satisfied and done. The summary itself is left out: it is the
 // spec's labelled record, not a sentence of the assistant's, and test_export guards its layout.
-std::vector<heard> whole_interview(const answer_style& s) {
+std::vector<heard> whole_interview(const answer_style& s, const std::string& persona = "Head of Revenue Operations",
+                                   const std::string& first_stage = "Forecast review") {
     chat c;
     std::vector<heard> out;
     const auto keep = [&](const std::string& after) {
@@ -588,8 +589,7 @@ std::vector<heard> whole_interview(const answer_style& s) {
     std::string pains;
     for (const std::string& p : s.pain_points) pains += (pains.empty() ? "" : "; ") + p;
     // Back from the stage question shows the pain points given; skip keeps them.
-    std::vector<std::string> answers = {"Head of Revenue Operations", pains, "back", "skip", "custom", "2",
-                                        "Forecast review", "Vendor choice"};
+    std::vector<std::string> answers = {persona, pains, "back", "skip", "custom", "2", first_stage, "Vendor choice"};
     for (int stage = 0; stage < 2; ++stage) answers.insert(answers.end(), {s.buyer_actions, s.duration, s.influencers});
     for (int stage = 0; stage < 2; ++stage) answers.insert(answers.end(), {s.seller_actions, s.content, s.key_message});
     answers.insert(answers.end(), {"status", "yes", "adjust", "buyer"});
@@ -598,6 +598,8 @@ std::vector<heard> whole_interview(const answer_style& s) {
     for (const std::string& a : answers) {
         c.say({a});
         keep(a);
+        // Satisfied finishes the persona there and then.
+        if (a == "satisfied") BOOST_TEST((c.doc.personas.back().status == persona_status::completed));
     }
     BOOST_TEST(c.iv.finished());
     return out;
@@ -658,6 +660,33 @@ BOOST_DATA_TEST_CASE(the_assistants_words_read_well_with_any_kind_of_answer, bda
                              "Operations. Please review all the details on the Persona, Buying Stages and Summary tabs "
                              "to ensure accuracy and completeness."));
     BOOST_TEST(heard_exactly("I'll save the map when we're done."));
+}
+
+BOOST_AUTO_TEST_CASE(names_are_said_without_the_marks_they_were_typed_with) {
+    BOOST_TEST(name_in_sentence("a harried regional sales manager.") == "a harried regional sales manager");
+    BOOST_TEST(name_in_sentence("Buyers!?  ") == "Buyers");
+    BOOST_TEST(name_in_sentence("Wait and see...") == "Wait and see...");
+    BOOST_TEST(name_in_sentence("Ops\nlead.") == "Ops lead");
+    BOOST_TEST(name_in_sentence(".") == ".");
+}
+
+BOOST_AUTO_TEST_CASE(a_name_typed_as_a_sentence_loses_its_full_stop_where_the_assistant_quotes_it) {
+    // "for a harried regional sales manager., what are..." read as a typing slip of ours.
+    const std::string persona = "a harried regional sales manager.";
+    const std::string stage = "Forecast review.";
+    for (const heard& h : whole_interview(answer_styles[0], persona, stage)) {
+        for (const std::string& name : {persona, stage}) {
+            for (std::size_t at = h.words.find(name); at != std::string::npos; at = h.words.find(name, at + 1)) {
+                const std::size_t end = at + name.size();
+                // Its own full stop may only end a sentence: the line, as in the status's
+                // "Persona: ..." line, or before a capital.
+                const bool ends = end == h.words.size() || h.words[end] == '\n' ||
+                                  (h.words[end] == ' ' && end + 1 < h.words.size() &&
+                                   std::isupper(static_cast<unsigned char>(h.words[end + 1])));
+                BOOST_TEST(ends, h.words);
+            }
+        }
+    }
 }
 
 // ---- answer parsing ------------------------------------------------------------------------

@@ -179,6 +179,18 @@ BOOST_AUTO_TEST_CASE(malformed_json_is_located) {
                "1:30: not valid JSON: syntax error while parsing value - invalid literal");
 }
 
+BOOST_AUTO_TEST_CASE(any_number_json_allows_loads_or_gets_a_located_error) {
+    // Too large for a double: nlohmann threw it past the parse error handler and the CLI aborted.
+    BOOST_TEST(first_problem(test::slurp(test::data("30-json-number-overflow.json"))) ==
+               "1:1: not valid JSON: number overflow parsing '1e999'");
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [{\"persona_name\": \"A\", \"x\": -1e400}]}") ==
+               "1:57: not valid JSON: number overflow parsing '-1e400'");
+    // Large integers and tiny doubles are numbers JSON allows; an unknown key holding one is fine.
+    const auto big = read_json("{\"buying_process_mappings\": [{\"persona_name\": \"A\", "
+                               "\"x\": 123456789012345678901234567890, \"y\": 1e-400}]}");
+    BOOST_TEST(bool(big), big.error());
+}
+
 BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
     BOOST_TEST(first_problem("[]") == "$: expected an object with \"buying_process_mappings\", found an array");
     BOOST_TEST(first_problem("{\"personas\": []}") ==

@@ -169,6 +169,30 @@ BOOST_AUTO_TEST_CASE(nothing_is_drawn_off_the_page) {
     check_inside_page(layout_pages(d, {}, setup, measurer), setup);
 }
 
+BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_at_once) {
+    document d = nlyzer();
+    d.personas.push_back(long_persona());
+    for (const std::vector<std::string>& ids : {std::vector<std::string>{}, std::vector<std::string>{"long", "persona-2"},
+                                                std::vector<std::string>{"no-such-persona"}}) {
+        const auto at_once = layout_pages(d, ids, {}, measurer);
+        const page_groups groups(d, ids, {}, measurer);
+        BOOST_TEST(groups.page_count() == at_once.size());
+        std::size_t next = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            for (const page& pg : groups.group(g)) {
+                BOOST_TEST_REQUIRE(next < at_once.size());
+                const page& expected = at_once[next++];
+                BOOST_TEST(pg.number == expected.number);
+                BOOST_TEST(pg.persona_id == expected.persona_id);
+                BOOST_TEST(pg.bookmark == expected.bookmark);
+                BOOST_TEST((pg.kind == expected.kind));
+                BOOST_TEST(test::all_text(pg.picture) == test::all_text(expected.picture));
+                BOOST_TEST(pg.picture.items.size() == expected.picture.items.size());
+            }
+        BOOST_TEST(next == at_once.size());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(choosing_one_persona_prints_only_its_pages) {
     const document d = nlyzer();
     const auto pages = layout_pages(d, {"persona-3", "no-such-persona"}, {}, measurer);

@@ -253,6 +253,37 @@ BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_
     BOOST_TEST(text.find("Duration: 1-2 weeks") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_map_pdf_tells_its_progress_and_a_cancel_leaves_the_old_file_alone) {
+    const document d = test::rich_document();
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    map_pdf_request request;
+    request.progress = [&](std::size_t done, std::size_t total) {
+        told.emplace_back(done, total);
+        return true;
+    };
+    BOOST_TEST_REQUIRE(bool(export_map_pdf(d, request, fonts(), path)));
+    // Once per persona, counting pages up to the whole.
+    BOOST_TEST_REQUIRE(told.size() == d.personas.size());
+    BOOST_TEST(told.front().first > 0u);
+    BOOST_TEST(told.back().first == told.back().second);
+    const std::string first = test::slurp(path);
+
+    // Cancelled after the first persona: a failure that says so, and the earlier PDF as it was.
+    request.progress = [](std::size_t, std::size_t) { return false; };
+    const auto cancelled = export_map_pdf(d, request, fonts(), path);
+    BOOST_TEST(!cancelled);
+    BOOST_TEST(cancelled.error() == pdf_export_cancelled());
+    BOOST_TEST(test::slurp(path) == first);
+    BOOST_TEST(!export_map_pdf(d, request, fonts(), dir.file("new.pdf")));
+    BOOST_TEST(!std::filesystem::exists(dir.file("new.pdf")));
+    // No temporary file is left beside them.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(the_first_page_renders_to_a_visible_image) {
     test::temp_dir dir;
     auto pages = sample_pages();
@@ -409,6 +440,40 @@ BOOST_AUTO_TEST_CASE(dates_keep_their_time_zone) {
     BOOST_TEST_REQUIRE(bool(export_pdf(sample_pages(), m, {}, fonts(), path)));
     const auto info = tool(BPM_PDFINFO, {"-rawdates", path});
     BOOST_TEST(info.out.find("D:20240229100652+01'00'") != std::string::npos, info.out);
+}
+
+// libharu alone stops at 32,767 pages: one /Kids array of its page tree holds no more.
+BOOST_AUTO_TEST_CASE(a_pdf_may_have_more_pages_than_one_page_tree_node_holds) {
+    test::temp_dir dir;
+    const std::string path = dir.file("long.pdf");
+    auto writer = pdf_writer::to_file(path, sample_metadata(), {}, fonts());
+    BOOST_TEST_REQUIRE(bool(writer), writer.error());
+    const std::size_t pages = 32'800;
+    for (std::size_t i = 0; i < pages; ++i) {
+        const auto added =
+            writer.value->add(a4_page({label(60, 60, 300, {"Page " + std::to_string(i + 1)})}, i % 1000 ? "" : "Part"));
+        BOOST_TEST_REQUIRE(bool(added), added.error());
+    }
+    BOOST_TEST(!fs::exists(path));  // not before it is finished
+    const auto done = writer.value->finish();
+    BOOST_TEST_REQUIRE(bool(done), done.error());
+    BOOST_TEST(done.value->bytes.empty());
+    BOOST_TEST(tool(BPM_QPDF, {"--check", path}).exit_code == 0);
+    BOOST_TEST(tool(BPM_QPDF, {"--show-npages", path}).out == std::to_string(pages) + "\n");
+    BOOST_TEST(text_of(path, {"-f", "32800", "-l", "32800"}).find("Page 32800") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_protected_pdf_written_page_by_page_in_memory_opens_with_its_password) {
+    auto writer = pdf_writer::to_memory(sample_metadata(), pdf_options{"s3cret"}, fonts());
+    BOOST_TEST_REQUIRE(bool(writer), writer.error());
+    for (const pdf_page& page : sample_pages()) BOOST_TEST_REQUIRE(bool(writer.value->add(page)));
+    const auto done = writer.value->finish();
+    BOOST_TEST_REQUIRE(bool(done), done.error());
+    test::temp_dir dir;
+    const std::string path = dir.file("memory.pdf");
+    test::spit(path, done.value->bytes);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=s3cret", path}).exit_code == 0);
+    BOOST_TEST(text_of(path, {"-upw", "s3cret"}).find("Maison Éclat") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(forty_busy_pages_render_quickly) {

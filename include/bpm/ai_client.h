@@ -46,8 +46,9 @@ public:
     /// thread as they arrive (a non-streamed answer arrives as one piece); when the call fails
     /// after some pieces, the caller should discard them. Busy (429) and failing (5xx) services
     /// are asked again, up to settings().max_retries times, after a growing wait. A failure's
-    /// reason is translated, one line, and never contains the API key; a cancelled call is no
-    /// failure.
+    /// reason is translated, one line, and never contains the API key; neither do the answer
+    /// and its pieces, where a key the model repeats shows as api_key_placeholder. A cancelled
+    /// call is no failure.
     result<std::string> complete(const chat_request& request, const token_callback& on_token = {},
                                  const cancel_token* cancel = nullptr) const;
 

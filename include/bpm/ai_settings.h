@@ -22,7 +22,8 @@ struct ai_settings {
     int max_retries = 2;
     /// Wait before the first retry, doubled for each further one; tests shorten it.
     long retry_delay_ms = 1000;
-    /// Longest wait before a retry; a longer Retry-After from the service gives up instead.
+    /// Longest wait before a retry; a Retry-After from the service longer than this or than
+    /// timeout_seconds gives up instead.
     long max_retry_delay_ms = 20000;
 
     /// True when a URL and a model are set, so the assistant may use the service.
@@ -35,8 +36,13 @@ struct ai_settings {
 result<ai_settings> ai_settings_from_environment();
 
 /// Whether the settings can be used: an http or https URL with a host and without a user name
-/// or password, a model, a timeout of at most an hour, at most 10 retries.
+/// or password, a model, a timeout of at most an hour, at most 10 retries, and no API key where
+/// the URL sends it in the clear (sends_in_the_clear).
 result<> validate_ai_settings(const ai_settings& s);
+
+/// True when the URL is plain http:// to a host other than this computer (127.0.0.0/8, ::1,
+/// localhost), so that anyone on the way can read what is sent.
+bool sends_in_the_clear(const ai_settings& s);
 
 /// "localhost:11434": the host (and port, when the URL gives one) the settings talk to.
 std::string ai_host(const ai_settings& s);

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -86,5 +87,29 @@ result<std::string> read_file(const std::string& path, std::size_t max_bytes);
 /// path left behind, older than ten minutes, are removed. On any failure the previous file is
 /// left as it was and the temporary file is removed.
 result<> write_file_atomic(const std::string& path, std::string_view bytes);
+
+/// write_file_atomic for output too large to hold in memory first, written in pieces: open()
+/// creates the temporary file, write() appends to it, commit() puts it in place of path as
+/// write_file_atomic does. Destroyed without a successful commit(), it removes the temporary
+/// file and leaves path as it was.
+class atomic_file {
+public:
+    /// Prepares to replace path; fails, naming path, as write_file_atomic does before writing.
+    static result<atomic_file> open(const std::string& path);
+    atomic_file(atomic_file&& other) noexcept;
+    atomic_file& operator=(atomic_file&& other) noexcept;
+    ~atomic_file();
+
+    /// Appends bytes to the temporary file; fails naming path (a full disk), and then so do
+    /// every later write() and commit().
+    result<> write(std::string_view bytes);
+    /// Flushes the temporary file to disk and puts it in place of path; fails naming path.
+    result<> commit();
+
+private:
+    struct state;
+    explicit atomic_file(std::unique_ptr<state> s);
+    std::unique_ptr<state> state_;
+};
 
 }  // namespace bpm

@@ -49,6 +49,11 @@ enum class interview_phase { introduction, persona, stages, seller_alignment, su
 /// "Define buyer persona", the translated title of a phase.
 std::string interview_phase_title(interview_phase p);
 
+/// A persona or stage name as the assistant says it inside a sentence: on one line, without the
+/// full stop or other closing mark it was typed with ("a sales manager." gives "a sales manager"),
+/// which would clash with the sentence's own punctuation. An ellipsis stays.
+std::string name_in_sentence(std::string_view name);
+
 /// Whether the face shows the document beside the conversation (the GUI) or not (a terminal);
 /// the review step's wording, and how it says to change a pain point's category, depend on it.
 enum class interview_face { beside_document, terminal };

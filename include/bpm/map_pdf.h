@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,18 +21,25 @@ struct map_pdf_request {
     page_setup setup;                      // paper, margins, footer title
     pdf_options options;                   // password
     std::string created_at;                // ISO 8601 for the document information; empty: now
+    /// Told (pages written, pages in all) after each persona's pages; returning false cancels:
+    /// the export then fails with pdf_export_cancelled() and leaves no file. Empty: not told.
+    std::function<bool(std::size_t done, std::size_t total)> progress;
 };
+
+/// The message of an export cancelled through map_pdf_request::progress.
+std::string pdf_export_cancelled();
 
 /// The pages of the request, laid out with the PDF's own font metrics.
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts);
 
-/// The PDF of the request in memory, with the renderer's warnings.
+/// The PDF of the request in memory, with the renderer's warnings; laid out a persona at a time.
 result<rendered_pdf> render_map_pdf(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts);
 
-/// Writes the PDF of the request to path atomically; returns the warnings (such as text no
-/// installed font can show). Fails when no persona matches, naming the problem.
+/// Writes the PDF of the request to path atomically as it is produced, a persona at a time, so
+/// that memory holds one persona's pages whatever the map's size; returns the warnings (such as
+/// text no installed font can show). Fails when no persona matches, naming the problem.
 result<std::vector<std::string>> export_map_pdf(const document& doc, const map_pdf_request& request,
                                                 const pdf_text_measurer& fonts, const std::string& path);
 

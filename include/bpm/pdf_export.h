@@ -15,6 +15,7 @@ namespace bpm {
 
 namespace pdf_detail {
 struct font_set;
+class haru_writer;
 }
 
 /// The TrueType files a PDF is drawn with.
@@ -78,14 +79,48 @@ struct rendered_pdf {
     std::vector<std::string> warnings;  // such as characters no font could show; one sentence each
 };
 
-/// Draws the pages into a PDF in memory with the measurer's fonts. Fails, with a one-line
-/// message, on bad input (no pages, a page size PDF cannot hold, a password that is not 1 to
-/// 32 ASCII characters, a malformed date) and on any libharu error.
+/// A PDF written a page at a time: each page added is drawn and written out at once, so that
+/// only what the pages share (fonts, outline, page tree, where each object starts) stays in
+/// memory, however many pages there are. There is no limit to the pages but PDF's own (8.4
+/// million objects, about 2.8 million pages). Draws with the measurer's fonts, and keeps a
+/// reference to the measurer, which must outlive it.
+class pdf_writer {
+public:
+    /// Starts a PDF in memory. Fails, with a one-line message, on a password that is not 1 to
+    /// 32 ASCII characters and on a malformed date.
+    static result<pdf_writer> to_memory(const pdf_metadata& metadata, const pdf_options& options,
+                                        const pdf_text_measurer& fonts);
+    /// Starts a PDF written as it is produced to a temporary file that replaces the file at path
+    /// atomically when finished; failed or left unfinished, it leaves no partial file and any
+    /// previous file untouched. Fails as to_memory does, and when path cannot be written.
+    static result<pdf_writer> to_file(const std::string& path, const pdf_metadata& metadata,
+                                      const pdf_options& options, const pdf_text_measurer& fonts);
+    pdf_writer(pdf_writer&&) noexcept;
+    pdf_writer& operator=(pdf_writer&&) noexcept;
+    ~pdf_writer();
+
+    /// Draws one page and writes it out. Fails, with a one-line message, on a page size PDF
+    /// cannot hold and on any libharu or write error; after a failure every call fails alike.
+    result<> add(const pdf_page& page);
+    /// Writes what the pages share and puts the file in place; the PDF's bytes (empty when
+    /// written to a file) and its warnings. Fails when no page was added.
+    result<rendered_pdf> finish();
+
+private:
+    explicit pdf_writer(std::unique_ptr<pdf_detail::haru_writer> writer);
+    std::unique_ptr<pdf_detail::haru_writer> writer_;
+};
+
+/// Draws the pages into a PDF in memory with the measurer's fonts (pdf_writer::to_memory, add
+/// and finish). Fails, with a one-line message, on bad input (no pages, a page size PDF cannot
+/// hold, a password that is not 1 to 32 ASCII characters, a malformed date) and on any libharu
+/// error.
 result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
                                 const pdf_options& options, const pdf_text_measurer& fonts);
 
 /// Renders the pages and replaces the file at path with the PDF atomically, so that a failed
-/// export leaves no partial file and any previous file untouched; returns the warnings.
+/// export leaves no partial file and any previous file untouched (pdf_writer::to_file, add and
+/// finish); returns the warnings.
 result<std::vector<std::string>> export_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
                                             const pdf_options& options, const pdf_text_measurer& fonts,
                                             const std::string& path);

@@ -194,6 +194,12 @@ AiPreferencesPanel::AiPreferencesPanel(wxWindow* parent, wxConfigBase& config,
     fields->AddGrowableCol(1);
     fields->Add(new wxStaticText(this, wxID_ANY, _("Service U&RL:")), 0, wxALIGN_CENTER_VERTICAL);
     fields->Add(m_url, 1, wxEXPAND);
+    fields->AddSpacer(0);
+    m_urlWarning = new wxStaticText(this, wxID_ANY,
+                                    _("Plain http:// to another computer is not encrypted: anyone on the network can "
+                                      "read what the assistant sends, and an API key is refused. Use https://."));
+    m_urlWarning->Wrap(wide.x);
+    fields->Add(m_urlWarning, 0, wxEXPAND);
     fields->Add(new wxStaticText(this, wxID_ANY, _("&Model:")), 0, wxALIGN_CENTER_VERTICAL);
     fields->Add(m_model, 1, wxEXPAND);
     fields->Add(new wxStaticText(this, wxID_ANY, _("API &key:")), 0, wxALIGN_CENTER_VERTICAL);
@@ -333,6 +339,12 @@ void AiPreferencesPanel::OnChange() {
 void AiPreferencesPanel::UpdateControls() {
     const bool on = m_enable->GetValue();
     for (wxWindow* field : std::initializer_list<wxWindow*>{m_url, m_model, m_key, m_timeout}) field->Enable(on);
+    // Shown as the user types, before any key is refused, so the choice of URL is an informed one.
+    const bool inTheClear = bpm::sends_in_the_clear(GetPreferences().settings);
+    if (m_urlWarning->IsShown() != inTheClear) {
+        m_urlWarning->Show(inTheClear);
+        GrowToFit();
+    }
     const bpm::result<> usable = CheckPreferences();
     // TRANSLATORS: {1} says what is wrong with the AI service settings, "no AI model is set"
     ShowMessage(m_problem, usable ? wxString() : FormatText(_("Not saved: {1}."), usable.error()), true);
@@ -346,6 +358,10 @@ void AiPreferencesPanel::ShowMessage(wxStaticText* line, const wxString& text, b
     // A line is kept for each message, even an empty one, so that the page does not jump as
     // messages come and go; a longer message gets more.
     line->SetMinSize(wxSize(-1, std::max(GetCharHeight(), line->GetBestSize().y)));
+    GrowToFit();
+}
+
+void AiPreferencesPanel::GrowToFit() {
     wxWindow* top = wxGetTopLevelParent(this);
     if (wxSizer* topSizer = top ? top->GetSizer() : nullptr) {
         const wxSize need = topSizer->GetMinSize(), have = top->GetClientSize();

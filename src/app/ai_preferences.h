@@ -88,6 +88,8 @@ public:
     /// The page's controls, for tests.
     wxCheckBox* GetEnableBox() const { return m_enable; }
     wxTextCtrl* GetUrlField() const { return m_url; }
+    /// The warning under the URL, shown while it is plain http:// to another computer.
+    wxStaticText* GetUrlWarning() const { return m_urlWarning; }
     wxTextCtrl* GetModelField() const { return m_model; }
     wxTextCtrl* GetKeyField() const { return m_key; }
     wxSpinCtrl* GetTimeoutField() const { return m_timeout; }
@@ -101,6 +103,7 @@ private:
     void OnChange();
     void UpdateControls();
     void ShowMessage(wxStaticText* line, const wxString& text, bool isError);
+    void GrowToFit();  // makes the window big enough for a message or warning that appeared
     void FinishTest(const bpm::ai_settings& settings, const bpm::result<std::string>& outcome, long milliseconds);
 
     wxConfigBase& m_config;
@@ -108,6 +111,7 @@ private:
     std::string m_environmentKey;  // the key from BPMAP_API_KEY or OPENAI_API_KEY, shown as an empty field
     wxCheckBox* m_enable = nullptr;
     wxTextCtrl* m_url = nullptr;
+    wxStaticText* m_urlWarning = nullptr;
     wxTextCtrl* m_model = nullptr;
     wxTextCtrl* m_key = nullptr;
     wxSpinCtrl* m_timeout = nullptr;

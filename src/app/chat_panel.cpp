@@ -249,7 +249,12 @@ void ChatPanel::ShowChoices(const std::vector<bpm::choice>& choices) {
     std::vector<Action> actions;
     for (const bpm::choice& c : choices) {
         const wxString label = ToWx(c.label), answer = ToWx(c.answer);
-        actions.push_back({label, [this, label, answer] { Answer(label, answer); }});
+        // The clicked button had the keyboard and is gone with the answer: the next answer is
+        // typed in the input, so the keyboard goes back there.
+        actions.push_back({label, [this, label, answer] {
+                               Answer(label, answer);
+                               if (m_input->IsEnabled()) m_input->SetFocus();
+                           }});
     }
     ShowActions(actions);
 }

@@ -78,7 +78,8 @@ void MainFrame::CreateMenus() {
     m_editMenu->Append(wxID_PREFERENCES, _("Pre&ferences...\tCtrl+,"), _("The AI service the assistant may use"));
 
     auto* view = new wxMenu;
-    view->AppendCheckItem(ID_SHOW_PERSONA_LIST, _("Persona &List\tCtrl+0"), _("Show the persona list and go to it"));
+    view->AppendCheckItem(ID_SHOW_PERSONA_LIST, _("Persona &List\tCtrl+0"),
+                          _("Show the persona list and go to it; from the list, hide it"));
     view->AppendSeparator();
     view->Append(ID_SHOW_PERSONA, _("&Persona\tCtrl+1"), _("The persona's name, profile and pain points"));
     view->Append(ID_SHOW_STAGES, _("Buying &Stages\tCtrl+2"), _("The grid of buying stages"));
@@ -277,7 +278,21 @@ void MainFrame::OnUpdateClipboard(wxUpdateUIEvent& event) {
 void MainFrame::OnShowPage(wxCommandEvent& event) {
     if (!Doc()) return;
     switch (event.GetId()) {
-        case ID_SHOW_PERSONA_LIST: FocusPanel(Panel::Personas); break;
+        case ID_SHOW_PERSONA_LIST: {
+            // A check item: clicked in the menu it shows or hides the list as its tick says. Its
+            // key goes to the list, and hides it when the list already has the keyboard.
+            const bool fromMenu = dynamic_cast<wxMenu*>(event.GetEventObject()) != nullptr;
+            const bool hide = fromMenu ? !event.IsChecked()
+                                       : m_aui.GetPane("personas").IsShown() && GetFocusedPanel() == Panel::Personas;
+            if (!hide) {
+                FocusPanel(Panel::Personas);
+                break;
+            }
+            m_personaListWanted = false;
+            SetPersonaListShown(false);
+            FocusPanel(Panel::Main);
+            break;
+        }
         case ID_SHOW_PERSONA: m_context.ShowPage(Page::Persona); break;
         case ID_SHOW_STAGES: m_context.FocusPage(Page::Stages); break;
         case ID_SHOW_JOURNEY: m_context.FocusPage(Page::JourneyMap); break;

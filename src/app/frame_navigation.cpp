@@ -1,4 +1,5 @@
 // MainFrame: moving the keyboard between panels, and the list of every key the editor knows.
+#include <cctype>
 #include <memory>
 #include <vector>
 
@@ -10,6 +11,10 @@
 #include <wx/sizer.h>
 #include <wx/textctrl.h>
 #include <wx/vlbox.h>
+
+#ifdef BPM_HAVE_GTK
+#include <gdk/gdk.h>
+#endif
 
 #include "accessibility.h"
 #include "chat_panel.h"
@@ -57,6 +62,22 @@ int MenuCommandFor(const wxMenu* menu, int flags, int keyCode) {
         if (accel && accel->GetFlags() == flags && accel->GetKeyCode() == keyCode) return item->GetId();
     }
     return wxID_NONE;
+}
+
+// The key pressed with Shift, as the key without it ('0' for Ctrl+Shift+0): wx reports some
+// shifted keys by the character they type (')' on a US keyboard), so "Ctrl+Shift+0" in the menu
+// never matched. GTK's keymap turns the hardware key back into its unshifted character.
+int UnshiftedKey(const wxKeyEvent& event) {
+#ifdef BPM_HAVE_GTK
+    GdkDisplay* display = gdk_display_get_default();
+    guint keyval = 0;
+    if (display && gdk_keymap_translate_keyboard_state(gdk_keymap_get_for_display(display), event.GetRawKeyFlags(),
+                                                       GdkModifierType(0), 0, &keyval, nullptr, nullptr, nullptr)) {
+        const gunichar c = gdk_keyval_to_unicode(keyval);
+        if (c > 0x20 && c < 0x7f) return std::toupper(static_cast<int>(c));
+    }
+#endif
+    return event.GetKeyCode();
 }
 
 // Keys that a text field, or the grid's cell editor, keeps for its text (select, copy, cut,
@@ -131,6 +152,11 @@ int MainFrame::CommandForKey(const wxKeyEvent& event, wxWindow* focus) const {
     const wxMenuBar* bar = GetMenuBar();
     for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
         id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
+    if (id == wxID_NONE && (flags & wxACCEL_SHIFT)) {
+        keyCode = UnshiftedKey(event);
+        for (size_t i = 0; bar && i < bar->GetMenuCount() && id == wxID_NONE; ++i)
+            id = MenuCommandFor(bar->GetMenu(i), flags, keyCode);
+    }
     if (id == wxID_NONE) return id;
     // A spreadsheet's block pastes into the grid's cells, even from the cell editor.
     const bool blockIntoGrid = id == wxID_PASTE && m_stageGrid->IsDescendant(focus) && StageGrid::ClipboardHoldsBlock();

@@ -42,6 +42,8 @@ const char* const personas_pane = "personas";
 const char* const main_pane = "main";
 const char* const chat_pane = "chat";
 const char* const disk_pane = "disk";
+// A notice that named no persona's edits: only the persona shown changed.
+const bpm::change_set no_changes;
 
 }  // namespace
 
@@ -84,7 +86,43 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
     SetMinSize(FromDIP(wxSize(800, 520)));
     ShowDocument();
-    m_pages->SetSelection(static_cast<size_t>(m_context.GetPage()));
+    ShowPage(static_cast<int>(m_context.GetPage()));
+}
+
+void MainFrame::ShowCard(int card) {
+    if (m_mainArea->GetSelection() == card) return;
+    // The focus in the card that goes (or nowhere) moves to the card that comes, so keys reach
+    // what the user sees, not a hidden control.
+    wxWindow* focus = wxWindow::FindFocus();
+    const bool inside = !focus || m_mainArea->IsDescendant(focus);
+    m_mainArea->ChangeSelection(static_cast<size_t>(card));
+    if (!inside) return;
+    // Once the panels have followed the change that showed the card (the chat's input is
+    // enabled only then).
+    CallAfter([this, card] {
+        if (m_mainArea->GetSelection() != card) return;
+        wxWindow* shown = m_mainArea->GetCurrentPage();
+        if (shown == m_pages && m_pages->GetCurrentPage()) shown = m_pages->GetCurrentPage();
+        // An empty map asks, in the Assistant, for its first persona: the answer is typed there.
+        if (card == empty_map_card && m_aui.GetPane(chat_pane).IsShown() && m_chat->Input()->IsEnabled())
+            shown = m_chat->Input();
+        if (shown) shown->SetFocus();
+    });
+}
+
+void MainFrame::ShowPage(int page) {
+    if (m_pages->GetSelection() == page) return;
+    // wxNotebook focuses the page it selects. While the notebook is hidden (the welcome card or
+    // the empty map shows), GTK then sent every key to a widget never realized (Gtk-CRITICAL
+    // gtk_widget_event on each key press) instead of to the control the user sees.
+    wxWindow* focus = m_pages->IsShownOnScreen() ? nullptr : wxWindow::FindFocus();
+    m_pages->SetSelection(static_cast<size_t>(page));
+    if (!m_pages->IsShownOnScreen()) {
+        if (focus && focus->IsShownOnScreen())
+            focus->SetFocus();
+        else if (m_mainArea->GetCurrentPage())
+            m_mainArea->GetCurrentPage()->SetFocus();
+    }
 }
 
 MainFrame::~MainFrame() {
@@ -215,7 +253,7 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) ShowDocument();
     if (notice.Has(EditingContext::PageChanged)) {
         const int page = static_cast<int>(m_context.GetPage());
-        if (m_pages->GetSelection() != page) m_pages->SetSelection(static_cast<size_t>(page));
+        ShowPage(page);
     }
     if (notice.Has(EditingContext::Edited)) {
         UpdateMainArea();
@@ -225,6 +263,8 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         NoteStatusDisagreements(nullptr);
     else if (notice.Has(EditingContext::Edited))
         NoteStatusDisagreements(notice.edits);
+    else if (notice.Has(EditingContext::PersonaChanged))
+        NoteStatusDisagreements(&no_changes);
     // The line counts the selected persona's stage fields: moving between stages or pages
     // leaves it as it is.
     const auto namesPersona = [this](const bpm::change& c) { return c.persona_id == m_context.GetPersonaId(); };
@@ -236,6 +276,13 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
 void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
     const BpmDocument* doc = Doc();
     if (!changes) m_completedWithGaps.clear();
+    // The note is about one persona: it goes once that persona is settled or no longer shown.
+    const auto withdrawNote = [this] {
+        if (!m_statusNote.empty() && GetStatusBar()->GetStatusText(0) == m_statusNote) SetStatusText(wxString());
+        m_statusNote.clear();
+        m_statusNotePersona.clear();
+    };
+    if (!doc || (!m_statusNotePersona.empty() && m_statusNotePersona != m_context.GetPersonaId())) withdrawNote();
     if (!doc) return;
     for (const bpm::persona& p : doc->Model().personas) {
         if (changes && std::none_of(changes->begin(), changes->end(),
@@ -243,11 +290,14 @@ void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
             continue;
         if (bpm::status_fit_of(p) != bpm::status_fit::completed_with_gaps) {
             m_completedWithGaps.erase(p.id);
+            if (p.id == m_statusNotePersona) withdrawNote();
         } else if (m_completedWithGaps.insert(p.id).second && changes) {
             // TRANSLATORS: {1} is a persona's name
-            SetStatusText(FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "
-                                       "again: Persona \u25B8 Match Status to Stages reopens it."),
-                                     p.name.empty() ? _("(unnamed persona)") : ToWx(p.name)));
+            m_statusNote = FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "
+                                        "again: Persona \u25B8 Match Status to Stages reopens it."),
+                                      p.name.empty() ? _("(unnamed persona)") : ToWx(p.name));
+            m_statusNotePersona = p.id;
+            SetStatusText(m_statusNote);
         }
     }
 }
@@ -259,7 +309,7 @@ void MainFrame::ShowDocument() {
         UpdateMainArea();
     } else {
         if (m_mainArea->GetSelection() != welcome_card) m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
-        m_mainArea->ChangeSelection(welcome_card);
+        ShowCard(welcome_card);
         SetPersonaListShown(false);
     }
     UpdateTitle();
@@ -268,7 +318,7 @@ void MainFrame::ShowDocument() {
 
 void MainFrame::UpdateMainArea() {
     const int card = Doc()->Model().personas.empty() ? empty_map_card : map_card;
-    if (m_mainArea->GetSelection() != card) m_mainArea->ChangeSelection(card);
+    ShowCard(card);
 }
 
 void MainFrame::UpdateTitle() { SetTitle(GetDocumentManager()->MakeFrameTitle(Doc())); }

@@ -95,6 +95,10 @@ private:
     // The map's pages, or what to do first while the map has no persona.
     void UpdateMainArea();
     void UpdateStatusText();
+    /// Selects a page of the map's notebook, leaving the focus alone while the notebook is hidden.
+    void ShowPage(int page);
+    /// Shows a card of the main area (welcome, map, empty map), moving the focus along with it.
+    void ShowCard(int card);
     /// Says on the status bar when an edit leaves a completed persona with empty stage fields.
     void NoteStatusDisagreements(const bpm::change_set* changes);
     void SetPersonaListShown(bool shown);
@@ -135,6 +139,9 @@ private:
     bool m_personaListWanted = true;
     // Completed personas with empty stage fields, as of the last notice.
     std::set<std::string> m_completedWithGaps;
+    // The status bar's note about one of them, and whom it is about ("" when none shows).
+    wxString m_statusNote;
+    std::string m_statusNotePersona;
     wxString m_defaultPerspective;
     // The window size the panes were last laid out for.
     wxSize m_laidOutSize;

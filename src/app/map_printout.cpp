@@ -4,11 +4,12 @@
 #include <wx/paper.h>
 
 #include <algorithm>
+#include <utility>
 
 #include <wx/dc.h>
 #include <wx/graphics.h>
 
-#ifdef BPM_HAVE_GTK_PRINT
+#ifdef BPM_HAVE_GTK
 #include <gtk/gtkunixprint.h>
 #endif
 
@@ -22,7 +23,7 @@ constexpr double points_per_mm = 72.0 / 25.4;
 }  // namespace
 
 bool PrinterIsSetUp() {
-#ifdef BPM_HAVE_GTK_PRINT
+#ifdef BPM_HAVE_GTK
     bool found = false;
     gtk_enumerate_printers(
         [](GtkPrinter* printer, gpointer data) -> gboolean {
@@ -81,12 +82,19 @@ void SavePageSetup(wxConfigBase& config, const wxPageSetupDialogData& data) {
 }
 
 bpm::page_setup ToPageSetup(const wxPageSetupDialogData& data, const std::string& title) {
-    wxSize paper = data.GetPaperSize();  // in millimetres, portrait
-    if (paper.x <= 0 || paper.y <= 0) paper = wxSize(210, 297);
-    if (data.GetPrintData().GetOrientation() == wxLANDSCAPE) paper = wxSize(paper.y, paper.x);
+    // The paper chosen is its id: the dialog data's own size is not kept in step with it, and an
+    // export on US Letter came out A4.
+    double width = data.GetPaperSize().x, height = data.GetPaperSize().y;  // in millimetres, portrait
+    if (wxThePrintPaperDatabase)
+        if (const wxPrintPaperType* type = wxThePrintPaperDatabase->FindPaperType(data.GetPrintData().GetPaperId())) {
+            width = type->GetWidth() / 10.0;  // tenths of a millimetre
+            height = type->GetHeight() / 10.0;
+        }
+    if (width <= 0 || height <= 0) width = 210, height = 297;
+    if (data.GetPrintData().GetOrientation() == wxLANDSCAPE) std::swap(width, height);
     bpm::page_setup setup;
-    setup.width = paper.x * points_per_mm;
-    setup.height = paper.y * points_per_mm;
+    setup.width = width * points_per_mm;
+    setup.height = height * points_per_mm;
     const wxPoint tl = data.GetMarginTopLeft(), br = data.GetMarginBottomRight();
     // The layout has one margin; the widest the user asked for keeps everything inside all four.
     const int margin = std::max({tl.x, tl.y, br.x, br.y, 5});

@@ -160,6 +160,7 @@ PersonaList::PersonaList(wxWindow* parent, EditingContext& context) : wxPanel(pa
         m_context.SelectPersona(id);
         m_context.CommitPendingEdits();
         m_doc->Submit(bpm::set_status(id, settled));
+        m_list->UnsetToolTip();  // it told how to settle what is now settled
     });
     m_list->Bind(wxEVT_MOTION, [this](wxMouseEvent& event) {
         event.Skip();

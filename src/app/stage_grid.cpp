@@ -96,6 +96,20 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
             m_grid->MoveCursorDown(false);
         });
     });
+    // A closed cell editor is destroyed, not kept hidden: wx 3.2 moves every child of the grid
+    // when it scrolls, hidden or not, and GTK complains of each hidden one
+    // ("gtk_widget_set_allocation: assertion ... visible"). The next edit creates it again.
+    m_grid->Bind(wxEVT_GRID_EDITOR_HIDDEN, [this](wxGridEvent& event) {
+        event.Skip();
+        const int row = event.GetRow(), col = event.GetCol();
+        // After wx has read the editor's value, and only if no editor opened in the meantime.
+        CallAfter([this, row, col] {
+            if (m_grid->IsCellEditControlShown() || row >= m_grid->GetNumberRows() || col >= m_grid->GetNumberCols())
+                return;
+            wxGridCellEditorPtr editor(m_grid->GetCellEditor(row, col));
+            if (editor && editor->IsCreated()) editor->Destroy();
+        });
+    });
     m_grid->Bind(wxEVT_GRID_CELL_RIGHT_CLICK, &StageGrid::OnCellRightClick, this);
     m_grid->Bind(wxEVT_GRID_LABEL_RIGHT_CLICK, &StageGrid::OnLabelRightClick, this);
     m_grid->Bind(wxEVT_GRID_COL_SIZE, &StageGrid::OnColumnSized, this);

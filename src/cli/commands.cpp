@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
@@ -28,6 +29,7 @@
 #include "bpm/utf8.h"
 #include "bpm/version.h"
 #include "cli_ai.h"
+#include "pdf_password.h"
 #include "terminal_interview.h"
 
 namespace bpm::cli {
@@ -41,7 +43,8 @@ std::string usage_text() {
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
                     "  {1} summary FILE [--persona NAME] [--ai]\n"
-                    "  {1} export FILE --format md|csv|pdf -o OUT [--persona NAME] [--password PW]\n"
+                    "  {1} export FILE --format md|csv|pdf -o OUT [--persona NAME]\n"
+                    "         [--password PW | --password - | --password-file FILE]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai]\n"
                     "  {1} --help | --version\n"),
                   program);
@@ -56,12 +59,16 @@ std::string help_text() {
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
              "  export     Write a Markdown playbook (md), a CSV of all stages (csv), or the printed\n"
              "             pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
-             "             persona, bookmarked; --password protects it). -o - writes md and csv to\n"
+             "             persona, bookmarked; a password protects it). -o - writes md and csv to\n"
              "             standard output.\n"
              "  interview  The guided interview in the terminal: questions on standard output,\n"
              "             one answer per line on standard input. Adds to FILE when given; saves to\n"
              "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
              "             left in progress. Type 'help' during the interview for its commands.\n"
+             "\nA PDF password given as --password PW can be read by every user of this computer while\n"
+             "the export runs (ps, /proc). Safer: --password - asks for it on the terminal without\n"
+             "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
+             "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
              "2 when the command line is wrong.\n") +
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
@@ -191,7 +198,7 @@ std::optional<std::vector<const persona*>> select_personas(const document& doc, 
     return out;
 }
 
-int cmd_validate(const parsed_args& a, std::ostream& out, std::ostream& err) {
+int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
     int code = exit_ok;
     for (const std::string& path : a.positional) {
@@ -212,7 +219,7 @@ int cmd_validate(const parsed_args& a, std::ostream& out, std::ostream& err) {
     return code;
 }
 
-int cmd_convert(const parsed_args& a, std::ostream&, std::ostream& err) {
+int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream& err) {
     if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
     const std::string& in = a.positional[0];
     const std::string& out_path = a.positional[1];
@@ -233,7 +240,7 @@ int cmd_convert(const parsed_args& a, std::ostream&, std::ostream& err) {
     return exit_ok;
 }
 
-int cmd_summary(const parsed_args& a, std::ostream& out, std::ostream& err) {
+int cmd_summary(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("summary needs exactly one FILE"));
     const auto doc = load_any(a.positional[0]);
     if (!doc) {
@@ -269,9 +276,51 @@ std::optional<std::string> source_date() {
     return iso8601_from_epoch(seconds);
 }
 
+// Set by SIGINT or SIGTERM while a PDF is written: the export stops at the next persona and
+// leaves no file, rather than a temporary file the process had no time to remove.
+volatile std::sig_atomic_t export_interrupted = 0;
+
+extern "C" void interrupt_export(int signal_number) { export_interrupted = signal_number; }
+
+// Tells the progress of a long export on standard error when it is a terminal: after half a
+// second, one line rewritten in place ("Writing the PDF: 1,200 of 11,915 pages"), ended when done.
+class export_progress {
+public:
+    explicit export_progress(std::ostream& err)
+        : err_(err), shown_(&err == &std::cerr && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {
+        struct sigaction action {};
+        action.sa_handler = interrupt_export;
+        sigemptyset(&action.sa_mask);
+        for (int signal_number : {SIGINT, SIGTERM}) ::sigaction(signal_number, &action, nullptr);
+    }
+    ~export_progress() {
+        if (told_) err_ << "\n";
+        for (int signal_number : {SIGINT, SIGTERM}) ::signal(signal_number, SIG_DFL);
+    }
+    export_progress(const export_progress&) = delete;
+    export_progress& operator=(const export_progress&) = delete;
+
+    // False once the user interrupted.
+    bool operator()(std::size_t done, std::size_t total) {
+        if (export_interrupted) return false;
+        if (!shown_ || std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return true;
+        // TRANSLATORS: a progress line on the terminal, rewritten as pages are written
+        err_ << "\r" << format(_("Writing the PDF: {1} of {2} pages"), std::to_string(done), std::to_string(total))
+             << std::flush;
+        told_ = true;
+        return true;
+    }
+
+private:
+    std::ostream& err_;
+    bool shown_;
+    bool told_ = false;
+    std::chrono::steady_clock::time_point start_;
+};
+
 // The printed pages of the chosen personas as a PDF file, the same pages the editor prints.
 int export_pdf_file(const document& doc, const std::vector<const persona*>& personas, const parsed_args& a,
-                    const std::string& path, std::ostream& err) {
+                    const std::string& password, const std::string& path, std::ostream& err) {
     const result<pdf_text_measurer> fonts = pdf_text_measurer::find();
     if (!fonts) {
         err << program << ": " << fonts.error() << "\n";
@@ -280,21 +329,28 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     map_pdf_request request;
     if (a.options.count("persona"))
         for (const persona* p : personas) request.persona_ids.push_back(p->id);
-    if (const auto pw = a.options.find("password"); pw != a.options.end()) request.options.password = pw->second;
+    request.options.password = password;
     // Reproducible output: with SOURCE_DATE_EPOCH set, the PDF's creation date is that moment.
     const auto fixed = source_date();
     if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
     request.created_at = *fixed;
-    const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
+    export_interrupted = 0;
+    result<std::vector<std::string>> written = result<std::vector<std::string>>::success({});
+    {
+        export_progress progress(err);
+        request.progress = [&progress](std::size_t done, std::size_t total) { return progress(done, total); };
+        written = export_map_pdf(doc, request, *fonts.value, path);
+    }
     if (!written) {
         err << program << ": " << written.error() << "\n";
-        return exit_failure;
+        // Stopped by a signal: exit as the signal would have, after the clean-up.
+        return export_interrupted ? 128 + static_cast<int>(export_interrupted) : exit_failure;
     }
     for (const std::string& warning : *written.value) err << program << ": " << _("warning: ") << warning << "\n";
     return exit_ok;
 }
 
-int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
+int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("export needs exactly one FILE"));
     const auto fmt = a.options.find("format");
     if (fmt == a.options.end()) return usage(err, _("export needs --format md, csv or pdf"));
@@ -304,7 +360,20 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
     const auto target = a.options.find("output");
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
     if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
-    if (!pdf && a.options.count("password")) return usage(err, _("--password is for --format pdf"));
+    for (const char* option : {"password", "password-file"})
+        // TRANSLATORS: {1} is an option name, "password" or "password-file"
+        if (!pdf && a.options.count(option)) return usage(err, format(_("--{1} is for --format pdf"), option));
+    if (a.options.count("password") && a.options.count("password-file"))
+        return usage(err, _("give --password or --password-file, not both"));
+    std::string password;
+    if (pdf) {
+        result<std::string> given = pdf_password(a.options, in, err);
+        if (!given) {
+            err << program << ": " << given.error() << "\n";
+            return exit_failure;
+        }
+        password = std::move(*given.value);
+    }
 
     const auto doc = load_any(a.positional[0]);
     if (!doc) {
@@ -313,7 +382,7 @@ int cmd_export(const parsed_args& a, std::ostream& out, std::ostream& err) {
     }
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
-    if (pdf) return export_pdf_file(*doc.value, *personas, a, target->second, err);
+    if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, err);
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
@@ -506,14 +575,14 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         }
 
     struct entry {
-        int (*fn)(const parsed_args&, std::ostream&, std::ostream&);
+        int (*fn)(const parsed_args&, std::istream&, std::ostream&, std::ostream&);
         std::vector<std::string> options;
     };
     static const std::map<std::string, entry> commands = {
         {"validate", {cmd_validate, {}}},
         {"convert", {cmd_convert, {}}},
         {"summary", {cmd_summary, {"persona"}}},
-        {"export", {cmd_export, {"format", "output", "persona", "password"}}},
+        {"export", {cmd_export, {"format", "output", "persona", "password", "password-file"}}},
     };
     if (command == "interview") {
         usage_error error;
@@ -527,7 +596,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     const auto parsed = parse(args, 1, it->second.options, error,
                               command == "summary" ? std::vector<std::string>{"ai"} : std::vector<std::string>{});
     if (!parsed) return usage(err, error.message);
-    return it->second.fn(*parsed, out, err);
+    return it->second.fn(*parsed, in, out, err);
 }
 
 }  // namespace bpm::cli

@@ -5,11 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <memory>
 #include <new>
 #include <thread>
 
+#include "bpm/api_key_mask.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm/version.h"
@@ -33,12 +35,13 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
-// Far more than any summary or persona; a bound so a broken service cannot fill the memory.
-constexpr std::size_t max_answer_bytes = std::size_t(8) << 20;
 // Only the start of an error body is read: its message comes first.
 constexpr std::size_t max_error_body_bytes = std::size_t(64) << 10;
 // How often the transfer loop looks at the cancel token and the idle time.
 constexpr int poll_ms = 25;
+// A Retry-After beyond a day is taken as a day: longer than any wait the client accepts, and
+// small enough that no sum or product of it overflows.
+constexpr long max_retry_after_seconds = 24 * 60 * 60;
 
 void init_curl_once() {
     static std::once_flag once;
@@ -74,20 +77,33 @@ struct transfer {
 
 bool is_success(long status) { return status >= 200 && status < 300; }
 
+// The wait a Retry-After value asks for (RFC 9110: a number of seconds, or an HTTP date), at
+// most max_retry_after_seconds; none when it is neither, and the usual backoff applies.
+std::optional<long> retry_after(std::string_view value) {
+    if (value.empty()) return std::nullopt;
+    if (value.find_first_not_of("0123456789") == std::string_view::npos) {
+        long seconds = 0;
+        for (char c : value) {
+            seconds = seconds * 10 + (c - '0');
+            if (seconds >= max_retry_after_seconds) return max_retry_after_seconds;
+        }
+        return seconds;
+    }
+    const std::time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+    if (when == -1) return std::nullopt;
+    const std::time_t now = std::time(nullptr);
+    if (when <= now) return 0;
+    return static_cast<long>(std::min<std::time_t>(when - now, max_retry_after_seconds));
+}
+
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
     auto& t = *static_cast<transfer*>(user);
     const std::size_t bytes = size * count;
     t.last_activity = steady::now();
-    const std::string line = ascii_lower(trim(std::string_view(data, bytes)));
-    if (line.rfind("http/", 0) == 0) t.retry_after_seconds.reset();  // a new response (after 100 Continue)
-    const std::string_view name = "retry-after:";
-    if (line.rfind(name, 0) == 0) {
-        const std::string value(trim(std::string_view(line).substr(name.size())));
-        char* end = nullptr;
-        const long seconds = std::strtol(value.c_str(), &end, 10);
-        // An HTTP date instead of seconds is rare from these services; the usual backoff applies then.
-        if (!value.empty() && *end == '\0' && seconds >= 0) t.retry_after_seconds = seconds;
-    }
+    const std::string_view line = trim(std::string_view(data, bytes));
+    const std::string start = ascii_lower(line.substr(0, 12));
+    if (start.rfind("http/", 0) == 0) t.retry_after_seconds.reset();  // a new response (after 100 Continue)
+    if (start == "retry-after:") t.retry_after_seconds = retry_after(trim(line.substr(start.size())));
     return bytes;
 }
 
@@ -103,10 +119,10 @@ bool take_body(transfer& t, std::string_view chunk) {
         t.streaming = is_success(t.status) && type && ascii_lower(type).find("text/event-stream") != std::string::npos;
     }
     if (!t.streaming) {
-        const std::size_t limit = is_success(t.status) ? max_answer_bytes : max_error_body_bytes;
+        const std::size_t limit = is_success(t.status) ? max_ai_answer_bytes : max_error_body_bytes;
         if (t.body.size() + chunk.size() > limit) {
             if (is_success(t.status)) {
-                t.failure = _("the AI service's answer is too large");
+                t.failure = answer_too_large_reason();
                 return false;
             }
             chunk = chunk.substr(0, limit - t.body.size());  // an error's message comes first
@@ -118,9 +134,7 @@ bool take_body(transfer& t, std::string_view chunk) {
     const bool fits = t.decoder.feed(chunk, [&](const std::string& data) {
         if (problem) problem = t.reader.event(data, *t.on_token);
     });
-    if (!fits) problem = result<>::failure(_("the AI service sent a line too long to read"));
-    if (problem && t.reader.text().size() > max_answer_bytes)
-        problem = result<>::failure(_("the AI service's answer is too large"));
+    if (!fits) problem = result<>::failure(sse_decoder::too_large_reason());
     t.failure = problem.error();
     // Nothing after a complete answer matters, even from a service that keeps the response open.
     return problem && !t.reader.complete();
@@ -215,7 +229,7 @@ std::string http_failure(long status, const std::string& body, const ai_settings
         text = format(_("the AI service at {1} had a server error (HTTP {2})"), host, code);
     else
         text = format(_("the AI service at {1} turned the request down (HTTP {2})"), host, code);
-    const std::string why = service_error_message(body);
+    const std::string why = service_error_message(body, s.api_key);
     return why.empty() ? text : text + ": " + why;
 }
 
@@ -240,6 +254,7 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     if (!easy || !multi || !headers) throw std::bad_alloc();
 
     transfer t;
+    t.reader = chat_stream_reader(s.api_key);
     t.easy = easy.get();
     t.on_token = &on_token;
     t.cancel = cancel;
@@ -328,21 +343,13 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
                     {}};
         answer = t.reader.text();
     } else {
-        result<std::string> parsed = parse_chat_completion(t.body);
+        result<std::string> parsed = parse_chat_completion(t.body, s.api_key);
         if (!parsed) return {kind::failed, parsed.error(), {}};
         answer = std::move(*parsed.value);
         if (on_token && !answer.empty()) on_token(answer);
     }
     if (trim(answer).empty()) return {kind::failed, _("the AI service sent an empty answer"), {}};
     return {kind::answered, std::move(answer), {}};
-}
-
-// The key must never reach a message, even when a service quotes it back in an error.
-std::string without_key(std::string text, const std::string& key) {
-    if (key.empty()) return text;
-    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at))
-        text.replace(at, key.size(), "[API key]");
-    return text;
 }
 
 }  // namespace
@@ -361,21 +368,32 @@ result<std::string> ai_client::complete(const chat_request& request, const token
         switch (o.what) {
             case attempt_outcome::answered: return result_type::success(std::move(o.text));
             case attempt_outcome::cancelled: return result_type::cancelled();
-            case attempt_outcome::failed: return result_type::failure(without_key(std::move(o.text), settings_.api_key));
+            // The service's own words come masked; this also covers what curl says about it.
+            case attempt_outcome::failed: return result_type::failure(mask_api_key(o.text, settings_.api_key));
             case attempt_outcome::retryable: break;
         }
         if (tries > settings_.max_retries)
-            return result_type::failure(without_key(
+            return result_type::failure(mask_api_key(
                 tries == 1 ? o.text : format(_("{1} (tried {2} times)"), o.text, std::to_string(tries)),
                 settings_.api_key));
         long wait_ms = std::min(delay_ms, settings_.max_retry_delay_ms);
         if (o.retry_after_seconds) {
-            if (*o.retry_after_seconds * 1000 > settings_.max_retry_delay_ms)
-                return result_type::failure(without_key(
-                    format(_("{1}; it asks to wait {2} seconds before trying again"), o.text,
-                           std::to_string(*o.retry_after_seconds)),
+            // A service that asks for a longer wait than a piece of the answer may take is not
+            // going to answer in time.
+            const long longest_ms =
+                std::min(settings_.max_retry_delay_ms, static_cast<long>(settings_.timeout_seconds * 1000));
+            const long asked = *o.retry_after_seconds;
+            if (asked * 1000 > longest_ms)
+                return result_type::failure(mask_api_key(
+                    asked >= max_retry_after_seconds
+                        ? format(_("{1}; it asks to wait a day or more before trying again"), o.text)
+                        // TRANSLATORS: {1} says why the AI service did not answer; {2} and {3} are
+                        // numbers of seconds, "120" and "20"
+                        : format(_("{1}; it asks to wait {2} seconds before trying again, longer than the {3} "
+                                   "seconds the assistant waits"),
+                                 o.text, std::to_string(asked), seconds_text(longest_ms / 1000.0)),
                     settings_.api_key));
-            wait_ms = *o.retry_after_seconds * 1000;
+            wait_ms = asked * 1000;
         }
         delay_ms = std::min(delay_ms * 2, std::max(settings_.max_retry_delay_ms, 1L));
         const auto wait = std::chrono::milliseconds(wait_ms);

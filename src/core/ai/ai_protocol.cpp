@@ -46,7 +46,27 @@ const json* first_choice(const json& j) {
     return &choices->front();
 }
 
+// The service's message as one line, the key masked before the cut so that no part of it shows.
+std::string error_excerpt(const json& j, std::string_view api_key, std::size_t max_bytes) {
+    return one_line_excerpt(mask_api_key(error_text(j), api_key), max_bytes);
+}
+
+std::string mebibytes(std::size_t bytes) { return std::to_string(bytes >> 20); }
+
 }  // namespace
+
+std::string answer_too_large_reason() {
+    // TRANSLATORS: {1} is a number of mebibytes, "4"
+    return format(_("the AI service's answer is larger than {1} MiB, the most the assistant reads"),
+                  mebibytes(max_ai_answer_bytes));
+}
+
+std::string sse_decoder::too_large_reason() {
+    // TRANSLATORS: {1} is a number of mebibytes, "1"; an event is one message of a streamed answer
+    return format(_("the AI service streamed an event larger than {1} MiB (data lines without the blank line "
+                    "that ends an event), so its answer was not read further"),
+                  mebibytes(max_ai_event_bytes));
+}
 
 std::string chat_request_body(const std::string& model, const chat_request& request) {
     json body;
@@ -61,7 +81,7 @@ std::string chat_request_body(const std::string& model, const chat_request& requ
 }
 
 bool sse_decoder::feed(std::string_view bytes, const event_callback& on_event) {
-    if (partial_.size() > max_line_bytes) return false;
+    if (too_large()) return false;
     std::size_t start = 0;
     for (std::size_t i = 0; i < bytes.size(); ++i) {
         const char c = bytes[i];
@@ -78,11 +98,12 @@ bool sse_decoder::feed(std::string_view bytes, const event_callback& on_event) {
         partial_.append(bytes.substr(start, i - start));
         line(partial_, on_event);
         partial_.clear();
+        if (too_large()) return false;
         start = i + 1;
         after_cr_ = c == '\r';
     }
     partial_.append(bytes.substr(start));
-    return partial_.size() <= max_line_bytes;
+    return !too_large();
 }
 
 void sse_decoder::finish(const event_callback& on_event) {
@@ -115,13 +136,14 @@ result<> chat_stream_reader::event(const std::string& data, const token_callback
     if (complete_) return result<>::success();
     if (trim(data) == "[DONE]") {
         complete_ = true;
+        take(masker_.finish(), on_token);
         return result<>::success();
     }
     const json j = parse(data);
     if (j.is_discarded() || !j.is_object())
         return result<>::failure(_("the AI service sent a piece of its answer that is not valid JSON"));
     if (member(j, "error")) {
-        const std::string why = one_line_excerpt(error_text(j), 200);
+        const std::string why = one_line_excerpt(masker_.mask(error_text(j)), 200);
         return result<>::failure(why.empty() ? _("the AI service reported an error in the middle of its answer")
                                         : format(_("the AI service reported an error in the middle of its answer: "
                                                    "{1}"),
@@ -133,20 +155,28 @@ result<> chat_stream_reader::event(const std::string& data, const token_callback
     if (const json* delta = member(*choice, "delta")) piece = string_member(*delta, "content");
     else if (const json* m = member(*choice, "message")) piece = string_member(*m, "content");
     if (piece && !piece->empty()) {
-        text_ += *piece;
-        if (on_token) on_token(*piece);
+        take(masker_.feed(*piece), on_token);
+        if (text_.size() > max_ai_answer_bytes) return result<>::failure(answer_too_large_reason());
     }
-    if (const std::string* reason = string_member(*choice, "finish_reason"); reason && !reason->empty())
+    if (const std::string* reason = string_member(*choice, "finish_reason"); reason && !reason->empty()) {
         complete_ = true;
+        take(masker_.finish(), on_token);
+    }
     return result<>::success();
 }
 
-result<std::string> parse_chat_completion(std::string_view body) {
+void chat_stream_reader::take(const std::string& masked, const token_callback& on_token) {
+    if (masked.empty()) return;
+    text_ += masked;
+    if (on_token) on_token(masked);
+}
+
+result<std::string> parse_chat_completion(std::string_view body, std::string_view api_key) {
     const json j = parse(body);
     if (j.is_discarded() || !j.is_object())
         return result<std::string>::failure({_("the AI service sent an answer that is not valid JSON")});
     if (member(j, "error")) {
-        const std::string why = one_line_excerpt(error_text(j), 200);
+        const std::string why = error_excerpt(j, api_key, 200);
         return result<std::string>::failure({why.empty() ? _("the AI service reported an error")
                                                          : format(_("the AI service reported an error: {1}"), why)});
     }
@@ -154,16 +184,16 @@ result<std::string> parse_chat_completion(std::string_view body) {
     const json* m = choice ? member(*choice, "message") : nullptr;
     const std::string* content = m ? string_member(*m, "content") : nullptr;
     if (!content) return result<std::string>::failure({_("the AI service's answer holds no message")});
-    return result<std::string>::success(*content);
+    return result<std::string>::success(mask_api_key(*content, api_key));
 }
 
-std::string service_error_message(std::string_view body, std::size_t max_bytes) {
+std::string service_error_message(std::string_view body, std::string_view api_key, std::size_t max_bytes) {
     const json j = parse(body);
-    if (!j.is_discarded()) return j.is_object() ? one_line_excerpt(error_text(j), max_bytes) : std::string();
+    if (!j.is_discarded()) return j.is_object() ? error_excerpt(j, api_key, max_bytes) : std::string();
     const std::string_view t = trim(body);
     // An HTML error page from a proxy says nothing a single line could show.
     if (t.empty() || t.front() == '<') return {};
-    return one_line_excerpt(t, max_bytes);
+    return one_line_excerpt(mask_api_key(t, api_key), max_bytes);
 }
 
 }  // namespace bpm

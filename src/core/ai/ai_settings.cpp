@@ -1,5 +1,6 @@
 #include "bpm/ai_settings.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -67,6 +68,25 @@ bool has_space_or_control(std::string_view text) {
     return false;
 }
 
+// 127.0.0.0/8 written as four decimal numbers, as curl resolves it without asking anyone.
+bool is_ipv4_loopback(std::string_view host) {
+    int parts = 0;
+    for (std::size_t start = 0; start <= host.size(); ++parts) {
+        const std::size_t dot = std::min(host.find('.', start), host.size());
+        const std::string_view part = host.substr(start, dot - start);
+        if (part.empty() || part.size() > 3 || part.find_first_not_of("0123456789") != std::string_view::npos ||
+            std::stoi(std::string(part)) > 255 || (parts == 0 && part != "127"))
+            return false;
+        start = dot + 1;
+    }
+    return parts == 4;
+}
+
+bool is_loopback(const std::string& host) {
+    const std::string h = ascii_lower(host);
+    return h == "localhost" || h == "[::1]" || is_ipv4_loopback(h);
+}
+
 std::string env(const char* name) {
     const char* v = std::getenv(name);
     return v ? std::string(trim(v)) : std::string();
@@ -89,6 +109,11 @@ result<> validate_ai_settings(const ai_settings& s) {
     if (trim(s.model).empty()) return result<>::failure(_("no AI model is set"));
     if (has_space_or_control(s.api_key))
         return result<>::failure(_("the API key must not contain spaces or control characters"));
+    if (!s.api_key.empty() && sends_in_the_clear(s))
+        return result<>::failure(
+            format(_("the API key would travel unencrypted to {1}: use an https:// URL for a service on another "
+                     "computer (plain http:// is only for this computer), or remove the key"),
+                   ai_host(s)));
     if (!(s.timeout_seconds > 0 && s.timeout_seconds <= 3600))
         return result<>::failure(_("the AI timeout must be more than 0 and at most 3600 seconds"));
     if (s.max_retries < 0 || s.max_retries > 10)
@@ -118,6 +143,11 @@ result<ai_settings> ai_settings_from_environment() {
     if (s.configured())
         if (const result<> ok = validate_ai_settings(s); !ok) return result<ai_settings>::failure_of(ok);
     return result<ai_settings>::success(std::move(s));
+}
+
+bool sends_in_the_clear(const ai_settings& s) {
+    const auto url = split_url(trim(s.base_url));
+    return url && url->scheme == "http" && !url->host.empty() && !is_loopback(url->host);
 }
 
 std::string ai_host(const ai_settings& s) {

@@ -149,20 +149,24 @@ private:
             return false;
         }
         const std::string_view s = v.value();
+        // Counted up to a ceiling, so that a number of any length is read without overflow: past
+        // it, the version is only known to be newer than any this reader knows.
+        constexpr long ceiling = 1'000'000'000;
         long version = 0;
-        bool digits = !s.empty() && s.size() < 9;
+        bool digits = !s.empty();
         for (char c : s) {
             if (c < '0' || c > '9') digits = false;
-            else version = version * 10 + (c - '0');
+            else if (version < ceiling) version = version * 10 + (c - '0');
         }
         if (!digits || version < 1) {
-            problem(root, format(_("format-version \"{1}\" is not a positive whole number"), std::string(s)));
+            problem(root, format(_("format-version \"{1}\" is not a positive whole number"), one_line_excerpt(s, 40)));
             return false;
         }
         if (version > bpm_format_version) {
             problem(root, format(_("this file uses format version {1}, written by a newer Buying Process Mapper; "
                                    "this version reads format {2} and older"),
-                                 std::to_string(version), std::to_string(bpm_format_version)));
+                                 version < ceiling ? std::to_string(version) : one_line_excerpt(s, 40),
+                                 std::to_string(bpm_format_version)));
             return false;
         }
         return true;

@@ -1,6 +1,7 @@
 #include "bpm/json_format.h"
 
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 #include <unordered_set>
@@ -344,6 +345,28 @@ std::string write_json(const document& doc) {
     return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+// Builds the tree as json::parse does, but keeps where and why a parse fails, for every kind of
+// failure: json::parse throws a number too large for a double ("1e999") as out_of_range, with no
+// position, and that escaped as an abort.
+class located_dom_parser : public nlohmann::detail::json_sax_dom_parser<json> {
+public:
+    explicit located_dom_parser(json& root) : json_sax_dom_parser(root, false) {}
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& e) {
+        // A syntax error is reported at the byte after the problem; an out-of-range number after
+        // the number: point at the problem, or the number, itself.
+        const std::size_t back = e.id >= 400 && e.id < 500 ? last_token.size() : 1;
+        failed_at = position >= back ? position - back : 0;
+        message = e.what();
+        return false;
+    }
+    std::optional<std::size_t> failed_at;
+    std::string message;
+};
+
+}  // namespace
+
 result<document> read_json(std::string_view text) {
     if (auto too_big = check_document_size(text.size())) return result<document>::failure(std::move(*too_big));
     // nlohmann finds bad UTF-8 only inside strings and points past it; check the whole text first,
@@ -354,16 +377,16 @@ result<document> read_json(std::string_view text) {
             diagnostic{_("invalid UTF-8 byte sequence; the file must be saved as UTF-8"), line, column});
     }
     json root;
-    try {
-        root = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
-        // nlohmann reports the byte after the problem; point at the problem itself.
-        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-        const auto [line, column] = line_column(text, offset);
-        std::string what = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix;
-        // our own position replaces it.
-        if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    located_dom_parser sax(root);
+    if (!json::sax_parse(text.begin(), text.end(), &sax) || sax.failed_at) {
+        const auto [line, column] = line_column(text, sax.failed_at.value_or(0));
+        std::string what = sax.message;
+        // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
+        // (or "[json.exception.out_of_range.406] ") prefix; our own position replaces it.
+        if (const auto bracket = what.find("] "); what.rfind("[json.exception", 0) == 0 && bracket != std::string::npos)
+            what = what.substr(bracket + 2);
+        if (what.rfind("parse error", 0) == 0)
+            if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
         // "...; last read: '<bytes>'" can end mid-character; the position says enough.
         if (const auto last = what.find("; last read:"); last != std::string::npos) what.resize(last);
         return result<document>::failure(diagnostic{format(_("not valid JSON: {1}"), what), line, column});

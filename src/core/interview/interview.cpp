@@ -116,6 +116,7 @@ void interview::go_to(const position& next, std::vector<message>& out, bool anno
     summary_requested_ = false;
     const persona* p = current_persona();
     if (announce && p) {
+        const std::string name = name_in_sentence(p->name);
         const interview_phase now = phase();
         const stage* s = find_stage(stage_id_);
         if (now == interview_phase::seller_alignment && before != now)
@@ -123,22 +124,22 @@ void interview::go_to(const position& next, std::vector<message>& out, bool anno
             // Operations"): no possessive
             out.push_back(info(format(_("Excellent. Now that we have the stages defined, let's align your Seller "
                                         "Actions and Content Strategy with each buying stage of {1}."),
-                                      p->name)));
+                                      name)));
         if (s && (step_ == step::buyer_actions || step_ == step::duration || step_ == step::key_influencers) &&
             (before_stage != stage_id_ || before != now))
-            out.push_back(info(format(_("Let's focus on the {1} stage for {2}."), s->name, p->name)));
+            out.push_back(info(format(_("Let's focus on the {1} stage for {2}."), name_in_sentence(s->name), name)));
         if (step_ == step::review)
             out.push_back(info(face_ == interview_face::terminal
                                    ? format(_("We have now completed the comprehensive buying process mapping for "
                                               "{1}. Please review the details below to ensure accuracy and "
                                               "completeness."),
-                                            p->name)
+                                            name)
                                    // TRANSLATORS: Persona, Buying Stages and Summary are the names of tabs in
                                    // the main window; the panes around them can be moved, so no side is named
                                    : format(_("We have now completed the comprehensive buying process mapping for "
                                               "{1}. Please review all the details on the Persona, Buying Stages and "
                                               "Summary tabs to ensure accuracy and completeness."),
-                                            p->name)));
+                                            name)));
         if (step_ == step::review && face_ == interview_face::terminal) out.push_back(status());
         // The review is behind us here (the user is satisfied, or skipped it), and "done" saves.
         if (step_ == step::another) out.push_back(info(_("I'll save the map when we're done.")));
@@ -214,7 +215,7 @@ std::vector<message> interview::continue_persona(const std::string& persona_id) 
     }
     begin_persona(persona_id);
     step_ = step::none;
-    out.push_back(info(format(_("Let's continue mapping {1}."), current_persona()->name)));
+    out.push_back(info(format(_("Let's continue mapping {1}."), name_in_sentence(current_persona()->name))));
     advance(out);
     return out;
 }
@@ -322,7 +323,7 @@ void interview::answer_persona_name(std::string_view text, std::vector<message>&
         if (other.id != persona_id_ && other.name == text) {
             out.push_back(error(format(
                 _("There is already a persona called {1} in this map. Please give this one a different name."),
-                other.name)));
+                name_in_sentence(other.name))));
             return ask(out);
         }
     if (current_persona()) {
@@ -493,7 +494,7 @@ bool interview::take_summary_request(std::vector<message>& out) {
 void interview::store_summary(std::string text, summary_source source, std::vector<message>& out) {
     summary_answered_ = true;
     answered();
-    out.push_back(info(format(_("Here's a summary for {1}:"), current_persona()->name)));
+    out.push_back(info(format(_("Here's a summary for {1}:"), name_in_sentence(current_persona()->name))));
     out.push_back(message{message_kind::summary, text, {}, {}});
     out.push_back(info(_("This summary can be used as a foundation for your marketing and sales playbooks.")));
     history_.submit(set_summary(persona_id_, persona_summary{std::move(text), source, history_.now()}));
@@ -511,6 +512,9 @@ void interview::answer_review(std::string_view text, std::vector<message>& out) 
     }
     review_answered_ = true;
     adjusting_ = *option == 1;
+    // Satisfied is the persona finished: the list and the dashboard say so at once, not only
+    // after the next question (another persona, or done) is answered.
+    if (!adjusting_) history_.submit(set_status(persona_id_, persona_status::completed));
     answered();
     advance(out);
 }

@@ -136,7 +136,8 @@ std::vector<message> interview::document_changed() {
     if (s && field && !needs_asking(current))
         out.push_back(info(
             // TRANSLATORS: {1} is a column of the stage grid ("Buyer Actions"), {2} a stage's name
-            format(_("I see the {1} field of the {2} stage is filled in now."), stage_field_title(*field), s->name)));
+            format(_("I see the {1} field of the {2} stage is filled in now."), stage_field_title(*field),
+                   name_in_sentence(s->name))));
     advance(out);
     return out;
 }

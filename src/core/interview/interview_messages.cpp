@@ -36,6 +36,15 @@ std::string pain_point_lines(const persona& p, std::string_view lead) {
 
 }  // namespace
 
+std::string name_in_sentence(std::string_view name) {
+    std::string s = one_line_excerpt(name, 200);
+    while (s.size() > 1 && std::string_view(".!?;:,").find(s.back()) != std::string_view::npos &&
+           !(s.back() == '.' && s[s.size() - 2] == '.'))
+        s.pop_back();
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s;
+}
+
 std::string interview_phase_title(interview_phase p) {
     switch (p) {
         case interview_phase::introduction: return _("Introduction");
@@ -101,20 +110,20 @@ message interview::question() const {
     message m;
     m.kind = message_kind::question;
     const persona* p = current_persona();
-    const std::string name = p ? p->name : std::string();
+    const std::string name = p ? name_in_sentence(p->name) : std::string();
     const stage* s = find_stage(stage_id_);
-    const std::string stage_name = s ? s->name : std::string();
+    const std::string stage_name = s ? name_in_sentence(s->name) : std::string();
     const std::vector<choice> yes_no = {option(_("Yes"), "yes"), option(_("No"), "no")};
     switch (step_) {
         case step::resume_offer: {
             const std::size_t i = history_.doc().find_persona(resume_id_);
             const persona& r = history_.doc().personas.at(i);
-            m.text = format(_("Continue mapping {1}?"), r.name);
+            m.text = format(_("Continue mapping {1}?"), name_in_sentence(r.name));
             m.hint = r.last_updated_at.empty()
-                         ? format(_("{1} is not finished yet. Answer no to define a new persona."), r.name)
+                         ? format(_("{1} is not finished yet. Answer no to define a new persona."), name_in_sentence(r.name))
                          : format(_("{1} is not finished yet; it was last changed {2}. Answer no to define a new "
                                     "persona."),
-                                  r.name, readable_timestamp(r.last_updated_at));
+                                  name_in_sentence(r.name), readable_timestamp(r.last_updated_at));
             m.choices = yes_no;
             break;
         }

@@ -199,75 +199,113 @@ int write_all(int fd, std::string_view bytes) {
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    return ::fsync(fd) == 0 ? 0 : errno;
+    return 0;
+}
+
+// Copies the whole content of the file open as from to the file open as to, and flushes to to
+// disk; 0, or the errno of the failure.
+int copy_all(int from, int to) {
+    char buffer[1 << 16];
+    for (off_t at = 0;;) {
+        const ssize_t n = ::pread(from, buffer, sizeof buffer, at);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return errno;
+        }
+        if (n == 0) break;
+        if (const int err = write_all(to, std::string_view(buffer, static_cast<std::size_t>(n)))) return err;
+        at += n;
+    }
+    return ::fsync(to) == 0 ? 0 : errno;
 }
 
 }  // namespace
 
-result<> write_file_atomic(const std::string& path, std::string_view bytes) {
+struct atomic_file::state {
+    std::string path;       // as the caller named it, for messages
+    fs::path target;        // where path's symbolic links lead
+    fs::path dir;           // target's folder
+    std::string temporary;  // beside target; removed unless it is kept
+    int fd = -1;            // the temporary file, open for writing
+    bool in_place = false;  // target has other names (hard links): rewrite it in place
+    int error = 0;          // of the first write that failed
+
+    ~state() {
+        if (fd >= 0) ::close(fd);
+        if (!temporary.empty()) ::unlink(temporary.c_str());
+    }
+};
+
+result<atomic_file> atomic_file::open(const std::string& path) {
+    using opened = result<atomic_file>;
     const result<fs::path> resolved = save_target(path);
-    if (!resolved) return result<>::failure_of(resolved);
-    const fs::path& target = *resolved.value;
-    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    if (!resolved) return opened::failure_of(resolved);
+    auto s = std::make_unique<state>();
+    s->path = path;
+    s->target = *resolved.value;
+    s->dir = s->target.has_parent_path() ? s->target.parent_path() : fs::path(".");
 
     struct stat old {};
-    const bool exists = ::stat(target.c_str(), &old) == 0;
-    if (exists && S_ISDIR(old.st_mode)) return cannot_write(path, EISDIR);
+    const bool exists = ::stat(s->target.c_str(), &old) == 0;
+    if (exists && S_ISDIR(old.st_mode)) return opened::failure_of(cannot_write(path, EISDIR));
     // Nobody may write it, or this user may not: its owner wants it left alone. Renaming over it
     // would succeed in a writable folder, even as root, and silently replace it.
-    if (exists && ((old.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0))
-        return result<>::failure(format(_("cannot write {1}: the file is read-only"), path));
-    remove_stale_temporaries(dir, target);
+    if (exists && ((old.st_mode & 0222) == 0 || ::access(s->target.c_str(), W_OK) != 0))
+        return opened::failure(format(_("cannot write {1}: the file is read-only"), path));
+    remove_stale_temporaries(s->dir, s->target);
 
-    std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return cannot_write(path, errno);
-    const std::string tmp = tmpl;
-    auto fail = [&](int err) {
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        return cannot_write(path, err);
-    };
+    std::string tmpl = (s->dir / ("." + s->target.filename().string() + ".XXXXXX")).string();
+    s->fd = ::mkstemp(tmpl.data());
+    if (s->fd < 0) return opened::failure_of(cannot_write(path, errno));
+    s->temporary = tmpl;
 
     if (exists) {
         // Keep what the replaced file had: owner and group where this user may set them (first,
         // since a change of owner clears set-id bits), permissions, extended attributes.
-        if (::fchown(fd, old.st_uid, old.st_gid) != 0) (void)::fchown(fd, static_cast<uid_t>(-1), old.st_gid);
-        ::fchmod(fd, old.st_mode & 07777);
-        copy_extended_attributes(target.c_str(), fd);
+        if (::fchown(s->fd, old.st_uid, old.st_gid) != 0) (void)::fchown(s->fd, static_cast<uid_t>(-1), old.st_gid);
+        ::fchmod(s->fd, old.st_mode & 07777);
+        copy_extended_attributes(s->target.c_str(), s->fd);
     } else {
         // A new file gets the usual 0666 & ~umask.
         const mode_t mask = ::umask(0);
         ::umask(mask);
-        ::fchmod(fd, 0666 & ~mask);
+        ::fchmod(s->fd, 0666 & ~mask);
     }
+    // Renaming would give this name a new file and leave the other names on the old one.
+    s->in_place = exists && S_ISREG(old.st_mode) && old.st_nlink > 1;
+    return opened::success(atomic_file(std::move(s)));
+}
 
-    if (const int err = write_all(fd, bytes)) return fail(err);
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return cannot_write(path, err);
-    }
+result<> atomic_file::write(std::string_view bytes) {
+    state& s = *state_;
+    if (s.error == 0) s.error = write_all(s.fd, bytes);
+    return s.error != 0 ? cannot_write(s.path, s.error) : result<>::success();
+}
 
-    if (exists && S_ISREG(old.st_mode) && old.st_nlink > 1) {
-        // Renaming would give this name a new file and leave the other names on the old one.
+result<> atomic_file::commit() {
+    state& s = *state_;
+    if (s.error == 0 && ::fsync(s.fd) != 0) s.error = errno;
+    if (s.error != 0) return cannot_write(s.path, s.error);
+    if (s.in_place) {
         // The new content is safe on disk in the temporary file; now write it in place.
-        const int in_place = ::open(target.c_str(), O_WRONLY | O_TRUNC);
-        const int err = in_place < 0 ? errno : write_all(in_place, bytes);
+        const int in_place = ::open(s.target.c_str(), O_WRONLY | O_TRUNC);
+        const int err = in_place < 0 ? errno : copy_all(s.fd, in_place);
         if (in_place >= 0) ::close(in_place);
-        if (err != 0)
-            return result<>::failure(format(_("cannot write {1}: {2}; the new content is in {3}"), path,
-                                            std::strerror(err), tmp));
-        ::unlink(tmp.c_str());
-        return result<>::success();
+        if (err != 0) {
+            const std::string kept = std::move(s.temporary);
+            s.temporary.clear();
+            return result<>::failure(format(_("cannot write {1}: {2}; the new content is in {3}"), s.path,
+                                            std::strerror(err), kept));
+        }
+        return result<>::success();  // the temporary file goes with the state
     }
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(tmp.c_str());
-        return cannot_write(path, err);
-    }
+    const int closed = ::close(s.fd);
+    s.fd = -1;
+    if (closed != 0) return cannot_write(s.path, errno);
+    if (::rename(s.temporary.c_str(), s.target.c_str()) != 0) return cannot_write(s.path, errno);
+    s.temporary.clear();
     // Make the rename itself durable.
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+    const int dfd = ::open(s.dir.c_str(), O_RDONLY | O_DIRECTORY);
     if (dfd >= 0) {
         ::fsync(dfd);
         ::close(dfd);
@@ -277,27 +315,64 @@ result<> write_file_atomic(const std::string& path, std::string_view bytes) {
 
 #else
 
-result<> write_file_atomic(const std::string& path, std::string_view bytes) {
-    const fs::path target(path);
+struct atomic_file::state {
+    std::string path;     // as the caller named it, for messages
+    fs::path target;
+    fs::path temporary;   // beside target; removed unless it took target's place
+    std::ofstream out;
+    bool failed = false;  // a write failed
+
+    ~state() {
+        if (temporary.empty()) return;
+        out.close();
+        std::error_code ec;
+        fs::remove(temporary, ec);
+    }
+};
+
+result<atomic_file> atomic_file::open(const std::string& path) {
+    auto s = std::make_unique<state>();
+    s->path = path;
+    s->target = fs::path(path);
     std::random_device rd;
-    const fs::path tmp = target.parent_path() / ("." + target.filename().string() + "." + std::to_string(rd()));
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out || !out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !out.flush()) {
-            std::error_code ec;
-            fs::remove(tmp, ec);
-            return result<>::failure(format(_("cannot write {1}"), path));
-        }
+    s->temporary = s->target.parent_path() / ("." + s->target.filename().string() + "." + std::to_string(rd()));
+    s->out.open(s->temporary, std::ios::binary | std::ios::trunc);
+    if (!s->out) {
+        s->temporary.clear();
+        return result<atomic_file>::failure(format(_("cannot write {1}"), path));
     }
+    return result<atomic_file>::success(atomic_file(std::move(s)));
+}
+
+result<> atomic_file::write(std::string_view bytes) {
+    state& s = *state_;
+    if (!s.failed) s.failed = !s.out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return s.failed ? result<>::failure(format(_("cannot write {1}"), s.path)) : result<>::success();
+}
+
+result<> atomic_file::commit() {
+    state& s = *state_;
+    if (s.failed || !s.out.flush()) return result<>::failure(format(_("cannot write {1}"), s.path));
+    s.out.close();
     std::error_code ec;
-    fs::rename(tmp, target, ec);  // MoveFileEx with MOVEFILE_REPLACE_EXISTING
-    if (ec) {
-        fs::remove(tmp, ec);
-        return result<>::failure(format(_("cannot write {1}: {2}"), path, ec.message()));
-    }
+    fs::rename(s.temporary, s.target, ec);  // MoveFileEx with MOVEFILE_REPLACE_EXISTING
+    if (ec) return result<>::failure(format(_("cannot write {1}: {2}"), s.path, ec.message()));
+    s.temporary.clear();
     return result<>::success();
 }
 
 #endif
+
+atomic_file::atomic_file(std::unique_ptr<state> s) : state_(std::move(s)) {}
+atomic_file::atomic_file(atomic_file&& other) noexcept = default;
+atomic_file& atomic_file::operator=(atomic_file&& other) noexcept = default;
+atomic_file::~atomic_file() = default;
+
+result<> write_file_atomic(const std::string& path, std::string_view bytes) {
+    result<atomic_file> file = atomic_file::open(path);
+    if (!file) return result<>::failure_of(file);
+    if (result<> written = file.value->write(bytes); !written) return written;
+    return file.value->commit();
+}
 
 }  // namespace bpm

@@ -28,22 +28,32 @@ std::string one_line(const std::string& text) {
     return out;
 }
 
+// A field as an item of the summary's comma-separated line: a sentence's own full stop goes, or
+// it would read ".," ("asks her agency., Duration: ..."); an ellipsis stays.
+std::string in_list(const std::string& text) {
+    std::string s = one_line(text);
+    if (s.size() > 1 && s.back() == '.' && s[s.size() - 2] != '.') s.pop_back();
+    return s;
+}
+
 }  // namespace
 
 std::string template_summary(const persona& p) {
     std::string out;
-    const std::string pains = p.pain_points_text();
+    std::string pains;
+    for (const pain_point& point : p.pain_points)
+        if (!trim(point.text).empty()) pains += (pains.empty() ? "" : "; ") + in_list(point.text);
     if (pains.empty())
         out += format(_("Persona: {1}"), one_line(p.name));
     else
         // TRANSLATORS: first line of a summary: the persona's name and, in brackets, its pain points
-        out += format(_("Persona: {1} ({2})"), one_line(p.name), one_line(pains));
+        out += format(_("Persona: {1} ({2})"), one_line(p.name), pains);
     out += '\n';
     for (const stage& s : p.stages) {
         out += format(_("{1}: Buyer Actions: {2}, Duration: {3}, Influencers: {4}, Seller Actions: {5}, "
                         "Content: {6}, Key Message: {7}"),
-                      one_line(s.name), one_line(s.buyer_actions), one_line(s.duration), one_line(s.key_influencers),
-                      one_line(s.seller_actions), one_line(s.content_type), one_line(s.key_message));
+                      one_line(s.name), in_list(s.buyer_actions), in_list(s.duration), in_list(s.key_influencers),
+                      in_list(s.seller_actions), in_list(s.content_type), in_list(s.key_message));
         out += '\n';
     }
     if (p.stages.empty()) out += _("No buying stages mapped yet.") + "\n";

@@ -7,7 +7,7 @@
 
 #include "bpm/duration.h"
 #include "bpm/utf8.h"
-#include "journey_text.h"
+#include "journey_parts.h"
 #include "layout_support.h"
 
 namespace bpm {
@@ -27,6 +27,7 @@ constexpr double min_inner_width = 520;  // so that the header reads well above 
 constexpr double min_card_width = 120;   // below this a card holds a word or two per line
 constexpr double min_segment_width = 40;
 constexpr double segment_gap = 2;
+constexpr double segment_pad = 5;
 constexpr double card_radius = 8;
 constexpr double card_pad = 10;
 constexpr double lane_inset = 6;
@@ -85,12 +86,18 @@ std::string stage_title(const stage& s, std::size_t index) {
                   name.empty() ? placeholder_stage_name(index) : std::string(name));
 }
 
+}  // namespace
+
 // A card's text, wrapped once and reused for measuring and drawing.
-struct card_text {
+struct layout::journey_parts::card_text {
     std::vector<std::string> title;
     std::array<std::vector<std::string>, 2 * lane_fields> values;
     std::array<bool, 2 * lane_fields> empty{};
 };
+
+namespace {
+
+using card_text = layout::journey_parts::card_text;
 
 card_text wrap_card(const stage& s, std::size_t index, const journey_text& text, const journey_options& o) {
     card_text t;
@@ -116,8 +123,7 @@ struct row_metrics {
     double card = 0;
 };
 
-row_metrics measure_row(const std::vector<card_text>& cards, std::size_t begin, std::size_t end,
-                        const draw::text_measurer& m) {
+row_metrics measure_row(const card_text* cards, std::size_t begin, std::size_t end, const draw::text_measurer& m) {
     row_metrics r;
     std::size_t title_lines = 1;
     for (std::size_t i = begin; i < end; ++i) title_lines = std::max(title_lines, cards[i].title.size());
@@ -269,25 +275,22 @@ double draw_header(draw::drawing& d, const persona& p, const journey_text& text,
     return y + line_height;
 }
 
-// The timeline band over the given stages; returns its bottom and fills in each region's segment.
-double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>& regions, const journey_text& text,
-                     double x0, double y, double width) {
-    const draw::text_measurer& m = text.measurer();
-    const cycle_length cycle = total_duration(p);
-    const std::string caption =
-        cycle.known ? format(_("Timeline — whole cycle: {1}"), format_day_range(*cycle.known)) : _("Timeline");
-    y += put_text(d, m, x0, y, width, text.wrap(caption, width, caption_font, 2), caption_font, layout::muted);
-    y += 4;
+// Height of the timeline band under its caption.
+double timeline_height(const draw::text_measurer& m) {
+    return 2 * segment_pad + m.line_height(segment_title_font) + m.line_height(segment_font);
+}
 
-    std::vector<std::optional<double>> days;
-    for (const stage_region& r : regions) {
-        const auto range = parse_duration(p.stages[r.index].duration);
-        days.push_back(range ? std::optional<double>((range->min_days + range->max_days) / 2) : std::nullopt);
-    }
+// The timeline band over the given stages, whose top is at y and whose caption is already
+// wrapped; days are the stages' durations, and each region's segment is filled in.
+void draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>& regions,
+                   const std::vector<std::optional<double>>& days, const std::vector<std::string>& caption,
+                   const journey_text& text, double x0, double y, double width) {
+    const draw::text_measurer& m = text.measurer();
+    y += put_text(d, m, x0, y, width, caption, caption_font, layout::muted);
+    y += 4;
     const double separators = segment_gap * static_cast<double>(regions.size() - 1);
     const std::vector<double> widths = segment_widths(days, width - separators);
-    const double pad = 5;
-    const double height = 2 * pad + m.line_height(segment_title_font) + m.line_height(segment_font);
+    const double height = timeline_height(m);
     double x = x0;
     for (std::size_t i = 0; i < regions.size(); ++i) {
         stage_region& r = regions[i];
@@ -297,7 +300,7 @@ double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_regio
         const bool known = days[i].has_value();
         d.items.push_back(draw::box{r.segment, known ? base : layout::mix(base, layout::white, 0.82), {0, 0, 0, 0}, 0, 3});
         const colour text_colour = known ? layout::white : base;
-        const rect inner{x + 3, y + pad, widths[i] - 6, m.line_height(segment_title_font)};
+        const rect inner{x + 3, y + segment_pad, widths[i] - 6, m.line_height(segment_title_font)};
         put_segment_label(d, text, inner, stage_title(s, r.index), std::to_string(r.index + 1), segment_title_font,
                           text_colour);
         const std::string_view duration = trim(s.duration);
@@ -306,24 +309,11 @@ double draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_regio
                           segment_font, text_colour);
         x += widths[i] + segment_gap;
     }
-    return y + height;
 }
 
 void draw_arrow(draw::drawing& d, const stage_arrow& a) {
     for (std::size_t i = 1; i < a.path.size(); ++i)
         d.items.push_back(draw::line{a.path[i - 1], a.path[i], arrow_colour, 1.5, i + 1 == a.path.size()});
-}
-
-std::size_t cards_per_row(std::size_t n, const journey_options& o) {
-    std::size_t per_row = o.stages_per_row;
-    if (per_row == 0)
-        // Clamped, so that an infinite width (never wrap) converts safely.
-        per_row = static_cast<std::size_t>(
-            std::clamp(std::floor((o.max_row_width + gap_x) / (o.card_width + gap_x)), 1.0, 1e6));
-    if (n == 0) return per_row;
-    // Rows of even length read better than a full row followed by a lonely card.
-    const std::size_t rows = n / per_row + (n % per_row != 0);
-    return n / rows + (n % rows != 0);
 }
 
 }  // namespace
@@ -353,55 +343,126 @@ const stage_region* journey_layout::find(const std::string& stage_id) const {
     return nullptr;
 }
 
-journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
-                              journey_cache* cache) {
-    const journey_text text(m, cache);
-    journey_options o = options;
-    o.card_width = std::max(o.card_width, min_card_width);
-    journey_layout out;
-    const std::size_t first = std::min(o.first_stage, p.stages.size());
-    const std::size_t n = std::min(o.stage_count, p.stages.size() - first);
-    const std::size_t per_row = cards_per_row(n, o);
-    const double cards_width =
-        n == 0 ? 0 : static_cast<double>(std::min(per_row, n)) * (o.card_width + gap_x) - gap_x;
-    const double width = o.show_header || n == 0 ? std::max(cards_width, min_inner_width) : cards_width;
-    draw::drawing& d = out.picture;
+namespace layout {
 
+std::size_t cards_per_row(std::size_t n, const journey_options& o) {
+    std::size_t per_row = o.stages_per_row;
+    if (per_row == 0)
+        // Clamped, so that an infinite width (never wrap) converts safely.
+        per_row = static_cast<std::size_t>(
+            std::clamp(std::floor((o.max_row_width + gap_x) / (o.card_width + gap_x)), 1.0, 1e6));
+    if (n == 0) return per_row;
+    // Rows of even length read better than a full row followed by a lonely card.
+    const std::size_t rows = n / per_row + (n % per_row != 0);
+    return n / rows + (n % rows != 0);
+}
+
+// Where a part's header, timeline and rows of cards go, worked out before the timeline and the
+// cards are drawn, so that a part's size and its drawing cannot disagree.
+struct journey_parts::geometry {
+    double cards_width = 0;            // of the rows of cards and of the timeline
+    double width = 0;                  // of the picture inside its margins
+    std::vector<std::string> caption;  // the timeline's, wrapped to cards_width
+    double timeline_top = 0;
+    std::vector<row_metrics> rows;
+    std::vector<double> row_tops;
+    double height = 0;  // of the whole picture
+};
+
+journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                             journey_cache* cache)
+    : persona_(p), m_(m), text_(m, cache), options_(options) {
+    options_.card_width = std::max(options_.card_width, min_card_width);
+    first_ = std::min(options_.first_stage, p.stages.size());
+    const std::size_t n = std::min(options_.stage_count, p.stages.size() - first_);
+    texts_.reserve(n);
+    days_.reserve(n);
+    for (std::size_t i = first_; i < first_ + n; ++i) {
+        texts_.push_back(wrap_card(p.stages[i], i, text_, options_));
+        const auto range = parse_duration(p.stages[i].duration);
+        days_.push_back(range ? std::optional<double>((range->min_days + range->max_days) / 2) : std::nullopt);
+    }
+    const cycle_length cycle = total_duration(p);
+    caption_ = cycle.known ? format(_("Timeline — whole cycle: {1}"), format_day_range(*cycle.known)) : _("Timeline");
+}
+
+journey_parts::~journey_parts() = default;
+
+std::size_t journey_parts::count() const { return texts_.size(); }
+
+journey_parts::geometry journey_parts::plan(std::size_t first, std::size_t count, std::size_t per_row,
+                                            draw::drawing& header) const {
+    geometry g;
+    g.cards_width = count == 0 ? 0 : static_cast<double>(std::min(per_row, count)) * (options_.card_width + gap_x) - gap_x;
+    g.width = options_.show_header || count == 0 ? std::max(g.cards_width, min_inner_width) : g.cards_width;
     double y = margin;
-    if (o.show_header) y = draw_header(d, p, text, margin, y, width) + 18;
-    if (n == 0) {
-        y += put_text(d, m, margin, y, width, text.wrap(_("No buying stages mapped yet."), width, value_font),
-                      value_font, layout::faint);
-        d.width = width + 2 * margin;
-        d.height = y + margin;
+    if (options_.show_header) y = draw_header(header, persona_, text_, margin, y, g.width) + 18;
+    if (count == 0) {
+        g.timeline_top = y;
+        return g;
+    }
+    g.caption = text_.wrap(caption_, g.cards_width, caption_font, 2);
+    g.timeline_top = y;
+    y += layout::lines_height(m_, caption_font, g.caption.size());
+    y += 4;
+    y = y + timeline_height(m_) + 18;
+    const card_text* cards = texts_.data() + (first - first_);
+    for (std::size_t begin = 0; begin < count; begin += per_row) {
+        g.rows.push_back(measure_row(cards, begin, std::min(count, begin + per_row), m_));
+        g.row_tops.push_back(y);
+        y += g.rows.back().card + gap_y;
+    }
+    g.height = y - gap_y + margin;
+    return g;
+}
+
+part_size journey_parts::size(std::size_t first, std::size_t count, std::size_t per_row) const {
+    draw::drawing scratch;
+    const geometry g = plan(first, count, per_row, scratch);
+    return {g.width + 2 * margin, g.height};
+}
+
+journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::size_t per_row) const {
+    const persona& p = persona_;
+    const journey_options& o = options_;
+    journey_layout out;
+    draw::drawing& d = out.picture;
+    const geometry g = plan(first, count, per_row, d);
+    d.width = g.width + 2 * margin;
+    if (count == 0) {
+        d.height = g.timeline_top +
+                   put_text(d, m_, margin, g.timeline_top, g.width,
+                            text_.wrap(_("No buying stages mapped yet."), g.width, value_font), value_font,
+                            layout::faint) +
+                   margin;
         return out;
     }
+    d.height = g.height;
 
-    for (std::size_t i = 0; i < n; ++i) out.stages.push_back({p.stages[first + i].id, first + i, {}, {}});
-    y = draw_timeline(d, p, out.stages, text, margin, y, cards_width) + 18;
+    for (std::size_t i = 0; i < count; ++i) out.stages.push_back({p.stages[first + i].id, first + i, {}, {}});
+    const std::size_t offset = first - first_;
+    const std::vector<std::optional<double>> days(days_.begin() + static_cast<std::ptrdiff_t>(offset),
+                                                  days_.begin() + static_cast<std::ptrdiff_t>(offset + count));
+    draw_timeline(d, p, out.stages, days, g.caption, text_, margin, g.timeline_top, g.cards_width);
 
-    std::vector<card_text> cards;
-    cards.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) cards.push_back(wrap_card(p.stages[first + i], first + i, text, o));
-
-    std::vector<double> header_mid(n);
-    for (std::size_t begin = 0; begin < n; begin += per_row) {
-        const std::size_t end = std::min(n, begin + per_row);
-        const row_metrics r = measure_row(cards, begin, end, m);
+    std::vector<double> header_mid(count);
+    for (std::size_t row = 0; row < g.rows.size(); ++row) {
+        const row_metrics& r = g.rows[row];
+        const double y = g.row_tops[row];
+        const std::size_t begin = row * per_row, end = std::min(count, begin + per_row);
         for (std::size_t i = begin; i < end; ++i) {
             const double x = margin + static_cast<double>(i - begin) * (o.card_width + gap_x);
             out.stages[i].card = {x, y, o.card_width, r.card};
             header_mid[i] = y + r.title / 2;
-            draw_card(d, out.stages[i].card, cards[i], r, stage_colour(first + i, p.stages.size()), m);
+            draw_card(d, out.stages[i].card, texts_[offset + i], r, stage_colour(first + i, p.stages.size()), m_);
             if (!o.selected_stage_id.empty() && o.selected_stage_id == out.stages[i].stage_id)
                 d.items.push_back(draw::box{{x - 5, y - 5, o.card_width + 10, r.card + 10}, {0, 0, 0, 0},
                                             o.selection_colour, 2.5, card_radius + 5});
         }
-        y += r.card + gap_y;
         ++out.rows;
     }
 
-    for (std::size_t i = 0; i + 1 < n; ++i) {
+    for (std::size_t i = 0; i + 1 < count; ++i) {
         const rect& a = out.stages[i].card;
         const rect& b = out.stages[i + 1].card;
         stage_arrow arrow{first + i, first + i + 1, {}};
@@ -417,10 +478,17 @@ journey_layout layout_journey(const persona& p, const draw::text_measurer& m, co
         draw_arrow(d, arrow);
         out.arrows.push_back(std::move(arrow));
     }
-
-    d.width = width + 2 * margin;
-    d.height = y - gap_y + margin;
     return out;
+}
+
+}  // namespace layout
+
+journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                              journey_cache* cache) {
+    const layout::journey_parts parts(p, m, options, cache);
+    journey_options o = options;
+    o.card_width = std::max(o.card_width, min_card_width);
+    return parts.layout(parts.first(), parts.count(), layout::cards_per_row(parts.count(), o));
 }
 
 }  // namespace bpm

@@ -23,6 +23,8 @@ pdf_metadata metadata_of(const document& doc, const map_pdf_request& request) {
 
 }  // namespace
 
+std::string pdf_export_cancelled() { return _("The export was cancelled; no file was written."); }
+
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts) {
     std::vector<pdf_page> pages;
@@ -34,26 +36,45 @@ std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& 
 namespace {
 
 // Why there are no pages to export, or "" when there are.
-std::string nothing_to_export(const document& doc, const std::vector<pdf_page>& pages) {
-    if (!pages.empty()) return {};
+std::string nothing_to_export(const document& doc, const page_groups& groups) {
+    if (groups.page_count() > 0) return {};
     return doc.personas.empty() ? _("The map has no personas to export.") : _("None of the chosen personas is in the map.");
+}
+
+// Lays the request's pages out a persona at a time and adds them to the writer, so that only one
+// persona's pages are in memory at once.
+result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& doc, const map_pdf_request& request,
+                                   const pdf_text_measurer& fonts) {
+    if (!writer) return result<rendered_pdf>::failure_of(writer);
+    const page_groups groups(doc, request.persona_ids, request.setup, fonts);
+    if (std::string why = nothing_to_export(doc, groups); !why.empty()) return result<rendered_pdf>::failure(why);
+    std::size_t written = 0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        for (page& p : groups.group(i)) {
+            if (result<> added = writer.value->add({std::move(p.picture), std::move(p.bookmark)}); !added)
+                return result<rendered_pdf>::failure_of(added);
+            ++written;
+        }
+        // Cancelled, the writer goes unfinished: its temporary file is removed, the target untouched.
+        if (request.progress && !request.progress(written, groups.page_count()))
+            return result<rendered_pdf>::failure(pdf_export_cancelled());
+    }
+    return writer.value->finish();
 }
 
 }  // namespace
 
 result<rendered_pdf> render_map_pdf(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts) {
-    const std::vector<pdf_page> pages = map_pdf_pages(doc, request, fonts);
-    if (std::string why = nothing_to_export(doc, pages); !why.empty()) return result<rendered_pdf>::failure(diagnostic{why});
-    return render_pdf(pages, metadata_of(doc, request), request.options, fonts);
+    return write_map_pdf(pdf_writer::to_memory(metadata_of(doc, request), request.options, fonts), doc, request, fonts);
 }
 
 result<std::vector<std::string>> export_map_pdf(const document& doc, const map_pdf_request& request,
                                                 const pdf_text_measurer& fonts, const std::string& path) {
-    const std::vector<pdf_page> pages = map_pdf_pages(doc, request, fonts);
-    if (std::string why = nothing_to_export(doc, pages); !why.empty())
-        return result<std::vector<std::string>>::failure(diagnostic{why});
-    return export_pdf(pages, metadata_of(doc, request), request.options, fonts, path);
+    result<rendered_pdf> pdf =
+        write_map_pdf(pdf_writer::to_file(path, metadata_of(doc, request), request.options, fonts), doc, request, fonts);
+    if (!pdf) return result<std::vector<std::string>>::failure_of(pdf);
+    return result<std::vector<std::string>>::success(std::move(pdf.value->warnings));
 }
 
 }  // namespace bpm

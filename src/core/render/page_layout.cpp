@@ -6,6 +6,7 @@
 #include "bpm/drawing_transform.h"
 #include "bpm/journey_layout.h"
 #include "bpm/summary.h"
+#include "journey_parts.h"
 #include "page_flow.h"
 
 namespace bpm {
@@ -120,35 +121,40 @@ void layout_cover(page_flow& flow) {
     }
 }
 
-// A journey split over pages: each page's part, laid out with the cards per row that give it
-// the largest picture, and the one scale at which every part fits.
+// One page's part of a journey split over pages: its stages and its cards per row, chosen to
+// give it the largest picture.
+struct journey_part {
+    std::size_t first = 0;
+    std::size_t count = 0;
+    std::size_t per_row = 0;
+};
+
+// A journey split evenly over pages, and the one scale at which every part fits.
 struct journey_plan {
-    std::vector<draw::drawing> parts;
+    std::vector<journey_part> parts;
     double scale = 0;
 };
 
-journey_plan plan_journey(const persona& p, const draw::text_measurer& m, std::size_t pages, double w, double h) {
+journey_plan plan_journey(const layout::journey_parts& journey, std::size_t pages, double w, double h) {
     journey_plan plan{{}, 1};
-    const std::size_t n = p.stages.size();
+    const std::size_t n = journey.count();
     for (std::size_t k = 0; k < pages; ++k) {
         const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
         double best = 0;
-        draw::drawing best_part;
+        journey_part best_part;
         // One to three rows; more only make the cards smaller on a landscape page.
         for (std::size_t rows = 1; rows <= std::min<std::size_t>(3, count); ++rows) {
             journey_options o;
-            o.show_header = false;
-            o.first_stage = first;
-            o.stage_count = count;
             o.stages_per_row = (count + rows - 1) / rows;
-            draw::drawing d = layout_journey(p, m, o).picture;
-            const double scale = std::min({w / d.width, h / d.height, 1.0});
+            const std::size_t per_row = layout::cards_per_row(count, o);
+            const layout::part_size size = journey.size(first, count, per_row);
+            const double scale = std::min({w / size.width, h / size.height, 1.0});
             if (scale > best) {
                 best = scale;
-                best_part = std::move(d);
+                best_part = {first, count, per_row};
             }
         }
-        plan.parts.push_back(std::move(best_part));
+        plan.parts.push_back(best_part);
         plan.scale = std::min(plan.scale, best);
     }
     return plan;
@@ -158,24 +164,35 @@ void layout_journey_pages(page_flow& flow) {
     const persona& p = flow.who();
     const std::size_t n = p.stages.size();
     if (n == 0) return;
-    const draw::text_measurer& m = flow.measurer();
     const double w = flow.width(), h = flow.body_height_under_heading();
-    journey_plan plan;
-    for (std::size_t pages = 1; pages <= n; ++pages) {
-        journey_plan candidate = plan_journey(p, m, pages, w, h);
-        if (candidate.scale > plan.scale) plan = std::move(candidate);
-        if (plan.scale >= min_journey_scale) break;
+    journey_options options;
+    options.show_header = false;
+    const layout::journey_parts journey(p, flow.measurer(), options);
+    // The fewest pages at which the map is at least min_journey_scale, or, when no split gets
+    // there, as large as one stage per page makes it. More pages give each part fewer stages,
+    // so that, but for rare row breaks, the scale only grows with the pages: a bisection finds
+    // the count with log n plans of n stages each, where trying 1, 2, 3 ... pages took n².
+    journey_plan plan = plan_journey(journey, n, w, h);
+    const double wanted = std::min(min_journey_scale, plan.scale);
+    for (std::size_t fails = 0, fits = n; fits - fails > 1;) {  // a plan of `fits` pages is wanted
+        const std::size_t pages = fails + (fits - fails) / 2;
+        journey_plan candidate = plan_journey(journey, pages, w, h);
+        if (candidate.scale >= wanted) {
+            fits = pages;
+            plan = std::move(candidate);
+        } else {
+            fails = pages;
+        }
     }
     const std::size_t pages = plan.parts.size();
-    for (std::size_t k = 0; k < pages; ++k) {
-        const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
+    for (const journey_part& part : plan.parts) {
         const std::string heading =
             pages == 1 ? format(_("Journey map: {1}"), flow.name())
                        // TRANSLATORS: heading of one page of a journey map printed over several pages
-                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(first + 1),
-                                std::to_string(first + count));
+                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(part.first + 1),
+                                std::to_string(part.first + part.count));
         flow.start(page_kind::journey_map, heading);
-        const draw::drawing& d = plan.parts[k];
+        const draw::drawing d = journey.layout(part.first, part.count, part.per_row).picture;
         // A heading that wraps leaves less room than planned.
         const double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
         const double x = flow.left() + (w - d.width * scale) / 2;
@@ -221,18 +238,20 @@ void layout_summary(page_flow& flow) {
     }
 }
 
-void add_footers(std::vector<page>& pages, const std::string& title, const page_setup& setup,
-                 const draw::text_measurer& m) {
+// Numbers the pages from first_number of total and adds their footers.
+void add_footers(std::vector<page>& pages, int first_number, std::size_t total, const std::string& title,
+                 const page_setup& setup, const draw::text_measurer& m) {
     const double x = setup.margin;
     const double w = setup.width - 2 * setup.margin;
     const double lh = m.line_height(layout::footer_font);
     const double text_y = setup.height - setup.margin - lh;
     const double rule_y = text_y - 6;
-    const std::string total = std::to_string(pages.size());
+    const std::string total_text = std::to_string(total);
     for (page& pg : pages) {
+        pg.number = first_number++;
         draw::drawing& d = pg.picture;
         d.items.push_back(draw::line{{x, rule_y}, {x + w, rule_y}, layout::hairline, 0.5, false});
-        const std::string number = draw::elide(format(_("Page {1} of {2}"), std::to_string(pg.number), total), w,
+        const std::string number = draw::elide(format(_("Page {1} of {2}"), std::to_string(pg.number), total_text), w,
                                                layout::footer_font, m);
         const double number_w = m.width(number, layout::footer_font);
         put_text(d, m, x + w - number_w, text_y, number_w, {number}, layout::footer_font, layout::muted,
@@ -244,10 +263,8 @@ void add_footers(std::vector<page>& pages, const std::string& title, const page_
     }
 }
 
-}  // namespace
-
-std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
-                               const page_setup& setup, const draw::text_measurer& m) {
+// The personas to print, in order, each once; a single nullptr when there is none.
+std::vector<const persona*> choose(const document& doc, const std::vector<std::string>& persona_ids) {
     std::vector<const persona*> chosen;
     if (persona_ids.empty())
         for (const persona& p : doc.personas) chosen.push_back(&p);
@@ -255,9 +272,13 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
         const persona* p = doc.persona_by_id(id);
         if (p && std::find(chosen.begin(), chosen.end(), p) == chosen.end()) chosen.push_back(p);
     }
+    if (chosen.empty()) chosen.push_back(nullptr);
+    return chosen;
+}
 
-    std::vector<page> pages;
-    if (chosen.empty()) {
+// Appends the pages of one persona (nullptr: the page that says there is none), without footers.
+void layout_group(std::vector<page>& pages, const persona* p, const page_setup& setup, const draw::text_measurer& m) {
+    if (!p) {
         // A printout always has a page, so that printers and PDF readers have something to show.
         const persona none;
         page_flow flow(pages, setup, m, none);
@@ -266,20 +287,47 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
         put_text(flow.picture(), m, flow.left(), flow.y(), flow.width(),
                  draw::wrap_text(_("This map has no personas yet."), flow.width(), body_font, m), body_font,
                  layout::faint);
+        return;
     }
-    for (const persona* p : chosen) {
-        page_flow flow(pages, setup, m, *p);
-        layout_cover(flow);
-        layout::layout_stage_table(flow);
-        layout_journey_pages(flow);
-        layout_summary(flow);
-    }
-    for (std::size_t i = 0; i < pages.size(); ++i) pages[i].number = static_cast<int>(i + 1);
+    page_flow flow(pages, setup, m, *p);
+    layout_cover(flow);
+    layout::layout_stage_table(flow);
+    layout_journey_pages(flow);
+    layout_summary(flow);
+}
 
+std::string footer_title(const document& doc, const page_setup& setup) {
     std::string title(trim(setup.document_title));
     if (title.empty()) title = trim(doc.metadata.title);
     if (title.empty()) title = _("Buying process map");
-    add_footers(pages, title, setup, m);
+    return title;
+}
+
+}  // namespace
+
+std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
+                               const page_setup& setup, const draw::text_measurer& m) {
+    std::vector<page> pages;
+    for (const persona* p : choose(doc, persona_ids)) layout_group(pages, p, setup, m);
+    add_footers(pages, 1, pages.size(), footer_title(doc, setup), setup, m);
+    return pages;
+}
+
+page_groups::page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
+                         const draw::text_measurer& m)
+    : setup_(setup), m_(m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
+    first_page_.push_back(0);
+    for (const persona* p : chosen_) {
+        std::vector<page> pages;
+        layout_group(pages, p, setup_, m_);
+        first_page_.push_back(first_page_.back() + pages.size());
+    }
+}
+
+std::vector<page> page_groups::group(std::size_t i) const {
+    std::vector<page> pages;
+    layout_group(pages, chosen_[i], setup_, m_);
+    add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, m_);
     return pages;
 }
 

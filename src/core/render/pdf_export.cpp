@@ -1,6 +1,12 @@
 #include "bpm/pdf_export.h"
 
 #include <hpdf.h>
+// libharu's internals, for writing a page as soon as it is drawn.
+#include <hpdf_encrypt.h>
+#include <hpdf_encryptdict.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <array>
@@ -71,6 +77,8 @@ std::string describe(const haru_error& e) {
         return _("a text is too long for a PDF string");
     case HPDF_ZLIB_ERROR:
         return _("compressing the PDF failed");
+    case HPDF_XREF_COUNT_ERR:
+        return _("it would hold more than the 8,388,607 objects a PDF may have; export fewer personas at a time");
     default:
         return format(_("libharu error 0x{1} (detail {2})"), hex(e.code, 4), std::to_string(e.detail));
     }
@@ -140,55 +148,123 @@ bool finite(const draw::rect& r) { return finite(r.x) && finite(r.y) && finite(r
 
 HPDF_REAL channel(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 
-// One libharu document being drawn; owns the HPDF_Doc.
-class haru_writer {
+// Pages hang from intermediate nodes of the page tree, this many to a node: one /Kids array of
+// libharu holds at most 32,767 pages, and readers find a page faster in a tree of two levels.
+constexpr HPDF_UINT pages_per_node = 1024;
+// Bytes gathered before they go to the file: libharu writes a few bytes at a time.
+constexpr std::size_t file_buffer_bytes = std::size_t(1) << 16;
+
+}  // namespace
+
+// One libharu document being drawn, written out a page at a time; owns the HPDF_Doc.
+//
+// libharu writes a whole document at the end, from memory. Here every page is written as soon
+// as it is drawn: its dictionary, content stream and the stream's length are final by then,
+// and only they are written early; everything the pages share (fonts, which are subset at the
+// end, the page tree, the outline, the catalogue, the document information) waits for
+// finish(), in object order, as libharu's own save would write them. A written page keeps an
+// empty dictionary, which the page tree and the outline refer to; its stream is freed.
+class pdf_detail::haru_writer {
 public:
-    haru_writer(const pdf_detail::font_set& fonts, const draw::text_measurer& measurer)
-        : fonts_(fonts), measurer_(measurer), doc_(HPDF_New(on_haru_error, &error_)) {
+    // Bytes go to the file when there is one, else to memory.
+    haru_writer(const pdf_detail::font_set& fonts, const draw::text_measurer& measurer, std::optional<atomic_file> file)
+        : fonts_(fonts), measurer_(measurer), file_(std::move(file)), doc_(HPDF_New(on_haru_error, &error_)) {
         if (!doc_) throw std::bad_alloc();
         HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(doc_);
         HPDF_SetCurrentEncoder(doc_, "UTF-8");
+        HPDF_SetPagesConfiguration(doc_, pages_per_node);
         utf8_ = HPDF_GetEncoder(doc_, "UTF-8");
     }
-    ~haru_writer() { HPDF_Free(doc_); }
+    ~haru_writer() {
+        if (out_) HPDF_Stream_Free(out_);
+        HPDF_Free(doc_);
+    }
     haru_writer(const haru_writer&) = delete;
     haru_writer& operator=(const haru_writer&) = delete;
 
-    result<rendered_pdf> render(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
-                                const std::optional<HPDF_Date>& created, const std::string& password) {
+    // Sets the document information and the protection, and writes the file's header.
+    result<> start(const pdf_metadata& metadata, const std::optional<HPDF_Date>& created, const std::string& password) {
         HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "Buying Process Mapper");
         const std::pair<HPDF_InfoType, const std::string*> info[] = {
             {HPDF_INFO_TITLE, &metadata.title}, {HPDF_INFO_AUTHOR, &metadata.author}, {HPDF_INFO_SUBJECT, &metadata.subject}};
         for (const auto& [type, value] : info)
             if (!value->empty()) HPDF_SetInfoAttr(doc_, type, clean_text(*value).c_str());
         if (created) HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, *created);
-
-        bool outline = false;
-        for (const auto& page : pages) {
-            draw_page(page);
-            if (failed()) return failure();
-            outline = outline || !page.bookmark.empty();
-        }
-        if (outline) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
-        if (!embed_component_glyphs())
-            return result<rendered_pdf>::failure(cannot_create(_("libharu's font tables are not laid out as expected")));
         if (!password.empty()) {
             HPDF_SetPassword(doc_, random_owner_password().c_str(), password.c_str());
             HPDF_SetPermission(doc_, HPDF_ENABLE_READ | HPDF_ENABLE_PRINT | HPDF_ENABLE_COPY);
             HPDF_SetEncryptionMode(doc_, HPDF_ENCRYPT_R3, 16);
         }
-        if (failed()) return failure();
+        out_ = HPDF_CallbackWriter_New(doc_->mmgr, on_write, this);
+        if (!out_) return check(HPDF_FAILD_TO_ALLOC_MEM);
+        // Version 1.4 for what a page may yet need (transparency) and for 128-bit encryption; the
+        // header is written before the pages are.
+        HPDF_STATUS status = HPDF_Stream_WriteStr(out_, "%PDF-1.4\012%\267\276\255\252\012");
+        if (status == HPDF_OK && doc_->encrypt_on) {
+            // The key and the file identifier, which every object written from now on needs.
+            status = HPDF_Doc_PrepareEncryption(doc_);
+            encrypt_ = HPDF_EncryptDict_GetAttr(doc_->encrypt_dict);
+        }
+        return check(status);
+    }
 
-        rendered_pdf out;
-        if (HPDF_SaveToStream(doc_) != HPDF_OK || failed()) return failure();
-        HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-        out.bytes.assign(size, '\0');
-        HPDF_ResetStream(doc_);
-        const HPDF_STATUS read = HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(out.bytes.data()), &size);
-        if ((read != HPDF_OK && read != HPDF_STREAM_EOF) || size != out.bytes.size()) return failure();
-        out.warnings = warnings();
-        return result<rendered_pdf>::success(std::move(out));
+    // Draws a page and writes it out.
+    result<> add(const pdf_page& page) {
+        if (!failure_.problems.empty()) return failure_;
+        ++pages_;
+        const double w = page.picture.width, h = page.picture.height;
+        if (!(w >= HPDF_MIN_PAGE_SIZE && w <= HPDF_MAX_PAGE_SIZE && h >= HPDF_MIN_PAGE_SIZE && h <= HPDF_MAX_PAGE_SIZE))
+            return fail(result<>::failure(cannot_create(
+                format(_("page {1} measures {2} × {3} points, but PDF pages measure 3 to 14,400 points each way"),
+                       std::to_string(pages_), std::to_string(std::lround(w)), std::to_string(std::lround(h))))));
+        draw_page(page);
+        if (result<> drawn = check(); !drawn) return drawn;
+        outline_ = outline_ || !page.bookmark.empty();
+        return write_page();
+    }
+
+    // Writes what the pages share, the cross-reference table and the trailer; puts the file in
+    // place.
+    result<rendered_pdf> finish() {
+        using done = result<rendered_pdf>;
+        if (!failure_.problems.empty()) return done::failure_of(failure_);
+        if (pages_ == 0) return done::failure(cannot_create(_("there are no pages to export")));
+        if (outline_) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
+        if (!embed_component_glyphs())
+            return done::failure(cannot_create(_("libharu's font tables are not laid out as expected")));
+        // Fonts may add objects as they are written: the count is read on every turn.
+        HPDF_STATUS status = HPDF_OK;
+        for (HPDF_UINT id = 1; status == HPDF_OK && id < doc_->xref->entries->count; ++id)
+            if (id >= offsets_.size() || offsets_[id] == 0) status = write_object(id);
+        if (result<> written = check(status); !written) return done::failure_of(written);
+
+        const HPDF_UINT count = doc_->xref->entries->count;
+        offsets_.resize(count);
+        const std::uint64_t xref_at = written_;
+        std::string table = "xref\0120 " + std::to_string(count) + "\012" + "0000000000 65535 f\015\012";
+        char entry[24];
+        for (HPDF_UINT id = 1; id < count; ++id) {
+            // Readers want both \r and \n after each entry, as libharu writes them.
+            std::snprintf(entry, sizeof entry, "%010llu 00000 n\015\012", static_cast<unsigned long long>(offsets_[id]));
+            table += entry;
+            if (table.size() >= file_buffer_bytes) status = flush_table(table, status);
+        }
+        status = flush_table(table, status);
+        HPDF_Dict trailer = doc_->trailer;
+        if (status == HPDF_OK) status = HPDF_Dict_Add(trailer, "Root", doc_->catalog);
+        if (status == HPDF_OK) status = HPDF_Dict_Add(trailer, "Info", doc_->info);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(trailer, "Size", count);
+        if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, "trailer\012");
+        if (status == HPDF_OK) status = HPDF_Dict_Write(trailer, out_, nullptr);
+        const std::string end = "\012startxref\012" + std::to_string(xref_at) + "\012%%EOF\012";
+        if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, end.c_str());
+        if (result<> written = check(status); !written) return done::failure_of(written);
+        if (file_) {
+            if (result<> flushed = flush(); !flushed) return done::failure_of(flushed);
+            if (result<> committed = file_->commit(); !committed) return done::failure_of(fail(committed));
+        }
+        return done::success({std::move(bytes_), warnings()});
     }
 
 private:
@@ -200,9 +276,101 @@ private:
 
     bool failed() const { return error_.code != HPDF_OK; }
 
-    result<rendered_pdf> failure() const {
-        if (error_.code == HPDF_FAILD_TO_ALLOC_MEM) throw std::bad_alloc();
-        return result<rendered_pdf>::failure(cannot_create(describe(error_)));
+    // Remembers the first failure, which every later call returns: libharu refuses all work
+    // after an error, and a file half written is no use.
+    result<> fail(result<> why) {
+        if (failure_.problems.empty()) failure_ = std::move(why);
+        return failure_;
+    }
+
+    // Success, or the failure that libharu reported (or a call returned: some return an error
+    // without reporting it) or that the output met.
+    result<> check(HPDF_STATUS status = HPDF_OK) {
+        if (out_of_memory_ || error_.code == HPDF_FAILD_TO_ALLOC_MEM || status == HPDF_FAILD_TO_ALLOC_MEM)
+            throw std::bad_alloc();
+        if (!output_failure_.problems.empty()) return fail(output_failure_);
+        if (failed()) return fail(result<>::failure(cannot_create(describe(error_))));
+        if (status != HPDF_OK) return fail(result<>::failure(cannot_create(describe({status, 0, {}}))));
+        return result<>::success();
+    }
+
+    // Where libharu's output goes; called with a few bytes at a time.
+    static HPDF_STATUS on_write(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+        auto* self = static_cast<haru_writer*>(stream->attr);
+        const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+        // No exception may unwind through libharu's C frames.
+        try {
+            self->written_ += bytes.size();
+            if (!self->file_) {
+                self->bytes_.append(bytes);
+                return HPDF_OK;
+            }
+            self->buffer_.append(bytes);
+            if (self->buffer_.size() < file_buffer_bytes) return HPDF_OK;
+            return self->flush() ? HPDF_OK : HPDF_FILE_IO_ERROR;
+        } catch (const std::bad_alloc&) {
+            self->out_of_memory_ = true;
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        }
+    }
+
+    // Hands the gathered bytes to the file.
+    result<> flush() {
+        result<> written = file_->write(buffer_);
+        buffer_.clear();
+        if (!written) output_failure_ = written;
+        return written;
+    }
+
+    HPDF_STATUS flush_table(std::string& table, HPDF_STATUS status) {
+        if (status == HPDF_OK) status = HPDF_Stream_Write(out_, reinterpret_cast<const HPDF_BYTE*>(table.data()),
+                                                          static_cast<HPDF_UINT>(table.size()));
+        table.clear();
+        return status;
+    }
+
+    // Writes one object as libharu's save does: numbered, encrypted with its own key.
+    HPDF_STATUS write_object(HPDF_UINT id) {
+        const auto entry = HPDF_Xref_GetEntry(doc_->xref, id);
+        if (offsets_.size() <= id) offsets_.resize(id + 1);
+        offsets_[id] = written_;
+        const std::string head = std::to_string(id) + " " + std::to_string(entry->gen_no) + " obj\012";
+        HPDF_STATUS status = HPDF_Stream_WriteStr(out_, head.c_str());
+        if (encrypt_) HPDF_Encrypt_InitKey(encrypt_, id, entry->gen_no);
+        if (status == HPDF_OK) status = HPDF_Obj_WriteValue(entry->obj, out_, encrypt_);
+        if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, "\012endobj\012");
+        return status;
+    }
+
+    // Writes the page just drawn: its dictionary, its content stream and the stream's length,
+    // in object order (writing the dictionary closes what the stream left open). Then frees all
+    // but the empty dictionary.
+    result<> write_page() {
+        const auto attr = static_cast<HPDF_PageAttr>(page_->attr);
+        const HPDF_Dict contents = attr->contents;
+        const auto length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
+        if (!length) return check(HPDF_DICT_STREAM_LENGTH_NOT_FOUND);
+        const HPDF_UINT ids[] = {id_of(page_), id_of(contents), id_of(length)};
+        for (const HPDF_UINT id : ids)
+            if (result<> written = check(write_object(id)); !written) return written;
+        while (page_->list->count > 0) {
+            const std::string key = static_cast<HPDF_DictElement>(HPDF_List_ItemAt(page_->list, 0))->key;
+            HPDF_Dict_RemoveElement(page_, key.c_str());
+        }
+        // Those pointed into the dictionary's resources, now gone; nothing draws on the page again.
+        attr->fonts = attr->xobjects = attr->ext_gstates = nullptr;
+        attr->contents = nullptr;
+        attr->stream = nullptr;
+        for (const HPDF_UINT id : {ids[1], ids[2]}) {
+            const auto entry = HPDF_Xref_GetEntry(doc_->xref, id);
+            HPDF_Obj_ForceFree(doc_->mmgr, entry->obj);
+            entry->obj = nullptr;
+        }
+        return check();
+    }
+
+    static HPDF_UINT id_of(const void* object) {
+        return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
     }
 
     void draw_page(const pdf_page& source) {
@@ -430,8 +598,20 @@ private:
 
     const pdf_detail::font_set& fonts_;
     const draw::text_measurer& measurer_;
+    std::optional<atomic_file> file_;
     haru_error error_;
     HPDF_Doc doc_ = nullptr;
+    HPDF_Stream out_ = nullptr;
+    HPDF_Encrypt encrypt_ = nullptr;
+    std::string bytes_;                  // the PDF, when there is no file
+    std::string buffer_;                 // bytes not yet handed to the file
+    std::uint64_t written_ = 0;          // bytes written so far
+    std::vector<std::uint64_t> offsets_;  // by object number, where each starts; 0: not written
+    std::size_t pages_ = 0;
+    bool outline_ = false;
+    bool out_of_memory_ = false;
+    result<> output_failure_ = result<>::success();
+    result<> failure_ = result<>::success();
     HPDF_Encoder utf8_ = nullptr;
     HPDF_Page page_ = nullptr;
     double height_ = 0;
@@ -443,40 +623,76 @@ private:
     std::vector<run> runs_;
 };
 
+namespace {
+
+// The options checked, and the creation date as libharu takes it; or why they cannot be used.
+result<std::optional<HPDF_Date>> creation_date(const pdf_metadata& metadata, const pdf_options& options) {
+    using checked = result<std::optional<HPDF_Date>>;
+    if (!valid_password(options.password))
+        return checked::failure(cannot_create(_("the password must be at most 32 characters long and use only "
+                                                "unaccented letters, digits, spaces and punctuation")));
+    if (metadata.created_at.empty()) return checked::success(std::nullopt);
+    std::optional<HPDF_Date> created = pdf_date(metadata.created_at);
+    if (!created)
+        return checked::failure(cannot_create(format(
+            _("the creation date \"{1}\" is not an ISO 8601 date such as 2026-11-21T09:06:52Z"), metadata.created_at)));
+    return checked::success(created);
+}
+
+}  // namespace
+
+pdf_writer::pdf_writer(std::unique_ptr<pdf_detail::haru_writer> writer) : writer_(std::move(writer)) {}
+pdf_writer::pdf_writer(pdf_writer&&) noexcept = default;
+pdf_writer& pdf_writer::operator=(pdf_writer&&) noexcept = default;
+pdf_writer::~pdf_writer() = default;
+
+result<pdf_writer> pdf_writer::to_memory(const pdf_metadata& metadata, const pdf_options& options,
+                                         const pdf_text_measurer& fonts) {
+    const auto created = creation_date(metadata, options);
+    if (!created) return result<pdf_writer>::failure_of(created);
+    auto writer = std::make_unique<pdf_detail::haru_writer>(fonts.font_set(), fonts, std::nullopt);
+    if (result<> started = writer->start(metadata, *created.value, options.password); !started)
+        return result<pdf_writer>::failure_of(started);
+    return result<pdf_writer>::success(pdf_writer(std::move(writer)));
+}
+
+result<pdf_writer> pdf_writer::to_file(const std::string& path, const pdf_metadata& metadata,
+                                       const pdf_options& options, const pdf_text_measurer& fonts) {
+    const auto created = creation_date(metadata, options);
+    if (!created) return result<pdf_writer>::failure_of(created);
+    result<atomic_file> file = atomic_file::open(path);
+    if (!file) return result<pdf_writer>::failure_of(file);
+    auto writer = std::make_unique<pdf_detail::haru_writer>(fonts.font_set(), fonts, std::move(file.value));
+    if (result<> started = writer->start(metadata, *created.value, options.password); !started)
+        return result<pdf_writer>::failure_of(started);
+    return result<pdf_writer>::success(pdf_writer(std::move(writer)));
+}
+
+result<> pdf_writer::add(const pdf_page& page) { return writer_->add(page); }
+
+result<rendered_pdf> pdf_writer::finish() { return writer_->finish(); }
+
+namespace {
+
+result<rendered_pdf> add_all(result<pdf_writer> writer, const std::vector<pdf_page>& pages) {
+    if (!writer) return result<rendered_pdf>::failure_of(writer);
+    for (const pdf_page& page : pages)
+        if (result<> added = writer.value->add(page); !added) return result<rendered_pdf>::failure_of(added);
+    return writer.value->finish();
+}
+
 }  // namespace
 
 result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
                                 const pdf_options& options, const pdf_text_measurer& fonts) {
-    using failed = result<rendered_pdf>;
-    if (pages.empty()) return failed::failure(cannot_create(_("there are no pages to export")));
-    for (std::size_t i = 0; i < pages.size(); ++i) {
-        const double w = pages[i].picture.width, h = pages[i].picture.height;
-        if (!(w >= HPDF_MIN_PAGE_SIZE && w <= HPDF_MAX_PAGE_SIZE && h >= HPDF_MIN_PAGE_SIZE && h <= HPDF_MAX_PAGE_SIZE))
-            return failed::failure(cannot_create(
-                format(_("page {1} measures {2} × {3} points, but PDF pages measure 3 to 14,400 points each way"),
-                       std::to_string(i + 1), std::to_string(std::lround(w)), std::to_string(std::lround(h)))));
-    }
-    if (!valid_password(options.password))
-        return failed::failure(cannot_create(_("the password must be at most 32 characters long and use only "
-                                               "unaccented letters, digits, spaces and punctuation")));
-    std::optional<HPDF_Date> created;
-    if (!metadata.created_at.empty()) {
-        created = pdf_date(metadata.created_at);
-        if (!created)
-            return failed::failure(cannot_create(format(
-                _("the creation date \"{1}\" is not an ISO 8601 date such as 2026-11-21T09:06:52Z"), metadata.created_at)));
-    }
-    haru_writer writer(fonts.font_set(), fonts);
-    return writer.render(pages, metadata, created, options.password);
+    return add_all(pdf_writer::to_memory(metadata, options, fonts), pages);
 }
 
 result<std::vector<std::string>> export_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
                                             const pdf_options& options, const pdf_text_measurer& fonts,
                                             const std::string& path) {
-    auto pdf = render_pdf(pages, metadata, options, fonts);
+    result<rendered_pdf> pdf = add_all(pdf_writer::to_file(path, metadata, options, fonts), pages);
     if (!pdf) return result<std::vector<std::string>>::failure_of(pdf);
-    if (auto written = write_file_atomic(path, pdf.value->bytes); !written)
-        return result<std::vector<std::string>>::failure_of(written);
     return result<std::vector<std::string>>::success(std::move(pdf.value->warnings));
 }
 
