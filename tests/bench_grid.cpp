@@ -8,12 +8,8 @@
 #include <vector>
 
 #include <wx/app.h>
-#include <wx/config.h>
-#include <wx/fileconf.h>
 #include <wx/grid.h>
-#include <wx/sstream.h>
 
-#include "app.h"
 #include "bench_document.h"
 #include "gui_bench.h"
 #include "bpm/bpm_file.h"
@@ -32,16 +28,10 @@ using bpm::test::Settle;
 int main(int argc, char** argv) {
     constexpr std::size_t stages = 200;
     constexpr int edits = 200;
-    wxApp::SetInstance(new BpmApp);
-    int wxArgc = 1;
-    if (!wxEntryStart(wxArgc, argv)) return 1;
     (void)argc;
-    wxStringInputStream nothing(wxString{});
-    delete wxConfigBase::Set(new wxFileConfig(nothing));
-    if (!wxTheApp->CallOnInit()) return 1;
-    auto& app = *static_cast<BpmApp*>(wxTheApp);
-    MainFrame& frame = *app.GetMainFrame();
-    frame.SetSize(1280, 800);
+    const bpm::test::BenchEditor editor(argv);
+    if (!editor) return 1;
+    MainFrame& frame = editor.Frame();
 
     bpm::test::temp_dir dir;
     const std::string path = dir.file("bench.bpm");
@@ -89,12 +79,5 @@ int main(int argc, char** argv) {
     report("  of which the notice", notices);
     report("undo an edit", undo);
     std::printf("rows in the grid: %d\n", grid.GetNumberRows());
-
-    TheDocManager().SetPrompts(Prompts::Unattended());
-    TheDocManager().CloseDocuments(true);
-    frame.Close(true);
-    Settle();
-    wxTheApp->OnExit();
-    wxEntryCleanup();
     return 0;
 }

@@ -12,12 +12,7 @@
 #include <vector>
 
 #include <wx/app.h>
-#include <wx/config.h>
-#include <wx/evtloop.h>
-#include <wx/fileconf.h>
-#include <wx/sstream.h>
 
-#include "app.h"
 #include "autosaver.h"
 #include "bench_document.h"
 #include "gui_bench.h"
@@ -44,19 +39,9 @@ void Report(const char* what, std::vector<double> t) {
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 15;
-    bpm::test::temp_dir state;
-    ::setenv("XDG_STATE_HOME", state.path().c_str(), 1);
-    wxApp::SetInstance(new BpmApp);
-    int wxArgc = 1;
-    if (!wxEntryStart(wxArgc, argv)) return 1;
-    wxStringInputStream nothing(wxString{});
-    delete wxConfigBase::Set(new wxFileConfig(nothing));
-    if (!wxTheApp->CallOnInit()) return 1;
-    wxGUIEventLoop loop;
-    wxEventLoopBase::SetActive(&loop);
-    auto& app = *static_cast<BpmApp*>(wxTheApp);
-    MainFrame& frame = *app.GetMainFrame();
-    frame.SetSize(1280, 800);
+    const bpm::test::BenchEditor editor(argv);
+    if (!editor) return 1;
+    MainFrame& frame = editor.Frame();
 
     bpm::test::temp_dir dir;
     const std::string path = dir.file("bench.bpm");
@@ -127,13 +112,5 @@ int main(int argc, char** argv) {
     }
     Report("activation, file unchanged (stat only)", unchanged);
     Report("activation to reloaded and repainted", reload);
-
-    TheDocManager().SetPrompts(Prompts::Unattended());
-    TheDocManager().CloseDocuments(true);
-    frame.Close(true);
-    Settle();
-    wxEventLoopBase::SetActive(nullptr);
-    wxTheApp->OnExit();
-    wxEntryCleanup();
     return 0;
 }

@@ -313,6 +313,7 @@ BOOST_FIXTURE_TEST_CASE(a_read_only_maps_form_pain_points_and_chat_take_no_answe
     BOOST_TEST(Said("open read-only"));
     Chat().SendAnswer("Marketing Director");
     BOOST_TEST(saved() == before);
+    Command(ID_SHOW_SUMMARY);
     BOOST_TEST(!Frame().GetSummaryPanel()->FindWindow(ID_SUMMARY_GENERATE)->IsEnabled());
 }
 

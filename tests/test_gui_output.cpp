@@ -1,4 +1,6 @@
 // Drives the journey map view, its exports and the printout through the real window.
+#include <algorithm>
+
 #include <wx/dcmemory.h>
 #include <wx/fileconf.h>
 #include <wx/printdlg.h>
@@ -114,6 +116,40 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_redraws_on_every_change_and_on_undo, edi
     BOOST_TEST(Map().GetLayout().stages.size() == before + 1);
 }
 
+BOOST_FIXTURE_TEST_CASE(a_cell_edited_while_the_map_is_hidden_shows_on_the_map_when_it_comes_to_the_front, editor) {
+    Command(ID_SHOW_JOURNEY);
+    Command(ID_SHOW_STAGES);
+    wxTextCtrl* editor = OpenCellEditor(1, 0);
+    editor->ChangeValue("Problem Discovery");
+    wxKeyEvent enter(wxEVT_CHAR_HOOK);
+    enter.m_keyCode = WXK_RETURN;
+    enter.SetEventObject(editor);
+    editor->GetEventHandler()->ProcessEvent(enter);
+    Pump();
+    BOOST_TEST(shown().stages[1].name == "Problem Discovery");
+    // Typing in the grid pays for no picture nobody sees: the hidden map is as it was shown.
+    BOOST_TEST(MapText().find("Problem Discovery") == std::string::npos);
+    Command(ID_SHOW_JOURNEY);
+    BOOST_TEST(MapText().find("Problem Discovery") != std::string::npos);
+    // Enter moved the grid's cursor down a row: the map outlines that stage.
+    BOOST_TEST(Map().GetSelectedStage() == shown().stages[2].id);
+    // Every card has an outline of its own; the one selected has a second around it.
+    const journey_layout& layout = Map().GetLayout();
+    std::vector<draw::rect> outlines;
+    for (const draw::item& item : layout.picture.items) {
+        const auto* b = std::get_if<draw::box>(&item);
+        const bool ownOutline = b && std::any_of(layout.stages.begin(), layout.stages.end(), [&](const stage_region& r) {
+            return r.card.x == b->area.x && r.card.y == b->area.y;
+        });
+        if (b && b->fill.transparent() && !b->stroke.transparent() && !ownOutline) outlines.push_back(b->area);
+    }
+    const stage_region* selected = layout.find(shown().stages[2].id);
+    BOOST_TEST_REQUIRE(selected != nullptr);
+    const draw::rect& card = selected->card;
+    BOOST_TEST_REQUIRE(outlines.size() == 1u);
+    BOOST_TEST((outlines[0].x < card.x && outlines[0].right() > card.right() && outlines[0].y < card.y));
+}
+
 BOOST_FIXTURE_TEST_CASE(the_journey_map_zooms_and_fits_the_window, editor) {
     Command(ID_SHOW_JOURNEY);
     Command(ID_ZOOM_ACTUAL);
@@ -131,6 +167,7 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_zooms_and_fits_the_window, editor) {
 
 BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
     const std::string png = dir.file("map.png"), svg = dir.file("map.svg");
+    Command(ID_SHOW_JOURNEY);
     BOOST_TEST(bool(Map().ExportPng(ToWx(png))));
     wxImage image;
     BOOST_TEST_REQUIRE(image.LoadFile(ToWx(png), wxBITMAP_TYPE_PNG));

@@ -378,3 +378,71 @@ BOOST_AUTO_TEST_CASE(every_persona_of_the_sample_lays_out_cleanly) {
         }
     }
 }
+
+namespace {
+
+// Records every text it measures.
+class recording_measurer : public test::fixed_measurer {
+public:
+    double width(std::string_view text, const draw::font& f) const override {
+        measured.emplace_back(text);
+        return fixed_measurer::width(text, f);
+    }
+    mutable std::vector<std::string> measured;
+};
+
+// What a layout shows, to compare two layouts: the size, every card and every line of text.
+std::string shown(const journey_layout& j) {
+    std::string out = std::to_string(j.picture.width) + "x" + std::to_string(j.picture.height) + " " +
+                      std::to_string(j.picture.items.size()) + " items\n";
+    for (const stage_region& r : j.stages)
+        out += r.stage_id + " " + std::to_string(r.card.x) + "," + std::to_string(r.card.y) + " " +
+               std::to_string(r.card.h) + "\n";
+    return out + test::all_text(j.picture);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_layout_through_a_cache_is_the_layout_without_one) {
+    const auto loaded = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
+    BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+    journey_cache cache;
+    journey_options o;
+    o.max_field_lines = 3;  // cuts some of the sample's text, so ellipses are kept too
+    for (persona p : loaded.value->personas) {
+        BOOST_TEST_CONTEXT(p.name) {
+            BOOST_TEST(shown(layout_journey(p, measurer, o, &cache)) == shown(layout_journey(p, measurer, o)));
+            BOOST_TEST(shown(layout_journey(p, measurer, o, &cache)) == shown(layout_journey(p, measurer, o)));
+            p.stages.front().buyer_actions += " and asks a peer who bought it last year";
+            p.stages.back().duration = "9 months";
+            BOOST_TEST(shown(layout_journey(p, measurer, o, &cache)) == shown(layout_journey(p, measurer, o)));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(laying_out_again_after_one_card_changed_measures_only_that_card) {
+    persona p = journey_of(40);
+    const recording_measurer m;
+    journey_cache cache;
+    layout_journey(p, m, {}, &cache);
+    BOOST_TEST(!m.measured.empty());
+
+    // Moving the selection measures nothing.
+    m.measured.clear();
+    journey_options selected;
+    selected.selected_stage_id = "stage-7";
+    layout_journey(p, m, selected, &cache);
+    BOOST_TEST(m.measured.empty());
+
+    const std::string edited = "Reads three analyst reports and books two demos";
+    p.stages[6].buyer_actions = edited;
+    layout_journey(p, m, selected, &cache);
+    BOOST_TEST(!m.measured.empty());
+    for (const std::string& text : m.measured) BOOST_TEST(edited.find(text) != std::string::npos, text);
+
+    // Once cleared, everything is measured again.
+    m.measured.clear();
+    cache.clear();
+    layout_journey(p, m, selected, &cache);
+    BOOST_TEST(m.measured.size() > 40u * 6);
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,30 @@ struct journey_layout {
     const stage_region* find(const std::string& stage_id) const;
 };
 
-/// Lays out a persona's journey map, wrapping text with the renderer's measurer.
-journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options = {});
+/// The text of a journey map as wrapped and cut to fit, kept from one layout of the map to the
+/// next so that laying it out again after an edit measures only the text that changed (the card
+/// of the stage edited) rather than every card. Filled through one measurer: clear it when that
+/// measurer's fonts or resolution change. Each layout drops what it did not use.
+class journey_cache {
+public:
+    journey_cache();
+    ~journey_cache();
+    journey_cache(const journey_cache&) = delete;
+    journey_cache& operator=(const journey_cache&) = delete;
+
+    /// Forgets all the text kept.
+    void clear();
+
+private:
+    friend class journey_text;
+    struct store;
+    std::unique_ptr<store> store_;
+};
+
+/// Lays out a persona's journey map, wrapping text with the renderer's measurer; with a cache,
+/// the text earlier layouts wrapped through the same measurer is not measured again.
+journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options = {},
+                              journey_cache* cache = nullptr);
 
 /// Fill, outline and ink of a pain point chip, shared by the map and the printout.
 struct category_colours {

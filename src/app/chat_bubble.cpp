@@ -29,14 +29,14 @@ ChatBubble::ChatBubble(wxWindow* parent, Role role, const wxString& text, const 
     : wxPanel(parent, wxID_ANY), m_role(role), m_text(text), m_hint(hint) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    // The labels get their text from Rewrap, wrapped: set here as well, each was laid out and
+    // measured once more for nothing, a tenth of an interview answer.
     m_label = new wxStaticText(this, wxID_ANY, wxString());
-    m_label->SetLabelText(text);
     m_label->SetForegroundColour(role == Role::User ? *wxWHITE : wxColour(0x1F, 0x23, 0x28));
     if (role == Role::Question) m_label->SetFont(m_label->GetFont().Bold());
     sizer->Add(m_label, 0, wxALL, padding);
     if (!hint.empty()) {
         m_hintLabel = new wxStaticText(this, wxID_ANY, wxString());
-        m_hintLabel->SetLabelText(hint);
         m_hintLabel->SetForegroundColour(wxColour(0x55, 0x5E, 0x6A));
         m_hintLabel->SetFont(m_hintLabel->GetFont().Smaller());
         sizer->Add(m_hintLabel, 0, wxLEFT | wxRIGHT | wxBOTTOM, padding);

@@ -236,9 +236,10 @@ void ChatPanel::ShowMessages(const std::vector<bpm::message>& messages) {
     AfterTurn();
 }
 
+int ChatPanel::BubbleWidth() const { return std::max(160, m_log->GetClientSize().x - side_margin); }
+
 void ChatPanel::AddBubble(ChatBubble* bubble) {
-    const int width = std::max(160, m_log->GetClientSize().x - side_margin);
-    bubble->Rewrap(width);
+    bubble->Rewrap(BubbleWidth());
     const int side = bubble->GetRole() == ChatBubble::Role::User ? wxALIGN_RIGHT : wxALIGN_LEFT;
     m_log->GetSizer()->Add(bubble, 0, side | wxLEFT | wxRIGHT | wxTOP, 6);
     m_bubbles.push_back(bubble);
@@ -291,6 +292,8 @@ void ChatPanel::AfterTurn() {
 void ChatPanel::UpdateHeader() { SetProgress(ToWx(m_interview->progress_text())); }
 
 void ChatPanel::SetProgress(const wxString& text) {
+    // Relabelling makes GTK lay the whole window out again; most turns keep the line.
+    if (text == m_progressText) return;
     m_progressText = text;
     WrapProgress();
 }
@@ -310,9 +313,14 @@ void ChatPanel::RemoveBubble(ChatBubble* bubble) {
 }
 
 void ChatPanel::RewrapBubbles() {
-    const int width = std::max(160, m_log->GetClientSize().x - side_margin);
+    // The log grows taller with every turn; only another width wraps a bubble differently, and
+    // rewrapping the whole conversation on every turn grew with its length.
+    const int width = BubbleWidth();
+    if (std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; }))
+        return;
     m_log->Freeze();
-    for (ChatBubble* b : m_bubbles) b->Rewrap(width);
+    for (ChatBubble* b : m_bubbles)
+        if (b->GetWrapWidth() != width) b->Rewrap(width);
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();

@@ -96,6 +96,8 @@ private:
     void UpdateHeader();
     void SetProgress(const wxString& text);
     void WrapProgress();
+    // How wide bubbles wrap in the log as it is now.
+    int BubbleWidth() const;
     void RewrapBubbles();
     void ScrollToEnd();
     void OnDocumentChanged();

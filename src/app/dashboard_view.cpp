@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 
 #include <wx/artprov.h>
 #include <wx/button.h>
@@ -53,7 +54,10 @@ private:
 
 }  // namespace
 
-DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
+DashboardView::DashboardView(wxWindow* parent, EditingContext& context)
+    : wxPanel(parent, wxID_ANY),
+      m_context(context),
+      m_tableRefresh(context, EditingContext::Page::Dashboard, [this] { ShowChanges(); }) {
     SetAccessibleName(this, _("Dashboard"));
     const int gap = FromDIP(12);
 
@@ -137,12 +141,27 @@ DashboardView::DashboardView(wxWindow* parent, EditingContext& context) : wxPane
 void DashboardView::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) {
         m_doc = m_context.GetDocument();
-        Rebuild();
+        m_rebuild = true;
     } else if (notice.Has(EditingContext::Edited)) {
-        OnChanges(*notice.edits);
+        NoteChanges(*notice.edits);
     }
-    if (notice.Has(EditingContext::PersonaChanged)) ShowPersona(m_context.GetPersonaId());
-    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Dashboard) SetFocus();
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::Edited) ||
+        notice.Has(EditingContext::PersonaChanged))
+        m_tableRefresh.Request();
+    m_tableRefresh.Follow(notice);
+    if (notice.Has(EditingContext::FocusRequested) && m_tableRefresh.IsPageShown()) SetFocus();
+}
+
+void DashboardView::ShowChanges() {
+    if (std::exchange(m_rebuild, false)) {
+        Rebuild();
+    } else if (!m_changed.empty()) {
+        for (std::size_t row = 0; row < m_ids.size(); ++row)
+            if (m_changed.count(m_ids[row])) UpdateRow(row);
+        UpdateTotals();
+    }
+    m_changed.clear();
+    ShowPersona(m_context.GetPersonaId());
 }
 
 void DashboardView::Rebuild() {
@@ -216,20 +235,12 @@ void DashboardView::ShowPersona(const std::string& personaId) {
     }
 }
 
-void DashboardView::OnChanges(const bpm::change_set& changes) {
+void DashboardView::NoteChanges(const bpm::change_set& changes) {
     for (const bpm::change& c : changes) {
         using kind = bpm::change::kind;
-        if (c.what == kind::persona_added || c.what == kind::persona_removed || c.what == kind::persona_moved) {
-            const int row = m_table->GetSelectedRow();
-            const std::string selected = row != wxNOT_FOUND ? m_ids[static_cast<std::size_t>(row)] : std::string();
-            Rebuild();
-            ShowPersona(selected);
-            return;
-        }
+        if (c.what == kind::persona_added || c.what == kind::persona_removed || c.what == kind::persona_moved)
+            m_rebuild = true;
+        else
+            m_changed.insert(c.persona_id);
     }
-    for (const bpm::change& c : changes) {
-        const auto it = std::find(m_ids.begin(), m_ids.end(), c.persona_id);
-        if (it != m_ids.end()) UpdateRow(static_cast<std::size_t>(it - m_ids.begin()));
-    }
-    UpdateTotals();
 }

@@ -1,5 +1,7 @@
 #include "drawing_ui.h"
 
+#include <algorithm>
+
 #include <wx/brush.h>
 #include <wx/font.h>
 #include <wx/fontenum.h>
@@ -59,6 +61,15 @@ void DrawText(wxGraphicsContext& gc, const bpm::draw::text& t, GraphicsTextMeasu
     }
 }
 
+// The area an item covers, without what its stroke adds.
+bpm::draw::rect Bounds(const bpm::draw::item& it) {
+    if (const auto* b = std::get_if<bpm::draw::box>(&it)) return b->area;
+    if (const auto* t = std::get_if<bpm::draw::text>(&it)) return t->area;
+    const auto& l = std::get<bpm::draw::line>(it);
+    const double x = std::min(l.from.x, l.to.x), y = std::min(l.from.y, l.to.y);
+    return {x, y, std::max(l.from.x, l.to.x) - x, std::max(l.from.y, l.to.y) - y};
+}
+
 }  // namespace
 
 wxString DrawingFaceName() {
@@ -89,11 +100,21 @@ double GraphicsTextMeasurer::width(std::string_view text, const bpm::draw::font&
     return w;
 }
 
-void DrawDrawing(wxGraphicsContext& gc, const bpm::draw::drawing& d) {
+void DrawDrawing(wxGraphicsContext& gc, const bpm::draw::drawing& d, const bpm::draw::rect* only) {
+    // Room for what an item draws past its bounds: strokes, arrow heads, glyphs.
+    constexpr double reach = 12;
+    const bpm::draw::rect shown =
+        only ? bpm::draw::rect{only->x - reach, only->y - reach, only->w + 2 * reach, only->h + 2 * reach}
+             : bpm::draw::rect{};
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
     gc.SetInterpolationQuality(wxINTERPOLATION_GOOD);
     GraphicsTextMeasurer measure(&gc);
     for (const bpm::draw::item& it : d.items) {
+        // Bounds of no area (a straight line) still count as inside when they touch.
+        if (only) {
+            const bpm::draw::rect b = Bounds(it);
+            if (b.right() < shown.x || b.x > shown.right() || b.bottom() < shown.y || b.y > shown.bottom()) continue;
+        }
         if (const auto* b = std::get_if<bpm::draw::box>(&it)) DrawBox(gc, *b);
         else if (const auto* l = std::get_if<bpm::draw::line>(&it)) DrawLine(gc, *l);
         else if (const auto* t = std::get_if<bpm::draw::text>(&it)) DrawText(gc, *t, measure);

@@ -35,5 +35,7 @@ private:
     mutable std::pair<double, bool> m_selected{-1, false};
 };
 
-/// Draws every item of d onto gc in its current coordinate system (one unit = one pixel of gc).
-void DrawDrawing(wxGraphicsContext& gc, const bpm::draw::drawing& d);
+/// Draws every item of d onto gc in its current coordinate system (one unit = one pixel of gc),
+/// or only those that show within *only (in the drawing's units): a window shows a part of a
+/// large map, and drawing the rest cost more than drawing what shows.
+void DrawDrawing(wxGraphicsContext& gc, const bpm::draw::drawing& d, const bpm::draw::rect* only = nullptr);

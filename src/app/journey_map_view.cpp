@@ -31,7 +31,8 @@ bpm::draw::colour ToDrawColour(const wxColour& c) { return {c.Red(), c.Green(), 
 
 JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
     : wxScrolledCanvas(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxHSCROLL | wxVSCROLL | wxWANTS_CHARS),
-      m_context(context) {
+      m_context(context),
+      m_layoutRefresh(context, EditingContext::Page::JourneyMap, [this] { ShowLayout(); }) {
     SetAccessibleName(this, _("Journey map"));
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetScrollRate(FromDIP(16), FromDIP(16));
@@ -43,6 +44,13 @@ JourneyMapView::JourneyMapView(wxWindow* parent, EditingContext& context)
     Bind(wxEVT_KEY_DOWN, &JourneyMapView::OnKeyDown, this);
     Bind(wxEVT_SET_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
     Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) { Refresh(); e.Skip(); });
+    // Text measured at another resolution may wrap elsewhere.
+    Bind(wxEVT_DPI_CHANGED, [this](wxDPIChangedEvent& e) {
+        e.Skip();
+        m_measure.reset();
+        m_textCache.clear();
+        Relayout();
+    });
     m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
 }
 
@@ -56,12 +64,12 @@ void JourneyMapView::OnNotice(const EditingContext::Notice& notice) {
     } else if (notice.Has(EditingContext::PersonaChanged)) {
         ShowPersona(m_context.GetPersonaId());
     } else if (notice.Has(EditingContext::Edited)) {
-        // Any change can move, rename or refill a card; a relayout of one persona takes well under
-        // a millisecond per stage, so the map simply lays out again.
+        // Any change can move, rename or refill a card, so the map lays out again.
         Relayout();
     }
     if (notice.Has(EditingContext::StageChanged)) SelectStage(m_context.GetStageId());
-    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::JourneyMap) SetFocus();
+    m_layoutRefresh.Follow(notice);
+    if (notice.Has(EditingContext::FocusRequested) && m_layoutRefresh.IsPageShown()) SetFocus();
 }
 
 void JourneyMapView::ShowPersona(const std::string& personaId) {
@@ -75,21 +83,25 @@ void JourneyMapView::ShowPersona(const std::string& personaId) {
 void JourneyMapView::SelectStage(std::string stageId) {
     if (stageId == m_stageId) return;
     m_stageId = std::move(stageId);
+    m_scrollToStage = true;
     Relayout();
-    if (const bpm::stage_region* region = m_layout.find(m_stageId)) {
-        // Scroll just enough to bring the card into view.
-        const double s = Scale();
-        const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
-                          static_cast<int>(region->card.w * s), static_cast<int>(region->card.h * s));
-        int unitX = 1, unitY = 1;
-        GetScrollPixelsPerUnit(&unitX, &unitY);
-        const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
-        const wxSize size = GetClientSize();
-        int x = view.x, y = view.y;
-        if (card.GetLeft() < view.x || card.GetRight() > view.x + size.x) x = card.GetLeft() - FromDIP(8);
-        if (card.GetTop() < view.y || card.GetBottom() > view.y + size.y) y = card.GetTop() - FromDIP(8);
-        if (x != view.x || y != view.y) Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
-    }
+}
+
+void JourneyMapView::ScrollToStage() {
+    const bpm::stage_region* region = m_layout.find(m_stageId);
+    if (!region) return;
+    // Just enough to bring the card into view.
+    const double s = Scale();
+    const wxRect card(static_cast<int>((region->card.x + margin) * s), static_cast<int>((region->card.y + margin) * s),
+                      static_cast<int>(region->card.w * s), static_cast<int>(region->card.h * s));
+    int unitX = 1, unitY = 1;
+    GetScrollPixelsPerUnit(&unitX, &unitY);
+    const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
+    const wxSize size = GetClientSize();
+    int x = view.x, y = view.y;
+    if (card.GetLeft() < view.x || card.GetRight() > view.x + size.x) x = card.GetLeft() - FromDIP(8);
+    if (card.GetTop() < view.y || card.GetBottom() > view.y + size.y) y = card.GetTop() - FromDIP(8);
+    if (x != view.x || y != view.y) Scroll(std::max(0, x) / std::max(unitX, 1), std::max(0, y) / std::max(unitY, 1));
 }
 
 const bpm::persona* JourneyMapView::Persona() const {
@@ -103,15 +115,20 @@ bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) c
     bpm::journey_options options;
     options.selected_stage_id = selectedStageId;
     options.selection_colour = ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT));
-    return bpm::layout_journey(*p, *m_measure, options);
+    return bpm::layout_journey(*p, *m_measure, options, &m_textCache);
 }
 
 void JourneyMapView::Relayout() {
     const bpm::persona* p = Persona();
     if (p && !m_stageId.empty() && p->find_stage(m_stageId) == bpm::npos) m_stageId.clear();
+    m_layoutRefresh.Request();
+}
+
+void JourneyMapView::ShowLayout() {
     m_layout = Layout(m_stageId);
     UpdateVirtualSize();
     Refresh();
+    if (std::exchange(m_scrollToStage, false)) ScrollToStage();
 }
 
 // Map units are points, as on paper: at 100% the map is as large on screen as it is printed
@@ -158,7 +175,10 @@ void JourneyMapView::OnPaint(wxPaintEvent&) {
     const double s = Scale();
     gc->Scale(s, s);
     gc->Translate(margin, margin);
-    DrawDrawing(*gc, m_layout.picture);
+    const wxPoint view = CalcUnscrolledPosition(wxPoint(0, 0));
+    const wxSize size = GetClientSize();
+    const bpm::draw::rect shown{view.x / s - margin, view.y / s - margin, size.x / s, size.y / s};
+    DrawDrawing(*gc, m_layout.picture, &shown);
 }
 
 void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {

@@ -8,14 +8,16 @@
 #include "bpm/diagnostic.h"
 #include "bpm/journey_layout.h"
 #include "bpm_document.h"
-#include "editing_context.h"
 #include "drawing_ui.h"
+#include "editing_context.h"
+#include "page_refresh.h"
 
 /// The selected persona's journey map (spec Phase 5's flowchart), drawn with wxGraphicsContext
 /// from the same core layout as the printout and the PDF. Zooms with Ctrl+wheel and the View
 /// menu, scrolls, and outlines the context's selected stage: clicking a card (or the arrow keys)
-/// selects its stage there, and a double click or Enter opens the stage in the grid. Redraws on
-/// every change to the map.
+/// selects its stage there, and a double click or Enter opens the stage in the grid. Lays out
+/// again on every change to the map while its page is in front, and once it comes to the front
+/// after changes made meanwhile.
 class JourneyMapView : public wxScrolledCanvas {
 public:
     JourneyMapView(wxWindow* parent, EditingContext& context);
@@ -30,7 +32,7 @@ public:
     void ZoomOut();
     /// Zooms so that the whole map fits the window.
     void ZoomToFit();
-    /// The layout as shown, in map units.
+    /// The layout as shown, in map units; while the page is hidden, as it was last shown.
     const bpm::journey_layout& GetLayout() const { return m_layout; }
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
@@ -45,11 +47,14 @@ private:
     void ShowPersona(const std::string& personaId);
     // Outlines a stage's card and scrolls it into view ("" for none).
     void SelectStage(std::string stageId);
+    void ScrollToStage();
     // Selects a stage and opens it in the grid.
     void OpenInGrid(const std::string& stageId);
     // The map of the shown persona, with a stage outlined as selected ("" for none).
     bpm::journey_layout Layout(const std::string& selectedStageId) const;
+    // Lays the map out now when its page is shown, else once it is.
     void Relayout();
+    void ShowLayout();
     void UpdateVirtualSize();
     double Scale() const;
     void OnPaint(wxPaintEvent& event);
@@ -68,6 +73,12 @@ private:
     std::string m_personaId;
     std::string m_stageId;
     bpm::journey_layout m_layout;
+    // A hidden map waits: typing in the grid pays for no picture nobody sees. So does scrolling
+    // to a stage selected meanwhile.
+    PageRefresh m_layoutRefresh;
+    bool m_scrollToStage = false;
     mutable std::unique_ptr<GraphicsTextMeasurer> m_measure;
+    // What m_measure wrapped, so that a layout after an edit measures only the cards changed.
+    mutable bpm::journey_cache m_textCache;
     double m_zoom = 1.0;
 };

@@ -57,6 +57,14 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     SetAccessibleName(this, wxTheApp->GetAppDisplayName());
     m_aui.SetManagedWindow(this);
     m_aui.SetFlags(wxAUI_MGR_DEFAULT | wxAUI_MGR_LIVE_RESIZE);
+    // wxGTK tells the window it was resized, at the same size, whenever any control's best size
+    // changes (a bubble added to the chat), and wxAUI answers every size event by laying out
+    // and repainting the whole window. Its panes change only through m_aui.Update(), so a size
+    // event that does not change the size goes no further.
+    m_aui.Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        event.Skip(event.GetSize() != m_laidOutSize);
+        m_laidOutSize = event.GetSize();
+    });
     wxAuiDockArt* art = m_aui.GetArtProvider();
     art->SetMetric(wxAUI_DOCKART_GRADIENT_TYPE, wxAUI_GRADIENT_NONE);
     art->SetMetric(wxAUI_DOCKART_PANE_BORDER_SIZE, 0);
@@ -257,7 +265,12 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         NoteStatusDisagreements(notice.edits);
     else if (notice.Has(EditingContext::PersonaChanged))
         NoteStatusDisagreements(&no_changes);
-    UpdateStatusText();
+    // The line counts the selected persona's stage fields: moving between stages or pages
+    // leaves it as it is.
+    const auto namesPersona = [this](const bpm::change& c) { return c.persona_id == m_context.GetPersonaId(); };
+    if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged) ||
+        (notice.Has(EditingContext::Edited) && std::any_of(notice.edits->begin(), notice.edits->end(), namesPersona)))
+        UpdateStatusText();
 }
 
 void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {

@@ -143,4 +143,6 @@ private:
     wxString m_statusNote;
     std::string m_statusNotePersona;
     wxString m_defaultPerspective;
+    // The window size the panes were last laid out for.
+    wxSize m_laidOutSize;
 };

@@ -1,6 +1,7 @@
 #include "persona_list.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <wx/artprov.h>
 #include <wx/button.h>
@@ -21,7 +22,15 @@
 class PersonaList::Items : public wxVListBox {
 public:
     explicit Items(PersonaList* owner)
-        : wxVListBox(owner, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE), m_owner(owner) {}
+        : wxVListBox(owner, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxBORDER_NONE), m_owner(owner) {
+        // Another resolution or theme has other fonts, and rows of another height.
+        const auto remeasure = [this](wxEvent& event) {
+            event.Skip();
+            m_look.reset();
+        };
+        Bind(wxEVT_DPI_CHANGED, remeasure);
+        Bind(wxEVT_SYS_COLOUR_CHANGED, remeasure);
+    }
 
     const bpm::persona* PersonaAt(size_t n) const {
         if (!m_owner->m_doc || n >= m_owner->m_ids.size()) return nullptr;
@@ -31,28 +40,25 @@ public:
     void OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const override {
         const bpm::persona* p = PersonaAt(n);
         if (!p) return;
+        const Look& look = GetLook();
         const bool selected = IsSelected(n);
         const wxColour text = selected ? wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT)
                                        : wxSystemSettings::GetColour(wxSYS_COLOUR_LISTBOXTEXT);
         const wxColour faint = selected ? text : wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
-        const int pad = FromDIP(10);
-        wxRect inner = rect.Deflate(pad, FromDIP(7));
+        const wxRect inner = rect.Deflate(FromDIP(10), FromDIP(7));
 
-        wxFont bold = GetFont().Bold();
-        dc.SetFont(bold);
+        dc.SetFont(look.name);
         dc.SetTextForeground(text);
         const wxString name = p->name.empty() ? _("(unnamed persona)") : ToWx(p->name);
-        const int lineHeight = dc.GetCharHeight();
         dc.DrawText(wxControl::Ellipsize(name, dc, wxELLIPSIZE_END, inner.width), inner.GetTopLeft());
 
-        dc.SetFont(GetFont().Smaller());
+        dc.SetFont(look.detail);
         dc.SetTextForeground(faint);
         wxString detail = FormatText(wxPLURAL("{1} stage", "{1} stages", p->stages.size()), p->stages.size());
         if (!p->profile.segment.empty()) detail = ToWx(p->profile.segment) + "  " + wxUniChar(0x00B7) + "  " + detail;
-        const int second = inner.y + lineHeight + FromDIP(2);
-        dc.DrawText(wxControl::Ellipsize(detail, dc, wxELLIPSIZE_END, inner.width), inner.x, second);
+        dc.DrawText(wxControl::Ellipsize(detail, dc, wxELLIPSIZE_END, inner.width), inner.x, inner.y + look.second);
 
-        const int third = second + dc.GetCharHeight() + FromDIP(6);
+        const int third = inner.y + look.third;
         const wxString status = StatusBadgeText(*p);
         const wxSize badge = MeasureStatusBadge(dc, status);
         const int barWidth = std::max(FromDIP(40), inner.width - badge.x - FromDIP(52));
@@ -60,19 +66,17 @@ public:
         const wxRect bar(inner.x, third + (badge.y - FromDIP(6)) / 2, barWidth, FromDIP(6));
         DrawCompletenessBar(dc, bar, percent, selected);
         dc.SetTextForeground(faint);
-        dc.DrawText(wxString::Format("%d%%", percent), bar.GetRight() + FromDIP(6), third + (badge.y - dc.GetCharHeight()) / 2);
+        dc.DrawText(wxString::Format("%d%%", percent), bar.GetRight() + FromDIP(6), third + (badge.y - look.detailHeight) / 2);
         DrawStatusBadge(dc, BadgeRect(dc, rect, *p).GetTopLeft(), status, *p, selected);
     }
 
     /// Where row rect draws p's status badge, in dc's coordinates.
     wxRect BadgeRect(wxDC& dc, const wxRect& rect, const bpm::persona& p) const {
+        const Look& look = GetLook();
         const wxRect inner = rect.Deflate(FromDIP(10), FromDIP(7));
-        dc.SetFont(GetFont().Bold());
-        const int lineHeight = dc.GetCharHeight();
-        dc.SetFont(GetFont().Smaller());
-        const int third = inner.y + lineHeight + FromDIP(2) + dc.GetCharHeight() + FromDIP(6);
+        dc.SetFont(look.detail);
         const wxSize badge = MeasureStatusBadge(dc, StatusBadgeText(p));
-        return {wxPoint(inner.GetRight() - badge.x, third), badge};
+        return {wxPoint(inner.GetRight() - badge.x, inner.y + look.third), badge};
     }
 
     /// The persona whose status badge is at point (client coordinates), or nullptr.
@@ -84,13 +88,7 @@ public:
         return BadgeRect(dc, GetItemRect(static_cast<size_t>(n)), *p).Contains(point) ? p : nullptr;
     }
 
-    wxCoord OnMeasureItem(size_t) const override {
-        wxClientDC dc(const_cast<Items*>(this));
-        dc.SetFont(GetFont().Bold());
-        const int first = dc.GetCharHeight();
-        dc.SetFont(GetFont().Smaller());
-        return first + FromDIP(2) + dc.GetCharHeight() + FromDIP(6) + MeasureStatusBadge(dc, "X").y + FromDIP(14);
-    }
+    wxCoord OnMeasureItem(size_t) const override { return GetLook().rowHeight; }
 
     void OnDrawSeparator(wxDC& dc, wxRect& rect, size_t) const override {
         dc.SetPen(wxPen(wxSystemSettings::GetColour(wxSYS_COLOUR_3DLIGHT)));
@@ -98,7 +96,33 @@ public:
     }
 
 private:
+    // The fonts of a row and where its lines go, the same for every row.
+    struct Look {
+        wxFont name, detail;
+        int second = 0, third = 0;  // tops of the second and third line
+        int detailHeight = 0;
+        int rowHeight = 0;
+    };
+
+    // Looked up once: GTK answers what a list's default font is by styling a widget, which cost
+    // more than drawing the row, and the list asks for every row on every scroll and resize.
+    const Look& GetLook() const {
+        if (m_look) return *m_look;
+        Look look;
+        look.name = GetFont().Bold();
+        look.detail = GetFont().Smaller();
+        wxClientDC dc(const_cast<Items*>(this));
+        dc.SetFont(look.name);
+        look.second = dc.GetCharHeight() + FromDIP(2);
+        dc.SetFont(look.detail);
+        look.detailHeight = dc.GetCharHeight();
+        look.third = look.second + look.detailHeight + FromDIP(6);
+        look.rowHeight = look.third + MeasureStatusBadge(dc, "X").y + FromDIP(14);
+        return *(m_look = look);
+    }
+
     PersonaList* m_owner;
+    mutable std::optional<Look> m_look;
 };
 
 wxVListBox* PersonaList::GetListBox() const { return m_list; }

@@ -47,7 +47,9 @@ wxString HintOf(bpm::stage_field field) {
 }  // namespace
 
 StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
-    : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()), m_context(context) {
+    : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()),
+      m_textWidths(std::make_shared<CellTextWidths>()),
+      m_context(context) {
     SetAccessibleName(this, _("Buying stages"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     // The buttons wrap onto a second line in a narrow window rather than being cut off.
@@ -121,6 +123,14 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
         m_context.SelectStage(stageId);
         m_cursorMoving = false;
     });
+    // Words measured at another resolution or in another theme's fonts have other widths.
+    const auto remeasure = [this](wxEvent& event) {
+        event.Skip();
+        m_textWidths->Clear();
+        ResizeRowsLater();
+    };
+    Bind(wxEVT_DPI_CHANGED, remeasure);
+    Bind(wxEVT_SYS_COLOUR_CHANGED, remeasure);
     Bind(wxEVT_SHOW, [this](wxShowEvent& event) {
         if (event.IsShown() && m_rowsStale) ResizeRowsLater();
         event.Skip();
@@ -178,7 +188,7 @@ void StageGrid::ConfigureColumns() {
     for (int col = 0; col < column_count; ++col) {
         auto* attr = new wxGridCellAttr;
         const bpm::stage_field field = StageGridTable::FieldOf(col);
-        attr->SetRenderer(new StageCellRenderer(HintOf(field)));
+        attr->SetRenderer(new StageCellRenderer(HintOf(field), m_textWidths));
         attr->SetEditor(new wxGridCellAutoWrapStringEditor);
         if (field == bpm::stage_field::name) attr->SetFont(m_grid->GetDefaultCellFont().Bold());
         m_grid->SetColAttr(col, attr);

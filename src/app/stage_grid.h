@@ -15,6 +15,7 @@
 #include "editing_context.h"
 #include "grid_clipboard.h"
 
+class CellTextWidths;
 class StageGridTable;
 
 /// The buying stages of the selected persona as an editable grid, with buttons, a context
@@ -118,6 +119,8 @@ private:
 
     wxGrid* m_grid = nullptr;
     std::unique_ptr<StageGridTable> m_table;
+    // What the cells' renderers have measured.
+    std::shared_ptr<CellTextWidths> m_textWidths;
     EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;

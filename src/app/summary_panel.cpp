@@ -23,7 +23,10 @@ constexpr int gap_dip = 12;
 
 }  // namespace
 
-SummaryPanel::SummaryPanel(wxWindow* parent, EditingContext& context) : wxPanel(parent, wxID_ANY), m_context(context) {
+SummaryPanel::SummaryPanel(wxWindow* parent, EditingContext& context)
+    : wxPanel(parent, wxID_ANY),
+      m_context(context),
+      m_summaryRefresh(context, EditingContext::Page::Summary, [this] { ShowSummary(); }) {
     SetAccessibleName(this, _("Summary"));
     const int gap = FromDIP(gap_dip);
     m_heading = NewHeading(this, _("Summary"), 1.4, wxST_ELLIPSIZE_END);
@@ -71,15 +74,16 @@ void SummaryPanel::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) m_doc = m_context.GetDocument();
     if (notice.Has(EditingContext::DocumentChanged) || notice.Has(EditingContext::PersonaChanged)) {
         m_personaId = m_context.GetPersonaId();
-        ShowSummary();
+        m_summaryRefresh.Request();
     } else if (notice.Has(EditingContext::Edited)) {
         OnChanges(*notice.edits);
     } else if (notice.Has(EditingContext::ReadOnlyChanged)) {
-        ShowSummary();
+        m_summaryRefresh.Request();
     }
     // The AI assistant's summary as it is written, for the persona shown.
-    if (notice.Has(EditingContext::SummaryDraftChanged)) ShowSummary();
-    if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Summary) SetFocus();
+    if (notice.Has(EditingContext::SummaryDraftChanged)) m_summaryRefresh.Request();
+    m_summaryRefresh.Follow(notice);
+    if (notice.Has(EditingContext::FocusRequested) && m_summaryRefresh.IsPageShown()) SetFocus();
 }
 
 const bpm::persona* SummaryPanel::Persona() const {
@@ -148,7 +152,8 @@ void SummaryPanel::WrapNotes() {
 void SummaryPanel::OnChanges(const bpm::change_set& changes) {
     for (const bpm::change& c : changes) {
         if (c.persona_id == m_personaId && c.what != bpm::change::kind::persona_removed) {
-            ShowSummary();
+            // Rebuilt from the whole persona and laid out: only while the page shows.
+            m_summaryRefresh.Request();
             return;
         }
     }

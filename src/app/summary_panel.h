@@ -6,6 +6,7 @@
 
 #include "bpm_document.h"
 #include "editing_context.h"
+#include "page_refresh.h"
 
 class wxBoxSizer;
 class wxButton;
@@ -17,7 +18,8 @@ class wxTextCtrl;
 /// The summary of the selected persona's journey (read-only) and the button that writes it
 /// from the map, as the spec's Phase 5. It shows the context's selected persona: a template
 /// summary as the map is now, an AI summary as written, with a warning when the persona changed
-/// after it was written.
+/// after it was written. It is brought up to date while its page is in front, and as the page
+/// comes to the front.
 class SummaryPanel : public wxPanel {
 public:
     SummaryPanel(wxWindow* parent, EditingContext& context);
@@ -54,4 +56,5 @@ private:
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;
     std::string m_personaId;
+    PageRefresh m_summaryRefresh;
 };

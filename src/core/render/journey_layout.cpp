@@ -99,10 +99,10 @@ namespace {
 
 using card_text = layout::journey_parts::card_text;
 
-card_text wrap_card(const stage& s, std::size_t index, const draw::text_measurer& m, const journey_options& o) {
+card_text wrap_card(const stage& s, std::size_t index, const journey_text& text, const journey_options& o) {
     card_text t;
     const double inner = o.card_width - 2 * card_pad;
-    t.title = draw::wrap_text(stage_title(s, index), inner, card_title_font, m, 2);
+    t.title = text.wrap(stage_title(s, index), inner, card_title_font, 2);
     const double field_width = o.card_width - 2 * (lane_inset + lane_pad);
     for (std::size_t l = 0; l < lanes.size(); ++l)
         for (std::size_t f = 0; f < lane_fields; ++f) {
@@ -110,7 +110,7 @@ card_text wrap_card(const stage& s, std::size_t index, const draw::text_measurer
             const std::string_view value = trim(s.field(lanes[l].fields[f]));
             t.empty[k] = value.empty();
             t.values[k] = t.empty[k] ? std::vector<std::string>{layout::empty_mark}
-                                     : draw::wrap_text(value, field_width, value_font, m, o.max_field_lines);
+                                     : text.wrap(value, field_width, value_font, o.max_field_lines);
         }
     return t;
 }
@@ -217,20 +217,17 @@ std::vector<double> segment_widths(const std::vector<std::optional<double>>& day
     return widths;
 }
 
-// One line in a segment, or nothing when not even an ellipsis fits. A label cut to a stub
-// ("3. St…") gives way to its short form (the stage number), which still matches the card.
-void put_segment_label(draw::drawing& d, const draw::text_measurer& m, const rect& area, const std::string& label,
+// One line in a segment, or nothing when not even an ellipsis fits.
+void put_segment_label(draw::drawing& d, const journey_text& text, const rect& area, const std::string& label,
                        const std::string& short_label, const font& f, colour c) {
-    std::string line = draw::elide(label, area.w, f, m);
-    if (line != label && !short_label.empty() && code_point_count(line) < 8)
-        line = draw::elide(short_label, area.w, f, m);
-    if (m.width(line, f) > area.w) return;
-    put_text(d, m, area.x, area.y, area.w, {line}, f, c, draw::align::centre);
+    std::string line = text.segment_label(label, short_label, area.w, f);
+    if (!line.empty()) put_text(d, text.measurer(), area.x, area.y, area.w, {std::move(line)}, f, c, draw::align::centre);
 }
 
-double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer& m, double x0, double y,
+double draw_header(draw::drawing& d, const persona& p, const journey_text& text, double x0, double y,
                    double width) {
-    y += put_text(d, m, x0, y, width, draw::wrap_text(layout::display_name(p), width, name_font, m, 2), name_font,
+    const draw::text_measurer& m = text.measurer();
+    y += put_text(d, m, x0, y, width, text.wrap(layout::display_name(p), width, name_font, 2), name_font,
                   layout::ink);
     std::string subtitle;
     for (const std::string* part : {&p.profile.role, &p.profile.organisation, &p.profile.segment}) {
@@ -240,23 +237,24 @@ double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer
         subtitle += t;
     }
     if (!subtitle.empty())
-        y += 2 + put_text(d, m, x0, y + 2, width, draw::wrap_text(subtitle, width, subtitle_font, m, 2), subtitle_font,
+        y += 2 + put_text(d, m, x0, y + 2, width, text.wrap(subtitle, width, subtitle_font, 2), subtitle_font,
                           layout::muted);
     y += 10;
 
     if (p.pain_points.empty())
-        return y + put_text(d, m, x0, y, width, draw::wrap_text(_("No pain points recorded"), width, chip_font, m, 1),
+        return y + put_text(d, m, x0, y, width, text.wrap(_("No pain points recorded"), width, chip_font, 1),
                             chip_font, layout::faint);
 
     const double max_text = std::min(width, chip_max_width) - 2 * chip_pad;
     double x = x0, line_height = 0;
     for (const pain_point& pp : p.pain_points) {
         const std::string title = pain_category_title(pp.category);
-        const std::string_view text = trim(pp.text);
-        const std::string shown = text.empty() ? std::string(layout::empty_mark) : std::string(text);
-        const double natural = std::max(title.empty() ? 0 : m.width(title, chip_title_font), m.width(shown, chip_font));
+        const std::string_view point = trim(pp.text);
+        const std::string shown = point.empty() ? std::string(layout::empty_mark) : std::string(point);
+        const double natural =
+            std::max(title.empty() ? 0 : text.width(title, chip_title_font), text.width(shown, chip_font));
         const double text_w = std::min(max_text, natural);
-        std::vector<std::string> lines = draw::wrap_text(shown, text_w, chip_font, m, 3);
+        std::vector<std::string> lines = text.wrap(shown, text_w, chip_font, 3);
         const double title_h = title.empty() ? 0 : m.line_height(chip_title_font) + 1;
         const double w = text_w + 2 * chip_pad;
         const double h = 2 * chip_pad + title_h + layout::lines_height(m, chip_font, lines.size());
@@ -268,7 +266,7 @@ double draw_header(draw::drawing& d, const persona& p, const draw::text_measurer
         const category_colours c = pain_category_colours(pp.category);
         d.items.push_back(draw::box{{x, y, w, h}, c.fill, c.outline, 1, 6});
         if (!title.empty())
-            put_text(d, m, x + chip_pad, y + chip_pad, text_w, {draw::elide(title, text_w, chip_title_font, m)},
+            put_text(d, m, x + chip_pad, y + chip_pad, text_w, {text.elide(title, text_w, chip_title_font)},
                      chip_title_font, c.ink);
         put_text(d, m, x + chip_pad, y + chip_pad + title_h, text_w, std::move(lines), chip_font, layout::ink);
         x += w + chip_gap;
@@ -286,7 +284,8 @@ double timeline_height(const draw::text_measurer& m) {
 // wrapped; days are the stages' durations, and each region's segment is filled in.
 void draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>& regions,
                    const std::vector<std::optional<double>>& days, const std::vector<std::string>& caption,
-                   const draw::text_measurer& m, double x0, double y, double width) {
+                   const journey_text& text, double x0, double y, double width) {
+    const draw::text_measurer& m = text.measurer();
     y += put_text(d, m, x0, y, width, caption, caption_font, layout::muted);
     y += 4;
     const double separators = segment_gap * static_cast<double>(regions.size() - 1);
@@ -302,10 +301,10 @@ void draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>
         d.items.push_back(draw::box{r.segment, known ? base : layout::mix(base, layout::white, 0.82), {0, 0, 0, 0}, 0, 3});
         const colour text_colour = known ? layout::white : base;
         const rect inner{x + 3, y + segment_pad, widths[i] - 6, m.line_height(segment_title_font)};
-        put_segment_label(d, m, inner, stage_title(s, r.index), std::to_string(r.index + 1), segment_title_font,
+        put_segment_label(d, text, inner, stage_title(s, r.index), std::to_string(r.index + 1), segment_title_font,
                           text_colour);
         const std::string_view duration = trim(s.duration);
-        put_segment_label(d, m, {inner.x, inner.bottom(), inner.w, m.line_height(segment_font)},
+        put_segment_label(d, text, {inner.x, inner.bottom(), inner.w, m.line_height(segment_font)},
                           duration.empty() ? std::string(layout::empty_mark) : std::string(duration), {},
                           segment_font, text_colour);
         x += widths[i] + segment_gap;
@@ -370,15 +369,16 @@ struct journey_parts::geometry {
     double height = 0;  // of the whole picture
 };
 
-journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options)
-    : persona_(p), m_(m), options_(options) {
+journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                             journey_cache* cache)
+    : persona_(p), m_(m), text_(m, cache), options_(options) {
     options_.card_width = std::max(options_.card_width, min_card_width);
     first_ = std::min(options_.first_stage, p.stages.size());
     const std::size_t n = std::min(options_.stage_count, p.stages.size() - first_);
     texts_.reserve(n);
     days_.reserve(n);
     for (std::size_t i = first_; i < first_ + n; ++i) {
-        texts_.push_back(wrap_card(p.stages[i], i, m, options_));
+        texts_.push_back(wrap_card(p.stages[i], i, text_, options_));
         const auto range = parse_duration(p.stages[i].duration);
         days_.push_back(range ? std::optional<double>((range->min_days + range->max_days) / 2) : std::nullopt);
     }
@@ -396,12 +396,12 @@ journey_parts::geometry journey_parts::plan(std::size_t first, std::size_t count
     g.cards_width = count == 0 ? 0 : static_cast<double>(std::min(per_row, count)) * (options_.card_width + gap_x) - gap_x;
     g.width = options_.show_header || count == 0 ? std::max(g.cards_width, min_inner_width) : g.cards_width;
     double y = margin;
-    if (options_.show_header) y = draw_header(header, persona_, m_, margin, y, g.width) + 18;
+    if (options_.show_header) y = draw_header(header, persona_, text_, margin, y, g.width) + 18;
     if (count == 0) {
         g.timeline_top = y;
         return g;
     }
-    g.caption = draw::wrap_text(caption_, g.cards_width, caption_font, m_, 2);
+    g.caption = text_.wrap(caption_, g.cards_width, caption_font, 2);
     g.timeline_top = y;
     y += layout::lines_height(m_, caption_font, g.caption.size());
     y += 4;
@@ -432,7 +432,7 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
     if (count == 0) {
         d.height = g.timeline_top +
                    put_text(d, m_, margin, g.timeline_top, g.width,
-                            draw::wrap_text(_("No buying stages mapped yet."), g.width, value_font, m_), value_font,
+                            text_.wrap(_("No buying stages mapped yet."), g.width, value_font), value_font,
                             layout::faint) +
                    margin;
         return out;
@@ -443,7 +443,7 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
     const std::size_t offset = first - first_;
     const std::vector<std::optional<double>> days(days_.begin() + static_cast<std::ptrdiff_t>(offset),
                                                   days_.begin() + static_cast<std::ptrdiff_t>(offset + count));
-    draw_timeline(d, p, out.stages, days, g.caption, m_, margin, g.timeline_top, g.cards_width);
+    draw_timeline(d, p, out.stages, days, g.caption, text_, margin, g.timeline_top, g.cards_width);
 
     std::vector<double> header_mid(count);
     for (std::size_t row = 0; row < g.rows.size(); ++row) {
@@ -483,8 +483,9 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
 
 }  // namespace layout
 
-journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options) {
-    const layout::journey_parts parts(p, m, options);
+journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                              journey_cache* cache) {
+    const layout::journey_parts parts(p, m, options, cache);
     journey_options o = options;
     o.card_width = std::max(o.card_width, min_card_width);
     return parts.layout(parts.first(), parts.count(), layout::cards_per_row(parts.count(), o));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bpm/journey_layout.h"
+#include "journey_text.h"
 
 namespace bpm::layout {
 
@@ -20,14 +21,16 @@ struct part_size {
 
 /// The stages of a persona's journey with every card's text wrapped and every duration parsed a
 /// single time, so that measuring a part costs time linear in its stages, whatever was measured
-/// before. Keeps references to the persona and the measurer, which must outlive it.
+/// before. Keeps references to the persona, the measurer and the cache, which must outlive it.
 class journey_parts {
 public:
     struct card_text;
 
     /// Prepares the stages that options.first_stage and options.stage_count choose (clamped to
-    /// those there are), with the options' card width, lines per field, header and selection.
-    journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options);
+    /// those there are), with the options' card width, lines per field, header and selection;
+    /// with a cache, text wrapped by earlier parts through the same measurer is not measured again.
+    journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options,
+                  journey_cache* cache = nullptr);
     ~journey_parts();
 
     /// The first stage prepared (an index into persona::stages).
@@ -48,6 +51,7 @@ private:
 
     const persona& persona_;
     const draw::text_measurer& m_;
+    journey_text text_;  // measures all the text, through the cache when given one
     journey_options options_;
     std::size_t first_ = 0;
     std::vector<card_text> texts_;
