@@ -42,8 +42,6 @@ const char* const personas_pane = "personas";
 const char* const main_pane = "main";
 const char* const chat_pane = "chat";
 const char* const disk_pane = "disk";
-// A notice that named no persona's edits: only the persona shown changed.
-const bpm::change_set no_changes;
 
 }  // namespace
 
@@ -263,8 +261,9 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         NoteStatusDisagreements(nullptr);
     else if (notice.Has(EditingContext::Edited))
         NoteStatusDisagreements(notice.edits);
-    else if (notice.Has(EditingContext::PersonaChanged))
-        NoteStatusDisagreements(&no_changes);
+    // The note is about one persona: it goes when another is shown.
+    if (notice.Has(EditingContext::PersonaChanged) && m_statusNotePersona != m_context.GetPersonaId())
+        WithdrawStatusNote();
     // The line counts the selected persona's stage fields: moving between stages or pages
     // leaves it as it is.
     const auto namesPersona = [this](const bpm::change& c) { return c.persona_id == m_context.GetPersonaId(); };
@@ -273,16 +272,18 @@ void MainFrame::OnNotice(const EditingContext::Notice& notice) {
         UpdateStatusText();
 }
 
+void MainFrame::WithdrawStatusNote() {
+    if (!m_statusNote.empty() && GetStatusBar()->GetStatusText(0) == m_statusNote) SetStatusText(wxString());
+    m_statusNote.clear();
+    m_statusNotePersona.clear();
+}
+
 void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
     const BpmDocument* doc = Doc();
-    if (!changes) m_completedWithGaps.clear();
-    // The note is about one persona: it goes once that persona is settled or no longer shown.
-    const auto withdrawNote = [this] {
-        if (!m_statusNote.empty() && GetStatusBar()->GetStatusText(0) == m_statusNote) SetStatusText(wxString());
-        m_statusNote.clear();
-        m_statusNotePersona.clear();
-    };
-    if (!doc || (!m_statusNotePersona.empty() && m_statusNotePersona != m_context.GetPersonaId())) withdrawNote();
+    if (!changes) {
+        m_completedWithGaps.clear();
+        WithdrawStatusNote();
+    }
     if (!doc) return;
     for (const bpm::persona& p : doc->Model().personas) {
         if (changes && std::none_of(changes->begin(), changes->end(),
@@ -290,7 +291,7 @@ void MainFrame::NoteStatusDisagreements(const bpm::change_set* changes) {
             continue;
         if (bpm::status_fit_of(p) != bpm::status_fit::completed_with_gaps) {
             m_completedWithGaps.erase(p.id);
-            if (p.id == m_statusNotePersona) withdrawNote();
+            if (p.id == m_statusNotePersona) WithdrawStatusNote();
         } else if (m_completedWithGaps.insert(p.id).second && changes) {
             // TRANSLATORS: {1} is a persona's name
             m_statusNote = FormatText(_("{1} is marked completed but now has empty stage fields, so it is incomplete "

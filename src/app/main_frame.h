@@ -101,6 +101,8 @@ private:
     void ShowCard(int card);
     /// Says on the status bar when an edit leaves a completed persona with empty stage fields.
     void NoteStatusDisagreements(const bpm::change_set* changes);
+    /// Clears the status bar's note on a persona's status, if it still shows.
+    void WithdrawStatusNote();
     void SetPersonaListShown(bool shown);
 
     void OnGenerateSummary(wxCommandEvent& event);
