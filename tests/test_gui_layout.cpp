@@ -116,6 +116,39 @@ BOOST_FIXTURE_TEST_CASE(scrolling_the_grid_after_an_edit_leaves_stderr_clean, ed
     Frame().SetSize(1280, 800);
 }
 
+BOOST_FIXTURE_TEST_CASE(enter_and_tab_that_scroll_the_grid_out_of_an_open_cell_leave_stderr_clean, editor) {
+    // Enter and Tab close the cell editor and move the cursor in one key; when the move scrolls
+    // the grid, the closed editor must be gone already (GTK complains of a hidden child).
+    Frame().SetSize(1024, 700);
+    Pump();
+    stderr_capture capture;
+    const int rows = grid().GetNumberRows();
+    for (int row = 0; row + 1 < rows; ++row) {
+        wxTextCtrl* text = OpenCellEditor(row, 1);
+        text->ChangeValue(wxString::Format("Asks peers %d", row));
+        wxKeyEvent enter(wxEVT_CHAR_HOOK);
+        enter.m_keyCode = WXK_RETURN;
+        enter.SetEventObject(text);
+        text->ProcessWindowEvent(enter);
+        Pump();
+        BOOST_TEST(grid().GetGridCursorRow() == row + 1);
+    }
+    for (int col = 0; col + 1 < grid().GetNumberCols(); ++col) {
+        wxTextCtrl* text = OpenCellEditor(rows - 1, col);
+        wxKeyEvent tab(wxEVT_KEY_DOWN);
+        tab.m_keyCode = WXK_TAB;
+        tab.SetEventObject(text);
+        text->ProcessWindowEvent(tab);
+        Pump();
+        BOOST_TEST(grid().GetGridCursorCol() == col + 1);
+    }
+    BOOST_TEST(!grid().IsCellEditControlShown());
+    BOOST_TEST(shown().stages[0].buyer_actions == "Asks peers 0");
+    const std::string err = capture.text();
+    BOOST_TEST(!complains(err), err);
+    Frame().SetSize(1280, 800);
+}
+
 BOOST_FIXTURE_TEST_CASE(keys_go_to_a_control_on_screen_on_the_welcome_card_and_a_new_maps_chat, editor) {
     prompts.answers = {SaveChoice::Discard};
     TheDocManager().CloseDocuments(true);

@@ -85,6 +85,9 @@ private:
     void OnFlashEnd(wxTimerEvent& event);
     void OnKeyDown(wxKeyEvent& event);
     void OnTabbing(wxGridEvent& event);
+    // Puts the grid cursor on (row, col) and scrolls it into view once the cell editor that just
+    // closed is gone; does nothing when that cell no longer exists.
+    void MoveCursorOnceEditorClosed(int row, int col);
     void OnCellRightClick(wxGridEvent& event);
     void ShowStageMenu(int row, int col, const wxPoint& at);
     void OnLabelRightClick(wxGridEvent& event);
