@@ -74,6 +74,9 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     m_log = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME);
     m_log->SetName(_("Conversation"));
     m_log->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
+    // Set, not left to the theme: each new bubble inherits it, where asking GTK for the default
+    // font is a style look-up per bubble.
+    m_log->SetFont(m_log->GetFont());
     m_log->SetScrollRate(0, 12);
     m_log->SetSizer(new wxBoxSizer(wxVERTICAL));
     sizer->Add(m_log, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
@@ -113,6 +116,16 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
         event.Skip();
         CallAfter(&ChatPanel::RewrapBubbles);
     });
+    // Words measured at another resolution or in another theme's fonts have other widths.
+    const auto remeasure = [this](wxEvent& event) {
+        event.Skip();
+        m_textWidths->Clear();
+        for (ChatBubble* b : m_bubbles) b->Rewrap(BubbleWidth(), m_textWidths);
+        m_log->FitInside();
+        m_log->Layout();
+    };
+    Bind(wxEVT_DPI_CHANGED, remeasure);
+    Bind(wxEVT_SYS_COLOUR_CHANGED, remeasure);
 
     SetDocument(nullptr);
     m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
@@ -239,7 +252,7 @@ void ChatPanel::ShowMessages(const std::vector<bpm::message>& messages) {
 int ChatPanel::BubbleWidth() const { return std::max(160, m_log->GetClientSize().x - side_margin); }
 
 void ChatPanel::AddBubble(ChatBubble* bubble) {
-    bubble->Rewrap(BubbleWidth());
+    bubble->Rewrap(BubbleWidth(), m_textWidths);
     const int side = bubble->GetRole() == ChatBubble::Role::User ? wxALIGN_RIGHT : wxALIGN_LEFT;
     m_log->GetSizer()->Add(bubble, 0, side | wxLEFT | wxRIGHT | wxTOP, 6);
     m_bubbles.push_back(bubble);
@@ -320,7 +333,7 @@ void ChatPanel::RewrapBubbles() {
         return;
     m_log->Freeze();
     for (ChatBubble* b : m_bubbles)
-        if (b->GetWrapWidth() != width) b->Rewrap(width);
+        if (b->GetWrapWidth() != width) b->Rewrap(width, m_textWidths);
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();

@@ -48,7 +48,7 @@ wxString HintOf(bpm::stage_field field) {
 
 StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()),
-      m_textWidths(std::make_shared<CellTextWidths>()),
+      m_textWidths(std::make_shared<TextWidths>()),
       m_context(context) {
     SetAccessibleName(this, _("Buying stages"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
