@@ -29,10 +29,6 @@ struct journey_options {
     std::size_t stage_count = npos;
     /// Whether to draw the persona's name and pain points above the timeline.
     bool show_header = true;
-    /// The stage to outline as selected, so the map follows the grid's selection ("" for none).
-    std::string selected_stage_id;
-    /// Colour of the selection outline (the GUI passes the system's highlight colour).
-    draw::colour selection_colour{53, 132, 228};
 };
 
 /// Where one stage was drawn, for hit testing and for scrolling a stage into view.
@@ -82,6 +78,10 @@ private:
     struct store;
     std::unique_ptr<store> store_;
 };
+
+/// The outline that marks a card as selected: 5 units outside it, 2.5 wide, rounded like the card.
+/// A view draws it over the laid-out map, so moving the selection lays nothing out again.
+draw::box selection_outline(const draw::rect& card, draw::colour colour);
 
 /// Lays out a persona's journey map, wrapping text with the renderer's measurer; with a cache,
 /// the text earlier layouts wrapped through the same measurer is not measured again.

@@ -455,9 +455,6 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
             out.stages[i].card = {x, y, o.card_width, r.card};
             header_mid[i] = y + r.title / 2;
             draw_card(d, out.stages[i].card, texts_[offset + i], r, stage_colour(first + i, p.stages.size()), m_);
-            if (!o.selected_stage_id.empty() && o.selected_stage_id == out.stages[i].stage_id)
-                d.items.push_back(draw::box{{x - 5, y - 5, o.card_width + 10, r.card + 10}, {0, 0, 0, 0},
-                                            o.selection_colour, 2.5, card_radius + 5});
         }
         ++out.rows;
     }
@@ -482,6 +479,10 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
 }
 
 }  // namespace layout
+
+draw::box selection_outline(const draw::rect& card, draw::colour colour) {
+    return draw::box{{card.x - 5, card.y - 5, card.w + 10, card.h + 10}, {0, 0, 0, 0}, colour, 2.5, card_radius + 5};
+}
 
 journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
                               journey_cache* cache) {
