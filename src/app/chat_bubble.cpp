@@ -7,6 +7,7 @@
 #include <wx/tokenzr.h>
 
 #include "accessibility.h"
+#include "wx_string.h"
 #include "word_wrap.h"
 
 namespace {
@@ -47,9 +48,15 @@ ChatBubble::ChatBubble(wxWindow* parent, Role role, const wxString& text, const 
     m_textFont = GetFont();
     if (role == Role::Question) m_textFont.MakeBold();
     m_hintFont = GetFont().Smaller();
-    // Screen readers announce who speaks as well as what is said.
-    SetAccessibleName(this, (role == Role::User ? _("You") : _("Assistant")) + ": " + text);
+    NameForScreenReaders();
     Bind(wxEVT_PAINT, &ChatBubble::OnPaint, this);
+}
+
+void ChatBubble::NameForScreenReaders() {
+    // Screen readers announce who speaks as well as what is said.
+    const wxString who = m_role == Role::User ? _("You") : _("Assistant");
+    // TRANSLATORS: a chat message as a screen reader reads it: who speaks, then what is said
+    SetAccessibleName(this, FormatText(_("{1}: {2}"), who, m_text));
 }
 
 void ChatBubble::Rewrap(int width, std::shared_ptr<TextWidths> widths) {
@@ -82,7 +89,7 @@ void ChatBubble::Rewrap() {
 
 void ChatBubble::SetText(const wxString& text) {
     m_text = text;
-    SetAccessibleName(this, (m_role == Role::User ? _("You") : _("Assistant")) + ": " + text);
+    NameForScreenReaders();
     Rewrap();
     Refresh();
 }

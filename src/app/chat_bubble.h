@@ -32,6 +32,7 @@ protected:
 
 private:
     void Rewrap();
+    void NameForScreenReaders();
     void OnPaint(wxPaintEvent& event);
 
     Role m_role;
