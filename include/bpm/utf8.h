@@ -101,7 +101,4 @@ inline std::size_t xml_invalid_char_bytes(std::string_view text, std::size_t i) 
 /// tab, LF and CR; U+FFFE; U+FFFF).
 std::string strip_xml_invalid_chars(std::string_view text);
 
-/// True when text holds a character that strip_xml_invalid_chars removes.
-bool has_xml_invalid_chars(std::string_view text);
-
 }  // namespace bpm

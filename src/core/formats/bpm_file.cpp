@@ -1,6 +1,5 @@
 #include "bpm/bpm_file.h"
 
-#include <array>
 #include <cstdint>
 #include <pugixml.hpp>
 #include <unordered_map>
@@ -9,34 +8,11 @@
 #include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "bpm_canonical.h"
 
 namespace bpm {
 
 namespace {
-
-constexpr const char* root_name = "buying-process-map";
-
-// XML element names of the stage fields, in file order.
-const char* stage_element(stage_field f) {
-    switch (f) {
-        case stage_field::name: return "name";
-        case stage_field::buyer_actions: return "buyer-actions";
-        case stage_field::duration: return "duration";
-        case stage_field::key_influencers: return "key-influencers";
-        case stage_field::seller_actions: return "seller-actions";
-        case stage_field::content_type: return "content-type";
-        case stage_field::key_message: return "key-message";
-    }
-    return "";
-}
-
-// stage_element() of each field of all_stage_fields, in that order.
-const std::array<std::string_view, 7> stage_element_names = {
-    stage_element(stage_field::name),           stage_element(stage_field::buyer_actions),
-    stage_element(stage_field::duration),       stage_element(stage_field::key_influencers),
-    stage_element(stage_field::seller_actions), stage_element(stage_field::content_type),
-    stage_element(stage_field::key_message),
-};
 
 std::string quoted(std::string_view name) { return "<" + std::string(name) + ">"; }
 
@@ -62,7 +38,7 @@ public:
         const pugi::xml_parse_result parsed = xml.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
         if (parsed.status == pugi::status_no_document_element) {
             problem_at(text_.find_first_not_of(" \t\r\n"),
-                       format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(root_name)));
+                       format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(bpm_root_name)));
             return fail();
         }
         if (!parsed) {
@@ -88,12 +64,12 @@ public:
             }
         }
         if (!root) {
-            problem_at(0, format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(root_name)));
+            problem_at(0, format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(bpm_root_name)));
             return fail();
         }
-        if (std::string_view(root.name()) != root_name) {
+        if (std::string_view(root.name()) != bpm_root_name) {
             problem(root, format(_("expected root element {1}, found {2}: this is not a Buying Process Mapper file"),
-                                 quoted(root_name), quoted(root.name())));
+                                 quoted(bpm_root_name), quoted(root.name())));
             return fail();
         }
         if (!read_version(root)) return fail();
@@ -145,7 +121,7 @@ private:
     bool read_version(pugi::xml_node root) {
         const pugi::xml_attribute v = root.attribute("format-version");
         if (!v) {
-            problem(root, format(_("{1} has no format-version attribute"), quoted(root_name)));
+            problem(root, format(_("{1} has no format-version attribute"), quoted(bpm_root_name)));
             return false;
         }
         const std::string_view s = v.value();
@@ -383,7 +359,7 @@ private:
                            // Fields usually come in file order; try the one after the last first.
                            for (std::size_t k = 0; k < all_stage_fields.size(); ++k) {
                                const std::size_t i = (next_field + k) % all_stage_fields.size();
-                               if (name == stage_element_names[i]) {
+                               if (name == bpm_stage_elements[i]) {
                                    s.field(all_stage_fields[i]) = text(f);
                                    next_field = i + 1;
                                    break;
@@ -415,125 +391,6 @@ private:
     pugi::xml_node over_at_;   // where content_ first passed max_content_bytes
 };
 
-// Collects pugixml output into a string.
-struct string_writer : pugi::xml_writer {
-    std::string out;
-    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
-
-// pugixml writes a CR in text as a raw byte, which every XML reader turns into LF; a character
-// reference survives. Indentation uses only LF, so every CR in the output comes from text.
-void escape_carriage_returns(std::string& xml) {
-    if (xml.find('\r') == std::string::npos) return;
-    std::string out;
-    out.reserve(xml.size() + 64);
-    for (char c : xml) {
-        if (c == '\r') out += "&#13;";
-        else out.push_back(c);
-    }
-    xml.swap(out);
-}
-
-// Bytes of output to reserve: the text plus the markup around each field.
-std::size_t estimated_size(const document& doc) {
-    std::size_t n = 1024;
-    for (const persona& p : doc.personas) {
-        n += 512 + p.name.size() + (p.summary ? p.summary->text.size() : 0);
-        for (const pain_point& pp : p.pain_points) n += 64 + pp.text.size();
-        for (const stage& s : p.stages) {
-            n += 320;
-            for (stage_field f : all_stage_fields) n += s.field(f).size();
-        }
-    }
-    return n + n / 32;  // room for escapes
-}
-
-class writer {
-public:
-    // The tree is built and printed one persona at a time, so memory stays at one persona's worth
-    // however large the map; the framing lines around the personas carry no user data.
-    std::string write(const document& doc) {
-        string_writer sink;
-        sink.out.reserve(estimated_size(doc));
-        sink.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
-        sink.out += root_name;
-        sink.out += " format-version=\"" + std::to_string(bpm_format_version) + "\">\n";
-
-        pugi::xml_document part;
-        pugi::xml_node meta = part.append_child("metadata");
-        field(meta, "title", doc.metadata.title);
-        field(meta, "created-by", doc.metadata.created_by);
-        field(meta, "created-at", doc.metadata.created_at);
-        field(meta, "modified-at", doc.metadata.modified_at);
-        meta.print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 1);
-
-        if (doc.personas.empty()) {
-            sink.out += "\t<personas />\n";
-        } else {
-            sink.out += "\t<personas>\n";
-            for (const persona& p : doc.personas) {
-                part.reset();
-                write_persona(part, p);
-                part.first_child().print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 2);
-            }
-            sink.out += "\t</personas>\n";
-        }
-        sink.out += "</";
-        sink.out += root_name;
-        sink.out += ">\n";
-        escape_carriage_returns(sink.out);
-        return std::move(sink.out);
-    }
-
-private:
-    void write_persona(pugi::xml_node parent, const persona& p) {
-        pugi::xml_node el = parent.append_child("persona");
-        el.append_attribute("id") = p.id.c_str();
-        field(el, "name", p.name);
-        field(el, "status", persona_status_key(p.status));
-        field(el, "created-by", p.created_by);
-        field(el, "last-updated-at", p.last_updated_at);
-        pugi::xml_node profile = el.append_child("profile");
-        field(profile, "role", p.profile.role);
-        field(profile, "organisation", p.profile.organisation);
-        field(profile, "segment", p.profile.segment);
-        field(profile, "success-metric", p.profile.success_metric);
-        pugi::xml_node pains = el.append_child("pain-points");
-        for (const pain_point& pp : p.pain_points) {
-            pugi::xml_node n = field(pains, "pain-point", pp.text);
-            if (pp.category != pain_category::none)
-                n.append_attribute("category") = std::string(pain_category_key(pp.category)).c_str();
-        }
-        pugi::xml_node stages = el.append_child("stages");
-        for (const stage& s : p.stages) {
-            pugi::xml_node st = stages.append_child("stage");
-            st.append_attribute("id") = s.id.c_str();
-            for (stage_field f : all_stage_fields) field(st, stage_element(f), s.field(f));
-        }
-        if (p.summary) {
-            pugi::xml_node sum = field(el, "summary", p.summary->text);
-            // Attributes after the text node keep the element's attribute order stable.
-            sum.append_attribute("source") = std::string(summary_source_key(p.summary->source)).c_str();
-            if (!p.summary->generated_at.empty()) sum.append_attribute("generated-at") = p.summary->generated_at.c_str();
-        }
-    }
-
-    pugi::xml_node field(pugi::xml_node parent, const char* name, std::string_view value) {
-        pugi::xml_node el = parent.append_child(name);
-        if (!value.empty()) {
-            pugi::xml_node text = el.append_child(pugi::node_pcdata);
-            if (has_xml_invalid_chars(value)) {
-                // XML 1.0 cannot carry most control characters at all, not even escaped.
-                const std::string clean = strip_xml_invalid_chars(value);
-                text.set_value(clean.data(), clean.size());
-            } else {
-                text.set_value(value.data(), value.size());
-            }
-        }
-        return el;
-    }
-};
-
 }  // namespace
 
 result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted) {
@@ -553,7 +410,7 @@ result<document> read_bpm(std::string_view bytes) {
     return reader(bytes).read();
 }
 
-std::string write_bpm(const document& doc) { return writer().write(doc); }
+std::string write_bpm(const document& doc) { return write_canonical_bpm(doc); }
 
 result<document> load_bpm(const std::string& path) {
     auto bytes = read_file(path, max_document_bytes);

@@ -125,29 +125,4 @@ std::string strip_xml_invalid_chars(std::string_view text) {
     return out;
 }
 
-bool has_xml_invalid_chars(std::string_view text) {
-    // Every field passes through here on save, so look eight bytes at a time for the only bytes
-    // that can start a problem: below 0x20, or 0xEF.
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i + 8 <= n) {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + i, 8);
-        const std::uint64_t ascii_below_space = (w - ones * 0x20) & ~w & highs;
-        const std::uint64_t ef = w ^ (ones * 0xEF);
-        const std::uint64_t has_ef = (ef - ones) & ~ef & highs;
-        if (!(ascii_below_space | has_ef)) {
-            i += 8;
-            continue;
-        }
-        for (std::size_t k = i; k < i + 8; ++k)
-            if (xml_invalid_char_bytes(text, k)) return true;
-        i += 8;
-    }
-    for (; i < n; ++i)
-        if (xml_invalid_char_bytes(text, i)) return true;
-    return false;
-}
-
 }  // namespace bpm
