@@ -24,7 +24,7 @@ bool history::submit(std::unique_ptr<edit> e, merge how) {
     }
 
     step s;
-    s.label = e->label();
+    s.label = e->label(doc_);
     s.edits.push_back(std::move(e));
     record(std::move(s), changes);
     typing_ = how != merge::never;
