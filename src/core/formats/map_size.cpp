@@ -48,6 +48,15 @@ constexpr auto xml_text_bytes = escape_table(escaping::xml_text);
 constexpr auto xml_attribute_bytes = escape_table(escaping::xml_attribute);
 constexpr auto json_bytes = escape_table(escaping::json);
 
+constexpr bool within_max_written_bytes(const std::array<std::uint8_t, 256>& table) {
+    for (std::uint8_t b : table)
+        if (b > max_written_bytes_per_text_byte) return false;
+    return true;
+}
+static_assert(within_max_written_bytes(xml_text_bytes) && within_max_written_bytes(xml_attribute_bytes) &&
+                  within_max_written_bytes(json_bytes),
+              "max_written_bytes_per_text_byte must bound every escape");
+
 // Markup, in bytes, of the pieces the writers are made of. depth counts levels of indentation.
 // .bpm: "<name>text</name>\n" (an empty "<name />\n" is shorter).
 constexpr std::size_t xml_field(std::size_t depth, std::string_view name) { return depth + 2 * name.size() + 6; }
