@@ -122,10 +122,44 @@ pid_t WindowPid(Display* display, Window window) {
 
 int IgnoreXErrors(Display*, XErrorEvent*) { return 0; }
 
-// Makes GTK look again for the visuals that suit OpenGL, as the first GTK program on a display does.
-void ForgetGtkVisuals(Display* display) {
-    XDeleteProperty(display, DefaultRootWindow(display), XInternAtom(display, "GDK_VISUALS", False));
-}
+// GTK's note on the root window of the visuals that suit OpenGL: the first GTK program on a display
+// writes it, and the next ones read it instead of probing OpenGL themselves.
+class GtkVisualsNote {
+public:
+    explicit GtkVisualsNote(Display* display)
+        : m_display(display), m_atom(XInternAtom(display, "GDK_VISUALS", False)) {}
+
+    // Keeps the note as a program left it.
+    void Remember() {
+        Atom type = None;
+        int format = 0;
+        unsigned long items = 0, after = 0;
+        unsigned char* data = nullptr;
+        if (XGetWindowProperty(m_display, DefaultRootWindow(m_display), m_atom, 0, 2, False, XA_INTEGER, &type, &format,
+                               &items, &after, &data) == Success &&
+            data) {
+            if (format == 32 && items == 2) {
+                const auto* values = reinterpret_cast<const long*>(data);
+                m_note.assign(values, values + 2);
+            }
+            XFree(data);
+        }
+    }
+    // As for one more GTK program: the note as the last program that wrote it left it (a build
+    // that does not probe OpenGL writes none, and must not make the next build's run a first one).
+    void Restore() {
+        if (m_note.empty()) return;
+        XChangeProperty(m_display, DefaultRootWindow(m_display), m_atom, XA_INTEGER, 32, PropModeReplace,
+                        reinterpret_cast<const unsigned char*>(m_note.data()), static_cast<int>(m_note.size()));
+    }
+    // As for the first GTK program on the display.
+    void Remove() { XDeleteProperty(m_display, DefaultRootWindow(m_display), m_atom); }
+
+private:
+    Display* m_display;
+    Atom m_atom;
+    std::vector<long> m_note;
+};
 
 // Starts bpmap with args and measures it until it settles, then stops it.
 Run Measure(Display* display, int damageEvent, const std::string& bpmap, const std::vector<std::string>& args,
@@ -299,6 +333,7 @@ int main(int argc, char** argv) {
     int damageEvent = 0, damageError = 0;
     if (!XDamageQueryExtension(display, &damageEvent, &damageError)) damageEvent = 0;
 
+    GtkVisualsNote visuals(display);
     bpm::test::temp_dir folder;
     const std::vector<std::string> env = Environment(folder.path() / "home");
     const std::string map = folder.file("nlyzer-b2b-personas.bpm");
@@ -318,9 +353,11 @@ int main(int argc, char** argv) {
     std::printf("bpmap start-up: medians of %d runs of each, alternating, after one warm-up run each\n", runs);
     for (int round = 0; round <= runs; ++round) {
         for (Case& c : cases) {
-            if (c.firstOnDisplay) ForgetGtkVisuals(display);
+            if (c.firstOnDisplay) visuals.Remove();
+            else visuals.Restore();
             Run r = Measure(display, damageEvent, c.binary, c.sample ? std::vector<std::string>{map} : std::vector<std::string>{},
                             env, trace);
+            visuals.Remember();
             if (!r.ok) std::fprintf(stderr, "%s: %s\n", c.binary.c_str(), r.failure.c_str());
             if (round > 0) c.runs.push_back(std::move(r));
         }
