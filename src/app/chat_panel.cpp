@@ -75,6 +75,10 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     m_log->SetName(_("Conversation"));
     m_log->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
     m_log->SetScrollRate(0, 12);
+    // Besides saying that the conversation scrolls: GTK's overlay scroll bar faded in and out
+    // whenever the log scrolled to its end, redrawing the window at every frame for a second
+    // (opening a map, every turn).
+    KeepScrollBarsVisible(m_log);
     m_log->SetSizer(new wxBoxSizer(wxVERTICAL));
     sizer->Add(m_log, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
