@@ -133,8 +133,13 @@ void BpmApp::InitTranslations() {
     locale.AppendDir("locale");
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(locale.GetPath());
     translations->SetLanguage(wxLANGUAGE_DEFAULT);
-    translations->AddStdCatalog();
-    translations->AddCatalog("bpmap");
+    // The messages, ours and wxWidgets', are written in English, so a user who reads English first
+    // needs no catalog; looking for one lists the folders of every language on the computer.
+    const wxVector<wxString> preferred = wxUILocale::GetPreferredUILanguages();
+    if (!preferred.empty() && !preferred.front().StartsWith("en")) {
+        translations->AddStdCatalog();
+        translations->AddCatalog("bpmap");
+    }
     InstallCoreTranslator();
 }
 
