@@ -78,6 +78,10 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     // font is a style look-up per bubble.
     m_log->SetFont(m_log->GetFont());
     m_log->SetScrollRate(0, 12);
+    // Besides saying that the conversation scrolls: GTK's overlay scroll bar faded in and out
+    // whenever the log scrolled to its end, redrawing the window at every frame for a second
+    // (opening a map, every turn).
+    KeepScrollBarsVisible(m_log);
     m_log->SetSizer(new wxBoxSizer(wxVERTICAL));
     sizer->Add(m_log, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
