@@ -231,7 +231,7 @@ public:
         if (!failure_.problems.empty()) return done::failure_of(failure_);
         if (pages_ == 0) return done::failure(cannot_create(_("there are no pages to export")));
         if (outline_) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
-        if (!embed_component_glyphs())
+        if (!complete_fonts())
             return done::failure(cannot_create(_("libharu's font tables are not laid out as expected")));
         // Fonts may add objects as they are written: the count is read on every turn.
         HPDF_STATUS status = HPDF_OK;
@@ -517,10 +517,14 @@ private:
             append_utf8(runs_.back().text, drawn);
             runs_.back().units += advance;
             total += advance;
-            auto& used = used_glyphs_[static_cast<std::size_t>(id)];
+            const auto slot = static_cast<std::size_t>(id);
             const face& f = fonts_.get(id);
-            if (used.empty()) used.resize(f.advance.size());
-            used[f.glyph_of[drawn]] = true;
+            if (used_glyphs_[slot].empty()) {
+                used_glyphs_[slot].resize(f.advance.size());
+                used_chars_[slot].resize(f.glyph_of.size());
+            }
+            used_glyphs_[slot][f.glyph_of[drawn]] = true;
+            used_chars_[slot][drawn] = true;
         });
         return total;
     }
@@ -535,16 +539,35 @@ private:
                                             : HPDF_LoadTTFontFromFile(doc_, f.path.c_str(), HPDF_TRUE);
             if (!name) return nullptr;
             names_[slot] = name;
-            loaded_[slot] = HPDF_GetFont(doc_, name, "UTF-8");
+            loaded_[slot] = type0_font(name);
             if (!failed()) error_.font.clear();
         }
         return loaded_[slot];
     }
 
-    // libharu 2.3.0 embeds the glyphs drawn and the direct parts of composite ones, but not the
-    // parts of parts (Ё is Е plus a diaeresis, and Е is E) nor parts numbered above 32767, which
-    // then print as blanks. Flagging every part of every glyph drawn completes the subset.
-    bool embed_component_glyphs() {
+    // libharu gives a font its widths and its CIDToGIDMap by looking every one of the 65,536
+    // code points of the Basic Multilingual Plane up in the cmap, through a linear search of its
+    // segments: a third of the whole export's time for DejaVu Sans and its bold, and 60 KB of
+    // widths and two 128 KB maps in the file, though a map uses a few hundred characters.
+    // Behind a cmap that maps nothing (format 0, all glyph 0) the lookups are quick and find no
+    // width to write; the real cmap is back before any text is drawn, and finish() writes the
+    // widths and map entries of the characters drawn (complete_fonts).
+    HPDF_Font type0_font(const char* name) {
+        HPDF_FontDef def = HPDF_GetFontDef(doc_, name);
+        if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return HPDF_GetFont(doc_, name, "UTF-8");
+        auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+        static HPDF_UINT16 no_glyph[256] = {};
+        const HPDF_TTF_CmapRange cmap = attr->cmap;
+        attr->cmap.format = 0;
+        attr->cmap.glyph_id_array = no_glyph;
+        HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
+        attr->cmap = cmap;
+        return font;
+    }
+
+    // What the fonts lack before they are written: the widths and CIDToGIDMap entries of the
+    // characters drawn (type0_font left them empty), and the parts of composite glyphs.
+    bool complete_fonts() {
         for (std::size_t slot = 0; slot < loaded_.size(); ++slot) {
             if (!loaded_[slot]) continue;
             const face& f = fonts_.get(static_cast<face_id>(slot));
@@ -552,24 +575,67 @@ private:
             if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return false;
             auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
             if (!attr || !attr->glyph_tbl.flgs || attr->num_glyphs != f.advance.size()) return false;
-            const auto& used = used_glyphs_[slot];
-            std::vector<bool> seen(f.advance.size());
-            std::vector<std::uint16_t> todo;
-            for (std::size_t g = 0; g < used.size(); ++g)
-                if (used[g]) todo.push_back(static_cast<std::uint16_t>(g));
-            while (!todo.empty()) {
-                const std::uint16_t g = todo.back();
-                todo.pop_back();
-                for (std::uint32_t k = f.first_component[g]; k < f.first_component[g + 1]; ++k) {
-                    const std::uint16_t part = f.components[k];
-                    if (seen[part]) continue;
-                    seen[part] = true;
-                    attr->glyph_tbl.flgs[part] = 1;
-                    todo.push_back(part);
-                }
-            }
+            if (!write_widths_and_map(loaded_[slot], f, used_chars_[slot])) return false;
+            embed_component_glyphs(attr, f, used_glyphs_[slot]);
         }
         return true;
+    }
+
+    // The font's widths (W) and CIDToGIDMap for the characters drawn, whose codes are their BMP
+    // code points (libharu's UTF-8 encoder with Identity-H): W in runs of consecutive codes, the
+    // map up to the highest code drawn, glyph 0 for the codes between.
+    bool write_widths_and_map(HPDF_Font font, const face& f, const std::vector<bool>& chars) {
+        const auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+        if (!attr || !attr->descendant_font || !attr->map_stream || !attr->map_stream->stream) return false;
+        const auto widths = static_cast<HPDF_Array>(HPDF_Dict_GetItem(attr->descendant_font, "W", HPDF_OCLASS_ARRAY));
+        if (!widths) return false;
+        HPDF_Array_Clear(widths);
+        std::string map;
+        HPDF_Array run = nullptr;
+        HPDF_STATUS status = HPDF_OK;
+        for (std::size_t cp = 0; cp < chars.size() && status == HPDF_OK; ++cp) {
+            if (!chars[cp]) {
+                run = nullptr;
+                continue;
+            }
+            if (!run) {
+                run = HPDF_Array_New(doc_->mmgr);
+                if (!run) return false;
+                status = HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cp));
+                if (status == HPDF_OK) status = HPDF_Array_Add(widths, run);
+            }
+            if (status == HPDF_OK) status = HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(f.width(static_cast<char32_t>(cp))));
+            const std::uint16_t glyph = f.glyph_of[cp];
+            map.resize(2 * cp + 2);
+            map[2 * cp] = static_cast<char>(glyph >> 8);
+            map[2 * cp + 1] = static_cast<char>(glyph & 0xFF);
+        }
+        HPDF_MemStream_FreeData(attr->map_stream->stream);
+        if (status == HPDF_OK && !map.empty())
+            status = HPDF_Stream_Write(attr->map_stream->stream, reinterpret_cast<const HPDF_BYTE*>(map.data()),
+                                       static_cast<HPDF_UINT>(map.size()));
+        return status == HPDF_OK;
+    }
+
+    // libharu 2.3.0 embeds the glyphs drawn and the direct parts of composite ones, but not the
+    // parts of parts (Ё is Е plus a diaeresis, and Е is E) nor parts numbered above 32767, which
+    // then print as blanks. Flagging every part of every glyph drawn completes the subset.
+    static void embed_component_glyphs(HPDF_TTFontDefAttr attr, const face& f, const std::vector<bool>& used) {
+        std::vector<bool> seen(f.advance.size());
+        std::vector<std::uint16_t> todo;
+        for (std::size_t g = 0; g < used.size(); ++g)
+            if (used[g]) todo.push_back(static_cast<std::uint16_t>(g));
+        while (!todo.empty()) {
+            const std::uint16_t g = todo.back();
+            todo.pop_back();
+            for (std::uint32_t k = f.first_component[g]; k < f.first_component[g + 1]; ++k) {
+                const std::uint16_t part = f.components[k];
+                if (seen[part]) continue;
+                seen[part] = true;
+                attr->glyph_tbl.flgs[part] = 1;
+                todo.push_back(part);
+            }
+        }
     }
 
     std::vector<std::string> warnings() const {
@@ -617,7 +683,8 @@ private:
     double height_ = 0;
     std::array<HPDF_Font, 3> loaded_{};
     std::array<std::string, 3> names_;
-    std::array<std::vector<bool>, 3> used_glyphs_;
+    std::array<std::vector<bool>, 3> used_glyphs_;  // by face and glyph
+    std::array<std::vector<bool>, 3> used_chars_;   // by face and code point
     std::map<std::pair<std::uint8_t, std::uint8_t>, HPDF_ExtGState> alpha_states_;
     std::set<char32_t> missing_;
     std::vector<run> runs_;
