@@ -175,7 +175,7 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
     for (const std::vector<std::string>& ids : {std::vector<std::string>{}, std::vector<std::string>{"long", "persona-2"},
                                                 std::vector<std::string>{"no-such-persona"}}) {
         const auto at_once = layout_pages(d, ids, {}, measurer);
-        const page_groups groups(d, ids, {}, measurer);
+        page_groups groups(d, ids, {}, measurer);
         BOOST_TEST(groups.page_count() == at_once.size());
         std::size_t next = 0;
         for (std::size_t g = 0; g < groups.size(); ++g)
@@ -190,6 +190,10 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
                 BOOST_TEST(pg.picture.items.size() == expected.picture.items.size());
             }
         BOOST_TEST(next == at_once.size());
+        // The pages kept from counting are handed over; asked again, the group is laid out again.
+        const std::vector<page> again = groups.group(0);
+        BOOST_TEST_REQUIRE(!again.empty());
+        BOOST_TEST(test::all_text(again.front().picture) == test::all_text(at_once.front().picture));
     }
 }
 
