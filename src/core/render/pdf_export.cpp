@@ -7,6 +7,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -153,6 +154,9 @@ HPDF_REAL channel(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 constexpr HPDF_UINT pages_per_node = 1024;
 // Bytes gathered before they go to the file: libharu writes a few bytes at a time.
 constexpr std::size_t file_buffer_bytes = std::size_t(1) << 16;
+// The best of zlib's fast levels: the eight-persona sample's page content and fonts deflate in
+// 6 ms rather than level 6's 15, into 231 KB rather than 211.
+constexpr int deflate_level = 3;
 
 }  // namespace
 
@@ -329,11 +333,17 @@ private:
         return status;
     }
 
-    // Writes one object as libharu's save does: numbered, encrypted with its own key.
+    // Writes one object as libharu's save does: numbered, encrypted with its own key; a stream
+    // is deflated first (deflate_stream).
     HPDF_STATUS write_object(HPDF_UINT id) {
         const auto entry = HPDF_Xref_GetEntry(doc_->xref, id);
         if (offsets_.size() <= id) offsets_.resize(id + 1);
         offsets_[id] = written_;
+        const auto* header = static_cast<const HPDF_Obj_Header*>(entry->obj);
+        if ((header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT) {
+            if (const HPDF_STATUS deflated = deflate_stream(static_cast<HPDF_Dict>(entry->obj)); deflated != HPDF_OK)
+                return deflated;
+        }
         const std::string head = std::to_string(id) + " " + std::to_string(entry->gen_no) + " obj\012";
         HPDF_STATUS status = HPDF_Stream_WriteStr(out_, head.c_str());
         if (encrypt_) HPDF_Encrypt_InitKey(encrypt_, id, entry->gen_no);
@@ -341,6 +351,40 @@ private:
         if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, "\012endobj\012");
         return status;
     }
+
+    // libharu deflates every stream at zlib's default level 6: for the eight-persona sample,
+    // 820 KB of page content and fonts, 15 ms of a 30 ms export. A stream libharu would deflate
+    // is deflated here at deflate_level instead, and written by libharu as it is, under the
+    // /Filter that flate_filter adds.
+    HPDF_STATUS deflate_stream(HPDF_Dict dict) {
+        if (!dict->stream || !(dict->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || dict->write_fn ||
+            dict->stream->type != HPDF_STREAM_MEMORY)
+            return HPDF_OK;
+        const HPDF_UINT buffers = HPDF_MemStream_GetBufCount(dict->stream);
+        std::string in;
+        in.reserve(dict->stream->size);
+        for (HPDF_UINT i = 0; i < buffers; ++i) {
+            HPDF_UINT length = 0;
+            const HPDF_BYTE* bytes = HPDF_MemStream_GetBufPtr(dict->stream, i, &length);
+            if (!bytes) return HPDF_INVALID_OBJECT;
+            in.append(reinterpret_cast<const char*>(bytes), length);
+        }
+        uLongf size = compressBound(static_cast<uLong>(in.size()));
+        std::string out(size, '\0');
+        if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
+                      static_cast<uLong>(in.size()), deflate_level) != Z_OK)
+            return HPDF_ZLIB_ERROR;
+        HPDF_MemStream_FreeData(dict->stream);
+        const HPDF_STATUS status =
+            HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(size));
+        dict->filter = HPDF_STREAM_FILTER_NONE;
+        dict->write_fn = flate_filter;
+        return status;
+    }
+
+    // Declares a stream deflated by deflate_stream, in place of the /Filter that libharu drops
+    // from a stream it does not deflate itself.
+    static HPDF_STATUS flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
 
     // Writes the page just drawn: its dictionary, its content stream and the stream's length,
     // in object order (writing the dictionary closes what the stream left open). Then frees all
