@@ -384,7 +384,9 @@ private:
 
     // Declares a stream deflated by deflate_stream, in place of the /Filter that libharu drops
     // from a stream it does not deflate itself.
-    static HPDF_STATUS flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+    static HPDF_STATUS flate_filter(HPDF_Dict, HPDF_Stream out) {
+        return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+    }
 
     // Writes the page just drawn: its dictionary, its content stream and the stream's length,
     // in object order (writing the dictionary closes what the stream left open). Then frees all
@@ -394,6 +396,17 @@ private:
         const HPDF_Dict contents = attr->contents;
         const auto length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
         if (!length) return check(HPDF_DICT_STREAM_LENGTH_NOT_FOUND);
+        // libharu gives every page the /ProcSet that PDF 1.4 made obsolete (48 bytes) and its own
+        // /MediaBox (26 bytes); pages as large as the first inherit theirs from the page tree.
+        if (const auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page_, "Resources", HPDF_OCLASS_DICT)))
+            HPDF_Dict_RemoveElement(resources, "ProcSet");
+        const HPDF_Box box{0, 0, static_cast<HPDF_REAL>(width_), static_cast<HPDF_REAL>(height_)};
+        if (!tree_box_) {
+            tree_box_ = box;
+            const HPDF_STATUS status = HPDF_Dict_Add(doc_->root_pages, "MediaBox", HPDF_Box_Array_New(doc_->mmgr, box));
+            if (status != HPDF_OK) return check(status);
+        }
+        if (box.right == tree_box_->right && box.top == tree_box_->top) HPDF_Dict_RemoveElement(page_, "MediaBox");
         const HPDF_UINT ids[] = {id_of(page_), id_of(contents), id_of(length)};
         for (const HPDF_UINT id : ids)
             if (result<> written = check(write_object(id)); !written) return written;
@@ -422,6 +435,7 @@ private:
         if (!page_) return;
         HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(source.picture.width));
         HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(source.picture.height));
+        width_ = source.picture.width;
         height_ = source.picture.height;
         for (const auto& item : source.picture.items) {
             std::visit([this](const auto& it) { paint(it); }, item);
@@ -724,7 +738,9 @@ private:
     result<> failure_ = result<>::success();
     HPDF_Encoder utf8_ = nullptr;
     HPDF_Page page_ = nullptr;
+    double width_ = 0;   // of the page being drawn
     double height_ = 0;
+    std::optional<HPDF_Box> tree_box_;  // the /MediaBox of the page tree: the first page's
     std::array<HPDF_Font, 3> loaded_{};
     std::array<std::string, 3> names_;
     std::array<std::vector<bool>, 3> used_glyphs_;  // by face and glyph
