@@ -437,6 +437,7 @@ private:
         HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(source.picture.height));
         width_ = source.picture.width;
         height_ = source.picture.height;
+        state_ = {};
         for (const auto& item : source.picture.items) {
             std::visit([this](const auto& it) { paint(it); }, item);
             if (failed()) return;
@@ -465,16 +466,42 @@ private:
         return true;
     }
 
+    // Undoes push_alpha, and with it every colour, width and font set since.
+    void pop_alpha(bool pushed) {
+        if (!pushed) return;
+        HPDF_Page_GRestore(page_);
+        state_ = {};
+    }
+
+    // libharu writes every operator it is asked for; these leave out those that would set what
+    // the graphics state already holds (a text's font and size outlast its text object).
+    void set_fill(draw::colour c) {
+        c.a = 255;
+        if (state_.fill == c) return;
+        HPDF_Page_SetRGBFill(page_, channel(c.r), channel(c.g), channel(c.b));
+        state_.fill = c;
+    }
+    void set_stroke(draw::colour c, double width) {
+        c.a = 255;
+        if (state_.stroke != c) HPDF_Page_SetRGBStroke(page_, channel(c.r), channel(c.g), channel(c.b));
+        if (state_.line_width != width) HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(width));
+        state_.stroke = c;
+        state_.line_width = width;
+    }
+    void set_font(HPDF_Font f, double size) {
+        if (state_.font == f && state_.font_size == size) return;
+        HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(size));
+        state_.font = f;
+        state_.font_size = size;
+    }
+
     void paint(const draw::box& b) {
         const bool fill = !b.fill.transparent();
         const bool stroke = !b.stroke.transparent() && b.stroke_width > 0;
         if (!(fill || stroke) || !finite(b.area) || !(b.area.w > 0) || !(b.area.h > 0)) return;
         const bool pushed = push_alpha(fill ? b.fill.a : 255, stroke ? b.stroke.a : 255);
-        if (fill) HPDF_Page_SetRGBFill(page_, channel(b.fill.r), channel(b.fill.g), channel(b.fill.b));
-        if (stroke) {
-            HPDF_Page_SetRGBStroke(page_, channel(b.stroke.r), channel(b.stroke.g), channel(b.stroke.b));
-            HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(b.stroke_width));
-        }
+        if (fill) set_fill(b.fill);
+        if (stroke) set_stroke(b.stroke, b.stroke_width);
         const double left = b.area.x, right = b.area.right(), top = b.area.y, bottom = b.area.bottom();
         const double r = finite(b.corner_radius) ? std::min({b.corner_radius, b.area.w / 2, b.area.h / 2}) : 0;
         if (r > 0) {
@@ -499,14 +526,13 @@ private:
             HPDF_Page_Fill(page_);
         else
             HPDF_Page_Stroke(page_);
-        if (pushed) HPDF_Page_GRestore(page_);
+        pop_alpha(pushed);
     }
 
     void paint(const draw::line& l) {
         if (l.stroke.transparent() || !(l.width > 0) || !finite(l.from) || !finite(l.to)) return;
         const bool pushed = push_alpha(l.stroke.a, l.stroke.a);
-        HPDF_Page_SetRGBStroke(page_, channel(l.stroke.r), channel(l.stroke.g), channel(l.stroke.b));
-        HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(l.width));
+        set_stroke(l.stroke, l.width);
         draw::point end = l.to;
         std::array<draw::point, 3> head{};
         if (l.arrow_head) {
@@ -520,14 +546,14 @@ private:
             HPDF_Page_Stroke(page_);
         }
         if (l.arrow_head) {
-            HPDF_Page_SetRGBFill(page_, channel(l.stroke.r), channel(l.stroke.g), channel(l.stroke.b));
+            set_fill(l.stroke);
             HPDF_Page_MoveTo(page_, x(head[0].x), y(head[0].y));
             HPDF_Page_LineTo(page_, x(head[1].x), y(head[1].y));
             HPDF_Page_LineTo(page_, x(head[2].x), y(head[2].y));
             HPDF_Page_ClosePath(page_);
             HPDF_Page_Fill(page_);
         }
-        if (pushed) HPDF_Page_GRestore(page_);
+        pop_alpha(pushed);
     }
 
     // Each line sits on its baseline, one ascent below its top; lines are one line_height apart,
@@ -535,12 +561,11 @@ private:
     void paint(const draw::text& t) {
         if (t.ink.transparent() || !(t.face.size > 0) || !finite(t.area) || t.lines.empty()) return;
         const bool pushed = push_alpha(t.ink.a, 255);
-        HPDF_Page_SetRGBFill(page_, channel(t.ink.r), channel(t.ink.g), channel(t.ink.b));
+        set_fill(t.ink);
         HPDF_Page_BeginText(page_);
         const face_id main = t.face.bold && fonts_.bold ? face_id::bold : face_id::regular;
         const double ascent = fonts_.get(main).ascent * t.face.size / 1000;
         const double step = measurer_.line_height(t.face);
-        std::optional<face_id> current;
         for (std::size_t i = 0; i < t.lines.size() && !failed(); ++i) {
             const unsigned long units = shape(t.lines[i], t.face.bold);
             const double width = static_cast<double>(units) * t.face.size / 1000;
@@ -549,18 +574,15 @@ private:
             if (t.alignment == draw::align::right) left += t.area.w - width;
             const HPDF_REAL baseline = y(t.area.y + ascent + static_cast<double>(i) * step);
             for (const run& r : runs_) {
-                if (current != r.face) {
-                    HPDF_Font f = font(r.face);
-                    if (!f) break;
-                    HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(t.face.size));
-                    current = r.face;
-                }
+                HPDF_Font f = font(r.face);
+                if (!f) break;
+                set_font(f, t.face.size);
                 HPDF_Page_TextOut(page_, x(left), baseline, r.text.c_str());
                 left += static_cast<double>(r.units) * t.face.size / 1000;
             }
         }
         HPDF_Page_EndText(page_);
-        if (pushed) HPDF_Page_GRestore(page_);
+        pop_alpha(pushed);
     }
 
     // Splits a line into runs of one face each, noting the glyphs used and the characters that
@@ -740,6 +762,14 @@ private:
     HPDF_Page page_ = nullptr;
     double width_ = 0;   // of the page being drawn
     double height_ = 0;
+    // What the page's graphics state holds (empty: not known), for the set_ functions.
+    struct graphics_state {
+        std::optional<draw::colour> fill;
+        std::optional<draw::colour> stroke;
+        std::optional<double> line_width;
+        HPDF_Font font = nullptr;
+        double font_size = 0;
+    } state_;
     std::optional<HPDF_Box> tree_box_;  // the /MediaBox of the page tree: the first page's
     std::array<HPDF_Font, 3> loaded_{};
     std::array<std::string, 3> names_;
