@@ -10,7 +10,9 @@
 // the PDF writer so that they always agree. Units are points (1/72 inch).
 namespace bpm {
 
-/// Paper and margins in points, and the title for the footers.
+/// Paper and margins in points, and the title for the footers. Pages are laid out on paper of 144
+/// to 14,400 points each way (2 to 200 inches; other sizes, NaN included, are brought into that
+/// range), within a margin that shrinks to leave at least 144 points each way inside it.
 struct page_setup {
     double width = 842;   // A4 landscape
     double height = 595;
