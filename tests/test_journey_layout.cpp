@@ -2,6 +2,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <limits>
 
 #include "bpm/bpm_file.h"
@@ -365,6 +366,50 @@ BOOST_AUTO_TEST_CASE(every_persona_of_the_sample_lays_out_cleanly) {
                         for (const std::string& line : t->lines) BOOST_TEST(!ends_with_ellipsis(line), "cut: " << line);
         }
     }
+}
+
+BOOST_AUTO_TEST_CASE(sizes_that_are_no_sizes_still_lay_every_stage_out) {
+    const persona p = journey_of(7);
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    std::vector<journey_options> variants;
+    for (double w : {-5.0, 0.0, nan, inf, -inf, 1e9}) {
+        journey_options o;
+        o.card_width = w;
+        variants.push_back(o);
+    }
+    for (double w : {-1.0, 0.0, nan, -inf, 1e-300}) {
+        journey_options o;
+        o.max_row_width = w;
+        variants.push_back(o);
+    }
+    journey_options every_card_in_a_row;
+    every_card_in_a_row.stages_per_row = std::numeric_limits<std::size_t>::max();
+    variants.push_back(every_card_in_a_row);
+    for (const journey_options& o : variants) {
+        BOOST_TEST_CONTEXT("card width " << o.card_width << ", row width " << o.max_row_width << ", per row "
+                                         << o.stages_per_row) {
+            const journey_layout j = layout_journey(p, measurer, o);
+            check_geometry(j, p);
+            BOOST_TEST((std::isfinite(j.picture.width) && std::isfinite(j.picture.height)));
+            BOOST_TEST(j.rows >= 1u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_font_too_large_for_a_card_still_lays_every_stage_out) {
+    // Every character 400 units wide, lines 600 apart: not one fits on a card.
+    class giant_measurer : public draw::text_measurer {
+    public:
+        double width(std::string_view text, const draw::font&) const override {
+            return 400.0 * static_cast<double>(code_point_count(text));
+        }
+        double line_height(const draw::font&) const override { return 600; }
+    } giant;
+    const persona p = journey_of(3);
+    const journey_layout j = layout_journey(p, giant);
+    BOOST_TEST_REQUIRE(j.stages.size() == 3u);
+    BOOST_TEST(j.arrows.size() == 2u);
+    BOOST_TEST((std::isfinite(j.picture.width) && std::isfinite(j.picture.height)));
 }
 
 namespace {

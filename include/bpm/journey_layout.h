@@ -15,11 +15,11 @@ namespace bpm {
 
 /// How to lay out a journey map; the defaults suit a screen of about 1,600 units.
 struct journey_options {
-    /// Widest a row of stage cards may grow before the next card starts a new row.
+    /// Widest a row of stage cards may grow before the next card starts a new row (NaN: one card).
     double max_row_width = 1500;
     /// Cards per row, overriding max_row_width when not 0 (the printout picks its own).
     std::size_t stages_per_row = 0;
-    /// Width of one stage card (at least 120).
+    /// Width of one stage card (at least 120; infinite or NaN: the default).
     double card_width = 220;
     /// Most lines of one field's text, 0 for no limit; longer text ends with an ellipsis.
     std::size_t max_field_lines = 8;

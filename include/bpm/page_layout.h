@@ -10,7 +10,9 @@
 // the PDF writer so that they always agree. Units are points (1/72 inch).
 namespace bpm {
 
-/// Paper and margins in points, and the title for the footers.
+/// Paper and margins in points, and the title for the footers. Pages are laid out on paper of 144
+/// to 14,400 points each way (2 to 200 inches; other sizes, NaN included, are brought into that
+/// range), within a margin that shrinks to leave at least 144 points each way inside it.
 struct page_setup {
     double width = 842;   // A4 landscape
     double height = 595;
@@ -41,8 +43,9 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
 /// layout_pages a group at a time (a persona's pages, or the one page saying there is none), for
 /// output too long to hold at once, such as a PDF of a thousand personas: the same pages, with
 /// the same numbers and footers. The footers say how many pages there are ("Page 3 of 40"), so
-/// the constructor lays every group out once and keeps only the counts; group() lays one out
-/// again. Keeps references to the document and the measurer, which must outlive it.
+/// the constructor lays every group out once to count the pages; it keeps the pages of the
+/// first groups, up to about two megabytes of them, and group() lays the others out again. Keeps
+/// references to the document and the measurer, which must outlive it.
 class page_groups {
 public:
     /// Chooses the personas as layout_pages does and counts their pages.
@@ -52,14 +55,16 @@ public:
     std::size_t size() const { return chosen_.size(); }
     /// How many pages all the groups have.
     std::size_t page_count() const { return first_page_.back(); }
-    /// The pages of group i (below size()), numbered and with their footers.
-    std::vector<page> group(std::size_t i) const;
+    /// The pages of group i (below size()), numbered and with their footers; kept pages are
+    /// handed over (a second call lays them out again).
+    std::vector<page> group(std::size_t i);
 
 private:
     page_setup setup_;
     const draw::text_measurer& m_;
     std::vector<const persona*> chosen_;   // nullptr: the page that says there is no persona
     std::vector<std::size_t> first_page_;  // each group's first page (0-based), then the count
+    std::vector<std::vector<page>> kept_;  // by group, the pages laid out when counting; empty: not kept
     std::string title_;                    // of the footers
 };
 

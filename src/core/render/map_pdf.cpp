@@ -46,7 +46,7 @@ std::string nothing_to_export(const document& doc, const page_groups& groups) {
 result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& doc, const map_pdf_request& request,
                                    const pdf_text_measurer& fonts) {
     if (!writer) return result<rendered_pdf>::failure_of(writer);
-    const page_groups groups(doc, request.persona_ids, request.setup, fonts);
+    page_groups groups(doc, request.persona_ids, request.setup, fonts);
     if (std::string why = nothing_to_export(doc, groups); !why.empty()) return result<rendered_pdf>::failure(why);
     std::size_t written = 0;
     for (std::size_t i = 0; i < groups.size(); ++i) {
