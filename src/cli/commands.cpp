@@ -7,7 +7,6 @@
 #include <csignal>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
@@ -31,6 +30,7 @@
 #include "cli_ai.h"
 #include "pdf_password.h"
 #include "terminal_interview.h"
+#include "terminal_progress.h"
 
 namespace bpm::cli {
 
@@ -159,6 +159,12 @@ void report(std::ostream& err, const std::string& path, const std::vector<diagno
     for (const diagnostic& d : problems) err << path << (d.line ? ":" : ": ") << d.to_string() << "\n";
 }
 
+// Work a signal stopped: says so, and exits as the signal would have, after the clean-up.
+int interrupted(const terminal_progress& progress, std::ostream& err) {
+    err << program << ": " << _("interrupted; no file was written") << "\n";
+    return progress.exit_code();
+}
+
 int usage(std::ostream& err, const std::string& message) {
     err << program << ": " << message << "\n" << usage_text();
     return exit_usage;
@@ -276,51 +282,10 @@ std::optional<std::string> source_date() {
     return iso8601_from_epoch(seconds);
 }
 
-// Set by SIGINT or SIGTERM while a PDF is written: the export stops at the next persona and
-// leaves no file, rather than a temporary file the process had no time to remove.
-volatile std::sig_atomic_t export_interrupted = 0;
-
-extern "C" void interrupt_export(int signal_number) { export_interrupted = signal_number; }
-
-// Tells the progress of a long export on standard error when it is a terminal: after half a
-// second, one line rewritten in place ("Writing the PDF: 1,200 of 11,915 pages"), ended when done.
-class export_progress {
-public:
-    explicit export_progress(std::ostream& err)
-        : err_(err), shown_(&err == &std::cerr && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {
-        struct sigaction action {};
-        action.sa_handler = interrupt_export;
-        sigemptyset(&action.sa_mask);
-        for (int signal_number : {SIGINT, SIGTERM}) ::sigaction(signal_number, &action, nullptr);
-    }
-    ~export_progress() {
-        if (told_) err_ << "\n";
-        for (int signal_number : {SIGINT, SIGTERM}) ::signal(signal_number, SIG_DFL);
-    }
-    export_progress(const export_progress&) = delete;
-    export_progress& operator=(const export_progress&) = delete;
-
-    // False once the user interrupted.
-    bool operator()(std::size_t done, std::size_t total) {
-        if (export_interrupted) return false;
-        if (!shown_ || std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return true;
-        // TRANSLATORS: a progress line on the terminal, rewritten as pages are written
-        err_ << "\r" << format(_("Writing the PDF: {1} of {2} pages"), std::to_string(done), std::to_string(total))
-             << std::flush;
-        told_ = true;
-        return true;
-    }
-
-private:
-    std::ostream& err_;
-    bool shown_;
-    bool told_ = false;
-    std::chrono::steady_clock::time_point start_;
-};
-
 // The printed pages of the chosen personas as a PDF file, the same pages the editor prints.
 int export_pdf_file(const document& doc, const std::vector<const persona*>& personas, const parsed_args& a,
-                    const std::string& password, const std::string& path, std::ostream& err) {
+                    const std::string& password, const std::string& path, terminal_progress& progress,
+                    std::ostream& err) {
     const result<pdf_text_measurer> fonts = pdf_text_measurer::find();
     if (!fonts) {
         err << program << ": " << fonts.error() << "\n";
@@ -334,17 +299,12 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     const auto fixed = source_date();
     if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
     request.created_at = *fixed;
-    export_interrupted = 0;
-    result<std::vector<std::string>> written = result<std::vector<std::string>>::success({});
-    {
-        export_progress progress(err);
-        request.progress = [&progress](std::size_t done, std::size_t total) { return progress(done, total); };
-        written = export_map_pdf(doc, request, *fonts.value, path);
-    }
+    request.progress = progress.tell(format(_("Writing {1}"), path));
+    const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
+    if (written.was_cancelled()) return interrupted(progress, err);
     if (!written) {
         err << program << ": " << written.error() << "\n";
-        // Stopped by a signal: exit as the signal would have, after the clean-up.
-        return export_interrupted ? 128 + static_cast<int>(export_interrupted) : exit_failure;
+        return exit_failure;
     }
     for (const std::string& warning : *written.value) err << program << ": " << _("warning: ") << warning << "\n";
     return exit_ok;
@@ -382,7 +342,10 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     }
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
-    if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, err);
+    if (pdf) {
+        terminal_progress progress(err);
+        return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
+    }
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
