@@ -150,8 +150,14 @@ file_kind kind_of(const std::string& path) {
     return file_kind::unknown;
 }
 
-result<document> load_any(const std::string& path) {
-    return kind_of(path) == file_kind::json ? load_json(path) : load_bpm(path);
+// Reads a .json or .bpm file, telling its progress as "Reading FILE" on a line that ends when
+// the reading does, so that what the command writes next starts a line of its own.
+result<document> load_any(const std::string& path, terminal_progress& progress) {
+    // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
+    const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
+    result<document> doc = kind_of(path) == file_kind::json ? load_json(path, reading) : load_bpm(path);
+    progress.finish();
+    return doc;
 }
 
 // Problems of a file, one per line: "FILE:LINE:COL: message" or "FILE: message".
@@ -159,9 +165,12 @@ void report(std::ostream& err, const std::string& path, const std::vector<diagno
     for (const diagnostic& d : problems) err << path << (d.line ? ":" : ": ") << d.to_string() << "\n";
 }
 
-// Work a signal stopped: says so, and exits as the signal would have, after the clean-up.
-int interrupted(const terminal_progress& progress, std::ostream& err) {
-    err << program << ": " << _("interrupted; no file was written") << "\n";
+// Work a signal stopped: says so (and that the file the work was writing, if any, was not
+// written), and exits as the signal would have, after the clean-up.
+int interrupted(terminal_progress& progress, std::ostream& err, const std::string& unwritten = {}) {
+    progress.finish();
+    err << program << ": "
+        << (unwritten.empty() ? _("interrupted") : format(_("interrupted; {1} was not written"), unwritten)) << "\n";
     return progress.exit_code();
 }
 
@@ -207,8 +216,10 @@ std::optional<std::vector<const persona*>> select_personas(const document& doc, 
 int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
     int code = exit_ok;
+    terminal_progress progress(err);
     for (const std::string& path : a.positional) {
-        const auto doc = load_any(path);
+        const auto doc = load_any(path, progress);
+        if (doc.was_cancelled()) return interrupted(progress, err);
         if (!doc) {
             report(err, path, doc.problems);
             code = exit_failure;
@@ -225,6 +236,11 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
     return code;
 }
 
+// Writes a .json or .bpm file, telling its progress to progress.
+result<> save_any(const document& doc, const std::string& path, const progress_fn& progress = {}) {
+    return kind_of(path) == file_kind::json ? save_json(doc, path, progress) : save_bpm(doc, path);
+}
+
 int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream& err) {
     if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
     const std::string& in = a.positional[0];
@@ -232,13 +248,17 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
     for (const std::string& p : a.positional)
         if (kind_of(p) == file_kind::unknown)
             return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), p));
-    const auto doc = load_any(in);
+    terminal_progress progress(err);
+    const auto doc = load_any(in, progress);
+    if (doc.was_cancelled()) return interrupted(progress, err, out_path);
     if (!doc) {
         report(err, in, doc.problems);
         return exit_failure;
     }
-    const result<> saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
-                                                              : save_bpm(*doc.value, out_path);
+    // TRANSLATORS: the progress line on the terminal while a file is written; {1} is its name
+    const result<> saved = save_any(*doc.value, out_path, progress.tell(format(_("Writing {1}"), out_path)));
+    if (saved.was_cancelled()) return interrupted(progress, err, out_path);
+    progress.finish();
     if (!saved) {
         err << program << ": " << saved.error() << "\n";
         return exit_failure;
@@ -248,7 +268,11 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
 
 int cmd_summary(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("summary needs exactly one FILE"));
-    const auto doc = load_any(a.positional[0]);
+    // The progress line and the clean stop on a signal while the map is read; then Ctrl+C stops as usual.
+    std::optional<terminal_progress> progress(std::in_place, err);
+    const auto doc = load_any(a.positional[0], *progress);
+    if (doc.was_cancelled()) return interrupted(*progress, err);
+    progress.reset();
     if (!doc) {
         report(err, a.positional[0], doc.problems);
         return exit_failure;
@@ -301,7 +325,8 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     request.created_at = *fixed;
     request.progress = progress.tell(format(_("Writing {1}"), path));
     const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
-    if (written.was_cancelled()) return interrupted(progress, err);
+    if (written.was_cancelled()) return interrupted(progress, err, path);
+    progress.finish();
     if (!written) {
         err << program << ": " << written.error() << "\n";
         return exit_failure;
@@ -335,17 +360,16 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
         password = std::move(*given.value);
     }
 
-    const auto doc = load_any(a.positional[0]);
+    terminal_progress progress(err);
+    const auto doc = load_any(a.positional[0], progress);
+    if (doc.was_cancelled()) return interrupted(progress, err, target->second);
     if (!doc) {
         report(err, a.positional[0], doc.problems);
         return exit_failure;
     }
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
-    if (pdf) {
-        terminal_progress progress(err);
-        return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
-    }
+    if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
@@ -401,9 +425,6 @@ void catch_termination() {
     for (int signal_number : {SIGTERM, SIGHUP}) ::sigaction(signal_number, &action, nullptr);
 }
 
-result<> save_any(const document& doc, const std::string& path) {
-    return kind_of(path) == file_kind::json ? save_json(doc, path) : save_bpm(doc, path);
-}
 
 int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.positional.size() > 1) return usage(err, _("interview takes at most one FILE"));
@@ -426,7 +447,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     document doc;
     file_stamp input_stamp;
     if (!a.positional.empty()) {
-        auto loaded = load_any(a.positional[0]);
+        // The progress line and the clean stop on a signal while the map is read; the interview
+        // then catches the signals its own way.
+        std::optional<terminal_progress> progress(std::in_place, err);
+        auto loaded = load_any(a.positional[0], *progress);
+        if (loaded.was_cancelled()) return interrupted(*progress, err);
+        progress.reset();
         if (!loaded) {
             report(err, a.positional[0], loaded.problems);
             return exit_failure;

@@ -33,8 +33,13 @@ terminal_progress::terminal_progress(std::ostream& err)
 }
 
 terminal_progress::~terminal_progress() {
-    if (!line_.empty()) err_ << "\n" << std::flush;
+    finish();
     for (int signal_number : {SIGINT, SIGTERM}) ::signal(signal_number, SIG_DFL);
+}
+
+void terminal_progress::finish() {
+    if (!line_.empty()) err_ << "\n" << std::flush;
+    line_.clear();
 }
 
 int terminal_progress::interrupted() const { return interrupted_by; }

@@ -24,6 +24,8 @@ public:
 
     /// The progress of the work that label names ("Reading map.bpm"); it lives as long as this.
     progress_fn tell(std::string label);
+    /// Ends the progress line, if one shows, so that what is written next starts a line of its own.
+    void finish();
     /// The signal that stopped the work, 0 while none did.
     int interrupted() const;
     /// What the command exits with when the work was stopped by a signal.
