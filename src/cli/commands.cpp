@@ -374,12 +374,18 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
 
-    const std::string text = fmt->second == "md" ? to_markdown(selected) : to_csv(selected);
-    if (target->second == "-") {
-        out << text;
+    const bool to_stdout = target->second == "-";
+    // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
+    const progress_fn writing = progress.tell(to_stdout ? _("Writing to standard output")
+                                                        : format(_("Writing {1}"), target->second));
+    const result<std::string> text = fmt->second == "md" ? to_markdown(selected, writing) : to_csv(selected, writing);
+    if (text.was_cancelled()) return interrupted(progress, err, to_stdout ? std::string() : target->second);
+    progress.finish();
+    if (to_stdout) {
+        out << *text.value;
         return exit_ok;
     }
-    const result<> saved = write_file_atomic(target->second, text);
+    const result<> saved = write_file_atomic(target->second, *text.value);
     if (!saved) {
         err << program << ": " << saved.error() << "\n";
         return exit_failure;
