@@ -13,6 +13,7 @@
 #include "bpm/page_layout.h"
 #include "gui_fixture.h"
 #include "journey_map_view.h"
+#include "layout_checks.h"
 #include "map_printout.h"
 #include "pdf_export_dialog.h"
 
@@ -195,8 +196,10 @@ BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     printout.OnPreparePrinting();
     const auto expected = layout_pages(doc->Model(), {"persona-1"}, ToPageSetup(setup, doc->Model().metadata.title),
                                        *PrintTextMeasurer());
-    BOOST_TEST(printout.GetPages().size() == expected.size());
-    BOOST_TEST(printout.GetPages().size() >= 4u);
+    BOOST_TEST(static_cast<std::size_t>(printout.GetPageCount()) == expected.size());
+    BOOST_TEST(printout.GetPageCount() >= 4);
+    for (int n = 1; n <= printout.GetPageCount(); ++n)
+        BOOST_TEST(test::all_text(printout.GetPage(n).picture) == test::all_text(expected[n - 1].picture));
     int minPage = 0, maxPage = 0, from = 0, to = 0;
     printout.GetPageInfo(&minPage, &maxPage, &from, &to);
     BOOST_TEST(maxPage == static_cast<int>(expected.size()));
@@ -322,8 +325,8 @@ bool ShownWholeAndClearOf(const wxWindow* label, const wxWindow* other) {
 // Every line of text on the summary pages of a printout, joined with spaces.
 std::string SummaryPagesText(const MapPrintout& printout) {
     std::string all;
-    for (const page& pg : printout.GetPages())
-        if (pg.kind == page_kind::summary)
+    for (int n = 1; n <= printout.GetPageCount(); ++n)
+        if (const page& pg = printout.GetPage(n); pg.kind == page_kind::summary)
             for (const auto& item : pg.picture.items)
                 if (const auto* t = std::get_if<draw::text>(&item))
                     for (const std::string& line : t->lines) all += line + " ";
@@ -471,6 +474,65 @@ BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file)
     BOOST_TEST(e.prompts.problems.empty());
     BOOST_TEST(!std::filesystem::exists(e.dir.file("big.pdf")));
     BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == "The export was cancelled; no file was written.");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_print_preview_shows_progress_and_cancel_opens_none) {
+    editor e(big_map());
+    const std::string before = write_bpm(e.doc->Model());
+    cancel_progress cancel;
+    Command(wxID_PREVIEW);
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(OpenPreview() == nullptr);
+    BOOST_TEST(e.prompts.problems.empty());
+    BOOST_TEST(write_bpm(e.doc->Model()) == before);
+    BOOST_TEST(!e.doc->IsModified());
+}
+
+namespace {
+
+// A printout of the big map drawn into a bitmap, as the printing framework drives it page by page
+// (the test machine has no printer for File > Print to print to).
+struct printing {
+    editor e{big_map()};
+    MapPrintout printout{e.doc->Model(), {}, DefaultPageSetup(), &Frame()};
+    wxBitmap bitmap{877, 620};
+    wxMemoryDC dc{bitmap};
+    printing() {
+        printout.SetDC(&dc);
+        printout.SetPageSizePixels(3508, 2480);
+        printout.SetPaperRectPixels(wxRect(0, 0, 3508, 2480));
+        printout.SetPPIPrinter(300, 300);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(cancelling_the_page_layout_of_a_printout_leaves_nothing_to_print, printing) {
+    cancel_progress cancel;
+    printout.OnPreparePrinting();
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(printout.WasCancelled());
+    BOOST_TEST(!printout.HasPage(1));
+    // One page claimed, never drawn: the printing framework takes no pages at all as an error.
+    int minPage = 0, maxPage = 0, from = 0, to = 0;
+    printout.GetPageInfo(&minPage, &maxPage, &from, &to);
+    BOOST_TEST(maxPage == 1);
+    BOOST_TEST(!printout.OnPrintPage(1));
+    printout.OnEndPrinting();
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_while_pages_print_stops_the_printing, printing) {
+    BOOST_TEST_REQUIRE(bool(printout.LayOut({})));
+    const int pages = printout.GetPageCount();
+    BOOST_TEST(pages > 1000);
+    printout.OnPreparePrinting();
+    cancel_progress cancel;
+    int printed = 0;
+    while (printed < pages && printout.OnPrintPage(printed + 1)) ++printed;
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(printout.WasCancelled());
+    BOOST_TEST(printed < pages);
+    printout.OnEndPrinting();
 }
 
 BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {
