@@ -180,6 +180,34 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
     BOOST_TEST(!Map().ExportPng(ToWx(dir.file("missing/map.png"))));
 }
 
+BOOST_FIXTURE_TEST_CASE(cancelling_a_journey_map_export_writes_no_file_and_keeps_the_old_one, editor) {
+    Command(ID_SHOW_JOURNEY);
+    for (const auto& [id, name] : {std::pair{ID_EXPORT_PNG, "map.png"}, std::pair{ID_EXPORT_SVG, "map.svg"}}) {
+        prompts.savePath = ToWx(dir.file(name));
+        {
+            cancel_progress cancel;
+            Command(id);
+            BOOST_TEST(cancel.seen);
+        }
+        BOOST_TEST(!std::filesystem::exists(dir.file(name)));
+        BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == "The export was cancelled; no file was written.");
+        // Over an earlier export, which stays as it was.
+        Command(id);
+        const std::string earlier = test::slurp(dir.file(name));
+        BOOST_TEST(!earlier.empty());
+        {
+            cancel_progress cancel;
+            Command(id);
+        }
+        BOOST_TEST(test::slurp(dir.file(name)) == earlier);
+        BOOST_TEST(prompts.problems.empty());
+    }
+    // No temporary file is left beside them.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 4u);  // the map, its lock file, the PNG and the SVG
+}
+
 BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     const wxPageSetupDialogData setup = DefaultPageSetup();
     MapPrintout printout(doc->Model(), {"persona-1"}, setup);

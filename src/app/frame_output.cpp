@@ -99,5 +99,11 @@ void MainFrame::ExportJourneyMap(int id) {
         this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"), wxString(),
         name + (png ? ".png" : ".svg"), png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"));
     if (path.empty()) return;
-    ReportFailure(m_prompts, this, _("Export Failed"), png ? m_journey->ExportPng(path) : m_journey->ExportSvg(path));
+    // TRANSLATORS: in the progress dialog of a long export; {1} is the file's name
+    WorkProgress progress(this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"),
+                          FormatText(_("Writing \"{1}\"\u2026"), wxFileName(path).GetFullName()));
+    const bpm::result<> done = png ? m_journey->ExportPng(path, progress.Fn()) : m_journey->ExportSvg(path, progress.Fn());
+    progress.Close();
+    if (done.was_cancelled()) SetStatusText(ExportCancelledNote());
+    ReportFailure(m_prompts, this, _("Export Failed"), done);
 }
