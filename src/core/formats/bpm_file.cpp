@@ -43,7 +43,7 @@ std::string quoted(std::string_view name) { return "<" + std::string(name) + ">"
 // Reads a parsed pugixml tree into a document, collecting every problem it meets.
 class reader {
 public:
-    explicit reader(std::string_view text) : text_(text) {}
+    reader(std::string_view text, const progress_fn& progress) : text_(text), progress_(progress) {}
 
     result<document> read() {
         if (auto too_big = check_document_size(text_.size())) return result<document>::failure(std::move(*too_big));
@@ -101,6 +101,7 @@ public:
         document doc;
         content_ = framing_content_bytes();
         read_root(root, doc);
+        if (cancelled_ || !keep_going(progress_, text_.size(), text_.size())) return result<document>::cancelled();
         if (over_at_) problem(over_at_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         return result<document>::success(std::move(doc));
@@ -311,9 +312,12 @@ private:
     void read_personas(pugi::xml_node el, document& doc) {
         check_attributes(el, {});
         each_child(el, {}, "persona", [&](pugi::xml_node n, std::string_view) {
+            if (cancelled_) return;
             doc.personas.emplace_back();
             read_persona(n, doc.personas.back());
             if (!count(n, own_content_bytes(doc.personas.back()))) doc.personas.pop_back();
+            cancelled_ = !keep_going(progress_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())),
+                                     text_.size());
         });
     }
 
@@ -407,6 +411,8 @@ private:
     }
 
     std::string_view text_;
+    const progress_fn& progress_;
+    bool cancelled_ = false;
     std::vector<diagnostic> problems_;
     std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::unordered_map<std::string, std::ptrdiff_t> persona_ids_;
@@ -547,18 +553,18 @@ result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlis
     return result<document>::failure(std::move(problems));
 }
 
-result<document> read_bpm(std::string_view bytes) {
+result<document> read_bpm(std::string_view bytes, const progress_fn& progress) {
     // A UTF-8 byte order mark is harmless but not part of the text positions people see.
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    return reader(bytes).read();
+    return reader(bytes, progress).read();
 }
 
 std::string write_bpm(const document& doc) { return writer().write(doc); }
 
-result<document> load_bpm(const std::string& path) {
+result<document> load_bpm(const std::string& path, const progress_fn& progress) {
     auto bytes = read_file(path, max_document_bytes);
     if (!bytes) return result<document>::failure_of(bytes);
-    return read_bpm(*bytes.value);
+    return read_bpm(*bytes.value, progress);
 }
 
 result<> save_bpm(const document& doc, const std::string& path) { return write_file_atomic(path, write_bpm(doc)); }
