@@ -560,6 +560,15 @@ BOOST_AUTO_TEST_CASE(on_a_terminal_long_work_shows_a_progress_line_and_without_o
     BOOST_TEST(run.shown.find("\rWriting " + dir.file("out.json") + ": 100%") != std::string::npos, run.shown);
     BOOST_TEST(test::slurp(dir.file("out.json")) == test::slurp(map));
 
+    // Reading a .bpm too; what the command prints next starts a line of its own.
+    const std::string bpm = dir.file("big.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(*load_json(map).value, bpm)));
+    const terminal_run validated = on_terminal({"validate", bpm});
+    BOOST_TEST(WEXITSTATUS(validated.status) == 0, validated.shown);
+    BOOST_TEST(validated.shown.find("\rReading " + bpm + ": 100%\r\n" + bpm + ": valid (1000 personas, 12000 stages)") !=
+                   std::string::npos,
+               validated.shown);
+
     // Piped, standard error tells nothing but problems.
     setenv("BPMAP_PROGRESS_DELAY_MS", "0", 1);
     const auto piped = cli({"convert", map, dir.file("piped.json")});

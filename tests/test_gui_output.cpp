@@ -462,14 +462,6 @@ BOOST_FIXTURE_TEST_CASE(export_pdf_uses_the_paper_chosen_in_page_setup, editor) 
 
 namespace {
 
-// A map big enough that its PDF takes more than half a second: 300 personas of 12 stages.
-std::string big_map() {
-    static test::temp_dir dir;
-    const std::string path = dir.file("big.bpm");
-    if (!std::filesystem::exists(path)) BOOST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), path)));
-    return path;
-}
-
 // Chooses the whole map in the PDF's options, as a user would, and exports.
 struct export_whole_map : wxModalDialogHook {
     export_whole_map() { Register(); }
@@ -493,7 +485,7 @@ struct export_whole_map : wxModalDialogHook {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file) {
-    editor e(big_map());
+    editor e(BigMap());
     export_whole_map choose;
     cancel_progress cancel;
     e.prompts.savePath = ToWx(e.dir.file("big.pdf"));
@@ -505,7 +497,7 @@ BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file)
 }
 
 BOOST_AUTO_TEST_CASE(a_long_print_preview_shows_progress_and_cancel_opens_none) {
-    editor e(big_map());
+    editor e(BigMap());
     const std::string before = write_bpm(e.doc->Model());
     cancel_progress cancel;
     Command(wxID_PREVIEW);
@@ -521,7 +513,7 @@ namespace {
 // A printout of the big map drawn into a bitmap, as the printing framework drives it page by page
 // (the test machine has no printer for File > Print to print to).
 struct printing {
-    editor e{big_map()};
+    editor e{BigMap()};
     MapPrintout printout{e.doc->Model(), {}, DefaultPageSetup(), &Frame()};
     wxBitmap bitmap{877, 620};
     wxMemoryDC dc{bitmap};

@@ -134,7 +134,11 @@ void BpmDocManager::OfferRecovery(bool sayWhenNone) {
 }
 
 bool BpmDocManager::OpenRecovered(const bpm::recovery_copy& copy) {
-    bpm::result<bpm::document> loaded = bpm::recovery_folder::load(copy);
+    bpm::result<bpm::document> loaded = [&] {
+        // TRANSLATORS: in the progress dialog while a big recovered map is read; {1} is its name
+        WorkProgress progress(GetFrame(), _("Recover Map"), FormatText(_("Reading \"{1}\"\u2026"), ToWx(copy.info.title)));
+        return bpm::recovery_folder::load(copy, progress.Fn());
+    }();
     // TRANSLATORS: {1} is the name of the map whose recovery copy could not be read
     if (!ReportFailure(m_prompts, GetFrame(), FormatText(_("Could not recover \"{1}\"."), ToWx(copy.info.title)),
                        loaded))

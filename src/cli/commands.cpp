@@ -155,7 +155,7 @@ file_kind kind_of(const std::string& path) {
 result<document> load_any(const std::string& path, terminal_progress& progress) {
     // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
     const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
-    result<document> doc = kind_of(path) == file_kind::json ? load_json(path, reading) : load_bpm(path);
+    result<document> doc = kind_of(path) == file_kind::json ? load_json(path, reading) : load_bpm(path, reading);
     progress.finish();
     return doc;
 }

@@ -195,6 +195,10 @@ struct cancel_progress : wxEventFilter {
     }
 };
 
+// A map of 300 personas of 12 stages (3,600 printed pages), written once per run: big enough for
+// work on it to take a while.
+std::string BigMap();
+
 // A copy of a map (the sample unless told) in a folder of its own, open in the editor, closed
 // (changes discarded) at the end.
 struct editor {
