@@ -70,7 +70,9 @@ std::string help_text() {
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
              "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
-             "2 when the command line is wrong.\n") +
+             "2 when the command line is wrong. Reading and writing a big map shows its progress on\n"
+             "standard error when that is a terminal; Ctrl+C (or SIGTERM) stops it, writing no file,\n"
+             "and exits with 130 (or 143).\n") +
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
              "such as Ollama, llama.cpp's server, LM Studio or vLLM, set up in the environment:\n"
              "BPMAP_AI_URL (such as http://localhost:11434/v1), BPMAP_AI_MODEL, BPMAP_API_KEY (or\n"
