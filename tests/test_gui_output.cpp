@@ -180,6 +180,23 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
     BOOST_TEST(!Map().ExportPng(ToWx(dir.file("missing/map.png"))));
 }
 
+BOOST_AUTO_TEST_CASE(a_journey_too_long_for_twice_its_size_exports_smaller) {
+    test::temp_dir dir;
+    const std::string map = dir.file("long.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::bench_document(1, 250), map)));
+    editor e(map);
+    Command(ID_SHOW_JOURNEY);
+    const std::string png = dir.file("long.png");
+    BOOST_TEST_REQUIRE(bool(Map().ExportPng(ToWx(png))));
+    wxImage image;
+    BOOST_TEST_REQUIRE(image.LoadFile(ToWx(png), wxBITMAP_TYPE_PNG));
+    // As large as an image can be drawn, and drawn all the way down.
+    BOOST_TEST(image.GetHeight() <= 32767);
+    BOOST_TEST(image.GetHeight() > 32000);
+    BOOST_TEST(InkShare(image.GetSubImage(wxRect(0, image.GetHeight() * 9 / 10, image.GetWidth(), image.GetHeight() / 10))) >
+               0.02);
+}
+
 BOOST_FIXTURE_TEST_CASE(cancelling_a_journey_map_export_writes_no_file_and_keeps_the_old_one, editor) {
     Command(ID_SHOW_JOURNEY);
     for (const auto& [id, name] : {std::pair{ID_EXPORT_PNG, "map.png"}, std::pair{ID_EXPORT_SVG, "map.svg"}}) {

@@ -262,14 +262,18 @@ void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
 bpm::result<> JourneyMapView::ExportPng(const wxString& path, const bpm::progress_fn& progress) const {
     if (!Persona())
         return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
-    // Twice the screen size stays sharp on slides and high-density displays.
-    constexpr double scale = 2.0;
+    // Twice the screen size stays sharp on slides and high-density displays; a journey too long
+    // for that (above about 160 stages) is drawn smaller, since cairo draws no image over 32,767
+    // pixels a side (wx asserts, and the export hung).
+    constexpr double largest_side = 32767;
     // Drawing is about a quarter of the work, encoding the PNG the rest (a persona of 150 stages:
     // 1.0 s, then 2.7 s).
     const bpm::progress_fn drawing = bpm::progress_part(progress, 0, 250);
     const bpm::journey_layout layout = Layout(std::string());
-    const int w = static_cast<int>(std::ceil((layout.picture.width + 2 * margin) * scale));
-    const int h = static_cast<int>(std::ceil((layout.picture.height + 2 * margin) * scale));
+    const double width = layout.picture.width + 2 * margin, height = layout.picture.height + 2 * margin;
+    const double scale = std::min({2.0, largest_side / width, largest_side / height});
+    const int w = static_cast<int>(std::floor(width * scale));
+    const int h = static_cast<int>(std::floor(height * scale));
     wxImage image(w, h);
     image.SetRGB(wxRect(0, 0, w, h), 255, 255, 255);
     if (!bpm::keep_going(drawing, 1, 3)) return bpm::result<>::cancelled();
