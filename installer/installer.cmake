@@ -12,5 +12,7 @@ set(CPACK_GENERATOR "TGZ;DEB")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# The AI assistant loads libcurl when first used (src/core/ai/curl_library.h); the scan cannot see it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcurl4 | libcurl4t64")
 set(CPACK_DEBIAN_PACKAGE_SECTION "office")
 include(CPack)

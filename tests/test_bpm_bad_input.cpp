@@ -115,6 +115,34 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_is_located_in_characters) {
     expect_problem(with_persona("\t\t\t<name>\xED\xA0\x80</name>\n"), "invalid UTF-8", 5, 10);
 }
 
+BOOST_AUTO_TEST_CASE(characters_xml_does_not_allow_are_refused_where_they_are) {
+    // Each would load into text that the saved file cannot carry: invalid UTF-8, or a character
+    // the writer leaves out, so the map would not read back as it was.
+    const auto surrogate = load_bpm(test::data("charref-surrogate.bpm"));
+    BOOST_TEST_REQUIRE(!surrogate);
+    BOOST_TEST(surrogate.error() == "1:102: the character reference \"&#xD800;\" stands for no character XML allows");
+    const auto beyond = load_bpm(test::data("charref-beyond-10ffff.bpm"));
+    BOOST_TEST_REQUIRE(!beyond);
+    BOOST_TEST(beyond.error() == "1:102: the character reference \"&#1114112;\" stands for no character XML allows");
+    const auto control = load_bpm(test::data("control-char.bpm"));
+    BOOST_TEST_REQUIRE(!control);
+    BOOST_TEST(control.error() == "1:155: the character U+0008 is not allowed in XML");
+
+    const std::string status = "\t\t\t<status>completed</status>\n";
+    expect_problem(with_persona("\t\t\t<name>A&#0;B</name>\n" + status), "\"&#0;\" stands for no character XML allows", 5, 11);
+    expect_problem(with_persona("\t\t\t<name>A&#99999999999;</name>\n" + status), "\"&#99999999999;\" stands for no", 5, 11);
+    expect_problem(with_persona("\t\t\t<name>\xEF\xBF\xBF</name>\n" + status), "the character U+FFFF is not allowed", 5, 10);
+    expect_problem(with_persona("\t\t\t<name><![CDATA[\x01]]></name>\n" + status), "the character U+0001 is not allowed", 5,
+                   19);
+
+    // What XML allows reads as pugixml's default options read it, references that are not one
+    // included.
+    const auto r = read_bpm(with_persona("\t\t\t<name>&#x41;&#66;&#13;&#x10FFFF;&amp;&lt;&gt;&quot;&apos;&#;&foo;&am</name>\n"
+                                         "\t\t\t<status>completed</status>\n"));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->personas[0].name == "AB\r\xF4\x8F\xBF\xBF&<>\"'&#;&foo;&am");
+}
+
 BOOST_AUTO_TEST_CASE(a_field_over_one_megabyte) {
     const std::string big(max_field_bytes + 1, 'x');
     expect_problem(with_persona("\t\t\t<name>" + big + "</name>\n\t\t\t<status>completed</status>\n"),

@@ -386,6 +386,36 @@ BOOST_AUTO_TEST_CASE(steps_stamp_the_persona_and_undo_restores_the_stamp) {
     BOOST_TEST(f.doc.personas[0].last_updated_at == "2027-01-01T00:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(each_step_restores_its_own_stamps_through_batches_typing_and_new_branches) {
+    fixture f;
+    const std::string original = f.doc.personas[0].last_updated_at;
+    const auto stamps = [&] { return f.doc.personas[0].last_updated_at + " " + f.doc.personas[1].last_updated_at; };
+    {
+        batch both(f.h, "Paste Cells");
+        both.submit(set_persona_field("persona-1", persona_field::role, "CFO"));
+        both.submit(set_persona_field("p.two_2", persona_field::role, "CEO"));
+        both.push();
+    }
+    BOOST_TEST(stamps() == "2027-01-01T00:00:00Z 2027-01-01T00:00:00Z");
+    f.h.submit(set_persona_field("p.two_2", persona_field::segment, "S"), merge::start_typing);
+    f.h.submit(set_persona_field("p.two_2", persona_field::segment, "SMB"), merge::typing);
+    BOOST_TEST(stamps() == "2027-01-01T00:00:00Z 2027-01-01T00:00:02Z");
+    f.h.undo();
+    BOOST_TEST(stamps() == "2027-01-01T00:00:00Z 2027-01-01T00:00:00Z");
+    // A new step after an undo drops the undone one, stamps and all.
+    f.h.submit(set_persona_field("persona-1", persona_field::segment, "Luxury goods"));
+    BOOST_TEST(stamps() == "2027-01-01T00:00:03Z 2027-01-01T00:00:00Z");
+    f.h.undo();
+    BOOST_TEST(stamps() == "2027-01-01T00:00:00Z 2027-01-01T00:00:00Z");
+    f.h.undo();
+    BOOST_TEST(stamps() == original + " ");
+    f.h.redo();
+    BOOST_TEST(stamps() == "2027-01-01T00:00:00Z 2027-01-01T00:00:00Z");
+    f.h.redo();
+    BOOST_TEST(stamps() == "2027-01-01T00:00:03Z 2027-01-01T00:00:00Z");
+    BOOST_TEST(!f.h.can_redo());
+}
+
 BOOST_AUTO_TEST_CASE(status_summary_and_order_leave_the_stamp_alone) {
     fixture f;
     const std::string original = f.doc.personas[0].last_updated_at;

@@ -2,6 +2,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
 #include <limits>
 
 #include "bpm/bpm_file.h"
@@ -278,26 +279,14 @@ BOOST_AUTO_TEST_CASE(one_card_per_row_joins_cards_with_straight_arrows) {
 
 BOOST_AUTO_TEST_CASE(the_selection_outline_surrounds_only_the_selected_stage) {
     const persona p = journey_of(5);
-    journey_options o;
-    o.selection_colour = {200, 0, 100};
-    auto outlines = [&](const journey_layout& j) {
-        std::vector<draw::rect> found;
-        for (const draw::item& it : j.picture.items)
-            if (const auto* b = std::get_if<draw::box>(&it); b && b->stroke == o.selection_colour) found.push_back(b->area);
-        return found;
-    };
-    BOOST_TEST(outlines(layout_journey(p, measurer, o)).empty());
-
-    o.selected_stage_id = "stage-4";
-    const journey_layout j = layout_journey(p, measurer, o);
-    const auto found = outlines(j);
-    BOOST_TEST_REQUIRE(found.size() == 1u);
-    BOOST_TEST(test::inside(j.stages[3].card, found[0]));
+    const journey_layout j = layout_journey(p, measurer);
+    const draw::colour colour{200, 0, 100};
+    const draw::box outline = selection_outline(j.stages[3].card, colour);
+    BOOST_TEST((outline.stroke == colour));
+    BOOST_TEST(outline.fill.a == 0);
+    BOOST_TEST(test::inside(j.stages[3].card, outline.area));
     for (std::size_t i = 0; i < j.stages.size(); ++i)
-        if (i != 3) BOOST_TEST(!found[0].overlaps(j.stages[i].card));
-
-    o.selected_stage_id = "no-such-stage";
-    BOOST_TEST(outlines(layout_journey(p, measurer, o)).empty());
+        if (i != 3) BOOST_TEST(!outline.area.overlaps(j.stages[i].card));
 }
 
 BOOST_AUTO_TEST_CASE(points_find_the_stage_drawn_there) {
@@ -379,6 +368,50 @@ BOOST_AUTO_TEST_CASE(every_persona_of_the_sample_lays_out_cleanly) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(sizes_that_are_no_sizes_still_lay_every_stage_out) {
+    const persona p = journey_of(7);
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    std::vector<journey_options> variants;
+    for (double w : {-5.0, 0.0, nan, inf, -inf, 1e9}) {
+        journey_options o;
+        o.card_width = w;
+        variants.push_back(o);
+    }
+    for (double w : {-1.0, 0.0, nan, -inf, 1e-300}) {
+        journey_options o;
+        o.max_row_width = w;
+        variants.push_back(o);
+    }
+    journey_options every_card_in_a_row;
+    every_card_in_a_row.stages_per_row = std::numeric_limits<std::size_t>::max();
+    variants.push_back(every_card_in_a_row);
+    for (const journey_options& o : variants) {
+        BOOST_TEST_CONTEXT("card width " << o.card_width << ", row width " << o.max_row_width << ", per row "
+                                         << o.stages_per_row) {
+            const journey_layout j = layout_journey(p, measurer, o);
+            check_geometry(j, p);
+            BOOST_TEST((std::isfinite(j.picture.width) && std::isfinite(j.picture.height)));
+            BOOST_TEST(j.rows >= 1u);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_font_too_large_for_a_card_still_lays_every_stage_out) {
+    // Every character 400 units wide, lines 600 apart: not one fits on a card.
+    class giant_measurer : public draw::text_measurer {
+    public:
+        double width(std::string_view text, const draw::font&) const override {
+            return 400.0 * static_cast<double>(code_point_count(text));
+        }
+        double line_height(const draw::font&) const override { return 600; }
+    } giant;
+    const persona p = journey_of(3);
+    const journey_layout j = layout_journey(p, giant);
+    BOOST_TEST_REQUIRE(j.stages.size() == 3u);
+    BOOST_TEST(j.arrows.size() == 2u);
+    BOOST_TEST((std::isfinite(j.picture.width) && std::isfinite(j.picture.height)));
+}
+
 namespace {
 
 // Records every text it measures.
@@ -427,22 +460,20 @@ BOOST_AUTO_TEST_CASE(laying_out_again_after_one_card_changed_measures_only_that_
     layout_journey(p, m, {}, &cache);
     BOOST_TEST(!m.measured.empty());
 
-    // Moving the selection measures nothing.
+    // Laying out again measures nothing.
     m.measured.clear();
-    journey_options selected;
-    selected.selected_stage_id = "stage-7";
-    layout_journey(p, m, selected, &cache);
+    layout_journey(p, m, {}, &cache);
     BOOST_TEST(m.measured.empty());
 
     const std::string edited = "Reads three analyst reports and books two demos";
     p.stages[6].buyer_actions = edited;
-    layout_journey(p, m, selected, &cache);
+    layout_journey(p, m, {}, &cache);
     BOOST_TEST(!m.measured.empty());
     for (const std::string& text : m.measured) BOOST_TEST(edited.find(text) != std::string::npos, text);
 
     // Once cleared, everything is measured again.
     m.measured.clear();
     cache.clear();
-    layout_journey(p, m, selected, &cache);
+    layout_journey(p, m, {}, &cache);
     BOOST_TEST(m.measured.size() > 40u * 6);
 }

@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
 #include "bpm/bpm_file.h"
@@ -175,9 +177,9 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
     for (const std::vector<std::string>& ids : {std::vector<std::string>{}, std::vector<std::string>{"long", "persona-2"},
                                                 std::vector<std::string>{"no-such-persona"}}) {
         const auto at_once = layout_pages(d, ids, {}, measurer);
-        const auto laid_out = page_groups::lay_out(d, ids, {}, measurer);
+        auto laid_out = page_groups::lay_out(d, ids, {}, measurer);
         BOOST_TEST_REQUIRE(bool(laid_out));
-        const page_groups& groups = *laid_out.value;
+        page_groups& groups = *laid_out.value;
         BOOST_TEST(groups.page_count() == at_once.size());
         std::size_t next = 0;
         for (std::size_t g = 0; g < groups.size(); ++g)
@@ -194,6 +196,10 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
                 BOOST_TEST(pg.picture.items.size() == expected.picture.items.size());
             }
         BOOST_TEST(next == at_once.size());
+        // The pages kept from counting are handed over; asked again, the group is laid out again.
+        const std::vector<page> again = groups.group(0);
+        BOOST_TEST_REQUIRE(!again.empty());
+        BOOST_TEST(test::all_text(again.front().picture) == test::all_text(at_once.front().picture));
     }
 }
 
@@ -326,6 +332,125 @@ BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_is_split_between_pages_without_los
         }
     BOOST_TEST(tables > 1u);
     for (int i = 0; i < 900; ++i) BOOST_TEST(count(table_text, "w" + std::to_string(1000 + i)) == 1u);
+}
+
+// A font far too large for any page: every character 400 points wide, lines 600 points apart.
+class giant_measurer : public draw::text_measurer {
+public:
+    double width(std::string_view text, const draw::font&) const override {
+        return 400.0 * static_cast<double>(code_point_count(text));
+    }
+    double line_height(const draw::font&) const override { return 600; }
+};
+
+// The pages of d on this paper, through both ways the editor and bpmap-cli lay pages out; checks
+// that they agree, that every page has a finite size and every persona its bookmark.
+std::vector<page> laid_out_both_ways(const document& d, const page_setup& setup, const draw::text_measurer& m) {
+    std::vector<page> pages = layout_pages(d, {}, setup, m);
+    const auto groups = page_groups::lay_out(d, {}, setup, m);
+    BOOST_TEST_REQUIRE(bool(groups));
+    BOOST_TEST(groups.value->page_count() == pages.size());
+    std::set<std::string> bookmarks;
+    for (const page& pg : pages) {
+        BOOST_TEST((std::isfinite(pg.picture.width) && std::isfinite(pg.picture.height)));
+        BOOST_TEST(pg.picture.width >= 144.0);
+        BOOST_TEST(pg.picture.height >= 144.0);
+        if (!pg.bookmark.empty()) bookmarks.insert(pg.bookmark);
+    }
+    BOOST_TEST(bookmarks.size() == d.personas.size());
+    return pages;
+}
+
+BOOST_AUTO_TEST_CASE(paper_too_small_for_its_margins_or_anything_is_laid_out_at_a_usable_size) {
+    const document d = nlyzer();
+    const double nan = std::numeric_limits<double>::quiet_NaN(), inf = std::numeric_limits<double>::infinity();
+    const page_setup setups[] = {
+        {50, 50, 0, ""},      {10, 10, 3, ""},    {842, 595, 400, ""}, {842, 595, 297.5, ""}, {0, 0, 0, ""},
+        {-842, -595, -36, ""}, {nan, nan, nan, ""}, {inf, inf, 36, ""},  {842, 595, inf, ""},   {1e-9, 1e9, 0, ""},
+    };
+    for (const page_setup& setup : setups) {
+        BOOST_TEST_CONTEXT(setup.width << " x " << setup.height << " points, margin " << setup.margin) {
+            const std::vector<page> pages = laid_out_both_ways(d, setup, measurer);
+            // The largest paper a PDF can have, 200 inches, and the smallest the layout works on, 2.
+            for (const page& pg : pages) {
+                BOOST_TEST(pg.picture.width <= 14400.0);
+                BOOST_TEST(pg.picture.height <= 14400.0);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(paper_that_fits_keeps_its_size_and_margins_only_shrink_to_leave_room) {
+    const document d = nlyzer();
+    // A margin of 30 would leave 140 x 90 points: it shrinks to 3, which leaves 144 x 144.
+    const std::vector<page> pages = layout_pages(d, {}, {200, 150, 30, ""}, measurer);
+    check_inside_page(pages, {200, 150, 3, ""});
+}
+
+// The number of times c occurs in the lines of the stage table pages.
+std::size_t in_tables(const std::vector<page>& pages, char c) {
+    std::size_t n = 0;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::stage_table)
+            for (const draw::text* t : test::texts(pg.picture))
+                for (const std::string& line : t->lines) n += static_cast<std::size_t>(std::count(line.begin(), line.end(), c));
+    return n;
+}
+
+BOOST_AUTO_TEST_CASE(a_font_too_large_for_any_page_still_lays_out_and_ends) {
+    document d;
+    persona p = long_persona();
+    p.stages.resize(3);
+    p.stages[1].key_message = "ZZZ ZZZZ ZZZZZ";
+    d.personas.push_back(p);
+    const giant_measurer giant;
+    // No line fits under a heading: each gets a page of its own, and none is lost.
+    const std::vector<page> pages = laid_out_both_ways(d, {}, giant);
+    BOOST_TEST(pages.size() < 5000u);
+    BOOST_TEST(in_tables(pages, 'Z') == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(a_word_wider_than_the_page_is_broken_where_lines_end) {
+    document d;
+    persona p;
+    p.id = "wide";
+    p.name = std::string(400, 'N');
+    stage s;
+    s.id = "stage-1";
+    s.name = "Research";
+    s.buyer_actions = std::string(3000, 'w');
+    p.stages.push_back(s);
+    d.personas.push_back(p);
+    for (const page_setup& setup : {page_setup{}, page_setup{150, 150, 0, ""}}) {
+        BOOST_TEST(in_tables(laid_out_both_ways(d, setup, measurer), 'w') == 3000u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_pain_point_or_profile_longer_than_a_page_goes_on_over_the_next_pages_without_loss) {
+    document d;
+    persona p;
+    p.id = "wordy";
+    p.name = "Wordy";
+    for (int i = 0; i < 900; ++i) p.profile.role += "r" + std::to_string(1000 + i) + " ";
+    std::string pain;
+    for (int i = 0; i < 900; ++i) pain += "p" + std::to_string(1000 + i) + " ";
+    p.pain_points = {{pain, pain_category::process}};
+    d.personas.push_back(p);
+    const page_setup setup;
+    const auto pages = layout_pages(d, {}, setup, measurer);
+    check_inside_page(pages, setup);
+    std::string cover_text;
+    std::size_t covers = 0;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::cover) {
+            ++covers;
+            cover_text += test::all_text(pg.picture);
+        }
+    BOOST_TEST(covers > 2u);
+    for (int i = 0; i < 900; ++i) {
+        BOOST_TEST(count(cover_text, "r" + std::to_string(1000 + i)) == 1u);
+        BOOST_TEST(count(cover_text, "p" + std::to_string(1000 + i)) == 1u);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(the_summary_is_the_stored_one_else_the_template) {

@@ -224,6 +224,33 @@ BOOST_AUTO_TEST_CASE(the_file_passes_qpdf_and_carries_its_metadata) {
         BOOST_TEST(info.out.find(line) != std::string::npos, line << "\n" << info.out);
 }
 
+BOOST_AUTO_TEST_CASE(a_map_on_paper_too_small_for_its_margins_exports_on_the_smallest_usable_pages) {
+    const document d = test::rich_document();
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    map_pdf_request request;
+    request.setup = {60, 40, 50, ""};  // smaller than its margins, and than one word a line
+    const auto exported = export_map_pdf(d, request, fonts(), path);
+    BOOST_TEST_REQUIRE(bool(exported), exported.error());
+    BOOST_TEST(tool(BPM_QPDF, {"--check", path}).exit_code == 0);
+    const auto info = tool(BPM_PDFINFO, {path});
+    BOOST_TEST(info.out.find("Page size:       144 x 144 pts") != std::string::npos, info.out);
+    BOOST_TEST(text_of(path).find(d.personas.front().stages.front().name) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_page_has_its_own_size) {
+    test::temp_dir dir;
+    pdf_page letter = a4_page({label(60, 60, 400, {"US Letter, portrait"})});
+    letter.picture.width = 612;
+    letter.picture.height = 792;
+    const std::string path = exported(dir, {a4_page({label(60, 60, 400, {"A4"})}), letter, a4_page({})});
+    BOOST_TEST(tool(BPM_QPDF, {"--check", path}).exit_code == 0);
+    const auto info = tool(BPM_PDFINFO, {"-f", "1", "-l", "3", path});
+    BOOST_TEST_REQUIRE(info.exit_code == 0, info.err);
+    for (const char* line : {"Page    1 size:  842 x 595 pts", "Page    2 size:  612 x 792 pts", "Page    3 size:  842 x 595 pts"})
+        BOOST_TEST(info.out.find(line) != std::string::npos, line << "\n" << info.out);
+}
+
 BOOST_AUTO_TEST_CASE(each_bookmark_opens_its_page_in_the_outline) {
     test::temp_dir dir;
     const std::string path = exported(dir, sample_pages());

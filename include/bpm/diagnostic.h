@@ -80,4 +80,8 @@ private:
 /// 1-based line and column (in code points) of a byte offset in UTF-8 text.
 std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset);
 
+/// line_column of each of several byte offsets, given in ascending order, in one pass over text.
+std::vector<std::pair<std::size_t, std::size_t>> line_columns(std::string_view text,
+                                                              const std::vector<std::size_t>& offsets);
+
 }  // namespace bpm

@@ -87,8 +87,10 @@ using change_set = std::vector<change>;
 class edit {
 public:
     virtual ~edit() = default;
-    /// Translated description for the Edit menu ("Edit Duration of Awareness").
-    virtual std::string label() const = 0;
+    /// Translated description for the Edit menu ("Edit Duration of Awareness"). doc is the document
+    /// as this edit left it, when it is to be undone, or as it found it, when it is to be redone: a
+    /// name the edit does not change is read from there rather than kept.
+    virtual std::string label(const document& doc) const = 0;
     /// Makes the change, appending what it touched to changes.
     virtual bool apply(document& doc, change_set& changes) = 0;
     /// Undoes a successful apply.
@@ -98,7 +100,8 @@ public:
         (void)next;
         return false;
     }
-    /// Bytes this edit keeps in memory, for measuring the history.
+    /// Bytes this edit keeps in memory, for measuring the history; ids it shares with other edits
+    /// are not counted.
     virtual std::size_t memory_bytes() const = 0;
 };
 

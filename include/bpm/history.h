@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "bpm/edit.h"
@@ -57,9 +59,9 @@ public:
     /// "Redo Edit Duration of Awareness", or "" when there is nothing to redo.
     std::string redo_label() const;
     /// "Edit Duration of Awareness": what undo would take back, or "".
-    std::string undo_description() const { return can_undo() ? steps_[done_ - 1].label : std::string(); }
+    std::string undo_description() const;
     /// What redo would do again, or "".
-    std::string redo_description() const { return can_redo() ? steps_[done_].label : std::string(); }
+    std::string redo_description() const;
 
     /// Replaces the whole document (revert, reload from disk, a recovered copy): the steps are
     /// dropped, the document is clean unless it differs from its file (a recovered copy: then it
@@ -90,29 +92,41 @@ public:
     /// The current time from that clock, so everything stamped through this history agrees.
     std::string now() const { return clock_(); }
 
-    /// Steps that can be undone, and bytes they keep, for measuring.
+    /// Steps that can be undone or redone, for measuring.
     std::size_t size() const { return steps_.size(); }
+    /// Bytes the history keeps for its steps, for measuring.
     std::size_t memory_bytes() const;
 
 private:
     friend class batch;
 
+    // One step: its edit (a batch's edits are one) and where its stamps start in stamps_; they end
+    // where the next step's start. Labels are the edits' own, made when shown.
     struct step {
-        std::string label;
-        std::vector<std::unique_ptr<edit>> edits;
-        // last_updated_at of the personas the step touched, before and after it
-        std::vector<std::pair<std::string, std::string>> stamps_before, stamps_after;
+        std::unique_ptr<edit> change;
+        std::size_t first_stamp;
+    };
+    // last_updated_at of a persona a step touched, before and after it; each an index in strings_.
+    struct persona_stamp {
+        std::uint32_t persona, before, after;
     };
 
     /// Sets last_updated_at of each persona whose content the changes touched (not for status,
-    /// summary or order), remembering the stamps before and after in s.
-    void stamp(step& s, const change_set& changes);
-    void restore_stamps(const std::vector<std::pair<std::string, std::string>>& stamps);
-    void record(step s, const change_set& changes);
+    /// summary or order), remembering the stamps before and after in stamps_ from first on.
+    void stamp(std::size_t first, const change_set& changes);
+    /// Puts back the stamps of steps_[index] as they were before it, or after it.
+    void restore_stamps(std::size_t index, bool after);
+    void record(std::unique_ptr<edit> e, const change_set& changes);
     void notify(const change_set& changes);
+    /// The index in strings_ of text, added when new.
+    std::uint32_t intern(const std::string& text);
 
     document& doc_;
     std::vector<step> steps_;
+    std::vector<persona_stamp> stamps_;  // of every step, in step order
+    // Persona ids and stamps, each kept once however many steps name it.
+    std::unordered_map<std::string, std::uint32_t> string_index_;
+    std::vector<const std::string*> strings_;  // the keys of string_index_, by their index
     std::size_t done_ = 0;
     std::size_t clean_ = 0;  // value of done_ that matches the file; npos when unreachable
     bool typing_ = false;  // the last step was typing and nothing has happened since

@@ -15,11 +15,11 @@ namespace bpm {
 
 /// How to lay out a journey map; the defaults suit a screen of about 1,600 units.
 struct journey_options {
-    /// Widest a row of stage cards may grow before the next card starts a new row.
+    /// Widest a row of stage cards may grow before the next card starts a new row (NaN: one card).
     double max_row_width = 1500;
     /// Cards per row, overriding max_row_width when not 0 (the printout picks its own).
     std::size_t stages_per_row = 0;
-    /// Width of one stage card (at least 120).
+    /// Width of one stage card (at least 120; infinite or NaN: the default).
     double card_width = 220;
     /// Most lines of one field's text, 0 for no limit; longer text ends with an ellipsis.
     std::size_t max_field_lines = 8;
@@ -29,10 +29,6 @@ struct journey_options {
     std::size_t stage_count = npos;
     /// Whether to draw the persona's name and pain points above the timeline.
     bool show_header = true;
-    /// The stage to outline as selected, so the map follows the grid's selection ("" for none).
-    std::string selected_stage_id;
-    /// Colour of the selection outline (the GUI passes the system's highlight colour).
-    draw::colour selection_colour{53, 132, 228};
 };
 
 /// Where one stage was drawn, for hit testing and for scrolling a stage into view.
@@ -82,6 +78,10 @@ private:
     struct store;
     std::unique_ptr<store> store_;
 };
+
+/// The outline that marks a card as selected: 5 units outside it, 2.5 wide, rounded like the card.
+/// A view draws it over the laid-out map, so moving the selection lays nothing out again.
+draw::box selection_outline(const draw::rect& card, draw::colour colour);
 
 /// Lays out a persona's journey map, wrapping text with the renderer's measurer; with a cache,
 /// the text earlier layouts wrapped through the same measurer is not measured again.

@@ -16,6 +16,11 @@ inline constexpr std::size_t max_content_bytes = std::size_t(64) << 20;
 /// writer's output for it, so every map the readers accept is written within this many bytes.
 inline constexpr std::size_t max_document_bytes = max_content_bytes;
 
+/// The most bytes one byte of text becomes in either written form ("\u0001" in JSON). So
+/// content_bytes of a part is at most that of the same part with empty texts plus this much per
+/// byte of its texts; twice this for a pain point, whose text JSON writes twice.
+inline constexpr std::size_t max_written_bytes_per_text_byte = 6;
+
 /// Bytes a whole map takes at most when written, as .bpm or as JSON, whichever is larger: every
 /// text as that writer escapes it (one byte of text may become six), plus each element's markup,
 /// plus the lines around the map. Assumes valid UTF-8 text, as the readers and edits keep it.

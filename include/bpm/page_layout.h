@@ -12,7 +12,9 @@
 // the PDF writer so that they always agree. Units are points (1/72 inch).
 namespace bpm {
 
-/// Paper and margins in points, and the title for the footers.
+/// Paper and margins in points, and the title for the footers. Pages are laid out on paper of 144
+/// to 14,400 points each way (2 to 200 inches; other sizes, NaN included, are brought into that
+/// range), within a margin that shrinks to leave at least 144 points each way inside it.
 struct page_setup {
     double width = 842;   // A4 landscape
     double height = 595;
@@ -43,8 +45,9 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
 /// layout_pages a group at a time (a persona's pages, or the one page saying there is none), for
 /// output too long to hold at once, such as a PDF or a printout of a thousand personas: the same
 /// pages, with the same numbers and footers. The footers say how many pages there are ("Page 3 of
-/// 40"), so lay_out lays every group out once and keeps only the counts; group() lays one out
-/// again. Keeps references to the document and the measurer, which must outlive it.
+/// 40"), so lay_out lays every group out once to count the pages; it keeps the pages of the first
+/// groups, up to about two megabytes of them, and group() lays the others out again. Keeps
+/// references to the document and the measurer, which must outlive it.
 class page_groups {
 public:
     /// Chooses the personas as layout_pages does and counts their pages, telling progress (groups
@@ -60,8 +63,9 @@ public:
     std::size_t group_of(std::size_t index) const;
     /// The index (0-based) of group i's first page.
     std::size_t first_page(std::size_t i) const { return first_page_[i]; }
-    /// The pages of group i (below size()), numbered and with their footers.
-    std::vector<page> group(std::size_t i) const;
+    /// The pages of group i (below size()), numbered and with their footers; kept pages are
+    /// handed over (a second call lays them out again).
+    std::vector<page> group(std::size_t i);
 
 private:
     page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
@@ -71,6 +75,7 @@ private:
     const draw::text_measurer* m_;  // a pointer, so that a result can hold the groups
     std::vector<const persona*> chosen_;   // nullptr: the page that says there is no persona
     std::vector<std::size_t> first_page_;  // each group's first page (0-based), then the count
+    std::vector<std::vector<page>> kept_;  // by group, the pages laid out when counting; empty: not kept
     std::string title_;                    // of the footers
 };
 

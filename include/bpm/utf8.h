@@ -6,6 +6,31 @@
 
 namespace bpm {
 
+/// Bytes of the character starting at text[i] (1 for ASCII) when it is valid UTF-8, 0 when it is
+/// not: an overlong form, a surrogate, a code point past U+10FFFF or a sequence cut short. Inline,
+/// so that parsers can check text as they read it.
+inline std::size_t utf8_char_bytes(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    // The well-formed sequences of the Unicode standard's table 3-7: the second byte's range
+    // depends on the first, every later byte is 80..BF.
+    const auto follows = [&](std::size_t k, unsigned lo, unsigned hi) {
+        return k < text.size() && byte(k) >= lo && byte(k) <= hi;
+    };
+    const unsigned lead = byte(i);
+    if (lead < 0x80) return 1;
+    if (lead < 0xC2) return 0;
+    if (lead < 0xE0) return follows(i + 1, 0x80, 0xBF) ? 2 : 0;
+    if (lead < 0xF0) {
+        const unsigned lo = lead == 0xE0 ? 0xA0 : 0x80, hi = lead == 0xED ? 0x9F : 0xBF;
+        return follows(i + 1, lo, hi) && follows(i + 2, 0x80, 0xBF) ? 3 : 0;
+    }
+    if (lead < 0xF5) {
+        const unsigned lo = lead == 0xF0 ? 0x90 : 0x80, hi = lead == 0xF4 ? 0x8F : 0xBF;
+        return follows(i + 1, lo, hi) && follows(i + 2, 0x80, 0xBF) && follows(i + 3, 0x80, 0xBF) ? 4 : 0;
+    }
+    return 0;
+}
+
 /// Byte offset of the first invalid UTF-8 sequence in text, or npos when it is all valid.
 /// Overlong forms, surrogates and code points past U+10FFFF count as invalid.
 std::size_t find_invalid_utf8(std::string_view text);
@@ -60,11 +85,20 @@ std::string_view trim(std::string_view text);
 /// Text in ASCII lower case; other bytes unchanged.
 std::string ascii_lower(std::string_view text);
 
+/// Bytes of the character at text[i] when it is one XML 1.0 cannot carry (a C0 control other
+/// than tab, LF and CR; U+FFFE; U+FFFF), 0 when XML can carry it. text is valid UTF-8.
+inline std::size_t xml_invalid_char_bytes(std::string_view text, std::size_t i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return 1;
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    if (b == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF))
+        return 3;
+    return 0;
+}
+
 /// Valid UTF-8 text without the characters XML 1.0 cannot carry (C0 controls other than
 /// tab, LF and CR; U+FFFE; U+FFFF).
 std::string strip_xml_invalid_chars(std::string_view text);
-
-/// True when text holds a character that strip_xml_invalid_chars removes.
-bool has_xml_invalid_chars(std::string_view text);
 
 }  // namespace bpm

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
 #include <string>
+#include <utility>
 
 #include <wx/cmdline.h>
 #include <wx/config.h>
@@ -72,6 +74,20 @@ int AnswerWithoutDisplay(int argc, char** argv) {
     return -1;
 }
 
+namespace {
+
+// Whether GDK_GL is ours to take out again once GTK has read it.
+bool openGlProbeSkipped = false;
+
+}  // namespace
+
+void SkipOpenGlProbe() {
+    // The first GTK program on a display probes OpenGL for the visuals that suit it, which loads
+    // the driver (Mesa, LLVM: 31 libraries, 53 MiB resident) for the program's lifetime.
+    if (std::getenv("GDK_GL")) return;
+    openGlProbeSkipped = ::setenv("GDK_GL", "disable", 0) == 0;
+}
+
 void BpmApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     AddCommandLineOptions(parser);
@@ -117,13 +133,20 @@ void BpmApp::InitTranslations() {
     locale.AppendDir("locale");
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(locale.GetPath());
     translations->SetLanguage(wxLANGUAGE_DEFAULT);
-    translations->AddStdCatalog();
-    translations->AddCatalog("bpmap");
+    // The messages, ours and wxWidgets', are written in English, so a user who reads English first
+    // needs no catalog; looking for one lists the folders of every language on the computer.
+    const wxVector<wxString> preferred = wxUILocale::GetPreferredUILanguages();
+    if (!preferred.empty() && !preferred.front().StartsWith("en")) {
+        translations->AddStdCatalog();
+        translations->AddCatalog("bpmap");
+    }
     InstallCoreTranslator();
 }
 
 bool BpmApp::OnInit() {
     SetAppName("bpmap");
+    // GTK read GDK_GL when it started.
+    if (std::exchange(openGlProbeSkipped, false)) ::unsetenv("GDK_GL");
     if (!wxApp::OnInit()) return false;
     InitTranslations();
     SetAppDisplayName(_("Buying Process Mapper"));

@@ -57,6 +57,12 @@ void AddCommandLineOptions(wxCmdLineParser& parser);
 /// without one): the exit status, or -1 when the command line asks for neither.
 int AnswerWithoutDisplay(int argc, char** argv);
 
+/// Keeps GTK from loading an OpenGL driver at start-up only to choose its visuals (the editor
+/// draws nothing with OpenGL): unless the user set GDK_GL, sets it to "disable" until the toolkit
+/// has started, when BpmApp::OnInit takes it out again, so programs the editor starts do not
+/// inherit it. Call before wxEntry.
+void SkipOpenGlProbe();
+
 /// Handles an exception caught on a worker thread, on the UI thread, as one that reached the
 /// event loop: recovery copies first, then one message.
 void ReportException(std::exception_ptr error);

@@ -74,7 +74,14 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     m_log = new wxScrolledWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxVSCROLL | wxBORDER_THEME);
     m_log->SetName(_("Conversation"));
     m_log->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
+    // Set, not left to the theme: each new bubble inherits it, where asking GTK for the default
+    // font is a style look-up per bubble.
+    m_log->SetFont(m_log->GetFont());
     m_log->SetScrollRate(0, 12);
+    // Besides saying that the conversation scrolls: GTK's overlay scroll bar faded in and out
+    // whenever the log scrolled to its end, redrawing the window at every frame for a second
+    // (opening a map, every turn).
+    KeepScrollBarsVisible(m_log);
     m_log->SetSizer(new wxBoxSizer(wxVERTICAL));
     sizer->Add(m_log, 1, wxEXPAND | wxLEFT | wxRIGHT, 6);
 
@@ -111,8 +118,25 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     restart->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Restart(); });
     m_log->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
-        CallAfter(&ChatPanel::RewrapBubbles);
+        CallAfter([this] { RewrapBubbles(); });
     });
+    // Whether the reader is at the end of the conversation, as they left it: a log made shorter or
+    // narrower (taller bubbles) then still shows its end.
+    for (const auto type : {wxEVT_SCROLLWIN_TOP, wxEVT_SCROLLWIN_BOTTOM, wxEVT_SCROLLWIN_LINEUP, wxEVT_SCROLLWIN_LINEDOWN,
+                            wxEVT_SCROLLWIN_PAGEUP, wxEVT_SCROLLWIN_PAGEDOWN, wxEVT_SCROLLWIN_THUMBTRACK,
+                            wxEVT_SCROLLWIN_THUMBRELEASE})
+        m_log->Bind(type, [this](wxScrollWinEvent& event) {
+            event.Skip();
+            CallAfter([this] { m_followingEnd = IsScrolledToEnd(); });
+        });
+    // Words measured at another resolution or in another theme's fonts have other widths.
+    const auto remeasure = [this](wxEvent& event) {
+        event.Skip();
+        m_textWidths->Clear();
+        RewrapBubbles(true);
+    };
+    Bind(wxEVT_DPI_CHANGED, remeasure);
+    Bind(wxEVT_SYS_COLOUR_CHANGED, remeasure);
 
     SetDocument(nullptr);
     m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
@@ -239,7 +263,7 @@ void ChatPanel::ShowMessages(const std::vector<bpm::message>& messages) {
 int ChatPanel::BubbleWidth() const { return std::max(160, m_log->GetClientSize().x - side_margin); }
 
 void ChatPanel::AddBubble(ChatBubble* bubble) {
-    bubble->Rewrap(BubbleWidth());
+    bubble->Rewrap(BubbleWidth(), m_textWidths);
     const int side = bubble->GetRole() == ChatBubble::Role::User ? wxALIGN_RIGHT : wxALIGN_LEFT;
     m_log->GetSizer()->Add(bubble, 0, side | wxLEFT | wxRIGHT | wxTOP, 6);
     m_bubbles.push_back(bubble);
@@ -312,21 +336,33 @@ void ChatPanel::RemoveBubble(ChatBubble* bubble) {
     bubble->Destroy();
 }
 
-void ChatPanel::RewrapBubbles() {
+void ChatPanel::RewrapBubbles(bool remeasured) {
     // The log grows taller with every turn; only another width wraps a bubble differently, and
     // rewrapping the whole conversation on every turn grew with its length.
     const int width = BubbleWidth();
-    if (std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; }))
+    if (!remeasured &&
+        std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; })) {
+        if (m_followingEnd) ScrollToEnd();
         return;
+    }
     m_log->Freeze();
     for (ChatBubble* b : m_bubbles)
-        if (b->GetWrapWidth() != width) b->Rewrap(width);
+        if (remeasured || b->GetWrapWidth() != width) b->Rewrap(width, m_textWidths);
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();
+    if (m_followingEnd) ScrollToEnd();
+}
+
+bool ChatPanel::IsScrolledToEnd() const {
+    int unitX = 1, unitY = 1;
+    m_log->GetScrollPixelsPerUnit(&unitX, &unitY);
+    const int shownTo = m_log->GetViewStart().y * std::max(unitY, 1) + m_log->GetClientSize().y;
+    return shownTo + std::max(unitY, 1) >= m_log->GetVirtualSize().y;
 }
 
 void ChatPanel::ScrollToEnd() {
+    m_followingEnd = true;
     int x = 0, y = 0;
     m_log->GetVirtualSize(&x, &y);
     int unitX = 1, unitY = 1;

@@ -13,6 +13,7 @@
 #include "bpm/interview.h"
 #include "bpm_document.h"
 #include "editing_context.h"
+#include "word_wrap.h"
 
 class AiService;
 class wxButton;
@@ -21,6 +22,7 @@ class wxStaticText;
 class wxTextCtrl;
 class wxWrapSizer;
 class ChatBubble;
+
 
 /// The chat assistant side panel: the conversation as bubbles, the offered answers as buttons,
 /// and an input box. It drives the core interview over the document's one history, so every
@@ -98,7 +100,10 @@ private:
     void WrapProgress();
     // How wide bubbles wrap in the log as it is now.
     int BubbleWidth() const;
-    void RewrapBubbles();
+    // Wraps the bubbles to the log's width again: those wrapped to another width, or all of them
+    // once the words' widths were forgotten.
+    void RewrapBubbles(bool remeasured = false);
+    bool IsScrolledToEnd() const;
     void ScrollToEnd();
     void OnDocumentChanged();
     void OnInputKey(wxKeyEvent& event);
@@ -167,6 +172,10 @@ private:
     wxWrapSizer* m_choiceSizer = nullptr;
     wxTextCtrl* m_input = nullptr;
     std::vector<ChatBubble*> m_bubbles;
+    // Whether the log was last scrolled to its end, by the reader or by a new message.
+    bool m_followingEnd = true;
+    // The widths of the words the bubbles wrap, shared by them all.
+    std::shared_ptr<TextWidths> m_textWidths = std::make_shared<TextWidths>();
     std::vector<wxButton*> m_choiceButtons;
     std::vector<wxString> m_sent;  // answers typed, for recalling with Up
     std::size_t m_recall = 0;

@@ -82,9 +82,24 @@ void JourneyMapView::ShowPersona(const std::string& personaId) {
 
 void JourneyMapView::SelectStage(std::string stageId) {
     if (stageId == m_stageId) return;
+    // The outline is drawn over the map: only the two cards it leaves and reaches are painted.
+    RefreshStage(m_stageId);
     m_stageId = std::move(stageId);
-    m_scrollToStage = true;
-    Relayout();
+    RefreshStage(m_stageId);
+    if (m_layoutRefresh.IsPageShown()) ScrollToStage();
+    else m_scrollToStage = true;
+}
+
+wxRect JourneyMapView::ScreenRect(const bpm::draw::rect& area) const {
+    const double s = Scale();
+    const wxPoint at = CalcScrolledPosition(wxPoint(static_cast<int>(std::floor((area.x + margin) * s)),
+                                                    static_cast<int>(std::floor((area.y + margin) * s))));
+    return wxRect(at.x, at.y, static_cast<int>(std::ceil(area.w * s)) + 2, static_cast<int>(std::ceil(area.h * s)) + 2);
+}
+
+void JourneyMapView::RefreshStage(const std::string& stageId) {
+    if (const bpm::stage_region* region = m_layout.find(stageId))
+        RefreshRect(ScreenRect(bpm::selection_outline(region->card, {}).area).Inflate(FromDIP(3)));
 }
 
 void JourneyMapView::ScrollToStage() {
@@ -108,14 +123,11 @@ const bpm::persona* JourneyMapView::Persona() const {
     return m_doc ? m_doc->Model().persona_by_id(m_personaId) : nullptr;
 }
 
-bpm::journey_layout JourneyMapView::Layout(const std::string& selectedStageId) const {
+bpm::journey_layout JourneyMapView::Layout() const {
     const bpm::persona* p = Persona();
     if (!p) return {};
     if (!m_measure) m_measure = std::make_unique<GraphicsTextMeasurer>();
-    bpm::journey_options options;
-    options.selected_stage_id = selectedStageId;
-    options.selection_colour = ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT));
-    return bpm::layout_journey(*p, *m_measure, options, &m_textCache);
+    return bpm::layout_journey(*p, *m_measure, {}, &m_textCache);
 }
 
 void JourneyMapView::Relayout() {
@@ -125,7 +137,7 @@ void JourneyMapView::Relayout() {
 }
 
 void JourneyMapView::ShowLayout() {
-    m_layout = Layout(m_stageId);
+    m_layout = Layout();
     UpdateVirtualSize();
     Refresh();
     if (std::exchange(m_scrollToStage, false)) ScrollToStage();
@@ -179,6 +191,12 @@ void JourneyMapView::OnPaint(wxPaintEvent&) {
     const wxSize size = GetClientSize();
     const bpm::draw::rect shown{view.x / s - margin, view.y / s - margin, size.x / s, size.y / s};
     DrawDrawing(*gc, m_layout.picture, &shown);
+    if (const bpm::stage_region* region = m_layout.find(m_stageId)) {
+        bpm::draw::drawing outline;
+        outline.items.emplace_back(
+            bpm::selection_outline(region->card, ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT))));
+        DrawDrawing(*gc, outline);
+    }
 }
 
 void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {
@@ -269,7 +287,7 @@ bpm::result<> JourneyMapView::ExportPng(const wxString& path, const bpm::progres
     // Drawing is about a quarter of the work, encoding the PNG the rest (a persona of 150 stages:
     // 1.0 s, then 2.7 s).
     const bpm::progress_fn drawing = bpm::progress_part(progress, 0, 250);
-    const bpm::journey_layout layout = Layout(std::string());
+    const bpm::journey_layout layout = Layout();
     const double width = layout.picture.width + 2 * margin, height = layout.picture.height + 2 * margin;
     const double scale = std::min({2.0, largest_side / width, largest_side / height});
     const int w = static_cast<int>(std::floor(width * scale));
@@ -295,7 +313,7 @@ bpm::result<> JourneyMapView::ExportPng(const wxString& path, const bpm::progres
 bpm::result<> JourneyMapView::ExportSvg(const wxString& path, const bpm::progress_fn& progress) const {
     if (!Persona())
         return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
-    const bpm::result<std::string> svg = bpm::to_svg(Layout(std::string()).picture, progress);
+    const bpm::result<std::string> svg = bpm::to_svg(Layout().picture, progress);
     if (!svg) return bpm::result<>::failure_of(svg);
     return bpm::write_file_atomic(ToUtf8(path), *svg.value);
 }

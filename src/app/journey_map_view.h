@@ -52,8 +52,12 @@ private:
     void ScrollToStage();
     // Selects a stage and opens it in the grid.
     void OpenInGrid(const std::string& stageId);
-    // The map of the shown persona, with a stage outlined as selected ("" for none).
-    bpm::journey_layout Layout(const std::string& selectedStageId) const;
+    // The map of the shown persona; the selection is drawn over it.
+    bpm::journey_layout Layout() const;
+    // The window rectangle, in scrolled pixels, that shows area of the map.
+    wxRect ScreenRect(const bpm::draw::rect& area) const;
+    // Repaints the card of stageId with its selection outline, if the map shows that stage.
+    void RefreshStage(const std::string& stageId);
     // Lays the map out now when its page is shown, else once it is.
     void Relayout();
     void ShowLayout();

@@ -11,6 +11,7 @@
 #include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/simplebook.h>
+#include <wx/statusbr.h>
 #include <wx/toolbar.h>
 
 #include "accessibility.h"
@@ -33,6 +34,22 @@
 #include "wx_string.h"
 
 namespace {
+
+// The completeness field changes with most edits. wx's status bar paints a changed field at once,
+// before returning, so that a message shows before long work; for the count that paint came in
+// the middle of every keystroke's work and was often painted again at idle. That field now waits
+// for the next paint; the message field still shows at once.
+class MapStatusBar : public wxStatusBar {
+public:
+    explicit MapStatusBar(wxWindow* parent) : wxStatusBar(parent) {}
+
+protected:
+    void DoUpdateStatusText(int field) override {
+        wxRect rect;
+        if (field == 0 || !GetFieldRect(field, rect)) return wxStatusBar::DoUpdateStatusText(field);
+        RefreshRect(rect);
+    }
+};
 
 const char* const perspective_key = "/Layout/Perspective";
 const char* const width_key = "/Layout/Width";
@@ -76,7 +93,8 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     m_subscription = m_context.Subscribe([this](const EditingContext::Notice& notice) { OnNotice(notice); });
     CreateMenus();
     CreateTools();
-    CreateStatusBar(2);
+    SetStatusBar(new MapStatusBar(this));
+    GetStatusBar()->SetFieldsCount(2);
     const int widths[] = {-1, FromDIP(360)};
     SetStatusWidths(2, widths);
     CreatePanes();

@@ -175,7 +175,7 @@ void MapPrintout::GetPageInfo(int* minPage, int* maxPage, int* pageFrom, int* pa
 
 int MapPrintout::GetPageCount() const { return m_groups ? static_cast<int>(m_groups->page_count()) : 0; }
 
-const bpm::page& MapPrintout::GetPage(int number) const {
+const bpm::page& MapPrintout::GetPage(int number) {
     const std::size_t index = static_cast<std::size_t>(number - 1);
     const std::size_t group = m_groups->group_of(index);
     if (group != m_group) {

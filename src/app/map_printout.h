@@ -66,8 +66,9 @@ public:
 
     /// How many pages there are (0 before they are laid out, or when that was cancelled).
     int GetPageCount() const;
-    /// Page number (1-based, up to GetPageCount()), laid out again with its persona's.
-    const bpm::page& GetPage(int number) const;
+    /// Page number (1-based, up to GetPageCount()), with its persona's: the pages kept from laying
+    /// out the first time, laid out again after.
+    const bpm::page& GetPage(int number);
     /// Whether the user cancelled laying out or printing.
     bool WasCancelled() const { return m_cancelled; }
 
@@ -81,8 +82,8 @@ private:
     wxWindow* m_parent;
     std::optional<bpm::page_groups> m_groups;
     // The persona's pages drawn last, so that the next page of the same persona is at hand.
-    mutable std::size_t m_group = bpm::npos;
-    mutable std::vector<bpm::page> m_groupPages;
+    std::size_t m_group = bpm::npos;
+    std::vector<bpm::page> m_groupPages;
     std::unique_ptr<WorkProgress> m_progress;  // while printing
     bool m_cancelled = false;
 };

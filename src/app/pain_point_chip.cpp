@@ -8,7 +8,7 @@
 #include <wx/settings.h>
 
 #include "accessibility.h"
-#include "stage_cell_renderer.h"
+#include "word_wrap.h"
 #include "wx_string.h"
 
 namespace {
@@ -76,7 +76,7 @@ wxString PainPointChip::CategoryLabel() const { return ToWx(bpm::pain_category_t
 
 wxArrayString PainPointChip::Lines(wxDC& dc) const {
     dc.SetFont(GetFont());
-    return StageCellRenderer::WrapLines(dc, ToWx(m_point.text), FromDIP(max_text_width));
+    return WrapWords(dc, ToWx(m_point.text), FromDIP(max_text_width));
 }
 
 wxSize PainPointChip::DoGetBestClientSize() const {

@@ -34,7 +34,9 @@ std::string PersonaText(const bpm::persona& p, bpm::persona_field field) {
 }  // namespace
 
 PersonaForm::PersonaForm(wxWindow* parent, EditingContext& context)
-    : wxScrolledWindow(parent, wxID_ANY), m_context(context) {
+    : wxScrolledWindow(parent, wxID_ANY),
+      m_context(context),
+      m_statusRefresh(context, EditingContext::Page::Persona, [this] { UpdateStatusLine(); }) {
     SetAccessibleName(this, _("Persona form"));
     // Scrolls both ways: the fields reflow to one column when narrow, and what still does not
     // fit scrolls rather than being cut off.
@@ -118,6 +120,7 @@ void PersonaForm::OnNotice(const EditingContext::Notice& notice) {
         OnChanges(*notice.edits);
     else if (notice.Has(EditingContext::ReadOnlyChanged))
         ShowPersona(m_personaId);
+    m_statusRefresh.Follow(notice);
     if (notice.Has(EditingContext::FocusRequested) && m_context.GetPage() == EditingContext::Page::Persona) {
         if (wxTextCtrl* name = GetField(bpm::persona_field::name)) {
             name->SetFocus();
@@ -173,7 +176,7 @@ void PersonaForm::ShowValues() {
         // Read-only fields still select and copy.
         m_fields[i]->SetEditable(m_context.CanEdit());
     }
-    UpdateStatusLine();
+    m_statusRefresh.Request();
 }
 
 void PersonaForm::UpdateStatusLine() {
@@ -214,6 +217,6 @@ void PersonaForm::OnChanges(const bpm::change_set& changes) {
         }
     }
     if (values) ShowValues();
-    else if (status) UpdateStatusLine();
+    else if (status) m_statusRefresh.Request();
     if (painPoints) m_painPoints->Reload();
 }

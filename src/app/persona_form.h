@@ -10,6 +10,7 @@
 #include "bpm/edit.h"
 #include "bpm_document.h"
 #include "editing_context.h"
+#include "page_refresh.h"
 
 class PainPointTags;
 class wxFlexGridSizer;
@@ -49,6 +50,8 @@ private:
     PainPointTags* m_painPoints = nullptr;
     wxFlexGridSizer* m_profile = nullptr;  // role, organisation, segment, success metric
     EditingContext& m_context;
+    // The status line counts the stage fields: kept up to date only while the form is in front.
+    PageRefresh m_statusRefresh;
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;
     std::string m_personaId;

@@ -60,14 +60,15 @@ public:
 
         const int third = inner.y + look.third;
         const wxString status = StatusBadgeText(*p);
-        const wxSize badge = MeasureStatusBadge(dc, status);
+        const wxRect badgeRect = BadgeRect(dc, rect, *p);
+        const wxSize badge = badgeRect.GetSize();
         const int barWidth = std::max(FromDIP(40), inner.width - badge.x - FromDIP(52));
         const int percent = bpm::completeness_percent(*p);
         const wxRect bar(inner.x, third + (badge.y - FromDIP(6)) / 2, barWidth, FromDIP(6));
         DrawCompletenessBar(dc, bar, percent, selected);
         dc.SetTextForeground(faint);
         dc.DrawText(wxString::Format("%d%%", percent), bar.GetRight() + FromDIP(6), third + (badge.y - look.detailHeight) / 2);
-        DrawStatusBadge(dc, BadgeRect(dc, rect, *p).GetTopLeft(), status, *p, selected);
+        DrawStatusBadge(dc, badgeRect.GetTopLeft(), status, *p, selected);
     }
 
     /// Where row rect draws p's status badge, in dc's coordinates.

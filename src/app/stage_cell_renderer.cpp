@@ -4,7 +4,6 @@
 
 #include <wx/dc.h>
 #include <wx/settings.h>
-#include <wx/tokenzr.h>
 
 namespace {
 
@@ -13,43 +12,8 @@ constexpr int margin_x = 4;
 constexpr int margin_y = 3;
 // Where wxGrid puts text inside that room, as its own cells do.
 constexpr int text_offset = 1;
-// Past this many words in one font the widths start over, so that the cache stays small however
-// much is typed.
-constexpr std::size_t max_words = 20000;
-
-// Appends word to lines, breaking it between characters where it is wider than width.
-void BreakLongWord(const CellTextWidths::Measure& widthOf, const wxString& word, int width, wxArrayString& lines,
-                   wxString& line) {
-    wxString piece;
-    for (const wxUniChar c : word) {
-        if (!piece.empty() && widthOf(piece + c) > width) {
-            lines.push_back(piece);
-            piece.clear();
-        }
-        piece += c;
-    }
-    line = piece;
-}
 
 }  // namespace
-
-CellTextWidths::Font& CellTextWidths::Of(wxDC& dc) { return m_fonts[dc.GetFont().GetNativeFontInfoDesc()]; }
-
-CellTextWidths::Measure CellTextWidths::For(wxDC& dc) {
-    Font& font = Of(dc);
-    if (font.widths.size() > max_words) font.widths.clear();
-    return [&dc, &widths = font.widths](const wxString& text) {
-        const auto [at, added] = widths.try_emplace(text, 0);
-        if (added) at->second = dc.GetTextExtent(text).x;
-        return at->second;
-    };
-}
-
-int CellTextWidths::LineHeight(wxDC& dc) {
-    Font& font = Of(dc);
-    if (font.lineHeight < 0) font.lineHeight = dc.GetCharHeight();
-    return font.lineHeight;
-}
 
 wxString StageCellRenderer::PrepareText(wxGrid& grid, const wxGridCellAttr& attr, wxDC& dc, int row, int col) const {
     const wxString value = grid.GetTable()->GetValue(row, col);
@@ -73,7 +37,7 @@ void StageCellRenderer::Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const
     wxDCClipper clip(dc, inner);
     const int step = m_widths->LineHeight(dc);
     int y = inner.y + text_offset;
-    for (const wxString& line : WrapLines(text, inner.width, m_widths->For(dc))) {
+    for (const wxString& line : WrapWords(text, inner.width, m_widths->For(dc))) {
         if (y > inner.GetBottom()) break;
         if (!line.empty()) dc.DrawText(line, inner.x + text_offset, y);
         y += step;
@@ -89,7 +53,7 @@ int StageCellRenderer::GetBestHeight(wxGrid& grid, wxGridCellAttr& attr, wxDC& d
     const wxString text = PrepareText(grid, attr, dc, row, col);
     // Draw() gets the cell without its one-pixel grid line; wrap for that same width.
     const int inner = width - (grid.GridLinesEnabled() ? 1 : 0) - 2 * margin_x;
-    const wxArrayString lines = WrapLines(text, inner, m_widths->For(dc));
+    const wxArrayString lines = WrapWords(text, inner, m_widths->For(dc));
     return static_cast<int>(lines.size()) * m_widths->LineHeight(dc) + 2 * margin_y + 2 * text_offset;
 }
 
@@ -98,39 +62,4 @@ int StageCellRenderer::GetBestWidth(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc
     int widest = 0;
     for (const wxString& line : wxSplit(text, '\n', '\0')) widest = std::max(widest, dc.GetTextExtent(line).x);
     return widest + 2 * margin_x;
-}
-
-wxArrayString StageCellRenderer::WrapLines(wxDC& dc, const wxString& text, int width) {
-    return WrapLines(text, width, [&dc](const wxString& s) { return dc.GetTextExtent(s).x; });
-}
-
-wxArrayString StageCellRenderer::WrapLines(const wxString& text, int width, const CellTextWidths::Measure& widthOf) {
-    width = std::max(width, 1);
-    wxArrayString lines;
-    const int space = widthOf(" ");
-    for (const wxString& paragraph : wxSplit(text, '\n', '\0')) {
-        wxString line;
-        int lineWidth = 0;
-        wxStringTokenizer words(paragraph, " ", wxTOKEN_STRTOK);
-        while (words.HasMoreTokens()) {
-            const wxString word = words.GetNextToken();
-            const int wordWidth = widthOf(word);
-            if (!line.empty() && lineWidth + space + wordWidth <= width) {
-                line << ' ' << word;
-                lineWidth += space + wordWidth;
-                continue;
-            }
-            if (!line.empty()) lines.push_back(line);
-            if (wordWidth > width) {
-                BreakLongWord(widthOf, word, width, lines, line);
-                lineWidth = widthOf(line);
-            } else {
-                line = word;
-                lineWidth = wordWidth;
-            }
-        }
-        lines.push_back(line);
-    }
-    if (lines.empty()) lines.push_back(wxString());
-    return lines;
 }

@@ -48,7 +48,7 @@ wxString HintOf(bpm::stage_field field) {
 
 StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     : wxPanel(parent, wxID_ANY), m_table(std::make_unique<StageGridTable>()),
-      m_textWidths(std::make_shared<CellTextWidths>()),
+      m_textWidths(std::make_shared<TextWidths>()),
       m_context(context) {
     SetAccessibleName(this, _("Buying stages"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -93,7 +93,7 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
             }
             m_grid->SaveEditControlValue();
             m_grid->DisableCellEditControl();
-            m_grid->MoveCursorDown(false);
+            MoveCursorOnceEditorClosed(m_grid->GetGridCursorRow() + 1, m_grid->GetGridCursorCol());
         });
     });
     // A closed cell editor is destroyed, not kept hidden: wx 3.2 moves every child of the grid
@@ -101,13 +101,11 @@ StageGrid::StageGrid(wxWindow* parent, EditingContext& context)
     // ("gtk_widget_set_allocation: assertion ... visible"). The next edit creates it again.
     m_grid->Bind(wxEVT_GRID_EDITOR_HIDDEN, [this](wxGridEvent& event) {
         event.Skip();
-        const int row = event.GetRow(), col = event.GetCol();
+        // The editor is held from now: by the time the call runs, its cell may be gone.
+        wxGridCellEditorPtr editor(m_grid->GetCellEditor(event.GetRow(), event.GetCol()));
         // After wx has read the editor's value, and only if no editor opened in the meantime.
-        CallAfter([this, row, col] {
-            if (m_grid->IsCellEditControlShown() || row >= m_grid->GetNumberRows() || col >= m_grid->GetNumberCols())
-                return;
-            wxGridCellEditorPtr editor(m_grid->GetCellEditor(row, col));
-            if (editor && editor->IsCreated()) editor->Destroy();
+        CallAfter([this, editor] {
+            if (!m_grid->IsCellEditControlShown() && editor && editor->IsCreated()) editor->Destroy();
         });
     });
     m_grid->Bind(wxEVT_GRID_CELL_RIGHT_CLICK, &StageGrid::OnCellRightClick, this);
@@ -574,8 +572,17 @@ void StageGrid::OnTabbing(wxGridEvent& event) {
         return;
     }
     CommitPendingEdit();
-    m_grid->SetGridCursor(row, col);
-    m_grid->MakeCellVisible(row, col);
+    MoveCursorOnceEditorClosed(row, col);
+}
+
+void StageGrid::MoveCursorOnceEditorClosed(int row, int col) {
+    // The closed editor is destroyed by a call queued when it closed (see EDITOR_HIDDEN): moving
+    // now could scroll the grid with the hidden editor still in it, which GTK complains of.
+    CallAfter([this, row, col] {
+        if (row < 0 || row >= m_grid->GetNumberRows() || col < 0 || col >= m_grid->GetNumberCols()) return;
+        m_grid->SetGridCursor(row, col);
+        m_grid->MakeCellVisible(row, col);
+    });
 }
 
 void StageGrid::OnCellRightClick(wxGridEvent& event) {

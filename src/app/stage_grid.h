@@ -15,7 +15,7 @@
 #include "editing_context.h"
 #include "grid_clipboard.h"
 
-class CellTextWidths;
+class TextWidths;
 class StageGridTable;
 
 /// The buying stages of the selected persona as an editable grid, with buttons, a context
@@ -85,6 +85,9 @@ private:
     void OnFlashEnd(wxTimerEvent& event);
     void OnKeyDown(wxKeyEvent& event);
     void OnTabbing(wxGridEvent& event);
+    // Puts the grid cursor on (row, col) and scrolls it into view once the cell editor that just
+    // closed is gone; does nothing when that cell no longer exists.
+    void MoveCursorOnceEditorClosed(int row, int col);
     void OnCellRightClick(wxGridEvent& event);
     void ShowStageMenu(int row, int col, const wxPoint& at);
     void OnLabelRightClick(wxGridEvent& event);
@@ -120,7 +123,7 @@ private:
     wxGrid* m_grid = nullptr;
     std::unique_ptr<StageGridTable> m_table;
     // What the cells' renderers have measured.
-    std::shared_ptr<CellTextWidths> m_textWidths;
+    std::shared_ptr<TextWidths> m_textWidths;
     EditingContext& m_context;
     BpmDocument* m_doc = nullptr;
     EditingContext::Subscription m_subscription;

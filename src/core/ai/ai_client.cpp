@@ -1,7 +1,5 @@
 #include "bpm/ai_client.h"
 
-#include <curl/curl.h>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +13,7 @@
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm/version.h"
+#include "curl_library.h"
 
 namespace bpm {
 
@@ -43,19 +42,17 @@ constexpr int poll_ms = 25;
 // small enough that no sum or product of it overflows.
 constexpr long max_retry_after_seconds = 24 * 60 * 60;
 
-void init_curl_once() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+// libcurl, once ai_client::complete has loaded it.
+const ai_detail::curl_functions& curl() { return **ai_detail::load_curl().value; }
 
 struct easy_deleter {
-    void operator()(CURL* c) const { curl_easy_cleanup(c); }
+    void operator()(CURL* c) const { curl().easy_cleanup(c); }
 };
 struct multi_deleter {
-    void operator()(CURLM* m) const { curl_multi_cleanup(m); }
+    void operator()(CURLM* m) const { curl().multi_cleanup(m); }
 };
 struct slist_deleter {
-    void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+    void operator()(curl_slist* l) const { curl().slist_free_all(l); }
 };
 
 // What one attempt learns, filled in by curl's callbacks.
@@ -89,7 +86,7 @@ std::optional<long> retry_after(std::string_view value) {
         }
         return seconds;
     }
-    const std::time_t when = curl_getdate(std::string(value).c_str(), nullptr);
+    const std::time_t when = curl().getdate(std::string(value).c_str(), nullptr);
     if (when == -1) return std::nullopt;
     const std::time_t now = std::time(nullptr);
     if (when <= now) return 0;
@@ -112,9 +109,9 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 bool take_body(transfer& t, std::string_view chunk) {
     if (!t.started) {
         t.started = true;
-        curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &t.status);
+        curl().easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &t.status);
         char* type = nullptr;
-        curl_easy_getinfo(t.easy, CURLINFO_CONTENT_TYPE, &type);
+        curl().easy_getinfo(t.easy, CURLINFO_CONTENT_TYPE, &type);
         // A service that ignores "stream" answers with plain JSON, which is read as a whole.
         t.streaming = is_success(t.status) && type && ascii_lower(type).find("text/event-stream") != std::string::npos;
     }
@@ -170,7 +167,7 @@ std::string seconds_text(double seconds) {
 
 std::string network_failure(CURLcode code, const char* errbuf, const ai_settings& s) {
     const std::string host = ai_host(s);
-    const std::string detail = one_line_excerpt(*errbuf ? errbuf : curl_easy_strerror(code), 200);
+    const std::string detail = one_line_excerpt(*errbuf ? errbuf : curl().easy_strerror(code), 200);
     switch (code) {
         case CURLE_COULDNT_RESOLVE_HOST:
             return format(_("could not find the AI service's host {1}: the name does not resolve (check the URL "
@@ -244,13 +241,13 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
                         const token_callback& on_token, const cancel_token* cancel) {
     using kind = attempt_outcome::kind;
     curl_slist* list = nullptr;
-    list = curl_slist_append(list, "Content-Type: application/json");
-    list = curl_slist_append(list, stream ? "Accept: text/event-stream" : "Accept: application/json");
-    list = curl_slist_append(list, "Expect:");  // no 100-continue round trip before the body
-    if (!s.api_key.empty()) list = curl_slist_append(list, ("Authorization: Bearer " + s.api_key).c_str());
+    list = curl().slist_append(list, "Content-Type: application/json");
+    list = curl().slist_append(list, stream ? "Accept: text/event-stream" : "Accept: application/json");
+    list = curl().slist_append(list, "Expect:");  // no 100-continue round trip before the body
+    if (!s.api_key.empty()) list = curl().slist_append(list, ("Authorization: Bearer " + s.api_key).c_str());
     const std::unique_ptr<curl_slist, slist_deleter> headers(list);
-    const std::unique_ptr<CURL, easy_deleter> easy(curl_easy_init());
-    const std::unique_ptr<CURLM, multi_deleter> multi(curl_multi_init());
+    const std::unique_ptr<CURL, easy_deleter> easy(curl().easy_init());
+    const std::unique_ptr<CURLM, multi_deleter> multi(curl().multi_init());
     if (!easy || !multi || !headers) throw std::bad_alloc();
 
     transfer t;
@@ -262,37 +259,37 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     const std::string no_proxy = no_proxy_list();
     const std::string agent = std::string("BuyingProcessMapper/") + version;
     CURL* e = easy.get();
-    curl_easy_setopt(e, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(e, CURLOPT_POST, 1L);
-    curl_easy_setopt(e, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers.get());
-    curl_easy_setopt(e, CURLOPT_USERAGENT, agent.c_str());
-    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(e, CURLOPT_WRITEDATA, &t);
-    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(e, CURLOPT_HEADERDATA, &t);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(s.timeout_seconds * 1000));
+    curl().easy_setopt(e, CURLOPT_URL, url.c_str());
+    curl().easy_setopt(e, CURLOPT_POST, 1L);
+    curl().easy_setopt(e, CURLOPT_POSTFIELDS, body.data());
+    curl().easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl().easy_setopt(e, CURLOPT_HTTPHEADER, headers.get());
+    curl().easy_setopt(e, CURLOPT_USERAGENT, agent.c_str());
+    curl().easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+    curl().easy_setopt(e, CURLOPT_WRITEDATA, &t);
+    curl().easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    curl().easy_setopt(e, CURLOPT_HEADERDATA, &t);
+    curl().easy_setopt(e, CURLOPT_ERRORBUFFER, errbuf);
+    curl().easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl().easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(s.timeout_seconds * 1000));
     // The key goes to the configured host only: no redirects, and no protocol but HTTP(S).
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl().easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl().easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-    curl_easy_setopt(e, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    curl().easy_setopt(e, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl_easy_setopt(e, CURLOPT_NOPROXY, no_proxy.c_str());
+    curl().easy_setopt(e, CURLOPT_NOPROXY, no_proxy.c_str());
     // TLS verification stays at curl's defaults (peer and host verified) on purpose.
 
     // The multi interface lets the loop look at the cancel token every poll_ms, however idle the
     // connection is; the easy interface's progress callback may wait a second between calls.
-    curl_multi_add_handle(multi.get(), e);
+    curl().multi_add_handle(multi.get(), e);
     const auto idle_limit = std::chrono::duration<double>(s.timeout_seconds);
     bool stopped = false, timed_out = false;
     int running = 1;
     CURLMcode multi_code = CURLM_OK;
-    while ((multi_code = curl_multi_perform(multi.get(), &running)) == CURLM_OK && running) {
+    while ((multi_code = curl().multi_perform(multi.get(), &running)) == CURLM_OK && running) {
         if (cancel && cancel->cancelled()) {
             stopped = true;
             break;
@@ -301,20 +298,20 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
             timed_out = true;
             break;
         }
-        curl_multi_poll(multi.get(), nullptr, 0, poll_ms, nullptr);
+        curl().multi_poll(multi.get(), nullptr, 0, poll_ms, nullptr);
     }
     CURLcode code = CURLE_OK;
     int left = 0;
-    while (CURLMsg* m = curl_multi_info_read(multi.get(), &left))
+    while (CURLMsg* m = curl().multi_info_read(multi.get(), &left))
         if (m->msg == CURLMSG_DONE) code = m->data.result;
-    curl_multi_remove_handle(multi.get(), e);
+    curl().multi_remove_handle(multi.get(), e);
 
     if (t.exception) std::rethrow_exception(t.exception);
     if (stopped || (cancel && cancel->cancelled())) return {kind::cancelled, {}, {}};
     if (multi_code == CURLM_OUT_OF_MEMORY) throw std::bad_alloc();
     if (multi_code != CURLM_OK)
         return {kind::failed,
-                format(_("the request to the AI service at {1} failed: {2}"), ai_host(s), curl_multi_strerror(multi_code)),
+                format(_("the request to the AI service at {1} failed: {2}"), ai_host(s), curl().multi_strerror(multi_code)),
                 {}};
     if (timed_out) code = CURLE_OPERATION_TIMEDOUT;
     if (!t.failure.empty()) return {kind::failed, t.failure, {}};
@@ -323,7 +320,7 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     if (code != CURLE_OK && !stream_complete) return {kind::failed, network_failure(code, errbuf, s), {}};
 
     long http_status = 0;
-    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &http_status);
+    curl().easy_getinfo(e, CURLINFO_RESPONSE_CODE, &http_status);
     if (!is_success(http_status))
         return {http_status == 429 || http_status >= 500 ? kind::retryable : kind::failed,
                 http_failure(http_status, t.body, s), t.retry_after_seconds};
@@ -358,7 +355,7 @@ result<std::string> ai_client::complete(const chat_request& request, const token
                                         const cancel_token* cancel) const {
     using result_type = result<std::string>;
     if (const result<> ok = validate_ai_settings(settings_); !ok) return result_type::failure_of(ok);
-    init_curl_once();
+    if (const auto& loaded = ai_detail::load_curl(); !loaded) return result_type::failure_of(loaded);
     const std::string url = chat_completions_url(settings_);
     const std::string body = chat_request_body(settings_.model, request);
     long delay_ms = std::max(0L, settings_.retry_delay_ms);

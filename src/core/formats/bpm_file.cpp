@@ -1,7 +1,10 @@
 #include "bpm/bpm_file.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <forward_list>
 #include <pugixml.hpp>
 #include <unordered_map>
 
@@ -9,41 +12,83 @@
 #include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "bpm_canonical.h"
+#include "xml_text.h"
 
 namespace bpm {
 
 namespace {
 
-constexpr const char* root_name = "buying-process-map";
-
-// XML element names of the stage fields, in file order.
-const char* stage_element(stage_field f) {
-    switch (f) {
-        case stage_field::name: return "name";
-        case stage_field::buyer_actions: return "buyer-actions";
-        case stage_field::duration: return "duration";
-        case stage_field::key_influencers: return "key-influencers";
-        case stage_field::seller_actions: return "seller-actions";
-        case stage_field::content_type: return "content-type";
-        case stage_field::key_message: return "key-message";
-    }
-    return "";
-}
-
-// stage_element() of each field of all_stage_fields, in that order.
-const std::array<std::string_view, 7> stage_element_names = {
-    stage_element(stage_field::name),           stage_element(stage_field::buyer_actions),
-    stage_element(stage_field::duration),       stage_element(stage_field::key_influencers),
-    stage_element(stage_field::seller_actions), stage_element(stage_field::content_type),
-    stage_element(stage_field::key_message),
-};
-
 std::string quoted(std::string_view name) { return "<" + std::string(name) + ">"; }
 
-// Reads a parsed pugixml tree into a document, collecting every problem it meets.
+// Whether the NUL-terminated name is s. Names sit in the parse buffer, whose padding makes
+// reading s.size() + 1 bytes from them safe.
+bool name_is(const char* name, std::string_view s) {
+    return name[0] == s[0] && std::memcmp(name, s.data(), s.size()) == 0 && name[s.size()] == '\0';
+}
+
+// Index of name in names, or N.
+template <std::size_t N>
+std::size_t index_of(const char* name, const std::array<std::string_view, N>& names) {
+    std::size_t i = 0;
+    while (i < N && !name_is(name, names[i])) ++i;
+    return i;
+}
+
+// The texts of a stage, in all_stage_fields order.
+constexpr std::array<std::string stage::*, 7> stage_texts = {&stage::name,           &stage::buyer_actions,
+                                                             &stage::duration,       &stage::key_influencers,
+                                                             &stage::seller_actions, &stage::content_type,
+                                                             &stage::key_message};
+
+// pugixml parses without decoding anything, so that the reader decodes each text as it copies it
+// (references, line ends, white space in attributes, as pugixml's default options did) and can say
+// where a reference or character XML does not allow is; the text of a field is its element's value
+// rather than a node of its own.
+constexpr unsigned parse_options = pugi::parse_minimal | pugi::parse_cdata | pugi::parse_ws_pcdata_single |
+                                   pugi::parse_doctype | pugi::parse_embed_pcdata;
+
+// The options whose reading of an ill-formed file is the one reported.
+constexpr unsigned error_options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
+
+// Bytes after the text in the parse buffer, for xml_decode and for comparing names with the longest
+// one the reader knows, however short they are.
+constexpr std::size_t padding = 32;
+static_assert(padding >= xml_decode_padding && padding > bpm_root_name.size());
+
+// content_bytes of each part with empty texts: with max_written_bytes_per_text_byte, a bound on a
+// part's content_bytes from the sizes of its texts alone.
+struct empty_parts {
+    static const empty_parts& get() {
+        static const empty_parts parts;
+        return parts;
+    }
+    std::size_t stage = content_bytes(bpm::stage{});
+    std::size_t pain_point = content_bytes(bpm::pain_point{});
+    std::size_t persona = own_content_bytes(bpm::persona{});
+    std::size_t persona_with_summary = [] {
+        bpm::persona p;
+        p.summary = persona_summary{};
+        return own_content_bytes(p);
+    }();
+};
+
+// A problem found, placed by its byte offset until the reader fails; for a duplicate id, the
+// offset of its first use too, and the id as its message.
+struct pending {
+    std::size_t offset;
+    std::string message;
+    std::size_t first_use = std::string_view::npos;
+};
+
+// Parses a copy of the text with pugixml and reads the tree into a document, collecting every
+// problem it meets.
 class reader {
 public:
-    reader(std::string_view text, const progress_fn& progress) : text_(text), progress_(progress) {}
+    reader(std::string_view text, const progress_fn& progress)
+        : text_(text),
+          progress_(progress),
+          report_([this](const char* at, std::string message) { problem_at(offset(at), std::move(message)); }) {}
 
     result<document> read() {
         if (auto too_big = check_document_size(text_.size())) return result<document>::failure(std::move(*too_big));
@@ -57,17 +102,27 @@ public:
             return fail();
         }
 
+        // pugixml parses in place, writing into the copy; text_ stays as read, for placing problems.
+        buffer_.reserve(text_.size() + padding);
+        buffer_.append(text_);
+        buffer_.append(padding, '\0');
         pugi::xml_document xml;
-        const unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_doctype;
-        const pugi::xml_parse_result parsed = xml.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
+        const pugi::xml_parse_result parsed =
+            xml.load_buffer_inplace(buffer_.data(), text_.size(), parse_options, pugi::encoding_utf8);
         if (parsed.status == pugi::status_no_document_element) {
             problem_at(text_.find_first_not_of(" \t\r\n"),
-                       format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(root_name)));
+                       format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(bpm_root_name)));
             return fail();
         }
         if (!parsed) {
-            problem_at(static_cast<std::size_t>(parsed.offset),
-                       format(_("not a well-formed XML document: {1}"), parsed.description()));
+            // Parsing in place and without decoding, pugixml finds the same files ill-formed but may
+            // describe or place a few of them otherwise: say what its default reading of a copy says.
+            pugi::xml_document copy;
+            const pugi::xml_parse_result as_copy =
+                copy.load_buffer(text_.data(), text_.size(), error_options, pugi::encoding_utf8);
+            const pugi::xml_parse_result& error = as_copy ? parsed : as_copy;
+            problem_at(static_cast<std::size_t>(error.offset),
+                       format(_("not a well-formed XML document: {1}"), error.description()));
             return fail();
         }
 
@@ -88,68 +143,121 @@ public:
             }
         }
         if (!root) {
-            problem_at(0, format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(root_name)));
+            problem_at(0, format(_("no {1} element: this is not a Buying Process Mapper file"), quoted(bpm_root_name)));
             return fail();
         }
-        if (std::string_view(root.name()) != root_name) {
+        if (!name_is(root.name(), bpm_root_name)) {
             problem(root, format(_("expected root element {1}, found {2}: this is not a Buying Process Mapper file"),
-                                 quoted(root_name), quoted(root.name())));
+                                 quoted(bpm_root_name), quoted(root.name())));
             return fail();
         }
         if (!read_version(root)) return fail();
 
-        document doc;
         content_ = framing_content_bytes();
-        read_root(root, doc);
+        read_root(root);
         if (cancelled_ || !keep_going(progress_, text_.size(), text_.size())) return result<document>::cancelled();
-        if (over_at_) problem(over_at_, content_limit_message(content_));
+        if (over_at_ != npos) problem_at(over_at_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
-        return result<document>::success(std::move(doc));
+        return result<document>::success(std::move(doc_));
     }
 
 private:
-    result<document> fail() { return failed_load(std::move(problems_), unlisted_); }
+    static constexpr std::size_t npos = std::string_view::npos;
+
+    // The problems, placed by line and column in one pass over the text.
+    result<document> fail() {
+        std::vector<std::size_t> offsets;
+        for (const pending& p : problems_) {
+            offsets.push_back(p.offset);
+            if (p.first_use != npos) offsets.push_back(p.first_use);
+        }
+        std::sort(offsets.begin(), offsets.end());
+        offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
+        const auto places = line_columns(text_, offsets);
+        const auto place = [&](std::size_t offset) {
+            return places[static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) -
+                                                   offsets.begin())];
+        };
+        std::vector<diagnostic> problems;
+        for (pending& p : problems_) {
+            if (p.first_use != npos)
+                p.message = format(_("duplicate id \"{1}\" (first used on line {2})"), p.message,
+                                   std::to_string(place(p.first_use).first));
+            const auto [line, column] = place(p.offset);
+            problems.push_back({std::move(p.message), line, column});
+        }
+        return failed_load(std::move(problems), unlisted_);
+    }
 
     // Whether a new problem will be listed; past max_reported_problems they are only counted.
     bool listing() const { return problems_.size() < max_reported_problems; }
 
-    // Finding a line and column reads the text up to the problem, so only the problems listed are
-    // placed: a file with a million would otherwise take days.
-    void problem_at(std::size_t offset, std::string message) {
+    void problem_at(std::size_t offset, std::string message, std::size_t first_use = npos) {
         if (!listing()) {
             ++unlisted_;
             return;
         }
-        const auto [line, column] = line_column(text_, offset);
-        problems_.push_back({std::move(message), line, column});
+        problems_.push_back({offset, std::move(message), first_use});
     }
 
-    // Adds the content_bytes of a part just read, at the element that holds it; false, noting the
-    // element, once the map is over max_content_bytes. Past that nothing more is kept, so however
-    // long the file, the document in memory stays within the limit.
-    bool count(pugi::xml_node at, std::size_t bytes) {
-        content_ += bytes;
-        if (content_ <= max_content_bytes) return true;
-        if (!over_at_) over_at_ = at;
-        return false;
+    // Offset of the '<' that opens an element: pugixml's in-place names start right after it.
+    std::size_t offset_of(pugi::xml_node el) const {
+        return static_cast<std::size_t>(el.name() - buffer_.data()) - 1;
     }
 
     void problem(pugi::xml_node at, std::string message) {
+        if (at.type() == pugi::node_element) {
+            problem_at(offset_of(at), std::move(message));
+            return;
+        }
         const std::ptrdiff_t offset = at.offset_debug();
         // Node offsets point past the markup that opens them; report its '<'.
         std::size_t pos = offset > 0 ? static_cast<std::size_t>(offset) : 0;
         const std::size_t open = text_.rfind('<', pos);
-        if (open != std::string_view::npos) pos = open;
+        if (open != npos) pos = open;
         problem_at(pos, std::move(message));
+    }
+
+    // Adds a part's content_bytes, at most bound and exactly exact(), at the element that holds it;
+    // false, noting the element, once the map is over max_content_bytes. Bounds are added while
+    // their sum stays within the limit; past that, parts are counted exactly, those counted so far
+    // once more, so however long the file, the document in memory stays within the limit.
+    template <class Exact>
+    bool count(pugi::xml_node at, std::size_t bound, Exact&& exact) {
+        if (!exact_) {
+            if (content_ + bound <= max_content_bytes) {
+                content_ += bound;
+                return true;
+            }
+            exact_ = true;
+            content_ = counted_so_far();
+        }
+        content_ += exact();
+        if (content_ <= max_content_bytes) return true;
+        if (over_at_ == npos) over_at_ = offset_of(at);
+        return false;
+    }
+
+    // The exact content_bytes of what count() has counted: the metadata once counted, the personas
+    // read, and the pain points and stages kept of the one being read, whose own fields come last.
+    std::size_t counted_so_far() const {
+        std::size_t n = framing_content_bytes();
+        if (metadata_counted_) n += content_bytes(doc_.metadata);
+        for (std::size_t i = 0; i < doc_.personas.size(); ++i) {
+            const persona& p = doc_.personas[i];
+            n += content_bytes(p);
+            if (reading_persona_ && i + 1 == doc_.personas.size()) n -= own_content_bytes(p);
+        }
+        return n;
     }
 
     bool read_version(pugi::xml_node root) {
         const pugi::xml_attribute v = root.attribute("format-version");
         if (!v) {
-            problem(root, format(_("{1} has no format-version attribute"), quoted(root_name)));
+            problem(root, format(_("{1} has no format-version attribute"), quoted(bpm_root_name)));
             return false;
         }
-        const std::string_view s = v.value();
+        const std::string s = decode(v.value(), xml_markup::attribute);
         // Counted up to a ceiling, so that a number of any length is read without overflow: past
         // it, the version is only known to be newer than any this reader knows.
         constexpr long ceiling = 1'000'000'000;
@@ -173,69 +281,95 @@ private:
         return true;
     }
 
-    // Child elements of a container, checked against the names it may hold (each at most once
-    // unless it is the repeated item), and any stray text reported.
-    template <class Fn>
-    void each_child(pugi::xml_node parent, std::initializer_list<const char*> allowed, const char* repeated, Fn&& fn) {
-        std::uint32_t seen = 0;  // bit i: allowed[i] met already
-        for (pugi::xml_node n : parent.children()) {
-            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-                if (!trim(n.value()).empty())
-                    problem(parent, format(_("unexpected text inside {1}"), quoted(parent.name())));
-                continue;
-            }
-            if (n.type() != pugi::node_element) continue;
-            const std::string_view name = n.name();
-            if (repeated && name == repeated) {
-                fn(n, name);
-                continue;
-            }
-            std::size_t index = 0;
-            while (index < allowed.size() && name != *(allowed.begin() + index)) ++index;
-            if (index == allowed.size()) {
+    // A text in the parse buffer, decoded; problems in it are reported where they are.
+    std::string decode(const char* v, xml_markup kind) { return xml_decode(v, kind, report_); }
+
+    std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - buffer_.data()); }
+
+    // Text that is not in a field: reported when it is more than white space.
+    void stray_text(pugi::xml_node parent, const char* raw, xml_markup kind) {
+        if (trim(raw).empty()) return;
+        if (!trim(decode(raw, kind)).empty())
+            problem(parent, format(_("unexpected text inside {1}"), quoted(parent.name())));
+    }
+
+    // Child elements of a container, checked against the names it may hold, each at most once
+    // and usually in this order; fn(child, index in names) reads each, and stray text is reported.
+    template <std::size_t N, class Fn>
+    void each_child(pugi::xml_node parent, const std::array<std::string_view, N>& names, Fn&& fn) {
+        stray_text(parent, parent.value(), xml_markup::text);
+        std::uint32_t seen = 0;  // bit i: names[i] met already
+        std::size_t next = 0;
+        for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
+            if (!is_element(n, parent)) continue;
+            const char* const name = n.name();
+            const std::size_t i = next < N && name_is(name, names[next]) ? next : index_of(name, names);
+            if (i == N) {
                 problem(n, format(_("unexpected element {1} inside {2}"), quoted(name), quoted(parent.name())));
                 continue;
             }
-            if (seen & (1u << index)) {
+            if (seen & (1u << i)) {
                 problem(n, format(_("{1} appears twice inside {2}"), quoted(name), quoted(parent.name())));
                 continue;
             }
-            seen |= 1u << index;
-            fn(n, name);
+            seen |= 1u << i;
+            next = i + 1;
+            fn(n, i);
         }
     }
 
-    void check_attributes(pugi::xml_node el, std::initializer_list<const char*> allowed) {
-        for (pugi::xml_attribute a : el.attributes()) {
-            bool known = false;
-            for (const char* name : allowed)
-                if (std::string_view(a.name()) == name) known = true;
-            if (!known)
-                problem(el, format(_("unexpected attribute \"{1}\" on {2}"), std::string(a.name()), quoted(el.name())));
+    // Child elements of a container of items called item, each read by fn; stray text reported.
+    template <class Fn>
+    void each_item(pugi::xml_node parent, std::string_view item, Fn&& fn) {
+        stray_text(parent, parent.value(), xml_markup::text);
+        for (pugi::xml_node n = parent.first_child(); n; n = n.next_sibling()) {
+            if (!is_element(n, parent)) continue;
+            if (name_is(n.name(), item)) fn(n);
+            else problem(n, format(_("unexpected element {1} inside {2}"), quoted(n.name()), quoted(parent.name())));
         }
+    }
+
+    // Whether a child of a container is an element; text in it is checked as stray text.
+    bool is_element(pugi::xml_node n, pugi::xml_node parent) {
+        const pugi::xml_node_type type = n.type();
+        if (type == pugi::node_element) return true;
+        if (type == pugi::node_pcdata || type == pugi::node_cdata)
+            stray_text(parent, n.value(), type == pugi::node_cdata ? xml_markup::cdata : xml_markup::text);
+        return false;
+    }
+
+    // The attributes of el called names (null when absent); any other is reported.
+    template <std::size_t N>
+    std::array<pugi::xml_attribute, N> attributes(pugi::xml_node el, const std::array<std::string_view, N>& names) {
+        std::array<pugi::xml_attribute, N> found{};
+        for (pugi::xml_attribute a = el.first_attribute(); a; a = a.next_attribute()) {
+            const std::size_t i = index_of(a.name(), names);
+            if (i == N)
+                problem(el, format(_("unexpected attribute \"{1}\" on {2}"), std::string(a.name()), quoted(el.name())));
+            else if (!found[i])
+                found[i] = a;
+        }
+        return found;
+    }
+
+    std::string attribute_value(pugi::xml_attribute a) {
+        return a ? decode(a.value(), xml_markup::attribute) : std::string();
     }
 
     // The text of a field element; it may not hold elements, and not more than max_field_bytes.
     std::string text(pugi::xml_node el) {
-        check_attributes(el, {});
+        attributes<0>(el, {});
         return text_content(el);
     }
 
     std::string text_content(pugi::xml_node el) {
-        const pugi::xml_node first = el.first_child();
-        if (!first) return {};
-        std::string out;
-        if (!first.next_sibling() && (first.type() == pugi::node_pcdata || first.type() == pugi::node_cdata)) {
-            out = first.value();  // the usual case: one text node
-            if (out.size() <= max_field_bytes) return out;
-        } else {
-            for (pugi::xml_node n : el.children()) {
-                if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
-                    out += n.value();
-                } else if (n.type() == pugi::node_element) {
-                    problem(n, format(_("unexpected element {1} inside {2}"), quoted(n.name()), quoted(el.name())));
-                }
-            }
+        std::string out = decode(el.value(), xml_markup::text);
+        for (pugi::xml_node n = el.first_child(); n; n = n.next_sibling()) {
+            const pugi::xml_node_type type = n.type();
+            if (type == pugi::node_pcdata || type == pugi::node_cdata)
+                out += decode(n.value(), type == pugi::node_cdata ? xml_markup::cdata : xml_markup::text);
+            else if (type == pugi::node_element)
+                problem(n, format(_("unexpected element {1} inside {2}"), quoted(n.name()), quoted(el.name())));
         }
         if (out.size() > max_field_bytes) {
             problem(el, format(_("{1} holds {2} bytes of text, more than the {3} MB limit for one field"),
@@ -255,87 +389,101 @@ private:
 
     std::string timestamp(pugi::xml_node el) { return checked_timestamp(el, text(el), quoted(el.name())); }
 
-    std::string timestamp_attribute(pugi::xml_node el, const char* name) {
-        return checked_timestamp(el, el.attribute(name).value(), name);
-    }
-
-    // The id attribute of el, checked for shape and uniqueness; used maps ids to where they were first met.
-    std::string id(pugi::xml_node el, std::unordered_map<std::string, std::ptrdiff_t>& used) {
-        const pugi::xml_attribute a = el.attribute("id");
+    // The id attribute a of el, checked for shape and uniqueness; used maps ids to where they were
+    // first met.
+    std::string id(pugi::xml_node el, pugi::xml_attribute a, std::unordered_map<std::string_view, std::size_t>& used) {
         if (!a) {
             problem(el, format(_("{1} has no id attribute"), quoted(el.name())));
             return {};
         }
-        std::string value = a.value();
+        std::string value = attribute_value(a);
         if (!is_valid_id(value)) {
             problem(el, format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"), value));
             return value;
         }
-        const auto [it, inserted] = used.emplace(value, el.offset_debug());
-        if (!inserted && !listing()) {
-            ++unlisted_;
-        } else if (!inserted) {
-            const std::size_t first_line =
-                line_column(text_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, it->second))).first;
-            problem(el, format(_("duplicate id \"{1}\" (first used on line {2})"), value, std::to_string(first_line)));
-        }
+        // Kept as the parse buffer holds it, unless references spelled it there.
+        const std::string_view key =
+            name_is(a.value(), value) ? std::string_view(a.value(), value.size()) : decoded_ids_.emplace_front(value);
+        const auto [it, inserted] = used.emplace(key, offset_of(el));
+        if (!inserted) problem_at(offset_of(el), value, it->second);
         return value;
     }
 
-    void require(pugi::xml_node el, const char* child) {
+    // Reports el's missing child element called child; first is the child expected first.
+    void require(pugi::xml_node el, pugi::xml_node first, const char* child) {
+        if (first && first.type() == pugi::node_element && name_is(first.name(), child)) return;
         if (!el.child(child)) problem(el, format(_("{1} has no {2} element"), quoted(el.name()), quoted(child)));
     }
 
-    void read_root(pugi::xml_node root, document& doc) {
-        check_attributes(root, {"format-version"});
-        require(root, "personas");
+    void read_root(pugi::xml_node root) {
+        attributes<1>(root, {"format-version"});
+        require(root, {}, "personas");
         // The writer writes a <metadata> element whether or not the file has one.
-        if (!root.child("metadata")) count(root, content_bytes(doc.metadata));
-        each_child(root, {"metadata", "personas"}, nullptr, [&](pugi::xml_node n, std::string_view name) {
-            if (name == "metadata") read_metadata(n, doc.metadata);
-            else read_personas(n, doc);
+        if (!root.child("metadata")) {
+            count(root, content_bytes(doc_.metadata), [&] { return content_bytes(doc_.metadata); });
+            metadata_counted_ = true;
+        }
+        each_child(root, std::array<std::string_view, 2>{"metadata", "personas"}, [&](pugi::xml_node n, std::size_t i) {
+            if (i == 0) read_metadata(n, doc_.metadata);
+            else read_personas(n);
         });
     }
 
     void read_metadata(pugi::xml_node el, document_metadata& m) {
-        check_attributes(el, {});
-        each_child(el, {"title", "created-by", "created-at", "modified-at"}, nullptr,
-                   [&](pugi::xml_node n, std::string_view name) {
-                       if (name == "title") m.title = text(n);
-                       else if (name == "created-by") m.created_by = text(n);
-                       else if (name == "created-at") m.created_at = timestamp(n);
+        attributes<0>(el, {});
+        each_child(el, std::array<std::string_view, 4>{"title", "created-by", "created-at", "modified-at"},
+                   [&](pugi::xml_node n, std::size_t i) {
+                       if (i == 0) m.title = text(n);
+                       else if (i == 1) m.created_by = text(n);
+                       else if (i == 2) m.created_at = timestamp(n);
                        else m.modified_at = timestamp(n);
                    });
-        count(el, content_bytes(m));
+        const std::size_t text = m.title.size() + m.created_by.size() + m.created_at.size() + m.modified_at.size();
+        count(el, content_bytes(document_metadata{}) + max_written_bytes_per_text_byte * text,
+              [&] { return content_bytes(m); });
+        metadata_counted_ = true;
     }
 
-    void read_personas(pugi::xml_node el, document& doc) {
-        check_attributes(el, {});
-        each_child(el, {}, "persona", [&](pugi::xml_node n, std::string_view) {
+    void read_personas(pugi::xml_node el) {
+        attributes<0>(el, {});
+        each_item(el, "persona", [&](pugi::xml_node n) {
             if (cancelled_) return;
-            doc.personas.emplace_back();
-            read_persona(n, doc.personas.back());
-            if (!count(n, own_content_bytes(doc.personas.back()))) doc.personas.pop_back();
-            cancelled_ = !keep_going(progress_, static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, n.offset_debug())),
-                                     text_.size());
+            persona& p = doc_.personas.emplace_back();
+            reading_persona_ = true;
+            read_persona(n, p);
+            std::size_t text = p.id.size() + p.name.size() + p.created_by.size() + p.last_updated_at.size() +
+                               p.profile.role.size() + p.profile.organisation.size() + p.profile.segment.size() +
+                               p.profile.success_metric.size();
+            if (p.summary) text += p.summary->text.size() + p.summary->generated_at.size();
+            const std::size_t empty = p.summary ? empty_.persona_with_summary : empty_.persona;
+            const bool kept =
+                count(n, empty + max_written_bytes_per_text_byte * text, [&] { return own_content_bytes(p); });
+            reading_persona_ = false;
+            if (!kept) doc_.personas.pop_back();
+            cancelled_ = !keep_going(progress_, offset_of(n), text_.size());
         });
     }
 
     void read_persona(pugi::xml_node el, persona& p) {
-        check_attributes(el, {"id"});
-        p.id = id(el, persona_ids_);
-        require(el, "name");
-        require(el, "status");
-        each_child(el, {"name", "status", "created-by", "last-updated-at", "profile", "pain-points", "stages", "summary"},
-                   nullptr, [&](pugi::xml_node n, std::string_view name) {
-                       if (name == "name") p.name = text(n);
-                       else if (name == "status") read_status(n, p);
-                       else if (name == "created-by") p.created_by = text(n);
-                       else if (name == "last-updated-at") p.last_updated_at = timestamp(n);
-                       else if (name == "profile") read_profile(n, p.profile);
-                       else if (name == "pain-points") read_pain_points(n, p);
-                       else if (name == "stages") read_stages(n, p);
-                       else read_summary(n, p);
+        const auto [id_attribute] = attributes<1>(el, {"id"});
+        p.id = id(el, id_attribute, persona_ids_);
+        const pugi::xml_node first = el.first_child();
+        require(el, first, "name");
+        require(el, first ? first.next_sibling() : first, "status");
+        each_child(el,
+                   std::array<std::string_view, 8>{"name", "status", "created-by", "last-updated-at", "profile",
+                                                   "pain-points", "stages", "summary"},
+                   [&](pugi::xml_node n, std::size_t i) {
+                       switch (i) {
+                           case 0: p.name = text(n); break;
+                           case 1: read_status(n, p); break;
+                           case 2: p.created_by = text(n); break;
+                           case 3: p.last_updated_at = timestamp(n); break;
+                           case 4: read_profile(n, p.profile); break;
+                           case 5: read_pain_points(n, p); break;
+                           case 6: read_stages(n, p); break;
+                           default: read_summary(n, p);
+                       }
                    });
     }
 
@@ -346,66 +494,59 @@ private:
     }
 
     void read_profile(pugi::xml_node el, persona_profile& pr) {
-        check_attributes(el, {});
-        each_child(el, {"role", "organisation", "segment", "success-metric"}, nullptr,
-                   [&](pugi::xml_node n, std::string_view name) {
-                       if (name == "role") pr.role = text(n);
-                       else if (name == "organisation") pr.organisation = text(n);
-                       else if (name == "segment") pr.segment = text(n);
+        attributes<0>(el, {});
+        each_child(el, std::array<std::string_view, 4>{"role", "organisation", "segment", "success-metric"},
+                   [&](pugi::xml_node n, std::size_t i) {
+                       if (i == 0) pr.role = text(n);
+                       else if (i == 1) pr.organisation = text(n);
+                       else if (i == 2) pr.segment = text(n);
                        else pr.success_metric = text(n);
                    });
     }
 
     void read_pain_points(pugi::xml_node el, persona& p) {
-        check_attributes(el, {});
-        each_child(el, {}, "pain-point", [&](pugi::xml_node n, std::string_view) {
-            check_attributes(n, {"category"});
+        attributes<0>(el, {});
+        each_item(el, "pain-point", [&](pugi::xml_node n) {
+            const auto [category_attribute] = attributes<1>(n, {"category"});
             pain_point pp;
             pp.text = text_content(n);
-            const std::string cat = n.attribute("category").value();
+            const std::string cat = attribute_value(category_attribute);
             if (const auto c = pain_category_from_key(cat)) pp.category = *c;
             else
                 problem(n, format(_("pain point category \"{1}\" is not one of financial, productivity, process, "
                                     "support, other"),
                                   cat));
-            if (count(n, content_bytes(pp))) p.pain_points.push_back(std::move(pp));
+            const std::size_t bound = empty_.pain_point + 2 * max_written_bytes_per_text_byte * pp.text.size();
+            if (count(n, bound, [&] { return content_bytes(pp); })) p.pain_points.push_back(std::move(pp));
         });
     }
 
     void read_stages(pugi::xml_node el, persona& p) {
-        check_attributes(el, {});
-        each_child(el, {}, "stage", [&](pugi::xml_node n, std::string_view) {
-            check_attributes(n, {"id"});
+        attributes<0>(el, {});
+        std::size_t items = 0;
+        for (pugi::xml_node n = el.first_child(); n; n = n.next_sibling()) ++items;
+        p.stages.reserve(items);
+        each_item(el, "stage", [&](pugi::xml_node n) {
+            const auto [id_attribute] = attributes<1>(n, {"id"});
             stage s;
-            s.id = id(n, stage_ids_);
-            require(n, "name");
-            std::size_t next_field = 0;
-            each_child(n,
-                       {"name", "buyer-actions", "duration", "key-influencers", "seller-actions", "content-type",
-                        "key-message"},
-                       nullptr, [&](pugi::xml_node f, std::string_view name) {
-                           // Fields usually come in file order; try the one after the last first.
-                           for (std::size_t k = 0; k < all_stage_fields.size(); ++k) {
-                               const std::size_t i = (next_field + k) % all_stage_fields.size();
-                               if (name == stage_element_names[i]) {
-                                   s.field(all_stage_fields[i]) = text(f);
-                                   next_field = i + 1;
-                                   break;
-                               }
-                           }
-                       });
-            if (count(n, content_bytes(s))) p.stages.push_back(std::move(s));
+            s.id = id(n, id_attribute, stage_ids_);
+            require(n, n.first_child(), "name");
+            each_child(n, bpm_stage_elements, [&](pugi::xml_node f, std::size_t i) { s.*stage_texts[i] = text(f); });
+            std::size_t text = s.id.size();
+            for (std::string stage::*t : stage_texts) text += (s.*t).size();
+            if (count(n, empty_.stage + max_written_bytes_per_text_byte * text, [&] { return content_bytes(s); }))
+                p.stages.push_back(std::move(s));
         });
     }
 
     void read_summary(pugi::xml_node el, persona& p) {
-        check_attributes(el, {"source", "generated-at"});
+        const auto [source, generated_at] = attributes<2>(el, {"source", "generated-at"});
         persona_summary sum;
-        const pugi::xml_attribute source = el.attribute("source");
+        const std::string source_value = attribute_value(source);
         if (!source) problem(el, _("<summary> has no source attribute"));
-        else if (const auto s = summary_source_from_key(source.value())) sum.source = *s;
-        else problem(el, format(_("summary source \"{1}\" is not one of template, ai"), std::string(source.value())));
-        sum.generated_at = timestamp_attribute(el, "generated-at");
+        else if (const auto s = summary_source_from_key(source_value)) sum.source = *s;
+        else problem(el, format(_("summary source \"{1}\" is not one of template, ai"), source_value));
+        sum.generated_at = checked_timestamp(el, attribute_value(generated_at), "generated-at");
         sum.text = text_content(el);
         p.summary = std::move(sum);
     }
@@ -413,131 +554,20 @@ private:
     std::string_view text_;
     const progress_fn& progress_;
     bool cancelled_ = false;
-    std::vector<diagnostic> problems_;
+    const xml_text_problem report_;  // places decode's problems
+    std::string buffer_;  // a copy of text_ that pugixml parses in place, then padding
+    document doc_;
+    std::vector<pending> problems_;
     std::size_t unlisted_ = 0;  // problems found past max_reported_problems
-    std::unordered_map<std::string, std::ptrdiff_t> persona_ids_;
-    std::unordered_map<std::string, std::ptrdiff_t> stage_ids_;
-    std::size_t content_ = 0;  // content_bytes of what was read so far
-    pugi::xml_node over_at_;   // where content_ first passed max_content_bytes
-};
-
-// Collects pugixml output into a string.
-struct string_writer : pugi::xml_writer {
-    std::string out;
-    void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
-};
-
-// pugixml writes a CR in text as a raw byte, which every XML reader turns into LF; a character
-// reference survives. Indentation uses only LF, so every CR in the output comes from text.
-void escape_carriage_returns(std::string& xml) {
-    if (xml.find('\r') == std::string::npos) return;
-    std::string out;
-    out.reserve(xml.size() + 64);
-    for (char c : xml) {
-        if (c == '\r') out += "&#13;";
-        else out.push_back(c);
-    }
-    xml.swap(out);
-}
-
-// Bytes of output to reserve: the text plus the markup around each field.
-std::size_t estimated_size(const document& doc) {
-    std::size_t n = 1024;
-    for (const persona& p : doc.personas) {
-        n += 512 + p.name.size() + (p.summary ? p.summary->text.size() : 0);
-        for (const pain_point& pp : p.pain_points) n += 64 + pp.text.size();
-        for (const stage& s : p.stages) {
-            n += 320;
-            for (stage_field f : all_stage_fields) n += s.field(f).size();
-        }
-    }
-    return n + n / 32;  // room for escapes
-}
-
-class writer {
-public:
-    // The tree is built and printed one persona at a time, so memory stays at one persona's worth
-    // however large the map; the framing lines around the personas carry no user data.
-    std::string write(const document& doc) {
-        string_writer sink;
-        sink.out.reserve(estimated_size(doc));
-        sink.out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
-        sink.out += root_name;
-        sink.out += " format-version=\"" + std::to_string(bpm_format_version) + "\">\n";
-
-        pugi::xml_document part;
-        pugi::xml_node meta = part.append_child("metadata");
-        field(meta, "title", doc.metadata.title);
-        field(meta, "created-by", doc.metadata.created_by);
-        field(meta, "created-at", doc.metadata.created_at);
-        field(meta, "modified-at", doc.metadata.modified_at);
-        meta.print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 1);
-
-        if (doc.personas.empty()) {
-            sink.out += "\t<personas />\n";
-        } else {
-            sink.out += "\t<personas>\n";
-            for (const persona& p : doc.personas) {
-                part.reset();
-                write_persona(part, p);
-                part.first_child().print(sink, "\t", pugi::format_indent, pugi::encoding_utf8, 2);
-            }
-            sink.out += "\t</personas>\n";
-        }
-        sink.out += "</";
-        sink.out += root_name;
-        sink.out += ">\n";
-        escape_carriage_returns(sink.out);
-        return std::move(sink.out);
-    }
-
-private:
-    void write_persona(pugi::xml_node parent, const persona& p) {
-        pugi::xml_node el = parent.append_child("persona");
-        el.append_attribute("id") = p.id.c_str();
-        field(el, "name", p.name);
-        field(el, "status", persona_status_key(p.status));
-        field(el, "created-by", p.created_by);
-        field(el, "last-updated-at", p.last_updated_at);
-        pugi::xml_node profile = el.append_child("profile");
-        field(profile, "role", p.profile.role);
-        field(profile, "organisation", p.profile.organisation);
-        field(profile, "segment", p.profile.segment);
-        field(profile, "success-metric", p.profile.success_metric);
-        pugi::xml_node pains = el.append_child("pain-points");
-        for (const pain_point& pp : p.pain_points) {
-            pugi::xml_node n = field(pains, "pain-point", pp.text);
-            if (pp.category != pain_category::none)
-                n.append_attribute("category") = std::string(pain_category_key(pp.category)).c_str();
-        }
-        pugi::xml_node stages = el.append_child("stages");
-        for (const stage& s : p.stages) {
-            pugi::xml_node st = stages.append_child("stage");
-            st.append_attribute("id") = s.id.c_str();
-            for (stage_field f : all_stage_fields) field(st, stage_element(f), s.field(f));
-        }
-        if (p.summary) {
-            pugi::xml_node sum = field(el, "summary", p.summary->text);
-            // Attributes after the text node keep the element's attribute order stable.
-            sum.append_attribute("source") = std::string(summary_source_key(p.summary->source)).c_str();
-            if (!p.summary->generated_at.empty()) sum.append_attribute("generated-at") = p.summary->generated_at.c_str();
-        }
-    }
-
-    pugi::xml_node field(pugi::xml_node parent, const char* name, std::string_view value) {
-        pugi::xml_node el = parent.append_child(name);
-        if (!value.empty()) {
-            pugi::xml_node text = el.append_child(pugi::node_pcdata);
-            if (has_xml_invalid_chars(value)) {
-                // XML 1.0 cannot carry most control characters at all, not even escaped.
-                const std::string clean = strip_xml_invalid_chars(value);
-                text.set_value(clean.data(), clean.size());
-            } else {
-                text.set_value(value.data(), value.size());
-            }
-        }
-        return el;
-    }
+    std::unordered_map<std::string_view, std::size_t> persona_ids_;  // offsets of their elements
+    std::unordered_map<std::string_view, std::size_t> stage_ids_;
+    std::forward_list<std::string> decoded_ids_;  // ids that references spelled, as keys of the maps above
+    const empty_parts& empty_ = empty_parts::get();
+    std::size_t content_ = 0;  // content_bytes counted, or their bound while exact_ is false
+    bool exact_ = false;
+    bool metadata_counted_ = false;
+    bool reading_persona_ = false;  // the last persona is being read: its own fields are not counted yet
+    std::size_t over_at_ = npos;    // where content_ first passed max_content_bytes
 };
 
 }  // namespace
@@ -559,7 +589,7 @@ result<document> read_bpm(std::string_view bytes, const progress_fn& progress) {
     return reader(bytes, progress).read();
 }
 
-std::string write_bpm(const document& doc) { return writer().write(doc); }
+std::string write_bpm(const document& doc) { return write_canonical_bpm(doc); }
 
 result<document> load_bpm(const std::string& path, const progress_fn& progress) {
     auto bytes = read_file(path, max_document_bytes);

@@ -8,14 +8,15 @@
 #include <string_view>
 
 #include "bpm/tr.h"
+#include "bpm_canonical.h"
 
 namespace bpm {
 
 namespace {
 
 // What the bounds below follow, so that content_bytes is never less than what a writer produces:
-// write_bpm (bpm_file.cpp) prints with pugixml, one tab per level, "<name />" for empty elements
-// and "<name>text</name>" on one line otherwise, then turns every CR into "&#13;"; write_json
+// write_bpm (bpm_canonical_write.cpp) writes one tab per level, "<name />" for empty elements and
+// "<name>text</name>" on one line otherwise, every CR as "&#13;"; write_json
 // (json_format.cpp) dumps with nlohmann, two spaces per level and non-ASCII characters as they are.
 
 // How a byte of text is written: in a .bpm element, a .bpm attribute, a JSON string.
@@ -46,6 +47,15 @@ constexpr std::array<std::uint8_t, 256> escape_table(escaping e) {
 constexpr auto xml_text_bytes = escape_table(escaping::xml_text);
 constexpr auto xml_attribute_bytes = escape_table(escaping::xml_attribute);
 constexpr auto json_bytes = escape_table(escaping::json);
+
+constexpr bool within_max_written_bytes(const std::array<std::uint8_t, 256>& table) {
+    for (std::uint8_t b : table)
+        if (b > max_written_bytes_per_text_byte) return false;
+    return true;
+}
+static_assert(within_max_written_bytes(xml_text_bytes) && within_max_written_bytes(xml_attribute_bytes) &&
+                  within_max_written_bytes(json_bytes),
+              "max_written_bytes_per_text_byte must bound every escape");
 
 // Markup, in bytes, of the pieces the writers are made of. depth counts levels of indentation.
 // .bpm: "<name>text</name>\n" (an empty "<name />\n" is shorter).
@@ -78,9 +88,7 @@ constexpr std::size_t status_value = longest({"in_progress", "completed"});
 constexpr std::size_t category_value = longest({"financial", "productivity", "process", "support", "other"});
 constexpr std::size_t source_value = longest({"template", "ai"});
 
-// The stage fields in each format, as bpm_file.cpp's stage_element and stage_field_key give them.
-constexpr std::array<std::string_view, 7> stage_elements = {
-    "name", "buyer-actions", "duration", "key-influencers", "seller-actions", "content-type", "key-message"};
+// The stage fields in JSON, as stage_field_key gives them; in .bpm they are bpm_stage_elements.
 constexpr std::array<std::string_view, 7> stage_keys = {
     "stage_name", "buyer_actions", "duration", "key_influencers", "seller_actions", "content_type", "key_message"};
 
@@ -127,7 +135,7 @@ constexpr std::size_t json_pain_point = std::string_view("; ").size() + json_ite
 
 constexpr std::size_t bpm_stage_fields() {
     std::size_t n = 0;
-    for (std::string_view e : stage_elements) n += xml_field(5, e);
+    for (std::string_view e : bpm_stage_elements) n += xml_field(5, e);
     return n;
 }
 constexpr std::size_t json_stage_fields() {

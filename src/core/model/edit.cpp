@@ -1,6 +1,8 @@
 #include "bpm/edit.h"
 
 #include <algorithm>
+#include <mutex>
+#include <unordered_set>
 #include <utility>
 
 #include "bpm/tr.h"
@@ -51,6 +53,16 @@ change change::stage_field_edited(std::string persona_id, std::string stage_id, 
 
 namespace {
 
+// Ids interned for the life of the process: an edit of a field points at the one copy of its
+// persona's and stage's ids instead of keeping its own, since a long history names the same few
+// personas and stages thousands of times. A few dozen bytes per id ever edited.
+const std::string* interned_id(std::string id) {
+    static std::mutex mutex;
+    static std::unordered_set<std::string> ids;
+    const std::lock_guard<std::mutex> lock(mutex);
+    return &*ids.insert(std::move(id)).first;
+}
+
 std::string& persona_text(persona& p, persona_field f) {
     switch (f) {
         case persona_field::name: return p.name;
@@ -94,37 +106,37 @@ void move_within(std::vector<T>& v, std::size_t from, std::size_t to) {
 class stage_field_edit final : public edit {
 public:
     stage_field_edit(std::string persona_id, std::string stage_id, stage_field field, std::string text)
-        : persona_id_(std::move(persona_id)), stage_id_(std::move(stage_id)), field_(field), new_(std::move(text)) {}
+        : persona_id_(interned_id(std::move(persona_id))), stage_id_(interned_id(std::move(stage_id))), field_(field),
+          new_(std::move(text)) {}
 
-    std::string label() const override {
+    std::string label(const document& doc) const override {
         if (field_ == stage_field::name)
             return format(_("Rename Stage {1}"), shown(old_.empty() ? new_ : old_, "(unnamed stage)"));
+        // The stage has the same name before and after this edit.
+        const stage* s = target(doc);
         // TRANSLATORS: an undo step, e.g. "Edit Duration of Awareness"
-        return format(_("Edit {1} of {2}"), stage_field_title(field_), shown(stage_name_, "(unnamed stage)"));
+        return format(_("Edit {1} of {2}"), stage_field_title(field_), shown(s ? s->name : std::string(), "(unnamed stage)"));
     }
 
     bool apply(document& doc, change_set& changes) override {
-        persona* p = doc.persona_by_id(persona_id_);
-        stage* s = p ? p->stage_by_id(stage_id_) : nullptr;
+        stage* s = target(doc);
         if (!s) return false;
         std::string& value = s->field(field_);
         if (!applied_once_) {
             if (value == new_) return false;  // nothing to undo later
             old_ = value;
-            stage_name_ = s->name;
             applied_once_ = true;
         }
         value = new_;
-        changes.push_back(change::stage_field_edited(persona_id_, stage_id_, field_));
+        changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
-        persona* p = doc.persona_by_id(persona_id_);
-        stage* s = p ? p->stage_by_id(stage_id_) : nullptr;
+        stage* s = target(doc);
         if (!s) return;
         s->field(field_) = old_;
-        changes.push_back(change::stage_field_edited(persona_id_, stage_id_, field_));
+        changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
     }
 
     bool merge(const edit& next) override {
@@ -134,48 +146,56 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override {
-        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(stage_id_) + text_bytes(old_) + text_bytes(new_) +
-               text_bytes(stage_name_);
-    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
 
 private:
-    std::string persona_id_, stage_id_;
+    stage* target(document& doc) const {
+        persona* p = doc.persona_by_id(*persona_id_);
+        return p ? p->stage_by_id(*stage_id_) : nullptr;
+    }
+    const stage* target(const document& doc) const {
+        const persona* p = doc.persona_by_id(*persona_id_);
+        return p ? p->stage_by_id(*stage_id_) : nullptr;
+    }
+
+    const std::string* persona_id_;  // interned
+    const std::string* stage_id_;    // interned
     stage_field field_;
-    std::string new_, old_, stage_name_;
     bool applied_once_ = false;
+    std::string new_, old_;
 };
 
 class persona_field_edit final : public edit {
 public:
     persona_field_edit(std::string persona_id, persona_field field, std::string text)
-        : persona_id_(std::move(persona_id)), field_(field), new_(std::move(text)) {}
+        : persona_id_(interned_id(std::move(persona_id))), field_(field), new_(std::move(text)) {}
 
-    std::string label() const override {
+    std::string label(const document& doc) const override {
         if (field_ == persona_field::name) return format(_("Rename Persona {1}"), shown(old_.empty() ? new_ : old_, "(unnamed persona)"));
-        return format(_("Edit {1} of {2}"), persona_field_title(field_), shown(persona_name_, "(unnamed persona)"));
+        // The persona has the same name before and after this edit.
+        const persona* p = doc.persona_by_id(*persona_id_);
+        return format(_("Edit {1} of {2}"), persona_field_title(field_), shown(p ? p->name : std::string(), "(unnamed persona)"));
     }
 
     bool apply(document& doc, change_set& changes) override {
-        persona* p = doc.persona_by_id(persona_id_);
+        persona* p = doc.persona_by_id(*persona_id_);
         if (!p) return false;
         std::string& value = persona_text(*p, field_);
         if (!applied_once_) {
             if (value == new_) return false;
             old_ = value;
-            persona_name_ = p->name;
             applied_once_ = true;
         }
         value = new_;
-        changes.push_back(change::persona_field_edited(persona_id_, field_));
+        changes.push_back(change::persona_field_edited(*persona_id_, field_));
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
-        persona* p = doc.persona_by_id(persona_id_);
+        persona* p = doc.persona_by_id(*persona_id_);
         if (!p) return;
         persona_text(*p, field_) = old_;
-        changes.push_back(change::persona_field_edited(persona_id_, field_));
+        changes.push_back(change::persona_field_edited(*persona_id_, field_));
     }
 
     bool merge(const edit& next) override {
@@ -185,21 +205,19 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override {
-        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(old_) + text_bytes(new_) + text_bytes(persona_name_);
-    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
 
 private:
-    std::string persona_id_;
+    const std::string* persona_id_;  // interned
     persona_field field_;
-    std::string new_, old_, persona_name_;
     bool applied_once_ = false;
+    std::string new_, old_;
 };
 
 class title_edit final : public edit {
 public:
     explicit title_edit(std::string title) : new_(std::move(title)) {}
-    std::string label() const override { return _("Edit Title"); }
+    std::string label(const document&) const override { return _("Edit Title"); }
     bool apply(document& doc, change_set& changes) override {
         if (doc.metadata.title == new_) return false;
         old_ = std::exchange(doc.metadata.title, new_);
@@ -229,7 +247,7 @@ public:
     persona_value_edit(std::string persona_id, T persona::*member, change (*changed)(std::string), T value, std::string label)
         : persona_id_(std::move(persona_id)), member_(member), changed_(changed), new_(std::move(value)), label_(std::move(label)) {}
 
-    std::string label() const override { return label_; }
+    std::string label(const document&) const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
         persona* p = doc.persona_by_id(persona_id_);
         if (!p || p->*member_ == new_) return false;
@@ -262,7 +280,7 @@ public:
     persona_presence_edit(bool insert, std::size_t index, persona p, std::string id)
         : insert_(insert), index_(index), persona_(std::move(p)), id_(std::move(id)), name_(persona_.name) {}
 
-    std::string label() const override {
+    std::string label(const document&) const override {
         const std::string name = shown(name_, "(unnamed persona)");
         return insert_ ? format(_("Add Persona {1}"), name) : format(_("Delete Persona {1}"), name);
     }
@@ -307,7 +325,7 @@ public:
         : insert_(insert), persona_id_(std::move(persona_id)), index_(index), stage_(std::move(s)), id_(std::move(id)),
           name_(stage_.name) {}
 
-    std::string label() const override {
+    std::string label(const document&) const override {
         const std::string name = shown(name_, "(unnamed stage)");
         return insert_ ? format(_("Add Stage {1}"), name) : format(_("Delete Stage {1}"), name);
     }
@@ -351,7 +369,9 @@ private:
 class persona_move_edit final : public edit {
 public:
     persona_move_edit(std::string id, std::size_t to) : id_(std::move(id)), to_(to) {}
-    std::string label() const override { return format(_("Move Persona {1}"), shown(name_, "(unnamed persona)")); }
+    std::string label(const document&) const override {
+        return format(_("Move Persona {1}"), shown(name_, "(unnamed persona)"));
+    }
     bool apply(document& doc, change_set& changes) override {
         from_ = doc.find_persona(id_);
         if (from_ == npos || doc.personas.empty()) return false;
@@ -377,7 +397,9 @@ class stage_move_edit final : public edit {
 public:
     stage_move_edit(std::string persona_id, std::string id, std::size_t to)
         : persona_id_(std::move(persona_id)), id_(std::move(id)), to_(to) {}
-    std::string label() const override { return format(_("Move Stage {1}"), shown(name_, "(unnamed stage)")); }
+    std::string label(const document&) const override {
+        return format(_("Move Stage {1}"), shown(name_, "(unnamed stage)"));
+    }
     bool apply(document& doc, change_set& changes) override {
         persona* p = doc.persona_by_id(persona_id_);
         from_ = p ? p->find_stage(id_) : npos;
@@ -409,7 +431,7 @@ public:
     pain_points_edit(op o, std::string persona_id, std::size_t index, std::size_t to, pain_point point)
         : op_(o), persona_id_(std::move(persona_id)), index_(index), to_(to), point_(std::move(point)) {}
 
-    std::string label() const override {
+    std::string label(const document&) const override {
         switch (op_) {
             case op::insert: return _("Add Pain Point");
             case op::remove: return _("Delete Pain Point");

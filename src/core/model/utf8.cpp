@@ -32,30 +32,22 @@ std::size_t find_invalid_utf8(std::string_view text) {
         }
         while (i < n && is_ascii(text[i])) ++i;
         if (i >= n) break;
-        // A multi-byte sequence holds no ASCII byte, so a run of other bytes is checked on its
-        // own: any sequence that is cut short by an ASCII byte is invalid where it starts.
-        std::size_t run_end = i;
-        while (run_end < n && !is_ascii(text[run_end])) ++run_end;
-        const auto run = text.substr(i, run_end - i);
-        const auto bad = utf8::find_invalid(run.begin(), run.end());
-        if (bad != run.end()) return i + static_cast<std::size_t>(bad - run.begin());
-        i = run_end;
+        const std::size_t bytes = utf8_char_bytes(text, i);
+        if (bytes == 0) return i;
+        i += bytes;
     }
     return std::string_view::npos;
 }
 
 char32_t next_multibyte_code_point(std::string_view text, std::size_t& i) {
-    const char* const begin = text.data() + i;
-    const char* const window_end = begin + std::min<std::size_t>(4, text.size() - i);
-    // find_invalid stops at the first invalid sequence: when that is not the first one, the
-    // first one (at most four bytes) is valid.
-    if (utf8::find_invalid(begin, window_end) == begin) {
+    const std::size_t bytes = utf8_char_bytes(text, i);
+    if (bytes == 0) {
         ++i;
         return invalid_code_point;
     }
-    const char* it = begin;
+    const char* it = text.data() + i;
     const char32_t cp = utf8::unchecked::next(it);
-    i += static_cast<std::size_t>(it - begin);
+    i += bytes;
     return cp;
 }
 
@@ -120,57 +112,17 @@ std::string ascii_lower(std::string_view text) {
     return out;
 }
 
-namespace {
-
-// Bytes of the XML-invalid character starting at i, or 0 when there is none there.
-std::size_t xml_invalid_at(std::string_view text, std::size_t i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') return 1;
-    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
-    if (b == 0xEF && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF))
-        return 3;
-    return 0;
-}
-
-}  // namespace
-
 std::string strip_xml_invalid_chars(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (const std::size_t n = xml_invalid_at(text, i)) {
+        if (const std::size_t n = xml_invalid_char_bytes(text, i)) {
             i += n - 1;
             continue;
         }
         out.push_back(text[i]);
     }
     return out;
-}
-
-bool has_xml_invalid_chars(std::string_view text) {
-    // Every field passes through here on save, so look eight bytes at a time for the only bytes
-    // that can start a problem: below 0x20, or 0xEF.
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    std::size_t i = 0;
-    const std::size_t n = text.size();
-    while (i + 8 <= n) {
-        std::uint64_t w;
-        std::memcpy(&w, text.data() + i, 8);
-        const std::uint64_t ascii_below_space = (w - ones * 0x20) & ~w & highs;
-        const std::uint64_t ef = w ^ (ones * 0xEF);
-        const std::uint64_t has_ef = (ef - ones) & ~ef & highs;
-        if (!(ascii_below_space | has_ef)) {
-            i += 8;
-            continue;
-        }
-        for (std::size_t k = i; k < i + 8; ++k)
-            if (xml_invalid_at(text, k)) return true;
-        i += 8;
-    }
-    for (; i < n; ++i)
-        if (xml_invalid_at(text, i)) return true;
-    return false;
 }
 
 }  // namespace bpm

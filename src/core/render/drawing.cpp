@@ -55,8 +55,9 @@ void wrap_paragraph(std::string_view para, double max_width, const font& f, cons
             out.push_back(std::move(current));
             current.clear();
         }
-        // A word wider than a whole line is broken where the line ends.
-        while (m.width(word, f) > max_width) {
+        // A word wider than a whole line is broken where the line ends (at every character when
+        // not even one fits, as when max_width is not positive).
+        while (!word.empty() && m.width(word, f) > max_width) {
             std::size_t cut = fitting_prefix(word, max_width, f, m);
             out.emplace_back(word.substr(0, cut));
             word.remove_prefix(cut);

@@ -79,6 +79,15 @@ colour stage_colour(std::size_t index, std::size_t count) {
     return layout::mix(layout::accent, layout::accent_end, t);
 }
 
+// The options with sizes a layout can use: a card width that is no number is the default one, and
+// a row width that is none holds one card.
+journey_options usable(journey_options o) {
+    if (!std::isfinite(o.card_width)) o.card_width = journey_options{}.card_width;
+    o.card_width = std::max(o.card_width, min_card_width);
+    if (std::isnan(o.max_row_width)) o.max_row_width = 0;
+    return o;
+}
+
 std::string stage_title(const stage& s, std::size_t index) {
     const std::string_view name = trim(s.name);
     // TRANSLATORS: a stage's number and name on a journey map ("2. Consideration")
@@ -371,8 +380,7 @@ struct journey_parts::geometry {
 
 journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options,
                              journey_cache* cache)
-    : persona_(p), m_(m), text_(m, cache), options_(options) {
-    options_.card_width = std::max(options_.card_width, min_card_width);
+    : persona_(p), m_(m), text_(m, cache), options_(usable(options)) {
     first_ = std::min(options_.first_stage, p.stages.size());
     const std::size_t n = std::min(options_.stage_count, p.stages.size() - first_);
     texts_.reserve(n);
@@ -392,6 +400,7 @@ std::size_t journey_parts::count() const { return texts_.size(); }
 
 journey_parts::geometry journey_parts::plan(std::size_t first, std::size_t count, std::size_t per_row,
                                             draw::drawing& header) const {
+    per_row = std::max<std::size_t>(per_row, 1);  // none would never end a row
     geometry g;
     g.cards_width = count == 0 ? 0 : static_cast<double>(std::min(per_row, count)) * (options_.card_width + gap_x) - gap_x;
     g.width = options_.show_header || count == 0 ? std::max(g.cards_width, min_inner_width) : g.cards_width;
@@ -423,6 +432,7 @@ part_size journey_parts::size(std::size_t first, std::size_t count, std::size_t 
 }
 
 journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::size_t per_row) const {
+    per_row = std::max<std::size_t>(per_row, 1);
     const persona& p = persona_;
     const journey_options& o = options_;
     journey_layout out;
@@ -455,9 +465,6 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
             out.stages[i].card = {x, y, o.card_width, r.card};
             header_mid[i] = y + r.title / 2;
             draw_card(d, out.stages[i].card, texts_[offset + i], r, stage_colour(first + i, p.stages.size()), m_);
-            if (!o.selected_stage_id.empty() && o.selected_stage_id == out.stages[i].stage_id)
-                d.items.push_back(draw::box{{x - 5, y - 5, o.card_width + 10, r.card + 10}, {0, 0, 0, 0},
-                                            o.selection_colour, 2.5, card_radius + 5});
         }
         ++out.rows;
     }
@@ -483,12 +490,14 @@ journey_layout journey_parts::layout(std::size_t first, std::size_t count, std::
 
 }  // namespace layout
 
+draw::box selection_outline(const draw::rect& card, draw::colour colour) {
+    return draw::box{{card.x - 5, card.y - 5, card.w + 10, card.h + 10}, {0, 0, 0, 0}, colour, 2.5, card_radius + 5};
+}
+
 journey_layout layout_journey(const persona& p, const draw::text_measurer& m, const journey_options& options,
                               journey_cache* cache) {
     const layout::journey_parts parts(p, m, options, cache);
-    journey_options o = options;
-    o.card_width = std::max(o.card_width, min_card_width);
-    return parts.layout(parts.first(), parts.count(), layout::cards_per_row(parts.count(), o));
+    return parts.layout(parts.first(), parts.count(), layout::cards_per_row(parts.count(), usable(options)));
 }
 
 }  // namespace bpm

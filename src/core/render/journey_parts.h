@@ -39,7 +39,7 @@ public:
     std::size_t count() const;
 
     /// The size of the map of `count` (at least 1) prepared stages from `first`, per_row cards
-    /// to a row: the size of layout()'s picture, found without drawing the cards.
+    /// (at least 1) to a row: the size of layout()'s picture, found without drawing the cards.
     part_size size(std::size_t first, std::size_t count, std::size_t per_row) const;
     /// The map of `count` prepared stages from `first`, per_row cards to a row.
     journey_layout layout(std::size_t first, std::size_t count, std::size_t per_row) const;

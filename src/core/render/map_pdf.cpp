@@ -44,9 +44,10 @@ std::string nothing_to_export(const document& doc, const page_groups& groups) {
 result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& doc, const map_pdf_request& request,
                                    const pdf_text_measurer& fonts) {
     if (!writer) return result<rendered_pdf>::failure_of(writer);
-    // Counting lays the pages out; writing lays them out again and draws them, about six times the
-    // work (bench_pdf, 200 personas: 170 ms, then 960 ms), so counting is the first 15 %.
-    const result<page_groups> groups =
+    // Counting lays the pages out; writing draws them, laying out again those not kept from
+    // counting, about six times the work (bench_pdf, 200 personas: 170 ms, then 960 ms), so
+    // counting is the first 15 %.
+    result<page_groups> groups =
         page_groups::lay_out(doc, request.persona_ids, request.setup, fonts, progress_part(request.progress, 0, 150));
     if (!groups) return result<rendered_pdf>::failure_of(groups);
     if (std::string why = nothing_to_export(doc, *groups.value); !why.empty())

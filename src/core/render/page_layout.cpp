@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "bpm/drawing_transform.h"
 #include "bpm/journey_layout.h"
@@ -30,18 +31,57 @@ const font chip_font{8, true};
 constexpr double reading_width = 640;
 constexpr double label_width = 160;
 constexpr double chip_width = 96;
+// The paper the layout works on, in points: see page_setup.
+constexpr double smallest_paper = 144;
+constexpr double largest_paper = 14400;
 // The journey map may shrink to half size before it is split over more pages.
 constexpr double min_journey_scale = 0.5;
+// Drawing items of the pages page_groups keeps from counting, about two megabytes of them: the
+// eight-persona sample's 35 pages hold 2,017 (0.4 MB).
+constexpr std::size_t max_kept_items = 10000;
 
 std::string continued(const std::string& heading) { return format(_("{1} (continued)"), heading); }
 
-// Adds a block of the given height at the flow's position, first moving to a continuation page
-// when it does not fit on a page that already holds something.
-template <class Draw>
-void block(page_flow& flow, page_kind kind, const std::string& heading, double height, Draw draw) {
-    if (height > flow.remaining() && !flow.fresh()) flow.start(kind, continued(heading));
-    draw(flow.y());
-    flow.advance(height);
+// A block of the cover: lines of text, with something beside their first line (a label, a chip)
+// that side() draws at the given top, side_height tall; gap follows the block.
+struct side_block {
+    std::vector<std::string> lines;
+    double x = 0;
+    double width = 0;
+    const font* face = nullptr;
+    double side_height = 0;
+    double gap = 0;
+    draw::colour ink = layout::ink;
+};
+
+// Adds a block at the flow's position, first moving to a continuation page when it does not fit
+// on a page that already holds something. Lines that do not fit even on a page of their own go on
+// to the next, at least one a page, so that nothing is lost however small the page.
+template <class Side>
+void add_block(page_flow& flow, page_kind kind, const std::string& heading, side_block b, Side side) {
+    const draw::text_measurer& m = flow.measurer();
+    const double lh = m.line_height(*b.face);
+    const auto height = [&](std::size_t lines, bool first) {
+        return std::max(first ? b.side_height : 0.0, layout::lines_height(m, *b.face, lines)) + b.gap;
+    };
+    if (height(b.lines.size(), true) > flow.remaining() && !flow.fresh()) flow.start(kind, continued(heading));
+    side(flow.y());
+    for (std::size_t from = 0, part = 0;; ++part) {
+        std::size_t count = b.lines.size() - from;
+        if (count > 1 && height(count, part == 0) > flow.remaining()) {
+            const double room = std::floor((flow.remaining() - b.gap) / lh);
+            if (!(room >= static_cast<double>(count))) count = room > 1 ? static_cast<std::size_t>(room) : 1;
+        }
+        const auto begin = b.lines.begin() + static_cast<std::ptrdiff_t>(from);
+        put_text(flow.picture(), m, b.x, flow.y(), b.width, {begin, begin + static_cast<std::ptrdiff_t>(count)}, *b.face,
+                 b.ink);
+        from += count;
+        if (from >= b.lines.size()) {
+            flow.advance(height(count, part == 0));
+            return;
+        }
+        flow.start(kind, continued(heading));
+    }
 }
 
 void layout_cover(page_flow& flow) {
@@ -62,12 +102,14 @@ void layout_cover(page_flow& flow) {
         status = format(_("{1} · last updated {2}"), status, readable_timestamp(p.last_updated_at));
     const std::string stages = format(_n("{1} buying stage", "{1} buying stages", p.stages.size()),
                                       std::to_string(p.stages.size()));
-    flow.advance(put_text(d, m, x, flow.y(), w, draw::wrap_text(status + " · " + stages, w, status_font, m), status_font,
-                          layout::muted) + 10);
-    d.items.push_back(draw::line{{x, flow.y()}, {x + 64, flow.y()}, layout::accent, 3, false});
-    flow.advance(22);
-
     const std::string heading = flow.name();
+    add_block(flow, page_kind::cover, heading,
+              {draw::wrap_text(status + " · " + stages, w, status_font, m), x, w, &status_font, 0, 10, layout::muted},
+              [](double) {});
+    add_block(flow, page_kind::cover, heading, {{}, x, w, &status_font, 0, 22}, [&](double y) {
+        flow.picture().items.push_back(draw::line{{x, y}, {x + 64, y}, layout::accent, 3, false});
+    });
+
     // On narrow paper the labels give up width before the values do.
     const double label_w = std::min(label_width, w / 3);
     const double chip_w = std::min(chip_width, label_w - 12);
@@ -83,13 +125,11 @@ void layout_cover(page_flow& flow) {
         const std::string_view v = trim(*value);
         if (v.empty()) continue;
         auto label_lines = draw::wrap_text(label, label_w - 12, label_font, m);
-        auto value_lines = draw::wrap_text(v, value_w, body_font, m);
-        const double h = std::max(layout::lines_height(m, label_font, label_lines.size()),
-                                  layout::lines_height(m, body_font, value_lines.size()));
-        block(flow, page_kind::cover, heading, h + 6, [&](double y) {
-            put_text(flow.picture(), m, x, y + 1, label_w - 12, std::move(label_lines), label_font, layout::muted);
-            put_text(flow.picture(), m, value_x, y, value_w, std::move(value_lines), body_font, layout::ink);
-        });
+        const double label_h = layout::lines_height(m, label_font, label_lines.size());
+        add_block(flow, page_kind::cover, heading,
+                  {draw::wrap_text(v, value_w, body_font, m), value_x, value_w, &body_font, label_h, 6}, [&](double y) {
+                      put_text(flow.picture(), m, x, y + 1, label_w - 12, std::move(label_lines), label_font, layout::muted);
+                  });
     }
 
     flow.advance(14);
@@ -108,16 +148,14 @@ void layout_cover(page_flow& flow) {
         const std::string_view text = trim(pp.text);
         auto lines = draw::wrap_text(text.empty() ? std::string_view(layout::empty_mark) : text, value_w, body_font, m);
         const double chip_h = m.line_height(chip_font) + 6;
-        const double h = std::max(chip_h, layout::lines_height(m, body_font, lines.size()));
-        block(flow, page_kind::cover, heading, h + 8, [&](double y) {
-            if (!title.empty()) {
-                const category_colours c = pain_category_colours(pp.category);
-                flow.picture().items.push_back(draw::box{{x, y, chip_w, chip_h}, c.fill, c.outline, 1, chip_h / 2});
-                put_text(flow.picture(), m, x + 4, y + 3, chip_w - 8, {draw::elide(title, chip_w - 8, chip_font, m)},
-                         chip_font, c.ink, draw::align::centre);
-            }
-            put_text(flow.picture(), m, value_x, y, value_w, std::move(lines), body_font, layout::ink);
-        });
+        add_block(flow, page_kind::cover, heading, {std::move(lines), value_x, value_w, &body_font, chip_h, 8},
+                  [&](double y) {
+                      if (title.empty()) return;
+                      const category_colours c = pain_category_colours(pp.category);
+                      flow.picture().items.push_back(draw::box{{x, y, chip_w, chip_h}, c.fill, c.outline, 1, chip_h / 2});
+                      put_text(flow.picture(), m, x + 4, y + 3, chip_w - 8, {draw::elide(title, chip_w - 8, chip_font, m)},
+                               chip_font, c.ink, draw::align::centre);
+                  });
     }
 }
 
@@ -140,8 +178,10 @@ journey_plan plan_journey(const layout::journey_parts& journey, std::size_t page
     const std::size_t n = journey.count();
     for (std::size_t k = 0; k < pages; ++k) {
         const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
-        double best = 0;
-        journey_part best_part;
+        // On a page with no room below its heading every scale is negative: the part keeps its
+        // stages all the same.
+        double best = -std::numeric_limits<double>::infinity();
+        journey_part best_part{first, count, count};
         // One to three rows; more only make the cards smaller on a landscape page.
         for (std::size_t rows = 1; rows <= std::min<std::size_t>(3, count); ++rows) {
             journey_options o;
@@ -193,8 +233,10 @@ void layout_journey_pages(page_flow& flow) {
                                 std::to_string(part.first + part.count));
         flow.start(page_kind::journey_map, heading);
         const draw::drawing d = journey.layout(part.first, part.count, part.per_row).picture;
-        // A heading that wraps leaves less room than planned.
-        const double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
+        // A heading that wraps leaves less room than planned; with none left at all, the map is
+        // drawn as wide as the page, over the footer.
+        double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
+        if (!(scale > 0)) scale = std::min(1.0, w / d.width);
         const double x = flow.left() + (w - d.width * scale) / 2;
         draw::embed(flow.picture(), d, scale, {x, flow.y()});
         flow.advance(d.height * scale);
@@ -296,6 +338,20 @@ void layout_group(std::vector<page>& pages, const persona* p, const page_setup& 
     layout_summary(flow);
 }
 
+// The setup brought within what the layout can fill: paper from the smallest that holds a few
+// characters a line (2 inches) to PDF's largest page (200 inches), and a margin that leaves that
+// smallest area inside it.
+page_setup usable(page_setup s) {
+    const auto paper = [](double v) {
+        return std::isnan(v) ? smallest_paper : std::clamp(v, smallest_paper, largest_paper);
+    };
+    s.width = paper(s.width);
+    s.height = paper(s.height);
+    const double widest_margin = (std::min(s.width, s.height) - smallest_paper) / 2;
+    s.margin = std::isnan(s.margin) ? 0 : std::clamp(s.margin, 0.0, widest_margin);
+    return s;
+}
+
 std::string footer_title(const document& doc, const page_setup& setup) {
     std::string title(trim(setup.document_title));
     if (title.empty()) title = trim(doc.metadata.title);
@@ -306,7 +362,8 @@ std::string footer_title(const document& doc, const page_setup& setup) {
 }  // namespace
 
 std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
-                               const page_setup& setup, const draw::text_measurer& m) {
+                               const page_setup& given, const draw::text_measurer& m) {
+    const page_setup setup = usable(given);
     std::vector<page> pages;
     for (const persona* p : choose(doc, persona_ids)) layout_group(pages, p, setup, m);
     add_footers(pages, 1, pages.size(), footer_title(doc, setup), setup, m);
@@ -315,20 +372,23 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
 
 page_groups::page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
                          const draw::text_measurer& m)
-    : setup_(setup), m_(&m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
+    : setup_(usable(setup)), m_(&m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
     first_page_.push_back(0);
+    kept_.resize(chosen_.size());
 }
 
 result<page_groups> page_groups::lay_out(const document& doc, const std::vector<std::string>& persona_ids,
                                          const page_setup& setup, const draw::text_measurer& m,
                                          const progress_fn& progress) {
     page_groups groups(doc, persona_ids, setup, m);
-    for (const persona* p : groups.chosen_) {
+    std::size_t kept_items = 0;
+    for (std::size_t i = 0; i < groups.chosen_.size(); ++i) {
         std::vector<page> pages;
-        layout_group(pages, p, setup, m);
+        layout_group(pages, groups.chosen_[i], groups.setup_, m);
         groups.first_page_.push_back(groups.first_page_.back() + pages.size());
-        if (!keep_going(progress, groups.first_page_.size() - 1, groups.chosen_.size()))
-            return result<page_groups>::cancelled();
+        for (const page& pg : pages) kept_items += pg.picture.items.size();
+        if (kept_items <= max_kept_items) groups.kept_[i] = std::move(pages);
+        if (!keep_going(progress, i + 1, groups.chosen_.size())) return result<page_groups>::cancelled();
     }
     return result<page_groups>::success(std::move(groups));
 }
@@ -339,9 +399,10 @@ std::size_t page_groups::group_of(std::size_t index) const {
                                     first_page_.begin()) - 1;
 }
 
-std::vector<page> page_groups::group(std::size_t i) const {
-    std::vector<page> pages;
-    layout_group(pages, chosen_[i], setup_, *m_);
+std::vector<page> page_groups::group(std::size_t i) {
+    std::vector<page> pages = std::move(kept_[i]);
+    kept_[i].clear();
+    if (pages.empty()) layout_group(pages, chosen_[i], setup_, *m_);
     add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, *m_);
     return pages;
 }

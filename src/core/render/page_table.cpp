@@ -92,9 +92,10 @@ public:
         const std::string heading = format(_("Buying stages: {1}"), flow_.name());
         // TRANSLATORS: heading of a page that continues what the page before began; {1} is that heading
         flow_.start(page_kind::stage_table, first ? heading : format(_("{1} (continued)"), heading));
+        // Three lines at most, so that columns too narrow for their titles leave room for rows.
         std::array<std::vector<std::string>, columns> lines;
         for (std::size_t c = 0; c < columns; ++c)
-            lines[c] = draw::wrap_text(titles_[c], inner(c), header_font, flow_.measurer());
+            lines[c] = draw::wrap_text(titles_[c], inner(c), header_font, flow_.measurer(), 3);
         const double h = row_height(lines, flow_.measurer());
         flow_.picture().items.push_back(draw::box{{flow_.left(), flow_.y(), flow_.width(), h}, accent, {0, 0, 0, 0}, 0, 0});
         place(lines, header_font, {}, false);
@@ -103,7 +104,8 @@ public:
     }
 
     // Places a row, moving to a new page when it does not fit; a row taller than a whole page is
-    // split between lines, so that no text is lost.
+    // split between lines, so that no text is lost, at least one line of each column a page, so
+    // that it ends however little room a page has.
     void add(const table_row& row, bool striped) {
         std::array<std::vector<std::string>, columns> rest = row.lines;
         for (;;) {
@@ -117,15 +119,19 @@ public:
                 return;
             }
             std::array<std::vector<std::string>, columns> part;
+            bool more = false;
             for (std::size_t c = 0; c < columns; ++c) {
                 const double lh = flow_.measurer().line_height(column_font(c));
-                const auto fit = static_cast<std::size_t>(
-                    std::max(1.0, std::floor((flow_.remaining() - 2 * cell_pad) / lh)));
-                const std::size_t take = std::min(fit, rest[c].size());
-                part[c].assign(rest[c].begin(), rest[c].begin() + static_cast<std::ptrdiff_t>(take));
-                rest[c].erase(rest[c].begin(), rest[c].begin() + static_cast<std::ptrdiff_t>(take));
+                const double room = std::floor((flow_.remaining() - 2 * cell_pad) / lh);  // lines that fit
+                std::size_t take = rest[c].size();
+                if (!(room >= static_cast<double>(take))) take = std::min(take, room > 1 ? static_cast<std::size_t>(room) : 1);
+                const auto cut = rest[c].begin() + static_cast<std::ptrdiff_t>(take);
+                part[c].assign(rest[c].begin(), cut);
+                rest[c].erase(rest[c].begin(), cut);
+                more = more || !rest[c].empty();
             }
             emit(part, row.empty, striped);
+            if (!more) return;
             start_page(false);
         }
     }

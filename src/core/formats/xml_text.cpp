@@ -1,0 +1,133 @@
+#include "xml_text.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <string_view>
+
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+#include "byte_words.h"
+
+namespace bpm {
+
+namespace {
+
+using namespace byte_words;
+
+// Whether a character reference may stand for cp: the characters of XML 1.0.
+bool is_xml_char(std::uint32_t cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
+           (cp >= 0x10000 && cp <= 0x10FFFF);
+}
+
+// The first byte from p on that xml_decode looks at: the NUL after the text, '&', a control
+// character, or the first byte of U+FFFE or U+FFFF.
+const char* next_special(const char* p) {
+    for (;;) {
+        const std::uint64_t w = load8(p);
+        const std::uint64_t marks = bytes_below_space(w) | bytes_equal(w, '&') | bytes_equal(w, 0xEF);
+        if (marks) return p + first_marked(marks);
+        p += 8;
+    }
+}
+
+// The code point of the reference at end ('&'), moving end past it; end stays where it is when
+// pugixml would not read a reference there. Past U+10FFFF, a code point no character has.
+std::uint32_t reference(const char*& end) {
+    const char* s = end + 1;
+    const auto named = [&](std::string_view rest, char c) -> std::uint32_t {
+        if (std::strncmp(s, rest.data(), rest.size()) != 0) return 0;
+        end = s + rest.size();
+        return static_cast<unsigned char>(c);
+    };
+    switch (*s) {
+        case 'a': return s[1] == 'm' ? named("amp;", '&') : named("apos;", '\'');
+        case 'l': return named("lt;", '<');
+        case 'g': return named("gt;", '>');
+        case 'q': return named("quot;", '"');
+        case '#': break;
+        default: return 0;
+    }
+    ++s;
+    const unsigned base = *s == 'x' ? 16 : 10;
+    if (base == 16) ++s;
+    const char* const digits = s;
+    std::uint32_t cp = 0;
+    for (;; ++s) {
+        const unsigned c = static_cast<unsigned char>(*s);
+        unsigned d = 16;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') d = (c | 0x20) - 'a' + 10;
+        if (d >= base) break;
+        if (cp <= 0x10FFFF) cp = cp * base + d;  // no further: it is no character already
+    }
+    if (s == digits || *s != ';') return 0;
+    end = s + 1;
+    return cp;
+}
+
+}  // namespace
+
+std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& report) {
+    const char* p = next_special(v);
+    if (*p == '\0') return std::string(v, static_cast<std::size_t>(p - v));  // the usual case
+    // Written straight into place: what references and line ends stand for is never longer.
+    std::string out(static_cast<std::size_t>(p - v) + std::strlen(p), '\0');
+    char* w = out.data();
+    const char* copied = v;  // the text from here to p is copied as it is
+    const auto replace = [&](std::size_t length, std::string_view with) {
+        std::memcpy(w, copied, static_cast<std::size_t>(p - copied));
+        w += p - copied;
+        std::memcpy(w, with.data(), with.size());
+        w += with.size();
+        p += length;
+        copied = p;
+    };
+    while (*p != '\0') {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '&' && kind != xml_markup::cdata) {
+            const char* end = p;
+            const std::uint32_t cp = reference(end);
+            const auto length = static_cast<std::size_t>(end - p);
+            if (length == 0) {
+                ++p;  // not a reference: an '&' as it is
+            } else if (!is_xml_char(cp)) {
+                report(p, format(_("the character reference \"{1}\" stands for no character XML allows"),
+                                 one_line_excerpt(std::string_view(p, length), 40)));
+                replace(length, {});
+            } else if (cp < 0x80) {
+                const char ascii = static_cast<char>(cp);
+                replace(length, std::string_view(&ascii, 1));
+            } else {
+                std::string utf8;
+                append_utf8(utf8, cp);
+                replace(length, utf8);
+            }
+        } else if (c == '\r') {
+            replace(p[1] == '\n' ? 2 : 1, kind == xml_markup::attribute ? " " : "\n");
+        } else if (c == '\t' || c == '\n') {
+            if (kind == xml_markup::attribute) replace(1, " ");
+            else ++p;
+        } else {
+            // A control character, or EF that may start U+FFFE or U+FFFF: the text is valid UTF-8
+            // and NUL-terminated, so the bytes xml_invalid_char_bytes looks at are there.
+            const std::size_t bytes = xml_invalid_char_bytes(std::string_view(p, 3), 0);
+            if (bytes == 0 || kind == xml_markup::attribute) {
+                p += bytes == 0 ? 1 : bytes;
+            } else {
+                char code[8];
+                std::snprintf(code, sizeof code, "%04X", bytes == 1 ? c : p[2] == '\xBE' ? 0xFFFE : 0xFFFF);
+                report(p, format(_("the character U+{1} is not allowed in XML"), code));
+                replace(bytes, {});
+            }
+        }
+        p = next_special(p);
+    }
+    std::memcpy(w, copied, static_cast<std::size_t>(p - copied));
+    w += p - copied;
+    out.resize(static_cast<std::size_t>(w - out.data()));
+    return out;
+}
+
+}  // namespace bpm

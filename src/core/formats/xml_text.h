@@ -1,0 +1,29 @@
+#pragma once
+
+// Texts of an XML document that pugixml parsed without decoding them (parse_minimal), decoded as
+// its default options would have decoded them, as they are copied out of the parse buffer; so
+// the reader can say where a reference or a character that XML does not allow is.
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+namespace bpm {
+
+// Where a text sits in the markup, which decides what in it is markup.
+enum class xml_markup { text, cdata, attribute };
+
+// Bytes after the end of a parse buffer that xml_decode reads: it reads eight bytes at a time.
+inline constexpr std::size_t xml_decode_padding = 8;
+
+// Told where (a position in the parse buffer) and what is wrong in a text xml_decode decodes.
+using xml_text_problem = std::function<void(const char* at, std::string message)>;
+
+// The NUL-terminated text at v in a parse buffer as pugixml's default options read it where kind
+// says: character and entity references (except in CDATA) stand for their characters, line ends
+// are LF, and in attributes white space is a space. A reference to a character XML does not allow
+// is reported and left out, and so is such a character in element text (attribute values are
+// checked by what they hold).
+std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& report);
+
+}  // namespace bpm
