@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <random>
@@ -327,4 +328,29 @@ BOOST_AUTO_TEST_CASE(the_largest_map_that_loads_is_saved_and_read_back_unchanged
                                        << "and reload took "
                                        << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count()
                                        << " ms");
+}
+
+BOOST_AUTO_TEST_CASE(reading_tells_its_progress_in_bytes_and_a_cancel_leaves_no_document) {
+    const document d = test::bench_document(20, 3);
+    const std::string bytes = write_bpm(d);
+    std::vector<std::size_t> told;
+    const auto read = read_bpm(bytes, [&](std::size_t done, std::size_t total) {
+        BOOST_TEST(total == bytes.size());
+        told.push_back(done);
+        return true;
+    });
+    BOOST_TEST_REQUIRE(bool(read));
+    BOOST_TEST((*read.value == d));
+    // As each persona is read, rising to the whole.
+    BOOST_TEST_REQUIRE(told.size() == d.personas.size() + 1);
+    BOOST_TEST(std::is_sorted(told.begin(), told.end()));
+    BOOST_TEST(told.front() > 0u);
+    BOOST_TEST(told.back() == bytes.size());
+
+    std::size_t asked = 0;
+    const auto stopped = read_bpm(bytes, [&](std::size_t, std::size_t) { return ++asked < 5; });
+    BOOST_TEST(!stopped);
+    BOOST_TEST(stopped.was_cancelled());
+    BOOST_TEST(stopped.problems.empty());
+    BOOST_TEST(asked == 5u);
 }

@@ -2,6 +2,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
 #include "bpm/version.h"
@@ -493,4 +496,103 @@ BOOST_AUTO_TEST_CASE(interview_usage_errors) {
     BOOST_TEST(interview({}, "").exit_code == 2);
     BOOST_TEST(interview({small, small}, "").exit_code == 2);
     BOOST_TEST(interview({"-o", "map.txt"}, "").exit_code == 2);
+}
+
+namespace {
+
+// bpmap-cli run on a terminal (a pseudo-terminal as its standard input, output and error), with
+// progress shown from the first step (BPMAP_PROGRESS_DELAY_MS=0). Each time the terminal shows
+// more, seen is called with the process and everything shown so far.
+struct terminal_run {
+    int status = 0;
+    std::string shown;
+};
+
+terminal_run on_terminal(const std::vector<std::string>& args,
+                         const std::function<void(pid_t, const std::string&)>& seen = {}) {
+    std::vector<std::string> full = {BPM_CLI};
+    full.insert(full.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (const std::string& a : full) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    int terminal = -1;
+    const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+    BOOST_TEST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+        setenv("BPMAP_PROGRESS_DELAY_MS", "0", 1);
+        execv(BPM_CLI, argv.data());
+        _exit(127);
+    }
+    terminal_run run;
+    // Until the terminal closes; the bound only catches a hang.
+    for (int i = 0; i < 1200; ++i) {
+        pollfd p = {terminal, POLLIN, 0};
+        if (poll(&p, 1, 100) <= 0) continue;
+        char buf[4096];
+        const ssize_t n = read(terminal, buf, sizeof buf);
+        if (n <= 0) break;
+        run.shown.append(buf, static_cast<std::size_t>(n));
+        if (seen) seen(pid, run.shown);
+    }
+    BOOST_TEST_REQUIRE(waitpid(pid, &run.status, 0) == pid);
+    close(terminal);
+    return run;
+}
+
+// A map of 1,000 personas, as JSON, that takes a while to read and write.
+std::string big_json(const test::temp_dir& dir) {
+    const std::string path = dir.file("big.json");
+    BOOST_TEST_REQUIRE(bool(save_json(test::bench_document(1000, 12), path)));
+    return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(on_a_terminal_long_work_shows_a_progress_line_and_without_one_none) {
+    test::temp_dir dir;
+    const std::string map = big_json(dir);
+    const terminal_run run = on_terminal({"convert", map, dir.file("out.json")});
+    BOOST_TEST(WIFEXITED(run.status));
+    BOOST_TEST(WEXITSTATUS(run.status) == 0, run.shown);
+    // One line per part of the work, rewritten in place up to the whole.
+    BOOST_TEST(run.shown.find("\rReading " + map + ": 0%") != std::string::npos, run.shown);
+    BOOST_TEST(run.shown.find("\rReading " + map + ": 100%") != std::string::npos, run.shown);
+    BOOST_TEST(run.shown.find("\rWriting " + dir.file("out.json") + ": 100%") != std::string::npos, run.shown);
+    BOOST_TEST(test::slurp(dir.file("out.json")) == test::slurp(map));
+
+    // Reading a .bpm too; what the command prints next starts a line of its own.
+    const std::string bpm = dir.file("big.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(*load_json(map).value, bpm)));
+    const terminal_run validated = on_terminal({"validate", bpm});
+    BOOST_TEST(WEXITSTATUS(validated.status) == 0, validated.shown);
+    BOOST_TEST(validated.shown.find("\rReading " + bpm + ": 100%\r\n" + bpm + ": valid (1000 personas, 12000 stages)") !=
+                   std::string::npos,
+               validated.shown);
+
+    // Piped, standard error tells nothing but problems.
+    setenv("BPMAP_PROGRESS_DELAY_MS", "0", 1);
+    const auto piped = cli({"convert", map, dir.file("piped.json")});
+    unsetenv("BPMAP_PROGRESS_DELAY_MS");
+    BOOST_TEST(piped.exit_code == 0);
+    BOOST_TEST(piped.err.empty(), piped.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_interrupted_conversion_writes_nothing_and_exits_as_the_signal) {
+    test::temp_dir dir;
+    const std::string map = big_json(dir);
+    const fs::path out_dir = dir.path() / "out";
+    fs::create_directory(out_dir);
+    const std::string out = (out_dir / "map.json").string();
+    for (const char* part : {"Reading ", "Writing "}) {
+        bool sent = false;
+        // Ctrl+C once the part has begun.
+        const terminal_run run = on_terminal({"convert", map, out}, [&](pid_t pid, const std::string& shown) {
+            if (!sent && shown.find(std::string("\r") + part) != std::string::npos) sent = kill(pid, SIGINT) == 0;
+        });
+        BOOST_TEST_REQUIRE(sent, run.shown);
+        BOOST_TEST(WIFEXITED(run.status));
+        BOOST_TEST(WEXITSTATUS(run.status) == 128 + SIGINT, run.shown);
+        BOOST_TEST(run.shown.find("bpmap-cli: interrupted; " + out + " was not written") != std::string::npos, run.shown);
+        BOOST_TEST(fs::is_empty(out_dir));
+    }
 }

@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_only_when_needed) {
 
 BOOST_AUTO_TEST_CASE(csv_has_a_row_per_persona_and_stage_that_parses_back) {
     const document d = test::rich_document();
-    const std::string csv = to_csv(d);
+    const std::string csv = *to_csv(d).value;
     const auto rows = parse_csv(csv);
     BOOST_TEST_REQUIRE(rows.size() == 4u);  // header, two stages, one stage-less persona
     const std::vector<std::string> header = {"persona_id", "persona_name", "persona_pain_points", "status",
@@ -89,7 +89,7 @@ BOOST_AUTO_TEST_CASE(csv_has_a_row_per_persona_and_stage_that_parses_back) {
 }
 
 BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
-    const std::string md = to_markdown(test::rich_document());
+    const std::string md = *to_markdown(test::rich_document()).value;
     BOOST_TEST(md.rfind("# Q3 go-to-market \\<draft\\> & notes\n", 0) == 0u);
     BOOST_TEST(md.find("## Marketing Director\n") != std::string::npos);
     BOOST_TEST(md.find("*Completed · last updated 2026-11-02 17:30 +02:00*\n") != std::string::npos);
@@ -109,12 +109,31 @@ BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
 
 BOOST_AUTO_TEST_CASE(markdown_summaries_tell_of_the_map_as_it_is_now) {
     const document d = test::document_with_old_summaries();
-    const std::string md = to_markdown(d);
+    const std::string md = *to_markdown(d).value;
     BOOST_TEST(md.find("### Summary\n\n*Written before the last changes on 2026-11-12 14:20 UTC*\n\nPersona: Marketing "
                        "Director") != std::string::npos, md);
     BOOST_TEST(md.find("Duration: 9 weeks, Influencers") != std::string::npos);
     BOOST_TEST(md.find("Duration: 1-2 weeks") == std::string::npos);
     BOOST_TEST(md.find("Written before") == md.rfind("Written before"));
+}
+
+BOOST_AUTO_TEST_CASE(markdown_and_csv_tell_their_progress_and_can_be_cancelled) {
+    const document d = test::rich_document();
+    for (auto write : {&to_markdown, &to_csv}) {
+        std::vector<std::size_t> told;
+        const auto whole = write(d, [&](std::size_t done, std::size_t total) {
+            BOOST_TEST(total == d.personas.size());
+            told.push_back(done);
+            return true;
+        });
+        BOOST_TEST_REQUIRE(bool(whole));
+        // Once per persona, up to all of them.
+        BOOST_TEST(told == (std::vector<std::size_t>{1, 2}), boost::test_tools::per_element());
+        const auto stopped = write(d, [](std::size_t, std::size_t) { return false; });
+        BOOST_TEST(!stopped);
+        BOOST_TEST(stopped.was_cancelled());
+        BOOST_TEST(stopped.problems.empty());
+    }
 }
 
 // A field's own full stop would read ".," before the next label: it goes, as it does at the end

@@ -438,6 +438,60 @@ BOOST_FIXTURE_TEST_CASE(a_file_that_cannot_be_read_leaves_the_open_map_untouched
     BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
 }
 
+namespace {
+
+// What shows the map: the document, its contents and whether it has unsaved changes.
+void ExpectStillShown(BpmDocument* doc, const std::string& contents) {
+    BOOST_TEST(Context().GetDocument() == doc);
+    BOOST_TEST(TheDocManager().GetDocuments().GetCount() == 1u);
+    BOOST_TEST(write_bpm(doc->Model()) == contents);
+    BOOST_TEST(doc->IsModified());
+    BOOST_TEST(Frame().GetTitle().StartsWith("*map.bpm"));
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(cancelling_the_opening_of_a_big_map_keeps_the_map_shown_untouched, editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    const std::string contents = write_bpm(doc->Model());
+    const std::string big = BigMap();
+    const std::filesystem::path lock = std::filesystem::path(big).parent_path() / ".~lock.big.bpm#";
+    // File > Open Recent, which opens as File > Open and the command line do once they have the
+    // file (GTK's file chooser gives no file it has not shown).
+    TheDocManager().AddFileToHistory(ToWx(big));
+    {
+        cancel_progress cancel;
+        Command(wxID_FILE1);
+        BOOST_TEST(cancel.seen);
+    }
+    TheDocManager().RemoveFileFromHistory(0);
+    ExpectStillShown(doc, contents);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST(prompts.asked == 0);  // the map shown was never about to close
+    BOOST_TEST(!std::filesystem::exists(lock));
+    // Not cancelled, it opens.
+    prompts.answers = {SaveChoice::Discard};
+    auto* opened = TheDocManager().CreateDocument(ToWx(big), wxDOC_SILENT);
+    BOOST_TEST_REQUIRE(opened != nullptr);
+    doc = wxStaticCast(opened, BpmDocument);
+    BOOST_TEST(doc->Model().personas.size() == 300u);
+}
+
+BOOST_AUTO_TEST_CASE(cancelling_the_revert_of_a_big_map_keeps_the_changes) {
+    editor e(BigMap());
+    e.doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    const std::string contents = write_bpm(e.doc->Model());
+    const wxString undo = e.undo_label();
+    {
+        cancel_progress cancel;
+        Command(wxID_REVERT);
+        BOOST_TEST(cancel.seen);
+    }
+    ExpectStillShown(e.doc, contents);
+    BOOST_TEST(e.undo_label() == undo);
+    BOOST_TEST(e.prompts.problems.empty());
+}
+
 BOOST_FIXTURE_TEST_CASE(opening_another_map_asks_about_the_changes_to_this_one, editor) {
     doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
     prompts.answers = {SaveChoice::Cancel};

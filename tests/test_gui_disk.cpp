@@ -433,3 +433,36 @@ BOOST_FIXTURE_TEST_CASE(sigterm_writes_the_copies_and_quits_without_asking, edit
     for (const bpm::recovery_copy& offered : Saver().GetFolder().orphans())
         if (offered.copy_path == copies[0]) bpm::recovery_folder::discard(offered);
 }
+
+BOOST_AUTO_TEST_CASE(cancelling_the_reload_of_a_big_changed_map_keeps_it_and_asks) {
+    editor e(BigMap());
+    const std::string mine = write_bpm(e.doc->Model());
+    document theirs = e.doc->Model();
+    theirs.personas.pop_back();
+    test::spit(e.path, write_bpm(theirs));
+    {
+        cancel_progress cancel;
+        Activate();
+        BOOST_TEST(cancel.seen);
+    }
+    // The map shown stays as it was, and the choice is the user's.
+    BOOST_TEST(write_bpm(e.doc->Model()) == mine);
+    BOOST_TEST(DiskBarSays("changed on disk; reading it again was cancelled"));
+    BOOST_TEST(DiskBar().HasButtonId(DiskChangeBar::ID_RELOAD_THEIRS));
+    BOOST_TEST(DiskBar().HasButtonId(DiskChangeBar::ID_KEEP_MINE));
+    // Asked once: switching back again does not read it again.
+    Activate();
+    BOOST_TEST(write_bpm(e.doc->Model()) == mine);
+
+    // Reload Theirs, cancelled again, still asks; let run, it reloads.
+    {
+        cancel_progress cancel;
+        PressOnDiskBar(DiskChangeBar::ID_RELOAD_THEIRS);
+        BOOST_TEST(cancel.seen);
+    }
+    BOOST_TEST(write_bpm(e.doc->Model()) == mine);
+    BOOST_TEST(DiskBarSays("reading it again was cancelled"));
+    PressOnDiskBar(DiskChangeBar::ID_RELOAD_THEIRS);
+    BOOST_TEST(e.doc->Model().personas.size() == theirs.personas.size());
+    BOOST_TEST(e.prompts.problems.empty());
+}

@@ -89,6 +89,33 @@ BOOST_FIXTURE_TEST_CASE(a_new_maps_first_persona_and_every_page_leave_stderr_cle
     BOOST_TEST(!complains(err), err);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_conversation_shows_its_last_message_whole_at_every_size, editor) {
+    // The scroll bar narrows the log, the bubbles wrap taller: the end must stay in view.
+    wxWindow* log = wxWindow::FindWindowByName(_("Conversation"), Frame().GetChatPanel());
+    BOOST_TEST_REQUIRE(log != nullptr);
+    for (const wxSize size : {wxSize(1024, 700), wxSize(1280, 800), wxSize(1920, 1080)}) {
+        Frame().SetSize(size);
+        Pump();
+        wxWindowList& bubbles = log->GetChildren();
+        BOOST_TEST_REQUIRE(!bubbles.empty());
+        const wxRect last = bubbles.back()->GetRect();
+        BOOST_TEST(last.GetBottom() < log->GetClientSize().y, "at " << size.x << "x" << size.y << ": " << last.y << "+" << last.height << " in " << log->GetClientSize().y);
+        BOOST_TEST(last.GetTop() >= 0, "at " << size.x << "x" << size.y);
+    }
+    // A reader who scrolled back to the start keeps reading there when the window changes size.
+    Frame().SetSize(1280, 800);
+    Pump();
+    wxScrollWinEvent top(wxEVT_SCROLLWIN_TOP, 0, wxVERTICAL);
+    top.SetEventObject(log);
+    log->GetEventHandler()->ProcessEvent(top);
+    Pump();
+    BOOST_TEST_REQUIRE(log->GetChildren().front()->GetRect().GetTop() >= 0);
+    Frame().SetSize(1024, 700);
+    Pump();
+    BOOST_TEST(log->GetChildren().front()->GetRect().GetTop() >= 0);
+    Frame().SetSize(1280, 800);
+}
+
 BOOST_FIXTURE_TEST_CASE(scrolling_the_grid_after_an_edit_leaves_stderr_clean, editor) {
     Frame().SetSize(1024, 700);
     Pump();

@@ -6,7 +6,6 @@
 #include <wx/fileconf.h>
 #include <wx/printdlg.h>
 #include <wx/radiobut.h>
-#include <wx/progdlg.h>
 #include <wx/stattext.h>
 #include <wx/sstream.h>
 
@@ -15,6 +14,7 @@
 #include "bpm/page_layout.h"
 #include "gui_fixture.h"
 #include "journey_map_view.h"
+#include "layout_checks.h"
 #include "map_printout.h"
 #include "pdf_export_dialog.h"
 
@@ -183,6 +183,51 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
     BOOST_TEST(!Map().ExportPng(ToWx(dir.file("missing/map.png"))));
 }
 
+BOOST_AUTO_TEST_CASE(a_journey_too_long_for_twice_its_size_exports_smaller) {
+    test::temp_dir dir;
+    const std::string map = dir.file("long.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::bench_document(1, 250), map)));
+    editor e(map);
+    Command(ID_SHOW_JOURNEY);
+    const std::string png = dir.file("long.png");
+    BOOST_TEST_REQUIRE(bool(Map().ExportPng(ToWx(png))));
+    wxImage image;
+    BOOST_TEST_REQUIRE(image.LoadFile(ToWx(png), wxBITMAP_TYPE_PNG));
+    // As large as an image can be drawn, and drawn all the way down.
+    BOOST_TEST(image.GetHeight() <= 32767);
+    BOOST_TEST(image.GetHeight() > 32000);
+    BOOST_TEST(InkShare(image.GetSubImage(wxRect(0, image.GetHeight() * 9 / 10, image.GetWidth(), image.GetHeight() / 10))) >
+               0.02);
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_a_journey_map_export_writes_no_file_and_keeps_the_old_one, editor) {
+    Command(ID_SHOW_JOURNEY);
+    for (const auto& [id, name] : {std::pair{ID_EXPORT_PNG, "map.png"}, std::pair{ID_EXPORT_SVG, "map.svg"}}) {
+        prompts.savePath = ToWx(dir.file(name));
+        {
+            cancel_progress cancel;
+            Command(id);
+            BOOST_TEST(cancel.seen);
+        }
+        BOOST_TEST(!std::filesystem::exists(dir.file(name)));
+        BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == "The export was cancelled; no file was written.");
+        // Over an earlier export, which stays as it was.
+        Command(id);
+        const std::string earlier = test::slurp(dir.file(name));
+        BOOST_TEST(!earlier.empty());
+        {
+            cancel_progress cancel;
+            Command(id);
+        }
+        BOOST_TEST(test::slurp(dir.file(name)) == earlier);
+        BOOST_TEST(prompts.problems.empty());
+    }
+    // No temporary file is left beside them.
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 4u);  // the map, its lock file, the PNG and the SVG
+}
+
 BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     const wxPageSetupDialogData setup = DefaultPageSetup();
     MapPrintout printout(doc->Model(), {"persona-1"}, setup);
@@ -199,8 +244,10 @@ BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     printout.OnPreparePrinting();
     const auto expected = layout_pages(doc->Model(), {"persona-1"}, ToPageSetup(setup, doc->Model().metadata.title),
                                        *PrintTextMeasurer());
-    BOOST_TEST(printout.GetPages().size() == expected.size());
-    BOOST_TEST(printout.GetPages().size() >= 4u);
+    BOOST_TEST(static_cast<std::size_t>(printout.GetPageCount()) == expected.size());
+    BOOST_TEST(printout.GetPageCount() >= 4);
+    for (int n = 1; n <= printout.GetPageCount(); ++n)
+        BOOST_TEST(test::all_text(printout.GetPage(n).picture) == test::all_text(expected[n - 1].picture));
     int minPage = 0, maxPage = 0, from = 0, to = 0;
     printout.GetPageInfo(&minPage, &maxPage, &from, &to);
     BOOST_TEST(maxPage == static_cast<int>(expected.size()));
@@ -208,6 +255,26 @@ BOOST_FIXTURE_TEST_CASE(the_printout_draws_the_same_pages_as_the_pdf, editor) {
     dc.SelectObject(wxNullBitmap);
     BOOST_TEST(InkShare(bitmap.ConvertToImage()) > 0.02);
     BOOST_TEST(!printout.HasPage(maxPage + 1));
+}
+
+BOOST_FIXTURE_TEST_CASE(paging_back_and_forth_through_a_printout_shows_the_same_pages, editor) {
+    const wxPageSetupDialogData setup = DefaultPageSetup();
+    MapPrintout printout(doc->Model(), {}, setup);
+    printout.OnPreparePrinting();
+    const auto expected =
+        layout_pages(doc->Model(), {}, ToPageSetup(setup, doc->Model().metadata.title), *PrintTextMeasurer());
+    BOOST_TEST_REQUIRE(static_cast<std::size_t>(printout.GetPageCount()) == expected.size());
+    // As Print Preview asks for them: forward, back over every persona's pages (laid out again once
+    // the kept ones were handed over), then forward again.
+    std::vector<int> order;
+    for (int n = 1; n <= printout.GetPageCount(); ++n) order.push_back(n);
+    for (int n = printout.GetPageCount(); n >= 1; --n) order.push_back(n);
+    for (int n = 1; n <= printout.GetPageCount(); ++n) order.push_back(n);
+    for (const int n : order) {
+        const page& pg = printout.GetPage(n);
+        BOOST_TEST(pg.number == n);
+        BOOST_TEST(test::all_text(pg.picture) == test::all_text(expected[static_cast<std::size_t>(n - 1)].picture));
+    }
 }
 
 namespace {
@@ -324,10 +391,10 @@ bool ShownWholeAndClearOf(const wxWindow* label, const wxWindow* other) {
 }
 
 // Every line of text on the summary pages of a printout, joined with spaces.
-std::string SummaryPagesText(const MapPrintout& printout) {
+std::string SummaryPagesText(MapPrintout& printout) {
     std::string all;
-    for (const page& pg : printout.GetPages())
-        if (pg.kind == page_kind::summary)
+    for (int n = 1; n <= printout.GetPageCount(); ++n)
+        if (const page& pg = printout.GetPage(n); pg.kind == page_kind::summary)
             for (const auto& item : pg.picture.items)
                 if (const auto* t = std::get_if<draw::text>(&item))
                     for (const std::string& line : t->lines) all += line + " ";
@@ -435,14 +502,6 @@ BOOST_FIXTURE_TEST_CASE(export_pdf_uses_the_paper_chosen_in_page_setup, editor) 
 
 namespace {
 
-// A map big enough that its PDF takes more than half a second: 300 personas of 12 stages.
-std::string big_map() {
-    static test::temp_dir dir;
-    const std::string path = dir.file("big.bpm");
-    if (!std::filesystem::exists(path)) BOOST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), path)));
-    return path;
-}
-
 // Chooses the whole map in the PDF's options, as a user would, and exports.
 struct export_whole_map : wxModalDialogHook {
     export_whole_map() { Register(); }
@@ -463,29 +522,10 @@ struct export_whole_map : wxModalDialogHook {
     }
 };
 
-// Presses Cancel in the first progress dialog that shows, as soon as it shows.
-struct cancel_progress : wxEventFilter {
-    bool seen = false;
-    cancel_progress() { wxEvtHandler::AddFilter(this); }
-    ~cancel_progress() override { wxEvtHandler::RemoveFilter(this); }
-    int FilterEvent(wxEvent& event) override {
-        auto* dialog = dynamic_cast<wxGenericProgressDialog*>(event.GetEventObject());
-        if (!seen && dialog) {
-            seen = true;
-            if (wxWindow* cancel = dialog->FindWindow(wxID_CANCEL)) {
-                wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
-                click.SetEventObject(cancel);
-                cancel->ProcessWindowEvent(click);
-            }
-        }
-        return Event_Skip;
-    }
-};
-
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file) {
-    editor e(big_map());
+    editor e(BigMap());
     export_whole_map choose;
     cancel_progress cancel;
     e.prompts.savePath = ToWx(e.dir.file("big.pdf"));
@@ -493,7 +533,66 @@ BOOST_AUTO_TEST_CASE(a_long_pdf_export_shows_progress_and_cancel_leaves_no_file)
     BOOST_TEST(cancel.seen);
     BOOST_TEST(e.prompts.problems.empty());
     BOOST_TEST(!std::filesystem::exists(e.dir.file("big.pdf")));
-    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == ToWx(pdf_export_cancelled()));
+    BOOST_TEST(Frame().GetStatusBar()->GetStatusText(0) == "The export was cancelled; no file was written.");
+}
+
+BOOST_AUTO_TEST_CASE(a_long_print_preview_shows_progress_and_cancel_opens_none) {
+    editor e(BigMap());
+    const std::string before = write_bpm(e.doc->Model());
+    cancel_progress cancel;
+    Command(wxID_PREVIEW);
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(OpenPreview() == nullptr);
+    BOOST_TEST(e.prompts.problems.empty());
+    BOOST_TEST(write_bpm(e.doc->Model()) == before);
+    BOOST_TEST(!e.doc->IsModified());
+}
+
+namespace {
+
+// A printout of the big map drawn into a bitmap, as the printing framework drives it page by page
+// (the test machine has no printer for File > Print to print to).
+struct printing {
+    editor e{BigMap()};
+    MapPrintout printout{e.doc->Model(), {}, DefaultPageSetup(), &Frame()};
+    wxBitmap bitmap{877, 620};
+    wxMemoryDC dc{bitmap};
+    printing() {
+        printout.SetDC(&dc);
+        printout.SetPageSizePixels(3508, 2480);
+        printout.SetPaperRectPixels(wxRect(0, 0, 3508, 2480));
+        printout.SetPPIPrinter(300, 300);
+    }
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(cancelling_the_page_layout_of_a_printout_leaves_nothing_to_print, printing) {
+    cancel_progress cancel;
+    printout.OnPreparePrinting();
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(printout.WasCancelled());
+    BOOST_TEST(!printout.HasPage(1));
+    // One page claimed, never drawn: the printing framework takes no pages at all as an error.
+    int minPage = 0, maxPage = 0, from = 0, to = 0;
+    printout.GetPageInfo(&minPage, &maxPage, &from, &to);
+    BOOST_TEST(maxPage == 1);
+    BOOST_TEST(!printout.OnPrintPage(1));
+    printout.OnEndPrinting();
+}
+
+BOOST_FIXTURE_TEST_CASE(cancelling_while_pages_print_stops_the_printing, printing) {
+    BOOST_TEST_REQUIRE(bool(printout.LayOut({})));
+    const int pages = printout.GetPageCount();
+    BOOST_TEST(pages > 1000);
+    printout.OnPreparePrinting();
+    cancel_progress cancel;
+    int printed = 0;
+    while (printed < pages && printout.OnPrintPage(printed + 1)) ++printed;
+    BOOST_TEST(cancel.seen);
+    BOOST_TEST(printout.WasCancelled());
+    BOOST_TEST(printed < pages);
+    printout.OnEndPrinting();
 }
 
 BOOST_FIXTURE_TEST_CASE(print_and_preview_need_a_persona, editor) {

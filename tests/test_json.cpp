@@ -2,6 +2,9 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
+#include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
 #include "largest_map.h"
@@ -267,4 +270,73 @@ BOOST_AUTO_TEST_CASE(the_eight_persona_sample_survives_json) {
     const auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
     BOOST_TEST_REQUIRE(bool(doc));
     BOOST_TEST((read_ok(write_json(*doc.value)) == *doc.value));
+}
+
+namespace {
+
+// What a progress_fn was told, in order; it asks to stop after `allowed` calls.
+struct told_progress {
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    std::size_t allowed = static_cast<std::size_t>(-1);
+    progress_fn fn() {
+        return [this](std::size_t done, std::size_t total) {
+            calls.emplace_back(done, total);
+            return calls.size() < allowed;
+        };
+    }
+    // Rising to total and never past it.
+    bool rises_to_the_whole() const {
+        for (std::size_t i = 0; i < calls.size(); ++i)
+            if (calls[i].first > calls[i].second || (i > 0 && calls[i].first < calls[i - 1].first)) return false;
+        return !calls.empty() && calls.back().first == calls.back().second;
+    }
+};
+
+std::size_t files_in(const std::filesystem::path& folder) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++n;
+    return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(reading_json_tells_its_progress_and_a_cancel_leaves_no_document) {
+    const document d = test::bench_document(100, 12);
+    const std::string text = write_json(d);
+    told_progress told;
+    BOOST_TEST_REQUIRE(bool(read_json(text, told.fn())));
+    BOOST_TEST(told.rises_to_the_whole());
+    // Parsing tells as it goes through the text, then reading once per persona.
+    BOOST_TEST(told.calls.size() > d.personas.size() + 10);
+
+    // Cancelled while parsing, and while reading the personas: no document and nothing to report.
+    for (std::size_t allowed : {std::size_t{1}, told.calls.size() - 5}) {
+        told_progress stop;
+        stop.allowed = allowed;
+        const auto cancelled = read_json(text, stop.fn());
+        BOOST_TEST(!cancelled);
+        BOOST_TEST(cancelled.was_cancelled());
+        BOOST_TEST(cancelled.problems.empty());
+        BOOST_TEST(stop.calls.size() == allowed);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(saving_json_tells_its_progress_and_a_cancel_leaves_the_old_file_alone) {
+    const document d = test::bench_document(20, 3);
+    test::temp_dir dir;
+    const std::string path = dir.file("map.json");
+    told_progress told;
+    BOOST_TEST_REQUIRE(bool(save_json(d, path, told.fn())));
+    // Once per persona, then once the text is ready.
+    BOOST_TEST(told.calls.size() == d.personas.size() + 1);
+    BOOST_TEST(told.rises_to_the_whole());
+    BOOST_TEST(test::slurp(path) == write_json(d));
+
+    told_progress stop;
+    stop.allowed = 3;
+    const auto cancelled = save_json(test::bench_document(20, 4), path, stop.fn());
+    BOOST_TEST(cancelled.was_cancelled());
+    BOOST_TEST(test::slurp(path) == write_json(d));
+    BOOST_TEST(save_json(d, dir.file("new.json"), stop.fn()).was_cancelled());
+    BOOST_TEST(files_in(dir.path()) == 1u);
 }

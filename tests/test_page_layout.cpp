@@ -177,12 +177,16 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
     for (const std::vector<std::string>& ids : {std::vector<std::string>{}, std::vector<std::string>{"long", "persona-2"},
                                                 std::vector<std::string>{"no-such-persona"}}) {
         const auto at_once = layout_pages(d, ids, {}, measurer);
-        page_groups groups(d, ids, {}, measurer);
+        auto laid_out = page_groups::lay_out(d, ids, {}, measurer);
+        BOOST_TEST_REQUIRE(bool(laid_out));
+        page_groups& groups = *laid_out.value;
         BOOST_TEST(groups.page_count() == at_once.size());
         std::size_t next = 0;
         for (std::size_t g = 0; g < groups.size(); ++g)
             for (const page& pg : groups.group(g)) {
                 BOOST_TEST_REQUIRE(next < at_once.size());
+                BOOST_TEST(groups.group_of(next) == g);
+                BOOST_TEST(groups.first_page(g) <= next);
                 const page& expected = at_once[next++];
                 BOOST_TEST(pg.number == expected.number);
                 BOOST_TEST(pg.persona_id == expected.persona_id);
@@ -197,6 +201,27 @@ BOOST_AUTO_TEST_CASE(pages_laid_out_a_persona_at_a_time_are_the_pages_laid_out_a
         BOOST_TEST_REQUIRE(!again.empty());
         BOOST_TEST(test::all_text(again.front().picture) == test::all_text(at_once.front().picture));
     }
+}
+
+BOOST_AUTO_TEST_CASE(laying_out_groups_tells_its_progress_and_can_be_cancelled) {
+    const document d = nlyzer();
+    std::vector<std::pair<std::size_t, std::size_t>> told;
+    const auto counted = page_groups::lay_out(d, {}, {}, measurer, [&](std::size_t done, std::size_t total) {
+        told.emplace_back(done, total);
+        return true;
+    });
+    BOOST_TEST_REQUIRE(bool(counted));
+    // Once per persona, up to all of them.
+    BOOST_TEST_REQUIRE(told.size() == d.personas.size());
+    BOOST_TEST(told.front().first == 1u);
+    BOOST_TEST(told.back().first == told.back().second);
+
+    std::size_t asked = 0;
+    const auto stopped = page_groups::lay_out(d, {}, {}, measurer, [&](std::size_t, std::size_t) { return ++asked < 3; });
+    BOOST_TEST(!stopped);
+    BOOST_TEST(stopped.was_cancelled());
+    BOOST_TEST(stopped.problems.empty());
+    BOOST_TEST(asked == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(choosing_one_persona_prints_only_its_pages) {
@@ -322,8 +347,9 @@ public:
 // that they agree, that every page has a finite size and every persona its bookmark.
 std::vector<page> laid_out_both_ways(const document& d, const page_setup& setup, const draw::text_measurer& m) {
     std::vector<page> pages = layout_pages(d, {}, setup, m);
-    page_groups groups(d, {}, setup, m);
-    BOOST_TEST(groups.page_count() == pages.size());
+    const auto groups = page_groups::lay_out(d, {}, setup, m);
+    BOOST_TEST_REQUIRE(bool(groups));
+    BOOST_TEST(groups.value->page_count() == pages.size());
     std::set<std::string> bookmarks;
     for (const page& pg : pages) {
         BOOST_TEST((std::isfinite(pg.picture.width) && std::isfinite(pg.picture.height)));

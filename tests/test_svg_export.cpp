@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(the_document_is_standalone_svg_of_the_drawings_size) {
     draw::drawing d;
     d.width = 640.5;
     d.height = 480;
-    const auto doc = parsed(to_svg(d));
+    const auto doc = parsed(*to_svg(d).value);
     const pugi::xml_node svg = doc.child("svg");
     BOOST_TEST_REQUIRE(bool(svg));
     BOOST_TEST(svg.attribute("xmlns").value() == std::string("http://www.w3.org/2000/svg"));
@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(the_document_is_standalone_svg_of_the_drawings_size) {
 
 BOOST_AUTO_TEST_CASE(text_is_escaped_and_keeps_its_characters) {
     const std::vector<std::string> lines = {"R&D <team> says \"hi\" 'there'", "Maison Éclat — 時間"};
-    const std::string svg = to_svg(one_text(lines));
+    const std::string svg = *to_svg(one_text(lines)).value;
     BOOST_TEST(svg.find("R&amp;D &lt;team&gt; says &quot;hi&quot;") != std::string::npos);
     const auto doc = parsed(svg);
     const pugi::xml_node text = doc.child("svg").child("text");
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(text_is_escaped_and_keeps_its_characters) {
 }
 
 BOOST_AUTO_TEST_CASE(each_line_is_one_tspan_a_line_pitch_below_the_last) {
-    const auto doc = parsed(to_svg(one_text({"one", "two", "three"}, draw::align::centre)));
+    const auto doc = parsed(*to_svg(one_text({"one", "two", "three"}, draw::align::centre)).value);
     const pugi::xml_node text = doc.child("svg").child("text");
     BOOST_TEST(text.attribute("text-anchor").value() == std::string("middle"));
     std::vector<double> ys;
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(each_line_is_one_tspan_a_line_pitch_below_the_last) {
 }
 
 BOOST_AUTO_TEST_CASE(characters_xml_cannot_carry_are_dropped) {
-    const auto doc = parsed(to_svg(one_text({std::string("bell\x07") + "ed"})));
+    const auto doc = parsed(*to_svg(one_text({std::string("bell\x07") + "ed"})).value);
     BOOST_TEST(doc.child("svg").child("text").child("tspan").child_value() == std::string("belled"));
 }
 
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(boxes_are_rounded_rects_with_their_colours) {
     d.width = d.height = 100;
     d.items.push_back(draw::box{{1, 2, 30, 40}, {255, 0, 0, 128}, {0, 0, 255, 255}, 2, 6});
     d.items.push_back(draw::box{{5, 5, 10, 10}, {0, 0, 0, 0}, {0, 128, 0, 255}, 1, 0});
-    const auto doc = parsed(to_svg(d));
+    const auto doc = parsed(*to_svg(d).value);
     const pugi::xml_node rounded = doc.child("svg").child("rect");
     BOOST_TEST(rounded.attribute("x").as_double() == 1.0);
     BOOST_TEST(rounded.attribute("height").as_double() == 40.0);
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(only_arrows_get_a_head) {
     d.width = d.height = 100;
     d.items.push_back(draw::line{{10, 50}, {90, 50}, {1, 2, 3}, 1.5, true});
     d.items.push_back(draw::line{{10, 60}, {90, 60}, {1, 2, 3}, 1, false});
-    const auto doc = parsed(to_svg(d));
+    const auto doc = parsed(*to_svg(d).value);
     const pugi::xml_node svg = doc.child("svg");
     BOOST_TEST(std::distance(svg.children("line").begin(), svg.children("line").end()) == 2);
     const pugi::xml_node head = svg.child("polygon");
@@ -118,10 +118,27 @@ BOOST_AUTO_TEST_CASE(a_journey_map_exports_every_text_line) {
     const persona p = test::rich_document().personas[0];
     const test::fixed_measurer m;
     const journey_layout j = layout_journey(p, m);
-    const auto doc = parsed(to_svg(j.picture));
+    const auto doc = parsed(*to_svg(j.picture).value);
     std::size_t lines = 0;
     for (const draw::text* t : test::texts(j.picture)) lines += t->lines.size();
     BOOST_TEST(doc.select_nodes("//tspan").size() == lines);
     BOOST_TEST(doc.select_nodes("//rect").size() > 0u);
     BOOST_TEST(doc.select_nodes("//polygon").size() == 1u);  // two stages, one arrow
+}
+
+BOOST_AUTO_TEST_CASE(a_long_drawing_tells_its_progress_and_can_be_cancelled) {
+    draw::drawing d;
+    d.width = d.height = 100;
+    for (int i = 0; i < 2500; ++i) d.items.push_back(draw::line{{0, 0}, {10, 10}, {}, 1, false});
+    std::vector<std::size_t> told;
+    BOOST_TEST_REQUIRE(bool(to_svg(d, [&](std::size_t done, std::size_t total) {
+        BOOST_TEST(total == 2500u);
+        told.push_back(done);
+        return true;
+    })));
+    // Every thousand items, and at the end.
+    BOOST_TEST(told == (std::vector<std::size_t>{1000, 2000, 2500}), boost::test_tools::per_element());
+    const auto stopped = to_svg(d, [](std::size_t, std::size_t) { return false; });
+    BOOST_TEST(stopped.was_cancelled());
+    BOOST_TEST(!stopped.value.has_value());
 }

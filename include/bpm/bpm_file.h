@@ -8,6 +8,7 @@
 #include "bpm/diagnostic.h"
 #include "bpm/map_size.h"
 #include "bpm/model.h"
+#include "bpm/progress.h"
 
 namespace bpm {
 
@@ -21,8 +22,9 @@ inline constexpr std::size_t max_reported_problems = 50;
 result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted = 0);
 
 /// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
-/// any problem means no document.
-result<document> read_bpm(std::string_view bytes);
+/// any problem means no document. Tells progress (bytes read, of all) as each persona is read;
+/// cancelled through it, no document.
+result<document> read_bpm(std::string_view bytes, const progress_fn& progress = {});
 
 /// The .bpm bytes of a document: UTF-8, pretty-printed with tabs, fields in a fixed order, at most
 /// content_bytes(doc). Never refuses a map for its size, so a save or a rescue save always keeps
@@ -30,8 +32,8 @@ result<document> read_bpm(std::string_view bytes);
 /// and read_bpm then says what is over (issue 13).
 std::string write_bpm(const document& doc);
 
-/// Reads a .bpm file.
-result<document> load_bpm(const std::string& path);
+/// Reads a .bpm file, telling progress as read_bpm does.
+result<document> load_bpm(const std::string& path, const progress_fn& progress = {});
 
 /// Writes a .bpm file atomically: the previous file stays until the new one is complete. Fails
 /// only when the file cannot be written, never for the map's size.

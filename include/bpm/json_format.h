@@ -5,6 +5,7 @@
 
 #include "bpm/diagnostic.h"
 #include "bpm/model.h"
+#include "bpm/progress.h"
 
 namespace bpm {
 
@@ -16,12 +17,14 @@ std::string write_json(const document& doc);
 
 /// Reads JSON in the shape write_json produces. Ids, statuses and timestamps are kept as given;
 /// only missing ids are generated. Problems name their JSON path ("$.buying_process_mappings[0].status").
-result<document> read_json(std::string_view text);
+/// Tells progress thousandths done as the text is parsed and its personas are read.
+result<document> read_json(std::string_view text, const progress_fn& progress = {});
 
-/// Reads a .json file.
-result<document> load_json(const std::string& path);
+/// Reads a .json file, telling progress as read_json does.
+result<document> load_json(const std::string& path, const progress_fn& progress = {});
 
-/// Writes a .json file atomically.
-result<> save_json(const document& doc, const std::string& path);
+/// Writes a .json file atomically, telling progress thousandths done; cancelled, the file that was
+/// there stays as it was.
+result<> save_json(const document& doc, const std::string& path, const progress_fn& progress = {});
 
 }  // namespace bpm

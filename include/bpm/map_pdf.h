@@ -1,7 +1,5 @@
 #pragma once
 
-#include <cstddef>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,6 +7,7 @@
 #include "bpm/model.h"
 #include "bpm/page_layout.h"
 #include "bpm/pdf_export.h"
+#include "bpm/progress.h"
 
 // A buying process map as a PDF: the printed pages of page_layout, drawn by the PDF renderer,
 // with one bookmark per persona and the map's facts as document information. The editor and
@@ -21,13 +20,10 @@ struct map_pdf_request {
     page_setup setup;                      // paper, margins, footer title
     pdf_options options;                   // password
     std::string created_at;                // ISO 8601 for the document information; empty: now
-    /// Told (pages written, pages in all) after each persona's pages; returning false cancels:
-    /// the export then fails with pdf_export_cancelled() and leaves no file. Empty: not told.
-    std::function<bool(std::size_t done, std::size_t total)> progress;
+    /// Told thousandths done as each persona's pages are counted, then written; cancelling
+    /// leaves no file (and the file that was there as it was).
+    progress_fn progress;
 };
-
-/// The message of an export cancelled through map_pdf_request::progress.
-std::string pdf_export_cancelled();
 
 /// The pages of the request, laid out with the PDF's own font metrics.
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,

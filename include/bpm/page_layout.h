@@ -3,8 +3,10 @@
 #include <string>
 #include <vector>
 
+#include "bpm/diagnostic.h"
 #include "bpm/drawing.h"
 #include "bpm/model.h"
+#include "bpm/progress.h"
 
 // Printed pages of a buying process map, laid out once for both the printer (wxPrintout) and
 // the PDF writer so that they always agree. Units are points (1/72 inch).
@@ -41,27 +43,36 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
                                const page_setup& setup, const draw::text_measurer& m);
 
 /// layout_pages a group at a time (a persona's pages, or the one page saying there is none), for
-/// output too long to hold at once, such as a PDF of a thousand personas: the same pages, with
-/// the same numbers and footers. The footers say how many pages there are ("Page 3 of 40"), so
-/// the constructor lays every group out once to count the pages; it keeps the pages of the
-/// first groups, up to about two megabytes of them, and group() lays the others out again. Keeps
+/// output too long to hold at once, such as a PDF or a printout of a thousand personas: the same
+/// pages, with the same numbers and footers. The footers say how many pages there are ("Page 3 of
+/// 40"), so lay_out lays every group out once to count the pages; it keeps the pages of the first
+/// groups, up to about two megabytes of them, and group() lays the others out again. Keeps
 /// references to the document and the measurer, which must outlive it.
 class page_groups {
 public:
-    /// Chooses the personas as layout_pages does and counts their pages.
-    page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
-                const draw::text_measurer& m);
+    /// Chooses the personas as layout_pages does and counts their pages, telling progress (groups
+    /// counted, of all); cancelled through it, no groups.
+    static result<page_groups> lay_out(const document& doc, const std::vector<std::string>& persona_ids,
+                                       const page_setup& setup, const draw::text_measurer& m,
+                                       const progress_fn& progress = {});
     /// How many groups there are, at least 1.
     std::size_t size() const { return chosen_.size(); }
     /// How many pages all the groups have.
     std::size_t page_count() const { return first_page_.back(); }
+    /// The group that holds page index (0-based, below page_count()).
+    std::size_t group_of(std::size_t index) const;
+    /// The index (0-based) of group i's first page.
+    std::size_t first_page(std::size_t i) const { return first_page_[i]; }
     /// The pages of group i (below size()), numbered and with their footers; kept pages are
     /// handed over (a second call lays them out again).
     std::vector<page> group(std::size_t i);
 
 private:
+    page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
+                const draw::text_measurer& m);
+
     page_setup setup_;
-    const draw::text_measurer& m_;
+    const draw::text_measurer* m_;  // a pointer, so that a result can hold the groups
     std::vector<const persona*> chosen_;   // nullptr: the page that says there is no persona
     std::vector<std::size_t> first_page_;  // each group's first page (0-based), then the count
     std::vector<std::vector<page>> kept_;  // by group, the pages laid out when counting; empty: not kept

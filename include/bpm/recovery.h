@@ -9,6 +9,7 @@
 #include "bpm/diagnostic.h"
 #include "bpm/file_io.h"
 #include "bpm/model.h"
+#include "bpm/progress.h"
 
 namespace bpm {
 
@@ -60,8 +61,9 @@ public:
     /// skipped, never fatal.
     std::vector<recovery_copy> orphans() const;
 
-    /// Reads a copy's map back; fails as read_bpm does, or when the file is no recovery copy.
-    static result<document> load(const recovery_copy& copy);
+    /// Reads a copy's map back, telling progress as read_bpm does; fails as read_bpm does, or
+    /// when the file is no recovery copy.
+    static result<document> load(const recovery_copy& copy, const progress_fn& progress = {});
     /// Deletes a copy for good (discarded, or recovered into an open map).
     static void discard(const recovery_copy& copy);
 

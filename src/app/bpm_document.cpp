@@ -8,6 +8,7 @@
 #include "diagnostic_ui.h"
 #include "history_command_processor.h"
 #include "lock_file_ui.h"
+#include "work_progress.h"
 #include "wx_string.h"
 
 wxIMPLEMENT_ABSTRACT_CLASS(BpmDocument, wxDocument);
@@ -134,10 +135,14 @@ bool BpmDocument::Revert() {
     return DoOpenDocument(GetFilename());
 }
 
-bpm::result<> BpmDocument::Load(const wxString& file) {
+bpm::result<> BpmDocument::Load(const wxString& file, const wxString& title) {
+    // TRANSLATORS: in the progress dialog while a big map is read; {1} is its file's name
+    WorkProgress progress(GetDocumentWindow(), title, FormatText(_("Reading \"{1}\"\u2026"), wxFileName(file).GetFullName()));
     const bpm::result<std::string> bytes = bpm::read_file(ToUtf8(file), bpm::max_document_bytes);
     if (!bytes) return bpm::result<>::failure_of(bytes);
-    bpm::result<bpm::document> loaded = bpm::read_bpm(*bytes.value);
+    bpm::result<bpm::document> loaded = bpm::read_bpm(*bytes.value, progress.Fn());
+    progress.Close();
+    // Cancelled, like a file that cannot be read, it leaves the map shown as it was.
     if (!loaded) return bpm::result<>::failure_of(loaded);
     if (!Replace(std::move(*loaded.value))) return bpm::result<>::failure({ToUtf8(_("the map could not be shown"))});
     // Remembered from the bytes read, so a change made right after reading still counts.
@@ -159,7 +164,8 @@ bool BpmDocument::OnOpenDocument(const wxString& file) {
 bool BpmDocument::DoOpenDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not open \"{1}\"."), wxFileName(file).GetFullName());
     const BusyFlag busy(m_busy);
-    return ReportFailure(m_prompts, GetDocumentWindow(), headline, Load(file));
+    // TRANSLATORS: the title of the progress dialog while a big map opens
+    return ReportFailure(m_prompts, GetDocumentWindow(), headline, Load(file, _("Open Map")));
 }
 
 bool BpmDocument::DoSaveDocument(const wxString& file) {
@@ -242,7 +248,8 @@ void BpmDocument::CheckDisk() {
     // The same change is acted on once: after "Keep Mine", or a file that could not be read,
     // the map stays as it is until the file changes again.
     if (m_disk.seen() == m_announcedVersion &&
-        (m_announced == DiskNotice::Conflict || m_announced == DiskNotice::Unreadable))
+        (m_announced == DiskNotice::Conflict || m_announced == DiskNotice::Unreadable ||
+         m_announced == DiskNotice::ReloadCancelled))
         return;
     CommitPendingEdits();
     if (HasOwnChanges()) {
@@ -250,7 +257,12 @@ void BpmDocument::CheckDisk() {
         return;
     }
     const BusyFlag busy(m_busy);
-    const bpm::result<> loaded = Load(ToWx(m_disk.path()));
+    // TRANSLATORS: the title of the progress dialog while a big map is read again after it changed on disk
+    const bpm::result<> loaded = Load(ToWx(m_disk.path()), _("Reload Map"));
+    if (loaded.was_cancelled()) {
+        Announce(DiskNotice::ReloadCancelled);
+        return;
+    }
     if (!loaded) {
         Announce(DiskNotice::Unreadable, ToWx(loaded.error()));
         return;
@@ -262,8 +274,14 @@ bool BpmDocument::ReloadFromDisk() {
     if (m_disk.path().empty()) return false;
     const wxString file = ToWx(m_disk.path());
     const BusyFlag busy(m_busy);
+    const bpm::result<> loaded = Load(file, _("Reload Map"));
+    if (loaded.was_cancelled()) {
+        // The question stays open: told again, though it was told about this version already.
+        m_announced = DiskNotice::Settled;
+        Announce(DiskNotice::ReloadCancelled);
+    }
     return ReportFailure(m_prompts, GetDocumentWindow(),
-                         FormatText(_("Could not reload \"{1}\"."), wxFileName(file).GetFullName()), Load(file));
+                         FormatText(_("Could not reload \"{1}\"."), wxFileName(file).GetFullName()), loaded);
 }
 
 wxCommandProcessor* BpmDocument::OnCreateCommandProcessor() { return new HistoryCommandProcessor(*this); }

@@ -63,6 +63,9 @@ public:
             /// Someone changed it, and what it holds now cannot be loaded (problem says why):
             /// the map shown is kept.
             Unreadable,
+            /// Someone changed it, and the user cancelled reading it (a big map shows its
+            /// progress): the map shown is kept, reload theirs or keep mine.
+            ReloadCancelled,
             /// Deleted or moved away: the next save writes it again.
             Missing,
             /// The map was just saved to its file (told after every save, the first included).
@@ -122,8 +125,9 @@ private:
     // Set when the user chose "Don't Save": the document is being closed and its changes are
     // forfeit, so wx must not ask again while it tears the views down.
     bool m_changesDiscarded = false;
-    // Reads the file into the map; false with the problem when it cannot be loaded.
-    bpm::result<> Load(const wxString& file);
+    // Reads the file into the map, its progress shown under title once it takes a while; the
+    // problem when it cannot be loaded, cancelled when the user cancelled.
+    bpm::result<> Load(const wxString& file, const wxString& title);
     void Announce(DiskNotice::Kind kind, const wxString& problem = {});
     // Edits not in the file, whatever became of the file.
     bool HasOwnChanges() const;

@@ -20,7 +20,7 @@ void BpmView::OnDraw(wxDC*) {}
 wxPrintout* BpmView::OnCreatePrintout() {
     auto* doc = wxStaticCast(GetDocument(), BpmDocument);
     doc->CommitPendingEdits();
-    return new MapPrintout(doc->Model(), {}, GetDocumentManager()->GetPageSetupDialogData());
+    return new MapPrintout(doc->Model(), {}, GetDocumentManager()->GetPageSetupDialogData(), GetFrame());
 }
 
 void BpmView::OnClosingDocument() { Detach(); }

@@ -118,15 +118,22 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
     restart->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Restart(); });
     m_log->Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         event.Skip();
-        CallAfter(&ChatPanel::RewrapBubbles);
+        CallAfter([this] { RewrapBubbles(); });
     });
+    // Whether the reader is at the end of the conversation, as they left it: a log made shorter or
+    // narrower (taller bubbles) then still shows its end.
+    for (const auto type : {wxEVT_SCROLLWIN_TOP, wxEVT_SCROLLWIN_BOTTOM, wxEVT_SCROLLWIN_LINEUP, wxEVT_SCROLLWIN_LINEDOWN,
+                            wxEVT_SCROLLWIN_PAGEUP, wxEVT_SCROLLWIN_PAGEDOWN, wxEVT_SCROLLWIN_THUMBTRACK,
+                            wxEVT_SCROLLWIN_THUMBRELEASE})
+        m_log->Bind(type, [this](wxScrollWinEvent& event) {
+            event.Skip();
+            CallAfter([this] { m_followingEnd = IsScrolledToEnd(); });
+        });
     // Words measured at another resolution or in another theme's fonts have other widths.
     const auto remeasure = [this](wxEvent& event) {
         event.Skip();
         m_textWidths->Clear();
-        for (ChatBubble* b : m_bubbles) b->Rewrap(BubbleWidth(), m_textWidths);
-        m_log->FitInside();
-        m_log->Layout();
+        RewrapBubbles(true);
     };
     Bind(wxEVT_DPI_CHANGED, remeasure);
     Bind(wxEVT_SYS_COLOUR_CHANGED, remeasure);
@@ -329,21 +336,33 @@ void ChatPanel::RemoveBubble(ChatBubble* bubble) {
     bubble->Destroy();
 }
 
-void ChatPanel::RewrapBubbles() {
+void ChatPanel::RewrapBubbles(bool remeasured) {
     // The log grows taller with every turn; only another width wraps a bubble differently, and
     // rewrapping the whole conversation on every turn grew with its length.
     const int width = BubbleWidth();
-    if (std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; }))
+    if (!remeasured &&
+        std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; })) {
+        if (m_followingEnd) ScrollToEnd();
         return;
+    }
     m_log->Freeze();
     for (ChatBubble* b : m_bubbles)
-        if (b->GetWrapWidth() != width) b->Rewrap(width, m_textWidths);
+        if (remeasured || b->GetWrapWidth() != width) b->Rewrap(width, m_textWidths);
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();
+    if (m_followingEnd) ScrollToEnd();
+}
+
+bool ChatPanel::IsScrolledToEnd() const {
+    int unitX = 1, unitY = 1;
+    m_log->GetScrollPixelsPerUnit(&unitX, &unitY);
+    const int shownTo = m_log->GetViewStart().y * std::max(unitY, 1) + m_log->GetClientSize().y;
+    return shownTo + std::max(unitY, 1) >= m_log->GetVirtualSize().y;
 }
 
 void ChatPanel::ScrollToEnd() {
+    m_followingEnd = true;
     int x = 0, y = 0;
     m_log->GetVirtualSize(&x, &y);
     int unitX = 1, unitY = 1;

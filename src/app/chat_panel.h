@@ -100,7 +100,10 @@ private:
     void WrapProgress();
     // How wide bubbles wrap in the log as it is now.
     int BubbleWidth() const;
-    void RewrapBubbles();
+    // Wraps the bubbles to the log's width again: those wrapped to another width, or all of them
+    // once the words' widths were forgotten.
+    void RewrapBubbles(bool remeasured = false);
+    bool IsScrolledToEnd() const;
     void ScrollToEnd();
     void OnDocumentChanged();
     void OnInputKey(wxKeyEvent& event);
@@ -169,6 +172,8 @@ private:
     wxWrapSizer* m_choiceSizer = nullptr;
     wxTextCtrl* m_input = nullptr;
     std::vector<ChatBubble*> m_bubbles;
+    // Whether the log was last scrolled to its end, by the reader or by a new message.
+    bool m_followingEnd = true;
     // The widths of the words the bubbles wrap, shared by them all.
     std::shared_ptr<TextWidths> m_textWidths = std::make_shared<TextWidths>();
     std::vector<wxButton*> m_choiceButtons;

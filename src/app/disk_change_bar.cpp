@@ -134,6 +134,11 @@ void DiskChangeBar::OnDiskNotice(const BpmDocument::DiskNotice& notice) {
             Tell(FormatText(_("\"{1}\" changed on disk, and you have unsaved changes."), name),
                  wxICON_WARNING, Buttons::ReloadOrKeep);
             return;
+        case BpmDocument::DiskNotice::ReloadCancelled:
+            // TRANSLATORS: {1} is the map's file name; the user cancelled reading the changed file
+            Tell(FormatText(_("\"{1}\" changed on disk; reading it again was cancelled."), name), wxICON_WARNING,
+                 Buttons::ReloadOrKeep);
+            return;
         case BpmDocument::DiskNotice::Unreadable:
             // TRANSLATORS: {1} is the map's file name, {2} what is wrong with the file now
             Tell(FormatText(_("\"{1}\" changed on disk, but it cannot be read now: {2}. Your map is kept as it "

@@ -13,6 +13,7 @@
 #include "diagnostic_ui.h"
 #include "lock_file_ui.h"
 #include "map_printout.h"
+#include "work_progress.h"
 #include "wx_string.h"
 
 namespace {
@@ -57,8 +58,16 @@ wxView* BpmDocManager::PrintableView() const {
 void BpmDocManager::ShowPrintPreview() {
     wxView* view = PrintableView();
     if (!view) return;
+    std::unique_ptr<wxPrintout> shown(view->OnCreatePrintout());
+    // The pages of a big map take a while to lay out: with their progress shown, and Cancel
+    // opens no preview.
+    if (auto* printout = dynamic_cast<MapPrintout*>(shown.get())) {
+        // TRANSLATORS: the progress dialog while the pages of a big map are laid out for the preview
+        WorkProgress progress(GetFrame(), _("Print Preview"), _("Laying out the pages\u2026"));
+        if (!printout->LayOut(progress.Fn())) return;
+    }
     wxPrintDialogData data(GetPageSetupDialogData().GetPrintData());
-    auto* preview = new wxPrintPreview(view->OnCreatePrintout(), view->OnCreatePrintout(), &data);
+    auto* preview = new wxPrintPreview(shown.release(), view->OnCreatePrintout(), &data);
     if (!preview->IsOk()) {
         delete preview;
         m_prompts.reportProblem(GetFrame(), _("The print preview could not be shown: no printer is set up."),
@@ -125,7 +134,11 @@ void BpmDocManager::OfferRecovery(bool sayWhenNone) {
 }
 
 bool BpmDocManager::OpenRecovered(const bpm::recovery_copy& copy) {
-    bpm::result<bpm::document> loaded = bpm::recovery_folder::load(copy);
+    bpm::result<bpm::document> loaded = [&] {
+        // TRANSLATORS: in the progress dialog while a big recovered map is read; {1} is its name
+        WorkProgress progress(GetFrame(), _("Recover Map"), FormatText(_("Reading \"{1}\"\u2026"), ToWx(copy.info.title)));
+        return bpm::recovery_folder::load(copy, progress.Fn());
+    }();
     // TRANSLATORS: {1} is the name of the map whose recovery copy could not be read
     if (!ReportFailure(m_prompts, GetFrame(), FormatText(_("Could not recover \"{1}\"."), ToWx(copy.info.title)),
                        loaded))

@@ -1,15 +1,8 @@
 // MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture -
 // and the journey map's zoom on screen.
-#include <algorithm>
-#include <chrono>
-#include <climits>
-#include <memory>
-
-#include <wx/busyinfo.h>
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
-#include <wx/progdlg.h>
 
 #include "bpm/map_pdf.h"
 #include "bpm_document.h"
@@ -19,6 +12,7 @@
 #include "main_frame.h"
 #include "map_printout.h"
 #include "pdf_export_dialog.h"
+#include "work_progress.h"
 #include "wx_string.h"
 
 namespace {
@@ -30,6 +24,9 @@ wxString FileNameFor(const std::string& title, const wxString& fallback) {
     name.Trim().Trim(false);
     return name.empty() ? fallback : name;
 }
+
+// TRANSLATORS: in the status bar after the user cancelled an export
+wxString ExportCancelledNote() { return _("The export was cancelled; no file was written."); }
 
 }  // namespace
 
@@ -74,28 +71,13 @@ void MainFrame::ExportPdf() {
     if (!whole) request.persona_ids = {selected->id};
     request.setup = ToPageSetup(GetDocumentManager()->GetPageSetupDialogData(), doc.metadata.title);
     request.options.password = choices.Password();
-    // Past half a second, the pages written show in a dialog that can cancel; the window stays
-    // responsive meanwhile.
-    const auto start = std::chrono::steady_clock::now();
-    std::unique_ptr<wxProgressDialog> progress;
-    bool cancelled = false;
-    request.progress = [&](std::size_t written, std::size_t total) {
-        if (!progress) {
-            if (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(500)) return true;
-            progress = std::make_unique<wxProgressDialog>(
-                _("Export PDF"), wxString(), static_cast<int>(std::min<std::size_t>(total, INT_MAX)), this,
-                wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
-        }
-        // TRANSLATORS: in the export's progress dialog
-        const wxString message = FormatText(_("Writing page {1} of {2}\u2026"), written, total);
-        cancelled = !progress->Update(static_cast<int>(std::min<std::size_t>(written, INT_MAX)), message);
-        return !cancelled;
-    };
-    wxBusyCursor busy;
+    // TRANSLATORS: in the progress dialog of a long export; {1} is the file's name
+    WorkProgress progress(this, _("Export PDF"), FormatText(_("Writing \"{1}\"\u2026"), wxFileName(path).GetFullName()));
+    request.progress = progress.Fn();
     const bpm::result<std::vector<std::string>> done = bpm::export_map_pdf(doc, request, *fonts.value, ToUtf8(path));
-    progress.reset();
-    if (cancelled) {
-        SetStatusText(ToWx(bpm::pdf_export_cancelled()));
+    progress.Close();
+    if (done.was_cancelled()) {
+        SetStatusText(ExportCancelledNote());
         return;
     }
     if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), wxFileName(path).GetFullName()), done))
@@ -117,5 +99,11 @@ void MainFrame::ExportJourneyMap(int id) {
         this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"), wxString(),
         name + (png ? ".png" : ".svg"), png ? _("PNG images (*.png)|*.png") : _("SVG drawings (*.svg)|*.svg"));
     if (path.empty()) return;
-    ReportFailure(m_prompts, this, _("Export Failed"), png ? m_journey->ExportPng(path) : m_journey->ExportSvg(path));
+    // TRANSLATORS: in the progress dialog of a long export; {1} is the file's name
+    WorkProgress progress(this, png ? _("Export Journey Map as PNG") : _("Export Journey Map as SVG"),
+                          FormatText(_("Writing \"{1}\"\u2026"), wxFileName(path).GetFullName()));
+    const bpm::result<> done = png ? m_journey->ExportPng(path, progress.Fn()) : m_journey->ExportSvg(path, progress.Fn());
+    progress.Close();
+    if (done.was_cancelled()) SetStatusText(ExportCancelledNote());
+    ReportFailure(m_prompts, this, _("Export Failed"), done);
 }

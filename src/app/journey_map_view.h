@@ -7,6 +7,7 @@
 
 #include "bpm/diagnostic.h"
 #include "bpm/journey_layout.h"
+#include "bpm/progress.h"
 #include "bpm_document.h"
 #include "drawing_ui.h"
 #include "editing_context.h"
@@ -37,10 +38,11 @@ public:
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
 
-    /// Writes the map at twice its size as a PNG.
-    bpm::result<> ExportPng(const wxString& path) const;
-    /// Writes the map as an SVG document.
-    bpm::result<> ExportSvg(const wxString& path) const;
+    /// Writes the map at twice its size as a PNG, atomically, telling progress; cancelled
+    /// through it, the file that was there stays as it was.
+    bpm::result<> ExportPng(const wxString& path, const bpm::progress_fn& progress = {}) const;
+    /// Writes the map as an SVG document, as ExportPng does.
+    bpm::result<> ExportSvg(const wxString& path, const bpm::progress_fn& progress = {}) const;
 
 private:
     void OnNotice(const EditingContext::Notice& notice);

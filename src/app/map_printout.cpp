@@ -13,7 +13,12 @@
 #include <gtk/gtkunixprint.h>
 #endif
 
+#if defined(__WXGTK__) && wxUSE_GTKPRINT
+#include <wx/gtk/print.h>
+#endif
+
 #include "drawing_ui.h"
+#include "work_progress.h"
 #include "wx_string.h"
 
 namespace {
@@ -117,27 +122,83 @@ std::shared_ptr<const bpm::draw::text_measurer> PrintTextMeasurer() {
     return measurer;
 }
 
-MapPrintout::MapPrintout(const bpm::document& doc, std::vector<std::string> personaIds, const wxPageSetupDialogData& setup)
+MapPrintout::MapPrintout(const bpm::document& doc, std::vector<std::string> personaIds, const wxPageSetupDialogData& setup,
+                         wxWindow* parent)
     : wxPrintout(ToWx(doc.metadata.title.empty() ? std::string("Buying Process Map") : doc.metadata.title)),
       m_doc(doc),
       m_personaIds(std::move(personaIds)),
-      m_setup(setup) {}
+      m_setup(setup),
+      m_parent(parent) {}
 
-void MapPrintout::OnPreparePrinting() {
-    m_pages = bpm::layout_pages(m_doc, m_personaIds, ToPageSetup(m_setup, m_doc.metadata.title), *PrintTextMeasurer());
+MapPrintout::~MapPrintout() = default;
+
+bpm::result<> MapPrintout::LayOut(const bpm::progress_fn& progress) {
+    m_group = bpm::npos;
+    m_groupPages.clear();
+    bpm::result<bpm::page_groups> groups = bpm::page_groups::lay_out(
+        m_doc, m_personaIds, ToPageSetup(m_setup, m_doc.metadata.title), *PrintTextMeasurer(), progress);
+    m_cancelled = groups.was_cancelled();
+    if (!groups) {
+        m_groups.reset();
+        return bpm::result<>::failure_of(groups);
+    }
+    m_groups = std::move(*groups.value);
+    return bpm::result<>::success();
 }
 
-bool MapPrintout::HasPage(int page) { return page >= 1 && page <= static_cast<int>(m_pages.size()); }
+namespace {
+
+// Laying out is about a sixth of printing, as of the PDF (see map_pdf.cpp).
+constexpr std::size_t laid_out_share = 150;
+
+}  // namespace
+
+void MapPrintout::OnPreparePrinting() {
+    if (!IsPreview()) {
+        // TRANSLATORS: the title of the progress dialog while a map prints
+        m_progress = std::make_unique<WorkProgress>(m_parent, _("Print"), _("Laying out the pages\u2026"));
+    }
+    if (m_groups) return;
+    LayOut(m_progress ? bpm::progress_part(m_progress->Fn(), 0, laid_out_share) : bpm::progress_fn());
+    if (m_cancelled) StopPrinting();
+}
+
+bool MapPrintout::HasPage(int page) { return page >= 1 && page <= GetPageCount(); }
 
 void MapPrintout::GetPageInfo(int* minPage, int* maxPage, int* pageFrom, int* pageTo) {
-    *minPage = *pageFrom = m_pages.empty() ? 0 : 1;
-    *maxPage = *pageTo = static_cast<int>(m_pages.size());
+    // A cancelled printout still claims a page, which it never draws: printing stops at once, where
+    // no page at all would be an error.
+    const int count = m_cancelled ? 1 : GetPageCount();
+    *minPage = *pageFrom = count > 0 ? 1 : 0;
+    *maxPage = *pageTo = count;
+}
+
+int MapPrintout::GetPageCount() const { return m_groups ? static_cast<int>(m_groups->page_count()) : 0; }
+
+const bpm::page& MapPrintout::GetPage(int number) {
+    const std::size_t index = static_cast<std::size_t>(number - 1);
+    const std::size_t group = m_groups->group_of(index);
+    if (group != m_group) {
+        m_groupPages = m_groups->group(group);
+        m_group = group;
+    }
+    return m_groupPages[index - m_groups->first_page(group)];
 }
 
 bool MapPrintout::OnPrintPage(int page) {
     wxDC* dc = GetDC();
-    if (!dc || !HasPage(page)) return false;
-    const bpm::draw::drawing& picture = m_pages[static_cast<std::size_t>(page - 1)].picture;
+    if (!dc || !HasPage(page) || m_cancelled) return false;
+    if (m_progress) {
+        // TRANSLATORS: in the progress dialog while a map prints; {1} and {2} are page numbers
+        m_progress->SetMessage(FormatText(_("Printing page {1} of {2}\u2026"), page, GetPageCount()));
+        if (!bpm::progress_part(m_progress->Fn(), laid_out_share, 1000)(static_cast<std::size_t>(page - 1),
+                                                                         static_cast<std::size_t>(GetPageCount()))) {
+            m_cancelled = true;
+            StopPrinting();
+            return false;
+        }
+    }
+    const bpm::draw::drawing& picture = GetPage(page).picture;
     // The page is laid out in points on the whole sheet. The printable area's origin can sit
     // inside the sheet (GetPaperRectPixels is relative to it), and a preview draws smaller than
     // the printer would: both are undone here, so the drawing lands where the layout put it.
@@ -158,4 +219,16 @@ bool MapPrintout::OnPrintPage(int page) {
     gc->Scale(scale, scale);
     DrawDrawing(*gc, picture);
     return true;
+}
+
+void MapPrintout::OnEndPrinting() { m_progress.reset(); }
+
+void MapPrintout::StopPrinting() {
+#if defined(__WXGTK__) && wxUSE_GTKPRINT
+    // GTK asks for every page whatever OnPrintPage answers (and prints those it skips blank), but
+    // its print operation stops when told. The printer runs it through the native data that the
+    // copies of the page setup share, this printout's among them.
+    if (auto* native = wxDynamicCast(m_setup.GetPrintData().GetNativeData(), wxGtkPrintNativeData))
+        if (GtkPrintOperation* job = native->GetPrintJob()) gtk_print_operation_cancel(job);
+#endif
 }

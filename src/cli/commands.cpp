@@ -7,7 +7,6 @@
 #include <csignal>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <filesystem>
@@ -31,6 +30,7 @@
 #include "cli_ai.h"
 #include "pdf_password.h"
 #include "terminal_interview.h"
+#include "terminal_progress.h"
 
 namespace bpm::cli {
 
@@ -70,7 +70,9 @@ std::string help_text() {
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
              "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
-             "2 when the command line is wrong.\n") +
+             "2 when the command line is wrong. Reading and writing a big map shows its progress on\n"
+             "standard error when that is a terminal; Ctrl+C (or SIGTERM) stops it, writing no file,\n"
+             "and exits with 130 (or 143).\n") +
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
              "such as Ollama, llama.cpp's server, LM Studio or vLLM, set up in the environment:\n"
              "BPMAP_AI_URL (such as http://localhost:11434/v1), BPMAP_AI_MODEL, BPMAP_API_KEY (or\n"
@@ -150,13 +152,28 @@ file_kind kind_of(const std::string& path) {
     return file_kind::unknown;
 }
 
-result<document> load_any(const std::string& path) {
-    return kind_of(path) == file_kind::json ? load_json(path) : load_bpm(path);
+// Reads a .json or .bpm file, telling its progress as "Reading FILE" on a line that ends when
+// the reading does, so that what the command writes next starts a line of its own.
+result<document> load_any(const std::string& path, terminal_progress& progress) {
+    // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
+    const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
+    result<document> doc = kind_of(path) == file_kind::json ? load_json(path, reading) : load_bpm(path, reading);
+    progress.finish();
+    return doc;
 }
 
 // Problems of a file, one per line: "FILE:LINE:COL: message" or "FILE: message".
 void report(std::ostream& err, const std::string& path, const std::vector<diagnostic>& problems) {
     for (const diagnostic& d : problems) err << path << (d.line ? ":" : ": ") << d.to_string() << "\n";
+}
+
+// Work a signal stopped: says so (and that the file the work was writing, if any, was not
+// written), and exits as the signal would have, after the clean-up.
+int interrupted(terminal_progress& progress, std::ostream& err, const std::string& unwritten = {}) {
+    progress.finish();
+    err << program << ": "
+        << (unwritten.empty() ? _("interrupted") : format(_("interrupted; {1} was not written"), unwritten)) << "\n";
+    return progress.exit_code();
 }
 
 int usage(std::ostream& err, const std::string& message) {
@@ -201,8 +218,10 @@ std::optional<std::vector<const persona*>> select_personas(const document& doc, 
 int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
     int code = exit_ok;
+    terminal_progress progress(err);
     for (const std::string& path : a.positional) {
-        const auto doc = load_any(path);
+        const auto doc = load_any(path, progress);
+        if (doc.was_cancelled()) return interrupted(progress, err);
         if (!doc) {
             report(err, path, doc.problems);
             code = exit_failure;
@@ -219,6 +238,11 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
     return code;
 }
 
+// Writes a .json or .bpm file, telling its progress to progress.
+result<> save_any(const document& doc, const std::string& path, const progress_fn& progress = {}) {
+    return kind_of(path) == file_kind::json ? save_json(doc, path, progress) : save_bpm(doc, path);
+}
+
 int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream& err) {
     if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
     const std::string& in = a.positional[0];
@@ -226,13 +250,17 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
     for (const std::string& p : a.positional)
         if (kind_of(p) == file_kind::unknown)
             return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), p));
-    const auto doc = load_any(in);
+    terminal_progress progress(err);
+    const auto doc = load_any(in, progress);
+    if (doc.was_cancelled()) return interrupted(progress, err, out_path);
     if (!doc) {
         report(err, in, doc.problems);
         return exit_failure;
     }
-    const result<> saved = kind_of(out_path) == file_kind::json ? save_json(*doc.value, out_path)
-                                                              : save_bpm(*doc.value, out_path);
+    // TRANSLATORS: the progress line on the terminal while a file is written; {1} is its name
+    const result<> saved = save_any(*doc.value, out_path, progress.tell(format(_("Writing {1}"), out_path)));
+    if (saved.was_cancelled()) return interrupted(progress, err, out_path);
+    progress.finish();
     if (!saved) {
         err << program << ": " << saved.error() << "\n";
         return exit_failure;
@@ -242,7 +270,11 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
 
 int cmd_summary(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("summary needs exactly one FILE"));
-    const auto doc = load_any(a.positional[0]);
+    // The progress line and the clean stop on a signal while the map is read; then Ctrl+C stops as usual.
+    std::optional<terminal_progress> progress(std::in_place, err);
+    const auto doc = load_any(a.positional[0], *progress);
+    if (doc.was_cancelled()) return interrupted(*progress, err);
+    progress.reset();
     if (!doc) {
         report(err, a.positional[0], doc.problems);
         return exit_failure;
@@ -276,51 +308,10 @@ std::optional<std::string> source_date() {
     return iso8601_from_epoch(seconds);
 }
 
-// Set by SIGINT or SIGTERM while a PDF is written: the export stops at the next persona and
-// leaves no file, rather than a temporary file the process had no time to remove.
-volatile std::sig_atomic_t export_interrupted = 0;
-
-extern "C" void interrupt_export(int signal_number) { export_interrupted = signal_number; }
-
-// Tells the progress of a long export on standard error when it is a terminal: after half a
-// second, one line rewritten in place ("Writing the PDF: 1,200 of 11,915 pages"), ended when done.
-class export_progress {
-public:
-    explicit export_progress(std::ostream& err)
-        : err_(err), shown_(&err == &std::cerr && isatty(STDERR_FILENO)), start_(std::chrono::steady_clock::now()) {
-        struct sigaction action {};
-        action.sa_handler = interrupt_export;
-        sigemptyset(&action.sa_mask);
-        for (int signal_number : {SIGINT, SIGTERM}) ::sigaction(signal_number, &action, nullptr);
-    }
-    ~export_progress() {
-        if (told_) err_ << "\n";
-        for (int signal_number : {SIGINT, SIGTERM}) ::signal(signal_number, SIG_DFL);
-    }
-    export_progress(const export_progress&) = delete;
-    export_progress& operator=(const export_progress&) = delete;
-
-    // False once the user interrupted.
-    bool operator()(std::size_t done, std::size_t total) {
-        if (export_interrupted) return false;
-        if (!shown_ || std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return true;
-        // TRANSLATORS: a progress line on the terminal, rewritten as pages are written
-        err_ << "\r" << format(_("Writing the PDF: {1} of {2} pages"), std::to_string(done), std::to_string(total))
-             << std::flush;
-        told_ = true;
-        return true;
-    }
-
-private:
-    std::ostream& err_;
-    bool shown_;
-    bool told_ = false;
-    std::chrono::steady_clock::time_point start_;
-};
-
 // The printed pages of the chosen personas as a PDF file, the same pages the editor prints.
 int export_pdf_file(const document& doc, const std::vector<const persona*>& personas, const parsed_args& a,
-                    const std::string& password, const std::string& path, std::ostream& err) {
+                    const std::string& password, const std::string& path, terminal_progress& progress,
+                    std::ostream& err) {
     const result<pdf_text_measurer> fonts = pdf_text_measurer::find();
     if (!fonts) {
         err << program << ": " << fonts.error() << "\n";
@@ -334,17 +325,13 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     const auto fixed = source_date();
     if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
     request.created_at = *fixed;
-    export_interrupted = 0;
-    result<std::vector<std::string>> written = result<std::vector<std::string>>::success({});
-    {
-        export_progress progress(err);
-        request.progress = [&progress](std::size_t done, std::size_t total) { return progress(done, total); };
-        written = export_map_pdf(doc, request, *fonts.value, path);
-    }
+    request.progress = progress.tell(format(_("Writing {1}"), path));
+    const result<std::vector<std::string>> written = export_map_pdf(doc, request, *fonts.value, path);
+    if (written.was_cancelled()) return interrupted(progress, err, path);
+    progress.finish();
     if (!written) {
         err << program << ": " << written.error() << "\n";
-        // Stopped by a signal: exit as the signal would have, after the clean-up.
-        return export_interrupted ? 128 + static_cast<int>(export_interrupted) : exit_failure;
+        return exit_failure;
     }
     for (const std::string& warning : *written.value) err << program << ": " << _("warning: ") << warning << "\n";
     return exit_ok;
@@ -375,24 +362,32 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
         password = std::move(*given.value);
     }
 
-    const auto doc = load_any(a.positional[0]);
+    terminal_progress progress(err);
+    const auto doc = load_any(a.positional[0], progress);
+    if (doc.was_cancelled()) return interrupted(progress, err, target->second);
     if (!doc) {
         report(err, a.positional[0], doc.problems);
         return exit_failure;
     }
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
-    if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, err);
+    if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
 
-    const std::string text = fmt->second == "md" ? to_markdown(selected) : to_csv(selected);
-    if (target->second == "-") {
-        out << text;
+    const bool to_stdout = target->second == "-";
+    // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
+    const progress_fn writing = progress.tell(to_stdout ? _("Writing to standard output")
+                                                        : format(_("Writing {1}"), target->second));
+    const result<std::string> text = fmt->second == "md" ? to_markdown(selected, writing) : to_csv(selected, writing);
+    if (text.was_cancelled()) return interrupted(progress, err, to_stdout ? std::string() : target->second);
+    progress.finish();
+    if (to_stdout) {
+        out << *text.value;
         return exit_ok;
     }
-    const result<> saved = write_file_atomic(target->second, text);
+    const result<> saved = write_file_atomic(target->second, *text.value);
     if (!saved) {
         err << program << ": " << saved.error() << "\n";
         return exit_failure;
@@ -438,9 +433,6 @@ void catch_termination() {
     for (int signal_number : {SIGTERM, SIGHUP}) ::sigaction(signal_number, &action, nullptr);
 }
 
-result<> save_any(const document& doc, const std::string& path) {
-    return kind_of(path) == file_kind::json ? save_json(doc, path) : save_bpm(doc, path);
-}
 
 int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.positional.size() > 1) return usage(err, _("interview takes at most one FILE"));
@@ -463,7 +455,12 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     document doc;
     file_stamp input_stamp;
     if (!a.positional.empty()) {
-        auto loaded = load_any(a.positional[0]);
+        // The progress line and the clean stop on a signal while the map is read; the interview
+        // then catches the signals its own way.
+        std::optional<terminal_progress> progress(std::in_place, err);
+        auto loaded = load_any(a.positional[0], *progress);
+        if (loaded.was_cancelled()) return interrupted(*progress, err);
+        progress.reset();
         if (!loaded) {
             report(err, a.positional[0], loaded.problems);
             return exit_failure;

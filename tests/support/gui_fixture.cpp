@@ -6,6 +6,8 @@
 
 #include <wx/evtloop.h>
 
+#include "bench_document.h"
+
 namespace gui_test {
 
 void Pump() {
@@ -20,6 +22,13 @@ void Command(int id) {
     event.SetEventObject(&Frame());
     Frame().ProcessWindowEvent(event);
     Pump();
+}
+
+std::string BigMap() {
+    static test::temp_dir dir;
+    const std::string path = dir.file("big.bpm");
+    if (!std::filesystem::exists(path)) BOOST_REQUIRE(bool(save_bpm(test::bench_document(300, 12), path)));
+    return path;
 }
 
 bool CommandEnabled(int id) {

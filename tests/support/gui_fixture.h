@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <cstdlib>
 #include <functional>
 #include <set>
 
@@ -19,6 +20,7 @@
 #include <wx/menu.h>
 #include <wx/modalhook.h>
 #include <wx/notebook.h>
+#include <wx/progdlg.h>
 #include <wx/sstream.h>
 #include <wx/textctrl.h>
 #include <wx/vlbox.h>
@@ -165,6 +167,37 @@ struct accept_dialogs : wxModalDialogHook {
     }
     void Exit(wxDialog*) override {}
 };
+
+// Presses Cancel in the first progress dialog that shows, as soon as it shows, as the user
+// would. Meanwhile the dialog shows at the work's first progress rather than after half a second
+// (BPMAP_PROGRESS_DELAY_MS=0), so the work need not run long for the test to see it.
+struct cancel_progress : wxEventFilter {
+    bool seen = false;
+    cancel_progress() {
+        setenv("BPMAP_PROGRESS_DELAY_MS", "0", 1);
+        wxEvtHandler::AddFilter(this);
+    }
+    ~cancel_progress() override {
+        wxEvtHandler::RemoveFilter(this);
+        unsetenv("BPMAP_PROGRESS_DELAY_MS");
+    }
+    int FilterEvent(wxEvent& event) override {
+        auto* dialog = dynamic_cast<wxGenericProgressDialog*>(event.GetEventObject());
+        if (!seen && dialog) {
+            seen = true;
+            if (wxWindow* cancel = dialog->FindWindow(wxID_CANCEL)) {
+                wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
+                click.SetEventObject(cancel);
+                cancel->ProcessWindowEvent(click);
+            }
+        }
+        return Event_Skip;
+    }
+};
+
+// A map of 300 personas of 12 stages (3,600 printed pages), written once per run: big enough for
+// work on it to take a while.
+std::string BigMap();
 
 // A copy of a map (the sample unless told) in a folder of its own, open in the editor, closed
 // (changes discarded) at the end.

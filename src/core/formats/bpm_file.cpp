@@ -85,8 +85,9 @@ struct pending {
 // problem it meets.
 class reader {
 public:
-    explicit reader(std::string_view text)
+    reader(std::string_view text, const progress_fn& progress)
         : text_(text),
+          progress_(progress),
           report_([this](const char* at, std::string message) { problem_at(offset(at), std::move(message)); }) {}
 
     result<document> read() {
@@ -154,6 +155,7 @@ public:
 
         content_ = framing_content_bytes();
         read_root(root);
+        if (cancelled_ || !keep_going(progress_, text_.size(), text_.size())) return result<document>::cancelled();
         if (over_at_ != npos) problem_at(over_at_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
         return result<document>::success(std::move(doc_));
@@ -445,6 +447,7 @@ private:
     void read_personas(pugi::xml_node el) {
         attributes<0>(el, {});
         each_item(el, "persona", [&](pugi::xml_node n) {
+            if (cancelled_) return;
             persona& p = doc_.personas.emplace_back();
             reading_persona_ = true;
             read_persona(n, p);
@@ -457,6 +460,7 @@ private:
                 count(n, empty + max_written_bytes_per_text_byte * text, [&] { return own_content_bytes(p); });
             reading_persona_ = false;
             if (!kept) doc_.personas.pop_back();
+            cancelled_ = !keep_going(progress_, offset_of(n), text_.size());
         });
     }
 
@@ -548,6 +552,8 @@ private:
     }
 
     std::string_view text_;
+    const progress_fn& progress_;
+    bool cancelled_ = false;
     const xml_text_problem report_;  // places decode's problems
     std::string buffer_;  // a copy of text_ that pugixml parses in place, then padding
     document doc_;
@@ -577,18 +583,18 @@ result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlis
     return result<document>::failure(std::move(problems));
 }
 
-result<document> read_bpm(std::string_view bytes) {
+result<document> read_bpm(std::string_view bytes, const progress_fn& progress) {
     // A UTF-8 byte order mark is harmless but not part of the text positions people see.
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    return reader(bytes).read();
+    return reader(bytes, progress).read();
 }
 
 std::string write_bpm(const document& doc) { return write_canonical_bpm(doc); }
 
-result<document> load_bpm(const std::string& path) {
+result<document> load_bpm(const std::string& path, const progress_fn& progress) {
     auto bytes = read_file(path, max_document_bytes);
     if (!bytes) return result<document>::failure_of(bytes);
-    return read_bpm(*bytes.value);
+    return read_bpm(*bytes.value, progress);
 }
 
 result<> save_bpm(const document& doc, const std::string& path) { return write_file_atomic(path, write_bpm(doc)); }

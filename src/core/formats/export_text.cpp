@@ -109,14 +109,17 @@ void persona_markdown(std::string& out, const persona& p) {
 
 }  // namespace
 
-std::string to_markdown(const document& doc) {
+result<std::string> to_markdown(const document& doc, const progress_fn& progress) {
     std::string out;
     out += "# " + md(doc.metadata.title.empty() ? _("Buying process map") : doc.metadata.title) + "\n\n";
     if (!doc.metadata.created_by.empty()) out += "*" + format(_("By {1}"), md(doc.metadata.created_by)) + "*\n\n";
     if (doc.personas.empty()) out += _("This map has no personas yet.") + "\n";
-    for (const persona& p : doc.personas) persona_markdown(out, p);
+    for (std::size_t i = 0; i < doc.personas.size(); ++i) {
+        persona_markdown(out, doc.personas[i]);
+        if (!keep_going(progress, i + 1, doc.personas.size())) return result<std::string>::cancelled();
+    }
     while (out.size() >= 2 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();
-    return out;
+    return result<std::string>::success(std::move(out));
 }
 
 std::string csv_field(const std::string& value) {
@@ -130,7 +133,7 @@ std::string csv_field(const std::string& value) {
     return out;
 }
 
-std::string to_csv(const document& doc) {
+result<std::string> to_csv(const document& doc, const progress_fn& progress) {
     std::string out;
     auto row = [&](std::initializer_list<std::string> fields) {
         bool first = true;
@@ -144,7 +147,8 @@ std::string to_csv(const document& doc) {
     // Column names follow the spec's snake_case keys, so the file maps straight onto its data structure.
     row({"persona_id", "persona_name", "persona_pain_points", "status", "stage_number", "stage_id", "stage_name",
          "buyer_actions", "duration", "key_influencers", "seller_actions", "content_type", "key_message"});
-    for (const persona& p : doc.personas) {
+    for (std::size_t k = 0; k < doc.personas.size(); ++k) {
+        const persona& p = doc.personas[k];
         const std::string pains = p.pain_points_text();
         const std::string status(persona_status_key(p.status));
         if (p.stages.empty()) row({p.id, p.name, pains, status, "", "", "", "", "", "", "", "", ""});
@@ -153,8 +157,9 @@ std::string to_csv(const document& doc) {
             row({p.id, p.name, pains, status, std::to_string(i + 1), s.id, s.name, s.buyer_actions, s.duration,
                  s.key_influencers, s.seller_actions, s.content_type, s.key_message});
         }
+        if (!keep_going(progress, k + 1, doc.personas.size())) return result<std::string>::cancelled();
     }
-    return out;
+    return result<std::string>::success(std::move(out));
 }
 
 }  // namespace bpm

@@ -1,5 +1,7 @@
 #include "bpm/json_format.h"
 
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <nlohmann/json.hpp>
@@ -71,9 +73,12 @@ const char* type_name(const json& v) {
     }
 }
 
-// Reads a parsed JSON value into a document, collecting every problem with its path.
+// Reads a parsed JSON value into a document, collecting every problem with its path, and telling
+// progress a persona at a time.
 class json_reader {
 public:
+    explicit json_reader(progress_fn progress) : progress_(std::move(progress)) {}
+
     result<document> read(const json& root) {
         document doc;
         if (!root.is_object()) {
@@ -104,6 +109,7 @@ public:
             const std::string path = persona_path(i);
             persona p = read_persona((*list)[i], path);
             if (count(path, own_content_bytes(p))) doc.personas.push_back(std::move(p));
+            if (!keep_going(progress_, i + 1, list->size())) return result<document>::cancelled();
         }
         if (!over_path_.empty()) problem(over_path_, content_limit_message(content_));
         if (!problems_.empty()) return fail();
@@ -322,6 +328,7 @@ private:
         }
     }
 
+    progress_fn progress_;
     std::vector<diagnostic> problems_;
     std::size_t unlisted_ = 0;  // problems found past max_reported_problems
     std::map<std::string, std::string> persona_ids_;
@@ -330,20 +337,30 @@ private:
     std::string over_path_;    // where content_ first passed max_content_bytes
 };
 
-}  // namespace
-
-std::string write_json(const document& doc) {
+// The document's tree, built a persona at a time; nothing when progress cancels.
+std::optional<json> document_tree(const document& doc, const progress_fn& progress) {
     json personas = json::array();
-    for (const persona& p : doc.personas) personas.push_back(persona_json(p));
+    for (const persona& p : doc.personas) {
+        personas.push_back(persona_json(p));
+        if (!keep_going(progress, personas.size(), doc.personas.size())) return std::nullopt;
+    }
     json root;
     root["buying_process_mappings"] = std::move(personas);
     root["document_metadata"] = json{{"title", doc.metadata.title},
                                      {"created_by", doc.metadata.created_by},
                                      {"created_at", doc.metadata.created_at},
                                      {"modified_at", doc.metadata.modified_at}};
+    return root;
+}
+
+std::string dumped(const json& root) {
     // Invalid UTF-8 cannot enter the model through the readers; replace rather than throw if it ever does.
     return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
+
+}  // namespace
+
+std::string write_json(const document& doc) { return dumped(*document_tree(doc, {})); }
 
 namespace {
 
@@ -352,7 +369,9 @@ namespace {
 // position, and that escaped as an abort.
 class located_dom_parser : public nlohmann::detail::json_sax_dom_parser<json> {
 public:
-    explicit located_dom_parser(json& root) : json_sax_dom_parser(root, false) {}
+    located_dom_parser(json& root, const bool& cancelled) : json_sax_dom_parser(root, false), cancelled_(cancelled) {}
+    // Every object member starts with its key: where the parse stops once cancelled.
+    bool key(string_t& name) { return !cancelled_ && json_sax_dom_parser::key(name); }
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& e) {
         // A syntax error is reported at the byte after the problem; an out-of-range number after
         // the number: point at the problem, or the number, itself.
@@ -363,11 +382,57 @@ public:
     }
     std::optional<std::size_t> failed_at;
     std::string message;
+
+private:
+    const bool& cancelled_;
+};
+
+// Where the parser is in the text: an iterator over it that tells progress every 64 KiB read.
+class counted_input {
+public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    // What the iterators share: the text, the progress, and whether it cancelled.
+    struct reading {
+        std::string_view text;
+        progress_fn progress;
+        const char* next_stop;
+        bool cancelled = false;
+    };
+    static constexpr std::size_t stride = 64 * 1024;
+
+    counted_input(const char* at, reading* r) : at_(at), reading_(r) {}
+    reference operator*() const { return *at_; }
+    counted_input& operator++() {
+        if (++at_ == reading_->next_stop) tell();
+        return *this;
+    }
+    counted_input operator++(int) {
+        counted_input was = *this;
+        ++*this;
+        return was;
+    }
+    bool operator==(const counted_input& o) const { return at_ == o.at_; }
+    bool operator!=(const counted_input& o) const { return at_ != o.at_; }
+
+private:
+    void tell() {
+        const std::size_t done = static_cast<std::size_t>(at_ - reading_->text.data());
+        reading_->cancelled = !keep_going(reading_->progress, done, reading_->text.size());
+        reading_->next_stop = at_ + std::min(stride, reading_->text.size() - done);
+    }
+
+    const char* at_;
+    reading* reading_;
 };
 
 }  // namespace
 
-result<document> read_json(std::string_view text) {
+result<document> read_json(std::string_view text, const progress_fn& progress) {
     if (auto too_big = check_document_size(text.size())) return result<document>::failure(std::move(*too_big));
     // nlohmann finds bad UTF-8 only inside strings and points past it; check the whole text first,
     // with the same words as the .bpm reader.
@@ -376,9 +441,16 @@ result<document> read_json(std::string_view text) {
         return result<document>::failure(
             diagnostic{_("invalid UTF-8 byte sequence; the file must be saved as UTF-8"), line, column});
     }
+    // Parsing is about two thirds of the work (1,000 personas: 170 ms of 260 ms), reading the
+    // tree into the document the rest.
+    counted_input::reading reading{text, progress_part(progress, 0, 700), nullptr};
+    reading.next_stop = text.data() + std::min(counted_input::stride, text.size());
     json root;
-    located_dom_parser sax(root);
-    if (!json::sax_parse(text.begin(), text.end(), &sax) || sax.failed_at) {
+    located_dom_parser sax(root, reading.cancelled);
+    const bool parsed = json::sax_parse(counted_input(text.data(), &reading),
+                                        counted_input(text.data() + text.size(), &reading), &sax);
+    if (reading.cancelled) return result<document>::cancelled();
+    if (!parsed || sax.failed_at) {
         const auto [line, column] = line_column(text, sax.failed_at.value_or(0));
         std::string what = sax.message;
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: "
@@ -391,15 +463,23 @@ result<document> read_json(std::string_view text) {
         if (const auto last = what.find("; last read:"); last != std::string::npos) what.resize(last);
         return result<document>::failure(diagnostic{format(_("not valid JSON: {1}"), what), line, column});
     }
-    return json_reader().read(root);
+    return json_reader(progress_part(progress, 700, 1000)).read(root);
 }
 
-result<document> load_json(const std::string& path) {
+result<document> load_json(const std::string& path, const progress_fn& progress) {
     auto bytes = read_file(path, max_document_bytes);
     if (!bytes) return result<document>::failure_of(bytes);
-    return read_json(*bytes.value);
+    return read_json(*bytes.value, progress);
 }
 
-result<> save_json(const document& doc, const std::string& path) { return write_file_atomic(path, write_json(doc)); }
+result<> save_json(const document& doc, const std::string& path, const progress_fn& progress) {
+    // Building the tree is about three quarters of the work (1,000 personas: 140 ms of 190 ms),
+    // writing it out the rest.
+    const std::optional<json> root = document_tree(doc, progress_part(progress, 0, 750));
+    if (!root) return result<>::cancelled();
+    std::string text = dumped(*root);
+    if (!keep_going(progress, 1000, 1000)) return result<>::cancelled();
+    return write_file_atomic(path, text);
+}
 
 }  // namespace bpm

@@ -139,13 +139,13 @@ std::vector<recovery_copy> recovery_folder::orphans() const {
     return found;
 }
 
-result<document> recovery_folder::load(const recovery_copy& copy) {
+result<document> recovery_folder::load(const recovery_copy& copy, const progress_fn& progress) {
     result<std::string> bytes = read_file(copy.copy_path, max_document_bytes + max_description_bytes);
     if (!bytes) return result<document>::failure_of(bytes);
     const std::size_t end = bytes.value->find('\n');
     if (end == std::string::npos)
         return result<document>::failure(format(_("{1} is not a recovery copy"), copy.copy_path));
-    return read_bpm(std::string_view(*bytes.value).substr(end + 1));
+    return read_bpm(std::string_view(*bytes.value).substr(end + 1), progress);
 }
 
 void recovery_folder::discard(const recovery_copy& copy) {

@@ -23,8 +23,6 @@ pdf_metadata metadata_of(const document& doc, const map_pdf_request& request) {
 
 }  // namespace
 
-std::string pdf_export_cancelled() { return _("The export was cancelled; no file was written."); }
-
 std::vector<pdf_page> map_pdf_pages(const document& doc, const map_pdf_request& request,
                                     const pdf_text_measurer& fonts) {
     std::vector<pdf_page> pages;
@@ -46,18 +44,21 @@ std::string nothing_to_export(const document& doc, const page_groups& groups) {
 result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& doc, const map_pdf_request& request,
                                    const pdf_text_measurer& fonts) {
     if (!writer) return result<rendered_pdf>::failure_of(writer);
-    page_groups groups(doc, request.persona_ids, request.setup, fonts);
-    if (std::string why = nothing_to_export(doc, groups); !why.empty()) return result<rendered_pdf>::failure(why);
-    std::size_t written = 0;
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        for (page& p : groups.group(i)) {
+    // Counting lays the pages out; writing draws them, laying out again those not kept from
+    // counting, about six times the work (bench_pdf, 200 personas: 170 ms, then 960 ms), so
+    // counting is the first 15 %.
+    result<page_groups> groups =
+        page_groups::lay_out(doc, request.persona_ids, request.setup, fonts, progress_part(request.progress, 0, 150));
+    if (!groups) return result<rendered_pdf>::failure_of(groups);
+    if (std::string why = nothing_to_export(doc, *groups.value); !why.empty())
+        return result<rendered_pdf>::failure(why);
+    const progress_fn writing = progress_part(request.progress, 150, 1000);
+    for (std::size_t i = 0; i < groups.value->size(); ++i) {
+        for (page& p : groups.value->group(i))
             if (result<> added = writer.value->add({std::move(p.picture), std::move(p.bookmark)}); !added)
                 return result<rendered_pdf>::failure_of(added);
-            ++written;
-        }
         // Cancelled, the writer goes unfinished: its temporary file is removed, the target untouched.
-        if (request.progress && !request.progress(written, groups.page_count()))
-            return result<rendered_pdf>::failure(pdf_export_cancelled());
+        if (!keep_going(writing, i + 1, groups.value->size())) return result<rendered_pdf>::cancelled();
     }
     return writer.value->finish();
 }

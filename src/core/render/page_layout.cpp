@@ -372,24 +372,38 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
 
 page_groups::page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
                          const draw::text_measurer& m)
-    : setup_(usable(setup)), m_(m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
+    : setup_(usable(setup)), m_(&m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
     first_page_.push_back(0);
     kept_.resize(chosen_.size());
+}
+
+result<page_groups> page_groups::lay_out(const document& doc, const std::vector<std::string>& persona_ids,
+                                         const page_setup& setup, const draw::text_measurer& m,
+                                         const progress_fn& progress) {
+    page_groups groups(doc, persona_ids, setup, m);
     std::size_t kept_items = 0;
-    for (std::size_t i = 0; i < chosen_.size(); ++i) {
+    for (std::size_t i = 0; i < groups.chosen_.size(); ++i) {
         std::vector<page> pages;
-        layout_group(pages, chosen_[i], setup_, m_);
-        first_page_.push_back(first_page_.back() + pages.size());
+        layout_group(pages, groups.chosen_[i], groups.setup_, m);
+        groups.first_page_.push_back(groups.first_page_.back() + pages.size());
         for (const page& pg : pages) kept_items += pg.picture.items.size();
-        if (kept_items <= max_kept_items) kept_[i] = std::move(pages);
+        if (kept_items <= max_kept_items) groups.kept_[i] = std::move(pages);
+        if (!keep_going(progress, i + 1, groups.chosen_.size())) return result<page_groups>::cancelled();
     }
+    return result<page_groups>::success(std::move(groups));
+}
+
+std::size_t page_groups::group_of(std::size_t index) const {
+    // first_page_ rises; the group is the last whose first page is at or before index.
+    return static_cast<std::size_t>(std::upper_bound(first_page_.begin(), first_page_.end(), index) -
+                                    first_page_.begin()) - 1;
 }
 
 std::vector<page> page_groups::group(std::size_t i) {
     std::vector<page> pages = std::move(kept_[i]);
     kept_[i].clear();
-    if (pages.empty()) layout_group(pages, chosen_[i], setup_, m_);
-    add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, m_);
+    if (pages.empty()) layout_group(pages, chosen_[i], setup_, *m_);
+    add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, *m_);
     return pages;
 }
 

@@ -99,15 +99,19 @@ void write(std::string& out, const draw::text& t) {
 
 }  // namespace
 
-std::string to_svg(const draw::drawing& d) {
+result<std::string> to_svg(const draw::drawing& d, const progress_fn& progress) {
     std::string out;
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"" + num(d.width) + "\" height=\"" +
            num(d.height) + "\" viewBox=\"0 0 " + num(d.width) + " " + num(d.height) + "\"";
     out += " font-family=\"DejaVu Sans, sans-serif\" xml:space=\"preserve\">\n";
-    for (const draw::item& it : d.items) std::visit([&out](const auto& x) { write(out, x); }, it);
+    for (std::size_t i = 0; i < d.items.size(); ++i) {
+        std::visit([&out](const auto& x) { write(out, x); }, d.items[i]);
+        if ((i % 1000 == 999 || i + 1 == d.items.size()) && !keep_going(progress, i + 1, d.items.size()))
+            return result<std::string>::cancelled();
+    }
     out += "</svg>\n";
-    return out;
+    return result<std::string>::success(std::move(out));
 }
 
 }  // namespace bpm
