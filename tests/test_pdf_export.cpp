@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE pdf_export
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -280,6 +281,35 @@ BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_
     BOOST_TEST(text.find("Written before the last changes on 2026-11-12 14:20 UTC") != std::string::npos);
     BOOST_TEST(text.find("Duration: 9 weeks") != std::string::npos);
     BOOST_TEST(text.find("Duration: 1-2 weeks") == std::string::npos);
+}
+
+// With a password the last fifth is libqpdf's encryption, which tells its progress too and stops
+// when asked.
+BOOST_AUTO_TEST_CASE(a_protected_map_pdf_tells_its_encryption_and_a_cancel_there_leaves_the_old_file_alone) {
+    const document d = test::rich_document();
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    map_pdf_request request;
+    request.options.password = "s3cret";
+    std::vector<std::size_t> told;
+    request.progress = [&](std::size_t done, std::size_t) {
+        told.push_back(done);
+        return true;
+    };
+    BOOST_TEST_REQUIRE(bool(export_map_pdf(d, request, fonts(), path)));
+    BOOST_TEST(std::is_sorted(told.begin(), told.end()));
+    BOOST_TEST(std::count_if(told.begin(), told.end(), [](std::size_t t) { return t > 800 && t < 1000; }) > 0);
+    BOOST_TEST(told.back() == 1000u);
+    const std::string first = test::slurp(path);
+
+    request.progress = [](std::size_t done, std::size_t) { return done <= 800; };
+    const auto cancelled = export_map_pdf(d, request, fonts(), path);
+    BOOST_TEST(cancelled.was_cancelled());
+    BOOST_TEST(cancelled.problems.empty());
+    BOOST_TEST(test::slurp(path) == first);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_map_pdf_tells_its_progress_and_a_cancel_leaves_the_old_file_alone) {

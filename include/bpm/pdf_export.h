@@ -7,6 +7,7 @@
 
 #include "bpm/diagnostic.h"
 #include "bpm/drawing.h"
+#include "bpm/progress.h"
 
 // PDF export through libharu. The page layout measures its text with a pdf_text_measurer first;
 // render_pdf then draws the pages with the very fonts and metrics that were measured, so the
@@ -114,9 +115,10 @@ public:
     /// cannot hold and on any libharu or write error; after a failure every call fails alike.
     result<> add(const pdf_page& page);
     /// Writes what the pages share and puts the file in place; the PDF's bytes (empty when
-    /// written to a file) and its warnings. Fails when no page was added. Called once, and
-    /// nothing after it (std::logic_error).
-    result<rendered_pdf> finish();
+    /// written to a file) and its warnings. Fails when no page was added. With a password,
+    /// progress is told the encryption's percent (of 100) and may cancel it, leaving no file.
+    /// Called once, and nothing after it (std::logic_error).
+    result<rendered_pdf> finish(const progress_fn& progress = {});
 
 private:
     explicit pdf_writer(std::unique_ptr<pdf_detail::haru_writer> writer);

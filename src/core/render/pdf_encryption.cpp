@@ -8,6 +8,7 @@
 #include <qpdf/QPDFWriter.hh>
 #include <stringprep.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <memory>
@@ -104,8 +105,10 @@ namespace pdf_detail {
 
 namespace {
 
-// Thrown through QPDFWriter to stop it when the sink fails; the failure itself stays in the pipeline.
+// Thrown through QPDFWriter to stop it when the sink fails (the failure itself stays in the
+// pipeline) or when the progress asks to cancel.
 struct sink_failed {};
+struct progress_cancelled {};
 
 // Hands QPDFWriter's output to the sink in pieces of 64 KiB: it writes a few bytes at a time.
 class sink_pipeline final : public Pipeline {
@@ -152,7 +155,8 @@ std::string random_owner_password() {
 namespace {
 
 // Reads the unprotected PDF into a QPDF (read_into) and writes it out encrypted to the sink.
-result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string& password, const pdf_sink& sink) {
+result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string& password, const pdf_sink& sink,
+                 const progress_fn& progress) {
     sink_pipeline out(sink);
     try {
         QPDF pdf;
@@ -162,6 +166,11 @@ result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string&
         read_into(pdf);
         QPDFWriter writer(pdf);
         writer.setOutputPipeline(&out);
+        if (progress)
+            writer.registerProgressReporter(std::make_shared<QPDFWriter::FunctionProgressReporter>([&](int percent) {
+                if (!keep_going(progress, static_cast<std::size_t>(std::clamp(percent, 0, 100)), 100))
+                    throw progress_cancelled{};
+            }));
         // The streams are deflated already: they are copied as they are, only encrypted.
         writer.setDecodeLevel(qpdf_dl_none);
         writer.setR6EncryptionParameters(password.c_str(), random_owner_password().c_str(),
@@ -172,6 +181,8 @@ result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string&
         writer.write();
     } catch (const sink_failed&) {
         return out.failure;
+    } catch (const progress_cancelled&) {
+        return result<>::cancelled();
     } catch (const std::bad_alloc&) {
         throw;
     } catch (const std::exception& e) {
@@ -183,12 +194,14 @@ result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string&
 
 }  // namespace
 
-result<> encrypt_pdf(std::string_view plain, const std::string& password, const pdf_sink& sink) {
-    return encrypt([plain](QPDF& pdf) { pdf.processMemoryFile("PDF", plain.data(), plain.size()); }, password, sink);
+result<> encrypt_pdf(std::string_view plain, const std::string& password, const pdf_sink& sink,
+                     const progress_fn& progress) {
+    return encrypt([plain](QPDF& pdf) { pdf.processMemoryFile("PDF", plain.data(), plain.size()); }, password, sink,
+                   progress);
 }
 
-result<> encrypt_pdf(std::FILE* plain, const std::string& password, const pdf_sink& sink) {
-    return encrypt([plain](QPDF& pdf) { pdf.processFile("PDF", plain, false); }, password, sink);
+result<> encrypt_pdf(std::FILE* plain, const std::string& password, const pdf_sink& sink, const progress_fn& progress) {
+    return encrypt([plain](QPDF& pdf) { pdf.processFile("PDF", plain, false); }, password, sink, progress);
 }
 
 }  // namespace pdf_detail

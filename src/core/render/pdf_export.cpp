@@ -209,7 +209,7 @@ public:
 
     // Writes what the pages share, the cross-reference table and the trailer; puts the file in
     // place.
-    result<rendered_pdf> finish() {
+    result<rendered_pdf> finish(const progress_fn& progress) {
         using done = result<rendered_pdf>;
         if (std::exchange(finished_, true)) throw std::logic_error("pdf_writer::finish called twice");
         if (!failure_.problems.empty()) return done::failure_of(failure_);
@@ -248,7 +248,7 @@ public:
             // libharu's document is written whole: its memory goes back before libqpdf's is taken.
             HPDF_Stream_Free(std::exchange(out_, nullptr));
             HPDF_Free(std::exchange(doc_, nullptr));
-            if (result<> encrypted = encrypt(); !encrypted) return done::failure_of(encrypted);
+            if (result<> encrypted = encrypt(progress); !encrypted) return done::failure_of(encrypted);
         } else if (file_) {
             if (result<> flushed = flush(); !flushed) return done::failure_of(flushed);
         }
@@ -332,7 +332,7 @@ private:
 
     // Rewrites the unprotected PDF with the password, into the file or in its place in memory; the
     // unprotected bytes are freed, or their temporary file closed, as soon as it is done.
-    result<> encrypt() {
+    result<> encrypt(const progress_fn& progress) {
         const pdf_detail::pdf_sink sink = [this](std::string_view bytes) {
             if (file_) return file_->write(bytes);
             bytes_.append(bytes);
@@ -342,11 +342,11 @@ private:
         if (spilled_) {
             if (std::fflush(spilled_.get()) != 0 || std::fseek(spilled_.get(), 0, SEEK_SET) != 0)
                 return check(spill_failed());
-            encrypted = pdf_detail::encrypt_pdf(spilled_.get(), password_, sink);
+            encrypted = pdf_detail::encrypt_pdf(spilled_.get(), password_, sink, progress);
             spilled_.reset();
         } else {
             const std::string plain = std::exchange(bytes_, {});
-            encrypted = pdf_detail::encrypt_pdf(plain, password_, sink);
+            encrypted = pdf_detail::encrypt_pdf(plain, password_, sink, progress);
         }
         return encrypted ? encrypted : fail(encrypted);
     }
@@ -861,7 +861,7 @@ result<pdf_writer> pdf_writer::to_file(const std::string& path, const pdf_metada
 
 result<> pdf_writer::add(const pdf_page& page) { return writer_->add(page); }
 
-result<rendered_pdf> pdf_writer::finish() { return writer_->finish(); }
+result<rendered_pdf> pdf_writer::finish(const progress_fn& progress) { return writer_->finish(progress); }
 
 namespace {
 
