@@ -194,6 +194,22 @@ BOOST_AUTO_TEST_CASE(any_number_json_allows_loads_or_gets_a_located_error) {
     BOOST_TEST(bool(big), big.error());
 }
 
+BOOST_AUTO_TEST_CASE(characters_xml_cannot_hold_are_refused_where_they_are) {
+    // Found by fuzzing: "\f" in a name loaded, and the .bpm written from it read back without it.
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "store\fmanager"}]})") ==
+               "$.buying_process_mappings[0].persona_name: the character U+000C cannot be kept: a map is saved as XML, "
+               "which does not allow it");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "buying_stages": [{"duration": "\u0000"}]}]})") ==
+               "$.buying_process_mappings[0].buying_stages[0].duration: the character U+0000 cannot be kept: a map is "
+               "saved as XML, which does not allow it");
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [], \"document_metadata\": {\"title\": \"\xEF\xBF\xBF\"}}") ==
+               "$.document_metadata.title: the character U+FFFF cannot be kept: a map is saved as XML, which does not "
+               "allow it");
+    // Tab, line feed and carriage return are text.
+    BOOST_TEST(read_ok(R"({"buying_process_mappings": [{"persona_name": "a\tb\nc\rd"}]})").personas.at(0).name ==
+               "a\tb\nc\rd");
+}
+
 BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
     BOOST_TEST(first_problem("[]") == "$: expected an object with \"buying_process_mappings\", found an array");
     BOOST_TEST(first_problem("{\"personas\": []}") ==

@@ -1,6 +1,7 @@
 #include "bpm/json_format.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <initializer_list>
 #include <iterator>
@@ -245,6 +246,20 @@ private:
         if (s.size() > limit) {
             field_too_big(member, s.size());
             return {};
+        }
+        // JSON can escape any character, XML not: one a .bpm file cannot hold would be lost on the
+        // first save, so it is refused, as the .bpm reader refuses it.
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (const std::size_t bytes = xml_invalid_char_bytes(s, i); bytes != 0) {
+                const unsigned cp = bytes == 1 ? static_cast<unsigned char>(s[i]) : s[i + 2] == '\xBE' ? 0xFFFE : 0xFFFF;
+                char code[8];
+                std::snprintf(code, sizeof code, "%04X", cp);
+                // TRANSLATORS: {1} is a character's code, such as 000C; maps are saved as .bpm files, which are XML
+                problem(member, format(_("the character U+{1} cannot be kept: a map is saved as XML, which does not "
+                                         "allow it"),
+                                       code));
+                return {};
+            }
         }
         return s;
     }
