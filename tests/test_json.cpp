@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE json
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -208,6 +209,28 @@ BOOST_AUTO_TEST_CASE(characters_xml_cannot_hold_are_refused_where_they_are) {
     // Tab, line feed and carriage return are text.
     BOOST_TEST(read_ok(R"({"buying_process_mappings": [{"persona_name": "a\tb\nc\rd"}]})").personas.at(0).name ==
                "a\tb\nc\rd");
+}
+
+BOOST_AUTO_TEST_CASE(whatever_loads_saves_as_json_and_as_bpm_to_an_equal_document) {
+    // The JSON fuzz target's property, over its seeds (tests/fuzz/corpus/json_import: tests/data,
+    // the shared cases and the inputs fuzzing found), so the normal suite keeps them too.
+    std::size_t loaded = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(BPM_SOURCE_DIR) / "tests/fuzz/corpus/json_import")) {
+        const std::string name = entry.path().filename().string();
+        const auto doc = read_json(test::slurp(entry.path().string()));
+        if (!doc) continue;
+        ++loaded;
+        const std::string json = write_json(*doc.value);
+        const auto again = read_json(json);
+        BOOST_TEST_REQUIRE(bool(again), name << ": " << again.error());
+        BOOST_TEST((*again.value == *doc.value), name);
+        BOOST_TEST(write_json(*again.value) == json, name);
+        const auto via_bpm = read_bpm(write_bpm(*doc.value));
+        BOOST_TEST_REQUIRE(bool(via_bpm), name << ": " << via_bpm.error());
+        BOOST_TEST((*via_bpm.value == *doc.value), name);
+    }
+    BOOST_TEST(loaded >= 3u);
 }
 
 BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path) {
