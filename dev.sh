@@ -2,7 +2,8 @@
 # The README's two commands:
 #   ./dev.sh run [FILE]   install what is missing, build, open FILE in the editor (default: the sample map)
 #   ./dev.sh test         install what is missing, build, run the whole test suite
-#                         (a normal build, then once more under AddressSanitizer+UBSan)
+#                         (a normal build, then once more under AddressSanitizer+UBSan, then
+#                         a short fixed smoke run of each libFuzzer target)
 #   ./dev.sh fuzz [TARGET|all] [SECONDS]
 #                         build the libFuzzer targets (tests/fuzz, with clang) and fuzz TARGET, or
 #                         each in turn, for SECONDS (default 30) each; what breaks one is kept in
@@ -53,6 +54,14 @@ install_packages() {
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# clang and the libFuzzer runtime of its version, for the fuzz targets.
+install_fuzz_packages() {
+    install_packages "${fuzz_packages[@]}"
+    local clang_major
+    clang_major="$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)"
+    install_packages "libclang-rt-${clang_major}-dev"
+}
+
 build() {
     local preset="$1"
     say "Configuring and building ($preset)"
@@ -74,12 +83,16 @@ case "${1:-}" in
         ;;
     test)
         install_packages "${build_packages[@]}" "${test_packages[@]}"
+        install_fuzz_packages
         build default
         say "Running tests"
         ctest --preset default --output-on-failure
         build asan
         say "Running tests under AddressSanitizer+UBSan"
         ctest --preset asan --output-on-failure
+        build fuzz
+        say "Smoke-running the fuzz targets (./dev.sh fuzz runs a real campaign)"
+        ctest --preset fuzz --output-on-failure
         ;;
     fuzz)
         targets=("${fuzz_targets[@]}")
@@ -91,9 +104,8 @@ case "${1:-}" in
             targets=("$2")
         fi
         seconds="${3:-30}"
-        install_packages "${build_packages[@]}" "${fuzz_packages[@]}"
-        clang_major="$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)"
-        install_packages "libclang-rt-${clang_major}-dev"
+        install_packages "${build_packages[@]}"
+        install_fuzz_packages
         build fuzz
         failed=()
         for target in "${targets[@]}"; do
