@@ -2,7 +2,12 @@
 # The README's two commands:
 #   ./dev.sh run [FILE]   install what is missing, build, open FILE in the editor (default: the sample map)
 #   ./dev.sh test         install what is missing, build, run the whole test suite
-#                         (a normal build, then once more under AddressSanitizer+UBSan)
+#                         (a normal build, then once more under AddressSanitizer+UBSan, then
+#                         a short fixed smoke run of each libFuzzer target)
+#   ./dev.sh fuzz [TARGET|all] [SECONDS]
+#                         build the libFuzzer targets (tests/fuzz, with clang) and fuzz TARGET, or
+#                         each in turn, for SECONDS (default 30) each; what breaks one is kept in
+#                         build/fuzz/crashes/TARGET/
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -11,6 +16,9 @@ cd "$here"
 # Debian/Ubuntu packages the build and the tests need; keep in step with the README.
 build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libutfcpp-dev libcurl4-openssl-dev libboost-test-dev libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libqpdf-dev libidn-dev zlib1g-dev libpng-dev fonts-dejavu-core)
 test_packages=(libxml2-utils xvfb xauth imagemagick poppler-utils qpdf)
+# The fuzz targets need clang and its libFuzzer (libclang-rt-N-dev for clang N, added below).
+fuzz_packages=(clang)
+fuzz_targets=(bpm_load json_import interview duration ai_replies tsv_paste)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
@@ -46,6 +54,14 @@ install_packages() {
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# clang and the libFuzzer runtime of its version, for the fuzz targets.
+install_fuzz_packages() {
+    install_packages "${fuzz_packages[@]}"
+    local clang_major
+    clang_major="$(clang --version | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)"
+    install_packages "libclang-rt-${clang_major}-dev"
+}
+
 build() {
     local preset="$1"
     say "Configuring and building ($preset)"
@@ -67,15 +83,50 @@ case "${1:-}" in
         ;;
     test)
         install_packages "${build_packages[@]}" "${test_packages[@]}"
+        install_fuzz_packages
         build default
         say "Running tests"
         ctest --preset default --output-on-failure
         build asan
         say "Running tests under AddressSanitizer+UBSan"
         ctest --preset asan --output-on-failure
+        build fuzz
+        say "Smoke-running the fuzz targets (./dev.sh fuzz runs a real campaign)"
+        ctest --preset fuzz --output-on-failure
+        ;;
+    fuzz)
+        targets=("${fuzz_targets[@]}")
+        if [ -n "${2:-}" ] && [ "$2" != all ]; then
+            if [[ " ${fuzz_targets[*]} " != *" $2 "* ]]; then
+                echo "dev.sh: no fuzz target \"$2\"; the targets: ${fuzz_targets[*]}" >&2
+                exit 2
+            fi
+            targets=("$2")
+        fi
+        seconds="${3:-30}"
+        install_packages "${build_packages[@]}"
+        install_fuzz_packages
+        build fuzz
+        failed=()
+        for target in "${targets[@]}"; do
+            say "Fuzzing $target for $seconds s"
+            mkdir -p "build/fuzz/corpus/$target" "build/fuzz/crashes/$target"
+            dict=()
+            [ -f "tests/fuzz/corpus/$target.dict" ] && dict=("-dict=tests/fuzz/corpus/$target.dict")
+            # New inputs go to the first folder, build/fuzz/corpus/TARGET; the seeds stay as they are.
+            if ! "build/fuzz/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+                    -print_final_stats=1 -artifact_prefix="build/fuzz/crashes/$target/" "${dict[@]}" \
+                    "build/fuzz/corpus/$target" "tests/fuzz/corpus/$target"; then
+                failed+=("$target")
+            fi
+        done
+        if [ "${#failed[@]}" -gt 0 ]; then
+            echo "dev.sh: broken by the inputs kept in build/fuzz/crashes/: ${failed[*]}" >&2
+            exit 1
+        fi
         ;;
     *)
-        echo "usage: ./dev.sh run [FILE] | ./dev.sh test" >&2
+        echo "usage: ./dev.sh run [FILE] | ./dev.sh test | ./dev.sh fuzz [TARGET|all] [SECONDS]" >&2
         exit 2
         ;;
 esac

@@ -212,6 +212,22 @@ BOOST_AUTO_TEST_CASE(a_missing_key_asks_for_one) {
     BOOST_TEST(mentions(r.error(), "wants an API key (HTTP 401); set BPMAP_API_KEY"), r.error());
 }
 
+BOOST_AUTO_TEST_CASE(a_key_set_not_to_be_sent_is_not_sent) {
+    // OPENAI_API_KEY is set for other tools; this service needs none.
+    fake_ai_server server;
+    server.script(test::completion_reply("ok"));
+    server.script(test::error_reply(401, ""));
+    ai_settings s = settings_for(server.base_url(), secret);
+    s.send_api_key = false;
+    BOOST_TEST_REQUIRE(bool(ai_client(s).complete(hello(false))));
+    const auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 1u);
+    BOOST_TEST(!requests[0].has_header("authorization"));
+    // When it wants one after all, the error says the settings keep it back.
+    const auto r = ai_client(s).complete(hello(false));
+    BOOST_TEST(mentions(r.error(), "wants an API key (HTTP 401), and the settings say to send it none"), r.error());
+}
+
 BOOST_AUTO_TEST_CASE(an_unknown_model_or_url_is_a_404_naming_the_model) {
     fake_ai_server server;
     server.script(test::error_reply(404, "model \"test-model\" not found, try pulling it first"));

@@ -140,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_key_is_refused_over_plain_http_to_any_host_but_this_compu
         BOOST_TEST(with_key(local).empty(), local);
     BOOST_TEST(with_key("http://api.example.com/v1") ==
                "the API key would travel unencrypted to api.example.com: use an https:// URL for a service on "
-               "another computer (plain http:// is only for this computer), or remove the key");
+               "another computer (plain http:// is only for this computer), or send no key if the service needs none");
     // Names that only look like this computer.
     for (const char* remote : {"http://192.168.1.5:11434/v1", "http://127.0.0.1.example.com/v1",
                                "http://localhost.example.com/v1", "http://127.0.0.256/v1", "http://127.0.0/v1",
@@ -154,4 +154,17 @@ BOOST_AUTO_TEST_CASE(a_key_is_refused_over_plain_http_to_any_host_but_this_compu
     BOOST_TEST(!sends_in_the_clear(valid()));
     keyless.base_url = "https://192.168.1.5/v1";
     BOOST_TEST(!sends_in_the_clear(keyless));
+}
+
+BOOST_AUTO_TEST_CASE(a_key_set_for_other_tools_can_stay_unsent_to_a_service_on_the_network) {
+    // OPENAI_API_KEY set for other tools, and a service on the local network that needs no key.
+    environment env("http://192.168.1.10:8080/v1", "llama3.1", nullptr, "sk-for-other-tools");
+    BOOST_TEST(ai_settings_from_environment().error().find("send no key if the service needs none") !=
+               std::string::npos);
+    const auto s = ai_settings_from_environment(false);
+    BOOST_TEST_REQUIRE(bool(s), s.error());
+    BOOST_TEST(!s.value->send_api_key);
+    BOOST_TEST(!sends_api_key(*s.value));
+    BOOST_TEST(sends_in_the_clear(*s.value));
+    BOOST_TEST(bool(validate_ai_settings(*s.value)));
 }

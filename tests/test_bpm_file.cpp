@@ -198,6 +198,27 @@ BOOST_AUTO_TEST_CASE(samples_load_and_are_written_back_byte_for_byte) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(whatever_loads_saves_to_a_file_that_loads_back_equal_and_saves_the_same) {
+    // The .bpm fuzz target's property, over its seeds (tests/fuzz/corpus/bpm_load: the samples,
+    // tests/data and the inputs fuzzing found), so the normal suite keeps them too.
+    std::size_t loaded = 0;
+    for (const auto& entry : fs::directory_iterator(fs::path(BPM_SOURCE_DIR) / "tests/fuzz/corpus/bpm_load")) {
+        const std::string name = entry.path().filename().string();
+        const auto doc = read_bpm(test::slurp(entry.path().string()));
+        if (!doc) {
+            BOOST_TEST(doc.problems.front().line > 0u, name << ": " << doc.error());
+            continue;
+        }
+        ++loaded;
+        const std::string saved = write_bpm(*doc.value);
+        const auto again = read_bpm(saved);
+        BOOST_TEST_REQUIRE(bool(again), name << ": " << again.error());
+        BOOST_TEST((*again.value == *doc.value), name);
+        BOOST_TEST(write_bpm(*again.value) == saved, name);
+    }
+    BOOST_TEST(loaded >= 3u);
+}
+
 BOOST_AUTO_TEST_CASE(the_eight_persona_sample_maps_every_persona_fully) {
     const auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
     BOOST_TEST_REQUIRE(bool(doc), doc.error());

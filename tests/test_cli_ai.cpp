@@ -97,11 +97,42 @@ BOOST_AUTO_TEST_CASE(summary_ai_without_settings_says_so_and_goes_on_offline) {
     BOOST_TEST(bad.err.find("BPMAP_AI_TIMEOUT must be a number of seconds") != std::string::npos, bad.err);
 }
 
+BOOST_AUTO_TEST_CASE(no_api_key_sends_none_and_lets_a_service_on_the_network_be_used) {
+    // A key in the environment would travel in the clear to a service on the network: refused,
+    // and the warning says how to go on without it.
+    {
+        ai_environment env("http://192.168.1.10:8080/v1");
+        const auto refused = cli({"summary", small, "--ai"});
+        BOOST_TEST(refused.exit_code == 0);
+        BOOST_TEST(refused.out == offline_summary(small));
+        BOOST_TEST(refused.err == "bpmap-cli: --ai: the API key would travel unencrypted to 192.168.1.10:8080: use an "
+                                  "https:// URL for a service on another computer (plain http:// is only for this "
+                                  "computer), or send no key if the service needs none (--no-api-key sends none); "
+                                  "going on without the AI assistant\n");
+    }
+    // With --no-api-key the requests carry none (the fake service is on this computer, where a
+    // key would have been sent).
+    fake_ai_server server;
+    server.script(test::completion_reply("Written without a key"));
+    ai_environment env(server.base_url());
+    const auto r = test::run_program(BPM_CLI, {"summary", small, "--ai", "--no-api-key"});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err.empty(), r.err);
+    BOOST_TEST(r.out == "Written without a key\n");
+    const auto requests = server.requests();
+    BOOST_TEST_REQUIRE(requests.size() == 1u);
+    BOOST_TEST(!requests[0].has_header("authorization"));
+
+    BOOST_TEST(cli({"summary", small, "--no-api-key"}).err.rfind("bpmap-cli: --no-api-key is for --ai\n", 0) == 0u);
+    BOOST_TEST(cli({"interview", "--no-api-key"}).exit_code == 2);
+    BOOST_TEST(cli({"--help"}).out.find("--no-api-key sends none") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(ai_is_a_flag_without_a_value) {
     const auto r = cli({"summary", small, "--ai=yes"});
     BOOST_TEST(r.exit_code == 2);
     BOOST_TEST(r.err.rfind("bpmap-cli: option --ai takes no value\n", 0) == 0u, r.err);
-    BOOST_TEST(cli({"--help"}).out.find("summary FILE [--persona NAME] [--ai]") != std::string::npos);
+    BOOST_TEST(cli({"--help"}).out.find("summary FILE [--persona NAME] [--ai [--no-api-key]]") != std::string::npos);
     BOOST_TEST(cli({"export", small, "--format", "md", "-o", "-", "--ai"}).exit_code == 2);
 }
 

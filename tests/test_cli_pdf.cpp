@@ -3,11 +3,13 @@
 #define BOOST_TEST_MODULE cli_pdf
 #include <boost/test/unit_test.hpp>
 
+#include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -306,4 +308,55 @@ BOOST_AUTO_TEST_CASE(on_a_terminal_the_password_is_asked_twice_without_echo) {
     BOOST_TEST(shown.find("The same password again: ") != std::string::npos, shown);
     BOOST_TEST(shown.find("typed-pw") == std::string::npos, shown);
     BOOST_TEST(pdf_text(pdf, {"-upw", "typed-pw"}).find("Small Business Owner") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ctrl_c_or_a_kill_at_the_password_prompt_gives_the_terminal_its_echo_back) {
+    // The prompt turns echo off; a signal that ended or stopped bpmap-cli there left it off, so
+    // the shell showed nothing the user typed afterwards.
+    const std::vector<std::string> args = {BPM_CLI, "export", test::sample("small-business-owner.bpm"), "--format",
+                                           "pdf", "-o", "never.pdf", "--password", "-"};
+    std::vector<char*> argv;
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    // Whether the terminal echoes, as its slave side says; the bound only catches a hang.
+    const auto echoes = [](int slave) {
+        termios t{};
+        BOOST_TEST_REQUIRE(tcgetattr(slave, &t) == 0);
+        return (t.c_lflag & ECHO) != 0;
+    };
+    // (Ctrl+Z cannot be tried here: bpmap-cli leads its own session, whose process group is
+    // orphaned, and the kernel stops no such group for a terminal's stop signals.)
+    for (const char* how : {"Ctrl+C", "SIGTERM"}) {
+        BOOST_TEST_CONTEXT(how) {
+            int terminal = -1;
+            const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+            BOOST_TEST_REQUIRE(pid >= 0);
+            if (pid == 0) {
+                execv(BPM_CLI, argv.data());
+                _exit(127);
+            }
+            const int slave = open(ptsname(terminal), O_RDWR | O_NOCTTY);
+            BOOST_TEST_REQUIRE(slave >= 0);
+            std::string shown;
+            for (int i = 0; i < 600 && shown.find("Password for the PDF: ") == std::string::npos; ++i) {
+                pollfd p = {terminal, POLLIN, 0};
+                if (poll(&p, 1, 100) <= 0) continue;
+                char buf[512];
+                const ssize_t n = read(terminal, buf, sizeof buf);
+                if (n <= 0) break;
+                shown.append(buf, static_cast<std::size_t>(n));
+            }
+            BOOST_TEST_REQUIRE(shown.find("Password for the PDF: ") != std::string::npos, shown);
+            BOOST_TEST(!echoes(slave));
+            int status = 0;
+            if (std::string(how) == "SIGTERM") BOOST_TEST_REQUIRE(kill(pid, SIGTERM) == 0);
+            else BOOST_TEST_REQUIRE(write(terminal, "\x03", 1) == 1);
+            BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+            BOOST_TEST(WIFSIGNALED(status), "ended by the signal, as it would have been");
+            BOOST_TEST(WTERMSIG(status) == (std::string(how) == "SIGTERM" ? SIGTERM : SIGINT));
+            BOOST_TEST(echoes(slave), "the terminal echoes again");
+            close(slave);
+            close(terminal);
+        }
+    }
 }

@@ -478,4 +478,45 @@ BOOST_FIXTURE_TEST_CASE(plain_http_to_another_computer_is_warned_about_and_refus
     BOOST_TEST(!p.GetUrlWarning()->IsShown());
 }
 
+BOOST_FIXTURE_TEST_CASE(a_service_on_the_network_can_be_used_without_the_environments_key, page) {
+    // OPENAI_API_KEY is set for other tools; the service on the local network needs no key.
+    scoped_env key("OPENAI_API_KEY", "sk-for-other-tools");
+    AiPreferencesPanel& p = open();
+    BOOST_TEST(!p.GetNoKeyBox()->GetValue());
+    SetUp(p, "http://192.168.1.10:8080/v1", "llama3.1", "");
+    BOOST_TEST(Text(p.GetProblemLine()).Contains("the API key would travel unencrypted to 192.168.1.10:8080"));
+    BOOST_TEST(Text(p.GetProblemLine()).Contains("send no key if the service needs none"));
+    BOOST_TEST(!config.HasEntry("/AI/URL"));
+
+    Tick(p.GetNoKeyBox(), true);
+    BOOST_TEST(Text(p.GetProblemLine()).empty(), Text(p.GetProblemLine()));
+    BOOST_TEST(!p.GetKeyField()->IsEnabled());
+    BOOST_TEST(p.GetUrlWarning()->IsShown());
+    BOOST_TEST(config.Read("/AI/URL", wxString()) == "http://192.168.1.10:8080/v1");
+    BOOST_TEST(!config.ReadBool("/AI/SendAPIKey", true));
+    BOOST_TEST(!config.HasEntry("/AI/APIKey"));
+    BOOST_TEST_REQUIRE(!applied.empty());
+    BOOST_TEST(applied.back().Active());
+    BOOST_TEST(!bpm::sends_api_key(applied.back().settings));
+
+    // Kept for the next start.
+    AiPreferencesPanel& again = open();
+    BOOST_TEST(again.GetNoKeyBox()->GetValue());
+    BOOST_TEST(!again.GetKeyField()->IsEnabled());
+    BOOST_TEST(!LoadAiPreferences(config).settings.send_api_key);
+}
+
+BOOST_FIXTURE_TEST_CASE(test_connection_sends_no_key_when_told_not_to, page) {
+    scoped_env key("OPENAI_API_KEY", "sk-for-other-tools");
+    fake_ai_server server;
+    server.script(test::completion_reply("OK"));
+    AiPreferencesPanel& p = open();
+    SetUp(p, server.base_url(), "test-model", "");
+    Tick(p.GetNoKeyBox(), true);
+    Click(p.GetTestButton());
+    BOOST_TEST_REQUIRE(WaitForTest(p));
+    BOOST_TEST_REQUIRE(server.requests().size() == 1u);
+    BOOST_TEST(!server.requests()[0].has_header("authorization"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

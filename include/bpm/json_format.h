@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -9,6 +10,10 @@
 
 namespace bpm {
 
+/// Deepest nesting of arrays and objects read_json reads (a map needs 5 levels); deeper is a
+/// located error, so a file of nested brackets costs no memory or time to refuse.
+inline constexpr std::size_t max_json_depth = 256;
+
 /// The document as JSON in the spec's shape, {"buying_process_mappings": [...]}, pretty-printed.
 /// What the spec's shape cannot hold goes under extra keys that older readers ignore:
 /// "persona_pain_point_details" (texts with categories), "persona_profile", "stage_id",
@@ -16,8 +21,9 @@ namespace bpm {
 std::string write_json(const document& doc);
 
 /// Reads JSON in the shape write_json produces. Ids, statuses and timestamps are kept as given;
-/// only missing ids are generated. Problems name their JSON path ("$.buying_process_mappings[0].status").
-/// Tells progress thousandths done as the text is parsed and its personas are read.
+/// only missing ids are generated. Problems name their JSON path ("$.buying_process_mappings[0].status");
+/// text that is not JSON, or nested past max_json_depth, gives one problem with its line and column.
+/// Tells progress thousandths done as the text is read.
 result<document> read_json(std::string_view text, const progress_fn& progress = {});
 
 /// Reads a .json file, telling progress as read_json does.

@@ -24,6 +24,7 @@ const char* const enabled_key = "/AI/Enabled";
 const char* const url_key = "/AI/URL";
 const char* const model_key = "/AI/Model";
 const char* const api_key_key = "/AI/APIKey";
+const char* const send_api_key_key = "/AI/SendAPIKey";
 const char* const timeout_key = "/AI/Timeout";
 const char* const autosave_key = "/Recovery/AutosaveMinutes";
 constexpr int max_autosave_minutes = 120;
@@ -32,9 +33,14 @@ constexpr int min_timeout = 5;
 constexpr int max_timeout = 3600;
 
 // The service set up in the environment; one set up wrongly there counts as none, so that the
-// Preferences window can still set one up.
-bpm::ai_settings EnvironmentSettings() {
-    bpm::result<bpm::ai_settings> env = bpm::ai_settings_from_environment();
+// Preferences window can still set one up. One wrong only in that its key would travel in the
+// clear is kept, so that the page says so and offers to send no key.
+bpm::ai_settings EnvironmentSettings(bool sendApiKey = true) {
+    bpm::result<bpm::ai_settings> env = bpm::ai_settings_from_environment(sendApiKey);
+    if (!env && sendApiKey) {
+        env = bpm::ai_settings_from_environment(false);
+        if (env) env.value->send_api_key = true;
+    }
     return env ? std::move(*env.value) : bpm::ai_settings{};
 }
 
@@ -104,7 +110,7 @@ bool AiPreferences::Active() const {
 }
 
 AiPreferences LoadAiPreferences(wxConfigBase& config) {
-    const bpm::ai_settings env = EnvironmentSettings();
+    const bpm::ai_settings env = EnvironmentSettings(config.ReadBool(send_api_key_key, true));
     AiPreferences prefs;
     prefs.settings = env;
     // A "$" in a URL or key is part of it, not an environment variable to expand.
@@ -125,6 +131,7 @@ void SaveAiPreferences(wxConfigBase& config, const AiPreferences& prefs) {
     config.Write(url_key, ToWx(s.base_url));
     config.Write(model_key, ToWx(s.model));
     config.Write(timeout_key, s.timeout_seconds);
+    config.Write(send_api_key_key, s.send_api_key);
     // A copy of the environment's key would outlive the user changing or removing it there.
     if (s.api_key.empty() || s.api_key == EnvironmentSettings().api_key)
         config.DeleteEntry(api_key_key);
@@ -181,6 +188,10 @@ AiPreferencesPanel::AiPreferencesPanel(wxWindow* parent, wxConfigBase& config,
     m_key = new wxTextCtrl(this, wxID_ANY, key == m_environmentKey ? wxString() : ToWx(key), wxDefaultPosition,
                            wxDefaultSize, wxTE_PASSWORD);
     m_key->SetHint(_("Optional for services on this computer"));
+    // TRANSLATORS: Preferences, AI Assistant page, under the API key: for a service on the local
+    // network that needs no key, while a key is set in the environment for other programs
+    m_noKey = new wxCheckBox(this, wxID_ANY, _("Send &no API key to this service"));
+    m_noKey->SetValue(!prefs.settings.send_api_key);
     const long seconds = std::lround(prefs.settings.timeout_seconds);
     m_timeout = new wxSpinCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS,
                                min_timeout, max_timeout,
@@ -204,6 +215,8 @@ AiPreferencesPanel::AiPreferencesPanel(wxWindow* parent, wxConfigBase& config,
     fields->Add(m_model, 1, wxEXPAND);
     fields->Add(new wxStaticText(this, wxID_ANY, _("API &key:")), 0, wxALIGN_CENTER_VERTICAL);
     fields->Add(m_key, 1, wxEXPAND);
+    fields->AddSpacer(0);
+    fields->Add(m_noKey, 0, wxEXPAND);
     fields->AddSpacer(0);
     wxStaticText* note = NewNote(this, _("The key is kept in your settings file, which only you can read. When the "
                                          "field is empty, BPMAP_API_KEY or OPENAI_API_KEY from the environment is "
@@ -241,6 +254,7 @@ AiPreferencesPanel::AiPreferencesPanel(wxWindow* parent, wxConfigBase& config,
         if (m_enable->GetValue()) m_url->SetFocus();
     });
     for (wxTextCtrl* field : {m_url, m_model, m_key}) field->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { OnChange(); });
+    m_noKey->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { OnChange(); });
     m_timeout->Bind(wxEVT_SPINCTRL, [this](wxSpinEvent&) { OnChange(); });
     m_test->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { TestConnection(); });
 
@@ -263,6 +277,7 @@ AiPreferences AiPreferencesPanel::GetPreferences() const {
     prefs.settings.model = ToUtf8(m_model->GetValue().Strip(wxString::both));
     const wxString key = m_key->GetValue().Strip(wxString::both);
     prefs.settings.api_key = key.empty() ? m_environmentKey : ToUtf8(key);
+    prefs.settings.send_api_key = !m_noKey->GetValue();
     prefs.settings.timeout_seconds = m_timeout->GetValue();
     return prefs;
 }
@@ -338,7 +353,8 @@ void AiPreferencesPanel::OnChange() {
 
 void AiPreferencesPanel::UpdateControls() {
     const bool on = m_enable->GetValue();
-    for (wxWindow* field : std::initializer_list<wxWindow*>{m_url, m_model, m_key, m_timeout}) field->Enable(on);
+    for (wxWindow* field : std::initializer_list<wxWindow*>{m_url, m_model, m_noKey, m_timeout}) field->Enable(on);
+    m_key->Enable(on && !m_noKey->GetValue());
     // Shown as the user types, before any key is refused, so the choice of URL is an informed one.
     const bool inTheClear = bpm::sends_in_the_clear(GetPreferences().settings);
     if (m_urlWarning->IsShown() != inTheClear) {

@@ -92,6 +92,8 @@ public:
     wxStaticText* GetUrlWarning() const { return m_urlWarning; }
     wxTextCtrl* GetModelField() const { return m_model; }
     wxTextCtrl* GetKeyField() const { return m_key; }
+    /// "Send no API key to this service", for a service that needs none.
+    wxCheckBox* GetNoKeyBox() const { return m_noKey; }
     wxSpinCtrl* GetTimeoutField() const { return m_timeout; }
     wxButton* GetTestButton() const { return m_test; }
     /// The line saying why the settings are not saved.
@@ -114,6 +116,7 @@ private:
     wxStaticText* m_urlWarning = nullptr;
     wxTextCtrl* m_model = nullptr;
     wxTextCtrl* m_key = nullptr;
+    wxCheckBox* m_noKey = nullptr;
     wxSpinCtrl* m_timeout = nullptr;
     wxStaticText* m_problem = nullptr;
     wxButton* m_test = nullptr;

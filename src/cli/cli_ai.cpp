@@ -14,8 +14,15 @@ constexpr const char* program = "bpmap-cli";
 
 }  // namespace
 
-std::optional<ai_settings> ai_settings_for_cli(std::ostream& err) {
-    const result<ai_settings> s = ai_settings_from_environment();
+std::optional<ai_settings> ai_settings_for_cli(std::ostream& err, bool send_api_key) {
+    const result<ai_settings> s = ai_settings_from_environment(send_api_key);
+    if (!s && send_api_key && ai_settings_from_environment(false)) {
+        // Only the key stands in the way: say how to go on without it.
+        // TRANSLATORS: {1} says why the key is not sent, ending "send no key if the service needs none"
+        err << program << ": "
+            << format(_("--ai: {1} (--no-api-key sends none); going on without the AI assistant"), s.error()) << "\n";
+        return std::nullopt;
+    }
     if (!s) {
         err << program << ": " << format(_("--ai: {1}; going on without the AI assistant"), s.error()) << "\n";
         return std::nullopt;

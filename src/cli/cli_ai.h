@@ -14,8 +14,9 @@
 namespace bpm::cli {
 
 /// The AI settings from BPMAP_AI_URL, BPMAP_AI_MODEL, BPMAP_API_KEY (or OPENAI_API_KEY) and
-/// BPMAP_AI_TIMEOUT; nullopt, after a one-line warning on err, when they are missing or unusable.
-std::optional<ai_settings> ai_settings_for_cli(std::ostream& err);
+/// BPMAP_AI_TIMEOUT, sending the key unless send_api_key is false (--no-api-key); nullopt, after
+/// a one-line warning on err, when they are missing or unusable.
+std::optional<ai_settings> ai_settings_for_cli(std::ostream& err, bool send_api_key);
 
 /// Prints the summary of each persona as the model writes it, streamed when stream is true; a
 /// persona the model fails for gets the template summary and a warning on err, and so do the

@@ -42,10 +42,10 @@ std::string usage_text() {
     return format(_("Usage:\n"
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
-                    "  {1} summary FILE [--persona NAME] [--ai]\n"
+                    "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
                     "  {1} export FILE --format md|csv|pdf -o OUT [--persona NAME]\n"
                     "         [--password PW | --password - | --password-file FILE]\n"
-                    "  {1} interview [FILE] [-o OUT] [--ai]\n"
+                    "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} --help | --version\n"),
                   program);
 }
@@ -76,7 +76,9 @@ std::string help_text() {
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
              "such as Ollama, llama.cpp's server, LM Studio or vLLM, set up in the environment:\n"
              "BPMAP_AI_URL (such as http://localhost:11434/v1), BPMAP_AI_MODEL, BPMAP_API_KEY (or\n"
-             "OPENAI_API_KEY) when the service wants a key, and BPMAP_AI_TIMEOUT in seconds.\n"
+             "OPENAI_API_KEY) when the service wants a key, and BPMAP_AI_TIMEOUT in seconds. A key goes\n"
+             "over plain http:// only to this computer; --no-api-key sends none, for a service on your\n"
+             "network that needs no key.\n"
              "summary --ai prints the summaries the model writes; when the AI is not set up or fails,\n"
              "it prints the offline summary instead, with a warning on standard error, and still exits 0.\n"
              "interview --ai has the model write the summary and answer the questions you type (start\n"
@@ -283,7 +285,7 @@ int cmd_summary(const parsed_args& a, std::istream&, std::ostream& out, std::ost
     if (!personas) return exit_failure;
     if (personas->empty()) out << _("This map has no personas yet.") << "\n";
     if (a.options.count("ai"))
-        if (const auto settings = ai_settings_for_cli(err)) {
+        if (const auto settings = ai_settings_for_cli(err, !a.options.count("no-api-key"))) {
             // Streamed to a terminal; a pipe gets each summary whole, never half an AI text before a fallback.
             print_ai_summaries(ai_client(*settings), *personas, out, err, &out == &std::cout && isatty(STDOUT_FILENO));
             return exit_ok;
@@ -479,7 +481,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     summary_writer write_summary = template_summary_writer(h, conversation);
     free_question_handler answer_question;
     if (a.options.count("ai"))
-        if (auto settings = ai_settings_for_cli(err)) {
+        if (auto settings = ai_settings_for_cli(err, !a.options.count("no-api-key"))) {
             client.emplace(std::move(*settings));
             conversation.set_ai_assistant(describe_ai_service(client->settings()));
             write_summary = ai_summary_writer(*client, h, conversation);
@@ -583,16 +585,21 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     };
     if (command == "interview") {
         usage_error error;
-        const auto parsed = parse(args, 1, {"output"}, error, {"ai"});
+        const auto parsed = parse(args, 1, {"output"}, error, {"ai", "no-api-key"});
         if (!parsed) return usage(err, error.message);
+        if (parsed->options.count("no-api-key") && !parsed->options.count("ai"))
+            return usage(err, _("--no-api-key is for --ai"));
         return cmd_interview(*parsed, in, out, err);
     }
     const auto it = commands.find(command);
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
     usage_error error;
     const auto parsed = parse(args, 1, it->second.options, error,
-                              command == "summary" ? std::vector<std::string>{"ai"} : std::vector<std::string>{});
+                              command == "summary" ? std::vector<std::string>{"ai", "no-api-key"}
+                                                   : std::vector<std::string>{});
     if (!parsed) return usage(err, error.message);
+    if (parsed->options.count("no-api-key") && !parsed->options.count("ai"))
+        return usage(err, _("--no-api-key is for --ai"));
     return it->second.fn(*parsed, in, out, err);
 }
 

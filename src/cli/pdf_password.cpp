@@ -3,7 +3,10 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <istream>
 #include <optional>
@@ -25,25 +28,61 @@ std::optional<std::string> first_line(std::istream& in) {
     return line;
 }
 
-// Turns the terminal's echo off for as long as it lives.
+// The terminal's settings before echo_off, and while it is on; for the signal handler.
+termios settings_before{};
+termios settings_quiet{};
+
+// A signal that ends or stops the program while echo is off gives the terminal back first: the
+// shell does not restore it, and the user would type blind. The handler runs once (SA_RESETHAND)
+// and not blocked (SA_NODEFER), so raising the signal again ends the program as it would have; a
+// stop (Ctrl+Z) returns when the program continues, and echo goes off again. Async-signal-safe.
+extern "C" void give_terminal_back(int signal_number) {
+    const int saved_errno = errno;
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &settings_before);
+    ::raise(signal_number);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &settings_quiet);
+    struct sigaction again {};
+    again.sa_handler = give_terminal_back;
+    again.sa_flags = SA_RESETHAND | SA_NODEFER;
+    ::sigaction(signal_number, &again, nullptr);
+    errno = saved_errno;
+}
+
+// The signals after which the terminal is given back: interrupt (Ctrl+C), quit (Ctrl+\), a
+// closed terminal, kill's default, and a stop from the terminal (Ctrl+Z).
+constexpr int terminal_signals[] = {SIGINT, SIGQUIT, SIGHUP, SIGTERM, SIGTSTP};
+
+// Turns the terminal's echo off for as long as it lives, and back on when a signal ends or stops
+// the program meanwhile.
 class echo_off {
 public:
-    echo_off() : on_(::tcgetattr(STDIN_FILENO, &saved_) == 0) {
-        if (!on_) return;
-        termios quiet = saved_;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        quiet.c_lflag |= ECHONL;  // the Enter still ends the line on screen
-        on_ = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+    echo_off() {
+        if (::tcgetattr(STDIN_FILENO, &settings_before) != 0) return;  // not a terminal
+        settings_quiet = settings_before;
+        settings_quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        settings_quiet.c_lflag |= ECHONL;  // the Enter still ends the line on screen
+        // The handlers first, so that no signal finds echo off without them.
+        struct sigaction action {};
+        action.sa_handler = give_terminal_back;
+        action.sa_flags = SA_RESETHAND | SA_NODEFER;
+        sigemptyset(&action.sa_mask);
+        for (std::size_t i = 0; i < std::size(terminal_signals); ++i)
+            ::sigaction(terminal_signals[i], &action, &previous_[i]);
+        handling_ = true;
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings_quiet);
     }
     ~echo_off() {
-        if (on_) ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+        if (!handling_) return;
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings_before);
+        for (std::size_t i = 0; i < std::size(terminal_signals); ++i)
+            ::sigaction(terminal_signals[i], &previous_[i], nullptr);
     }
     echo_off(const echo_off&) = delete;
     echo_off& operator=(const echo_off&) = delete;
 
 private:
-    termios saved_{};
-    bool on_;
+    struct sigaction previous_[std::size(terminal_signals)] {};
+    bool handling_ = false;
 };
 
 result<std::string> typed(std::istream& in, std::ostream& err) {

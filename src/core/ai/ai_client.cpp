@@ -211,12 +211,16 @@ std::string http_failure(long status, const std::string& body, const ai_settings
     const std::string host = ai_host(s);
     const std::string code = std::to_string(status);
     std::string text;
-    if (status == 401 || status == 403)
+    if ((status == 401 || status == 403) && sends_api_key(s))
+        text = format(_("the AI service at {1} refused the API key (HTTP {2})"), host, code);
+    else if (status == 401 || status == 403)
         text = s.api_key.empty()
                    ? format(_("the AI service at {1} wants an API key (HTTP {2}); set BPMAP_API_KEY or enter the key "
                               "in Preferences"),
                             host, code)
-                   : format(_("the AI service at {1} refused the API key (HTTP {2})"), host, code);
+                   : format(_("the AI service at {1} wants an API key (HTTP {2}), and the settings say to send it "
+                              "none"),
+                            host, code);
     else if (status == 404)
         text = format(_("the AI service at {1} has no model \"{2}\" or no chat API at this URL (HTTP 404)"), host,
                       one_line_excerpt(s.model, 80));
@@ -244,7 +248,7 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     list = curl().slist_append(list, "Content-Type: application/json");
     list = curl().slist_append(list, stream ? "Accept: text/event-stream" : "Accept: application/json");
     list = curl().slist_append(list, "Expect:");  // no 100-continue round trip before the body
-    if (!s.api_key.empty()) list = curl().slist_append(list, ("Authorization: Bearer " + s.api_key).c_str());
+    if (sends_api_key(s)) list = curl().slist_append(list, ("Authorization: Bearer " + s.api_key).c_str());
     const std::unique_ptr<curl_slist, slist_deleter> headers(list);
     const std::unique_ptr<CURL, easy_deleter> easy(curl().easy_init());
     const std::unique_ptr<CURLM, multi_deleter> multi(curl().multi_init());

@@ -107,12 +107,13 @@ result<> validate_ai_settings(const ai_settings& s) {
     if (url->host.empty()) return result<>::failure(_("the AI service URL has no host name"));
     if (!valid_port(url->port)) return result<>::failure(_("the AI service URL has an invalid port number"));
     if (trim(s.model).empty()) return result<>::failure(_("no AI model is set"));
-    if (has_space_or_control(s.api_key))
+    if (s.send_api_key && has_space_or_control(s.api_key))
         return result<>::failure(_("the API key must not contain spaces or control characters"));
-    if (!s.api_key.empty() && sends_in_the_clear(s))
+    if (sends_api_key(s) && sends_in_the_clear(s))
         return result<>::failure(
             format(_("the API key would travel unencrypted to {1}: use an https:// URL for a service on another "
-                     "computer (plain http:// is only for this computer), or remove the key"),
+                     "computer (plain http:// is only for this computer), or send no key if the service needs "
+                     "none"),
                    ai_host(s)));
     if (!(s.timeout_seconds > 0 && s.timeout_seconds <= 3600))
         return result<>::failure(_("the AI timeout must be more than 0 and at most 3600 seconds"));
@@ -121,8 +122,9 @@ result<> validate_ai_settings(const ai_settings& s) {
     return result<>::success();
 }
 
-result<ai_settings> ai_settings_from_environment() {
+result<ai_settings> ai_settings_from_environment(bool send_api_key) {
     ai_settings s;
+    s.send_api_key = send_api_key;
     s.base_url = env("BPMAP_AI_URL");
     s.model = env("BPMAP_AI_MODEL");
     s.api_key = env("BPMAP_API_KEY");

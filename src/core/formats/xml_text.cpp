@@ -79,7 +79,9 @@ std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& r
     const auto replace = [&](std::size_t length, std::string_view with) {
         std::memcpy(w, copied, static_cast<std::size_t>(p - copied));
         w += p - copied;
-        std::memcpy(w, with.data(), with.size());
+        // A reference that stands for nothing is replaced by nothing: with.data() may be null,
+        // which memcpy may not be given even for no bytes.
+        if (!with.empty()) std::memcpy(w, with.data(), with.size());
         w += with.size();
         p += length;
         copied = p;
