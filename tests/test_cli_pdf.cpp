@@ -151,6 +151,25 @@ BOOST_AUTO_TEST_CASE(a_password_protects_the_pdf_with_aes_256) {
     BOOST_TEST(test::slurp(pdf).find("s3cret") == std::string::npos);
 }
 
+// libqpdf and the libraries it brings are loaded only by an export with a password, so that no
+// other run pays for them (render/pdf_protection.h); glibc's loader tells which files it opens.
+BOOST_AUTO_TEST_CASE(only_an_export_with_a_password_loads_libqpdf) {
+    test::temp_dir dir;
+    const std::string map = test::sample("small-business-owner.bpm");
+    test::spit(dir.file("password.txt"), "open sesame\n");
+    setenv("LD_DEBUG", "files", 1);
+    const auto plain = cli({"export", map, "--format", "pdf", "-o", dir.file("plain.pdf")});
+    const auto protected_ =
+        cli({"export", map, "--format", "pdf", "--password-file", dir.file("password.txt"), "-o", dir.file("p.pdf")});
+    unsetenv("LD_DEBUG");
+    BOOST_TEST_REQUIRE(plain.exit_code == 0, plain.err);
+    BOOST_TEST_REQUIRE(protected_.exit_code == 0, protected_.err);
+    BOOST_TEST(plain.err.find("libqpdf") == std::string::npos);
+    BOOST_TEST(plain.err.find("libbpm_pdf_protection") == std::string::npos);
+    BOOST_TEST(protected_.err.find("libbpm_pdf_protection") != std::string::npos);
+    BOOST_TEST(protected_.err.find("libqpdf") != std::string::npos);
+}
+
 // A password PDF cannot store as typed is refused before anything is written, saying why and
 // never echoing the password.
 BOOST_AUTO_TEST_CASE(a_password_pdf_cannot_encode_is_refused_and_no_file_is_written) {

@@ -1,23 +1,17 @@
 #include "pdf_encryption.h"
 
-// libqpdf 11 without its deprecated PointerHolder, which this code does not use.
-#define POINTERHOLDER_TRANSITION 4
-#include <idn-free.h>
-#include <qpdf/Pipeline.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFWriter.hh>
+// libidn's status codes only: its functions are the protection module's (pdf_protection.h).
 #include <stringprep.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <exception>
-#include <memory>
 #include <new>
 #include <random>
 
 #include "bpm/pdf_export.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "pdf_protection.h"
 
 namespace bpm {
 
@@ -33,14 +27,10 @@ struct prepared {
     std::string text;
 };
 
-prepared saslprep(const std::string& text) {
-    char* out = nullptr;
-    const int status = stringprep_profile(text.c_str(), &out, "SASLprep", STRINGPREP_NO_UNASSIGNED);
-    const std::unique_ptr<char, void (*)(void*)> owned(out, idn_free);
-    if (status == STRINGPREP_MALLOC_ERROR) throw std::bad_alloc();
+prepared saslprep(const pdf_detail::protection_functions& module, const std::string& text) {
     prepared p;
-    p.status = status;
-    if (status == STRINGPREP_OK && out) p.text = out;
+    p.status = module.saslprep(text, p.text);
+    if (p.status == STRINGPREP_MALLOC_ERROR) throw std::bad_alloc();
     return p;
 }
 
@@ -55,6 +45,8 @@ result<> refused(const std::string& why) { return result<>::failure(why); }
 result<> check_pdf_password(std::string_view password) {
     if (password.empty()) return refused(_("the password is empty"));
     if (!is_valid_utf8(password)) return refused(_("the password is not valid UTF-8 text"));
+    const result<const pdf_detail::protection_functions*>& module = pdf_detail::load_pdf_protection();
+    if (!module) return refused(module.error());
     std::size_t position = 0;
     for (std::size_t i = 0; i < password.size();) {
         const std::size_t start = i;
@@ -66,7 +58,7 @@ result<> check_pdf_password(std::string_view password) {
                                     "break; a PDF password holds letters, digits, spaces, punctuation and symbols"),
                                   std::to_string(position)));
         const std::string one(password.substr(start, i - start));
-        const prepared alone = saslprep(one);
+        const prepared alone = saslprep(**module.value, one);
         if (alone.status == STRINGPREP_CONTAINS_UNASSIGNED)
             return refused(format(_("character {1} of the password is newer than Unicode 3.2, which PDF passwords "
                                     "are limited to (SASLprep); many emoji are"),
@@ -85,7 +77,7 @@ result<> check_pdf_password(std::string_view password) {
         return refused(format(_("the password takes {1} bytes as UTF-8, and a PDF password holds at most 127: up to "
                                 "127 ASCII characters, 63 accented letters or 42 Chinese characters"),
                               std::to_string(password.size())));
-    const prepared whole = saslprep(std::string(password));
+    const prepared whole = saslprep(**module.value, std::string(password));
     if (whole.status == STRINGPREP_BIDI_BOTH_L_AND_RAL)
         return refused(_("the password mixes right-to-left letters (such as Hebrew or Arabic) with left-to-right "
                          "ones, which a PDF password may not"));
@@ -105,38 +97,6 @@ namespace pdf_detail {
 
 namespace {
 
-// Thrown through QPDFWriter to stop it when the sink fails (the failure itself stays in the
-// pipeline) or when the progress asks to cancel.
-struct sink_failed {};
-struct progress_cancelled {};
-
-// Hands QPDFWriter's output to the sink in pieces of 64 KiB: it writes a few bytes at a time.
-class sink_pipeline final : public Pipeline {
-public:
-    explicit sink_pipeline(const pdf_sink& sink) : Pipeline("protected PDF", nullptr), sink_(sink) {}
-
-    void write(unsigned char const* data, size_t length) override {
-        buffer_.append(reinterpret_cast<const char*>(data), length);
-        if (buffer_.size() >= piece_bytes) pass();
-    }
-    void finish() override { pass(); }
-
-    result<> failure = result<>::success();
-
-private:
-    static constexpr std::size_t piece_bytes = std::size_t(1) << 16;
-
-    void pass() {
-        if (buffer_.empty()) return;
-        failure = sink_(buffer_);
-        buffer_.clear();
-        if (!failure) throw sink_failed{};
-    }
-
-    const pdf_sink& sink_;
-    std::string buffer_;
-};
-
 // The owner password would lift the restrictions (and with R6 an empty one opens the file), so
 // nobody may know it: 128 random bits, never stored.
 std::string random_owner_password() {
@@ -150,58 +110,43 @@ std::string random_owner_password() {
     return out;
 }
 
-}  // namespace
-
-namespace {
-
-// Reads the unprotected PDF into a QPDF (read_into) and writes it out encrypted to the sink.
-result<> encrypt(const std::function<void(QPDF&)>& read_into, const std::string& password, const pdf_sink& sink,
+result<> encrypt(const protection_input& in, const std::string& password, const pdf_sink& sink,
                  const progress_fn& progress) {
-    sink_pipeline out(sink);
-    try {
-        QPDF pdf;
-        pdf.setSuppressWarnings(true);
-        // libharu's output is well-formed; a file qpdf had to repair would hide a bug here.
-        pdf.setAttemptRecovery(false);
-        read_into(pdf);
-        QPDFWriter writer(pdf);
-        writer.setOutputPipeline(&out);
-        if (progress)
-            writer.registerProgressReporter(std::make_shared<QPDFWriter::FunctionProgressReporter>([&](int percent) {
-                if (!keep_going(progress, static_cast<std::size_t>(std::clamp(percent, 0, 100)), 100))
-                    throw progress_cancelled{};
-            }));
-        // The streams are deflated already: they are copied as they are, only encrypted.
-        writer.setDecodeLevel(qpdf_dl_none);
-        writer.setR6EncryptionParameters(password.c_str(), random_owner_password().c_str(),
-                                         /*allow_accessibility=*/true, /*allow_extract=*/true,
-                                         /*allow_assemble=*/false, /*allow_annotate_and_form=*/false,
-                                         /*allow_form_filling=*/false, /*allow_modify_other=*/false, qpdf_r3p_full,
-                                         /*encrypt_metadata=*/true);
-        writer.write();
-    } catch (const sink_failed&) {
-        return out.failure;
-    } catch (const progress_cancelled&) {
-        return result<>::cancelled();
-    } catch (const std::bad_alloc&) {
-        throw;
-    } catch (const std::exception& e) {
-        // TRANSLATORS: {1} is libqpdf's own message, in English
-        return result<>::failure(format(_("cannot protect the PDF with the password: libqpdf: {1}"), e.what()));
+    const result<const protection_functions*>& module = load_pdf_protection();
+    if (!module) return result<>::failure(module.error());
+    result<> written = result<>::success();
+    const std::function<bool(std::string_view)> write = [&](std::string_view bytes) {
+        written = sink(bytes);
+        return bool(written);
+    };
+    std::function<bool(int)> percent;
+    if (progress)
+        percent = [&](int done) { return keep_going(progress, static_cast<std::size_t>(done), 100); };
+    std::string error;
+    switch ((*module.value)->encrypt(in, password, random_owner_password(), write, percent, error)) {
+        case protection_outcome::done: return result<>::success();
+        case protection_outcome::write_failed: return written;
+        case protection_outcome::cancelled: return result<>::cancelled();
+        case protection_outcome::out_of_memory: throw std::bad_alloc();
+        case protection_outcome::failed: break;
     }
-    return result<>::success();
+    // TRANSLATORS: {1} is libqpdf's own message, in English
+    return result<>::failure(format(_("cannot protect the PDF with the password: libqpdf: {1}"), error));
 }
 
 }  // namespace
 
 result<> encrypt_pdf(std::string_view plain, const std::string& password, const pdf_sink& sink,
                      const progress_fn& progress) {
-    return encrypt([plain](QPDF& pdf) { pdf.processMemoryFile("PDF", plain.data(), plain.size()); }, password, sink,
-                   progress);
+    protection_input in;
+    in.memory = plain;
+    return encrypt(in, password, sink, progress);
 }
 
 result<> encrypt_pdf(std::FILE* plain, const std::string& password, const pdf_sink& sink, const progress_fn& progress) {
-    return encrypt([plain](QPDF& pdf) { pdf.processFile("PDF", plain, false); }, password, sink, progress);
+    protection_input in;
+    in.file = plain;
+    return encrypt(in, password, sink, progress);
 }
 
 }  // namespace pdf_detail
