@@ -9,6 +9,8 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_CONTACT "Buying Process Mapper maintainers")
 set(CPACK_GENERATOR "TGZ;DEB")
+# The shared-library scan adds what the programs link, among them libqpdf29 and libidn12 (a PDF
+# password is encrypted with AES-256 through libqpdf after libidn's SASLprep).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")

@@ -1,6 +1,7 @@
 // Drives the journey map view, its exports and the printout through the real window.
 #include <algorithm>
 
+#include <wx/checkbox.h>
 #include <wx/dcmemory.h>
 #include <wx/fileconf.h>
 #include <wx/printdlg.h>
@@ -632,10 +633,87 @@ BOOST_FIXTURE_TEST_CASE(the_pdf_dialog_accepts_only_a_usable_password, editor) {
     BOOST_TEST(dialog.Password().empty());
     dialog.SetChoices(true, "secret", "secreT");
     BOOST_TEST(dialog.CheckChoices().error().find("differ") != std::string::npos);
-    dialog.SetChoices(true, wxString::FromUTF8("mot-de-passe-\u00e9t\u00e9"), wxString::FromUTF8("mot-de-passe-\u00e9t\u00e9"));
-    BOOST_TEST(dialog.CheckChoices().error().find("ASCII") != std::string::npos);
+    const wxString accented = wxString::FromUTF8("mot-de-passe-\u00e9t\u00e9");
+    dialog.SetChoices(true, accented, accented);
+    BOOST_TEST(bool(dialog.CheckChoices()));
+    const wxString spaced = wxString::FromUTF8("mot\u00a0de passe");  // a no-break space
+    dialog.SetChoices(true, spaced, spaced);
+    BOOST_TEST(dialog.CheckChoices().error().find("Character 4 of the password would be read differently") == 0,
+               dialog.CheckChoices().error());
     dialog.SetChoices(false, "secret", "secret");
     BOOST_TEST(bool(dialog.CheckChoices()));
     BOOST_TEST(dialog.Password() == "secret");
     BOOST_TEST(!dialog.WholeMap());
+}
+
+namespace {
+
+// Fills the PDF dialog in as a user does: ticks the password box and types the password into both
+// fields a character at a time; then presses Export when it is enabled, else Cancel. Keeps what
+// the dialog said once the first field was typed, and in the end.
+struct type_pdf_password : wxModalDialogHook {
+    wxString password;
+    wxString saidBeforeConfirming;
+    wxString said;
+    bool exportEnabled = false;
+    explicit type_pdf_password(const wxString& typed) : password(typed) { Register(); }
+    ~type_pdf_password() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        auto* pdf = dynamic_cast<PdfExportDialog*>(dialog);
+        BOOST_TEST_REQUIRE(pdf);
+        auto* protect = FindChild<wxCheckBox>(pdf);
+        protect->SetValue(true);
+        wxCommandEvent tick(wxEVT_CHECKBOX, protect->GetId());
+        tick.SetEventObject(protect);
+        tick.SetInt(1);
+        protect->ProcessWindowEvent(tick);
+        std::vector<wxTextCtrl*> fields;
+        for (wxWindow* w : protect->GetParent()->GetChildren())
+            if (auto* field = dynamic_cast<wxTextCtrl*>(w)) fields.push_back(field);
+        BOOST_TEST_REQUIRE(fields.size() == 2u);
+        for (wxTextCtrl* field : fields) {
+            field->SetFocus();
+            for (std::size_t n = 1; n <= password.length(); ++n) field->SetValue(password.Left(n));  // one wxEVT_TEXT each
+            if (field == fields.front()) saidBeforeConfirming = pdf->GetProblemLine()->GetLabelText();
+        }
+        pdf->UpdateWindowUI(wxUPDATE_UI_RECURSE);
+        exportEnabled = pdf->FindWindow(wxID_OK)->IsEnabled();
+        said = pdf->GetProblemLine()->GetLabelText();
+        return exportEnabled ? wxID_OK : wxID_CANCEL;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(a_password_pdf_cannot_hold_is_said_in_the_dialog_before_any_export, editor) {
+    type_pdf_password typing(wxString::FromUTF8("mot\u00a0de passe"));  // a no-break space, as AltGr+Space types
+    prompts.savePath = ToWx(dir.file("never.pdf"));
+    Command(ID_EXPORT_PDF);
+    BOOST_TEST(typing.saidBeforeConfirming.StartsWith("Character 4 of the password would be read differently"),
+               typing.saidBeforeConfirming);
+    BOOST_TEST(!typing.said.Contains(wxString::FromUTF8("mot\u00a0de")));
+    BOOST_TEST(!typing.exportEnabled);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST(!std::filesystem::exists(dir.file("never.pdf")));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_pdf_exported_with_a_password_is_aes_256, editor,
+                        *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+                            return boost::test_tools::assertion_result(HavePdfToText() && std::string(BPM_QPDF) != "");
+                        })) {
+    const wxString password = wxString::FromUTF8("Caf\u00e9 Passw\u00f6rt");
+    type_pdf_password typing(password);
+    prompts.savePath = ToWx(dir.file("protected.pdf"));
+    Command(ID_EXPORT_PDF);
+    BOOST_TEST(typing.said.empty(), typing.said);
+    BOOST_TEST_REQUIRE(typing.exportEnabled);
+    BOOST_TEST(prompts.problems.empty());
+    const std::string pdf = dir.file("protected.pdf");
+    const auto encryption = test::run_program(BPM_QPDF, {"--show-encryption", "--password=" + ToUtf8(password), pdf});
+    BOOST_TEST(encryption.out.find("R = 6\n") != std::string::npos, encryption.out << encryption.err);
+    BOOST_TEST(encryption.out.find("print high resolution: allowed\n") != std::string::npos, encryption.out);
+    BOOST_TEST(test::run_program(BPM_PDFTOTEXT, {pdf, "-"}).exit_code != 0);
+    const auto text = test::run_program(BPM_PDFTOTEXT, {"-upw", ToUtf8(password), "-enc", "UTF-8", pdf, "-"});
+    BOOST_TEST(text.out.find(shown().name.substr(0, 10)) != std::string::npos, text.out.substr(0, 300));
 }

@@ -1,16 +1,19 @@
 #define BOOST_TEST_MODULE pdf_export
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <sstream>
 
 #include "bpm/map_pdf.h"
 #include "bpm/pdf_export.h"
 #include "bpm/summary.h"
+#include "bpm/utf8.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -280,6 +283,35 @@ BOOST_AUTO_TEST_CASE(a_map_pdf_warns_of_an_old_ai_summary_and_prints_a_template_
     BOOST_TEST(text.find("Duration: 1-2 weeks") == std::string::npos);
 }
 
+// With a password the last fifth is libqpdf's encryption, which tells its progress too and stops
+// when asked.
+BOOST_AUTO_TEST_CASE(a_protected_map_pdf_tells_its_encryption_and_a_cancel_there_leaves_the_old_file_alone) {
+    const document d = test::rich_document();
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    map_pdf_request request;
+    request.options.password = "s3cret";
+    std::vector<std::size_t> told;
+    request.progress = [&](std::size_t done, std::size_t) {
+        told.push_back(done);
+        return true;
+    };
+    BOOST_TEST_REQUIRE(bool(export_map_pdf(d, request, fonts(), path)));
+    BOOST_TEST(std::is_sorted(told.begin(), told.end()));
+    BOOST_TEST(std::count_if(told.begin(), told.end(), [](std::size_t t) { return t > 800 && t < 1000; }) > 0);
+    BOOST_TEST(told.back() == 1000u);
+    const std::string first = test::slurp(path);
+
+    request.progress = [](std::size_t done, std::size_t) { return done <= 800; };
+    const auto cancelled = export_map_pdf(d, request, fonts(), path);
+    BOOST_TEST(cancelled.was_cancelled());
+    BOOST_TEST(cancelled.problems.empty());
+    BOOST_TEST(test::slurp(path) == first);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir.path())) ++files;
+    BOOST_TEST(files == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(a_map_pdf_tells_its_progress_and_a_cancel_leaves_the_old_file_alone) {
     const document d = test::rich_document();
     test::temp_dir dir;
@@ -334,6 +366,19 @@ BOOST_AUTO_TEST_CASE(letters_built_from_nested_parts_print_whole) {
     BOOST_TEST(ink(path, 1, 20) > ink(path, 2, 20));
 }
 
+std::string repeated(const std::string& text, int times) {
+    std::string out;
+    for (int i = 0; i < times; ++i) out += text;
+    return out;
+}
+
+// What qpdf says of a protected file's encryption, opened with password.
+std::string encryption_of(const std::string& path, const std::string& password) {
+    const auto r = tool(BPM_QPDF, {"--show-encryption", "--password=" + password, path});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    return r.out;
+}
+
 BOOST_AUTO_TEST_CASE(a_password_is_needed_to_open_a_protected_file) {
     test::temp_dir dir;
     const std::string path = exported(dir, sample_pages(), pdf_options{"s3cret pass!"});
@@ -343,14 +388,72 @@ BOOST_AUTO_TEST_CASE(a_password_is_needed_to_open_a_protected_file) {
     BOOST_TEST(text.find("Maison Éclat") != std::string::npos);
     const auto info = tool(BPM_PDFINFO, {"-upw", "s3cret pass!", path});
     BOOST_TEST(info.out.find("Encrypted:       yes") != std::string::npos, info.out);
+    BOOST_TEST(info.out.find("Ana Müller") != std::string::npos, info.out);
     BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=s3cret pass!", path}).exit_code == 0);
+    // Nothing readable without the key: neither the password nor the document information.
+    const std::string bytes = test::slurp(path);
+    BOOST_TEST(bytes.find("s3cret") == std::string::npos);
+    BOOST_TEST(bytes.find("Ana M") == std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(passwords_libharu_would_cut_or_garble_are_refused) {
-    for (const std::string& password : {std::string(33, 'x'), std::string("pässword")}) {
+// AES-256 as PDF 2.0 defines it, letting readers print at full resolution and extract text
+// (screen readers too), and nothing more; RC4 (revision 3) allowed neither.
+BOOST_AUTO_TEST_CASE(a_protected_file_is_aes_256_and_allows_printing_and_copying) {
+    test::temp_dir dir;
+    const std::string out = encryption_of(exported(dir, sample_pages(), pdf_options{"s3cret"}), "s3cret");
+    for (const char* line : {"R = 6\n", "Supplied password is user password\n", "extract for accessibility: allowed\n",
+                             "extract for any purpose: allowed\n", "print high resolution: allowed\n",
+                             "modify anything: not allowed\n", "stream encryption method: AESv3\n",
+                             "string encryption method: AESv3\n", "file encryption method: AESv3\n"})
+        BOOST_TEST(out.find(line) != std::string::npos, "no \"" << line << "\" in\n" << out);
+}
+
+BOOST_AUTO_TEST_CASE(any_script_makes_a_password) {
+    for (const std::string& password : {std::string("pässwörd"), std::string("пароль для закупок"), std::string("采购密码"),
+                                        std::string("סיסמה"), std::string("كلمة السر"), std::string(127, 'x'),
+                                        repeated("密", 42)}) {
+        BOOST_TEST(bool(check_pdf_password(password)), password << ": " << check_pdf_password(password).error());
+    }
+    // pdftotext's -upw keeps 32 bytes of the password (its own buffer, not poppler's limit).
+    test::temp_dir dir;
+    const std::string path = exported(dir, sample_pages(), pdf_options{"пароль закупок"});
+    BOOST_TEST(text_of(path, {"-upw", "пароль закупок"}).find("Maison Éclat") != std::string::npos);
+    BOOST_TEST(tool(BPM_PDFTOTEXT, {"-upw", "пароль", path, "-"}).exit_code != 0);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=пароль закупок", path}).exit_code == 0);
+    const std::string longest = exported(dir, sample_pages(), pdf_options{repeated("密", 42)});
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=" + repeated("密", 42), longest}).exit_code == 0);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=" + repeated("密", 41), longest}).exit_code != 0);
+}
+
+// What PDF cannot store as typed is refused with a message that says what and where, and never
+// quotes the password.
+BOOST_AUTO_TEST_CASE(passwords_pdf_cannot_encode_are_refused_naming_the_problem) {
+    const std::pair<std::string, std::string> cases[] = {
+        {std::string(128, 'x'), "takes 128 bytes as UTF-8, and a PDF password holds at most 127"},
+        {repeated("密", 43), "takes 129 bytes"},
+        {"ok\xC3(", "not valid UTF-8"},
+        {"tab\there", "character 4 of the password is a control character"},
+        {"line\nbreak", "character 5 of the password is a control character"},
+        {"pass\xC2\xA0word", "character 5 of the password would be read differently"},   // no-break space
+        {"\xEF\xAC\x81nance", "character 1 of the password would be read differently"},  // the ligature fi
+        {"soft\xC2\xADhyphen", "character 5 of the password would be read differently"},
+        {"wide\xEF\xBC\xA1", "character 5 of the password would be read differently"},  // full-width A
+        {"private\xEE\x80\x80", "character 8 of the password is one a PDF password may not hold"},
+        {"lock\xF0\x9F\x94\x90", "character 5 of the password is newer than Unicode 3.2"},
+        {"abc\xD7\x90\xD7\x91", "mixes right-to-left letters"},
+        {"\xD7\x90\xD7\x91" "1", "must begin and end with one"},
+        {"cafe\xCC\x81", "a letter and an accent typed apart"},
+        {"", "the password is empty"},
+    };
+    for (const auto& [password, problem] : cases) {
+        const auto checked = check_pdf_password(password);
+        BOOST_TEST(!checked, password);
+        BOOST_TEST(checked.error().find(problem) != std::string::npos, checked.error());
+        if (password.empty()) continue;  // to the export, no password: not protected
+        BOOST_TEST(checked.error().find(password) == std::string::npos);
         const auto r = render_pdf(sample_pages(), {}, pdf_options{password}, fonts());
         BOOST_TEST(!r);
-        BOOST_TEST(r.error().find("password") != std::string::npos, r.error());
+        BOOST_TEST(r.error() == "cannot create the PDF: " + checked.error());
     }
 }
 
@@ -496,6 +599,36 @@ BOOST_AUTO_TEST_CASE(a_pdf_may_have_more_pages_than_one_page_tree_node_holds) {
     BOOST_TEST(text_of(path, {"-f", "32800", "-l", "32800"}).find("Page 32800") != std::string::npos);
 }
 
+// Past 16 MiB the unprotected pages wait for their encryption in a temporary file rather than in
+// memory; the file written is protected all the same.
+BOOST_AUTO_TEST_CASE(a_large_protected_pdf_opens_with_its_password) {
+    test::temp_dir dir;
+    const std::string path = dir.file("large.pdf");
+    auto writer = pdf_writer::to_file(path, sample_metadata(), pdf_options{"s3cret"}, fonts());
+    BOOST_TEST_REQUIRE(bool(writer), writer.error());
+    // Lines of random letters from three alphabets deflate little: about 15 KB a page.
+    std::mt19937 random(17);
+    const std::u32string letters = U"abcdefghijklmnopqrstuvwxyzабвгдежзиклмнопрстуфхцчшщαβγδεζηθικλμνξοπρστυφχψω";
+    const std::size_t pages = 1'300;
+    for (std::size_t i = 0; i < pages; ++i) {
+        std::vector<std::string> lines{"Page " + std::to_string(i + 1)};
+        for (int l = 0; l < 75; ++l) {
+            std::string line;
+            for (int c = 0; c < 140; ++c) append_utf8(line, letters[random() % letters.size()]);
+            lines.push_back(line);
+        }
+        const auto added = writer.value->add(a4_page({label(20, 20, 800, lines, 5)}));
+        BOOST_TEST_REQUIRE(bool(added), added.error());
+    }
+    const auto done = writer.value->finish();
+    BOOST_TEST_REQUIRE(bool(done), done.error());
+    BOOST_TEST(fs::file_size(path) > (std::uintmax_t(17) << 20));
+    BOOST_TEST(tool(BPM_PDFTOTEXT, {"-f", "1", "-l", "1", path, "-"}).exit_code != 0);
+    BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=s3cret", path}).exit_code == 0);
+    BOOST_TEST(encryption_of(path, "s3cret").find("R = 6\n") != std::string::npos);
+    BOOST_TEST(text_of(path, {"-upw", "s3cret", "-f", "1300", "-l", "1300"}).find("Page 1300") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_protected_pdf_written_page_by_page_in_memory_opens_with_its_password) {
     auto writer = pdf_writer::to_memory(sample_metadata(), pdf_options{"s3cret"}, fonts());
     BOOST_TEST_REQUIRE(bool(writer), writer.error());
@@ -506,6 +639,7 @@ BOOST_AUTO_TEST_CASE(a_protected_pdf_written_page_by_page_in_memory_opens_with_i
     const std::string path = dir.file("memory.pdf");
     test::spit(path, done.value->bytes);
     BOOST_TEST(tool(BPM_QPDF, {"--check", "--password=s3cret", path}).exit_code == 0);
+    BOOST_TEST(encryption_of(path, "s3cret").find("R = 6\n") != std::string::npos);
     BOOST_TEST(text_of(path, {"-upw", "s3cret"}).find("Maison Éclat") != std::string::npos);
 }
 

@@ -20,8 +20,9 @@ struct map_pdf_request {
     page_setup setup;                      // paper, margins, footer title
     pdf_options options;                   // password
     std::string created_at;                // ISO 8601 for the document information; empty: now
-    /// Told thousandths done as each persona's pages are counted, then written; cancelling
-    /// leaves no file (and the file that was there as it was).
+    /// Told thousandths done as each persona's pages are counted, then written, then (with a
+    /// password) as they are encrypted; cancelling leaves no file (and the file that was there
+    /// as it was).
     progress_fn progress;
 };
 

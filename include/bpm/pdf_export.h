@@ -7,6 +7,7 @@
 
 #include "bpm/diagnostic.h"
 #include "bpm/drawing.h"
+#include "bpm/progress.h"
 
 // PDF export through libharu. The page layout measures its text with a pdf_text_measurer first;
 // render_pdf then draws the pages with the very fonts and metrics that were measured, so the
@@ -70,8 +71,16 @@ struct pdf_metadata {
 
 /// How the PDF is protected.
 struct pdf_options {
-    std::string password;  // when not empty, readers ask for it before showing anything
+    /// When not empty, readers ask for it before showing anything: the file is encrypted with
+    /// AES-256 (PDF 2.0, revision 6) and allows printing at full resolution and copying text.
+    std::string password;
 };
+
+/// Whether password can protect a PDF as it is (UTF-8): not empty, no control characters, at
+/// most 127 bytes, and left unchanged by SASLprep (RFC 4013), so that PDF readers that apply it
+/// and readers that do not both open the file with what was typed. Fails with a one-line message
+/// naming the problem (and where, counted in characters), never quoting the password.
+result<> check_pdf_password(std::string_view password);
 
 /// A PDF in memory, and what the user should know about it.
 struct rendered_pdf {
@@ -82,12 +91,15 @@ struct rendered_pdf {
 /// A PDF written a page at a time: each page added is drawn and written out at once, so that
 /// only what the pages share (fonts, outline, page tree, where each object starts) stays in
 /// memory, however many pages there are. There is no limit to the pages but PDF's own (8.4
-/// million objects, about 2.8 million pages). Draws with the measurer's fonts, and keeps a
-/// reference to the measurer, which must outlive it.
+/// million objects, about 2.8 million pages). With a password, the pages wait unprotected for
+/// finish(), which writes them out encrypted: in memory up to 16 MiB (2,000 to 5,000 pages),
+/// beyond that in an unnamed temporary file (std::tmpfile, readable by the user alone, gone when
+/// closed). Draws with the measurer's fonts, and keeps a reference to the measurer, which must
+/// outlive it.
 class pdf_writer {
 public:
-    /// Starts a PDF in memory. Fails, with a one-line message, on a password that is not 1 to
-    /// 32 ASCII characters and on a malformed date.
+    /// Starts a PDF in memory. Fails, with a one-line message, on a password that
+    /// check_pdf_password refuses and on a malformed date.
     static result<pdf_writer> to_memory(const pdf_metadata& metadata, const pdf_options& options,
                                         const pdf_text_measurer& fonts);
     /// Starts a PDF written as it is produced to a temporary file that replaces the file at path
@@ -103,8 +115,10 @@ public:
     /// cannot hold and on any libharu or write error; after a failure every call fails alike.
     result<> add(const pdf_page& page);
     /// Writes what the pages share and puts the file in place; the PDF's bytes (empty when
-    /// written to a file) and its warnings. Fails when no page was added.
-    result<rendered_pdf> finish();
+    /// written to a file) and its warnings. Fails when no page was added. With a password,
+    /// progress is told the encryption's percent (of 100) and may cancel it, leaving no file.
+    /// Called once, and nothing after it (std::logic_error).
+    result<rendered_pdf> finish(const progress_fn& progress = {});
 
 private:
     explicit pdf_writer(std::unique_ptr<pdf_detail::haru_writer> writer);
@@ -113,8 +127,8 @@ private:
 
 /// Draws the pages into a PDF in memory with the measurer's fonts (pdf_writer::to_memory, add
 /// and finish). Fails, with a one-line message, on bad input (no pages, a page size PDF cannot
-/// hold, a password that is not 1 to 32 ASCII characters, a malformed date) and on any libharu
-/// error.
+/// hold, a password that check_pdf_password refuses, a malformed date) and on any libharu or
+/// libqpdf error.
 result<rendered_pdf> render_pdf(const std::vector<pdf_page>& pages, const pdf_metadata& metadata,
                                 const pdf_options& options, const pdf_text_measurer& fonts);
 

@@ -9,6 +9,7 @@
 #include <wx/textctrl.h>
 
 #include "accessibility.h"
+#include "bpm/pdf_export.h"
 #include "ui_text.h"
 #include "wx_string.h"
 
@@ -43,8 +44,10 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
     fields->Add(new wxStaticText(box, wxID_ANY, _("&Again:")), 0, wxALIGN_CENTER_VERTICAL);
     fields->Add(m_confirm, 1, wxEXPAND);
     security->Add(fields, 0, wxEXPAND | wxALL, gap / 2);
-    security->Add(NewNote(box, _("Up to 32 characters of plain ASCII. The password is not stored anywhere:\n"
-                                 "keep it safe, as nobody can open the PDF without it.")),
+    security->Add(NewNote(box, _("Letters of any script, digits, spaces and punctuation: up to 127 plain\n"
+                                 "ASCII characters, fewer in other scripts. The PDF is encrypted with AES-256.\n"
+                                 "The password is not stored anywhere: keep it safe, as nobody can open\n"
+                                 "the PDF without it.")),
                   0, wxALL, gap / 2);
     sizer->Add(security, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, gap);
 
@@ -76,25 +79,34 @@ void PdfExportDialog::SetChoices(bool wholeMap, const wxString& password, const 
     UpdateControls();
 }
 
-bpm::result<> PdfExportDialog::CheckChoices() const {
+bpm::result<> PdfExportDialog::CheckChoices() const { return Check(true); }
+
+bpm::result<> PdfExportDialog::Check(bool compared) const {
     const auto wrong = [](const wxString& why) { return bpm::result<>::failure(ToUtf8(why)); };
     if (!m_protect->GetValue()) return bpm::result<>::success();
     const wxString password = m_password->GetValue();
     if (password.empty()) return wrong(_("Type the password, or clear the box to export without one."));
-    if (password.length() > 32 || !password.IsAscii())
-        return wrong(_("Use at most 32 plain ASCII characters (no accents or symbols outside ASCII)."));
-    if (m_confirm->GetValue() != password) return wrong(_("The two passwords differ."));
+    if (const bpm::result<> usable = bpm::check_pdf_password(ToUtf8(password)); !usable) {
+        // The core's message is a clause ("character 5 of the password is ..."): made a sentence.
+        wxString sentence = ToWx(usable.error());
+        sentence[0] = wxToupper(sentence[0]);
+        return wrong(sentence + ".");
+    }
+    if (compared && m_confirm->GetValue() != password) return wrong(_("The two passwords differ."));
     return bpm::result<>::success();
 }
 
 void PdfExportDialog::UpdateControls() {
     m_password->Enable(m_protect->GetValue());
     m_confirm->Enable(m_protect->GetValue());
-    // Only say the passwords differ once the second one is as long as the first.
-    const bool typing = m_protect->GetValue() && m_confirm->GetValue().length() < m_password->GetValue().length();
-    const wxString problem = typing ? wxString() : ToWx(CheckChoices().error());
-    if (m_problem->GetLabel() != problem) {
+    // A password PDF cannot hold is said as it is typed; that the two differ, only once the second
+    // one is as long as the first.
+    const bool typing = m_confirm->GetValue().length() < m_password->GetValue().length();
+    const wxString problem = ToWx(Check(!typing).error());
+    if (m_shownProblem != problem) {
+        m_shownProblem = problem;
         m_problem->SetLabel(problem);
-        Layout();
+        m_problem->Wrap(GetClientSize().GetWidth() - 2 * FromDIP(8));
+        Fit();
     }
 }

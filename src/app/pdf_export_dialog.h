@@ -27,8 +27,12 @@ public:
     void SetChoices(bool wholeMap, const wxString& password, const wxString& confirmation);
     /// Whether the choices can be used, or what is wrong with them.
     bpm::result<> CheckChoices() const;
+    /// The line under the fields that says what is wrong (for tests).
+    wxStaticText* GetProblemLine() const { return m_problem; }
 
 private:
+    /// CheckChoices, leaving out whether the two passwords differ unless compared.
+    bpm::result<> Check(bool compared) const;
     void UpdateControls();
 
     wxRadioButton* m_persona = nullptr;
@@ -37,4 +41,5 @@ private:
     wxTextCtrl* m_password = nullptr;
     wxTextCtrl* m_confirm = nullptr;
     wxStaticText* m_problem = nullptr;
+    wxString m_shownProblem;  // what m_problem says, before wrapping
 };

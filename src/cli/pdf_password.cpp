@@ -13,6 +13,7 @@
 #include <ostream>
 #include <utility>
 
+#include "bpm/pdf_export.h"
 #include "bpm/tr.h"
 
 namespace bpm::cli {
@@ -103,8 +104,9 @@ result<std::string> pdf_password(const std::map<std::string, std::string>& optio
     using result_type = result<std::string>;
     std::optional<std::string> password;
     if (const auto given = options.find("password"); given != options.end()) {
-        if (given->second != "-") return result_type::success(given->second);
-        if (::isatty(STDIN_FILENO)) {
+        if (given->second != "-") {
+            password = given->second;
+        } else if (::isatty(STDIN_FILENO)) {
             result_type answer = typed(in, err);
             if (!answer) return answer;
             password = std::move(answer.value);
@@ -117,10 +119,13 @@ result<std::string> pdf_password(const std::map<std::string, std::string>& optio
         password = first_line(stream);
     } else {
         const char* variable = std::getenv(pdf_password_variable);
-        return result_type::success(variable ? variable : "");
+        if (!variable || !*variable) return result_type::success({});
+        password = variable;
     }
     // An empty password would leave the PDF open to anyone, which is not what was asked for.
     if (!password || password->empty()) return result_type::failure(_("the PDF password is empty"));
+    // Refused before the map is read, rather than after it is laid out.
+    if (result<> usable = check_pdf_password(*password); !usable) return result_type::failure_of(usable);
     return result_type::success(std::move(*password));
 }
 

@@ -16,7 +16,8 @@ inline constexpr const char* pdf_password_variable = "BPMAP_PDF_PASSWORD";
 
 /// The password the options ask for: --password PW; --password - (typed twice without echo
 /// when in is the terminal, else in's first line); --password-file FILE (its first line); else
-/// BPMAP_PDF_PASSWORD; "" for none. Prompts go to err; a failure says why, in one line.
+/// BPMAP_PDF_PASSWORD; "" for none. Prompts go to err; a failure (an empty password, one that
+/// check_pdf_password refuses) says why, in one line.
 result<std::string> pdf_password(const std::map<std::string, std::string>& options, std::istream& in,
                                  std::ostream& err);
 

@@ -2,8 +2,6 @@
 
 #include <hpdf.h>
 // libharu's internals, for writing a page as soon as it is drawn.
-#include <hpdf_encrypt.h>
-#include <hpdf_encryptdict.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -11,19 +9,22 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <new>
 #include <optional>
-#include <random>
 #include <set>
+#include <stdexcept>
 #include <utility>
 
 #include "bpm/file_io.h"
 #include "bpm/model.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "pdf_encryption.h"
 #include "pdf_fonts.h"
 
 namespace bpm {
@@ -33,8 +34,7 @@ namespace {
 using pdf_detail::face;
 using pdf_detail::face_id;
 
-constexpr std::size_t max_password_length = 32;  // PDF's standard security handler pads or cuts to 32 bytes
-constexpr std::size_t max_run_bytes = 8192;        // well inside libharu's 65,535-byte string limit
+constexpr std::size_t max_run_bytes = 8192;  // well inside libharu's 65,535-byte string limit
 
 // The first error libharu reported; every later one is a consequence of it.
 struct haru_error {
@@ -104,22 +104,6 @@ std::string clean_text(std::string_view text) {
     return out;
 }
 
-bool valid_password(std::string_view password) {
-    if (password.size() > max_password_length) return false;
-    for (char c : password)
-        if (c < 0x20 || c > 0x7E) return false;
-    return true;
-}
-
-// Readers open the file with the user password; the owner password would lift the print and
-// copy restrictions, so nobody may know it: it is random and never stored.
-std::string random_owner_password() {
-    std::random_device random;
-    std::string out;
-    for (int i = 0; i < 4; ++i) out += hex(random(), 8);
-    return out;
-}
-
 bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 // The document's ISO 8601 date as libharu takes it; libharu also refuses days that are not on
@@ -154,6 +138,10 @@ HPDF_REAL channel(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
 constexpr HPDF_UINT pages_per_node = 1024;
 // Bytes gathered before they go to the file: libharu writes a few bytes at a time.
 constexpr std::size_t file_buffer_bytes = std::size_t(1) << 16;
+// An unprotected PDF larger than this waits for its encryption in an unnamed temporary file
+// rather than in memory: libqpdf holds about 1.5 KB per object while it encrypts (58 MiB for the
+// 1,000 × 12 map's 35 MB), and the bytes as well would take that export past 100 MiB.
+constexpr std::size_t unprotected_in_memory_bytes = std::size_t(16) << 20;
 // The best of zlib's fast levels: the eight-persona sample's page content and fonts deflate in
 // 6 ms rather than level 6's 15, into 231 KB rather than 211.
 constexpr int deflate_level = 3;
@@ -170,7 +158,7 @@ constexpr int deflate_level = 3;
 // empty dictionary, which the page tree and the outline refer to; its stream is freed.
 class pdf_detail::haru_writer {
 public:
-    // Bytes go to the file when there is one, else to memory.
+    // Bytes go to the file when there is one and no password, else to memory.
     haru_writer(const pdf_detail::font_set& fonts, const draw::text_measurer& measurer, std::optional<atomic_file> file)
         : fonts_(fonts), measurer_(measurer), file_(std::move(file)), doc_(HPDF_New(on_haru_error, &error_)) {
         if (!doc_) throw std::bad_alloc();
@@ -187,34 +175,25 @@ public:
     haru_writer(const haru_writer&) = delete;
     haru_writer& operator=(const haru_writer&) = delete;
 
-    // Sets the document information and the protection, and writes the file's header.
-    result<> start(const pdf_metadata& metadata, const std::optional<HPDF_Date>& created, const std::string& password) {
+    // Sets the document information, keeps the password for finish() and writes the file's header.
+    result<> start(const pdf_metadata& metadata, const std::optional<HPDF_Date>& created, std::string password) {
         HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "Buying Process Mapper");
         const std::pair<HPDF_InfoType, const std::string*> info[] = {
             {HPDF_INFO_TITLE, &metadata.title}, {HPDF_INFO_AUTHOR, &metadata.author}, {HPDF_INFO_SUBJECT, &metadata.subject}};
         for (const auto& [type, value] : info)
             if (!value->empty()) HPDF_SetInfoAttr(doc_, type, clean_text(*value).c_str());
         if (created) HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, *created);
-        if (!password.empty()) {
-            HPDF_SetPassword(doc_, random_owner_password().c_str(), password.c_str());
-            HPDF_SetPermission(doc_, HPDF_ENABLE_READ | HPDF_ENABLE_PRINT | HPDF_ENABLE_COPY);
-            HPDF_SetEncryptionMode(doc_, HPDF_ENCRYPT_R3, 16);
-        }
+        password_ = std::move(password);
         out_ = HPDF_CallbackWriter_New(doc_->mmgr, on_write, this);
         if (!out_) return check(HPDF_FAILD_TO_ALLOC_MEM);
-        // Version 1.4 for what a page may yet need (transparency) and for 128-bit encryption; the
-        // header is written before the pages are.
-        HPDF_STATUS status = HPDF_Stream_WriteStr(out_, "%PDF-1.4\012%\267\276\255\252\012");
-        if (status == HPDF_OK && doc_->encrypt_on) {
-            // The key and the file identifier, which every object written from now on needs.
-            status = HPDF_Doc_PrepareEncryption(doc_);
-            encrypt_ = HPDF_EncryptDict_GetAttr(doc_->encrypt_dict);
-        }
-        return check(status);
+        // Version 1.4 for what a page may yet need (transparency; libqpdf raises it for the
+        // encryption); the header is written before the pages are.
+        return check(HPDF_Stream_WriteStr(out_, "%PDF-1.4\012%\267\276\255\252\012"));
     }
 
     // Draws a page and writes it out.
     result<> add(const pdf_page& page) {
+        if (finished_) throw std::logic_error("pdf_writer::add after finish");
         if (!failure_.problems.empty()) return failure_;
         ++pages_;
         const double w = page.picture.width, h = page.picture.height;
@@ -230,8 +209,9 @@ public:
 
     // Writes what the pages share, the cross-reference table and the trailer; puts the file in
     // place.
-    result<rendered_pdf> finish() {
+    result<rendered_pdf> finish(const progress_fn& progress) {
         using done = result<rendered_pdf>;
+        if (std::exchange(finished_, true)) throw std::logic_error("pdf_writer::finish called twice");
         if (!failure_.problems.empty()) return done::failure_of(failure_);
         if (pages_ == 0) return done::failure(cannot_create(_("there are no pages to export")));
         if (outline_) HPDF_SetPageMode(doc_, HPDF_PAGE_MODE_USE_OUTLINE);
@@ -264,8 +244,15 @@ public:
         const std::string end = "\012startxref\012" + std::to_string(xref_at) + "\012%%EOF\012";
         if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, end.c_str());
         if (result<> written = check(status); !written) return done::failure_of(written);
-        if (file_) {
+        if (!password_.empty()) {
+            // libharu's document is written whole: its memory goes back before libqpdf's is taken.
+            HPDF_Stream_Free(std::exchange(out_, nullptr));
+            HPDF_Free(std::exchange(doc_, nullptr));
+            if (result<> encrypted = encrypt(progress); !encrypted) return done::failure_of(encrypted);
+        } else if (file_) {
             if (result<> flushed = flush(); !flushed) return done::failure_of(flushed);
+        }
+        if (file_) {
             if (result<> committed = file_->commit(); !committed) return done::failure_of(fail(committed));
         }
         return done::success({std::move(bytes_), warnings()});
@@ -305,6 +292,7 @@ private:
         // No exception may unwind through libharu's C frames.
         try {
             self->written_ += bytes.size();
+            if (!self->password_.empty()) return self->keep_unprotected(bytes);
             if (!self->file_) {
                 self->bytes_.append(bytes);
                 return HPDF_OK;
@@ -316,6 +304,51 @@ private:
             self->out_of_memory_ = true;
             return HPDF_FAILD_TO_ALLOC_MEM;
         }
+    }
+
+    // Keeps the unprotected PDF for encrypt(): in memory, and past unprotected_in_memory_bytes in
+    // an unnamed temporary file, which nobody else can open and which is gone once closed.
+    HPDF_STATUS keep_unprotected(std::string_view bytes) {
+        if (!spilled_ && bytes_.size() + bytes.size() <= unprotected_in_memory_bytes) {
+            bytes_.append(bytes);
+            return HPDF_OK;
+        }
+        if (!spilled_) {
+            spilled_.reset(std::tmpfile());
+            if (!spilled_) return spill_failed();
+            const std::string kept = std::exchange(bytes_, {});
+            if (std::fwrite(kept.data(), 1, kept.size(), spilled_.get()) != kept.size()) return spill_failed();
+        }
+        if (std::fwrite(bytes.data(), 1, bytes.size(), spilled_.get()) != bytes.size()) return spill_failed();
+        return HPDF_OK;
+    }
+
+    HPDF_STATUS spill_failed() {
+        output_failure_ = result<>::failure(cannot_create(format(
+            _("the temporary file that holds the pages until they are encrypted cannot be written: {1}"),
+            std::string(std::strerror(errno)))));
+        return HPDF_FILE_IO_ERROR;
+    }
+
+    // Rewrites the unprotected PDF with the password, into the file or in its place in memory; the
+    // unprotected bytes are freed, or their temporary file closed, as soon as it is done.
+    result<> encrypt(const progress_fn& progress) {
+        const pdf_detail::pdf_sink sink = [this](std::string_view bytes) {
+            if (file_) return file_->write(bytes);
+            bytes_.append(bytes);
+            return result<>::success();
+        };
+        result<> encrypted = result<>::success();
+        if (spilled_) {
+            if (std::fflush(spilled_.get()) != 0 || std::fseek(spilled_.get(), 0, SEEK_SET) != 0)
+                return check(spill_failed());
+            encrypted = pdf_detail::encrypt_pdf(spilled_.get(), password_, sink, progress);
+            spilled_.reset();
+        } else {
+            const std::string plain = std::exchange(bytes_, {});
+            encrypted = pdf_detail::encrypt_pdf(plain, password_, sink, progress);
+        }
+        return encrypted ? encrypted : fail(encrypted);
     }
 
     // Hands the gathered bytes to the file.
@@ -333,8 +366,8 @@ private:
         return status;
     }
 
-    // Writes one object as libharu's save does: numbered, encrypted with its own key; a stream
-    // is deflated first (deflate_stream).
+    // Writes one object as libharu's save does, numbered; a stream is deflated first
+    // (deflate_stream).
     HPDF_STATUS write_object(HPDF_UINT id) {
         const auto entry = HPDF_Xref_GetEntry(doc_->xref, id);
         if (offsets_.size() <= id) offsets_.resize(id + 1);
@@ -346,8 +379,7 @@ private:
         }
         const std::string head = std::to_string(id) + " " + std::to_string(entry->gen_no) + " obj\012";
         HPDF_STATUS status = HPDF_Stream_WriteStr(out_, head.c_str());
-        if (encrypt_) HPDF_Encrypt_InitKey(encrypt_, id, entry->gen_no);
-        if (status == HPDF_OK) status = HPDF_Obj_WriteValue(entry->obj, out_, encrypt_);
+        if (status == HPDF_OK) status = HPDF_Obj_WriteValue(entry->obj, out_, nullptr);
         if (status == HPDF_OK) status = HPDF_Stream_WriteStr(out_, "\012endobj\012");
         return status;
     }
@@ -748,13 +780,15 @@ private:
     haru_error error_;
     HPDF_Doc doc_ = nullptr;
     HPDF_Stream out_ = nullptr;
-    HPDF_Encrypt encrypt_ = nullptr;
-    std::string bytes_;                  // the PDF, when there is no file
+    std::string password_;               // empty: the PDF is not protected
+    std::string bytes_;                  // the PDF when there is no file; the unprotected PDF before encrypt()
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> spilled_{nullptr, std::fclose};  // the unprotected PDF, when large
     std::string buffer_;                 // bytes not yet handed to the file
     std::uint64_t written_ = 0;          // bytes written so far
     std::vector<std::uint64_t> offsets_;  // by object number, where each starts; 0: not written
     std::size_t pages_ = 0;
     bool outline_ = false;
+    bool finished_ = false;
     bool out_of_memory_ = false;
     result<> output_failure_ = result<>::success();
     result<> failure_ = result<>::success();
@@ -785,9 +819,9 @@ namespace {
 // The options checked, and the creation date as libharu takes it; or why they cannot be used.
 result<std::optional<HPDF_Date>> creation_date(const pdf_metadata& metadata, const pdf_options& options) {
     using checked = result<std::optional<HPDF_Date>>;
-    if (!valid_password(options.password))
-        return checked::failure(cannot_create(_("the password must be at most 32 characters long and use only "
-                                                "unaccented letters, digits, spaces and punctuation")));
+    if (!options.password.empty())
+        if (result<> usable = check_pdf_password(options.password); !usable)
+            return checked::failure(cannot_create(usable.error()));
     if (metadata.created_at.empty()) return checked::success(std::nullopt);
     std::optional<HPDF_Date> created = pdf_date(metadata.created_at);
     if (!created)
@@ -827,7 +861,7 @@ result<pdf_writer> pdf_writer::to_file(const std::string& path, const pdf_metada
 
 result<> pdf_writer::add(const pdf_page& page) { return writer_->add(page); }
 
-result<rendered_pdf> pdf_writer::finish() { return writer_->finish(); }
+result<rendered_pdf> pdf_writer::finish(const progress_fn& progress) { return writer_->finish(progress); }
 
 namespace {
 
