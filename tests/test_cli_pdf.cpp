@@ -45,6 +45,49 @@ std::string pdf_text(const std::string& pdf, const std::vector<std::string>& ext
 
 test::run_result cli(const std::vector<std::string>& args) { return test::run_program(BPM_CLI, args); }
 
+// bpmap-cli with args, started on a new pseudo-terminal, as a user's shell would start it.
+struct on_terminal {
+    pid_t pid = -1;
+    int terminal = -1;  // the master side: what the program shows is read here, typing written
+    std::string shown;
+
+    explicit on_terminal(const std::vector<std::string>& args) {
+        std::vector<std::string> whole = {BPM_CLI};
+        whole.insert(whole.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (std::string& a : whole) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+        BOOST_TEST_REQUIRE(pid >= 0);
+        if (pid == 0) {
+            execv(BPM_CLI, argv.data());
+            _exit(127);
+        }
+    }
+    ~on_terminal() { close(terminal); }
+
+    // Reads what the terminal shows until it ends or shows `until`; the bound only catches a hang.
+    void read_until(const std::string& until) {
+        for (int i = 0; i < 600 && (until.empty() || shown.find(until) == std::string::npos); ++i) {
+            pollfd p = {terminal, POLLIN, 0};
+            if (poll(&p, 1, 100) <= 0) continue;
+            char buf[512];
+            const ssize_t n = read(terminal, buf, sizeof buf);
+            if (n <= 0) return;
+            shown.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    void type(const std::string& keys) {
+        BOOST_TEST_REQUIRE(write(terminal, keys.data(), keys.size()) == static_cast<ssize_t>(keys.size()));
+    }
+    // The exit status, once the program has ended.
+    int wait() {
+        int status = 0;
+        BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+        return status;
+    }
+};
+
 // The sample with one more persona whose name and stages are Cyrillic.
 std::string sample_with_cyrillic(const test::temp_dir& dir) {
     auto doc = load_bpm(test::sample("nlyzer-b2b-personas.bpm"));
@@ -290,54 +333,25 @@ BOOST_AUTO_TEST_CASE(a_missing_or_empty_password_is_refused_and_leaves_no_file) 
 BOOST_AUTO_TEST_CASE(on_a_terminal_the_password_is_asked_twice_without_echo) {
     test::temp_dir dir;
     const std::string pdf = dir.file("typed.pdf");
-    const std::vector<std::string> args = {BPM_CLI, "export", test::sample("small-business-owner.bpm"), "--format",
-                                           "pdf", "-o", pdf, "--password", "-"};
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    int terminal = -1;
-    const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
-    BOOST_TEST_REQUIRE(pid >= 0);
-    if (pid == 0) {
-        execv(BPM_CLI, argv.data());
-        _exit(127);
-    }
-    // What the terminal shows, read until it ends or shows `until`; the bound only catches a hang.
-    std::string shown;
-    const auto read_until = [&](const std::string& until) {
-        for (int i = 0; i < 600 && (until.empty() || shown.find(until) == std::string::npos); ++i) {
-            pollfd p = {terminal, POLLIN, 0};
-            if (poll(&p, 1, 100) <= 0) continue;
-            char buf[512];
-            const ssize_t n = read(terminal, buf, sizeof buf);
-            if (n <= 0) return;
-            shown.append(buf, static_cast<std::size_t>(n));
-        }
-    };
-    read_until("Password for the PDF: ");
-    BOOST_TEST_REQUIRE(write(terminal, "typed-pw\n", 9) == 9);
-    read_until("The same password again: ");
-    BOOST_TEST_REQUIRE(write(terminal, "typed-pw\n", 9) == 9);
-    read_until("");
-    int status = 0;
-    BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
-    close(terminal);
+    on_terminal run({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", pdf, "--password",
+                     "-"});
+    run.read_until("Password for the PDF: ");
+    run.type("typed-pw\n");
+    run.read_until("The same password again: ");
+    run.type("typed-pw\n");
+    run.read_until("");
+    const int status = run.wait();
     BOOST_TEST(WIFEXITED(status));
-    BOOST_TEST(WEXITSTATUS(status) == 0, shown);
-    BOOST_TEST(shown.find("The same password again: ") != std::string::npos, shown);
-    BOOST_TEST(shown.find("typed-pw") == std::string::npos, shown);
+    BOOST_TEST(WEXITSTATUS(status) == 0, run.shown);
+    BOOST_TEST(run.shown.find("The same password again: ") != std::string::npos, run.shown);
+    BOOST_TEST(run.shown.find("typed-pw") == std::string::npos, run.shown);
     BOOST_TEST(pdf_text(pdf, {"-upw", "typed-pw"}).find("Small Business Owner") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(ctrl_c_or_a_kill_at_the_password_prompt_gives_the_terminal_its_echo_back) {
     // The prompt turns echo off; a signal that ended or stopped bpmap-cli there left it off, so
     // the shell showed nothing the user typed afterwards.
-    const std::vector<std::string> args = {BPM_CLI, "export", test::sample("small-business-owner.bpm"), "--format",
-                                           "pdf", "-o", "never.pdf", "--password", "-"};
-    std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    // Whether the terminal echoes, as its slave side says; the bound only catches a hang.
+    // Whether the terminal echoes, as its slave side says.
     const auto echoes = [](int slave) {
         termios t{};
         BOOST_TEST_REQUIRE(tcgetattr(slave, &t) == 0);
@@ -345,37 +359,22 @@ BOOST_AUTO_TEST_CASE(ctrl_c_or_a_kill_at_the_password_prompt_gives_the_terminal_
     };
     // (Ctrl+Z cannot be tried here: bpmap-cli leads its own session, whose process group is
     // orphaned, and the kernel stops no such group for a terminal's stop signals.)
-    for (const char* how : {"Ctrl+C", "SIGTERM"}) {
+    for (const std::string how : {"Ctrl+C", "SIGTERM"}) {
         BOOST_TEST_CONTEXT(how) {
-            int terminal = -1;
-            const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
-            BOOST_TEST_REQUIRE(pid >= 0);
-            if (pid == 0) {
-                execv(BPM_CLI, argv.data());
-                _exit(127);
-            }
-            const int slave = open(ptsname(terminal), O_RDWR | O_NOCTTY);
+            on_terminal run({"export", test::sample("small-business-owner.bpm"), "--format", "pdf", "-o", "never.pdf",
+                             "--password", "-"});
+            const int slave = open(ptsname(run.terminal), O_RDWR | O_NOCTTY);
             BOOST_TEST_REQUIRE(slave >= 0);
-            std::string shown;
-            for (int i = 0; i < 600 && shown.find("Password for the PDF: ") == std::string::npos; ++i) {
-                pollfd p = {terminal, POLLIN, 0};
-                if (poll(&p, 1, 100) <= 0) continue;
-                char buf[512];
-                const ssize_t n = read(terminal, buf, sizeof buf);
-                if (n <= 0) break;
-                shown.append(buf, static_cast<std::size_t>(n));
-            }
-            BOOST_TEST_REQUIRE(shown.find("Password for the PDF: ") != std::string::npos, shown);
+            run.read_until("Password for the PDF: ");
+            BOOST_TEST_REQUIRE(run.shown.find("Password for the PDF: ") != std::string::npos, run.shown);
             BOOST_TEST(!echoes(slave));
-            int status = 0;
-            if (std::string(how) == "SIGTERM") BOOST_TEST_REQUIRE(kill(pid, SIGTERM) == 0);
-            else BOOST_TEST_REQUIRE(write(terminal, "\x03", 1) == 1);
-            BOOST_TEST_REQUIRE(waitpid(pid, &status, 0) == pid);
+            if (how == "SIGTERM") BOOST_TEST_REQUIRE(kill(run.pid, SIGTERM) == 0);
+            else run.type("\x03");
+            const int status = run.wait();
             BOOST_TEST(WIFSIGNALED(status), "ended by the signal, as it would have been");
-            BOOST_TEST(WTERMSIG(status) == (std::string(how) == "SIGTERM" ? SIGTERM : SIGINT));
+            BOOST_TEST(WTERMSIG(status) == (how == "SIGTERM" ? SIGTERM : SIGINT));
             BOOST_TEST(echoes(slave), "the terminal echoes again");
             close(slave);
-            close(terminal);
         }
     }
 }
