@@ -17,8 +17,9 @@ struct day_range {
     bool operator==(const day_range& o) const { return min_days == o.min_days && max_days == o.max_days; }
 };
 
-/// Reads a duration typed by a person ("2 weeks", "1-2 weeks", "3–6 months", "45 days",
-/// "1 quarter", "a year", "a few weeks", "up to 10 days", "1 month and 2 weeks") into days.
+/// Reads a duration typed by a person ("2 weeks", "1-2 weeks", "3–6 months", "1~2 weeks",
+/// "1〜2 weeks", "1 to 2 weeks", "45 days", "1 quarter", "a year", "a few weeks", "up to 10 days",
+/// "1 month and 2 weeks") into days.
 /// Months count 30 days, quarters 91, years 365. Text it does not understand gives nullopt.
 std::optional<day_range> parse_duration(std::string_view text);
 

@@ -24,8 +24,14 @@ std::optional<std::vector<token>> tokenize(std::string_view in) {
     int depth = 0;
     for (std::size_t i = 0; i < in.size();) {
         const char32_t c = next_code_point(in, i);
-        if (c >= 0x2010 && c <= 0x2015) {  // hyphens and dashes
+        if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D) {  // hyphens, dashes, minus
             if (depth == 0) s += " - ";
+            continue;
+        }
+        // A wave dash or a tilde, full-width or not: "about" before a number, a range between two
+        // ("1~2 weeks", "1〜2週間"), as Japanese and Chinese writing and much English shorthand use it.
+        if (c == '~' || c == 0x301C || c == 0xFF5E) {
+            if (depth == 0) s += " ~ ";
             continue;
         }
         if (c == '(') {
@@ -95,7 +101,8 @@ public:
         auto low = span();
         if (!low) return std::nullopt;
         std::optional<std::pair<amount, double>> high;  // total, and the unit of its first term
-        if (accept_phrase({"-"}) || accept_phrase({"to"}) || accept_phrase({"or"}) || (between && accept_phrase({"and"}))) {
+        if (accept_phrase({"-"}) || accept_phrase({"~"}) || accept_phrase({"to"}) || accept_phrase({"or"}) ||
+            (between && accept_phrase({"and"}))) {
             high = span();
             if (!high || high->second == 0) return std::nullopt;
         }
