@@ -4,6 +4,8 @@
 #include "bpm/bpm_file.h"
 #include "bpm/export_text.h"
 #include "bpm/history.h"
+#include "bpm/json_format.h"
+#include "bpm/duration.h"
 #include "bpm/summary.h"
 #include "test_support.h"
 
@@ -90,7 +92,7 @@ BOOST_AUTO_TEST_CASE(csv_has_a_row_per_persona_and_stage_that_parses_back) {
 
 BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
     const std::string md = *to_markdown(test::rich_document()).value;
-    BOOST_TEST(md.rfind("# Q3 go-to-market \\<draft\\> & notes\n", 0) == 0u);
+    BOOST_TEST(md.rfind("# Q3 go-to-market &lt;draft&gt; & notes\n", 0) == 0u);
     BOOST_TEST(md.find("## Marketing Director\n") != std::string::npos);
     BOOST_TEST(md.find("*Completed · last updated 2026-11-02 17:30 +02:00*\n") != std::string::npos);
     BOOST_TEST(md.find("- **Organisation:** Maison Éclat\n") != std::string::npos);
@@ -99,12 +101,103 @@ BOOST_AUTO_TEST_CASE(markdown_playbook_reads_stage_by_stage) {
     BOOST_TEST(md.find("Whole cycle: 3–6.5 months") != std::string::npos);
     BOOST_TEST(md.find("### 1. Awareness\n") != std::string::npos);
     // Line breaks in a field stay inside the list item; markup characters are shown, not obeyed.
-    BOOST_TEST(md.find("- **Buyer Actions:** Researches problems  \n  on LinkedIn & in \"analyst\" reports \\<2024\\>\n") !=
+    BOOST_TEST(md.find("- **Buyer Actions:** Researches problems  \n  on LinkedIn & in \"analyst\" reports &lt;2024&gt;\n") !=
                std::string::npos);
     BOOST_TEST(md.find("- **Buyer Actions:** —\n") != std::string::npos);
     BOOST_TEST(md.find("### Summary\n") != std::string::npos);
     BOOST_TEST(md.back() == '\n');
     BOOST_TEST(md.find("\n\n\n") == std::string::npos);
+}
+
+// The text a browser shows for HTML as cmark-gfm writes it: tags dropped, its entities decoded.
+std::string shown_text(std::string_view html) {
+    std::string out;
+    for (std::size_t i = 0; i < html.size(); ++i) {
+        if (html[i] == '<') {
+            i = html.find('>', i);
+            if (i == std::string_view::npos) break;
+            continue;
+        }
+        bool decoded = false;
+        for (const auto& [entity, c] : {std::pair{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}})
+            if (html.substr(i, std::string_view(entity).size()) == entity) {
+                out.push_back(c);
+                i += std::string_view(entity).size() - 1;
+                decoded = true;
+                break;
+            }
+        if (!decoded) out.push_back(html[i]);
+    }
+    return out;
+}
+
+// Rendered by GitHub's own Markdown parser with GitHub's extensions, every field reads as typed:
+// no strikethrough between two "1~2 weeks", no list from "2026. Budget", no entity, link or
+// emphasis. ("$" is GitHub's maths, which cmark-gfm does not know: it is escaped all the same.)
+BOOST_AUTO_TEST_CASE(markdown_shows_every_field_as_typed_in_github_flavoured_markdown) {
+    const std::string typed[] = {
+        "1~2 weeks, then 3~6 months", "~~not struck~~", "*not em* and _not em_ and **not strong**", "`not code`",
+        "[not a link](http://example.invalid)", "![no image](x.png)", "<b>not html</b>", "a | b | c",
+        "&copy; &#169; &amp; R&D", "$x$ is not maths", "# not a heading", "- not an item", "+ not an item",
+        "= not an underline", "2026. Budget", "3) third", "> not a quote", "back\\slash", "trailing backslash\\",
+        "<http://example.invalid>", "see http://example.invalid/a_b_c*", "(www.example.invalid/~a~b)",
+        "mail first_last@example.invalid", "Cut waste to ~5%"};
+    document d;
+    persona p;
+    p.id = "p1";
+    p.name = "Markdown";
+    for (std::size_t i = 0; i < std::size(typed); ++i) {
+        stage s;
+        s.id = "s" + std::to_string(i + 1);
+        s.name = "Stage " + std::to_string(i + 1);
+        s.buyer_actions = typed[i];
+        s.key_message = "first line\n    = indented second line\n2. third line";
+        p.stages.push_back(s);
+    }
+    d.personas.push_back(p);
+    test::temp_dir dir;
+    test::spit(dir.file("playbook.md"), *to_markdown(d).value);
+    const auto html = test::run_program(BPM_CMARK_GFM, {"-e", "strikethrough", "-e", "table", "-e", "autolink",
+                                                         "-e", "tagfilter", dir.file("playbook.md")});
+    BOOST_TEST_REQUIRE(html.exit_code == 0, html.err);
+    // Each field's list item, as HTML: the same text, and no mark but a link for a web address.
+    std::vector<std::string> items;
+    const std::string start = "<li><strong>Buyer Actions:</strong> ";
+    for (std::size_t at = html.out.find(start); at != std::string::npos; at = html.out.find(start, at + 1))
+        items.push_back(html.out.substr(at + start.size(), html.out.find("</li>", at) - at - start.size()));
+    BOOST_TEST_REQUIRE(items.size() == std::size(typed));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        BOOST_TEST(shown_text(items[i]) == typed[i], items[i]);
+        for (const char* tag : {"<del>", "<em>", "<strong>", "<code>", "<img", "<ol", "<ul", "<blockquote>", "<h"})
+            BOOST_TEST(items[i].find(tag) == std::string::npos, tag << " in " << items[i]);
+    }
+    BOOST_TEST(html.out.find("<li><strong>Key Message:</strong> first line<br />\n= indented second line<br />\n"
+                             "2. third line</li>") != std::string::npos,
+               html.out);
+    BOOST_TEST(html.out.find("<a href=\"http://example.invalid\">http://example.invalid</a>") != std::string::npos);
+}
+
+// Case 08: "1~2 weeks … 3~6 months" were struck through on GitHub, and neither read as a range.
+BOOST_AUTO_TEST_CASE(tilde_ranges_are_ranges_and_never_strike_through) {
+    const result<document> doc = load_json(test::data("markdown-tilde-ranges.json"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    const persona& p = doc.value->personas.at(0);
+    const cycle_length cycle = total_duration(p);
+    BOOST_TEST_REQUIRE(bool(cycle.known));
+    BOOST_TEST(cycle.known->min_days == 7 + 90);
+    BOOST_TEST(cycle.known->max_days == 14 + 180);
+    BOOST_TEST(cycle.stages_without_duration == 0u);
+
+    test::temp_dir dir;
+    const std::string md = *to_markdown(*doc.value).value;
+    BOOST_TEST(md.find("1\\~2 weeks") != std::string::npos, md);
+    test::spit(dir.file("playbook.md"), md);
+    const auto html = test::run_program(BPM_CMARK_GFM, {"-e", "strikethrough", dir.file("playbook.md")});
+    BOOST_TEST_REQUIRE(html.exit_code == 0, html.err);
+    BOOST_TEST(html.out.find("<del>") == std::string::npos, html.out);
+    for (const char* shown : {"(1~2 weeks)", "(3~6 months)", "Pays back in 2~3 months", "Cut waste to ~5%",
+                              "Whole cycle: 3–6.5 months"})
+        BOOST_TEST(html.out.find(shown) != std::string::npos, shown << " in\n" << html.out);
 }
 
 BOOST_AUTO_TEST_CASE(markdown_summaries_tell_of_the_map_as_it_is_now) {

@@ -1,5 +1,7 @@
 #include "bpm/export_text.h"
 
+#include <cctype>
+
 #include "bpm/duration.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
@@ -9,28 +11,91 @@ namespace bpm {
 
 namespace {
 
-// Text that Markdown shows literally; line breaks become hard breaks that stay inside a list item.
+// True when text[i] ('&') starts what Markdown would read as an entity ("&amp;", "&#38;").
+bool starts_entity(std::string_view text, std::size_t i) {
+    std::size_t j = i + 1;
+    if (j < text.size() && text[j] == '#') ++j;
+    const std::size_t name = j;
+    while (j < text.size() && j - name < 32 && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+    return j > name && j < text.size() && text[j] == ';';
+}
+
+// True when a line starting at text[i] would be read as an ordered list item ("2026. Budget").
+bool starts_ordered_item(std::string_view text, std::size_t i) {
+    std::size_t j = i;
+    while (j < text.size() && j - i < 10 && text[j] >= '0' && text[j] <= '9') ++j;
+    return j > i && j < text.size() && (text[j] == '.' || text[j] == ')');
+}
+
+// The length of the web address GFM's extended autolinks would take at text[i] ("www.",
+// "http://", "https://" after a line start, a space or one of "(*_~"), or 0. Inside one, an escape
+// would become part of the link, so it is copied as it is, up to a space or '<' (GFM 0.29, 6.9).
+// The emphasis marks an autolink leaves out at its end stay unescaped too, as an escape there would
+// be swallowed; every other mark being escaped, they have no partner and show as they are.
+std::size_t autolink_length(std::string_view text, std::size_t i) {
+    if (i > 0 && std::string_view(" \t\n(*_~").find(text[i - 1]) == std::string_view::npos) return 0;
+    const auto starts = [&](std::string_view prefix) {
+        if (text.size() - i < prefix.size()) return false;
+        for (std::size_t k = 0; k < prefix.size(); ++k)
+            if (std::tolower(static_cast<unsigned char>(text[i + k])) != prefix[k]) return false;
+        return true;
+    };
+    if (!starts("www.") && !starts("http://") && !starts("https://")) return 0;
+    std::size_t end = i;
+    while (end < text.size() && std::string_view(" \t\r\n<").find(text[end]) == std::string_view::npos) ++end;
+    return end - i;
+}
+
+// Text that GitHub Flavoured Markdown shows literally (CommonMark 0.30 and the GFM spec 0.29):
+// every inline mark is escaped (emphasis, code, links, tables, strikethrough's ~, GitHub's $
+// maths), "<" and ">" as entities (HTML; an autolink leaves an entity out, not an escape), "&"
+// only where it would start an entity, web addresses not at all (autolink_length), and the marks that count only at a line's
+// start (headings, lists, quotes, setext underlines, numbered items) there. Line breaks become hard
+// breaks that stay inside a list item; a continued line's indent is dropped, since four spaces
+// there would start a code block.
 std::string md(std::string_view text, std::string_view continuation_indent = "  ") {
     const std::string_view t = trim(text);
     std::string out;
     out.reserve(t.size() + 8);
     bool line_start = true;
-    for (char c : t) {
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
         if (c == '\r') continue;
         if (c == '\n') {
             out += "  \n";
             out += continuation_indent;
             line_start = true;
+            while (i + 1 < t.size() && (t[i + 1] == ' ' || t[i + 1] == '\t')) ++i;
+            continue;
+        }
+        if (const std::size_t link = autolink_length(t, i)) {
+            out.append(t.substr(i, link));
+            i += link - 1;
+            line_start = false;
             continue;
         }
         switch (c) {
-            case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>': case '|':
+            case '<': out += "&lt;"; line_start = false; continue;
+            case '>': out += "&gt;"; line_start = false; continue;
+            case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~': case '$':
                 out.push_back('\\');
                 break;
-            case '#': case '-': case '+':
+            case '&':
+                if (starts_entity(t, i)) out.push_back('\\');
+                break;
+            case '#': case '-': case '+': case '=':
                 if (line_start) out.push_back('\\');
                 break;
-            default: break;
+            default:
+                if (line_start && starts_ordered_item(t, i)) {
+                    // The digits stay; the mark after them is escaped.
+                    while (t[i] >= '0' && t[i] <= '9') out.push_back(t[i++]);
+                    out.push_back('\\');
+                    out.push_back(t[i]);
+                    line_start = false;
+                    continue;
+                }
+                break;
         }
         out.push_back(c);
         line_start = line_start && (c == ' ' || c == '\t');
