@@ -206,7 +206,9 @@ BOOST_AUTO_TEST_CASE(export_writes_markdown_and_csv) {
 
     const auto to_stdout = cli({"export", small, "--format", "csv", "-o", "-", "--persona", "small business"});
     BOOST_TEST(to_stdout.exit_code == 0);
-    BOOST_TEST(to_stdout.out.rfind("persona_id,persona_name,", 0) == 0u);
+    // The byte order mark goes to standard output too: "-o - > file.csv" opens in Excel as well.
+    BOOST_TEST(to_stdout.out.rfind("\xEF\xBB\xBFpersona_id,persona_name,", 0) == 0u);
+    BOOST_TEST(csv_text.rfind("\xEF\xBB\xBFpersona_id,persona_name,", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {

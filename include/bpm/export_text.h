@@ -13,12 +13,22 @@ namespace bpm {
 /// progress (personas written, of all); cancelled through it, no text.
 result<std::string> to_markdown(const document& doc, const progress_fn& progress = {});
 
+/// How the CSV is written: the separator between fields (',' as RFC 4180 has it; ';' is what
+/// Excel reads in locales whose decimal mark is a comma).
+struct csv_options {
+    char separator = ',';
+};
+
 /// Every stage of every persona as CSV (RFC 4180: CRLF line ends, fields quoted where needed),
 /// one row per persona × stage under a header row; a persona without stages still gets a row.
-/// Tells progress as to_markdown does.
-result<std::string> to_csv(const document& doc, const progress_fn& progress = {});
+/// It starts with a UTF-8 byte order mark, without which Excel reads the file in the system's
+/// code page ("MÃ¼ller"), and guards every field against formula injection (csv_field). Tells
+/// progress as to_markdown does.
+result<std::string> to_csv(const document& doc, const csv_options& options = {}, const progress_fn& progress = {});
 
-/// One CSV field, quoted and escaped when RFC 4180 requires it.
-std::string csv_field(const std::string& value);
+/// One CSV field: a value a spreadsheet would run as a formula (starting with = + - @, a tab or
+/// a carriage return, or their full-width forms) gets a leading apostrophe (OWASP's CSV injection
+/// advice), then the field is quoted and escaped when RFC 4180 requires it for separator.
+std::string csv_field(const std::string& value, char separator = ',');
 
 }  // namespace bpm

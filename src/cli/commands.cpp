@@ -382,7 +382,7 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
     const progress_fn writing = progress.tell(to_stdout ? _("Writing to standard output")
                                                         : format(_("Writing {1}"), target->second));
-    const result<std::string> text = fmt->second == "md" ? to_markdown(selected, writing) : to_csv(selected, writing);
+    const result<std::string> text = fmt->second == "md" ? to_markdown(selected, writing) : to_csv(selected, {}, writing);
     if (text.was_cancelled()) return interrupted(progress, err, to_stdout ? std::string() : target->second);
     progress.finish();
     if (to_stdout) {

@@ -187,10 +187,26 @@ result<std::string> to_markdown(const document& doc, const progress_fn& progress
     return result<std::string>::success(std::move(out));
 }
 
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+namespace {
+
+// True when a spreadsheet would read a cell starting with this text as a formula (or, for tab and
+// carriage return, hide such a start), Excel's full-width forms of the signs included.
+bool starts_formula(std::string_view value) {
+    if (value.empty()) return false;
+    if (std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) return true;
+    for (std::string_view wide : {"\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"})  // ＝ ＋ － ＠
+        if (value.substr(0, wide.size()) == wide) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& value, char separator) {
+    const std::string guarded = starts_formula(value) ? "'" + value : value;
+    const char specials[] = {separator, '"', '\r', '\n', '\0'};
+    if (guarded.find_first_of(specials) == std::string::npos) return guarded;
     std::string out = "\"";
-    for (char c : value) {
+    for (char c : guarded) {
         if (c == '"') out += "\"\"";
         else out.push_back(c);
     }
@@ -198,13 +214,13 @@ std::string csv_field(const std::string& value) {
     return out;
 }
 
-result<std::string> to_csv(const document& doc, const progress_fn& progress) {
-    std::string out;
+result<std::string> to_csv(const document& doc, const csv_options& options, const progress_fn& progress) {
+    std::string out = "\xEF\xBB\xBF";
     auto row = [&](std::initializer_list<std::string> fields) {
         bool first = true;
         for (const std::string& f : fields) {
-            if (!first) out += ',';
-            out += csv_field(f);
+            if (!first) out += options.separator;
+            out += csv_field(f, options.separator);
             first = false;
         }
         out += "\r\n";
