@@ -1,6 +1,7 @@
 // Drives the real editor window: open, edit through the grid, undo and redo, stage rows,
 // pasting from a spreadsheet, the unsaved-changes question, load errors and screenshots.
 #define BOOST_TEST_MODULE gui
+#include <array>
 #include <memory>
 
 #include <wx/accel.h>
@@ -10,6 +11,7 @@
 #include <gdk/gdk.h>
 #endif
 
+#include "bpm/json_format.h"
 #include "gui_fixture.h"
 #include "journey_map_view.h"
 
@@ -741,6 +743,46 @@ BOOST_AUTO_TEST_CASE(help_and_version_need_no_display) {
         BOOST_TEST(out.find(std::string(option) == "--version" ? "bpmap " : "--screenshot") != std::string::npos, out);
         BOOST_TEST(out.find("Unable to initialize") == std::string::npos, out);
     }
+}
+
+// Case 16: rows copied from Excel where a cell starts with a quote that is not a CSV quote
+// ("Quick win" pilot, an unclosed "Board wants…): the quotes are text and every row stays a row.
+BOOST_AUTO_TEST_CASE(ctrl_v_of_excel_rows_with_stray_quotes_keeps_every_row_and_quote) {
+    test::temp_dir dir;
+    const std::string map = dir.file("target.bpm");
+    BOOST_TEST_REQUIRE(bool(bpm::save_bpm(*bpm::load_json(test::data("excel-clipboard-quotes.target.json")).value, map)));
+    editor ed(map);
+    {
+        wxClipboardLocker lock;
+        wxTheClipboard->SetData(new wxTextDataObject(wxString::FromUTF8(test::slurp(test::data("excel-clipboard-quotes.tsv")))));
+    }
+    ed.grid().SetGridCursor(0, 0);
+    ed.grid().GetGridWindow()->SetFocus();
+    BOOST_TEST(PressOn(*ed.grid().GetGridWindow(), 'V', true, false, false));
+    const persona& p = ed.shown();
+    BOOST_TEST_REQUIRE(p.stages.size() == 5u);
+    const std::vector<std::array<std::string, 3>> expected = {
+        {"\"Quick win\" pilot", "Runs a 30-day pilot", "30 days"},
+        {"Shortlist", "Asks: \"Must have SSO", "2 weeks"},
+        {"Consensus", "\"Board wants payback < 6 months", "1 quarter"},
+        {"Contract", "Legal review", "3 weeks"},
+        {"Onboarding\n(phase 1)", "Kick-off", "1 week"}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        BOOST_TEST(p.stages[i].name == expected[i][0]);
+        BOOST_TEST(p.stages[i].buyer_actions == expected[i][1]);
+        BOOST_TEST(p.stages[i].duration == expected[i][2]);
+    }
+    BOOST_TEST(ed.undo_label() == "Undo Paste");
+}
+
+BOOST_AUTO_TEST_CASE(a_quote_opens_a_quoted_cell_only_when_it_closes_the_cell) {
+    BOOST_TEST((ParseTabSeparated("\"a\" b\tc\n") == CellBlock{{"\"a\" b", "c"}}));
+    BOOST_TEST((ParseTabSeparated("\"open\tx\ny\tz\n") == CellBlock{{"\"open", "x"}, {"y", "z"}}));
+    BOOST_TEST((ParseTabSeparated("\"two\nlines\"\tx\r\n") == CellBlock{{"two\nlines", "x"}}));
+    BOOST_TEST((ParseTabSeparated("\"say \"\"hi\"\"\"") == CellBlock{{"say \"hi\""}}));
+    BOOST_TEST((ParseTabSeparated("\"\"\tx") == CellBlock{{"", "x"}}));
+    BOOST_TEST((ParseTabSeparated("\"") == CellBlock{{"\""}}));
+    BOOST_TEST((ParseTabSeparated("a\"b\"\tc") == CellBlock{{"a\"b\"", "c"}}));
 }
 
 BOOST_FIXTURE_TEST_CASE(ctrl_v_in_an_open_cell_editor_pastes_a_block_into_the_cells, editor) {

@@ -1,5 +1,26 @@
 #include "grid_clipboard.h"
 
+namespace {
+
+// True when the quote at text[open] has a closing quote ("" inside being one quote) that ends the
+// cell: a tab, a line break or the end follows it. Only then is the cell quoted, as Excel and
+// LibreOffice read it; otherwise the quote is the cell's first character. Looks no further than
+// that closing quote.
+bool ClosesProperly(std::string_view text, std::size_t open) {
+    for (std::size_t i = open + 1; i < text.size(); ++i) {
+        if (text[i] != '"') continue;
+        if (i + 1 < text.size() && text[i + 1] == '"') {
+            ++i;
+            continue;
+        }
+        const std::string_view after = text.substr(i + 1);
+        return after.empty() || after[0] == '\t' || after[0] == '\n' || after.substr(0, 2) == "\r\n";
+    }
+    return false;
+}
+
+}  // namespace
+
 CellBlock ParseTabSeparated(std::string_view text) {
     CellBlock block;
     std::vector<std::string> row;
@@ -29,7 +50,7 @@ CellBlock ParseTabSeparated(std::string_view text) {
             }
             continue;
         }
-        if (c == '"' && !cell_started) {
+        if (c == '"' && !cell_started && ClosesProperly(text, i)) {
             quoted = true;
             cell_started = true;
         } else if (c == '\t') {
