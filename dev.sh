@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 # Debian/Ubuntu packages the build and the tests need; keep in step with the README.
-build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libutfcpp-dev libcurl4-openssl-dev libboost-test-dev libwxgtk3.2-dev libgtk-3-dev libhpdf-dev zlib1g-dev libpng-dev fonts-dejavu-core)
+build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libutfcpp-dev libcurl4-openssl-dev libboost-test-dev libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libfribidi-dev zlib1g-dev libpng-dev fonts-dejavu-core)
 test_packages=(libxml2-utils xvfb xauth imagemagick poppler-utils qpdf)
 # The fuzz targets need clang and its libFuzzer (libclang-rt-N-dev for clang N, added below).
 fuzz_packages=(clang)

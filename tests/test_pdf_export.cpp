@@ -5,12 +5,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "bpm/json_format.h"
 #include "bpm/map_pdf.h"
 #include "bpm/pdf_export.h"
 #include "bpm/summary.h"
+#include "bpm/utf8.h"
 #include "test_support.h"
 
 using namespace bpm;
@@ -61,12 +64,19 @@ std::string text_of(const std::string& pdf, const std::vector<std::string>& extr
     return r.out;
 }
 
-// Dark pixels of page `page` rendered in grey at `dpi`, read from pdftoppm's binary PGM.
-std::size_t ink(const std::string& pdf, int page, int dpi) {
+// Dark pixels of page `page` rendered in grey at `dpi`, read from pdftoppm's binary PGM; only
+// those inside `within` (in points) when given.
+std::size_t ink(const std::string& pdf, int page, int dpi, std::optional<draw::rect> within = std::nullopt) {
     test::temp_dir dir;
     const std::string prefix = dir.file("page");
-    const auto r = tool(BPM_PDFTOPPM, {"-gray", "-r", std::to_string(dpi), "-f", std::to_string(page), "-l",
-                                       std::to_string(page), "-singlefile", pdf, prefix});
+    std::vector<std::string> args = {"-gray", "-r", std::to_string(dpi), "-f", std::to_string(page), "-l",
+                                     std::to_string(page), "-singlefile"};
+    if (within) {
+        const auto px = [&](double pt) { return std::to_string(static_cast<long>(pt * dpi / 72)); };
+        args.insert(args.end(), {"-x", px(within->x), "-y", px(within->y), "-W", px(within->w), "-H", px(within->h)});
+    }
+    args.insert(args.end(), {pdf, prefix});
+    const auto r = tool(BPM_PDFTOPPM, args);
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
     const std::string pgm = test::slurp(prefix + ".pgm");
     std::istringstream header(pgm);
@@ -99,6 +109,27 @@ std::vector<word_box> word_boxes(const std::string& pdf) {
         const std::size_t open = html.find('>', at) + 1;
         out.push_back({html.substr(open, html.find("</word>", open) - open), attr("xMin"), attr("xMax")});
     }
+    return out;
+}
+
+// pdftotext puts right-to-left lines in logical order and marks its guess of each run's direction
+// with U+202A..U+202C; the text without those marks.
+std::string without_embeddings(std::string text) {
+    for (const char* mark : {"\u202A", "\u202B", "\u202C"})
+        for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark)) text.erase(at, 3);
+    return text;
+}
+
+// A word as `pdftotext -bbox` gives it: in the order drawn, left to right.
+std::string drawn_order(std::string_view word) {
+    std::vector<std::string> chars;
+    for (std::size_t i = 0; i < word.size();) {
+        const std::size_t next = next_char_start(word, i);
+        chars.emplace_back(word.substr(i, next - i));
+        i = next;
+    }
+    std::string out;
+    for (auto it = chars.rbegin(); it != chars.rend(); ++it) out += *it;
     return out;
 }
 
@@ -387,6 +418,58 @@ BOOST_AUTO_TEST_CASE(cjk_text_uses_an_installed_cjk_font) {
     BOOST_TEST(text_of(path).find("中文 Maison") != std::string::npos);
     BOOST_TEST(tool(BPM_PDFFONTS, {path}).out.find("yes") != std::string::npos);
     BOOST_TEST(tool(BPM_QPDF, {"--check", path}).exit_code == 0);
+}
+
+BOOST_AUTO_TEST_CASE(hebrew_and_arabic_extract_in_logical_order_and_sit_at_the_right) {
+    test::temp_dir dir;
+    const std::string path = exported(dir, {a4_page({label(60, 60, 600, {"מנהלת שיווק"}), label(60, 100, 600, {"مديرة التسويق"}),
+                                                      label(60, 140, 600, {"CFO مدير"})})});
+    const std::string text = without_embeddings(text_of(path));
+    for (const char* s : {"מנהלת שיווק", "مديرة التسويق"}) BOOST_TEST(text.find(s) != std::string::npos, s << "\n" << text);
+    // Right-to-left lines end at the right of their area, the first word rightmost; the mixed
+    // left-to-right one starts at the left, the Arabic word after "CFO".
+    const auto boxes = word_boxes(path);
+    const word_box* first = find_word(boxes, drawn_order("מנהלת"));
+    const word_box* second = find_word(boxes, drawn_order("שיווק"));
+    BOOST_TEST_REQUIRE((first && second));
+    BOOST_TEST(first->x_max == 660, boost::test_tools::tolerance(1.0));
+    BOOST_TEST(first->x_min > second->x_max);
+    const word_box* cfo = find_word(boxes, "CFO");
+    const word_box* manager = find_word(boxes, drawn_order("مدير"));
+    BOOST_TEST_REQUIRE((cfo && manager));
+    BOOST_TEST(cfo->x_min == 60, boost::test_tools::tolerance(1.0));
+    BOOST_TEST(manager->x_min > cfo->x_max);
+    // The ink agrees: the Arabic line has none in the left half of its area, plenty in the right.
+    BOOST_TEST(ink(path, 1, 72, draw::rect{60, 100, 300, 15}) == 0u);
+    BOOST_TEST(ink(path, 1, 72, draw::rect{360, 100, 300, 15}) > 50u);
+}
+
+BOOST_AUTO_TEST_CASE(arabic_is_drawn_joined) {
+    // Joined letters are narrower than the same letters drawn apart, and the PDF draws them as measured.
+    const pdf_text_measurer& m = fonts();
+    const draw::font f{12, false};
+    BOOST_TEST(m.width("مديرة", f) < m.width("م د ي ر ة", f) - 4 * m.width(" ", f));
+    test::temp_dir dir;
+    const std::string path = exported(dir, {a4_page({label(60, 60, 600, {"مديرة"}, 12, false, draw::align::right)})});
+    const word_box* w = find_word(word_boxes(path), drawn_order("مديرة"));
+    BOOST_TEST_REQUIRE(w);
+    BOOST_TEST(w->x_max - w->x_min == m.width("مديرة", f), boost::test_tools::tolerance(0.5));
+}
+
+BOOST_AUTO_TEST_CASE(a_right_to_left_map_prints_in_reading_order) {
+    const auto d = load_json(test::data("10-rtl-arabic-hebrew.json"));
+    BOOST_TEST_REQUIRE(bool(d), d.error());
+    test::temp_dir dir;
+    const std::string path = dir.file("map.pdf");
+    const auto r = export_map_pdf(*d.value, {}, fonts(), path);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->empty());
+    const std::string text = without_embeddings(text_of(path));
+    for (const char* s : {"مديرة التسويق", "الميزانية محدودة", "ندوة عبر الإنترنت", "משווה שלוש הצעות מחיר"})
+        BOOST_TEST(text.find(s) != std::string::npos, s << "\n" << text);
+    const auto check = tool(BPM_QPDF, {"--check", path});
+    BOOST_TEST(check.exit_code == 0, check.out);
+    BOOST_TEST(check.err.empty(), check.err);
 }
 
 BOOST_AUTO_TEST_CASE(without_dejavu_sans_the_failure_says_what_to_install) {

@@ -569,9 +569,10 @@ private:
         for (std::size_t i = 0; i < t.lines.size() && !failed(); ++i) {
             const unsigned long units = shape(t.lines[i], t.face.bold);
             const double width = static_cast<double>(units) * t.face.size / 1000;
+            const draw::align alignment = draw::line_alignment(t.alignment, t.lines[i]);
             double left = t.area.x;
-            if (t.alignment == draw::align::centre) left += (t.area.w - width) / 2;
-            if (t.alignment == draw::align::right) left += t.area.w - width;
+            if (alignment == draw::align::centre) left += (t.area.w - width) / 2;
+            if (alignment == draw::align::right) left += t.area.w - width;
             const HPDF_REAL baseline = y(t.area.y + ascent + static_cast<double>(i) * step);
             for (const run& r : runs_) {
                 HPDF_Font f = font(r.face);
@@ -585,14 +586,21 @@ private:
         pop_alpha(pushed);
     }
 
-    // Splits a line into runs of one face each, noting the glyphs used and the characters that
-    // had to become "?"; returns the line's width in thousandths of an em.
+    // Splits a line, in visual order, into runs of one face each, noting the glyphs used, the
+    // text that presentation forms stand for and the characters that had to become "?"; returns
+    // the line's width in thousandths of an em.
     unsigned long shape(std::string_view line, bool bold) {
         runs_.clear();
         unsigned long total = 0;
-        pdf_detail::for_each_glyph(fonts_, line, bold, [&](face_id id, char32_t drawn, char32_t wanted, unsigned advance) {
+        pdf_detail::for_each_glyph(fonts_, line, bold, true, [&](face_id id, char32_t drawn, char32_t wanted,
+                                                                 unsigned advance, std::u32string_view source) {
             if (drawn != wanted) missing_.insert(wanted);
             if (!drawn) return;
+            // Text extraction reverses right-to-left text drawn in visual order, the letters a
+            // ligature stands for among them (poppler and pdf.js alike): a lam-alef maps to
+            // alef-lam, so that it extracts as lam-alef.
+            if (is_presentation_form(drawn))
+                unicode_of_[static_cast<std::size_t>(id)].emplace(drawn, std::u32string(source.rbegin(), source.rend()));
             if (runs_.empty() || runs_.back().face != id || runs_.back().text.size() >= max_run_bytes) runs_.push_back({id, {}, 0});
             append_utf8(runs_.back().text, drawn);
             runs_.back().units += advance;
@@ -656,6 +664,7 @@ private:
             auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
             if (!attr || !attr->glyph_tbl.flgs || attr->num_glyphs != f.advance.size()) return false;
             if (!write_widths_and_map(loaded_[slot], f, used_chars_[slot])) return false;
+            if (!write_to_unicode(loaded_[slot], used_chars_[slot], unicode_of_[slot])) return false;
             embed_component_glyphs(attr, f, used_glyphs_[slot]);
         }
         return true;
@@ -695,6 +704,55 @@ private:
             status = HPDF_Stream_Write(attr->map_stream->stream, reinterpret_cast<const HPDF_BYTE*>(map.data()),
                                        static_cast<HPDF_UINT>(map.size()));
         return status == HPDF_OK;
+    }
+
+    // Arabic letters are drawn as the presentation forms of their joined shapes; text extraction
+    // and search should find the letters themselves.
+    static bool is_presentation_form(char32_t cp) {
+        return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE);
+    }
+
+    // libharu 2.3.0 writes a /ToUnicode that is a CID map rather than a Unicode one, which text
+    // extraction rejects ("Invalid 'begincidrange' operator in ToUnicode CMap") and then guesses.
+    // This one maps each code drawn to its text: itself, or the letters a presentation form
+    // stands for.
+    bool write_to_unicode(HPDF_Font font, const std::vector<bool>& chars, const std::map<char32_t, std::u32string>& unicode_of) {
+        const auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+        if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return false;
+        std::vector<std::pair<char32_t, std::u32string_view>> entries;
+        for (std::size_t cp = 0; cp < chars.size(); ++cp) {
+            if (!chars[cp]) continue;
+            const auto it = unicode_of.find(static_cast<char32_t>(cp));
+            entries.emplace_back(static_cast<char32_t>(cp), it == unicode_of.end() ? std::u32string_view() : it->second);
+        }
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        // At most 100 entries to a block, as the CMap format asks.
+        for (std::size_t from = 0; from < entries.size(); from += 100) {
+            const std::size_t to = std::min(entries.size(), from + 100);
+            cmap += std::to_string(to - from) + " beginbfchar\n";
+            for (std::size_t k = from; k < to; ++k) {
+                const auto& [code, text] = entries[k];
+                cmap += "<" + hex(code, 4) + "> <";
+                if (text.empty()) cmap += utf16_hex(code);
+                for (const char32_t c : text) cmap += utf16_hex(c);
+                cmap += ">\n";
+            }
+            cmap += "endbfchar\n";
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+        return HPDF_Stream_Write(attr->cmap_stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                 static_cast<HPDF_UINT>(cmap.size())) == HPDF_OK;
+    }
+
+    static std::string utf16_hex(char32_t cp) {
+        if (cp < 0x10000) return hex(cp, 4);
+        cp -= 0x10000;
+        return hex(0xD800 + (cp >> 10), 4) + hex(0xDC00 + (cp & 0x3FF), 4);
     }
 
     // libharu 2.3.0 embeds the glyphs drawn and the direct parts of composite ones, but not the
@@ -775,6 +833,7 @@ private:
     std::array<std::string, 3> names_;
     std::array<std::vector<bool>, 3> used_glyphs_;  // by face and glyph
     std::array<std::vector<bool>, 3> used_chars_;   // by face and code point
+    std::array<std::map<char32_t, std::u32string>, 3> unicode_of_;  // by face: what presentation forms stand for
     std::map<std::pair<std::uint8_t, std::uint8_t>, HPDF_ExtGState> alpha_states_;
     std::set<char32_t> missing_;
     std::vector<run> runs_;

@@ -356,9 +356,10 @@ result<pdf_text_measurer> pdf_text_measurer::load(const pdf_font_files& files) {
 
 double pdf_text_measurer::width(std::string_view text, const draw::font& f) const {
     unsigned long units = 0;
-    pdf_detail::for_each_glyph(*fonts_, text, f.bold, [&](pdf_detail::face_id, char32_t, char32_t, unsigned advance) {
-        units += advance;
-    });
+    pdf_detail::for_each_glyph(*fonts_, text, f.bold, false,
+                               [&](pdf_detail::face_id, char32_t, char32_t, unsigned advance, std::u32string_view) {
+                                   units += advance;
+                               });
     return static_cast<double>(units) * f.size / 1000.0;
 }
 

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bpm/bidi.h"
 #include "bpm/diagnostic.h"
 #include "bpm/pdf_export.h"
 #include "bpm/utf8.h"
@@ -50,26 +51,50 @@ struct font_set {
 /// True for the scripts whose absence earns the "no CJK font" warning rather than a list.
 bool is_cjk(char32_t cp);
 
-/// Calls fn(face_id, drawn, wanted, advance) for each character of a line as it is drawn: in the
-/// main face when it has the glyph, else in the CJK fallback, else as "?" (drawn != wanted).
-/// Control characters are skipped: they have no glyph and take no room.
+/// True for characters that are drawn as nothing and take no room: control characters, bidi
+/// marks and controls, zero-width spaces and joiners, variation selectors.
+inline bool is_invisible(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+/// Calls fn(drawn, source) for each character of a line as drawn (see bidi::shape; in visual
+/// order when `visual`), source being the code points it stands for. Text without right-to-left
+/// characters is passed through as it is, without shaping's cost.
 template <class Fn>
-void for_each_glyph(const font_set& fonts, std::string_view text, bool bold, Fn&& fn) {
+void for_each_shaped_char(std::string_view text, bool visual, Fn&& fn) {
+    if (!bidi::needs_bidi(text)) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            const char32_t cp = next_code_point(text, i);
+            fn(cp, std::u32string_view(&cp, 1));
+        }
+        return;
+    }
+    const bidi::shaped_line line = bidi::shape(text, visual);
+    const std::u32string_view source(line.text);
+    for (const bidi::shaped_char& c : line.chars) fn(c.drawn, source.substr(c.first, c.count));
+}
+
+/// Calls fn(face_id, drawn, wanted, advance, source) for each character of a line as it is drawn
+/// (for_each_shaped_char): in the main face when it has the glyph, else in the CJK fallback, else
+/// as "?" (drawn != wanted). Invisible characters are skipped.
+template <class Fn>
+void for_each_glyph(const font_set& fonts, std::string_view text, bool bold, bool visual, Fn&& fn) {
     const face_id main_id = bold && fonts.bold ? face_id::bold : face_id::regular;
     const face& main = fonts.get(main_id);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char32_t cp = next_code_point(text, i);
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
+    for_each_shaped_char(text, visual, [&](char32_t cp, std::u32string_view source) {
+        if (is_invisible(cp)) return;
         if (main.has(cp))
-            fn(main_id, cp, cp, main.width(cp));
+            fn(main_id, cp, cp, main.width(cp), source);
         else if (fonts.cjk && fonts.cjk->has(cp))
-            fn(face_id::cjk, cp, cp, fonts.cjk->width(cp));
+            fn(face_id::cjk, cp, cp, fonts.cjk->width(cp), source);
         else if (main.has('?'))
-            fn(main_id, char32_t('?'), cp, main.width('?'));
+            fn(main_id, char32_t('?'), cp, main.width('?'), source);
         else
-            fn(main_id, char32_t(0), cp, 0u);
-    }
+            fn(main_id, char32_t(0), cp, 0u, source);
+    });
 }
 
 }  // namespace bpm::pdf_detail
