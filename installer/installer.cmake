@@ -12,9 +12,11 @@ set(CPACK_GENERATOR "TGZ;DEB")
 # The shared-library scan adds what the programs link, among them libqpdf29 and libidn12 (a PDF
 # password is encrypted with AES-256 through libqpdf after libidn's SASLprep).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see, and
+# order right-to-left text with FriBidi (which the scan finds too, as it finds fontconfig).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libfribidi0, libfontconfig1")
 # The AI assistant loads libcurl when first used (src/core/ai/curl_library.h); the scan cannot see it.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcurl4 | libcurl4t64")
+# The PDF draws Chinese, Japanese and Korean, and emoji, from these fonts when they are installed.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcurl4 | libcurl4t64, fonts-wqy-microhei, fonts-symbola")
 set(CPACK_DEBIAN_PACKAGE_SECTION "office")
 include(CPack)

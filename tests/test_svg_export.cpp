@@ -142,3 +142,19 @@ BOOST_AUTO_TEST_CASE(a_long_drawing_tells_its_progress_and_can_be_cancelled) {
     BOOST_TEST(stopped.was_cancelled());
     BOOST_TEST(!stopped.value.has_value());
 }
+
+BOOST_AUTO_TEST_CASE(right_to_left_lines_keep_their_text_and_sit_at_the_right) {
+    const auto doc = parsed(*to_svg(one_text({"CFO first", "מנהלת שיווק", "مديرة"}, draw::align::left)).value);
+    const pugi::xml_node text = doc.child("svg").child("text");
+    const pugi::xml_node ltr = text.first_child();
+    BOOST_TEST(std::string(ltr.attribute("x").value()) == "10");
+    BOOST_TEST(!ltr.attribute("direction"));
+    // The renderer orders the logical text itself, right to left, from the area's right edge
+    // ("start" in that direction).
+    for (pugi::xml_node rtl = ltr.next_sibling(); rtl; rtl = rtl.next_sibling()) {
+        BOOST_TEST(std::string(rtl.attribute("direction").value()) == "rtl");
+        BOOST_TEST(std::string(rtl.attribute("text-anchor").value()) == "start");
+        BOOST_TEST(std::string(rtl.attribute("x").value()) == "190");
+    }
+    BOOST_TEST(std::string(ltr.next_sibling().text().get()) == "מנהלת שיווק");
+}

@@ -81,9 +81,12 @@ struct line {
     bool arrow_head = false;
 };
 
+/// How each line of a text sits in its area. `left` is where the line's reading starts: a
+/// right-to-left line (see line_alignment) aligned `left` sits at the right.
 enum class align { left, centre, right };
 
-/// Lines of text already wrapped by the layout; the first line's top is at area.y.
+/// Lines of text already wrapped by the layout, in logical order (renderers that place glyphs one
+/// by one reorder each line, see bidi.h); the first line's top is at area.y.
 struct text {
     rect area;
     std::vector<std::string> lines;
@@ -104,9 +107,17 @@ struct drawing {
 
 /// Wraps text into lines no wider than max_width, breaking at spaces (or inside a word that is
 /// wider than the whole line) and at '\n'. When more than max_lines would be needed, the last
-/// kept line ends with an ellipsis; max_lines == 0 means no limit.
+/// kept line ends with an ellipsis; max_lines == 0 means no limit. A line whose own first strong
+/// character would give it another direction than its paragraph's starts with an invisible
+/// direction mark (bidi::ltr_mark or rtl_mark), so that every renderer orders and aligns it as
+/// part of its paragraph.
 std::vector<std::string> wrap_text(std::string_view text, double max_width, const font& f,
                                    const text_measurer& m, std::size_t max_lines = 0);
+
+/// Where `line`, one of the text's lines, sits: left or right as the text's alignment says, with
+/// `left` turned to `right` when the line reads right to left (its first strong character is
+/// right-to-left, as in a Hebrew or Arabic paragraph).
+align line_alignment(align a, std::string_view line);
 
 /// Shortens one line to fit max_width, ending it with an ellipsis when anything is cut.
 std::string elide(std::string_view line, double max_width, const font& f, const text_measurer& m);

@@ -23,8 +23,11 @@ class haru_writer;
 struct pdf_font_files {
     std::string regular;     // DejaVu Sans
     std::string bold;        // DejaVu Sans Bold; empty: bold text uses the regular face
-    std::string cjk;         // fallback for Chinese, Japanese and Korean; empty when there is none
+    std::string cjk;         // a first fallback, such as a CJK font; empty when there is none
     unsigned cjk_index = 0;  // which font of a .ttc collection
+    // Whether characters none of these has are looked for in the other installed fonts (by
+    // coverage through fontconfig, and CJK fonts by name in the font folders).
+    bool system_fallbacks = true;
 };
 
 /// The folders searched for fonts, in order: $BPM_FONT_DIR when set, then the usual system font
@@ -35,8 +38,9 @@ std::vector<std::string> default_font_folders();
 /// loaded: cheap to copy (the metrics are shared) and safe to use from several threads.
 class pdf_text_measurer final : public draw::text_measurer {
 public:
-    /// Finds DejaVu Sans (and its bold face) and the first usable CJK fallback in the folders,
-    /// then loads them; fails naming the folders when DejaVu Sans is in none of them.
+    /// Finds DejaVu Sans (and its bold face) in the folders and loads them; fails naming the
+    /// folders when DejaVu Sans is in none of them. Fonts for characters DejaVu Sans lacks are
+    /// found when text first needs them: CJK fonts by name in these folders, others by coverage.
     static result<pdf_text_measurer> find(const std::vector<std::string>& folders = default_font_folders());
     /// Loads these files; fails naming the first one that libharu could not embed.
     static result<pdf_text_measurer> load(const pdf_font_files& files);

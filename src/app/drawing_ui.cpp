@@ -50,9 +50,10 @@ void DrawText(wxGraphicsContext& gc, const bpm::draw::text& t, GraphicsTextMeasu
     double y = t.area.y;
     for (const std::string& line : t.lines) {
         double x = t.area.x;
-        if (t.alignment != bpm::draw::align::left) {
+        // Pango orders and joins each line itself, in the direction of its first strong character.
+        if (const bpm::draw::align a = bpm::draw::line_alignment(t.alignment, line); a != bpm::draw::align::left) {
             const double room = t.area.w - measure.width(line, t.face);
-            x += t.alignment == bpm::draw::align::centre ? room / 2 : room;
+            x += a == bpm::draw::align::centre ? room / 2 : room;
         }
         // Measuring selects the measurer's own (black) font on the same context: set ours after.
         gc.SetFont(font);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "bpm/bidi.h"
 #include "bpm/utf8.h"
 
 namespace bpm::draw {
@@ -32,8 +33,17 @@ std::string with_ellipsis(std::string_view line, double max_width, const font& f
     }
 }
 
+// Marks the lines from `first` on that would otherwise take another direction than the paragraph.
+void keep_paragraph_direction(std::string_view para, std::vector<std::string>& lines, std::size_t first) {
+    if (!bidi::needs_bidi(para)) return;
+    const bool rtl = bidi::is_rtl(para);
+    for (std::size_t i = first; i < lines.size(); ++i)
+        if (bidi::is_rtl(lines[i]) != rtl) lines[i].insert(0, rtl ? bidi::rtl_mark : bidi::ltr_mark);
+}
+
 void wrap_paragraph(std::string_view para, double max_width, const font& f, const text_measurer& m,
                     std::vector<std::string>& out) {
+    const std::size_t first = out.size();
     std::string current;
     std::size_t i = 0;
     bool any = false;
@@ -65,6 +75,7 @@ void wrap_paragraph(std::string_view para, double max_width, const font& f, cons
         current = std::string(word);
     }
     if (!current.empty() || !any) out.push_back(std::move(current));
+    keep_paragraph_direction(para, out, first);
 }
 
 }  // namespace
@@ -95,6 +106,10 @@ std::vector<std::string> wrap_text(std::string_view text, double max_width, cons
         lines.back() = with_ellipsis(lines.back(), max_width, f, m);
     }
     return lines;
+}
+
+align line_alignment(align a, std::string_view line) {
+    return a == align::left && bidi::is_rtl(line) ? align::right : a;
 }
 
 std::string elide(std::string_view line, double max_width, const font& f, const text_measurer& m) {

@@ -259,8 +259,19 @@ public:
     }
 
 private:
+    // A face as the PDF uses it: loaded into libharu on first use, with what was drawn with it.
+    struct embedded_face {
+        HPDF_Font font = nullptr;
+        std::string name;
+        std::vector<bool> used_glyphs;                       // by glyph
+        std::vector<char32_t> char_of;                       // by code: the character drawn, 0 for none
+        std::map<std::uint16_t, std::u32string> unicode_of;  // by code: what a presentation form stands for
+        std::map<char32_t, std::uint16_t> code_of_astral;    // borrowed codes of characters past the BMP
+        std::uint32_t next_private = 0xF8FF;                 // the next code to borrow, downwards
+    };
+
     struct run {
-        face_id face = face_id::regular;
+        face_id face = pdf_detail::regular_face;
         std::string text;
         unsigned long units = 0;  // thousandths of an em
     };
@@ -595,15 +606,16 @@ private:
         const bool pushed = push_alpha(t.ink.a, 255);
         set_fill(t.ink);
         HPDF_Page_BeginText(page_);
-        const face_id main = t.face.bold && fonts_.bold ? face_id::bold : face_id::regular;
+        const face_id main = t.face.bold && fonts_.bold ? pdf_detail::bold_face : pdf_detail::regular_face;
         const double ascent = fonts_.get(main).ascent * t.face.size / 1000;
         const double step = measurer_.line_height(t.face);
         for (std::size_t i = 0; i < t.lines.size() && !failed(); ++i) {
             const unsigned long units = shape(t.lines[i], t.face.bold);
             const double width = static_cast<double>(units) * t.face.size / 1000;
+            const draw::align alignment = draw::line_alignment(t.alignment, t.lines[i]);
             double left = t.area.x;
-            if (t.alignment == draw::align::centre) left += (t.area.w - width) / 2;
-            if (t.alignment == draw::align::right) left += t.area.w - width;
+            if (alignment == draw::align::centre) left += (t.area.w - width) / 2;
+            if (alignment == draw::align::right) left += t.area.w - width;
             const HPDF_REAL baseline = y(t.area.y + ascent + static_cast<double>(i) * step);
             for (const run& r : runs_) {
                 HPDF_Font f = font(r.face);
@@ -617,44 +629,71 @@ private:
         pop_alpha(pushed);
     }
 
-    // Splits a line into runs of one face each, noting the glyphs used and the characters that
-    // had to become "?"; returns the line's width in thousandths of an em.
+    // Splits a line, in visual order, into runs of one face each, noting the glyphs used, the
+    // text that presentation forms stand for and the characters that had to become "?"; returns
+    // the line's width in thousandths of an em.
     unsigned long shape(std::string_view line, bool bold) {
         runs_.clear();
         unsigned long total = 0;
-        pdf_detail::for_each_glyph(fonts_, line, bold, [&](face_id id, char32_t drawn, char32_t wanted, unsigned advance) {
+        pdf_detail::for_each_glyph(fonts_, line, bold, true, [&](face_id id, char32_t drawn, char32_t wanted,
+                                                                 unsigned advance, std::u32string_view source) {
             if (drawn != wanted) missing_.insert(wanted);
             if (!drawn) return;
+            if (embedded_.size() <= id) embedded_.resize(std::size_t(id) + 1);
+            embedded_face& e = embedded_[id];
+            const face& f = fonts_.get(id);
+            if (e.used_glyphs.empty()) {
+                e.used_glyphs.resize(f.advance.size());
+                e.char_of.resize(0x10000);
+            }
+            const std::optional<std::uint16_t> code = code_for(e, f, drawn);
+            if (!code) {
+                missing_.insert(drawn);
+                return;
+            }
+            // Text extraction reverses right-to-left text drawn in visual order, the letters a
+            // ligature stands for among them (poppler and pdf.js alike): a lam-alef maps to
+            // alef-lam, so that it extracts as lam-alef.
+            if (is_presentation_form(drawn)) e.unicode_of.emplace(*code, std::u32string(source.rbegin(), source.rend()));
             if (runs_.empty() || runs_.back().face != id || runs_.back().text.size() >= max_run_bytes) runs_.push_back({id, {}, 0});
-            append_utf8(runs_.back().text, drawn);
+            append_utf8(runs_.back().text, *code);
             runs_.back().units += advance;
             total += advance;
-            const auto slot = static_cast<std::size_t>(id);
-            const face& f = fonts_.get(id);
-            if (used_glyphs_[slot].empty()) {
-                used_glyphs_[slot].resize(f.advance.size());
-                used_chars_[slot].resize(f.glyph_of.size());
-            }
-            used_glyphs_[slot][f.glyph_of[drawn]] = true;
-            used_chars_[slot][drawn] = true;
+            e.used_glyphs[f.glyph(drawn)] = true;
+            e.char_of[*code] = drawn;
         });
         return total;
     }
 
-    // Fonts load on first use, so that a PDF without bold or CJK text does not embed those faces.
+    // The code a character is drawn with in its font. libharu's UTF-8 encoder writes BMP code
+    // points as the codes and cannot address characters past the BMP (emoji among them), so each
+    // of those borrows a code of the Private Use Area that the font leaves unused; the font's
+    // CIDToGIDMap points it at the right glyph and its /ToUnicode at the right character, so the
+    // emoji prints and extracts as itself. Nothing when the 6,400 codes are all taken.
+    static std::optional<std::uint16_t> code_for(embedded_face& e, const face& f, char32_t cp) {
+        if (cp < 0x10000) return static_cast<std::uint16_t>(cp);
+        if (const auto it = e.code_of_astral.find(cp); it != e.code_of_astral.end()) return it->second;
+        while (e.next_private >= 0xE000 && (f.has(e.next_private) || e.char_of[e.next_private])) --e.next_private;
+        if (e.next_private < 0xE000) return std::nullopt;
+        const auto code = static_cast<std::uint16_t>(e.next_private--);
+        e.code_of_astral.emplace(cp, code);
+        return code;
+    }
+
+    // Fonts load on first use, so that a PDF embeds only the faces its text uses.
     HPDF_Font font(face_id id) {
-        const auto slot = static_cast<std::size_t>(id);
-        if (!loaded_[slot]) {
+        embedded_face& e = embedded_[id];
+        if (!e.font) {
             const face& f = fonts_.get(id);
             error_.font = f.path;
             const char* name = f.collection ? HPDF_LoadTTFontFromFile2(doc_, f.path.c_str(), f.index, HPDF_TRUE)
                                             : HPDF_LoadTTFontFromFile(doc_, f.path.c_str(), HPDF_TRUE);
             if (!name) return nullptr;
-            names_[slot] = name;
-            loaded_[slot] = type0_font(name);
+            e.name = name;
+            e.font = type0_font(name);
             if (!failed()) error_.font.clear();
         }
-        return loaded_[slot];
+        return e.font;
     }
 
     // libharu gives a font its widths and its CIDToGIDMap by looking every one of the 65,536
@@ -680,24 +719,25 @@ private:
     // What the fonts lack before they are written: the widths and CIDToGIDMap entries of the
     // characters drawn (type0_font left them empty), and the parts of composite glyphs.
     bool complete_fonts() {
-        for (std::size_t slot = 0; slot < loaded_.size(); ++slot) {
-            if (!loaded_[slot]) continue;
-            const face& f = fonts_.get(static_cast<face_id>(slot));
-            HPDF_FontDef def = HPDF_GetFontDef(doc_, names_[slot].c_str());
+        for (std::size_t id = 0; id < embedded_.size(); ++id) {
+            const embedded_face& e = embedded_[id];
+            if (!e.font) continue;
+            const face& f = fonts_.get(static_cast<face_id>(id));
+            HPDF_FontDef def = HPDF_GetFontDef(doc_, e.name.c_str());
             if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return false;
             auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
             if (!attr || !attr->glyph_tbl.flgs || attr->num_glyphs != f.advance.size()) return false;
-            if (!write_widths_and_map(loaded_[slot], f, used_chars_[slot])) return false;
-            embed_component_glyphs(attr, f, used_glyphs_[slot]);
+            if (!write_widths_and_map(e, f) || !write_to_unicode(e)) return false;
+            embed_glyphs(attr, f, e.used_glyphs);
         }
         return true;
     }
 
     // The font's widths (W) and CIDToGIDMap for the characters drawn, whose codes are their BMP
-    // code points (libharu's UTF-8 encoder with Identity-H): W in runs of consecutive codes, the
-    // map up to the highest code drawn, glyph 0 for the codes between.
-    bool write_widths_and_map(HPDF_Font font, const face& f, const std::vector<bool>& chars) {
-        const auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    // code points (libharu's UTF-8 encoder with Identity-H) or borrowed ones (code_for): W in runs
+    // of consecutive codes, the map up to the highest code drawn, glyph 0 for the codes between.
+    bool write_widths_and_map(const embedded_face& e, const face& f) {
+        const auto* attr = static_cast<HPDF_FontAttr>(e.font->attr);
         if (!attr || !attr->descendant_font || !attr->map_stream || !attr->map_stream->stream) return false;
         const auto widths = static_cast<HPDF_Array>(HPDF_Dict_GetItem(attr->descendant_font, "W", HPDF_OCLASS_ARRAY));
         if (!widths) return false;
@@ -705,22 +745,23 @@ private:
         std::string map;
         HPDF_Array run = nullptr;
         HPDF_STATUS status = HPDF_OK;
-        for (std::size_t cp = 0; cp < chars.size() && status == HPDF_OK; ++cp) {
-            if (!chars[cp]) {
+        for (std::size_t code = 0; code < e.char_of.size() && status == HPDF_OK; ++code) {
+            const char32_t cp = e.char_of[code];
+            if (!cp) {
                 run = nullptr;
                 continue;
             }
             if (!run) {
                 run = HPDF_Array_New(doc_->mmgr);
                 if (!run) return false;
-                status = HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cp));
+                status = HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code));
                 if (status == HPDF_OK) status = HPDF_Array_Add(widths, run);
             }
-            if (status == HPDF_OK) status = HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(f.width(static_cast<char32_t>(cp))));
-            const std::uint16_t glyph = f.glyph_of[cp];
-            map.resize(2 * cp + 2);
-            map[2 * cp] = static_cast<char>(glyph >> 8);
-            map[2 * cp + 1] = static_cast<char>(glyph & 0xFF);
+            if (status == HPDF_OK) status = HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(f.width(cp)));
+            const std::uint16_t glyph = f.glyph(cp);
+            map.resize(2 * code + 2);
+            map[2 * code] = static_cast<char>(glyph >> 8);
+            map[2 * code + 1] = static_cast<char>(glyph & 0xFF);
         }
         HPDF_MemStream_FreeData(attr->map_stream->stream);
         if (status == HPDF_OK && !map.empty())
@@ -729,14 +770,67 @@ private:
         return status == HPDF_OK;
     }
 
-    // libharu 2.3.0 embeds the glyphs drawn and the direct parts of composite ones, but not the
-    // parts of parts (Ё is Е plus a diaeresis, and Е is E) nor parts numbered above 32767, which
-    // then print as blanks. Flagging every part of every glyph drawn completes the subset.
-    static void embed_component_glyphs(HPDF_TTFontDefAttr attr, const face& f, const std::vector<bool>& used) {
+    // Arabic letters are drawn as the presentation forms of their joined shapes; text extraction
+    // and search should find the letters themselves.
+    static bool is_presentation_form(char32_t cp) {
+        return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE);
+    }
+
+    // libharu 2.3.0 writes a /ToUnicode that is a CID map rather than a Unicode one, which text
+    // extraction rejects ("Invalid 'begincidrange' operator in ToUnicode CMap") and then guesses.
+    // This one maps each code drawn to its text: the character drawn with it, or the letters a
+    // presentation form stands for.
+    bool write_to_unicode(const embedded_face& e) {
+        const auto* attr = static_cast<HPDF_FontAttr>(e.font->attr);
+        if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return false;
+        std::vector<std::pair<std::size_t, std::u32string_view>> entries;
+        for (std::size_t code = 0; code < e.char_of.size(); ++code) {
+            if (!e.char_of[code]) continue;
+            const auto it = e.unicode_of.find(static_cast<std::uint16_t>(code));
+            entries.emplace_back(code, it == e.unicode_of.end() ? std::u32string_view(&e.char_of[code], 1)
+                                                                : std::u32string_view(it->second));
+        }
+        std::string cmap =
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+        // At most 100 entries to a block, as the CMap format asks.
+        for (std::size_t from = 0; from < entries.size(); from += 100) {
+            const std::size_t to = std::min(entries.size(), from + 100);
+            cmap += std::to_string(to - from) + " beginbfchar\n";
+            for (std::size_t k = from; k < to; ++k) {
+                const auto& [code, text] = entries[k];
+                cmap += "<" + hex(code, 4) + "> <";
+                for (const char32_t c : text) cmap += utf16_hex(c);
+                cmap += ">\n";
+            }
+            cmap += "endbfchar\n";
+        }
+        cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+        HPDF_MemStream_FreeData(attr->cmap_stream->stream);
+        return HPDF_Stream_Write(attr->cmap_stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                 static_cast<HPDF_UINT>(cmap.size())) == HPDF_OK;
+    }
+
+    static std::string utf16_hex(char32_t cp) {
+        if (cp < 0x10000) return hex(cp, 4);
+        cp -= 0x10000;
+        return hex(0xD800 + (cp >> 10), 4) + hex(0xDC00 + (cp & 0x3FF), 4);
+    }
+
+    // libharu 2.3.0 embeds the glyphs it finds for the codes drawn (not those of borrowed codes)
+    // and the direct parts of composite ones, but not the parts of parts (Ё is Е plus a
+    // diaeresis, and Е is E) nor parts numbered above 32767, which then print as blanks.
+    // Flagging every glyph drawn and every part of it completes the subset.
+    static void embed_glyphs(HPDF_TTFontDefAttr attr, const face& f, const std::vector<bool>& used) {
         std::vector<bool> seen(f.advance.size());
         std::vector<std::uint16_t> todo;
         for (std::size_t g = 0; g < used.size(); ++g)
-            if (used[g]) todo.push_back(static_cast<std::uint16_t>(g));
+            if (used[g]) {
+                attr->glyph_tbl.flgs[g] = 1;
+                todo.push_back(static_cast<std::uint16_t>(g));
+            }
         while (!todo.empty()) {
             const std::uint16_t g = todo.back();
             todo.pop_back();
@@ -750,28 +844,33 @@ private:
         }
     }
 
+    // One warning for the whole PDF, however many pages lack the characters: the first of them
+    // and the Debian packages whose fonts would draw them.
     std::vector<std::string> warnings() const {
-        std::vector<std::string> out;
-        std::string others;
-        std::size_t listed = 0;
-        bool cjk = false;
+        if (missing_.empty()) return {};
+        constexpr std::size_t max_listed = 8;
+        std::string listed;
+        std::size_t count = 0;
         for (char32_t cp : missing_) {
-            if (pdf_detail::is_cjk(cp)) {
-                cjk = true;
+            if (++count > max_listed) continue;
+            if (!listed.empty()) listed += ", ";
+            if (cp == invalid_code_point) {
+                listed += _("invalid UTF-8");
                 continue;
             }
-            if (++listed > 8) continue;
-            if (!others.empty()) others += ", ";
-            others += cp == invalid_code_point ? _("invalid UTF-8") : "U+" + hex(cp, 4);
+            append_utf8(listed, cp);
+            listed += " (U+" + hex(cp, 4) + ")";
         }
-        if (cjk)
-            out.push_back(_("No font for Chinese, Japanese or Korean text was found, so such characters appear as \"?\" "
-                            "in the PDF. Installing the fonts-wqy-microhei package (or putting wqy-microhei.ttc in "
-                            "the folder named by BPM_FONT_DIR) fixes this."));
-        if (listed > 8) others += ", …";
-        if (listed)
-            out.push_back(format(_("Some characters cannot be shown with the PDF's fonts and appear as \"?\": {1}."), others));
-        return out;
+        if (count > max_listed) listed += ", …";
+        // TRANSLATORS: {1} lists characters, such as "中 (U+4E2D), 🔍 (U+1F50D)"
+        std::string warning = format(_("No installed font has these characters, so they appear as \"?\" in the PDF: {1}."), listed);
+        if (const std::vector<std::string> packages = pdf_detail::packages_to_install(missing_); !packages.empty()) {
+            std::string names;
+            for (const std::string& p : packages) names += (names.empty() ? "" : ", ") + p;
+            // TRANSLATORS: {1} names Debian packages, such as "fonts-wqy-microhei, fonts-symbola"
+            warning += " " + format(_("Installing {1} (or putting such a font in the folder named by BPM_FONT_DIR) fixes this."), names);
+        }
+        return {warning};
     }
 
     const pdf_detail::font_set& fonts_;
@@ -805,10 +904,7 @@ private:
         double font_size = 0;
     } state_;
     std::optional<HPDF_Box> tree_box_;  // the /MediaBox of the page tree: the first page's
-    std::array<HPDF_Font, 3> loaded_{};
-    std::array<std::string, 3> names_;
-    std::array<std::vector<bool>, 3> used_glyphs_;  // by face and glyph
-    std::array<std::vector<bool>, 3> used_chars_;   // by face and code point
+    std::vector<embedded_face> embedded_;  // by face_id
     std::map<std::pair<std::uint8_t, std::uint8_t>, HPDF_ExtGState> alpha_states_;
     std::set<char32_t> missing_;
     std::vector<run> runs_;

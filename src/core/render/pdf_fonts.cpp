@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <fontconfig/fontconfig.h>
 #include <filesystem>
 #include <iterator>
 #include <memory>
@@ -122,12 +123,14 @@ private:
         if (cmap_.length < 4) return damaged();
         const std::uint16_t count = in_.u16(base + 2);
         if (4 + 8 * std::size_t(count) > cmap_.length) return damaged();
-        std::size_t sub = 0;
-        for (std::uint16_t i = 0; i < count && !sub; ++i) {
+        std::size_t sub = 0, full = 0;
+        for (std::uint16_t i = 0; i < count; ++i) {
             const std::size_t rec = base + 4 + 8 * std::size_t(i);
             const std::size_t at = base + in_.u32(rec + 4);
-            if (in_.u16(rec) == 3 && in_.u16(rec + 2) == 1 && in_.fits(at, 14) && in_.u16(at) == 4) sub = at;
+            if (in_.u16(rec) == 3 && in_.u16(rec + 2) == 1 && in_.fits(at, 14) && in_.u16(at) == 4 && !sub) sub = at;
+            if (in_.u16(rec) == 3 && in_.u16(rec + 2) == 10 && in_.fits(at, 16) && in_.u16(at) == 12 && !full) full = at;
         }
+        if (full) read_astral(out, full);
         if (!sub) return parse_error{format(_("{1} has no Unicode character map"), path_)};
         const std::size_t length = in_.u16(sub + 2);
         const std::size_t segments = in_.u16(sub + 6) / 2;
@@ -152,6 +155,22 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    // The groups of a format 12 map past the BMP (emoji and other symbols live there).
+    void read_astral(face& out, std::size_t at) {
+        const std::size_t groups = in_.u32(at + 12);
+        if (!in_.fits(at + 16, 12 * groups)) return;
+        for (std::size_t g = 0; g < groups; ++g) {
+            const std::size_t rec = at + 16 + 12 * g;
+            std::uint32_t first = in_.u32(rec), last = in_.u32(rec + 4), glyph = in_.u32(rec + 8);
+            if (last < 0x10000 || first > last || last > 0x10FFFF || glyph >= glyphs_) continue;
+            if (first < 0x10000) {
+                glyph += 0x10000 - first;
+                first = 0x10000;
+            }
+            out.astral.push_back({first, last, glyph});
+        }
     }
 
     // libharu embeds only the glyphs it was asked for plus the direct parts of composite ones,
@@ -220,6 +239,87 @@ bool is_cjk(char32_t cp) {
     return false;
 }
 
+namespace {
+
+// A Debian package with outline fonts for a kind of character, and a family it installs.
+struct font_package {
+    const char* name;
+    const char* family;
+};
+
+std::optional<font_package> package_for(char32_t cp) {
+    if (is_cjk(cp)) return font_package{"fonts-wqy-microhei", "WenQuanYi Micro Hei"};
+    if ((cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF)) return font_package{"fonts-symbola", "Symbola"};
+    if (cp >= 0x0370 && cp < 0x10000 && !(cp >= 0xD800 && cp <= 0xF8FF)) return font_package{"fonts-noto-core", "Noto Sans"};
+    return std::nullopt;
+}
+
+bool family_installed(const char* family) {
+    FcPattern* pattern = FcPatternBuild(nullptr, FC_FAMILY, FcTypeString, family, static_cast<char*>(nullptr));
+    FcObjectSet* objects = FcObjectSetBuild(FC_FILE, static_cast<char*>(nullptr));
+    FcFontSet* fonts = pattern && objects ? FcFontList(nullptr, pattern, objects) : nullptr;
+    const bool installed = fonts && fonts->nfont > 0;
+    if (fonts) FcFontSetDestroy(fonts);
+    if (objects) FcObjectSetDestroy(objects);
+    if (pattern) FcPatternDestroy(pattern);
+    return installed;
+}
+
+}  // namespace
+
+std::vector<std::string> packages_to_install(const std::set<char32_t>& missing) {
+    std::set<std::string> names;
+    std::set<std::string> checked;
+    for (const char32_t cp : missing) {
+        const std::optional<font_package> package = package_for(cp);
+        if (!package || !checked.insert(package->name).second) continue;
+        if (!family_installed(package->family)) names.insert(package->name);
+    }
+    return {names.begin(), names.end()};
+}
+
+namespace {
+
+// Fonts that fontconfig says cover cp, best match first: outline fonts, sorted by its usual rules
+// from a sans pattern. Starting fontconfig takes milliseconds, so only text that needs a font
+// DejaVu Sans lacks comes here.
+std::vector<std::pair<std::string, unsigned>> fontconfig_candidates(char32_t cp) {
+    std::vector<std::pair<std::string, unsigned>> out;
+    FcPattern* pattern = FcPatternCreate();
+    FcCharSet* wanted = FcCharSetCreate();
+    if (!pattern || !wanted || !FcCharSetAddChar(wanted, cp)) {
+        if (pattern) FcPatternDestroy(pattern);
+        if (wanted) FcCharSetDestroy(wanted);
+        return out;
+    }
+    FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("DejaVu Sans"));
+    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcFontSet* fonts = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
+    constexpr std::size_t max_candidates = 8;
+    for (int i = 0; fonts && i < fonts->nfont && out.size() < max_candidates; ++i) {
+        FcCharSet* has = nullptr;
+        FcChar8* file = nullptr;
+        int index = 0;
+        if (FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch || !FcCharSetHasChar(has, cp))
+            continue;
+        if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+        FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
+        // Named instances of variable fonts have indexes past 0xFFFF; libharu cannot use them.
+        if (index < 0 || index > 0xFFFF) continue;
+        out.emplace_back(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
+    }
+    if (fonts) FcFontSetDestroy(fonts);
+    FcCharSetDestroy(wanted);
+    FcPatternDestroy(pattern);
+    return out;
+}
+
+}  // namespace
+
 }  // namespace pdf_detail
 
 namespace {
@@ -272,10 +372,6 @@ std::string locate(const std::vector<std::string>& folders, const char* name, co
     return {};
 }
 
-bool covers_cjk(const face& f) {
-    return f.has(0x4E2D) || f.has(0x3042) || f.has(0xD55C);  // 中, あ, 한
-}
-
 // Loads the faces that fonts.files names.
 std::vector<diagnostic> load_faces(pdf_detail::font_set& fonts) {
     const pdf_font_files& files = fonts.files;
@@ -288,9 +384,10 @@ std::vector<diagnostic> load_faces(pdf_detail::font_set& fonts) {
         fonts.bold = std::move(*bold.value);
     }
     if (!files.cjk.empty()) {
+        // Checked now, so that a named fallback that cannot be used fails at once; loaded again
+        // when text first needs it.
         auto cjk = load_face(files.cjk, files.cjk_index);
         if (!cjk) return cjk.problems;
-        fonts.cjk = std::move(*cjk.value);
     }
     return {};
 }
@@ -302,6 +399,52 @@ std::string joined(const std::vector<std::string>& folders) {
 }
 
 }  // namespace
+
+namespace pdf_detail {
+
+const face& font_set::get(face_id id) const {
+    if (id == regular_face) return regular;
+    if (id == bold_face) return bold ? *bold : regular;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return *fallbacks_[id - 2];
+}
+
+bool font_set::try_candidate(const std::string& path, unsigned index, char32_t cp) const {
+    if (path.empty() || !tried_.emplace(path, index).second) return false;
+    auto loaded = load_face(path, index);
+    if (!loaded || !loaded.value->has(cp)) return false;
+    fallbacks_.push_back(std::make_unique<const face>(std::move(*loaded.value)));
+    return true;
+}
+
+std::optional<face_id> font_set::fallback_for(char32_t cp) const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = chosen_.find(cp); it != chosen_.end())
+        return it->second == regular_face ? std::nullopt : std::optional<face_id>(it->second);
+    const auto choose = [&](std::size_t at) {
+        const auto id = static_cast<face_id>(at + 2);
+        chosen_.emplace(cp, id);
+        return std::optional<face_id>(id);
+    };
+    for (std::size_t i = 0; i < fallbacks_.size(); ++i)
+        if (fallbacks_[i]->has(cp)) return choose(i);
+    // A face id is 16 bits; no text needs anywhere near that many fonts.
+    if (fallbacks_.size() < 1000) {
+        if (try_candidate(files.cjk, files.cjk_index, cp)) return choose(fallbacks_.size() - 1);
+        if (files.system_fallbacks && is_cjk(cp))
+            for (const auto& folder : folders)
+                for (const char* name : cjk_files)
+                    if (const fs::path path = fs::path(folder) / name; is_file(path) && try_candidate(path.string(), 0, cp))
+                        return choose(fallbacks_.size() - 1);
+        if (files.system_fallbacks)
+            for (const auto& [path, index] : fontconfig_candidates(cp))
+                if (try_candidate(path, index, cp)) return choose(fallbacks_.size() - 1);
+    }
+    chosen_.emplace(cp, regular_face);
+    return std::nullopt;
+}
+
+}  // namespace pdf_detail
 
 std::vector<std::string> default_font_folders() {
     std::vector<std::string> folders;
@@ -332,18 +475,7 @@ result<pdf_text_measurer> pdf_text_measurer::find(const std::vector<std::string>
     fonts->files.bold = locate(folders, bold_file, fs::path(fonts->files.regular).parent_path().string());
     if (auto problems = load_faces(*fonts); !problems.empty()) return result<pdf_text_measurer>::failure(problems);
 
-    // A CJK font is optional: a candidate that cannot be used is passed over for the next.
-    for (const auto& folder : folders) {
-        for (const char* name : cjk_files) {
-            const fs::path path = fs::path(folder) / name;
-            if (!is_file(path)) continue;
-            auto cjk = load_face(path.string(), 0);
-            if (!cjk || !covers_cjk(*cjk.value)) continue;
-            fonts->files.cjk = path.string();
-            fonts->cjk = std::move(*cjk.value);
-            return result<pdf_text_measurer>::success(pdf_text_measurer(std::move(fonts)));
-        }
-    }
+    fonts->folders = folders;
     return result<pdf_text_measurer>::success(pdf_text_measurer(std::move(fonts)));
 }
 
@@ -356,9 +488,10 @@ result<pdf_text_measurer> pdf_text_measurer::load(const pdf_font_files& files) {
 
 double pdf_text_measurer::width(std::string_view text, const draw::font& f) const {
     unsigned long units = 0;
-    pdf_detail::for_each_glyph(*fonts_, text, f.bold, [&](pdf_detail::face_id, char32_t, char32_t, unsigned advance) {
-        units += advance;
-    });
+    pdf_detail::for_each_glyph(*fonts_, text, f.bold, false,
+                               [&](pdf_detail::face_id, char32_t, char32_t, unsigned advance, std::u32string_view) {
+                                   units += advance;
+                               });
     return static_cast<double>(units) * f.size / 1000.0;
 }
 

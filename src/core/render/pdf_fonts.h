@@ -3,12 +3,18 @@
 // face for each character, shared by pdf_text_measurer (before the PDF exists) and render_pdf, so
 // that measuring and drawing cannot disagree.
 
+#include <array>
 #include <cstdint>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bpm/bidi.h"
 #include "bpm/diagnostic.h"
 #include "bpm/pdf_export.h"
 #include "bpm/utf8.h"
@@ -16,60 +22,120 @@
 namespace bpm::pdf_detail {
 
 /// One TrueType face. Widths are thousandths of an em, truncated like libharu's, which writes
-/// the same integers into the PDF's width table; only the Basic Multilingual Plane is mapped
-/// because libharu's UTF-8 encoder stops there.
+/// the same integers into the PDF's width table. The Basic Multilingual Plane is mapped from the
+/// (3,1) format 4 character map, as libharu reads it; characters beyond it from the (3,10) format
+/// 12 map, when the face has one.
 struct face {
     std::string path;
     unsigned index = 0;       // within a .ttc collection
     bool collection = false;  // a .ttc file, which libharu loads by index
     int ascent = 0;
-    std::vector<std::uint16_t> glyph_of;         // by code point; 0 when the face has no glyph
+    std::vector<std::uint16_t> glyph_of;         // by BMP code point; 0 when the face has no glyph
+    std::vector<std::array<std::uint32_t, 3>> astral;  // past the BMP: first, last code point, first glyph
     std::vector<std::uint16_t> advance;          // by glyph
     std::vector<std::uint32_t> first_component;  // by glyph, one more than glyphs, into components
     std::vector<std::uint16_t> components;       // the glyphs each composite glyph is built from
 
-    bool has(char32_t cp) const { return cp < glyph_of.size() && glyph_of[cp] != 0; }
-    unsigned width(char32_t cp) const { return advance[glyph_of[cp]]; }
+    std::uint16_t glyph(char32_t cp) const {
+        if (cp < glyph_of.size()) return glyph_of[cp];
+        for (const auto& [first, last, start] : astral)
+            if (cp >= first && cp <= last) {
+                const std::uint32_t g = start + (cp - first);
+                return g < advance.size() ? static_cast<std::uint16_t>(g) : 0;
+            }
+        return 0;
+    }
+    bool has(char32_t cp) const { return glyph(cp) != 0; }
+    unsigned width(char32_t cp) const { return advance[glyph(cp)]; }
 };
 
 /// Reads a .ttf file, or font `index` of a .ttc collection, checking that libharu can embed it.
 result<face> load_face(const std::string& path, unsigned index);
 
-enum class face_id : std::uint8_t { regular, bold, cjk };
+/// Which face of a font_set: regular_face, bold_face, then the fallbacks in the order found.
+using face_id = std::uint16_t;
+inline constexpr face_id regular_face = 0;
+inline constexpr face_id bold_face = 1;
 
-/// The faces of one PDF: DejaVu Sans, optionally its bold, optionally a CJK fallback.
-struct font_set {
+/// The faces of one PDF: DejaVu Sans, optionally its bold, and the fallbacks for characters that
+/// DejaVu Sans lacks, found and loaded when first needed (so text that needs none costs nothing,
+/// not even fontconfig's start). Safe to use from several threads.
+class font_set {
+public:
     pdf_font_files files;
+    std::vector<std::string> folders;  // searched by name for CJK fonts (where fontconfig is not used)
     face regular;
     std::optional<face> bold;
-    std::optional<face> cjk;
 
-    const face& get(face_id id) const { return id == face_id::bold ? *bold : id == face_id::cjk ? *cjk : regular; }
+    /// The face of an id that this set gave out.
+    const face& get(face_id id) const;
+    /// The fallback that draws cp: a loaded one that has it, else files.cjk, else (with
+    /// files.system_fallbacks) a CJK font by name in the folders, else the first usable font
+    /// fontconfig names for it. Nothing when no installed font can draw it.
+    std::optional<face_id> fallback_for(char32_t cp) const;
+
+private:
+    // Loads a candidate once; true when it was loaded now and draws cp.
+    bool try_candidate(const std::string& path, unsigned index, char32_t cp) const;
+
+    mutable std::mutex mutex_;
+    mutable std::vector<std::unique_ptr<const face>> fallbacks_;  // id - 2
+    mutable std::unordered_map<char32_t, face_id> chosen_;       // regular_face: none
+    mutable std::set<std::pair<std::string, unsigned>> tried_;
 };
 
-/// True for the scripts whose absence earns the "no CJK font" warning rather than a list.
+/// True for Chinese, Japanese and Korean characters, which fonts-wqy-microhei covers.
 bool is_cjk(char32_t cp);
 
-/// Calls fn(face_id, drawn, wanted, advance) for each character of a line as it is drawn: in the
-/// main face when it has the glyph, else in the CJK fallback, else as "?" (drawn != wanted).
-/// Control characters are skipped: they have no glyph and take no room.
+/// The Debian packages whose fonts would draw these characters and that are not installed, to
+/// name in a warning: fonts-wqy-microhei, fonts-symbola, fonts-noto-core.
+std::vector<std::string> packages_to_install(const std::set<char32_t>& missing);
+
+/// True for characters that are drawn as nothing and take no room: control characters, bidi
+/// marks and controls, zero-width spaces and joiners, variation selectors.
+inline bool is_invisible(char32_t cp) {
+    return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+           cp == 0xFEFF || (cp >= 0xE0000 && cp <= 0xE0FFF);
+}
+
+/// Calls fn(drawn, source) for each character of a line as drawn (see bidi::shape; in visual
+/// order when `visual`), source being the code points it stands for. Text without right-to-left
+/// characters is passed through as it is, without shaping's cost.
 template <class Fn>
-void for_each_glyph(const font_set& fonts, std::string_view text, bool bold, Fn&& fn) {
-    const face_id main_id = bold && fonts.bold ? face_id::bold : face_id::regular;
-    const face& main = fonts.get(main_id);
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const char32_t cp = next_code_point(text, i);
-        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
-        if (main.has(cp))
-            fn(main_id, cp, cp, main.width(cp));
-        else if (fonts.cjk && fonts.cjk->has(cp))
-            fn(face_id::cjk, cp, cp, fonts.cjk->width(cp));
-        else if (main.has('?'))
-            fn(main_id, char32_t('?'), cp, main.width('?'));
-        else
-            fn(main_id, char32_t(0), cp, 0u);
+void for_each_shaped_char(std::string_view text, bool visual, Fn&& fn) {
+    if (!bidi::needs_bidi(text)) {
+        std::size_t i = 0;
+        while (i < text.size()) {
+            const char32_t cp = next_code_point(text, i);
+            fn(cp, std::u32string_view(&cp, 1));
+        }
+        return;
     }
+    const bidi::shaped_line line = bidi::shape(text, visual);
+    const std::u32string_view source(line.text);
+    for (const bidi::shaped_char& c : line.chars) fn(c.drawn, source.substr(c.first, c.count));
+}
+
+/// Calls fn(face_id, drawn, wanted, advance, source) for each character of a line as it is drawn
+/// (for_each_shaped_char): in the main face when it has the glyph, else in a fallback face, else
+/// as "?" (drawn != wanted). Invisible characters are skipped.
+template <class Fn>
+void for_each_glyph(const font_set& fonts, std::string_view text, bool bold, bool visual, Fn&& fn) {
+    const face_id main_id = bold && fonts.bold ? bold_face : regular_face;
+    const face& main = fonts.get(main_id);
+    for_each_shaped_char(text, visual, [&](char32_t cp, std::u32string_view source) {
+        if (is_invisible(cp)) return;
+        if (main.has(cp)) {
+            fn(main_id, cp, cp, main.width(cp), source);
+        } else if (const std::optional<face_id> other = cp == invalid_code_point ? std::nullopt : fonts.fallback_for(cp)) {
+            fn(*other, cp, cp, fonts.get(*other).width(cp), source);
+        } else if (main.has('?')) {
+            fn(main_id, char32_t('?'), cp, main.width('?'), source);
+        } else {
+            fn(main_id, char32_t(0), cp, 0u, source);
+        }
+    });
 }
 
 }  // namespace bpm::pdf_detail

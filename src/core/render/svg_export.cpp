@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "bpm/bidi.h"
 #include "bpm/utf8.h"
 
 namespace bpm {
@@ -91,9 +92,20 @@ void write(std::string& out, const draw::text& t) {
     out += "<text x=\"" + num(x) + "\" y=\"" + num(first_baseline) + "\" font-size=\"" + num(t.face.size) + "\"";
     if (t.face.bold) out += " font-weight=\"bold\"";
     out += std::string(" text-anchor=\"") + anchor + "\"" + paint("fill", t.ink) + ">";
-    for (std::size_t i = 0; i < t.lines.size(); ++i)
-        out += "<tspan x=\"" + num(x) + "\" y=\"" + num(first_baseline + static_cast<double>(i) * pitch) + "\">" +
+    for (std::size_t i = 0; i < t.lines.size(); ++i) {
+        const std::string y = num(first_baseline + static_cast<double>(i) * pitch);
+        if (!bidi::is_rtl(t.lines[i])) {
+            out += "<tspan x=\"" + num(x) + "\" y=\"" + y + "\">" + escaped(t.lines[i]) + "</tspan>";
+            continue;
+        }
+        // The line stays in logical order: renderers apply the bidi algorithm themselves, with
+        // the direction given here, in which text-anchor="start" is the right end.
+        const draw::align a = draw::line_alignment(t.alignment, t.lines[i]);
+        const double at = a == draw::align::centre ? t.area.x + t.area.w / 2 : a == draw::align::right ? t.area.right() : t.area.x;
+        const char* rtl_anchor = a == draw::align::centre ? "middle" : a == draw::align::right ? "start" : "end";
+        out += "<tspan x=\"" + num(at) + "\" y=\"" + y + "\" direction=\"rtl\" text-anchor=\"" + rtl_anchor + "\">" +
                escaped(t.lines[i]) + "</tspan>";
+    }
     out += "</text>\n";
 }
 
