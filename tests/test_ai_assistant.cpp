@@ -317,6 +317,32 @@ BOOST_AUTO_TEST_CASE(notes_become_a_persona_and_a_bad_answer_is_asked_for_again)
                    "That answer could not be used: \"stages\" must be a list, not text."));
 }
 
+BOOST_AUTO_TEST_CASE(a_key_the_model_writes_in_json_escapes_or_with_a_control_character_is_masked) {
+    // The answer is masked as it arrives, but its JSON is decoded after: "\u0073k-..." became
+    // the key in the persona's name, and a control character inside the key (here streamed
+    // raw, in the JSON of the event), dropped from the field, gave the whole key back.
+    const std::string key = "sk-esc-0123456789abcdef";
+    fake_ai_server server;
+    server.script(test::stream_reply({"{\"name\": \"\\u0073k-esc-0123456789abcdef\", \"profile\": {\"role\": \"sk-e",
+                                      "sc\x01-0123456789abcdef\"}, \"pain_points\": [{\"text\": \"Cost \\u0073k-esc-",
+                                      "0123456789abcdef\", \"category\": \"financial\"}]}"}));
+    server.script(test::completion_reply("{\"seller_actions\": \"sk-esc-012345\\u00367\", \"content_type\": "
+                                         "\"\\u0073k-esc-0123456789abcdef\", \"key_message\": \"Mind the key\"}"));
+    ai_settings s = settings_for(server);
+    s.api_key = key;
+    const ai_client client(s);
+    const auto p = persona_from_notes(client, "Notes");
+    BOOST_TEST_REQUIRE(bool(p), p.error());
+    BOOST_TEST(p.value->name == "[API key]");
+    BOOST_TEST(p.value->profile.role == "[API key]");
+    BOOST_TEST(p.value->pain_points.at(0).text == "Cost [API key]");
+    map_fixture m;
+    const auto suggestion = suggest_for_stage(client, m.p(), "stage-1");
+    BOOST_TEST_REQUIRE(bool(suggestion), suggestion.error());
+    BOOST_TEST(suggestion.value->seller_actions == "[API key]67");  // masked as it arrived
+    BOOST_TEST(suggestion.value->content_type == "[API key]");
+}
+
 BOOST_AUTO_TEST_CASE(notes_that_cannot_be_sent_are_refused_before_any_request) {
     fake_ai_server server;
     const ai_client client(settings_for(server));

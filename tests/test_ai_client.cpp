@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE ai_client
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
+#include <cstdlib>
+#include <optional>
 #include <thread>
 
 #include "bpm/ai_client.h"
@@ -46,6 +48,26 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// Sets an environment variable (or unsets it, for nullptr) until the end of the scope.
+class scoped_env {
+public:
+    scoped_env(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) old_ = old;
+        if (value) setenv(name, value, 1);
+        else unsetenv(name);
+    }
+    ~scoped_env() {
+        if (old_) setenv(name_, old_->c_str(), 1);
+        else unsetenv(name_);
+    }
+    scoped_env(const scoped_env&) = delete;
+    scoped_env& operator=(const scoped_env&) = delete;
+
+private:
+    const char* name_;
+    std::optional<std::string> old_;
+};
 
 }  // namespace
 
@@ -522,4 +544,25 @@ BOOST_AUTO_TEST_CASE(a_key_is_never_sent_over_plain_http_to_another_host) {
     BOOST_TEST(!mentions(r.error(), secret));
     // On this computer, plain http:// is how local services are reached.
     BOOST_TEST(bool(ai_client(settings_for(server.base_url(), secret)).complete(hello())));
+}
+
+BOOST_AUTO_TEST_CASE(a_service_on_this_computer_is_never_reached_through_a_proxy) {
+    // A proxy on another computer, as http_proxy or ALL_PROXY names it: a key sent over plain
+    // http:// to 127.0.0.2 went to it in the clear, as no_proxy named only 127.0.0.1.
+    fake_ai_server proxy, service;
+    const std::string proxy_url = "http://127.0.0.1:" + std::to_string(proxy.port());
+    const scoped_env http_proxy("http_proxy", proxy_url.c_str()), all_proxy("ALL_PROXY", proxy_url.c_str());
+    const scoped_env no_proxy("no_proxy", nullptr), no_proxy_upper("NO_PROXY", nullptr);
+    const std::string port = std::to_string(service.port());
+    for (const std::string host : {"127.0.0.2", "127.1.2.3", "[::1]"}) {
+        const auto r = ai_client(settings_for("http://" + host + ":" + port + "/v1", secret)).complete(hello());
+        BOOST_TEST(!r);  // nothing listens there: the service is on 127.0.0.1 only
+        BOOST_TEST(proxy.requests().empty(), host);
+    }
+    for (const std::string host : {"localhost", "127.0.0.1"}) {
+        service.script(test::completion_reply("ok"));
+        const auto r = ai_client(settings_for("http://" + host + ":" + port + "/v1", secret)).complete(hello());
+        BOOST_TEST(bool(r), host << ": " << r.error());
+    }
+    BOOST_TEST(proxy.requests().empty());
 }

@@ -121,6 +121,25 @@ BOOST_AUTO_TEST_CASE(the_stream_reader_masks_a_key_split_between_events_wherever
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_key_with_a_control_character_inside_is_masked_once_the_character_is_dropped) {
+    // A map cannot hold U+0001, so it is dropped from the answer; dropped after masking, it gave
+    // back the whole key.
+    const std::string key = "sk-live-0123456789abcdef";
+    const std::string content = "Key: sk-li\x01ve-0123456789abcdef\x08.";
+    chat_stream_reader r(key);
+    std::string seen;
+    for (const std::string& part : {content.substr(0, 12), content.substr(12)})
+        BOOST_TEST(bool(r.event(nlohmann::json{{"choices", {{{"delta", {{"content", part}}}}}}}.dump(),
+                                [&](std::string_view p) { seen += p; })));
+    BOOST_TEST(bool(r.event("[DONE]", [&](std::string_view p) { seen += p; })));
+    BOOST_TEST(r.text() == "Key: [API key].");
+    BOOST_TEST(seen == r.text());
+    const auto whole =
+        parse_chat_completion(nlohmann::json{{"choices", {{{"message", {{"content", content}}}}}}}.dump(), key);
+    BOOST_TEST_REQUIRE(bool(whole), whole.error());
+    BOOST_TEST(*whole.value == "Key: [API key].");
+}
+
 BOOST_AUTO_TEST_CASE(a_key_in_an_error_is_masked_before_the_message_is_cut) {
     // The reported leak: a 14-character key starting 13 bytes before the 200-byte cut.
     const std::string key = "sk-abcdefghijk";

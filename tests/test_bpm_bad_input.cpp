@@ -77,6 +77,18 @@ BOOST_AUTO_TEST_CASE(format_version_missing_malformed_or_from_the_future) {
     BOOST_TEST(bool(padded), padded.error());
     expect_problem("<buying-process-map format-version=\"00\"><personas/></buying-process-map>",
                    "not a positive whole number", 1, 1);
+    // What the schema's xs:positiveInteger allows loads: white space around the number, a '+'.
+    for (const char* version : {" 1", "1 ", "\t1\n", "+1", " +0001 "}) {
+        const auto r = read_bpm(std::string("<buying-process-map format-version=\"") + version +
+                                "\"><personas/></buying-process-map>");
+        BOOST_TEST(bool(r), version << ": " << r.error());
+    }
+    expect_problem("<buying-process-map format-version=\"+ 1\"><personas/></buying-process-map>",
+                   "not a positive whole number", 1, 1);
+    expect_problem("<buying-process-map format-version=\"++1\"><personas/></buying-process-map>",
+                   "not a positive whole number", 1, 1);
+    expect_problem("<buying-process-map format-version=\" +2 \"><personas/></buying-process-map>",
+                   "format version 2, written by a newer", 1, 1);
 }
 
 BOOST_AUTO_TEST_CASE(missing_required_elements) {

@@ -84,7 +84,8 @@ public:
     /// A reader that masks api_key in the answer and in the errors it reports.
     explicit chat_stream_reader(std::string api_key = {}) : masker_(std::move(api_key)) {}
 
-    /// Takes one event's data: appends its content, masked, and passes it to on_token (when set);
+    /// Takes one event's data: appends its content, without the characters XML cannot carry and
+    /// with the key masked, and passes it to on_token (when set);
     /// the last bytes that may begin the key follow with the next piece or the answer's end. Fails
     /// with a one-line reason when the event reports an error, is not JSON, or takes the answer
     /// past max_ai_answer_bytes.
@@ -102,8 +103,8 @@ private:
     bool complete_ = false;
 };
 
-/// The answer in a non-streamed Chat Completions body (choices[0].message.content) with api_key
-/// masked, or a one-line reason why there is none.
+/// The answer in a non-streamed Chat Completions body (choices[0].message.content) without the
+/// characters XML cannot carry and with api_key masked, or a one-line reason why there is none.
 result<std::string> parse_chat_completion(std::string_view body, std::string_view api_key = {});
 
 /// The service's own explanation in an error body ({"error": {"message": ...}}, {"error": "..."},

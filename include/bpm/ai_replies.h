@@ -36,12 +36,14 @@ struct stage_suggestion {
 std::string_view json_in_reply(std::string_view reply);
 
 /// The suggestion in a model's answer: an object with three texts, none empty or longer than
-/// max_ai_field_chars. Problems are one line, fit to show and to tell the model.
-result<stage_suggestion> suggestion_from_reply(std::string_view reply);
+/// max_ai_field_chars, api_key (when set) masked in each as decoded. Problems are one line, fit
+/// to show and to tell the model.
+result<stage_suggestion> suggestion_from_reply(std::string_view reply, std::string_view api_key = {});
 
 /// The persona in a model's answer: an object with a non-empty "name" and optional "profile",
 /// "pain_points" [{text, category}] and "stages" [{name, buyer_actions, ...}]; texts within the
-/// limits above, categories among pain_category_key's, null taken as empty. Ids are left empty.
-result<persona> persona_from_reply(std::string_view reply);
+/// limits above, categories among pain_category_key's, null taken as empty, api_key (when set)
+/// masked in each text as decoded. Ids are left empty.
+result<persona> persona_from_reply(std::string_view reply, std::string_view api_key = {});
 
 }  // namespace bpm

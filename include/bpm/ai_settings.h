@@ -50,6 +50,10 @@ inline bool sends_api_key(const ai_settings& s) { return s.send_api_key && !s.ap
 /// localhost), so that anyone on the way can read what is sent.
 bool sends_in_the_clear(const ai_settings& s);
 
+/// True when the URL's host is this computer (127.0.0.0/8, ::1, localhost): reached directly,
+/// never through a proxy, so that a key sent over plain http:// stays on this computer.
+bool is_local_service(const ai_settings& s);
+
 /// "localhost:11434": the host (and port, when the URL gives one) the settings talk to.
 std::string ai_host(const ai_settings& s);
 

@@ -6,6 +6,7 @@
 
 #include "bpm/ai_protocol.h"
 #include "bpm/ai_replies.h"
+#include "bpm/api_key_mask.h"
 #include "bpm/bpm_file.h"
 #include "bpm/utf8.h"
 #include "fuzz_check.h"
@@ -22,7 +23,8 @@ bool fits(const std::string& text, std::size_t max_chars) {
 }
 
 void check_persona(std::string_view reply) {
-    const auto p = bpm::persona_from_reply(reply);
+    // As the assistant reads it: the answer masked as it arrived, each text masked as decoded.
+    const auto p = bpm::persona_from_reply(bpm::mask_api_key(reply, api_key), api_key);
     if (!p) return;
     require(!p.value->name.empty() && fits(p.value->name, bpm::max_ai_name_chars), "a persona's name is within limits");
     require(p.value->pain_points.size() <= bpm::max_ai_pain_points, "at most max_ai_pain_points pain points");
@@ -35,15 +37,19 @@ void check_persona(std::string_view reply) {
     doc.personas.back().id = "persona-1";
     for (std::size_t i = 0; i < doc.personas.back().stages.size(); ++i)
         doc.personas.back().stages[i].id = "stage-" + std::to_string(i + 1);
-    const auto again = bpm::read_bpm(bpm::write_bpm(doc));
+    const std::string saved = bpm::write_bpm(doc);
+    require(saved.find(api_key) == std::string::npos, "a persona from the model never holds the API key");
+    const auto again = bpm::read_bpm(saved);
     require(again && *again.value == doc, "a persona from the model saves and loads back equal");
 }
 
 void check_suggestion(std::string_view reply) {
-    const auto s = bpm::suggestion_from_reply(reply);
+    const auto s = bpm::suggestion_from_reply(bpm::mask_api_key(reply, api_key), api_key);
     if (!s) return;
-    for (const std::string* t : {&s.value->seller_actions, &s.value->content_type, &s.value->key_message})
+    for (const std::string* t : {&s.value->seller_actions, &s.value->content_type, &s.value->key_message}) {
         require(!t->empty() && fits(*t, bpm::max_ai_field_chars), "a suggestion's texts are within limits");
+        require(t->find(api_key) == std::string::npos, "a suggestion never holds the API key");
+    }
 }
 
 // The events of a stream fed in pieces of the given sizes (cycled), then ended.

@@ -10,13 +10,13 @@ namespace {
 
 // Asks for JSON, and once more, telling the model what was wrong, when the answer does not fit.
 template <class T>
-result<T> ask_for_json(const ai_client& client, chat_request request, result<T> (*read)(std::string_view),
-                       const cancel_token* cancel) {
+result<T> ask_for_json(const ai_client& client, chat_request request,
+                       result<T> (*read)(std::string_view, std::string_view), const cancel_token* cancel) {
     for (int round = 1;; ++round) {
         // Streamed though nobody watches: the pieces keep a slow local model from seeming idle.
         const result<std::string> reply = client.complete(request, {}, cancel);
         if (!reply) return result<T>::failure_of(reply);
-        result<T> read_back = read(*reply.value);
+        result<T> read_back = read(*reply.value, client.settings().api_key);
         if (read_back) return result<T>::success(std::move(*read_back.value));
         if (round == 2)
             return result<T>::failure(format(_("the AI's answer could not be used: {1}"), read_back.error()));

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <memory>
@@ -151,14 +150,6 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
     }
 }
 
-// The user's own no_proxy list, plus loopback: a model served on this machine is never proxied.
-std::string no_proxy_list() {
-    const char* loopback = "localhost,127.0.0.1,::1";
-    for (const char* name : {"no_proxy", "NO_PROXY"})
-        if (const char* v = std::getenv(name); v && *v) return std::string(v) == "*" ? v : std::string(v) + "," + loopback;
-    return loopback;
-}
-
 std::string seconds_text(double seconds) {
     char buf[32];
     std::snprintf(buf, sizeof buf, seconds == std::floor(seconds) ? "%.0f" : "%.1f", seconds);
@@ -260,7 +251,6 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     t.on_token = &on_token;
     t.cancel = cancel;
     char errbuf[CURL_ERROR_SIZE] = {};
-    const std::string no_proxy = no_proxy_list();
     const std::string agent = std::string("BuyingProcessMapper/") + version;
     CURL* e = easy.get();
     curl().easy_setopt(e, CURLOPT_URL, url.c_str());
@@ -283,7 +273,10 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
 #else
     curl().easy_setopt(e, CURLOPT_PROTOCOLS, static_cast<long>(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl().easy_setopt(e, CURLOPT_NOPROXY, no_proxy.c_str());
+    // A service on this computer is reached directly. no_proxy names loopback addresses one by
+    // one, so http_proxy or ALL_PROXY would carry a key sent to http://127.0.0.2 to the proxy in
+    // the clear; the user's no_proxy still applies to any other host.
+    if (is_local_service(s)) curl().easy_setopt(e, CURLOPT_PROXY, "");
     // TLS verification stays at curl's defaults (peer and host verified) on purpose.
 
     // The multi interface lets the loop look at the cancel token every poll_ms, however idle the

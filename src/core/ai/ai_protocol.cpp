@@ -155,7 +155,9 @@ result<> chat_stream_reader::event(const std::string& data, const token_callback
     if (const json* delta = member(*choice, "delta")) piece = string_member(*delta, "content");
     else if (const json* m = member(*choice, "message")) piece = string_member(*m, "content");
     if (piece && !piece->empty()) {
-        take(masker_.feed(*piece), on_token);
+        // Characters a map cannot hold go before the key is looked for: dropped after, a key
+        // with a control character inside would come out whole.
+        take(masker_.feed(strip_xml_invalid_chars(*piece)), on_token);
         if (text_.size() > max_ai_answer_bytes) return result<>::failure(answer_too_large_reason());
     }
     if (const std::string* reason = string_member(*choice, "finish_reason"); reason && !reason->empty()) {
@@ -184,7 +186,7 @@ result<std::string> parse_chat_completion(std::string_view body, std::string_vie
     const json* m = choice ? member(*choice, "message") : nullptr;
     const std::string* content = m ? string_member(*m, "content") : nullptr;
     if (!content) return result<std::string>::failure({_("the AI service's answer holds no message")});
-    return result<std::string>::success(mask_api_key(*content, api_key));
+    return result<std::string>::success(mask_api_key(strip_xml_invalid_chars(*content), api_key));
 }
 
 std::string service_error_message(std::string_view body, std::string_view api_key, std::size_t max_bytes) {

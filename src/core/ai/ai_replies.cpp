@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bpm/api_key_mask.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 
@@ -22,8 +23,10 @@ std::string type_name(const json& v) {
     }
 }
 
-// Collects the first problem of an answer, so the model is told one clear thing to fix.
+// Collects the first problem of an answer, so the model is told one clear thing to fix, and
+// masks the API key in each text it takes.
 struct checker {
+    std::string_view api_key;
     std::string problem;
 
     void fail(std::string why) {
@@ -38,7 +41,9 @@ struct checker {
             fail(format(_("\"{1}\" must be text, not {2}"), path, type_name(*it)));
             return {};
         }
-        std::string clean = strip_xml_invalid_chars(trim(it->get_ref<const std::string&>()));
+        // Masked as decoded: the key masked in the answer may come back from a JSON escape
+        // ("\u0073k-...") or a control character dropped here.
+        std::string clean = mask_api_key(strip_xml_invalid_chars(trim(it->get_ref<const std::string&>())), api_key);
         if (code_point_count(clean) > max_chars) {
             fail(format(_("\"{1}\" is longer than {2} characters"), path, std::to_string(max_chars)));
             return {};
@@ -139,10 +144,10 @@ std::string_view json_in_reply(std::string_view reply) {
     return reply.substr(open, close - open + 1);
 }
 
-result<stage_suggestion> suggestion_from_reply(std::string_view reply) {
+result<stage_suggestion> suggestion_from_reply(std::string_view reply, std::string_view api_key) {
     const result<json> j = object_in(reply);
     if (!j) return result<stage_suggestion>::failure_of(j);
-    checker c;
+    checker c{api_key, {}};
     stage_suggestion s;
     s.seller_actions = c.required_text(*j.value, "seller_actions", "seller_actions", max_ai_field_chars);
     s.content_type = c.required_text(*j.value, "content_type", "content_type", max_ai_field_chars);
@@ -151,11 +156,11 @@ result<stage_suggestion> suggestion_from_reply(std::string_view reply) {
     return result<stage_suggestion>::success(std::move(s));
 }
 
-result<persona> persona_from_reply(std::string_view reply) {
+result<persona> persona_from_reply(std::string_view reply, std::string_view api_key) {
     const result<json> parsed = object_in(reply);
     if (!parsed) return result<persona>::failure_of(parsed);
     const json& j = *parsed.value;
-    checker c;
+    checker c{api_key, {}};
     persona p;
     p.name = c.required_text(j, "name", "name", max_ai_name_chars);
     if (const json* profile = c.member(j, "profile", json::value_t::object)) {

@@ -152,6 +152,11 @@ bool sends_in_the_clear(const ai_settings& s) {
     return url && url->scheme == "http" && !url->host.empty() && !is_loopback(url->host);
 }
 
+bool is_local_service(const ai_settings& s) {
+    const auto url = split_url(trim(s.base_url));
+    return url && is_loopback(url->host);
+}
+
 std::string ai_host(const ai_settings& s) {
     const auto url = split_url(trim(s.base_url));
     if (!url) return {};

@@ -258,12 +258,15 @@ private:
             return false;
         }
         const std::string s = decode(v.value(), xml_markup::attribute);
-        // Counted up to a ceiling, so that a number of any length is read without overflow: past
-        // it, the version is only known to be newer than any this reader knows.
+        // As the schema's xs:positiveInteger: white space around it and a '+' before it are
+        // allowed. Counted up to a ceiling, so that a number of any length is read without
+        // overflow: past it, the version is only known to be newer than any this reader knows.
+        std::string_view number = trim(s);
+        if (!number.empty() && number.front() == '+') number.remove_prefix(1);
         constexpr long ceiling = 1'000'000'000;
         long version = 0;
-        bool digits = !s.empty();
-        for (char c : s) {
+        bool digits = !number.empty();
+        for (char c : number) {
             if (c < '0' || c > '9') digits = false;
             else if (version < ceiling) version = version * 10 + (c - '0');
         }
@@ -274,7 +277,7 @@ private:
         if (version > bpm_format_version) {
             problem(root, format(_("this file uses format version {1}, written by a newer Buying Process Mapper; "
                                    "this version reads format {2} and older"),
-                                 version < ceiling ? std::to_string(version) : one_line_excerpt(s, 40),
+                                 version < ceiling ? std::to_string(version) : one_line_excerpt(number, 40),
                                  std::to_string(bpm_format_version)));
             return false;
         }
