@@ -472,6 +472,50 @@ BOOST_AUTO_TEST_CASE(a_key_the_model_echoes_is_masked_in_its_pieces_and_its_answ
     BOOST_TEST(*whole.value == "Your key is [API key].");
 }
 
+// Found by fault injection: keep-alive comments or events without content reset the idle timer,
+// so such a service held the assistant for ever.
+BOOST_AUTO_TEST_CASE(keep_alives_and_empty_events_without_an_answer_time_out) {
+    for (const std::string& filler : {std::string(": keep-alive\n\n"), std::string("data: {\"choices\":[{\"delta\":{}}]}\n\n")}) {
+        BOOST_TEST_CONTEXT(filler) {
+            fake_ai_server server;
+            fake_response r = test::stream_reply({"a"}, false);
+            for (int i = 0; i < 1200; ++i) r.pieces.push_back(filler);
+            r.piece_delay = 50ms;
+            server.script(r);
+            ai_settings s = settings_for(server.base_url());
+            s.timeout_seconds = 0.5;
+            std::string streamed;
+            const auto start = std::chrono::steady_clock::now();
+            const auto a = ai_client(s).complete(hello(), [&](std::string_view p) { streamed += p; });
+            BOOST_TEST(seconds_since(start) < hang_guard_seconds);
+            BOOST_TEST(!a);
+            BOOST_TEST(streamed == "a");
+            BOOST_TEST(mentions(a.error(), "did not answer within 0.5 seconds"), a.error());
+        }
+    }
+}
+
+// An answer that trickles in, each piece within the timeout, still ends: after ten timeouts.
+BOOST_AUTO_TEST_CASE(an_answer_that_trickles_in_for_ever_stops_after_ten_timeouts) {
+    fake_ai_server server;
+    fake_response r = test::stream_reply(std::vector<std::string>(600, "t"), false);
+    r.piece_delay = 50ms;
+    server.script(r);
+    ai_settings s = settings_for(server.base_url());
+    s.timeout_seconds = 0.2;
+    std::string streamed;
+    const auto start = std::chrono::steady_clock::now();
+    const auto a = ai_client(s).complete(hello(), [&](std::string_view p) { streamed += p; });
+    BOOST_TEST(seconds_since(start) < hang_guard_seconds);
+    BOOST_TEST(!a);
+    BOOST_TEST(!streamed.empty());
+    BOOST_TEST(streamed.size() < 600u);
+    BOOST_TEST(mentions(a.error(), "was still answering after 2 seconds, ten times the timeout; the assistant "
+                                   "stopped waiting"),
+               a.error());
+    BOOST_TEST(server.requests().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(data_lines_that_never_end_their_event_stop_at_the_event_cap) {
     fake_ai_server server;
     fake_response endless = test::stream_reply({});

@@ -35,6 +35,8 @@ using steady = std::chrono::steady_clock;
 
 // Only the start of an error body is read: its message comes first.
 constexpr std::size_t max_error_body_bytes = std::size_t(64) << 10;
+// How many timeouts one call may last in all, however steadily its answer arrives.
+constexpr int whole_answer_timeouts = 10;
 // How often the transfer loop looks at the cancel token and the idle time.
 constexpr int poll_ms = 25;
 // A Retry-After beyond a day is taken as a day: longer than any wait the client accepts, and
@@ -59,6 +61,9 @@ struct transfer {
     CURL* easy = nullptr;
     const token_callback* on_token = nullptr;
     const cancel_token* cancel = nullptr;
+    // When the answer last grew (headers, body bytes, or a streamed event that brought a piece
+    // of the answer): keep-alive comments and empty events do not count, so a service that
+    // sends only those times out like a silent one.
     steady::time_point last_activity = steady::now();
     long status = 0;
     bool started = false;    // the first bytes of the body arrived
@@ -127,8 +132,12 @@ bool take_body(transfer& t, std::string_view chunk) {
         return true;
     }
     result<> problem = result<>::success();
+    const token_callback progressed = [&t](std::string_view piece) {
+        t.last_activity = steady::now();
+        if (*t.on_token) (*t.on_token)(piece);
+    };
     const bool fits = t.decoder.feed(chunk, [&](const std::string& data) {
-        if (problem) problem = t.reader.event(data, *t.on_token);
+        if (problem) problem = t.reader.event(data, progressed);
     });
     if (!fits) problem = result<>::failure(sse_decoder::too_large_reason());
     t.failure = problem.error();
@@ -138,7 +147,7 @@ bool take_body(transfer& t, std::string_view chunk) {
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto& t = *static_cast<transfer*>(user);
-    t.last_activity = steady::now();
+    if (!t.streaming) t.last_activity = steady::now();
     if (t.cancel && t.cancel->cancelled()) return 0;
     const std::size_t bytes = size * count;
     try {
@@ -283,7 +292,11 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
     // connection is; the easy interface's progress callback may wait a second between calls.
     curl().multi_add_handle(multi.get(), e);
     const auto idle_limit = std::chrono::duration<double>(s.timeout_seconds);
-    bool stopped = false, timed_out = false;
+    // However steadily the answer trickles in, one call ends: after ten timeouts (ten minutes
+    // with the default timeout) it stops with a message saying so.
+    const auto whole_limit = idle_limit * whole_answer_timeouts;
+    const auto began = steady::now();
+    bool stopped = false, timed_out = false, overran = false;
     int running = 1;
     CURLMcode multi_code = CURLM_OK;
     while ((multi_code = curl().multi_perform(multi.get(), &running)) == CURLM_OK && running) {
@@ -293,6 +306,10 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
         }
         if (steady::now() - t.last_activity > idle_limit) {
             timed_out = true;
+            break;
+        }
+        if (steady::now() - began > whole_limit) {
+            overran = true;
             break;
         }
         curl().multi_poll(multi.get(), nullptr, 0, poll_ms, nullptr);
@@ -311,6 +328,13 @@ attempt_outcome attempt(const ai_settings& s, const std::string& url, const std:
                 format(_("the request to the AI service at {1} failed: {2}"), ai_host(s), curl().multi_strerror(multi_code)),
                 {}};
     if (timed_out) code = CURLE_OPERATION_TIMEDOUT;
+    if (overran)
+        // TRANSLATORS: {1} is the service's host, {2} a number of seconds
+        return {kind::failed,
+                format(_("the AI service at {1} was still answering after {2} seconds, ten times the timeout; "
+                         "the assistant stopped waiting"),
+                       ai_host(s), seconds_text(s.timeout_seconds * whole_answer_timeouts)),
+                {}};
     if (!t.failure.empty()) return {kind::failed, t.failure, {}};
     // A stream that said it was complete has its whole answer, however the connection then ended.
     const bool stream_complete = t.streaming && t.reader.complete();
