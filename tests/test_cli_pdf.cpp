@@ -328,6 +328,27 @@ BOOST_AUTO_TEST_CASE(a_missing_or_empty_password_is_refused_and_leaves_no_file) 
     BOOST_TEST(cli({"export", map, "--format", "pdf", "-o", pdf, "--password", "a", "--password-file", "f"}).exit_code ==
                2);
     BOOST_TEST(cli({"export", map, "--format", "md", "-o", "-", "--password-file", "f"}).exit_code == 2);
+
+    // Found by fault injection: /dev/zero was read until the kernel killed bpmap-cli, a folder
+    // read as an empty password, and an empty variable silently gave an open PDF.
+    const auto endless = cli({"export", map, "--format", "pdf", "-o", pdf, "--password-file", "/dev/zero"});
+    BOOST_TEST(endless.exit_code == 1);
+    BOOST_TEST(endless.err.find("character 1 of the password is a control character") != std::string::npos,
+               endless.err);
+    test::spit(dir.file("long.txt"), std::string(1 << 20, 'x'));
+    const auto long_line = cli({"export", map, "--format", "pdf", "-o", pdf, "--password-file", dir.file("long.txt")});
+    BOOST_TEST(long_line.exit_code == 1);
+    BOOST_TEST(long_line.err.find("a PDF password holds at most 127") != std::string::npos, long_line.err);
+    const auto folder = cli({"export", map, "--format", "pdf", "-o", pdf, "--password-file", dir.path().string()});
+    BOOST_TEST(folder.exit_code == 1);
+    BOOST_TEST(folder.err == "bpmap-cli: the password file " + dir.path().string() + " is a folder\n");
+    setenv("BPMAP_PDF_PASSWORD", "", 1);
+    const auto empty_variable = cli({"export", map, "--format", "pdf", "-o", pdf});
+    unsetenv("BPMAP_PDF_PASSWORD");
+    BOOST_TEST(empty_variable.exit_code == 1);
+    BOOST_TEST(empty_variable.err == "bpmap-cli: BPMAP_PDF_PASSWORD is set but empty: give it the password, or unset "
+                                     "it for a PDF without one\n");
+    BOOST_TEST(!std::filesystem::exists(pdf));
 }
 
 BOOST_AUTO_TEST_CASE(on_a_terminal_the_password_is_asked_twice_without_echo) {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iterator>
 #include <fstream>
 #include <istream>
@@ -20,10 +21,15 @@ namespace bpm::cli {
 
 namespace {
 
-// The first line of a stream, without its line end; nothing when the stream is empty.
+// The first line of a stream, without its line end; nothing when the stream is empty. Reading
+// stops past 4 KiB, far beyond the 127 bytes a password may take, so that a password file such
+// as /dev/zero is refused for its length rather than read until memory runs out.
 std::optional<std::string> first_line(std::istream& in) {
+    constexpr std::size_t max_line_bytes = 4096;
     std::string line;
-    if (!std::getline(in, line) && line.empty()) return std::nullopt;
+    char c = 0;
+    while (line.size() <= max_line_bytes && in.get(c) && c != '\n') line.push_back(c);
+    if (line.empty() && !in) return std::nullopt;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return line;
 }
@@ -114,12 +120,21 @@ result<std::string> pdf_password(const std::map<std::string, std::string>& optio
             password = first_line(in);
         }
     } else if (const auto file = options.find("password-file"); file != options.end()) {
+        std::error_code ignored;
+        if (std::filesystem::is_directory(file->second, ignored))
+            return result_type::failure(format(_("the password file {1} is a folder"), file->second));
         std::ifstream stream(file->second, std::ios::binary);
         if (!stream) return result_type::failure(format(_("cannot read the password file {1}"), file->second));
         password = first_line(stream);
     } else {
         const char* variable = std::getenv(pdf_password_variable);
-        if (!variable || !*variable) return result_type::success({});
+        if (!variable) return result_type::success({});
+        // Set but empty is a mistake more often than a wish for an open PDF ("$PW" unset).
+        if (!*variable)
+            // TRANSLATORS: {1} is the environment variable's name, BPMAP_PDF_PASSWORD
+            return result_type::failure(format(_("{1} is set but empty: give it the password, or unset it for a PDF "
+                                                 "without one"),
+                                               pdf_password_variable));
         password = variable;
     }
     // An empty password would leave the PDF open to anyone, which is not what was asked for.
