@@ -15,7 +15,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <nlohmann/json.hpp>
+
 #include "bpm/bpm_file.h"
+#include "bpm/duration.h"
 #include "bench_document.h"
 #include "test_support.h"
 
@@ -138,6 +141,58 @@ BOOST_AUTO_TEST_CASE(the_pdf_holds_every_persona_stage_and_field_of_the_map) {
     BOOST_TEST(test::run_program(BPM_QPDF, {"--check", pdf}).exit_code == 0);
     const auto info = test::run_program(BPM_PDFINFO, {pdf});
     BOOST_TEST(info.out.find("Title:") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(the_sample_opens_with_an_overview_of_every_persona_its_stages_and_whole_cycle) {
+    test::temp_dir dir;
+    const std::string map = test::sample("nlyzer-b2b-personas.bpm"), pdf = dir.file("map.pdf");
+    const auto r = cli({"export", map, "--format", "pdf", "-o", pdf});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const document doc = *load_bpm(map).value;
+
+    // The overview; per persona its cover, stage table, summary (each on one page) and the
+    // journey map on a page or two, as large as 7-point labels allow; nothing else.
+    const auto info = test::run_program(BPM_PDFINFO, {pdf});
+    const std::size_t at = info.out.find("Pages:");
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    const int pages = std::atoi(info.out.c_str() + at + 6);
+    const auto all = test::run_program(BPM_PDFTOTEXT, {"-raw", "-enc", "UTF-8", pdf, "-"});
+    std::vector<std::string> page_texts;
+    for (std::size_t from = 0, end; (end = all.out.find('\f', from)) != std::string::npos; from = end + 1)
+        page_texts.push_back(squeezed(all.out.substr(from, end - from)));
+    BOOST_TEST_REQUIRE(page_texts.size() == static_cast<std::size_t>(pages));
+    std::size_t journeys = 0, summaries = 0, continued = 0;
+    for (const std::string& text : page_texts) {
+        journeys += text.rfind("Journey map:", 0) == 0;
+        summaries += text.rfind("Summary:", 0) == 0;
+        continued += text.find("(continued)") != std::string::npos;
+    }
+    BOOST_TEST(summaries == doc.personas.size());
+    BOOST_TEST(continued == 0u);
+    BOOST_TEST(journeys >= doc.personas.size());
+    BOOST_TEST(journeys <= 2 * doc.personas.size());
+    BOOST_TEST(pages == static_cast<int>(1 + 3 * doc.personas.size() + journeys));
+    BOOST_TEST(pages == 40);
+
+    // Page 1: every persona, the duration of each of its stages and its whole cycle.
+    const std::string first = pdf_text(pdf, {"-f", "1", "-l", "1"});
+    BOOST_TEST(first.rfind("Overview: NLyzer B2B buyer personas", 0) == 0u);
+    for (const persona& p : doc.personas) {
+        BOOST_TEST(first.find(p.name.substr(0, p.name.find(" \xE2\x80\x94"))) != std::string::npos, p.name);
+        for (const stage& s : p.stages) BOOST_TEST(first.find(s.duration) != std::string::npos, p.name << ": " << s.duration);
+        const std::string cycle = format_day_range(*total_duration(p).known);
+        BOOST_TEST(first.find(cycle) != std::string::npos, p.name << ": " << cycle);
+    }
+
+    // The outline opens with the overview, then each persona.
+    const auto outline = test::run_program(BPM_QPDF, {"--json", "--json-key=outlines", pdf});
+    BOOST_TEST_REQUIRE(outline.exit_code == 0, outline.err);
+    const auto entries = nlohmann::json::parse(outline.out).at("outlines");
+    BOOST_TEST_REQUIRE(entries.size() == doc.personas.size() + 1);
+    BOOST_TEST(entries[0].at("title").get<std::string>() == "Overview");
+    BOOST_TEST(entries[0].at("destpageposfrom1").get<int>() == 1);
+    BOOST_TEST(entries[1].at("title").get<std::string>() == doc.personas[0].name);
+    BOOST_TEST(entries[1].at("destpageposfrom1").get<int>() == 2);
 }
 
 BOOST_AUTO_TEST_CASE(one_persona_gives_only_its_pages) {

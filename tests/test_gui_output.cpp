@@ -346,8 +346,8 @@ BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) 
     auto* bar = FindChild<wxPreviewControlBar>(frame);
     BOOST_TEST_REQUIRE(bar != nullptr);
     wxPrintPreviewBase* preview = bar->GetPrintPreview();
-    // A cover, the stage table, the journey map and the summary for each of the eight personas,
-    // as the core lays them out.
+    // The overview, then a cover, the stage table, the journey map and the summary for each of
+    // the eight personas, as the core lays them out.
     const auto expected = layout_pages(doc->Model(), {},
                                        ToPageSetup(TheDocManager().GetPageSetupDialogData(), doc->Model().metadata.title),
                                        *PrintTextMeasurer());
@@ -357,6 +357,14 @@ BOOST_FIXTURE_TEST_CASE(file_print_preview_shows_every_page_of_the_map, editor) 
     BOOST_TEST(preview->RenderPage(preview->GetMaxPage()));
     auto* printout = dynamic_cast<MapPrintout*>(preview->GetPrintout());
     BOOST_TEST_REQUIRE(printout != nullptr);
+    // The first page the preview shows is the overview of every persona.
+    BOOST_TEST(preview->GetCurrentPage() == 1);
+    const page& first = printout->GetPage(1);
+    BOOST_TEST((first.kind == page_kind::overview));
+    const std::string overview = test::all_text(first.picture);
+    BOOST_TEST(overview.rfind("Overview: " + doc->Model().metadata.title, 0) == 0u);
+    for (const bpm::persona& p : doc->Model().personas)
+        BOOST_TEST(overview.find(p.name.substr(0, p.name.find(' '))) != std::string::npos, p.name);
     BOOST_TEST(InkOnPage(*printout, 1) > 0.005);
     BOOST_TEST(InkOnPage(*printout, preview->GetMaxPage()) > 0.005);
     frame->Close(true);

@@ -8,6 +8,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/drawing_transform.h"
+#include "bpm/duration.h"
 #include "bpm/page_layout.h"
 #include "bpm/summary.h"
 #include "layout_checks.h"
@@ -83,11 +84,19 @@ void check_inside_page(const std::vector<page>& pages, const page_setup& setup) 
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(each_persona_gets_a_group_of_pages_in_document_order) {
+BOOST_AUTO_TEST_CASE(each_persona_gets_a_group_of_pages_in_document_order_after_the_overview) {
     const document d = nlyzer();
     const auto pages = layout_pages(d, {}, {}, measurer);
+    BOOST_TEST_REQUIRE(!pages.empty());
+    BOOST_TEST((pages.front().kind == page_kind::overview));
+    BOOST_TEST(pages.front().bookmark == "Overview");
     std::vector<std::string> order, bookmarks;
     for (const page& pg : pages) {
+        if (pg.kind == page_kind::overview) {
+            BOOST_TEST(pg.persona_id.empty());
+            BOOST_TEST(order.empty(), "the overview comes before every persona");
+            continue;
+        }
         if (order.empty() || order.back() != pg.persona_id) {
             order.push_back(pg.persona_id);
             BOOST_TEST((pg.kind == page_kind::cover));
@@ -109,7 +118,36 @@ BOOST_AUTO_TEST_CASE(each_persona_gets_a_group_of_pages_in_document_order) {
             BOOST_TEST(static_cast<int>(pages[i].kind) >= static_cast<int>(pages[i - 1].kind));
     std::set<std::pair<std::string, page_kind>> kinds;
     for (const page& pg : pages) kinds.insert({pg.persona_id, pg.kind});
-    BOOST_TEST(kinds.size() == 4 * d.personas.size());
+    BOOST_TEST(kinds.size() == 4 * d.personas.size() + 1);
+}
+
+BOOST_AUTO_TEST_CASE(the_overview_shows_every_persona_its_stages_durations_and_whole_cycle_on_one_page) {
+    const document d = nlyzer();
+    const auto pages = layout_pages(d, {}, {}, measurer);
+    BOOST_TEST_REQUIRE(pages.size() > 1u);
+    BOOST_TEST((pages[1].kind != page_kind::overview), "the sample's overview fits on one page");
+    const std::string overview = test::all_text(pages[0].picture);
+    BOOST_TEST(overview.find("Overview: NLyzer B2B buyer personas |") != std::string::npos);
+    BOOST_TEST(overview.find("8 personas:") != std::string::npos);
+    for (const persona& p : d.personas) {
+        BOOST_TEST_CONTEXT(p.id) {
+            // Names may wrap or end in an ellipsis; their first word is always shown.
+            BOOST_TEST(overview.find(p.name.substr(0, p.name.find(' '))) != std::string::npos);
+            for (std::size_t i = 0; i < p.stages.size(); ++i) {
+                BOOST_TEST(overview.find("| " + p.stages[i].duration + " |") != std::string::npos, p.stages[i].duration);
+                BOOST_TEST(overview.find("| " + std::to_string(i + 1) + ". ") != std::string::npos);
+            }
+            const std::string cycle = format_day_range(*total_duration(p).known);
+            BOOST_TEST(overview.find(test::collapse_space(cycle)) != std::string::npos, cycle);
+        }
+    }
+    // Every text of the overview is at least 7 points.
+    for (const draw::text* t : test::texts(pages[0].picture)) BOOST_TEST(t->face.size >= 7.0);
+}
+
+BOOST_AUTO_TEST_CASE(one_persona_has_no_overview) {
+    const document d = nlyzer();
+    for (const page& pg : layout_pages(d, {"persona-2"}, {}, measurer)) BOOST_TEST((pg.kind != page_kind::overview));
 }
 
 BOOST_AUTO_TEST_CASE(pages_are_numbered_across_the_document_in_every_footer) {
@@ -292,21 +330,53 @@ BOOST_AUTO_TEST_CASE(a_long_wordy_journey_flows_over_many_pages) {
     BOOST_TEST(text_of(pages).find("(stages 1–") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(the_journey_map_is_shrunk_uniformly_to_the_page) {
+// The area a page's drawing covers below its heading and above its footer.
+draw::rect body_bounds(const page& pg, const page_setup& setup) {
+    const double footer = setup.height - setup.margin - 24;
+    double left = setup.width, top = setup.height, right = 0, bottom = 0;
+    bool heading = true;
+    for (const draw::item& it : pg.picture.items) {
+        const draw::rect r = draw::bounds(it);
+        if (heading) {  // the first item is the heading
+            heading = false;
+            continue;
+        }
+        if (r.y >= footer) continue;
+        left = std::min(left, r.x);
+        top = std::min(top, r.y);
+        right = std::max(right, r.right());
+        bottom = std::max(bottom, r.bottom());
+    }
+    return {left, top, right - left, bottom - top};
+}
+
+BOOST_AUTO_TEST_CASE(the_journey_map_fills_its_page_uniformly_and_never_prints_below_7_points) {
     const document d = nlyzer();
-    const auto pages = layout_pages(d, {"persona-1"}, {}, measurer);
-    const page* map = nullptr;
-    for (const page& pg : pages)
-        if (pg.kind == page_kind::journey_map) map = &pg;
-    BOOST_TEST_REQUIRE(map != nullptr);
-    // "1. Awareness" is both a card title (12 units) and a timeline label (8 units).
-    std::set<double> sizes;
-    for (const draw::text* t : test::texts(map->picture))
-        if (t->face.bold && test::joined(*t) == "1. Awareness") sizes.insert(t->face.size);
-    BOOST_TEST_REQUIRE(sizes.size() == 2u);
-    BOOST_TEST(*sizes.rbegin() / *sizes.begin() == 1.5, boost::test_tools::tolerance(1e-9));
-    BOOST_TEST(*sizes.rbegin() < 12.0);
-    BOOST_TEST(*sizes.rbegin() >= 12.0 * 0.5);
+    for (const page_setup& setup : {page_setup{}, page_setup{595, 842, 36, ""}, page_setup{1191, 842, 36, ""}}) {
+        BOOST_TEST_CONTEXT(setup.width << " x " << setup.height) {
+            const auto pages = layout_pages(d, {"persona-1"}, setup, measurer);
+            std::size_t maps = 0;
+            for (const page& pg : pages) {
+                if (pg.kind != page_kind::journey_map) continue;
+                ++maps;
+                // "N. Stage" is both a card title (12 units) and a timeline label (8 units): one scale.
+                std::set<double> sizes;
+                double smallest = 1e9;
+                for (const draw::text* t : test::texts(pg.picture)) {
+                    smallest = std::min(smallest, t->face.size);
+                    if (t->face.bold && test::joined(*t).find(". ") == 1) sizes.insert(t->face.size);
+                }
+                BOOST_TEST_REQUIRE(sizes.size() == 2u);
+                BOOST_TEST(*sizes.rbegin() / *sizes.begin() == 1.5, boost::test_tools::tolerance(1e-9));
+                BOOST_TEST(smallest >= 7.0);
+                // The drawing spans the printable width or the height below the heading.
+                const draw::rect used = body_bounds(pg, setup);
+                const double w = setup.width - 2 * setup.margin, h = setup.height - 2 * setup.margin - 24 - 27.5;
+                BOOST_TEST((used.w >= 0.95 * w || used.h >= 0.9 * h), used.w << " of " << w << ", " << used.h << " of " << h);
+            }
+            BOOST_TEST(maps >= 1u);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_row_taller_than_a_page_is_split_between_pages_without_loss) {
@@ -357,7 +427,8 @@ std::vector<page> laid_out_both_ways(const document& d, const page_setup& setup,
         BOOST_TEST(pg.picture.height >= 144.0);
         if (!pg.bookmark.empty()) bookmarks.insert(pg.bookmark);
     }
-    BOOST_TEST(bookmarks.size() == d.personas.size());
+    // Each persona's, and the overview's when there are several.
+    BOOST_TEST(bookmarks.size() == d.personas.size() + (d.personas.size() > 1));
     return pages;
 }
 
@@ -491,6 +562,85 @@ BOOST_AUTO_TEST_CASE(an_ai_summary_older_than_the_persona_is_printed_with_a_warn
     // Current again, it has no warning.
     d.personas[0].last_updated_at = "2026-11-02T17:00:00Z";
     BOOST_TEST(text_of(layout_pages(d, {"persona-1"}, {}, measurer)).find("Written before") == std::string::npos);
+}
+
+// A persona whose AI summary has paragraphs of these many words, each word naming its paragraph
+// ("p2w17" is word 17 of paragraph 2).
+persona with_summary(const std::vector<int>& words) {
+    persona p = test::rich_document().personas[0];
+    p.summary = persona_summary{"", summary_source::ai, "2026-11-02T17:00:00Z"};
+    p.last_updated_at = "2026-11-02T17:00:00Z";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (int w = 0; w < words[i]; ++w) p.summary->text += "p" + std::to_string(i) + "w" + std::to_string(w) + " ";
+        p.summary->text += "\n";
+    }
+    return p;
+}
+
+BOOST_AUTO_TEST_CASE(no_page_holds_a_few_orphan_lines_of_a_summary) {
+    // Summaries from a line to about three pages, in three paragraphs of unequal length.
+    for (int n = 1; n < 600; n += 7) {
+        const std::vector<int> words = {n, n / 2 + 1, 2 * n};
+        document d;
+        d.personas.push_back(with_summary(words));
+        const page_setup setup;
+        const auto pages = layout_pages(d, {}, setup, measurer);
+        // Lines of each paragraph on each summary page.
+        std::vector<std::vector<std::size_t>> lines;
+        std::size_t words_printed = 0;
+        for (const page& pg : pages) {
+            if (pg.kind != page_kind::summary) continue;
+            lines.emplace_back(words.size(), 0);
+            for (const draw::text* t : test::texts(pg.picture))
+                for (const std::string& line : t->lines)
+                    if (line.rfind('p', 0) == 0) {
+                        ++lines.back()[static_cast<std::size_t>(line[1] - '0')];
+                        words_printed += count(line, "w");
+                    }
+        }
+        BOOST_TEST_CONTEXT(n << " words: " << lines.size() << " summary pages") {
+            BOOST_TEST(words_printed == static_cast<std::size_t>(words[0] + words[1] + words[2]));
+            std::size_t total = 0;
+            for (const auto& page_lines : lines)
+                for (std::size_t k : page_lines) total += k;
+            for (std::size_t pg = 0; pg < lines.size(); ++pg) {
+                std::size_t on_page = 0;
+                for (std::size_t k : lines[pg]) on_page += k;
+                // No page holds fewer than three lines of a summary longer than that.
+                BOOST_TEST((on_page >= 3 || on_page == total), "page " << pg << " holds " << on_page << " lines");
+                // A paragraph broken between pages leaves at least two lines on each.
+                if (pg + 1 < lines.size())
+                    for (std::size_t para = 0; para < words.size(); ++para)
+                        if (lines[pg][para] > 0 && lines[pg + 1][para] > 0)
+                            BOOST_TEST((lines[pg][para] >= 2 && lines[pg + 1][para] >= 2),
+                                       "paragraph " << para << " broken " << lines[pg][para] << " / " << lines[pg + 1][para]);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_summary_a_little_longer_than_its_page_is_set_smaller_to_end_on_it) {
+    // At 11 points this summary runs a few lines over its page.
+    document d;
+    d.personas.push_back(with_summary({290, 290}));
+    const auto at_size = [&](std::vector<page> pages) {
+        std::size_t summary_pages = 0;
+        double size = 0;
+        for (const page& pg : pages)
+            if (pg.kind == page_kind::summary) {
+                ++summary_pages;
+                for (const draw::text* t : test::texts(pg.picture))
+                    if (t->lines.front().rfind("p0w", 0) == 0) size = t->face.size;
+            }
+        return std::pair{summary_pages, size};
+    };
+    const auto [pages, size] = at_size(layout_pages(d, {}, {}, measurer));
+    BOOST_TEST(pages == 1u);
+    BOOST_TEST(size < 11.0);
+    BOOST_TEST(size >= 10.0);
+    // A short one keeps the full size.
+    d.personas[0] = with_summary({40, 40});
+    BOOST_TEST(at_size(layout_pages(d, {}, {}, measurer)).second == 11.0);
 }
 
 BOOST_AUTO_TEST_CASE(a_template_summary_is_printed_as_the_stages_are_now) {

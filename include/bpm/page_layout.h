@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bpm/diagnostic.h"
@@ -24,25 +26,28 @@ struct page_setup {
 };
 
 /// What a page shows, for callers that treat some kinds differently.
-enum class page_kind { cover, stage_table, journey_map, summary };
+enum class page_kind { overview, cover, stage_table, journey_map, summary };
 
 /// One laid-out page.
 struct page {
     draw::drawing picture;  // width and height are the page's, items include the footer
-    std::string persona_id;
-    /// The persona's name on the first page of its group, for the PDF outline; "" on the others.
+    std::string persona_id;  // "" on the overview
+    /// The persona's name on the first page of its group ("Overview" on the overview's first), for
+    /// the PDF outline; "" on the others.
     std::string bookmark;
     int number = 0;  // 1-based, counted across the whole document
     page_kind kind = page_kind::cover;
 };
 
-/// Lays out the pages of the chosen personas (empty: all, in document order): per persona a
-/// cover, the stage table, the journey map and the summary, each flowing onto as many pages as
-/// it needs. Ids that name no persona are skipped; with no persona left, one page says so.
+/// Lays out the pages of the chosen personas (empty: all, in document order): with two or more,
+/// first an overview (personas down, stages across, each whole cycle); then per persona a cover,
+/// the stage table, the journey map and the summary, each flowing onto as many pages as it needs.
+/// Ids that name no persona are skipped; with no persona left, one page says so.
 std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
                                const page_setup& setup, const draw::text_measurer& m);
 
-/// layout_pages a group at a time (a persona's pages, or the one page saying there is none), for
+/// layout_pages a group at a time (a page of the overview, a persona's pages, or the one page
+/// saying there is none), for
 /// output too long to hold at once, such as a PDF or a printout of a thousand personas: the same
 /// pages, with the same numbers and footers. The footers say how many pages there are ("Page 3 of
 /// 40"), so lay_out lays every group out once to count the pages; it keeps the pages of the first
@@ -50,13 +55,13 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
 /// references to the document and the measurer, which must outlive it.
 class page_groups {
 public:
-    /// Chooses the personas as layout_pages does and counts their pages, telling progress (groups
+    /// Chooses the personas as layout_pages does and counts their pages, telling progress (personas
     /// counted, of all); cancelled through it, no groups.
     static result<page_groups> lay_out(const document& doc, const std::vector<std::string>& persona_ids,
                                        const page_setup& setup, const draw::text_measurer& m,
                                        const progress_fn& progress = {});
     /// How many groups there are, at least 1.
-    std::size_t size() const { return chosen_.size(); }
+    std::size_t size() const { return overview_.size() + chosen_.size(); }
     /// How many pages all the groups have.
     std::size_t page_count() const { return first_page_.back(); }
     /// The group that holds page index (0-based, below page_count()).
@@ -74,6 +79,12 @@ private:
     page_setup setup_;
     const draw::text_measurer* m_;  // a pointer, so that a result can hold the groups
     std::vector<const persona*> chosen_;   // nullptr: the page that says there is no persona
+    // Where each page of the overview starts (a persona's index in chosen_, the band of its stages
+    // on that page), each page a group before the personas'; the stage cells across a band and
+    // the longest cycle in days that they all share.
+    std::vector<std::pair<std::size_t, std::size_t>> overview_;
+    std::size_t overview_columns_ = 1;
+    double longest_cycle_days_ = 0;
     std::vector<std::size_t> first_page_;  // each group's first page (0-based), then the count
     std::vector<std::vector<page>> kept_;  // by group, the pages laid out when counting; empty: not kept
     std::string title_;                    // of the footers

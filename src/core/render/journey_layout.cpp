@@ -20,11 +20,11 @@ using draw::point;
 using draw::rect;
 using layout::put_text;
 
-constexpr double margin = 24;
+constexpr double margin = layout::picture_margin;
 constexpr double gap_x = 44;             // room for an arrow between two cards
 constexpr double gap_y = 44;             // room for the elbow that joins two rows
 constexpr double min_inner_width = 520;  // so that the header reads well above a single card
-constexpr double min_card_width = 120;   // below this a card holds a word or two per line
+constexpr double min_card_width = layout::narrowest_card;  // below this a card holds a word or two per line
 constexpr double min_segment_width = 40;
 constexpr double segment_gap = 2;
 constexpr double segment_pad = 5;
@@ -70,13 +70,6 @@ std::string lane_title(std::size_t lane_index) {
     if (lane_index == 0) return _("Buyer");
     // TRANSLATORS: heading of the part of a journey map card that says what the seller does
     return _("Seller");
-}
-
-// Stages drift from blue to teal along the whole journey, so a stage keeps its colour on every
-// page of a printout and its timeline segment matches its card.
-colour stage_colour(std::size_t index, std::size_t count) {
-    const double t = count > 1 ? static_cast<double>(index) / static_cast<double>(count - 1) : 0;
-    return layout::mix(layout::accent, layout::accent_end, t);
 }
 
 // The options with sizes a layout can use: a card width that is no number is the default one, and
@@ -305,7 +298,7 @@ void draw_timeline(draw::drawing& d, const persona& p, std::vector<stage_region>
         stage_region& r = regions[i];
         const stage& s = p.stages[r.index];
         r.segment = {x, y, widths[i], height};
-        const colour base = stage_colour(r.index, p.stages.size());
+        const colour base = layout::stage_colour(r.index, p.stages.size());
         const bool known = days[i].has_value();
         d.items.push_back(draw::box{r.segment, known ? base : layout::mix(base, layout::white, 0.82), {0, 0, 0, 0}, 0, 3});
         const colour text_colour = known ? layout::white : base;
@@ -354,6 +347,18 @@ const stage_region* journey_layout::find(const std::string& stage_id) const {
 
 namespace layout {
 
+// Stages drift from blue to teal along the whole journey, so a stage keeps its colour on every
+// page of a printout and its timeline segment matches its card.
+colour stage_colour(std::size_t index, std::size_t count) {
+    const double t = count > 1 ? static_cast<double>(index) / static_cast<double>(count - 1) : 0;
+    return mix(accent, accent_end, t);
+}
+
+double card_width_filling(double width, std::size_t per_row) {
+    const double n = static_cast<double>(std::max<std::size_t>(per_row, 1));
+    return (width - (n - 1) * gap_x) / n;
+}
+
 std::size_t cards_per_row(std::size_t n, const journey_options& o) {
     std::size_t per_row = o.stages_per_row;
     if (per_row == 0)
@@ -383,10 +388,10 @@ journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, con
     : persona_(p), m_(m), text_(m, cache), options_(usable(options)) {
     first_ = std::min(options_.first_stage, p.stages.size());
     const std::size_t n = std::min(options_.stage_count, p.stages.size() - first_);
-    texts_.reserve(n);
+    texts_.resize(n);
+    wrapped_.assign(n, false);
     days_.reserve(n);
     for (std::size_t i = first_; i < first_ + n; ++i) {
-        texts_.push_back(wrap_card(p.stages[i], i, text_, options_));
         const auto range = parse_duration(p.stages[i].duration);
         days_.push_back(range ? std::optional<double>((range->min_days + range->max_days) / 2) : std::nullopt);
     }
@@ -397,6 +402,14 @@ journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, con
 journey_parts::~journey_parts() = default;
 
 std::size_t journey_parts::count() const { return texts_.size(); }
+
+void journey_parts::wrap(std::size_t first, std::size_t count) const {
+    for (std::size_t i = first - first_; i < first - first_ + count; ++i)
+        if (!wrapped_[i]) {
+            texts_[i] = wrap_card(persona_.stages[first_ + i], first_ + i, text_, options_);
+            wrapped_[i] = true;
+        }
+}
 
 journey_parts::geometry journey_parts::plan(std::size_t first, std::size_t count, std::size_t per_row,
                                             draw::drawing& header) const {
@@ -415,6 +428,7 @@ journey_parts::geometry journey_parts::plan(std::size_t first, std::size_t count
     y += layout::lines_height(m_, caption_font, g.caption.size());
     y += 4;
     y = y + timeline_height(m_) + 18;
+    wrap(first, count);
     const card_text* cards = texts_.data() + (first - first_);
     for (std::size_t begin = 0; begin < count; begin += per_row) {
         g.rows.push_back(measure_row(cards, begin, std::min(count, begin + per_row), m_));

@@ -19,7 +19,7 @@ struct part_size {
     double height = 0;
 };
 
-/// The stages of a persona's journey with every card's text wrapped and every duration parsed a
+/// The stages of a persona's journey with every card's text wrapped (when a part first needs it) and every duration parsed a
 /// single time, so that measuring a part costs time linear in its stages, whatever was measured
 /// before. Keeps references to the persona, the measurer and the cache, which must outlive it.
 class journey_parts {
@@ -46,6 +46,8 @@ public:
 
 private:
     struct geometry;
+    // Wraps the cards of stages [first, first + count) that are not wrapped yet.
+    void wrap(std::size_t first, std::size_t count) const;
     // Draws the header (when the options want one) into header, and places the rest.
     geometry plan(std::size_t first, std::size_t count, std::size_t per_row, draw::drawing& header) const;
 
@@ -54,10 +56,27 @@ private:
     journey_text text_;  // measures all the text, through the cache when given one
     journey_options options_;
     std::size_t first_ = 0;
-    std::vector<card_text> texts_;
+    // Each card's text, wrapped when a part first needs it: the printed pages try many card
+    // widths, each for a few of the stages.
+    mutable std::vector<card_text> texts_;
+    mutable std::vector<bool> wrapped_;
     std::vector<std::optional<double>> days_;  // middle of each prepared stage's duration
     std::string caption_;                       // the timeline's caption, the whole cycle's length
 };
+
+/// Space around everything a journey map draws, in its units.
+inline constexpr double picture_margin = 24;
+/// The smallest font a journey map draws with (field labels, the timeline), in its units.
+inline constexpr double smallest_font_size = 8;
+/// The narrowest card a journey map draws.
+inline constexpr double narrowest_card = 120;
+
+/// The card width at which per_row cards (at least 1) and the gaps between them are `width` wide.
+double card_width_filling(double width, std::size_t per_row);
+
+/// The colour of stage index (0-based) of count, drifting from blue to teal along a journey; the
+/// journey map's cards and timeline and the printed overview share it.
+draw::colour stage_colour(std::size_t index, std::size_t count);
 
 /// Cards in a row for n stages as the options ask (stages_per_row, else as many as fit in
 /// max_row_width), spread evenly over the rows that takes.

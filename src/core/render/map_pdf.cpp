@@ -39,8 +39,8 @@ std::string nothing_to_export(const document& doc, const page_groups& groups) {
     return doc.personas.empty() ? _("The map has no personas to export.") : _("None of the chosen personas is in the map.");
 }
 
-// Lays the request's pages out a persona at a time and adds them to the writer, so that only one
-// persona's pages are in memory at once.
+// Lays the request's pages out a group at a time (a page of the overview, a persona's pages) and
+// adds them to the writer, so that only one group's pages are in memory at once.
 result<rendered_pdf> write_map_pdf(result<pdf_writer> writer, const document& doc, const map_pdf_request& request,
                                    const pdf_text_measurer& fonts) {
     if (!writer) return result<rendered_pdf>::failure_of(writer);

@@ -2,12 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
-#include "bpm/drawing_transform.h"
 #include "bpm/journey_layout.h"
 #include "bpm/summary.h"
-#include "journey_parts.h"
 #include "page_flow.h"
 
 namespace bpm {
@@ -26,6 +23,18 @@ const font section_font{13, true};
 const font label_font{10, true};
 const font body_font{11, false};
 const font chip_font{8, true};
+// The sizes a summary's text is set in, largest first: it gives up a point to end on the page it
+// starts on rather than leave a few lines on a page of their own.
+const font summary_body_fonts[] = {{11, false}, {10.5, false}, {10, false}};
+constexpr double paragraph_gap = 6;
+// Page breaks in a summary follow the widow and orphan rule of book typography, with the values
+// CSS prints with (the initial `orphans` and `widows` of CSS Fragmentation Level 3): a paragraph
+// broken over two pages leaves at least two lines on each. Beyond a paragraph, the summary never
+// leaves fewer than three of its lines on a page: what would is set smaller (above) or, when even
+// that does not end it on the page, takes lines from the page before.
+constexpr std::size_t orphans = 2;
+constexpr std::size_t widows = 2;
+constexpr std::size_t fewest_lines_alone = 3;
 
 // Lines longer than this are hard to follow on a landscape page.
 constexpr double reading_width = 640;
@@ -34,13 +43,9 @@ constexpr double chip_width = 96;
 // The paper the layout works on, in points: see page_setup.
 constexpr double smallest_paper = 144;
 constexpr double largest_paper = 14400;
-// The journey map may shrink to half size before it is split over more pages.
-constexpr double min_journey_scale = 0.5;
 // Drawing items of the pages page_groups keeps from counting, about two megabytes of them: the
 // eight-persona sample's 35 pages hold 2,017 (0.4 MB).
 constexpr std::size_t max_kept_items = 10000;
-
-std::string continued(const std::string& heading) { return format(_("{1} (continued)"), heading); }
 
 // A block of the cover: lines of text, with something beside their first line (a label, a chip)
 // that side() draws at the given top, side_height tall; gap follows the block.
@@ -64,7 +69,7 @@ void add_block(page_flow& flow, page_kind kind, const std::string& heading, side
     const auto height = [&](std::size_t lines, bool first) {
         return std::max(first ? b.side_height : 0.0, layout::lines_height(m, *b.face, lines)) + b.gap;
     };
-    if (height(b.lines.size(), true) > flow.remaining() && !flow.fresh()) flow.start(kind, continued(heading));
+    if (height(b.lines.size(), true) > flow.remaining() && !flow.fresh()) flow.start(kind, layout::continued_heading(heading));
     side(flow.y());
     for (std::size_t from = 0, part = 0;; ++part) {
         std::size_t count = b.lines.size() - from;
@@ -80,7 +85,7 @@ void add_block(page_flow& flow, page_kind kind, const std::string& heading, side
             flow.advance(height(count, part == 0));
             return;
         }
-        flow.start(kind, continued(heading));
+        flow.start(kind, layout::continued_heading(heading));
     }
 }
 
@@ -135,7 +140,7 @@ void layout_cover(page_flow& flow) {
     flow.advance(14);
     // The section heading stays with at least the first line below it.
     if (m.line_height(section_font) + 8 + m.line_height(body_font) > flow.remaining())
-        flow.start(page_kind::cover, continued(heading));
+        flow.start(page_kind::cover, layout::continued_heading(heading));
     flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(_("Pain points"), w, section_font, m),
                           section_font, layout::ink) + 8);
     if (p.pain_points.empty()) {
@@ -159,88 +164,52 @@ void layout_cover(page_flow& flow) {
     }
 }
 
-// One page's part of a journey split over pages: its stages and its cards per row, chosen to
-// give it the largest picture.
-struct journey_part {
-    std::size_t first = 0;
-    std::size_t count = 0;
-    std::size_t per_row = 0;
+// One line of a summary's text, as wrapped.
+struct summary_line {
+    std::string text;
+    bool starts_paragraph = false;
 };
 
-// A journey split evenly over pages, and the one scale at which every part fits.
-struct journey_plan {
-    std::vector<journey_part> parts;
-    double scale = 0;
-};
-
-journey_plan plan_journey(const layout::journey_parts& journey, std::size_t pages, double w, double h) {
-    journey_plan plan{{}, 1};
-    const std::size_t n = journey.count();
-    for (std::size_t k = 0; k < pages; ++k) {
-        const std::size_t first = n * k / pages, count = n * (k + 1) / pages - first;
-        // On a page with no room below its heading every scale is negative: the part keeps its
-        // stages all the same.
-        double best = -std::numeric_limits<double>::infinity();
-        journey_part best_part{first, count, count};
-        // One to three rows; more only make the cards smaller on a landscape page.
-        for (std::size_t rows = 1; rows <= std::min<std::size_t>(3, count); ++rows) {
-            journey_options o;
-            o.stages_per_row = (count + rows - 1) / rows;
-            const std::size_t per_row = layout::cards_per_row(count, o);
-            const layout::part_size size = journey.size(first, count, per_row);
-            const double scale = std::min({w / size.width, h / size.height, 1.0});
-            if (scale > best) {
-                best = scale;
-                best_part = {first, count, per_row};
-            }
+// The summary's paragraphs wrapped w wide in f, and the height they take together (with the gaps
+// between them).
+std::vector<summary_line> wrap_summary(const std::string& text, double w, const font& f, const draw::text_measurer& m,
+                                       double& height) {
+    std::vector<summary_line> lines;
+    height = 0;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        const std::string_view para = trim(std::string_view(text).substr(start, nl - start));
+        start = nl + 1;
+        if (para.empty()) continue;
+        if (!lines.empty()) height += paragraph_gap;
+        bool first = true;
+        for (std::string& line : draw::wrap_text(para, w, f, m)) {
+            lines.push_back({std::move(line), first});
+            first = false;
         }
-        plan.parts.push_back(best_part);
-        plan.scale = std::min(plan.scale, best);
     }
-    return plan;
+    height += layout::lines_height(m, f, lines.size());
+    return lines;
 }
 
-void layout_journey_pages(page_flow& flow) {
-    const persona& p = flow.who();
-    const std::size_t n = p.stages.size();
-    if (n == 0) return;
-    const double w = flow.width(), h = flow.body_height_under_heading();
-    journey_options options;
-    options.show_header = false;
-    const layout::journey_parts journey(p, flow.measurer(), options);
-    // The fewest pages at which the map is at least min_journey_scale, or, when no split gets
-    // there, as large as one stage per page makes it. More pages give each part fewer stages,
-    // so that, but for rare row breaks, the scale only grows with the pages: a bisection finds
-    // the count with log n plans of n stages each, where trying 1, 2, 3 ... pages took n².
-    journey_plan plan = plan_journey(journey, n, w, h);
-    const double wanted = std::min(min_journey_scale, plan.scale);
-    for (std::size_t fails = 0, fits = n; fits - fails > 1;) {  // a plan of `fits` pages is wanted
-        const std::size_t pages = fails + (fits - fails) / 2;
-        journey_plan candidate = plan_journey(journey, pages, w, h);
-        if (candidate.scale >= wanted) {
-            fits = pages;
-            plan = std::move(candidate);
-        } else {
-            fails = pages;
-        }
+// Where to end a page of the summary that has room for lines [from, fit) of all: earlier than fit
+// when the lines after would break the rules above (widows, orphans, lines left alone), but
+// never so early that the page shows none of them.
+std::size_t summary_break(const std::vector<summary_line>& lines, std::size_t from, std::size_t fit) {
+    const std::size_t n = lines.size();
+    if (fit >= n) return n;
+    std::size_t at = fit;
+    if (n - at < fewest_lines_alone && n >= fewest_lines_alone) at = n - fewest_lines_alone;
+    if (!lines[at].starts_paragraph) {
+        std::size_t begin = at, end = at;
+        while (begin > 0 && !lines[begin].starts_paragraph) --begin;
+        while (end < n && (end == at || !lines[end].starts_paragraph)) ++end;
+        if (end - at < widows) at = end >= widows ? end - widows : 0;
+        if (at < begin || at - begin < orphans) at = begin;
     }
-    const std::size_t pages = plan.parts.size();
-    for (const journey_part& part : plan.parts) {
-        const std::string heading =
-            pages == 1 ? format(_("Journey map: {1}"), flow.name())
-                       // TRANSLATORS: heading of one page of a journey map printed over several pages
-                       : format(_("Journey map: {1} (stages {2}–{3})"), flow.name(), std::to_string(part.first + 1),
-                                std::to_string(part.first + part.count));
-        flow.start(page_kind::journey_map, heading);
-        const draw::drawing d = journey.layout(part.first, part.count, part.per_row).picture;
-        // A heading that wraps leaves less room than planned; with none left at all, the map is
-        // drawn as wide as the page, over the footer.
-        double scale = std::min({plan.scale, w / d.width, flow.remaining() / d.height});
-        if (!(scale > 0)) scale = std::min(1.0, w / d.width);
-        const double x = flow.left() + (w - d.width * scale) / 2;
-        draw::embed(flow.picture(), d, scale, {x, flow.y()});
-        flow.advance(d.height * scale);
-    }
+    return at > from ? at : std::max(fit, from + 1);
 }
 
 void layout_summary(page_flow& flow) {
@@ -264,19 +233,44 @@ void layout_summary(page_flow& flow) {
         flow.advance(put_text(flow.picture(), m, x, flow.y(), w, draw::wrap_text(stale, w, stale_font, m), stale_font,
                               layout::warning));
     flow.advance(6);
-    const double lh = m.line_height(body_font);
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        if (nl == std::string::npos) nl = text.size();
-        const std::string_view para = trim(std::string_view(text).substr(start, nl - start));
-        start = nl + 1;
-        if (para.empty()) continue;
-        for (std::string& line : draw::wrap_text(para, w, body_font, m)) {
-            if (lh > flow.remaining()) flow.start(page_kind::summary, continued(heading));
-            flow.advance(put_text(flow.picture(), m, x, flow.y(), w, {std::move(line)}, body_font, layout::ink));
+
+    // The largest size at which the summary ends on this page, else the largest; a summary far
+    // longer than the page is not wrapped again in vain.
+    font body = summary_body_fonts[0];
+    double height = 0;
+    std::vector<summary_line> lines = wrap_summary(text, w, body, m, height);
+    if (height > flow.remaining() && height < flow.remaining() * 1.4) {
+        for (std::size_t i = 1; i < std::size(summary_body_fonts); ++i) {
+            double smaller_height = 0;
+            std::vector<summary_line> smaller = wrap_summary(text, w, summary_body_fonts[i], m, smaller_height);
+            if (smaller_height > flow.remaining()) continue;
+            body = summary_body_fonts[i];
+            lines = std::move(smaller);
+            break;
         }
-        flow.advance(6);
+    }
+
+    const double lh = m.line_height(body);
+    for (std::size_t from = 0; from < lines.size();) {
+        // The lines that fit below what the page holds, a paragraph's gap before each but its first.
+        double y = flow.y();
+        std::size_t fit = from;
+        for (; fit < lines.size(); ++fit) {
+            const double gap = fit > from && lines[fit].starts_paragraph ? paragraph_gap : 0;
+            if (y + gap + lh > flow.bottom()) break;
+            y += gap + lh;
+        }
+        if (fit == from && !flow.fresh()) {
+            flow.start(page_kind::summary, layout::continued_heading(heading));
+            continue;
+        }
+        const std::size_t end = summary_break(lines, from, fit);
+        for (std::size_t i = from; i < end; ++i) {
+            if (i > from && lines[i].starts_paragraph) flow.advance(paragraph_gap);
+            flow.advance(put_text(flow.picture(), m, x, flow.y(), w, {std::move(lines[i].text)}, body, layout::ink));
+        }
+        from = end;
+        if (from < lines.size()) flow.start(page_kind::summary, layout::continued_heading(heading));
     }
 }
 
@@ -334,9 +328,12 @@ void layout_group(std::vector<page>& pages, const persona* p, const page_setup& 
     page_flow flow(pages, setup, m, *p);
     layout_cover(flow);
     layout::layout_stage_table(flow);
-    layout_journey_pages(flow);
+    layout::layout_journey_pages(flow);
     layout_summary(flow);
 }
+
+// Whether a printout of these personas opens with an overview: when it compares two or more.
+bool has_overview(const std::vector<const persona*>& chosen) { return chosen.size() > 1; }
 
 // The setup brought within what the layout can fill: paper from the smallest that holds a few
 // characters a line (2 inches) to PDF's largest page (200 inches), and a margin that leaves that
@@ -364,9 +361,16 @@ std::string footer_title(const document& doc, const page_setup& setup) {
 std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
                                const page_setup& given, const draw::text_measurer& m) {
     const page_setup setup = usable(given);
+    const std::vector<const persona*> chosen = choose(doc, persona_ids);
+    const std::string title = footer_title(doc, setup);
     std::vector<page> pages;
-    for (const persona* p : choose(doc, persona_ids)) layout_group(pages, p, setup, m);
-    add_footers(pages, 1, pages.size(), footer_title(doc, setup), setup, m);
+    if (has_overview(chosen)) {
+        const layout::overview_shape shape = layout::shape_overview(chosen, setup);
+        for (layout::overview_start at; at.persona < chosen.size();)
+            at = layout::add_overview_page(pages, chosen, shape, title, setup, m, at);
+    }
+    for (const persona* p : chosen) layout_group(pages, p, setup, m);
+    add_footers(pages, 1, pages.size(), title, setup, m);
     return pages;
 }
 
@@ -374,7 +378,6 @@ page_groups::page_groups(const document& doc, const std::vector<std::string>& pe
                          const draw::text_measurer& m)
     : setup_(usable(setup)), m_(&m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
     first_page_.push_back(0);
-    kept_.resize(chosen_.size());
 }
 
 result<page_groups> page_groups::lay_out(const document& doc, const std::vector<std::string>& persona_ids,
@@ -382,13 +385,29 @@ result<page_groups> page_groups::lay_out(const document& doc, const std::vector<
                                          const progress_fn& progress) {
     page_groups groups(doc, persona_ids, setup, m);
     std::size_t kept_items = 0;
-    for (std::size_t i = 0; i < groups.chosen_.size(); ++i) {
-        std::vector<page> pages;
-        layout_group(pages, groups.chosen_[i], groups.setup_, m);
+    const auto counted = [&](std::vector<page> pages) {
         groups.first_page_.push_back(groups.first_page_.back() + pages.size());
         for (const page& pg : pages) kept_items += pg.picture.items.size();
-        if (kept_items <= max_kept_items) groups.kept_[i] = std::move(pages);
-        if (!keep_going(progress, i + 1, groups.chosen_.size())) return result<page_groups>::cancelled();
+        groups.kept_.emplace_back();
+        if (kept_items <= max_kept_items) groups.kept_.back() = std::move(pages);
+    };
+    const std::vector<const persona*>& chosen = groups.chosen_;
+    if (has_overview(chosen)) {
+        const layout::overview_shape shape = layout::shape_overview(chosen, groups.setup_);
+        groups.overview_columns_ = shape.columns;
+        groups.longest_cycle_days_ = shape.longest_days;
+        for (layout::overview_start at; at.persona < chosen.size();) {
+            groups.overview_.emplace_back(at.persona, at.band);
+            std::vector<page> pages;
+            at = layout::add_overview_page(pages, chosen, shape, groups.title_, groups.setup_, m, at);
+            counted(std::move(pages));
+        }
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i) {
+        std::vector<page> pages;
+        layout_group(pages, chosen[i], groups.setup_, m);
+        counted(std::move(pages));
+        if (!keep_going(progress, i + 1, chosen.size())) return result<page_groups>::cancelled();
     }
     return result<page_groups>::success(std::move(groups));
 }
@@ -402,7 +421,11 @@ std::size_t page_groups::group_of(std::size_t index) const {
 std::vector<page> page_groups::group(std::size_t i) {
     std::vector<page> pages = std::move(kept_[i]);
     kept_[i].clear();
-    if (pages.empty()) layout_group(pages, chosen_[i], setup_, *m_);
+    if (pages.empty() && i < overview_.size())
+        layout::add_overview_page(pages, chosen_, {overview_columns_, longest_cycle_days_}, title_, setup_, *m_,
+                                  {overview_[i].first, overview_[i].second});
+    else if (pages.empty())
+        layout_group(pages, chosen_[i - overview_.size()], setup_, *m_);
     add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, *m_);
     return pages;
 }

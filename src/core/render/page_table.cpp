@@ -90,8 +90,7 @@ public:
 
     void start_page(bool first) {
         const std::string heading = format(_("Buying stages: {1}"), flow_.name());
-        // TRANSLATORS: heading of a page that continues what the page before began; {1} is that heading
-        flow_.start(page_kind::stage_table, first ? heading : format(_("{1} (continued)"), heading));
+        flow_.start(page_kind::stage_table, first ? heading : continued_heading(heading));
         // Three lines at most, so that columns too narrow for their titles leave room for rows.
         std::array<std::vector<std::string>, columns> lines;
         for (std::size_t c = 0; c < columns; ++c)
