@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(the_format_comes_from_the_output_name_when_not_given) {
     }
     // --format wins over the extension.
     BOOST_TEST(headless({"export", small, "--format", "csv", "-o", dir.file("stages.txt")}).exit_code == 0);
-    BOOST_TEST(test::slurp(dir.file("stages.txt")).rfind("persona_id,", 0) == 0u);
+    BOOST_TEST(test::slurp(dir.file("stages.txt")).find("persona_id,") <= 3u);  // after a byte order mark
     const auto unknown = headless({"export", small, "-o", dir.file("x.docx")});
     BOOST_TEST(unknown.exit_code == 2);
     BOOST_TEST(unknown.err.find("cannot tell the export format from") != std::string::npos, unknown.err);

@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
 #include "bpm/journey_picture.h"
 #include "bpm/png_export.h"
 #include "ink_checks.h"
@@ -75,8 +76,7 @@ BOOST_AUTO_TEST_CASE(a_line_of_text_fills_the_width_its_measurer_gave_it) {
 }
 
 BOOST_AUTO_TEST_CASE(text_ink_stays_in_its_room_for_every_sample_persona_and_long_texts) {
-    std::vector<persona> personas = load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value->personas;
-    personas.push_back(test::long_text_persona());
+    std::vector<persona> personas = test::picture_personas();
     for (const persona& p : personas) {
         const draw::drawing picture = journey_picture(p, fonts());
         const std::string stray = test::stray_text_ink(drawn(picture, 2), drawn(test::without_text(picture), 2), picture, 2);

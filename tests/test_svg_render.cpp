@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
 #include "bpm/file_io.h"
 #include "bpm/journey_picture.h"
 #include "bpm/pdf_export.h"
@@ -34,8 +35,7 @@ test::rgb_image rendered(const test::temp_dir& dir, const draw::drawing& d, cons
 
 BOOST_AUTO_TEST_CASE(rsvg_draws_no_text_outside_its_room_for_any_sample_persona_or_long_texts) {
     test::temp_dir dir;
-    std::vector<persona> personas = load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value->personas;
-    personas.push_back(test::long_text_persona());
+    std::vector<persona> personas = test::picture_personas();
     for (const persona& p : personas) {
         const draw::drawing picture = journey_picture(p, fonts());
         const test::rgb_image with = rendered(dir, picture, "with", 2);

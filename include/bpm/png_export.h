@@ -7,9 +7,10 @@
 #include "bpm/pdf_export.h"
 #include "bpm/progress.h"
 
-// Drawings as PNG images, without a display: cairo draws the display list with FreeType and the
-// very font files a pdf_text_measurer measured with, and every glyph goes where that measurer
-// says, so the image breaks and fills each line as the layout did. The editor's File ▸ Export and
+// Drawings as PNG images, without a display: cairo draws the display list with FreeType, each
+// line's glyphs being those the PDF draws (pdf_text_measurer::glyphs: bidi order, Arabic joining,
+// fallback fonts) in the same font files and at the same advances, so the image breaks and fills
+// each line as the layout did. The editor's File ▸ Export and
 // bpmap-cli export both draw through here, so their pictures cannot differ.
 namespace bpm {
 

@@ -12,7 +12,10 @@
 
 #include "bpm/drawing.h"
 #include "bpm/drawing_transform.h"
+#include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
 #include "bpm/model.h"
+#include "test_support.h"
 
 namespace bpm::test {
 
@@ -117,6 +120,18 @@ inline persona long_text_persona() {
         p.stages.push_back(s);
     }
     return p;
+}
+
+/// The personas whose pictures the suites check: the eight of the sample, long texts, and
+/// Hebrew and Arabic, Chinese and Japanese, and emoji (tests/data/09, 10 and 11).
+inline std::vector<persona> picture_personas() {
+    std::vector<persona> out = load_bpm(sample("nlyzer-b2b-personas.bpm")).value->personas;
+    out.push_back(long_text_persona());
+    for (const char* file : {"09-pdf-cjk-persona.json", "10-rtl-arabic-hebrew.json", "11-emoji-stage-names.json"}) {
+        result<document> doc = load_json(data(file));
+        for (persona& p : doc.value->personas) out.push_back(std::move(p));
+    }
+    return out;
 }
 
 }  // namespace bpm::test

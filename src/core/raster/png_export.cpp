@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <variant>
 #include <vector>
 
@@ -19,7 +19,6 @@
 #include <png.h>
 
 #include "bpm/tr.h"
-#include "bpm/utf8.h"
 
 namespace bpm {
 
@@ -37,14 +36,10 @@ struct cairo_deleter {
 template <class T>
 using cairo_ptr = std::unique_ptr<T, cairo_deleter>;
 
-// One face of a font file, as cairo draws it and FreeType maps characters to glyphs.
+// One face of a font file as cairo draws it.
 struct raster_face {
     FT_Face ft = nullptr;
     cairo_ptr<cairo_font_face_t> cairo;
-    double ascent = 0;  // in ems, truncated to thousandths as the PDF's text placement has it
-
-    bool has(char32_t cp) const { return FT_Get_Char_Index(ft, cp) != 0; }
-    unsigned glyph(char32_t cp) const { return FT_Get_Char_Index(ft, cp); }
 };
 
 // The one FreeType library of the process, made on first use and kept: cairo frees each face
@@ -58,39 +53,28 @@ FT_Library freetype() {
     return library;
 }
 
-// FreeType's library may load one face at a time.
+// FreeType's library may load or free one face at a time.
 std::mutex loading;
 
-// The faces of one image, loaded from the measurer's files.
+// The faces of one image, loaded from the files the measurer names as each is first needed.
 class raster_fonts {
 public:
-    // Loads the files; the message names the first one that failed.
-    std::optional<std::string> load(const pdf_font_files& files) {
-        if (!freetype()) return std::string(_("Could not start the font engine (FreeType)."));
-        if (auto e = add(files.regular, 0)) return e;
-        bold_ = regular_;
-        if (!files.bold.empty()) {
-            if (auto e = add(files.bold, 0)) return e;
-            bold_ = faces_.size() - 1;
-        }
-        if (!files.cjk.empty()) {
-            if (auto e = add(files.cjk, files.cjk_index)) return e;
-            cjk_ = faces_.size() - 1;
-        }
-        return std::nullopt;
-    }
-
-    const raster_face& main(bool bold) const { return *faces_[bold ? bold_ : regular_]; }
-    const raster_face* cjk() const { return cjk_ ? faces_[*cjk_].get() : nullptr; }
-
-private:
-    std::optional<std::string> add(const std::string& path, unsigned index) {
+    // The face of a file, or null when it cannot be read (the message says which, once).
+    const raster_face* get(std::string_view file, unsigned index) {
+        const auto key = std::make_pair(std::string(file), index);
+        if (const auto it = faces_.find(key); it != faces_.end()) return it->second.get();
         auto face = std::make_unique<raster_face>();
+        if (!freetype()) {
+            fail(_("Could not start the font engine (FreeType)."));
+            return nullptr;
+        }
         {
             const std::lock_guard<std::mutex> lock(loading);
-            if (FT_New_Face(freetype(), path.c_str(), static_cast<FT_Long>(index), &face->ft) != 0)
+            if (FT_New_Face(freetype(), key.first.c_str(), static_cast<FT_Long>(index), &face->ft) != 0) {
                 // TRANSLATORS: {1} is a font file's path
-                return format(_("Could not read the font {1}."), path);
+                fail(format(_("Could not read the font {1}."), key.first));
+                return nullptr;
+            }
         }
         face->cairo.reset(cairo_ft_font_face_create_for_ft_face(face->ft, 0));
         static const cairo_user_data_key_t owner{};
@@ -99,18 +83,22 @@ private:
                 FT_Done_Face(static_cast<FT_Face>(ft));
             }) != CAIRO_STATUS_SUCCESS) {
             FT_Done_Face(face->ft);
-            return std::string(_("Out of memory while drawing the image."));
+            fail(_("Out of memory while drawing the image."));
+            return nullptr;
         }
-        const FT_Face ft = face->ft;
-        face->ascent = ft->units_per_EM ? std::trunc(ft->ascender * 1000.0 / ft->units_per_EM) / 1000 : 0.8;
-        faces_.push_back(std::move(face));
-        return std::nullopt;
+        return faces_.emplace(key, std::move(face)).first->second.get();
     }
 
-    std::vector<std::unique_ptr<raster_face>> faces_;
-    std::size_t regular_ = 0;
-    std::size_t bold_ = 0;
-    std::optional<std::size_t> cjk_;
+    // Why a face could not be loaded; "" while every one could.
+    const std::string& error() const { return error_; }
+
+private:
+    void fail(std::string message) {
+        if (error_.empty()) error_ = std::move(message);
+    }
+
+    std::map<std::pair<std::string, unsigned>, std::unique_ptr<raster_face>> faces_;
+    std::string error_;
 };
 
 void set_source(cairo_t* cr, draw::colour c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
@@ -132,7 +120,7 @@ void rounded_rectangle(cairo_t* cr, const draw::rect& r, double radius) {
 
 class painter {
 public:
-    painter(cairo_t* cr, const raster_fonts& faces, const pdf_text_measurer& measure)
+    painter(cairo_t* cr, raster_fonts& faces, const pdf_text_measurer& measure)
         : cr_(cr), faces_(faces), measure_(measure) {}
 
     void operator()(const draw::box& b) const {
@@ -168,53 +156,38 @@ public:
         cairo_fill(cr_);
     }
 
-    // Each glyph goes where the measurer's advances put it, so that a line is exactly as wide as
-    // the layout measured it; its baseline is one ascent below the line's top, as in the PDF.
+    // Each glyph is the one render_pdf draws, in its face, where the measurer's advances put it,
+    // so that a line is exactly as wide as the layout measured it; the baseline is one ascent
+    // below the line's top, and right-to-left lines align as in the PDF.
     void operator()(const draw::text& t) const {
         if (t.ink.transparent() || !(t.face.size > 0) || t.lines.empty()) return;
         set_source(cr_, t.ink);
         cairo_set_font_size(cr_, t.face.size);
-        const raster_face& main = faces_.main(t.face.bold);
         const double step = measure_.line_height(t.face);
         for (std::size_t i = 0; i < t.lines.size(); ++i) {
             const std::string& line = t.lines[i];
             double x = t.area.x;
-            if (t.alignment != draw::align::left) {
+            if (const draw::align a = draw::line_alignment(t.alignment, line); a != draw::align::left) {
                 const double room = t.area.w - measure_.width(line, t.face);
-                x += t.alignment == draw::align::centre ? room / 2 : room;
+                x += a == draw::align::centre ? room / 2 : room;
             }
-            const double baseline = t.area.y + main.ascent * t.face.size + static_cast<double>(i) * step;
-            show_line(line, t.face, main, x, baseline);
+            const double baseline = t.area.y + measure_.ascent(t.face) + static_cast<double>(i) * step;
+            show_line(line, t.face, x, baseline);
         }
     }
 
 private:
-    void show_line(const std::string& line, const draw::font& f, const raster_face& main, double x,
-                   double baseline) const {
+    void show_line(const std::string& line, const draw::font& f, double x, double baseline) const {
         const raster_face* run_face = nullptr;
         glyphs_.clear();
-        std::size_t at = 0;
-        std::string one;
-        while (at < line.size()) {
-            const std::size_t start = at;
-            const char32_t cp = next_code_point(line, at);
-            // Control characters take no room and have no glyph, as the measurer has it.
-            if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
-            // The face the PDF would draw it in: the main one, else the CJK fallback, else "?"
-            // (the PDF's fonts map the Basic Multilingual Plane only).
-            const raster_face* face = &main;
-            char32_t drawn = cp;
-            if (cp > 0xFFFF || !main.has(cp)) {
-                if (cp <= 0xFFFF && faces_.cjk() && faces_.cjk()->has(cp)) face = faces_.cjk();
-                else drawn = '?';
-            }
+        for (const pdf_text_measurer::glyph& g : measure_.glyphs(line, f)) {
+            const raster_face* face = faces_.get(g.file, g.index);
+            if (!face) continue;
             if (face != run_face) {
                 flush(run_face);
                 run_face = face;
             }
-            glyphs_.push_back({face->glyph(drawn), x, baseline});
-            one.assign(line, start, at - start);
-            x += measure_.width(one, f);
+            glyphs_.push_back({FT_Get_Char_Index(face->ft, g.drawn), x + g.x, baseline});
         }
         flush(run_face);
     }
@@ -227,7 +200,7 @@ private:
     }
 
     cairo_t* cr_;
-    const raster_fonts& faces_;
+    raster_fonts& faces_;
     const pdf_text_measurer& measure_;
     mutable std::vector<cairo_glyph_t> glyphs_;
 };
@@ -319,9 +292,6 @@ result<std::string> to_png(const draw::drawing& d, double scale, const pdf_text_
             // TRANSLATORS: {1} and {2} are the image's width and height in pixels, {3} the largest side
             format(_("An image of {1} by {2} pixels cannot be drawn: each side must be 1 to {3} pixels."),
                    whole_number(w), whole_number(h), whole_number(max_png_side)));
-    raster_fonts faces;
-    if (auto e = faces.load(fonts.files())) return result<std::string>::failure(*e);
-
     const cairo_ptr<cairo_surface_t> surface(
         cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w), static_cast<int>(h)));
     const cairo_ptr<cairo_t> cr(cairo_create(surface.get()));
@@ -339,11 +309,13 @@ result<std::string> to_png(const draw::drawing& d, double scale, const pdf_text_
     cairo_set_font_options(cr.get(), options.get());
 
     const progress_fn drawing = progress_part(progress, 0, drawn_share);
+    raster_fonts faces;
     const painter paint(cr.get(), faces, fonts);
     for (std::size_t i = 0; i < d.items.size(); ++i) {
         std::visit(paint, d.items[i]);
         if (i % 1000 == 999 && !keep_going(drawing, i + 1, d.items.size())) return result<std::string>::cancelled();
     }
+    if (!faces.error().empty()) return result<std::string>::failure(faces.error());
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
         return result<std::string>::failure(_("Out of memory while drawing the image."));
     if (!keep_going(drawing, d.items.size(), d.items.size())) return result<std::string>::cancelled();
