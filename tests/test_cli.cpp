@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
     const auto help = cli({"--help"});
     BOOST_TEST(help.exit_code == 0);
     for (const char* cmd : {"validate FILE...", "convert IN OUT", "summary FILE [--persona NAME]",
-                            "export FILE --format md|csv|pdf -o OUT"})
+                            "export FILE [--format md|csv|pdf|png|svg] -o OUT"})
         BOOST_TEST(help.out.find(cmd) != std::string::npos, cmd);
     BOOST_TEST(cli({"summary", "--help"}).exit_code == 0);
     const auto version = cli({"--version"});
@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
 BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_the_usage_on_stderr) {
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
              {}, {"frobnicate"}, {"validate"}, {"convert", small}, {"summary"}, {"summary", small, "--colour", "red"},
-             {"summary", small, "--persona"}, {"export", small, "-o", "x.md"}, {"export", small, "--format", "docx", "-o", "x.docx"},
+             {"summary", small, "--persona"}, {"export", small, "-o", "x.txt"}, {"export", small, "--format", "docx", "-o", "x.docx"},
              {"export", small, "--format", "md"}, {"convert", small, "out.txt"}, {"summary", small, "-x"}}) {
         const auto r = cli(args);
         std::string joined;
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_the_usage_on_stderr) {
         BOOST_TEST(r.err.find("Usage:") != std::string::npos, joined);
         BOOST_TEST(r.out.empty(), joined);
     }
-    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"}).err.find("unknown export format \"docx\": use md, csv or pdf") !=
+    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"}).err.find("unknown export format \"docx\": use md, csv, pdf, png or svg") !=
                std::string::npos);
 }
 

@@ -183,6 +183,25 @@ BOOST_FIXTURE_TEST_CASE(the_journey_map_exports_as_png_and_svg, editor) {
     BOOST_TEST(!Map().ExportPng(ToWx(dir.file("missing/map.png"))));
 }
 
+// File > Export and bpmap-cli export (with no display) draw the same files, byte for byte.
+BOOST_FIXTURE_TEST_CASE(the_editors_png_and_svg_are_the_command_lines, editor) {
+    Context().SelectPersona("persona-2");
+    Pump();
+    for (const auto& [id, name] : {std::pair{ID_EXPORT_PNG, "map.png"}, std::pair{ID_EXPORT_SVG, "map.svg"}}) {
+        prompts.savePath = ToWx(dir.file(name));
+        Command(id);
+        BOOST_TEST(prompts.problems.empty());
+        const std::string cli = dir.file(std::string("cli-") + name);
+        const test::run_result r = test::run_program(
+            "/usr/bin/env", {"-u", "DISPLAY", "-u", "WAYLAND_DISPLAY", BPM_CLI, "export", path, "--persona", shown().name,
+                             "-o", cli});
+        BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+        const std::string edited = test::slurp(dir.file(name));
+        BOOST_TEST(!edited.empty());
+        BOOST_TEST((edited == test::slurp(cli)), name);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_journey_too_long_for_twice_its_size_exports_smaller) {
     test::temp_dir dir;
     const std::string map = dir.file("long.bpm");

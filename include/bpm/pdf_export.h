@@ -48,6 +48,20 @@ public:
     /// Width of one line of UTF-8 text in points, as drawn: characters no font has count as "?",
     /// control characters as nothing.
     double width(std::string_view text, const draw::font& f) const override;
+    /// One character of a line as drawn: the font file and face, whose glyph, and where it starts.
+    struct glyph {
+        std::string_view file;  // the font file; valid while the measurer (or a copy of it) lives
+        unsigned index = 0;     // the face within a .ttc collection
+        char32_t drawn = 0;     // a presentation form, a mirrored bracket, "?" for one no font has
+        double x = 0;           // from the line's left end, in the font size's units
+    };
+    /// The characters of one line as render_pdf draws them, for other renderers to draw the same:
+    /// in visual order (right-to-left runs reversed, Arabic joined), each in the face that has it,
+    /// placed by the advances width() adds up; invisible characters are left out.
+    std::vector<glyph> glyphs(std::string_view line, const draw::font& f) const;
+    /// How far below the top of a line its baseline lies, as render_pdf places it: the ascent
+    /// of the face's main font, in the font size's units.
+    double ascent(const draw::font& f) const;
     /// The files in use, to show the user which fonts the PDF embeds.
     const pdf_font_files& files() const;
     /// The loaded metrics, for render_pdf.

@@ -7,14 +7,15 @@
 
 #include <wx/dcbuffer.h>
 #include <wx/graphics.h>
-#include <wx/image.h>
 #include <wx/settings.h>
 
 #include "accessibility.h"
 #include "bpm/file_io.h"
+#include "bpm/journey_picture.h"
+#include "bpm/png_export.h"
 #include "bpm/svg_export.h"
 #include "drawing_ui.h"
-#include "png_writer.h"
+#include "map_printout.h"
 #include "wx_string.h"
 
 namespace {
@@ -277,43 +278,27 @@ void JourneyMapView::OnKeyDown(wxKeyEvent& event) {
     }
 }
 
+// The exports are laid out with the PDF's measurer, not the screen's: its metrics are those of the
+// font the SVG names and the PNG is drawn with, so the picture is the same wherever it is shown,
+// and the same as bpmap-cli export draws.
 bpm::result<> JourneyMapView::ExportPng(const wxString& path, const bpm::progress_fn& progress) const {
-    if (!Persona())
-        return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
-    // Twice the screen size stays sharp on slides and high-density displays; a journey too long
-    // for that (above about 160 stages) is drawn smaller, since cairo draws no image over 32,767
-    // pixels a side (wx asserts, and the export hung).
-    constexpr double largest_side = 32767;
-    // Drawing is about a quarter of the work, encoding the PNG the rest (a persona of 150 stages:
-    // 1.0 s, then 2.7 s).
-    const bpm::progress_fn drawing = bpm::progress_part(progress, 0, 250);
-    const bpm::journey_layout layout = Layout();
-    const double width = layout.picture.width + 2 * margin, height = layout.picture.height + 2 * margin;
-    const double scale = std::min({2.0, largest_side / width, largest_side / height});
-    const int w = static_cast<int>(std::floor(width * scale));
-    const int h = static_cast<int>(std::floor(height * scale));
-    wxImage image(w, h);
-    image.SetRGB(wxRect(0, 0, w, h), 255, 255, 255);
-    if (!bpm::keep_going(drawing, 1, 3)) return bpm::result<>::cancelled();
-    {
-        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(image));
-        if (!gc) return bpm::result<>::failure(ToUtf8(_("Could not draw the journey map.")));
-        if (!bpm::keep_going(drawing, 2, 3)) return bpm::result<>::cancelled();
-        gc->Scale(scale, scale);
-        gc->Translate(margin, margin);
-        DrawDrawing(*gc, layout.picture);
-    }
-    if (!bpm::keep_going(drawing, 3, 3)) return bpm::result<>::cancelled();
-    // Encoded in memory and written atomically, like every file the editor writes.
-    const bpm::result<std::string> png = EncodePng(image, bpm::progress_part(progress, 250, 1000));
+    const bpm::persona* p = Persona();
+    if (!p) return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
+    const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
+    if (!fonts) return bpm::result<>::failure_of(fonts);
+    const bpm::draw::drawing picture = bpm::journey_picture(*p, *fonts.value);
+    const bpm::result<std::string> png = bpm::to_png(picture, bpm::default_png_scale(picture), *fonts.value, progress);
     if (!png) return bpm::result<>::failure_of(png);
+    // Encoded in memory and written atomically, like every file the editor writes.
     return bpm::write_file_atomic(ToUtf8(path), *png.value);
 }
 
 bpm::result<> JourneyMapView::ExportSvg(const wxString& path, const bpm::progress_fn& progress) const {
-    if (!Persona())
-        return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
-    const bpm::result<std::string> svg = bpm::to_svg(Layout().picture, progress);
+    const bpm::persona* p = Persona();
+    if (!p) return bpm::result<>::failure(ToUtf8(_("There is no journey map to export: no persona is selected.")));
+    const bpm::result<bpm::pdf_text_measurer>& fonts = PdfFonts();
+    if (!fonts) return bpm::result<>::failure_of(fonts);
+    const bpm::result<std::string> svg = bpm::to_svg(bpm::journey_picture(*p, *fonts.value), progress);
     if (!svg) return bpm::result<>::failure_of(svg);
     return bpm::write_file_atomic(ToUtf8(path), *svg.value);
 }

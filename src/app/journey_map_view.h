@@ -38,8 +38,9 @@ public:
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
 
-    /// Writes the map at twice its size as a PNG, atomically, telling progress; cancelled
-    /// through it, the file that was there stays as it was.
+    /// Writes the persona's journey map as a PNG at twice its size in points (less when that
+    /// would pass max_png_side), laid out with the PDF's fonts exactly as bpmap-cli export draws
+    /// it, atomically, telling progress; cancelled through it, the file that was there stays.
     bpm::result<> ExportPng(const wxString& path, const bpm::progress_fn& progress = {}) const;
     /// Writes the map as an SVG document, as ExportPng does.
     bpm::result<> ExportSvg(const wxString& path, const bpm::progress_fn& progress = {}) const;

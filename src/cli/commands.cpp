@@ -29,6 +29,7 @@
 #include "bpm/version.h"
 #include "cli_ai.h"
 #include "pdf_password.h"
+#include "picture_export.h"
 #include "terminal_interview.h"
 #include "terminal_progress.h"
 
@@ -43,8 +44,8 @@ std::string usage_text() {
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
-                    "  {1} export FILE --format md|csv|pdf -o OUT [--persona NAME]\n"
-                    "         [--password PW | --password - | --password-file FILE]\n"
+                    "  {1} export FILE [--format md|csv|pdf|png|svg] -o OUT [--persona NAME]\n"
+                    "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} --help | --version\n"),
                   program);
@@ -57,10 +58,17 @@ std::string help_text() {
              "  validate   Check .bpm or .json files; prints FILE:LINE:COL: message for each problem.\n"
              "  convert    Convert between .bpm and .json; the file extensions choose the formats.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
-             "  export     Write a Markdown playbook (md), a CSV of all stages (csv), or the printed\n"
+             "  export     Write a Markdown playbook (md), a CSV of all stages (csv), the printed\n"
              "             pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
-             "             persona, bookmarked; a password protects it). -o - writes md and csv to\n"
-             "             standard output.\n"
+             "             persona, bookmarked; a password protects it), or the journey map as a\n"
+             "             picture (png, svg), the same as the editor's File > Export, with no\n"
+             "             display needed. Without --format, OUT's extension names the format.\n"
+             "             -o - writes md and csv to standard output.\n"
+             "             A picture shows one persona: with --persona, that one goes to OUT; without\n"
+             "             it, a map of several personas gives one file each, named after OUT and the\n"
+             "             persona (-o map.png: map-Emma-Rodriguez.png, ...), and their paths are\n"
+             "             printed. --scale N draws a PNG at N pixels per point of the map, from 0.25\n"
+             "             to 8 (default 2, as the editor, or less for a map too large for that).\n"
              "  interview  The guided interview in the terminal: questions on standard output,\n"
              "             one answer per line on standard input. Adds to FILE when given; saves to\n"
              "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
@@ -339,21 +347,43 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     return exit_ok;
 }
 
+// The export format --format names, or else the one -o's extension names; "" when neither does.
+std::string export_format(const parsed_args& a) {
+    if (const auto given = a.options.find("format"); given != a.options.end()) return given->second;
+    const auto target = a.options.find("output");
+    if (target == a.options.end()) return {};
+    const std::string ext = ascii_lower(std::filesystem::path(target->second).extension().string());
+    for (const char* known : {"md", "csv", "pdf", "png", "svg"})
+        if (ext == std::string(".") + known) return known;
+    return ext == ".markdown" ? "md" : "";
+}
+
 int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.positional.size() != 1) return usage(err, _("export needs exactly one FILE"));
-    const auto fmt = a.options.find("format");
-    if (fmt == a.options.end()) return usage(err, _("export needs --format md, csv or pdf"));
-    if (fmt->second != "md" && fmt->second != "csv" && fmt->second != "pdf")
-        return usage(err, format(_("unknown export format \"{1}\": use md, csv or pdf"), fmt->second));
-    const bool pdf = fmt->second == "pdf";
     const auto target = a.options.find("output");
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
+    const std::string fmt = export_format(a);
+    if (fmt.empty())
+        return usage(err, format(_("cannot tell the export format from {1}: give --format md, csv, pdf, png or svg"),
+                                 target->second));
+    const bool known = fmt == "md" || fmt == "csv" || fmt == "pdf" || fmt == "png" || fmt == "svg";
+    if (!known) return usage(err, format(_("unknown export format \"{1}\": use md, csv, pdf, png or svg"), fmt));
+    const bool pdf = fmt == "pdf", picture = fmt == "png" || fmt == "svg";
     if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
+    if (picture && target->second == "-")
+        return usage(err, _("a PNG or SVG picture cannot go to standard output: name a file with -o"));
     for (const char* option : {"password", "password-file"})
         // TRANSLATORS: {1} is an option name, "password" or "password-file"
         if (!pdf && a.options.count(option)) return usage(err, format(_("--{1} is for --format pdf"), option));
     if (a.options.count("password") && a.options.count("password-file"))
         return usage(err, _("give --password or --password-file, not both"));
+    std::optional<double> scale;
+    if (const auto given = a.options.find("scale"); given != a.options.end()) {
+        if (fmt != "png") return usage(err, _("--scale is for --format png"));
+        const result<double> parsed = png_scale_option(given->second);
+        if (!parsed) return usage(err, parsed.error());
+        scale = *parsed.value;
+    }
     std::string password;
     if (pdf) {
         result<std::string> given = pdf_password(a.options, in, err);
@@ -374,6 +404,9 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
     if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
+    if (picture)
+        return export_pictures(*personas, fmt == "png" ? picture_format::png : picture_format::svg, scale,
+                               target->second, progress, out, err);
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
@@ -382,7 +415,7 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
     const progress_fn writing = progress.tell(to_stdout ? _("Writing to standard output")
                                                         : format(_("Writing {1}"), target->second));
-    const result<std::string> text = fmt->second == "md" ? to_markdown(selected, writing) : to_csv(selected, {}, writing);
+    const result<std::string> text = fmt == "md" ? to_markdown(selected, writing) : to_csv(selected, {}, writing);
     if (text.was_cancelled()) return interrupted(progress, err, to_stdout ? std::string() : target->second);
     progress.finish();
     if (to_stdout) {
@@ -581,7 +614,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         {"validate", {cmd_validate, {}}},
         {"convert", {cmd_convert, {}}},
         {"summary", {cmd_summary, {"persona"}}},
-        {"export", {cmd_export, {"format", "output", "persona", "password", "password-file"}}},
+        {"export", {cmd_export, {"format", "output", "persona", "password", "password-file", "scale"}}},
     };
     if (command == "interview") {
         usage_error error;

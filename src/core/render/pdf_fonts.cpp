@@ -495,6 +495,25 @@ double pdf_text_measurer::width(std::string_view text, const draw::font& f) cons
     return static_cast<double>(units) * f.size / 1000.0;
 }
 
+std::vector<pdf_text_measurer::glyph> pdf_text_measurer::glyphs(std::string_view text, const draw::font& f) const {
+    std::vector<glyph> out;
+    unsigned long units = 0;
+    pdf_detail::for_each_glyph(
+        *fonts_, text, f.bold, true, [&](pdf_detail::face_id id, char32_t drawn, char32_t, unsigned advance, std::u32string_view) {
+            if (drawn) {
+                const pdf_detail::face& face = fonts_->get(id);
+                out.push_back({face.path, face.index, drawn, static_cast<double>(units) * f.size / 1000.0});
+            }
+            units += advance;
+        });
+    return out;
+}
+
+double pdf_text_measurer::ascent(const draw::font& f) const {
+    const pdf_detail::face& main = fonts_->get(f.bold && fonts_->bold ? pdf_detail::bold_face : pdf_detail::regular_face);
+    return main.ascent * f.size / 1000.0;
+}
+
 const pdf_font_files& pdf_text_measurer::files() const { return fonts_->files; }
 
 }  // namespace bpm
