@@ -2,6 +2,9 @@
 
 #ifdef BPM_PDF_PROTECTION_MODULE
 #include <dlfcn.h>
+
+#include <filesystem>
+#include <system_error>
 #endif
 
 #include "bpm/tr.h"
@@ -14,10 +17,24 @@ using loaded = result<const protection_functions*>;
 
 #ifdef BPM_PDF_PROTECTION_MODULE
 
+// Where the module is: lib/bpmap beside the running program's bin folder when installed, else
+// the build's modules folder. An absolute path, because a run path would be looked up from the
+// caller of dlopen, which under AddressSanitizer is its interceptor's library, not the program.
+std::string module_path() {
+    std::error_code error;
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const std::filesystem::path installed =
+            program.parent_path().parent_path() / "lib" / "bpmap" / BPM_PDF_PROTECTION_MODULE;
+        if (std::filesystem::exists(installed, error)) return installed.string();
+    }
+    return std::string(BPM_MODULE_DIR) + "/" + BPM_PDF_PROTECTION_MODULE;
+}
+
 loaded open_module() {
-    // Found through the programs' run path: the build's module folder, or lib/bpmap beside the
-    // installed bin. Never closed: the process may protect another PDF.
-    void* module = ::dlopen(BPM_PDF_PROTECTION_MODULE, RTLD_NOW | RTLD_LOCAL);
+    // Never closed: the process may protect another PDF.
+    const std::string path = module_path();
+    void* module = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     const auto entry = module ? reinterpret_cast<decltype(&bpm_pdf_protection_functions)>(
                                     ::dlsym(module, "bpm_pdf_protection_functions"))
                               : nullptr;
