@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iterator>
@@ -198,6 +199,64 @@ BOOST_AUTO_TEST_CASE(the_measurer_follows_the_fonts_metrics) {
     BOOST_TEST(m.width("a\tb\x01", regular) == m.width("ab", regular));
     // DejaVu Sans: 'W' is 2024/2048 em wide, which libharu truncates to 988/1000.
     BOOST_TEST(m.width("W", draw::font{1000, false}) == 988);
+}
+
+namespace {
+
+// The PDF's widths without saying that they add up, so that wrapping measures every line whole,
+// as it does on screen.
+class whole_line_measurer final : public draw::text_measurer {
+public:
+    explicit whole_line_measurer(const draw::text_measurer& m) : m_(m) {}
+    double width(std::string_view text, const draw::font& f) const override { return m_.width(text, f); }
+
+private:
+    const draw::text_measurer& m_;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_widths_of_unshaped_text_add_up_character_by_character) {
+    const pdf_text_measurer& m = fonts();
+    const draw::font f{9.5, false};
+    const auto units = [&](std::string_view text) { return m.advance_units(text, f).value(); };
+    BOOST_TEST(units("Maison Éclat\tB2B") == units("Maison") + units(" ") + units("Éclat") + units("\tB2B"));
+    BOOST_TEST(draw::advance_width(units("Maison Éclat"), f) == m.width("Maison Éclat", f));
+    BOOST_TEST(units("") == 0u);
+    // Right-to-left text is shaped as a whole: Arabic letters join, brackets mirror.
+    BOOST_TEST(!m.advance_units("وفّر (ROI)", f));
+    BOOST_TEST(!m.advance_units("CFO מנהלת", f));
+}
+
+BOOST_AUTO_TEST_CASE(wrapping_by_adding_up_word_widths_breaks_lines_where_measuring_whole_lines_does) {
+    const pdf_text_measurer& m = fonts();
+    const whole_line_measurer whole(m);
+    const std::vector<std::string> texts = {
+        "Looks for proof that the platform pays back within two quarters, ideally from a peer retailer",
+        "Short\nlines  with   double spaces\r\nand a Supercalifragilisticexpialidociousness word",
+        "Naïve café résumé — “quoted” façade, Закупки и внедрение, 2–3 weeks",
+        "CFO and وفّر ROI (10%) מנהלת mixed", "", "   ", "x"};
+    for (const draw::font f : {draw::font{9.5, false}, draw::font{12, true}})
+        for (const std::string& text : texts) {
+            // Every width that a run of the text's words measures exactly, where adding up with a
+            // rounding would break elsewhere, and a sweep between.
+            std::vector<double> widths;
+            for (double w = -1; w <= 320; w += 0.75) widths.push_back(w);
+            std::vector<std::size_t> cuts = {0, text.size()};
+            for (std::size_t i = 0; i < text.size(); ++i)
+                if (text[i] == ' ') cuts.push_back(i);
+            for (const std::size_t from : cuts)
+                for (const std::size_t to : cuts)
+                    if (from < to) {
+                        const double w = m.width(std::string_view(text).substr(from, to - from), f);
+                        widths.insert(widths.end(), {w, std::nextafter(w, 0.0)});
+                    }
+            for (const double w : widths)
+                for (const std::size_t max_lines : {std::size_t(0), std::size_t(2)})
+                    BOOST_TEST(draw::wrap_text(text, w, f, m, max_lines) ==
+                                   draw::wrap_text(text, w, f, whole, max_lines),
+                               "\"" << text << "\" at " << w << ", at most " << max_lines << " lines");
+        }
 }
 
 BOOST_AUTO_TEST_CASE(the_pdf_draws_text_exactly_as_wide_as_measured) {

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -61,7 +62,17 @@ public:
     virtual double width(std::string_view text, const font& f) const = 0;
     /// Distance between the baselines of two lines.
     virtual double line_height(const font& f) const { return f.size * 1.25; }
+    /// For a measurer whose widths are sums of whole advances per character (no kerning, no
+    /// shaping): text's width in thousandths of f.size, so that width(text, f) is
+    /// advance_width(units, f) and the units of text cut between characters add up to those of
+    /// the whole. Nothing when text's width is no such sum (text that is shaped), and by default.
+    virtual std::optional<unsigned long> advance_units(std::string_view /*text*/, const font& /*f*/) const {
+        return std::nullopt;
+    }
 };
+
+/// The width in drawing units of `units` thousandths of f.size (see text_measurer::advance_units).
+inline double advance_width(unsigned long units, const font& f) { return static_cast<double>(units) * f.size / 1000.0; }
 
 /// A filled and/or stroked rectangle, optionally with rounded corners.
 struct box {

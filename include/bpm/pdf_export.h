@@ -48,6 +48,9 @@ public:
     /// Width of one line of UTF-8 text in points, as drawn: characters no font has count as "?",
     /// control characters as nothing.
     double width(std::string_view text, const draw::font& f) const override;
+    /// The advances of text's characters added up, unless text has right-to-left characters
+    /// (shaped as a whole: Arabic joining, mirrored brackets).
+    std::optional<unsigned long> advance_units(std::string_view text, const draw::font& f) const override;
     /// One character of a line as drawn: the font file and face, whose glyph, and where it starts.
     struct glyph {
         std::string_view file;  // the font file; valid while the measurer (or a copy of it) lives

@@ -51,7 +51,14 @@ char32_t next_multibyte_code_point(std::string_view text, std::size_t& i) {
     return cp;
 }
 
-void append_utf8(std::string& out, char32_t cp) { utf8::append(cp, std::back_inserter(out)); }
+void append_utf8(std::string& out, char32_t cp) {
+    // Most map text is ASCII; the PDF's text is written a character at a time.
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+        return;
+    }
+    utf8::append(cp, std::back_inserter(out));
+}
 
 std::size_t code_point_count(std::string_view text) {
     const auto starts = std::count_if(text.begin(), text.end(), [](char c) { return !is_continuation(c); });

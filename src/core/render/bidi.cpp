@@ -2,6 +2,9 @@
 
 #include <fribidi.h>
 
+#include <cstdint>
+#include <cstring>
+
 #include "bpm/utf8.h"
 
 namespace bpm::bidi {
@@ -35,11 +38,23 @@ std::vector<FriBidiCharType> types_of(const std::u32string& text) {
     return types;
 }
 
+// Whether the eight bytes from i are ASCII, as most map text is, to pass over them at once.
+bool eight_ascii(std::string_view text, std::size_t i) {
+    std::uint64_t bytes = 0;
+    if (text.size() - i < sizeof bytes) return false;
+    std::memcpy(&bytes, text.data() + i, sizeof bytes);
+    return (bytes & 0x8080808080808080u) == 0;
+}
+
 }  // namespace
 
 bool needs_bidi(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
+        if (eight_ascii(text, i)) {
+            i += 8;
+            continue;
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;

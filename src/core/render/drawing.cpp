@@ -1,6 +1,7 @@
 #include "bpm/drawing.h"
 
 #include <cmath>
+#include <utility>
 
 #include "bpm/bidi.h"
 #include "bpm/utf8.h"
@@ -41,10 +42,56 @@ void keep_paragraph_direction(std::string_view para, std::vector<std::string>& l
         if (bidi::is_rtl(lines[i]) != rtl) lines[i].insert(0, rtl ? bidi::rtl_mark : bidi::ltr_mark);
 }
 
+// A line of a paragraph being wrapped, word by word, and its width. When the measurer's widths
+// of the paragraph add up (text_measurer::advance_units), the line's width is the sum of its
+// words' and spaces', each word measured once; else the whole line is measured again.
+class growing_line {
+public:
+    growing_line(std::string_view para, const font& f, const text_measurer& m)
+        : f_(f),
+          m_(m),
+          adds_up_(m.advance_units(para, f).has_value()),
+          space_(adds_up_ ? *m.advance_units(" ", f) : 0) {}
+
+    bool empty() const { return text_.empty(); }
+    // Whether the line, with word after a space (or word alone when the line is empty), is at
+    // most max_width wide.
+    bool fits_with(std::string_view word, double max_width) {
+        if (!adds_up_) return m_.width(empty() ? std::string(word) : text_ + " " + std::string(word), f_) <= max_width;
+        measure(word);
+        return advance_width(empty() ? word_units_ : units_ + space_ + word_units_, f_) <= max_width;
+    }
+    // Whether word alone is wider than max_width.
+    bool too_wide(std::string_view word, double max_width) {
+        if (!adds_up_) return m_.width(word, f_) > max_width;
+        measure(word);
+        return advance_width(word_units_, f_) > max_width;
+    }
+    // Adds the word that fits_with or too_wide was last asked about.
+    void add(std::string_view word) {
+        units_ = empty() ? word_units_ : units_ + space_ + word_units_;
+        if (!empty()) text_ += ' ';
+        text_ += word;
+    }
+    // The line's text; the line is empty again.
+    std::string take() { return std::exchange(text_, {}); }
+
+private:
+    void measure(std::string_view word) { word_units_ = *m_.advance_units(word, f_); }
+
+    const font& f_;
+    const text_measurer& m_;
+    bool adds_up_;
+    unsigned long space_;
+    std::string text_;
+    unsigned long units_ = 0;       // the width of text_, when the widths add up
+    unsigned long word_units_ = 0;  // the width of the word last measured
+};
+
 void wrap_paragraph(std::string_view para, double max_width, const font& f, const text_measurer& m,
                     std::vector<std::string>& out) {
     const std::size_t first = out.size();
-    std::string current;
+    growing_line line(para, f, m);
     std::size_t i = 0;
     bool any = false;
     while (i < para.size()) {
@@ -56,25 +103,21 @@ void wrap_paragraph(std::string_view para, double max_width, const font& f, cons
         i = end;
         any = true;
 
-        std::string candidate = current.empty() ? std::string(word) : current + " " + std::string(word);
-        if (m.width(candidate, f) <= max_width) {
-            current = std::move(candidate);
+        if (line.fits_with(word, max_width)) {
+            line.add(word);
             continue;
         }
-        if (!current.empty()) {
-            out.push_back(std::move(current));
-            current.clear();
-        }
+        if (!line.empty()) out.push_back(line.take());
         // A word wider than a whole line is broken where the line ends (at every character when
         // not even one fits, as when max_width is not positive).
-        while (!word.empty() && m.width(word, f) > max_width) {
+        while (!word.empty() && line.too_wide(word, max_width)) {
             std::size_t cut = fitting_prefix(word, max_width, f, m);
             out.emplace_back(word.substr(0, cut));
             word.remove_prefix(cut);
         }
-        current = std::string(word);
+        if (!word.empty()) line.add(word);
     }
-    if (!current.empty() || !any) out.push_back(std::move(current));
+    if (!line.empty() || !any) out.push_back(line.take());
     keep_paragraph_direction(para, out, first);
 }
 

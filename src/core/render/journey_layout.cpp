@@ -399,6 +399,20 @@ journey_parts::journey_parts(const persona& p, const draw::text_measurer& m, con
     caption_ = cycle.known ? format(_("Timeline — whole cycle: {1}"), format_day_range(*cycle.known)) : _("Timeline");
 }
 
+journey_parts::journey_parts(const journey_parts& other, double card_width)
+    : persona_(other.persona_),
+      m_(other.m_),
+      text_(other.m_, nullptr),
+      options_(other.options_),
+      first_(other.first_),
+      texts_(other.texts_.size()),
+      wrapped_(other.wrapped_.size(), false),
+      days_(other.days_),
+      caption_(other.caption_) {
+    options_.card_width = card_width;
+    options_ = usable(options_);
+}
+
 journey_parts::~journey_parts() = default;
 
 std::size_t journey_parts::count() const { return texts_.size(); }

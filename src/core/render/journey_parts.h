@@ -31,6 +31,9 @@ public:
     /// with a cache, text wrapped by earlier parts through the same measurer is not measured again.
     journey_parts(const persona& p, const draw::text_measurer& m, const journey_options& options,
                   journey_cache* cache = nullptr);
+    /// The stages that other prepared, their durations parsed already, with cards card_width wide
+    /// (wrapped anew, without a cache).
+    journey_parts(const journey_parts& other, double card_width);
     ~journey_parts();
 
     /// The first stage prepared (an index into persona::stages).

@@ -3,6 +3,10 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "bpm/drawing_transform.h"
 #include "bpm/journey_layout.h"
@@ -27,25 +31,45 @@ constexpr double widest_card = 400;
 // The most rows of cards on one page; more only make the cards smaller on a landscape page.
 constexpr std::size_t most_rows = 3;
 
+// A measurer that measures each piece of text once (advance_units, which is what wrapping asks
+// for the PDF's fonts): planning a journey wraps the same cards at many widths.
+class remembering_measurer final : public draw::text_measurer {
+public:
+    explicit remembering_measurer(const draw::text_measurer& m) : m_(m) {}
+
+    double width(std::string_view text, const draw::font& f) const override { return m_.width(text, f); }
+    double line_height(const draw::font& f) const override { return m_.line_height(f); }
+    std::optional<unsigned long> advance_units(std::string_view text, const draw::font& f) const override {
+        const auto [it, added] = units_[{f.size, f.bold}].try_emplace(std::string(text));
+        if (added) it->second = m_.advance_units(text, f);
+        return it->second;
+    }
+
+private:
+    const draw::text_measurer& m_;
+    mutable std::map<std::pair<double, bool>, std::unordered_map<std::string, std::optional<unsigned long>>> units_;
+};
+
 // A persona's journey with its cards wrapped at each card width asked for, each width once.
 class journey_widths {
 public:
-    journey_widths(const persona& p, const draw::text_measurer& m) : persona_(p), m_(m) {}
+    journey_widths(const persona& p, const draw::text_measurer& m) : m_(m), stages_(p, m_, without_header()) {}
 
     const journey_parts& at(double card_width) {
         std::unique_ptr<journey_parts>& parts = by_width_[card_width];
-        if (!parts) {
-            journey_options o;
-            o.show_header = false;
-            o.card_width = card_width;
-            parts = std::make_unique<journey_parts>(persona_, m_, o);
-        }
+        if (!parts) parts = std::make_unique<journey_parts>(stages_, card_width);
         return *parts;
     }
 
 private:
-    const persona& persona_;
-    const draw::text_measurer& m_;
+    static journey_options without_header() {
+        journey_options o;
+        o.show_header = false;
+        return o;
+    }
+
+    remembering_measurer m_;
+    journey_parts stages_;  // prepared once, never wrapped
     std::map<double, std::unique_ptr<journey_parts>> by_width_;
 };
 

@@ -606,7 +606,7 @@ private:
         const bool pushed = push_alpha(t.ink.a, 255);
         set_fill(t.ink);
         HPDF_Page_BeginText(page_);
-        const face_id main = t.face.bold && fonts_.bold ? pdf_detail::bold_face : pdf_detail::regular_face;
+        const face_id main = pdf_detail::main_face(fonts_, t.face.bold);
         const double ascent = fonts_.get(main).ascent * t.face.size / 1000;
         const double step = measurer_.line_height(t.face);
         for (std::size_t i = 0; i < t.lines.size() && !failed(); ++i) {

@@ -402,9 +402,7 @@ std::string joined(const std::vector<std::string>& folders) {
 
 namespace pdf_detail {
 
-const face& font_set::get(face_id id) const {
-    if (id == regular_face) return regular;
-    if (id == bold_face) return bold ? *bold : regular;
+const face& font_set::fallback(face_id id) const {
     const std::lock_guard<std::mutex> lock(mutex_);
     return *fallbacks_[id - 2];
 }
@@ -442,6 +440,13 @@ std::optional<face_id> font_set::fallback_for(char32_t cp) const {
     }
     chosen_.emplace(cp, regular_face);
     return std::nullopt;
+}
+
+glyph_choice glyph_elsewhere(const font_set& fonts, face_id main_id, const face& main, char32_t cp) {
+    if (const std::optional<face_id> other = cp == invalid_code_point ? std::nullopt : fonts.fallback_for(cp))
+        return {*other, cp, fonts.get(*other).width(cp)};
+    if (main.has('?')) return {main_id, char32_t('?'), main.width('?')};
+    return {main_id, char32_t(0), 0u};
 }
 
 }  // namespace pdf_detail
@@ -487,12 +492,27 @@ result<pdf_text_measurer> pdf_text_measurer::load(const pdf_font_files& files) {
 }
 
 double pdf_text_measurer::width(std::string_view text, const draw::font& f) const {
+    if (const std::optional<unsigned long> units = advance_units(text, f)) return draw::advance_width(*units, f);
     unsigned long units = 0;
     pdf_detail::for_each_glyph(*fonts_, text, f.bold, false,
                                [&](pdf_detail::face_id, char32_t, char32_t, unsigned advance, std::u32string_view) {
                                    units += advance;
                                });
-    return static_cast<double>(units) * f.size / 1000.0;
+    return draw::advance_width(units, f);
+}
+
+std::optional<unsigned long> pdf_text_measurer::advance_units(std::string_view text, const draw::font& f) const {
+    // Unshaped text is drawn a character at a time (for_each_shaped_char), as added up here.
+    if (bidi::needs_bidi(text)) return std::nullopt;
+    const pdf_detail::face_id main_id = pdf_detail::main_face(*fonts_, f.bold);
+    const pdf_detail::face& main = fonts_->get(main_id);
+    unsigned long units = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char32_t cp = next_code_point(text, i);
+        if (!pdf_detail::is_invisible(cp)) units += pdf_detail::choose_glyph(*fonts_, main_id, main, cp).advance;
+    }
+    return units;
 }
 
 std::vector<pdf_text_measurer::glyph> pdf_text_measurer::glyphs(std::string_view text, const draw::font& f) const {

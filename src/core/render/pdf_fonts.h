@@ -68,13 +68,18 @@ public:
     std::optional<face> bold;
 
     /// The face of an id that this set gave out.
-    const face& get(face_id id) const;
+    const face& get(face_id id) const {
+        if (id == regular_face) return regular;
+        if (id == bold_face) return bold ? *bold : regular;
+        return fallback(id);
+    }
     /// The fallback that draws cp: a loaded one that has it, else files.cjk, else (with
     /// files.system_fallbacks) a CJK font by name in the folders, else the first usable font
     /// fontconfig names for it. Nothing when no installed font can draw it.
     std::optional<face_id> fallback_for(char32_t cp) const;
 
 private:
+    const face& fallback(face_id id) const;
     // Loads a candidate once; true when it was loaded now and draws cp.
     bool try_candidate(const std::string& path, unsigned index, char32_t cp) const;
 
@@ -117,24 +122,37 @@ void for_each_shaped_char(std::string_view text, bool visual, Fn&& fn) {
     for (const bidi::shaped_char& c : line.chars) fn(c.drawn, source.substr(c.first, c.count));
 }
 
+/// How a character is drawn: which face, which character (not the one wanted when no face has
+/// it) and its advance in thousandths of an em.
+struct glyph_choice {
+    face_id face = regular_face;
+    char32_t drawn = 0;
+    unsigned advance = 0;
+};
+
+/// The glyph of a visible character that the main face lacks: in a fallback face, else "?" (else
+/// nothing: drawn 0, advance 0).
+glyph_choice glyph_elsewhere(const font_set& fonts, face_id main_id, const face& main, char32_t cp);
+
+/// The glyph of a visible character: in the main face when it has it, else glyph_elsewhere.
+inline glyph_choice choose_glyph(const font_set& fonts, face_id main_id, const face& main, char32_t cp) {
+    if (const std::uint16_t g = main.glyph(cp)) return {main_id, cp, main.advance[g]};
+    return glyph_elsewhere(fonts, main_id, main, cp);
+}
+
+/// The face that draws text in the bold or regular weight.
+inline face_id main_face(const font_set& fonts, bool bold) { return bold && fonts.bold ? bold_face : regular_face; }
+
 /// Calls fn(face_id, drawn, wanted, advance, source) for each character of a line as it is drawn
-/// (for_each_shaped_char): in the main face when it has the glyph, else in a fallback face, else
-/// as "?" (drawn != wanted). Invisible characters are skipped.
+/// (for_each_shaped_char), as choose_glyph draws it. Invisible characters are skipped.
 template <class Fn>
 void for_each_glyph(const font_set& fonts, std::string_view text, bool bold, bool visual, Fn&& fn) {
-    const face_id main_id = bold && fonts.bold ? bold_face : regular_face;
+    const face_id main_id = main_face(fonts, bold);
     const face& main = fonts.get(main_id);
     for_each_shaped_char(text, visual, [&](char32_t cp, std::u32string_view source) {
         if (is_invisible(cp)) return;
-        if (main.has(cp)) {
-            fn(main_id, cp, cp, main.width(cp), source);
-        } else if (const std::optional<face_id> other = cp == invalid_code_point ? std::nullopt : fonts.fallback_for(cp)) {
-            fn(*other, cp, cp, fonts.get(*other).width(cp), source);
-        } else if (main.has('?')) {
-            fn(main_id, char32_t('?'), cp, main.width('?'), source);
-        } else {
-            fn(main_id, char32_t(0), cp, 0u, source);
-        }
+        const glyph_choice g = choose_glyph(fonts, main_id, main, cp);
+        fn(g.face, g.drawn, cp, g.advance, source);
     });
 }
 
