@@ -37,6 +37,8 @@ public:
     const bpm::journey_layout& GetLayout() const { return m_layout; }
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
+    /// Window pixels per map unit at the current zoom (map units are points: 4/3 at 100%).
+    double Scale() const;
 
     /// Writes the map at twice its size as a PNG, atomically, telling progress; cancelled
     /// through it, the file that was there stays as it was.
@@ -62,7 +64,6 @@ private:
     void Relayout();
     void ShowLayout();
     void UpdateVirtualSize();
-    double Scale() const;
     void OnPaint(wxPaintEvent& event);
     void OnMouseWheel(wxMouseEvent& event);
     void OnLeftDown(wxMouseEvent& event);
