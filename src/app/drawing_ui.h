@@ -2,9 +2,8 @@
 // Draws the core's renderer-neutral drawings (journey map, printed pages) with
 // wxGraphicsContext, on screen, on paper and into images alike.
 
-#include <map>
 #include <memory>
-#include <utility>
+#include <string_view>
 
 #include <wx/graphics.h>
 
@@ -14,25 +13,29 @@
 /// platform's sans-serif.
 wxString DrawingFaceName();
 
-/// Measures text as a wxGraphicsContext draws it, so layouts wrap exactly where the renderer
-/// would. Drawing units are the context's pixels before any scaling.
+/// Measures and draws lines of text for drawings. A font's size is its em in drawing units, and
+/// a line is exactly as wide at every scale it is drawn at (zoomed on screen, twice as large in an
+/// image, on paper): on GTK, Pango lays text out with unhinted metrics and unrounded glyph
+/// positions, so a layout wrapped once fits wherever it is drawn.
 class GraphicsTextMeasurer : public bpm::draw::text_measurer {
 public:
-    /// Measures with gc, which must outlive the measurer; null uses a measuring context of the
-    /// default renderer.
-    explicit GraphicsTextMeasurer(wxGraphicsContext* gc = nullptr);
+    GraphicsTextMeasurer();
+    ~GraphicsTextMeasurer() override;
+    GraphicsTextMeasurer(const GraphicsTextMeasurer&) = delete;
+    GraphicsTextMeasurer& operator=(const GraphicsTextMeasurer&) = delete;
 
-    // Line spacing stays the base class's fixed share of the size, so a layout measured on one
-    // context draws identically on any other.
+    // Line spacing stays the base class's fixed share of the size, so a layout measured once
+    // draws identically on any context.
     double width(std::string_view text, const bpm::draw::font& f) const override;
 
-private:
-    void Select(const bpm::draw::font& f) const;
+    /// Draws one line with the top left of its box at (x, y) in gc's coordinates, ordered and
+    /// shaped by direction as width() measured it.
+    void Draw(wxGraphicsContext& gc, std::string_view line, const bpm::draw::font& f, const wxColour& ink, double x,
+              double y) const;
 
-    std::unique_ptr<wxGraphicsContext> m_owned;
-    wxGraphicsContext* m_gc;
-    mutable std::map<std::pair<double, bool>, wxGraphicsFont> m_fonts;
-    mutable std::pair<double, bool> m_selected{-1, false};
+private:
+    struct Text;
+    std::unique_ptr<Text> m_text;
 };
 
 /// Draws every item of d onto gc in its current coordinate system (one unit = one pixel of gc),

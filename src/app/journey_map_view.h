@@ -37,6 +37,8 @@ public:
     const bpm::journey_layout& GetLayout() const { return m_layout; }
     /// Where a point of the map is in the window at the current zoom and scroll position.
     wxPoint ToWindow(bpm::draw::point p) const;
+    /// Window pixels per map unit at the current zoom (map units are points: 4/3 at 100%).
+    double Scale() const;
 
     /// Writes the persona's journey map as a PNG at twice its size in points (less when that
     /// would pass max_png_side), laid out with the PDF's fonts exactly as bpmap-cli export draws
@@ -63,7 +65,6 @@ private:
     void Relayout();
     void ShowLayout();
     void UpdateVirtualSize();
-    double Scale() const;
     void OnPaint(wxPaintEvent& event);
     void OnMouseWheel(wxMouseEvent& event);
     void OnLeftDown(wxMouseEvent& event);
