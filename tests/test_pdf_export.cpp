@@ -665,7 +665,8 @@ BOOST_AUTO_TEST_CASE(arabic_is_drawn_joined) {
     BOOST_TEST(m.width("مديرة", f) < m.width("م د ي ر ة", f) - 4 * m.width(" ", f));
     test::temp_dir dir;
     const std::string path = exported(dir, {a4_page({label(60, 60, 600, {"مديرة"}, 12, false, draw::align::right)})});
-    const word_box* w = find_word(word_boxes(path), drawn_order("مديرة"));
+    const auto boxes = word_boxes(path);  // find_word points into it
+    const word_box* w = find_word(boxes, drawn_order("مديرة"));
     BOOST_TEST_REQUIRE(w);
     BOOST_TEST(w->x_max - w->x_min == m.width("مديرة", f), boost::test_tools::tolerance(0.5));
 }
