@@ -127,7 +127,13 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
                             wxEVT_SCROLLWIN_THUMBRELEASE})
         m_log->Bind(type, [this](wxScrollWinEvent& event) {
             event.Skip();
-            CallAfter([this] { m_followingEnd = IsScrolledToEnd(); });
+            // Until the scroll has happened, a rewrap queued before it must not take the reader
+            // back to the end.
+            m_scrollPending = true;
+            CallAfter([this] {
+                m_scrollPending = false;
+                m_followingEnd = IsScrolledToEnd();
+            });
         });
     // Words measured at another resolution or in another theme's fonts have other widths.
     const auto remeasure = [this](wxEvent& event) {
@@ -342,7 +348,7 @@ void ChatPanel::RewrapBubbles(bool remeasured) {
     const int width = BubbleWidth();
     if (!remeasured &&
         std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; })) {
-        if (m_followingEnd) ScrollToEnd();
+        if (m_followingEnd && !m_scrollPending) ScrollToEnd();
         return;
     }
     m_log->Freeze();
@@ -351,7 +357,7 @@ void ChatPanel::RewrapBubbles(bool remeasured) {
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();
-    if (m_followingEnd) ScrollToEnd();
+    if (m_followingEnd && !m_scrollPending) ScrollToEnd();
 }
 
 bool ChatPanel::IsScrolledToEnd() const {
