@@ -251,7 +251,7 @@ BOOST_AUTO_TEST_CASE(a_password_protects_the_pdf_with_aes_256) {
 
 // libqpdf and the libraries it brings are loaded only by an export with a password, so that no
 // other run pays for them (render/pdf_protection.h); glibc's loader tells which files it opens.
-BOOST_AUTO_TEST_CASE(only_an_export_with_a_password_loads_libqpdf) {
+BOOST_AUTO_TEST_CASE(only_an_export_with_a_password_loads_libqpdf_and_none_loads_cairo) {
     test::temp_dir dir;
     const std::string map = test::sample("small-business-owner.bpm");
     test::spit(dir.file("password.txt"), "open sesame\n");
@@ -264,6 +264,8 @@ BOOST_AUTO_TEST_CASE(only_an_export_with_a_password_loads_libqpdf) {
     BOOST_TEST_REQUIRE(protected_.exit_code == 0, protected_.err);
     BOOST_TEST(plain.err.find("libqpdf") == std::string::npos);
     BOOST_TEST(plain.err.find("libbpm_pdf_protection") == std::string::npos);
+    // Nor cairo, which only pictures need (raster/cairo_library.h).
+    BOOST_TEST(plain.err.find("libcairo") == std::string::npos);
     BOOST_TEST(protected_.err.find("libbpm_pdf_protection") != std::string::npos);
     BOOST_TEST(protected_.err.find("libqpdf") != std::string::npos);
 }

@@ -12,26 +12,28 @@
 #include <variant>
 #include <vector>
 
-#include <cairo-ft.h>
-#include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include <png.h>
 
 #include "bpm/tr.h"
+#include "cairo_library.h"
 
 namespace bpm {
 
 namespace {
 
+// cairo's functions; to_png loads them before anything draws.
+const raster_detail::cairo_functions& cairo_api() { return **raster_detail::load_cairo().value; }
+
 // Drawing takes about a quarter of the time, encoding the PNG the rest (a persona of 150 stages).
 constexpr std::size_t drawn_share = 250;
 
 struct cairo_deleter {
-    void operator()(cairo_t* c) const { cairo_destroy(c); }
-    void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-    void operator()(cairo_font_face_t* f) const { cairo_font_face_destroy(f); }
-    void operator()(cairo_font_options_t* o) const { cairo_font_options_destroy(o); }
+    void operator()(cairo_t* c) const { cairo_api().cairo_destroy(c); }
+    void operator()(cairo_surface_t* s) const { cairo_api().cairo_surface_destroy(s); }
+    void operator()(cairo_font_face_t* f) const { cairo_api().cairo_font_face_destroy(f); }
+    void operator()(cairo_font_options_t* o) const { cairo_api().cairo_font_options_destroy(o); }
 };
 template <class T>
 using cairo_ptr = std::unique_ptr<T, cairo_deleter>;
@@ -76,9 +78,9 @@ public:
                 return nullptr;
             }
         }
-        face->cairo.reset(cairo_ft_font_face_create_for_ft_face(face->ft, 0));
+        face->cairo.reset(cairo_api().cairo_ft_font_face_create_for_ft_face(face->ft, 0));
         static const cairo_user_data_key_t owner{};
-        if (cairo_font_face_set_user_data(face->cairo.get(), &owner, face->ft, [](void* ft) {
+        if (cairo_api().cairo_font_face_set_user_data(face->cairo.get(), &owner, face->ft, [](void* ft) {
                 const std::lock_guard<std::mutex> lock(loading);
                 FT_Done_Face(static_cast<FT_Face>(ft));
             }) != CAIRO_STATUS_SUCCESS) {
@@ -101,21 +103,21 @@ private:
     std::string error_;
 };
 
-void set_source(cairo_t* cr, draw::colour c) { cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
+void set_source(cairo_t* cr, draw::colour c) { cairo_api().cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0); }
 
 void rounded_rectangle(cairo_t* cr, const draw::rect& r, double radius) {
     radius = std::min({radius, r.w / 2, r.h / 2});
     if (!(radius > 0)) {
-        cairo_rectangle(cr, r.x, r.y, r.w, r.h);
+        cairo_api().cairo_rectangle(cr, r.x, r.y, r.w, r.h);
         return;
     }
     constexpr double quarter = M_PI / 2;
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, r.right() - radius, r.y + radius, radius, -quarter, 0);
-    cairo_arc(cr, r.right() - radius, r.bottom() - radius, radius, 0, quarter);
-    cairo_arc(cr, r.x + radius, r.bottom() - radius, radius, quarter, 2 * quarter);
-    cairo_arc(cr, r.x + radius, r.y + radius, radius, 2 * quarter, 3 * quarter);
-    cairo_close_path(cr);
+    cairo_api().cairo_new_sub_path(cr);
+    cairo_api().cairo_arc(cr, r.right() - radius, r.y + radius, radius, -quarter, 0);
+    cairo_api().cairo_arc(cr, r.right() - radius, r.bottom() - radius, radius, 0, quarter);
+    cairo_api().cairo_arc(cr, r.x + radius, r.bottom() - radius, radius, quarter, 2 * quarter);
+    cairo_api().cairo_arc(cr, r.x + radius, r.y + radius, radius, 2 * quarter, 3 * quarter);
+    cairo_api().cairo_close_path(cr);
 }
 
 class painter {
@@ -130,30 +132,30 @@ public:
         rounded_rectangle(cr_, b.area, b.corner_radius);
         if (fill) {
             set_source(cr_, b.fill);
-            stroke ? cairo_fill_preserve(cr_) : cairo_fill(cr_);
+            stroke ? cairo_api().cairo_fill_preserve(cr_) : cairo_api().cairo_fill(cr_);
         }
         if (stroke) {
             set_source(cr_, b.stroke);
-            cairo_set_line_width(cr_, b.stroke_width);
-            cairo_stroke(cr_);
+            cairo_api().cairo_set_line_width(cr_, b.stroke_width);
+            cairo_api().cairo_stroke(cr_);
         }
     }
 
     void operator()(const draw::line& l) const {
         if (l.stroke.transparent()) return;
         set_source(cr_, l.stroke);
-        cairo_set_line_width(cr_, l.width);
-        cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
-        cairo_move_to(cr_, l.from.x, l.from.y);
-        cairo_line_to(cr_, l.to.x, l.to.y);
-        cairo_stroke(cr_);
+        cairo_api().cairo_set_line_width(cr_, l.width);
+        cairo_api().cairo_set_line_cap(cr_, CAIRO_LINE_CAP_BUTT);
+        cairo_api().cairo_move_to(cr_, l.from.x, l.from.y);
+        cairo_api().cairo_line_to(cr_, l.to.x, l.to.y);
+        cairo_api().cairo_stroke(cr_);
         if (!l.arrow_head) return;
         const auto head = draw::arrow_head(l);
-        cairo_move_to(cr_, head[0].x, head[0].y);
-        cairo_line_to(cr_, head[1].x, head[1].y);
-        cairo_line_to(cr_, head[2].x, head[2].y);
-        cairo_close_path(cr_);
-        cairo_fill(cr_);
+        cairo_api().cairo_move_to(cr_, head[0].x, head[0].y);
+        cairo_api().cairo_line_to(cr_, head[1].x, head[1].y);
+        cairo_api().cairo_line_to(cr_, head[2].x, head[2].y);
+        cairo_api().cairo_close_path(cr_);
+        cairo_api().cairo_fill(cr_);
     }
 
     // Each glyph is the one render_pdf draws, in its face, where the measurer's advances put it,
@@ -162,7 +164,7 @@ public:
     void operator()(const draw::text& t) const {
         if (t.ink.transparent() || !(t.face.size > 0) || t.lines.empty()) return;
         set_source(cr_, t.ink);
-        cairo_set_font_size(cr_, t.face.size);
+        cairo_api().cairo_set_font_size(cr_, t.face.size);
         const double step = measure_.line_height(t.face);
         for (std::size_t i = 0; i < t.lines.size(); ++i) {
             const std::string& line = t.lines[i];
@@ -194,8 +196,8 @@ private:
 
     void flush(const raster_face* face) const {
         if (!face || glyphs_.empty()) return;
-        cairo_set_font_face(cr_, face->cairo.get());
-        cairo_show_glyphs(cr_, glyphs_.data(), static_cast<int>(glyphs_.size()));
+        cairo_api().cairo_set_font_face(cr_, face->cairo.get());
+        cairo_api().cairo_show_glyphs(cr_, glyphs_.data(), static_cast<int>(glyphs_.size()));
         glyphs_.clear();
     }
 
@@ -224,9 +226,9 @@ enum class encoded { done, failed, cancelled };
 // failure, past no C++ object that needs destroying.
 encoded write_rows(png_write& state, cairo_surface_t* surface, unsigned char* row, const progress_fn& progress) {
     if (setjmp(png_jmpbuf(state.png))) return encoded::failed;
-    const int width = cairo_image_surface_get_width(surface), height = cairo_image_surface_get_height(surface);
-    const int stride = cairo_image_surface_get_stride(surface);
-    const unsigned char* data = cairo_image_surface_get_data(surface);
+    const int width = cairo_api().cairo_image_surface_get_width(surface), height = cairo_api().cairo_image_surface_get_height(surface);
+    const int stride = cairo_api().cairo_image_surface_get_stride(surface);
+    const unsigned char* data = cairo_api().cairo_image_surface_get_data(surface);
     png_set_IHDR(state.png, state.info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
                  PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(state.png, state.info);
@@ -251,8 +253,8 @@ encoded write_rows(png_write& state, cairo_surface_t* surface, unsigned char* ro
 
 result<std::string> encode(cairo_surface_t* surface, const progress_fn& progress) {
     const auto failed = [] { return result<std::string>::failure(_("Could not encode the image as PNG.")); };
-    cairo_surface_flush(surface);
-    std::vector<unsigned char> row(3 * static_cast<std::size_t>(cairo_image_surface_get_width(surface)));
+    cairo_api().cairo_surface_flush(surface);
+    std::vector<unsigned char> row(3 * static_cast<std::size_t>(cairo_api().cairo_image_surface_get_width(surface)));
     std::string bytes;
     png_write state;
     state.png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
@@ -292,21 +294,22 @@ result<std::string> to_png(const draw::drawing& d, double scale, const pdf_text_
             // TRANSLATORS: {1} and {2} are the image's width and height in pixels, {3} the largest side
             format(_("An image of {1} by {2} pixels cannot be drawn: each side must be 1 to {3} pixels."),
                    whole_number(w), whole_number(h), whole_number(max_png_side)));
+    if (const auto& loaded = raster_detail::load_cairo(); !loaded) return result<std::string>::failure(loaded.error());
     const cairo_ptr<cairo_surface_t> surface(
-        cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w), static_cast<int>(h)));
-    const cairo_ptr<cairo_t> cr(cairo_create(surface.get()));
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+        cairo_api().cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(w), static_cast<int>(h)));
+    const cairo_ptr<cairo_t> cr(cairo_api().cairo_create(surface.get()));
+    if (cairo_api().cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
         return result<std::string>::failure(_("Out of memory while drawing the image."));
-    cairo_set_source_rgb(cr.get(), 1, 1, 1);
-    cairo_paint(cr.get());
-    cairo_scale(cr.get(), scale, scale);
+    cairo_api().cairo_set_source_rgb(cr.get(), 1, 1, 1);
+    cairo_api().cairo_paint(cr.get());
+    cairo_api().cairo_scale(cr.get(), scale, scale);
     // Outlines as designed, not snapped to the pixel grid, so that glyphs sit where they were
     // measured at every scale.
-    const cairo_ptr<cairo_font_options_t> options(cairo_font_options_create());
-    cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
-    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
-    cairo_set_font_options(cr.get(), options.get());
+    const cairo_ptr<cairo_font_options_t> options(cairo_api().cairo_font_options_create());
+    cairo_api().cairo_font_options_set_antialias(options.get(), CAIRO_ANTIALIAS_GRAY);
+    cairo_api().cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    cairo_api().cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_api().cairo_set_font_options(cr.get(), options.get());
 
     const progress_fn drawing = progress_part(progress, 0, drawn_share);
     raster_fonts faces;
@@ -316,7 +319,7 @@ result<std::string> to_png(const draw::drawing& d, double scale, const pdf_text_
         if (i % 1000 == 999 && !keep_going(drawing, i + 1, d.items.size())) return result<std::string>::cancelled();
     }
     if (!faces.error().empty()) return result<std::string>::failure(faces.error());
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
+    if (cairo_api().cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS)
         return result<std::string>::failure(_("Out of memory while drawing the image."));
     if (!keep_going(drawing, d.items.size(), d.items.size())) return result<std::string>::cancelled();
     return encode(surface.get(), progress_part(progress, drawn_share, 1000));
