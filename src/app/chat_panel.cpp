@@ -127,13 +127,14 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
                             wxEVT_SCROLLWIN_THUMBRELEASE})
         m_log->Bind(type, [this](wxScrollWinEvent& event) {
             event.Skip();
-            // Until the scroll has happened, a rewrap queued before it must not take the reader
-            // back to the end.
-            m_scrollPending = true;
-            CallAfter([this] {
-                m_scrollPending = false;
-                m_followingEnd = IsScrolledToEnd();
-            });
+            // A scroll back stops following the end at once, so that a rewrap queued before it
+            // does not take the reader back; where any scroll ends is known once it is done.
+            const wxEventType t = event.GetEventType();
+            if (t == wxEVT_SCROLLWIN_TOP || t == wxEVT_SCROLLWIN_LINEUP || t == wxEVT_SCROLLWIN_PAGEUP ||
+                ((t == wxEVT_SCROLLWIN_THUMBTRACK || t == wxEVT_SCROLLWIN_THUMBRELEASE) &&
+                 event.GetPosition() < m_log->GetViewStart().y))
+                m_followingEnd = false;
+            CallAfter([this] { m_followingEnd = IsScrolledToEnd(); });
         });
     // Words measured at another resolution or in another theme's fonts have other widths.
     const auto remeasure = [this](wxEvent& event) {
@@ -348,7 +349,7 @@ void ChatPanel::RewrapBubbles(bool remeasured) {
     const int width = BubbleWidth();
     if (!remeasured &&
         std::all_of(m_bubbles.begin(), m_bubbles.end(), [width](ChatBubble* b) { return b->GetWrapWidth() == width; })) {
-        if (m_followingEnd && !m_scrollPending) ScrollToEnd();
+        if (m_followingEnd) ScrollToEnd();
         return;
     }
     m_log->Freeze();
@@ -357,7 +358,7 @@ void ChatPanel::RewrapBubbles(bool remeasured) {
     m_log->FitInside();
     m_log->Layout();
     m_log->Thaw();
-    if (m_followingEnd && !m_scrollPending) ScrollToEnd();
+    if (m_followingEnd) ScrollToEnd();
 }
 
 bool ChatPanel::IsScrolledToEnd() const {

@@ -174,7 +174,6 @@ private:
     std::vector<ChatBubble*> m_bubbles;
     // Whether the log was last scrolled to its end, by the reader or by a new message.
     bool m_followingEnd = true;
-    bool m_scrollPending = false;  // the reader scrolled and the log has not moved yet
     // The widths of the words the bubbles wrap, shared by them all.
     std::shared_ptr<TextWidths> m_textWidths = std::make_shared<TextWidths>();
     std::vector<wxButton*> m_choiceButtons;
