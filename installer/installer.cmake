@@ -14,7 +14,9 @@ set(CPACK_GENERATOR "TGZ;DEB")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see, and
 # order right-to-left text with FriBidi (which the scan finds too, as it finds fontconfig).
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libfribidi0, libfontconfig1")
+# bpmap-cli loads libcairo when it first draws a picture (src/core/raster/cairo_library.h): the scan
+# cannot see it either.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libfribidi0, libfontconfig1, libcairo2")
 # The AI assistant loads libcurl when first used (src/core/ai/curl_library.h); the scan cannot see it.
 # The PDF draws Chinese, Japanese and Korean, and emoji, from these fonts when they are installed.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcurl4 | libcurl4t64, fonts-wqy-microhei, fonts-symbola")
