@@ -127,13 +127,6 @@ ChatPanel::ChatPanel(wxWindow* parent, EditingContext& context)
                             wxEVT_SCROLLWIN_THUMBRELEASE})
         m_log->Bind(type, [this](wxScrollWinEvent& event) {
             event.Skip();
-            // A scroll back stops following the end at once, so that a rewrap queued before it
-            // does not take the reader back; where any scroll ends is known once it is done.
-            const wxEventType t = event.GetEventType();
-            if (t == wxEVT_SCROLLWIN_TOP || t == wxEVT_SCROLLWIN_LINEUP || t == wxEVT_SCROLLWIN_PAGEUP ||
-                ((t == wxEVT_SCROLLWIN_THUMBTRACK || t == wxEVT_SCROLLWIN_THUMBRELEASE) &&
-                 event.GetPosition() < m_log->GetViewStart().y))
-                m_followingEnd = false;
             CallAfter([this] { m_followingEnd = IsScrolledToEnd(); });
         });
     // Words measured at another resolution or in another theme's fonts have other widths.
