@@ -12,14 +12,8 @@ using namespace bpm;
 
 namespace {
 
-const pdf_text_measurer& fonts() {
-    static const result<pdf_text_measurer> found = pdf_text_measurer::find();
-    BOOST_TEST_REQUIRE(bool(found), found.error());
-    return *found.value;
-}
-
 test::rgb_image drawn(const draw::drawing& d, double scale) {
-    const result<std::string> png = to_png(d, scale, fonts());
+    const result<std::string> png = to_png(d, scale, test::picture_fonts());
     BOOST_TEST_REQUIRE(bool(png), png.error());
     return test::decode_png(*png.value);
 }
@@ -57,7 +51,7 @@ BOOST_AUTO_TEST_CASE(the_image_is_the_drawing_times_the_scale_on_white) {
 BOOST_AUTO_TEST_CASE(a_line_of_text_fills_the_width_its_measurer_gave_it) {
     const std::string line = "Researches vendors online and compares pricing";
     const draw::font f{10, false};
-    const double width = fonts().width(line, f);
+    const double width = test::picture_fonts().width(line, f);
     for (const auto& [alignment, left] :
          {std::pair{draw::align::left, 20.0}, std::pair{draw::align::centre, 20.0 + (400 - width) / 2},
           std::pair{draw::align::right, 420 - width}}) {
@@ -78,7 +72,7 @@ BOOST_AUTO_TEST_CASE(a_line_of_text_fills_the_width_its_measurer_gave_it) {
 BOOST_AUTO_TEST_CASE(text_ink_stays_in_its_room_for_every_sample_persona_and_long_texts) {
     std::vector<persona> personas = test::picture_personas();
     for (const persona& p : personas) {
-        const draw::drawing picture = journey_picture(p, fonts());
+        const draw::drawing picture = journey_picture(p, test::picture_fonts());
         const std::string stray = test::stray_text_ink(drawn(picture, 2), drawn(test::without_text(picture), 2), picture, 2);
         BOOST_TEST(stray.empty(), p.name << ": " << stray);
     }
@@ -95,7 +89,7 @@ BOOST_AUTO_TEST_CASE(characters_no_font_has_are_drawn_as_the_measurer_counts_the
     d.items.push_back(draw::text{{10, 5, 280, 12.5}, {line}, f, {0, 0, 0}});
     const auto [first, last] = inked_columns(drawn(d, 2));
     BOOST_TEST(first >= 19);
-    BOOST_TEST(last / 2.0 <= 10 + fonts().width(line, f) + 0.5);
+    BOOST_TEST(last / 2.0 <= 10 + test::picture_fonts().width(line, f) + 0.5);
 }
 
 BOOST_AUTO_TEST_CASE(sizes_no_image_can_have_are_refused) {
@@ -103,7 +97,7 @@ BOOST_AUTO_TEST_CASE(sizes_no_image_can_have_are_refused) {
     d.width = 100;
     d.height = 100;
     for (const double scale : {0.0, -1.0, 400.0, std::nan("")}) {
-        const result<std::string> png = to_png(d, scale, fonts());
+        const result<std::string> png = to_png(d, scale, test::picture_fonts());
         BOOST_TEST(!png, scale);
         BOOST_TEST(png.error().find("pixels cannot be drawn") != std::string::npos, png.error());
     }
@@ -119,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_big_picture_tells_its_progress_and_can_be_cancelled) {
     d.height = 400;
     for (int i = 0; i < 2500; ++i) d.items.push_back(draw::line{{0, 0}, {10, 10}, {0, 0, 0}, 1, false});
     std::vector<std::size_t> told;
-    BOOST_TEST_REQUIRE(bool(to_png(d, 1, fonts(), [&](std::size_t done, std::size_t total) {
+    BOOST_TEST_REQUIRE(bool(to_png(d, 1, test::picture_fonts(), [&](std::size_t done, std::size_t total) {
         BOOST_TEST(total == 1000u);
         told.push_back(done);
         return true;
@@ -129,7 +123,7 @@ BOOST_AUTO_TEST_CASE(a_big_picture_tells_its_progress_and_can_be_cancelled) {
     BOOST_TEST(told.back() == 1000u);
     for (const std::size_t stop_at : {std::size_t(1), told.size() - 1}) {
         std::size_t calls = 0;
-        const auto stopped = to_png(d, 1, fonts(), [&](std::size_t, std::size_t) { return ++calls < stop_at; });
+        const auto stopped = to_png(d, 1, test::picture_fonts(), [&](std::size_t, std::size_t) { return ++calls < stop_at; });
         BOOST_TEST(stopped.was_cancelled());
         BOOST_TEST(!stopped.value.has_value());
     }

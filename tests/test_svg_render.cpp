@@ -16,12 +16,6 @@ using namespace bpm;
 
 namespace {
 
-const pdf_text_measurer& fonts() {
-    static const result<pdf_text_measurer> found = pdf_text_measurer::find();
-    BOOST_TEST_REQUIRE(bool(found), found.error());
-    return *found.value;
-}
-
 // rsvg's picture of the drawing's SVG at zoom pixels per unit.
 test::rgb_image rendered(const test::temp_dir& dir, const draw::drawing& d, const std::string& name, double zoom) {
     const std::string svg = dir.file(name + ".svg"), png = dir.file(name + ".png");
@@ -37,7 +31,7 @@ BOOST_AUTO_TEST_CASE(rsvg_draws_no_text_outside_its_room_for_any_sample_persona_
     test::temp_dir dir;
     std::vector<persona> personas = test::picture_personas();
     for (const persona& p : personas) {
-        const draw::drawing picture = journey_picture(p, fonts());
+        const draw::drawing picture = journey_picture(p, test::picture_fonts());
         const test::rgb_image with = rendered(dir, picture, "with", 2);
         BOOST_TEST_REQUIRE(std::abs(with.width - picture.width * 2) <= 1);
         const std::string stray =
@@ -51,7 +45,7 @@ BOOST_AUTO_TEST_CASE(xmllint_accepts_the_svg_of_awkward_text) {
     persona p = test::long_text_persona();
     p.stages[0].key_message = std::string("bell\x07, form feed\x0C, ]]> & \"quotes\" 'too' <b>not bold</b>");
     const std::string svg = dir.file("map.svg");
-    BOOST_TEST_REQUIRE(bool(write_file_atomic(svg, *to_svg(journey_picture(p, fonts())).value)));
+    BOOST_TEST_REQUIRE(bool(write_file_atomic(svg, *to_svg(journey_picture(p, test::picture_fonts())).value)));
     const test::run_result r = test::run_program(BPM_XMLLINT, {"--noout", svg});
     BOOST_TEST(r.exit_code == 0, r.err);
     BOOST_TEST(r.err.empty(), r.err);
@@ -60,7 +54,7 @@ BOOST_AUTO_TEST_CASE(xmllint_accepts_the_svg_of_awkward_text) {
 
 BOOST_AUTO_TEST_CASE(the_svg_names_the_font_and_sizes_the_layout_measured_with) {
     const persona p = load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value->personas[0];
-    const draw::drawing picture = journey_picture(p, fonts());
+    const draw::drawing picture = journey_picture(p, test::picture_fonts());
     const std::string svg = *to_svg(picture).value;
     BOOST_TEST(svg.find("font-family=\"DejaVu Sans, sans-serif\"") != std::string::npos);
     // Every size the drawing uses is declared as it is, and every laid-out line is one <tspan>.

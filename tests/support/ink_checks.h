@@ -1,6 +1,7 @@
 #pragma once
 // Checks on pictures of drawings as pixels: decode a PNG, and find text ink that falls outside
-// the room the layout gave the text. Header-only; a suite that includes it links libpng.
+// the room the layout gave the text. Header-only; a suite that includes it links libpng (and
+// Boost.Test, for picture_fonts).
 
 #include <png.h>
 
@@ -15,9 +16,17 @@
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
 #include "bpm/model.h"
+#include "bpm/pdf_export.h"
 #include "test_support.h"
 
 namespace bpm::test {
+
+/// DejaVu Sans and its fallbacks, found once: the metrics pictures are laid out and drawn with.
+inline const pdf_text_measurer& picture_fonts() {
+    static const result<pdf_text_measurer> found = pdf_text_measurer::find();
+    BOOST_TEST_REQUIRE(bool(found), found.error());
+    return *found.value;
+}
 
 /// An 8-bit RGB image.
 struct rgb_image {
