@@ -209,6 +209,17 @@ BOOST_AUTO_TEST_CASE(export_writes_markdown_and_csv) {
     // The byte order mark goes to standard output too: "-o - > file.csv" opens in Excel as well.
     BOOST_TEST(to_stdout.out.rfind("\xEF\xBB\xBFpersona_id,persona_name,", 0) == 0u);
     BOOST_TEST(csv_text.rfind("\xEF\xBB\xBFpersona_id,persona_name,", 0) == 0u);
+
+    // Case 05: a European Excel reads ';'.
+    const auto semicolon = cli({"export", small, "--format", "csv", "-o", "-", "--csv-separator", ";"});
+    BOOST_TEST(semicolon.exit_code == 0, semicolon.err);
+    BOOST_TEST(semicolon.out.rfind("\xEF\xBB\xBFpersona_id;persona_name;", 0) == 0u);
+    const auto tab = cli({"export", small, "--format", "csv", "-o", "-", "--csv-separator", "tab"});
+    BOOST_TEST(tab.out.rfind("\xEF\xBB\xBFpersona_id\tpersona_name\t", 0) == 0u);
+    const auto wrong = cli({"export", small, "--format", "csv", "-o", "-", "--csv-separator", "|"});
+    BOOST_TEST(wrong.exit_code == 2);
+    BOOST_TEST(wrong.err.find("--csv-separator \"|\": use ',', ';' or tab") != std::string::npos, wrong.err);
+    BOOST_TEST(cli({"export", small, "--format", "md", "-o", "-", "--csv-separator", ";"}).exit_code == 2);
 }
 
 BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {

@@ -46,6 +46,7 @@ std::string usage_text() {
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
                     "  {1} export FILE [--format md|csv|pdf|png|svg] -o OUT [--persona NAME]\n"
                     "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
+                    "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} --help | --version\n"),
                   program);
@@ -63,7 +64,9 @@ std::string help_text() {
              "             persona, bookmarked; a password protects it), or the journey map as a\n"
              "             picture (png, svg), the same as the editor's File > Export, with no\n"
              "             display needed. Without --format, OUT's extension names the format.\n"
-             "             -o - writes md and csv to standard output.\n"
+             "             -o - writes md and csv to standard output. The CSV starts with a byte order\n"
+             "             mark for Excel; --csv-separator ';' (or tab) is what Excel reads in locales\n"
+             "             whose decimal mark is a comma.\n"
              "             A picture shows one persona: with --persona, that one goes to OUT; without\n"
              "             it, a map of several personas gives one file each, named after OUT and the\n"
              "             persona (-o map.png: map-Emma-Rodriguez.png, ...), and their paths are\n"
@@ -384,6 +387,14 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
         if (!parsed) return usage(err, parsed.error());
         scale = *parsed.value;
     }
+    csv_options csv;
+    if (const auto given = a.options.find("csv-separator"); given != a.options.end()) {
+        if (fmt != "csv") return usage(err, _("--csv-separator is for --format csv"));
+        if (given->second == "," || given->second == ";") csv.separator = given->second[0];
+        else if (given->second == "tab" || given->second == "\t") csv.separator = '\t';
+        // TRANSLATORS: {1} is what was given after --csv-separator; keep ',', ';' and tab as they are
+        else return usage(err, format(_("--csv-separator \"{1}\": use ',', ';' or tab"), given->second));
+    }
     std::string password;
     if (pdf) {
         result<std::string> given = pdf_password(a.options, in, err);
@@ -415,7 +426,7 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
     const progress_fn writing = progress.tell(to_stdout ? _("Writing to standard output")
                                                         : format(_("Writing {1}"), target->second));
-    const result<std::string> text = fmt == "md" ? to_markdown(selected, writing) : to_csv(selected, {}, writing);
+    const result<std::string> text = fmt == "md" ? to_markdown(selected, writing) : to_csv(selected, csv, writing);
     if (text.was_cancelled()) return interrupted(progress, err, to_stdout ? std::string() : target->second);
     progress.finish();
     if (to_stdout) {
@@ -614,7 +625,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         {"validate", {cmd_validate, {}}},
         {"convert", {cmd_convert, {}}},
         {"summary", {cmd_summary, {"persona"}}},
-        {"export", {cmd_export, {"format", "output", "persona", "password", "password-file", "scale"}}},
+        {"export", {cmd_export, {"format", "output", "persona", "password", "password-file", "scale", "csv-separator"}}},
     };
     if (command == "interview") {
         usage_error error;
