@@ -34,6 +34,9 @@ public:
     std::optional<value_type> value;
     /// Why it failed (translated); empty on success and when cancelled.
     std::vector<diagnostic> problems;
+    /// What did not stop it but the user should know (translated): an assumption made, data kept
+    /// but not used, a value given twice. Kept on failure too.
+    std::vector<diagnostic> warnings;
 
     /// A successful result (result<>::success() takes no value).
     static result success(value_type v = {}) {
@@ -62,6 +65,7 @@ public:
     static result failure_of(const result<U>& other) {
         result r;
         r.problems = other.problems;
+        r.warnings = other.warnings;
         r.cancelled_ = other.was_cancelled();
         return r;
     }

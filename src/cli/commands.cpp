@@ -21,6 +21,7 @@
 #include "bpm/interview.h"
 #include "bpm/file_io.h"
 #include "bpm/json_format.h"
+#include "bpm/map_formats.h"
 #include "bpm/map_pdf.h"
 #include "bpm/recovery.h"
 #include "bpm/summary.h"
@@ -154,23 +155,21 @@ std::optional<parsed_args> parse(const std::vector<std::string>& args, std::size
     return out;
 }
 
-enum class file_kind { bpm, json, unknown };
+// The format a map is read from or written to: the one its name's extension names, or .bpm's.
+map_format map_format_for(const std::string& path) { return map_format_of_path(path).value_or(map_format::bpm); }
 
-file_kind kind_of(const std::string& path) {
-    const auto dot = path.rfind('.');
-    if (dot == std::string::npos) return file_kind::unknown;
-    const std::string ext = ascii_lower(path.substr(dot));
-    if (ext == ".bpm") return file_kind::bpm;
-    if (ext == ".json") return file_kind::json;
-    return file_kind::unknown;
+// True when a map can be saved, whole, as path (a .bpm or .json file).
+bool can_save(const std::string& path) {
+    const auto f = map_format_of_path(path);
+    return f == map_format::bpm || f == map_format::json;
 }
 
-// Reads a .json or .bpm file, telling its progress as "Reading FILE" on a line that ends when
-// the reading does, so that what the command writes next starts a line of its own.
+// Reads a map from any format it can be read from, telling its progress as "Reading FILE" on a
+// line that ends when the reading does, so that what the command writes next starts a line of its own.
 result<document> load_any(const std::string& path, terminal_progress& progress) {
     // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
     const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
-    result<document> doc = kind_of(path) == file_kind::json ? load_json(path, reading) : load_bpm(path, reading);
+    result<document> doc = import_map(path, map_format_for(path), reading);
     progress.finish();
     return doc;
 }
@@ -178,6 +177,15 @@ result<document> load_any(const std::string& path, terminal_progress& progress) 
 // Problems of a file, one per line: "FILE:LINE:COL: message" or "FILE: message".
 void report(std::ostream& err, const std::string& path, const std::vector<diagnostic>& problems) {
     for (const diagnostic& d : problems) err << path << (d.line ? ":" : ": ") << d.to_string() << "\n";
+}
+
+// Warnings of a file, one per line: "FILE:LINE:COL: warning: message" or "FILE: warning: message".
+void report_warnings(std::ostream& err, const std::string& path, const std::vector<diagnostic>& warnings) {
+    for (const diagnostic& d : warnings) {
+        // TRANSLATORS: starts a line that tells about something in a file that did not stop the command
+        const std::string text = format(_("warning: {1}"), d.message);
+        err << path << (d.line ? ":" : ": ") << diagnostic{text, d.line, d.column}.to_string() << "\n";
+    }
 }
 
 // Work a signal stopped: says so (and that the file the work was writing, if any, was not
@@ -235,6 +243,7 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
     for (const std::string& path : a.positional) {
         const auto doc = load_any(path, progress);
         if (doc.was_cancelled()) return interrupted(progress, err);
+        report_warnings(err, path, doc.warnings);
         if (!doc) {
             report(err, path, doc.problems);
             code = exit_failure;
@@ -253,19 +262,21 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
 
 // Writes a .json or .bpm file, telling its progress to progress.
 result<> save_any(const document& doc, const std::string& path, const progress_fn& progress = {}) {
-    return kind_of(path) == file_kind::json ? save_json(doc, path, progress) : save_bpm(doc, path);
+    return map_format_for(path) == map_format::json ? save_json(doc, path, progress) : save_bpm(doc, path);
 }
 
 int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream& err) {
     if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
     const std::string& in = a.positional[0];
     const std::string& out_path = a.positional[1];
-    for (const std::string& p : a.positional)
-        if (kind_of(p) == file_kind::unknown)
-            return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), p));
+    if (const auto f = map_format_of_path(in); !f || !can_import(*f))
+        return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), in));
+    if (!can_save(out_path))
+        return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), out_path));
     terminal_progress progress(err);
     const auto doc = load_any(in, progress);
     if (doc.was_cancelled()) return interrupted(progress, err, out_path);
+    report_warnings(err, in, doc.warnings);
     if (!doc) {
         report(err, in, doc.problems);
         return exit_failure;
@@ -486,7 +497,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     if (a.positional.empty() && target == a.options.end())
         return usage(err, _("interview needs a FILE to add to, or -o OUT for a new map"));
     const std::string out_path = target != a.options.end() ? target->second : a.positional[0];
-    if (kind_of(out_path) == file_kind::unknown)
+    if (!can_save(out_path))
         return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), out_path));
 
     // Found out now rather than after the user has typed every answer.

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bpm/diagnostic.h"
+#include "bpm/model.h"
+#include "bpm/progress.h"
+
+namespace bpm {
+
+/// The file formats a map is read from or written to.
+enum class map_format { bpm, json, csv, tsv, markdown, mermaid, xlsx, pdf, png, svg };
+
+/// The format a file name's extension names, case-insensitive: .bpm, .json, .csv, .tsv (.tab),
+/// .md (.markdown), .mmd (.mermaid), .xlsx, .pdf, .png, .svg; nothing for any other name.
+std::optional<map_format> map_format_of_path(std::string_view path);
+
+/// The format a --format value names: the extensions above without the dot, and "mermaid",
+/// "markdown"; nothing for any other value.
+std::optional<map_format> map_format_from_name(std::string_view name);
+
+/// The short name of a format, as --format takes it ("md", "mermaid", "xlsx").
+std::string_view map_format_name(map_format f);
+
+/// True when import_map reads files of this format.
+bool can_import(map_format f);
+
+/// Reads a map from a file of format f (one can_import accepts), telling progress; what it
+/// assumed or kept unused is in the result's warnings, each located where the file allows.
+result<document> import_map(const std::string& path, map_format f, const progress_fn& progress = {});
+
+}  // namespace bpm

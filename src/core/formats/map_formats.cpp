@@ -1,0 +1,76 @@
+#include "bpm/map_formats.h"
+
+#include <array>
+#include <utility>
+
+#include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
+#include "bpm/tr.h"
+
+namespace bpm {
+
+namespace {
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// Every name a format goes by, the first its own (map_format_name); extensions are these names.
+struct format_names {
+    map_format format;
+    std::array<std::string_view, 2> names;
+};
+constexpr std::array<format_names, 10> all_names = {{
+    {map_format::bpm, {"bpm", ""}},
+    {map_format::json, {"json", ""}},
+    {map_format::csv, {"csv", ""}},
+    {map_format::tsv, {"tsv", "tab"}},
+    {map_format::markdown, {"md", "markdown"}},
+    {map_format::mermaid, {"mermaid", "mmd"}},
+    {map_format::xlsx, {"xlsx", ""}},
+    {map_format::pdf, {"pdf", ""}},
+    {map_format::png, {"png", ""}},
+    {map_format::svg, {"svg", ""}},
+}};
+
+}  // namespace
+
+std::optional<map_format> map_format_from_name(std::string_view name) {
+    const std::string wanted = ascii_lower(name);
+    if (wanted.empty()) return std::nullopt;
+    for (const format_names& f : all_names)
+        for (std::string_view n : f.names)
+            if (n == wanted) return f.format;
+    return std::nullopt;
+}
+
+std::optional<map_format> map_format_of_path(std::string_view path) {
+    const std::size_t dot = path.rfind('.');
+    const std::size_t slash = path.find_last_of("/\\");
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return std::nullopt;
+    return map_format_from_name(path.substr(dot + 1));
+}
+
+std::string_view map_format_name(map_format f) {
+    for (const format_names& n : all_names)
+        if (n.format == f) return n.names[0];
+    return {};
+}
+
+bool can_import(map_format f) { return f == map_format::bpm || f == map_format::json; }
+
+result<document> import_map(const std::string& path, map_format f, const progress_fn& progress) {
+    switch (f) {
+        case map_format::bpm: return load_bpm(path, progress);
+        case map_format::json: return load_json(path, progress);
+        default: break;
+    }
+    return result<document>::failure(
+        // TRANSLATORS: {1} is a file, {2} a format's short name such as "pdf"
+        format(_("{1}: a map cannot be read from {2} files"), path, std::string(map_format_name(f))));
+}
+
+}  // namespace bpm
