@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpm/diagnostic.h"
 #include "bpm/model.h"
@@ -23,6 +24,12 @@ std::optional<map_format> map_format_from_name(std::string_view name);
 
 /// The short name of a format, as --format takes it ("md", "mermaid", "xlsx").
 std::string_view map_format_name(map_format f);
+
+/// Every extension of a format, without the dot, the usual one first ("tsv", "tab").
+std::vector<std::string_view> map_format_extensions(map_format f);
+
+/// Every format import_map reads, .bpm first.
+std::vector<map_format> importable_formats();
 
 /// True when import_map reads files of this format.
 bool can_import(map_format f);

@@ -194,7 +194,7 @@ bool BpmApp::OnInit() {
     }
     frame->Show();
 
-    if (!m_file.empty() && !m_docManager->CreateDocument(m_file, wxDOC_SILENT)) m_exitCode = 1;
+    if (!m_file.empty() && !m_docManager->OpenFile(m_file)) m_exitCode = 1;
     for (const wxString& answer : m_answers) frame->GetChatPanel()->SendAnswer(answer);
     if (unattended) {
         if (m_page >= 0) m_docManager->GetContext().ShowPage(static_cast<EditingContext::Page>(m_page));

@@ -5,6 +5,7 @@
 #include <wx/filename.h>
 
 #include "bpm/bpm_file.h"
+#include "bpm/map_formats.h"
 #include "diagnostic_ui.h"
 #include "history_command_processor.h"
 #include "lock_file_ui.h"
@@ -115,13 +116,18 @@ bool BpmDocument::Save() {
 bool BpmDocument::SaveAs() {
     CommitPendingEdits();
     // As wxDocument::SaveAs, with the file asked for through the prompts.
-    wxString directory = wxPathOnly(GetFilename());
+    // An imported map is offered a place beside the file it came from, under that file's name.
+    const wxString from = GetFilename().empty() ? m_importedFrom : GetFilename();
+    wxString directory = wxPathOnly(from);
     if (directory.empty()) directory = GetDocumentManager()->GetLastDirectory();
-    wxString file = m_prompts.chooseSavePath(GetDocumentWindow(), _("Save As"), directory,
-                                             wxFileNameFromPath(GetFilename()), _("Buying process maps (*.bpm)|*.bpm"));
+    const wxString name = GetFilename().empty() && !from.empty() ? wxFileName(from).GetName() + ".bpm"
+                                                                 : wxFileNameFromPath(GetFilename());
+    wxString file = m_prompts.chooseSavePath(GetDocumentWindow(), _("Save As"), directory, name,
+                                             _("Buying process maps (*.bpm)|*.bpm"));
     if (file.empty()) return false;
     if (wxFileName(file).GetExt().empty()) file += ".bpm";
     if (!OnSaveDocument(file)) return false;
+    m_importedFrom.clear();
     SetTitle(wxFileNameFromPath(file));
     SetFilename(file, true);
     GetDocumentManager()->AddFileToHistory(file);
@@ -153,12 +159,55 @@ bpm::result<> BpmDocument::Load(const wxString& file, const wxString& title) {
 }
 
 bool BpmDocument::OnOpenDocument(const wxString& file) {
+    // Another format is imported into a new, untitled map: the file it came from is left as it is.
+    if (const auto format = bpm::map_format_of_path(ToUtf8(file)); format && *format != bpm::map_format::bpm)
+        return Import(file, *format);
     OpenedLock opened = LockOpenedMap(m_prompts, GetDocumentWindow(), file);
     if (!opened.open) return false;
     m_lock = std::move(opened.lock);
     m_history.set_read_only(opened.readOnly);
     m_readOnlyNote = opened.note;
     return wxDocument::OnOpenDocument(file);
+}
+
+namespace {
+
+// What an import noticed, for a message box: at most a screenful of the notes, then how many more.
+wxString ImportNotes(const wxString& name, const std::vector<bpm::diagnostic>& warnings) {
+    // TRANSLATORS: {1} is the name of the file imported, {2} the number of notes that follow
+    wxString text = FormatText(wxPLURAL("\"{1}\" was imported, with {2} note:", "\"{1}\" was imported, with {2} notes:",
+                                        warnings.size()),
+                               name, wxString::Format("%zu", warnings.size()));
+    constexpr std::size_t shown = 12;
+    for (std::size_t i = 0; i < warnings.size() && i < shown; ++i) text << "\n" << ToWx(warnings[i].to_string());
+    if (warnings.size() > shown)
+        // TRANSLATORS: after the first notes of an import; {1} is how many are not listed
+        text << "\n" << FormatText(_("\u2026 and {1} more."), wxString::Format("%zu", warnings.size() - shown));
+    return text;
+}
+
+}  // namespace
+
+bool BpmDocument::Import(const wxString& file, bpm::map_format format) {
+    const wxString name = wxFileName(file).GetFullName();
+    const BusyFlag busy(m_busy);
+    bpm::result<bpm::document> imported = [&] {
+        // TRANSLATORS: the title of the progress dialog while a file (CSV, JSON, ...) is read as a map
+        WorkProgress progress(GetDocumentWindow(), _("Import"), FormatText(_("Reading \"{1}\"\u2026"), name));
+        return bpm::import_map(ToUtf8(file), format, progress.Fn());
+    }();
+    // TRANSLATORS: {1} is the name of a file that could not be read as a map
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), FormatText(_("Could not import \"{1}\"."), name), imported))
+        return false;
+    if (!Replace(std::move(*imported.value))) return false;
+    // Untitled, so that Save asks where to keep the map, next to the file it came from.
+    m_importedFrom = file;
+    // TRANSLATORS: the name of an unsaved map read from another file; {1} is that file's name
+    SetTitle(FormatText(_("Imported from {1}"), name));
+    SetDocumentSaved(false);
+    UpdateTitle(true);
+    if (!imported.warnings.empty()) m_prompts.inform(GetDocumentWindow(), ImportNotes(name, imported.warnings));
+    return true;
 }
 
 bool BpmDocument::DoOpenDocument(const wxString& file) {

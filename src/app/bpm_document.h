@@ -8,6 +8,7 @@
 #include "bpm/file_io.h"
 #include "bpm/history.h"
 #include "bpm/lock_file.h"
+#include "bpm/map_formats.h"
 #include "bpm/model.h"
 #include "listener_list.h"
 #include "lock_file_ui.h"
@@ -106,7 +107,8 @@ public:
     bool Revert() override;
 
 protected:
-    /// Locks the map for editing first (asking when someone else holds it), then reads it.
+    /// Locks the map for editing first (asking when someone else holds it), then reads it; a
+    /// file of another format (JSON, CSV, ...) is imported as an untitled map instead.
     bool OnOpenDocument(const wxString& file) override;
     bool DoOpenDocument(const wxString& file) override;
     bool DoSaveDocument(const wxString& file) override;
@@ -115,6 +117,11 @@ protected:
 private:
     // Replaces the contents: the history stays, its steps go, and its listeners hear of it.
     bool Replace(bpm::document model);
+    // Reads a file of another format into the map, untitled, telling what the import noticed;
+    // false after reporting why it cannot be read (or when cancelled).
+    bool Import(const wxString& file, bpm::map_format format);
+    // The file an untitled map was imported from, where Save As offers to put it; "" otherwise.
+    wxString m_importedFrom;
     void UpdateTitle(bool always = false);
 
     const Prompts& m_prompts;

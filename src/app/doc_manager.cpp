@@ -8,6 +8,7 @@
 #include <wx/print.h>
 #include <wx/printdlg.h>
 
+#include "bpm/map_formats.h"
 #include "bpm_document.h"
 #include "bpm_view.h"
 #include "diagnostic_ui.h"
@@ -18,13 +19,30 @@
 
 namespace {
 
-// Creates documents that ask and report through the manager's prompts.
+// "*.bpm;*.json;..." for every format a map can be read from.
+wxString ImportablePatterns() {
+    wxString patterns;
+    for (bpm::map_format f : bpm::importable_formats())
+        for (std::string_view ext : bpm::map_format_extensions(f))
+            patterns << (patterns.empty() ? "" : ";") << "*." << ToWx(std::string(ext));
+    return patterns;
+}
+
+// Creates documents that ask and report through the manager's prompts. It opens .bpm files and
+// every file a map can be imported from (BpmDocument::OnOpenDocument tells them apart).
 class BpmDocTemplate : public wxDocTemplate {
 public:
     explicit BpmDocTemplate(BpmDocManager* manager)
-        : wxDocTemplate(manager, _("Buying process maps"), "*.bpm", wxString(), "bpm", "Buying process map",
-                        "Buying process map view", wxCLASSINFO(BpmDocument), wxCLASSINFO(BpmView)),
+        : wxDocTemplate(manager, _("Buying process maps"), ImportablePatterns(), wxString(), "bpm",
+                        "Buying process map", "Buying process map view", wxCLASSINFO(BpmDocument),
+                        wxCLASSINFO(BpmView)),
           m_prompts(manager->GetPrompts()) {}
+
+    // By extension, whatever its case ("MAP.CSV" as "map.csv").
+    bool FileMatchesTemplate(const wxString& path) override {
+        const auto f = bpm::map_format_of_path(ToUtf8(path));
+        return f && bpm::can_import(*f);
+    }
 
 protected:
     wxDocument* DoCreateDocument() override { return new BpmDocument(m_prompts); }
@@ -179,6 +197,38 @@ wxDocument* BpmDocManager::CreateDocument(const wxString& path, long flags) {
     if (wxView* view = created->GetFirstView()) view->Activate(true);
     m_context.ShowDocument(wxStaticCast(created, BpmDocument));
     return created;
+}
+
+wxDocTemplate* BpmDocManager::SelectDocumentPath(wxDocTemplate**, int count, wxString& path, long,
+                                                 bool) {
+    // TRANSLATORS: a file dialog's list of file types; {1} is a list such as *.bpm;*.json;*.csv
+    const wxString all = FormatText(_("Maps and files to import ({1})"), ImportablePatterns());
+    const wxString wildcard = all + "|" + ImportablePatterns() + "|" + _("Buying process maps (*.bpm)|*.bpm") + "|" +
+                              _("All files (*)|*");
+    // TRANSLATORS: the title of File > Open's dialog
+    path = m_prompts.chooseOpenPath(GetFrame(), _("Open Map"), GetLastDirectory(), wildcard);
+    if (path.empty() || count < 1) return nullptr;
+    SetLastDirectory(wxPathOnly(path));
+    if (wxDocTemplate* found = FindTemplateForPath(path)) return found;
+    ReportUnreadable(path);
+    return nullptr;
+}
+
+void BpmDocManager::ReportUnreadable(const wxString& path) {
+    wxString others = ImportablePatterns().AfterFirst(';');
+    others.Replace(";", ", ");
+    // TRANSLATORS: {1} is a file's name; then the list of file types the editor opens
+    m_prompts.reportProblem(GetFrame(), FormatText(_("\"{1}\" cannot be opened."), wxFileNameFromPath(path)),
+                            FormatText(_("The editor opens maps (*.bpm) and imports {1}."),
+                                       others));
+}
+
+wxDocument* BpmDocManager::OpenFile(const wxString& path) {
+    if (!FindTemplateForPath(path)) {
+        ReportUnreadable(path);
+        return nullptr;
+    }
+    return CreateDocument(path, wxDOC_SILENT);
 }
 
 wxString BpmDocManager::MakeNewDocumentName() { return _("Untitled Map"); }

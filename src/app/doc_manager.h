@@ -28,6 +28,14 @@ public:
     /// Then the shown map is closed, asking about unsaved changes; Cancel keeps it and drops
     /// the new one.
     wxDocument* CreateDocument(const wxString& path, long flags = 0) override;
+    /// Opens a map, or imports a file of another format as an untitled map (the command line, a
+    /// file dropped on the window); says why when the editor reads no file of its kind. The
+    /// document, or null when nothing opened.
+    wxDocument* OpenFile(const wxString& path);
+    /// File > Open: asks for the file through the prompts, offering maps and every file a map
+    /// can be imported from; the one template, or null when cancelled or not a map.
+    wxDocTemplate* SelectDocumentPath(wxDocTemplate** templates, int count, wxString& path, long flags,
+                                      bool save = false) override;
     wxString MakeNewDocumentName() override;
     wxString MakeFrameTitle(wxDocument* doc) override;
 
@@ -61,6 +69,8 @@ public:
     void SetPrompts(Prompts prompts) { m_prompts = std::move(prompts); }
 
 private:
+    // Says that path is of no kind the editor opens, and which it does.
+    void ReportUnreadable(const wxString& path);
     // The shown map's view when it has something to print, else null.
     wxView* PrintableView() const;
 

@@ -59,6 +59,10 @@ void MainFrame::CreateMenus() {
     exports->Append(ID_EXPORT_PDF, _("&PDF...\tCtrl+E"), _("The printed pages as a PDF, optionally protected by a password"));
     exports->Append(ID_EXPORT_PNG, _("Journey Map as &PNG..."), _("A picture of the journey map, for slides"));
     exports->Append(ID_EXPORT_SVG, _("Journey Map as &SVG..."), _("The journey map as a scalable drawing"));
+    exports->AppendSeparator();
+    exports->Append(ID_EXPORT_JSON, _("&JSON..."), _("The whole map as JSON in the spec's shape, for scripts"));
+    exports->Append(ID_EXPORT_CSV, _("&CSV..."), _("Every stage of every persona as a table, for spreadsheets"));
+    exports->Append(ID_EXPORT_MARKDOWN, _("&Markdown Playbook..."), _("The map as a Markdown document, for wikis"));
     file->Append(ID_EXPORT_MENU, _("&Export"), exports);
     file->AppendSeparator();
     file->Append(wxID_CLOSE, _("&Close\tCtrl+W"));

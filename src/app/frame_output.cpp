@@ -1,9 +1,14 @@
-// MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture -
-// and the journey map's zoom on screen.
+// MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture, the
+// map as JSON, CSV or Markdown - and the journey map's zoom on screen.
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
+#include <wx/uilocale.h>
 
+#include "bpm/export_text.h"
+#include "bpm/file_io.h"
+#include "bpm/json_format.h"
+#include "bpm/map_formats.h"
 #include "bpm/map_pdf.h"
 #include "bpm_document.h"
 #include "command_ids.h"
@@ -46,6 +51,9 @@ void MainFrame::BindOutput() {
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_EXPORT_PNG,
          ID_EXPORT_SVG);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& event) { ExportData(event.GetId()); }, ID_EXPORT_JSON, ID_EXPORT_MARKDOWN);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); },
+         ID_EXPORT_JSON, ID_EXPORT_MARKDOWN);
     // Printing is the document manager's, which wxDocParentFrame asks before the frame.
     // The submenu too: with no persona to export it is greyed, not a menu of greyed items.
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); },
@@ -88,6 +96,50 @@ void MainFrame::ExportPdf() {
         wxMessageBox(note, _("Export PDF"), wxOK | wxICON_WARNING, this);
     }
     SetStatusText(note.BeforeFirst('\n'));
+}
+
+void MainFrame::ExportData(int id) {
+    if (!Doc() || Doc()->Model().personas.empty()) return;
+    m_context.CommitPendingEdits();
+    const bpm::document& doc = Doc()->Model();
+    const bpm::map_format format = id == ID_EXPORT_JSON  ? bpm::map_format::json
+                                   : id == ID_EXPORT_CSV ? bpm::map_format::csv
+                                                         : bpm::map_format::markdown;
+    // TRANSLATORS: titles of File > Export's file dialogs and progress
+    const wxString title = format == bpm::map_format::json  ? _("Export JSON")
+                           : format == bpm::map_format::csv ? _("Export CSV")
+                                                            : _("Export Markdown Playbook");
+    const wxString wildcard = format == bpm::map_format::json  ? _("JSON files (*.json)|*.json")
+                              : format == bpm::map_format::csv ? _("CSV files (*.csv)|*.csv")
+                                                               : _("Markdown documents (*.md)|*.md");
+    const wxString ext = ToWx(std::string(bpm::map_format_extensions(format).front()));
+    const wxString path = m_prompts.chooseSavePath(
+        this, title, wxString(), FileNameFor(doc.metadata.title, _("Buying Process Map")) + "." + ext, wildcard);
+    if (path.empty()) return;
+    const wxString name = wxFileName(path).GetFullName();
+    // Excel splits a CSV at the list separator of the user's locale: where the decimal mark is a
+    // comma, that is a semicolon.
+    bpm::csv_options csv;
+    if (wxUILocale::GetCurrent().GetInfo(wxLOCALE_DECIMAL_POINT, wxLOCALE_CAT_NUMBER) == ",") csv.separator = ';';
+    WorkProgress progress(this, title, FormatText(_("Writing \"{1}\"\u2026"), name));
+    bpm::result<> done;
+    if (format == bpm::map_format::json) {
+        done = bpm::save_json(doc, ToUtf8(path), progress.Fn());
+    } else {
+        const bpm::result<std::string> text =
+            format == bpm::map_format::csv ? bpm::to_csv(doc, csv, progress.Fn()) : bpm::to_markdown(doc, progress.Fn());
+        done = text ? bpm::write_file_atomic(ToUtf8(path), *text.value) : bpm::result<>::failure_of(text);
+    }
+    progress.Close();
+    if (done.was_cancelled()) {
+        SetStatusText(ExportCancelledNote());
+        return;
+    }
+    if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), name), done)) return;
+    SetStatusText(csv.separator == ';' && format == bpm::map_format::csv
+                      // TRANSLATORS: in the status bar after a CSV export; {1} is the file's name
+                      ? FormatText(_("Exported \"{1}\", its columns separated by semicolons as Excel expects here."), name)
+                      : FormatText(_("Exported \"{1}\"."), name));
 }
 
 void MainFrame::ExportJourneyMap(int id) {

@@ -6,6 +6,7 @@
 #include <wx/aui/dockart.h>
 #include <wx/config.h>
 #include <wx/display.h>
+#include <wx/dnd.h>
 #include <wx/menu.h>
 #include <wx/notebook.h>
 #include <wx/settings.h>
@@ -60,6 +61,29 @@ const char* const main_pane = "main";
 const char* const chat_pane = "chat";
 const char* const disk_pane = "disk";
 
+// Files dropped on the window open as File > Open would: the first of them, once the drop is
+// over (a question about unsaved changes must not hold up the drag).
+class MapFileDropTarget : public wxFileDropTarget {
+public:
+    explicit MapFileDropTarget(wxFrame* frame) : m_frame(frame) {}
+    bool OnDropFiles(wxCoord, wxCoord, const wxArrayString& files) override {
+        if (files.empty()) return false;
+        const wxString first = files[0];
+        const size_t others = files.size() - 1;
+        m_frame->CallAfter([frame = m_frame, first, others] {
+            if (!TheDocManager().OpenFile(first) || !others) return;
+            // TRANSLATORS: in the status bar after several files were dropped on the window; {1} is how many were not opened
+            frame->SetStatusText(FormatText(wxPLURAL("Opened the first file dropped; {1} other was not opened.",
+                                                     "Opened the first file dropped; {1} others were not opened.", others),
+                                            wxString::Format("%zu", others)));
+        });
+        return true;
+    }
+
+private:
+    wxFrame* m_frame;
+};
+
 }  // namespace
 
 MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Prompts& prompts)
@@ -100,6 +124,7 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     CreatePanes();
     BindCommands();
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
+    SetDropTarget(new MapFileDropTarget(this));
     SetMinSize(FromDIP(wxSize(800, 520)));
     ShowDocument();
     ShowPage(static_cast<int>(m_context.GetPage()));

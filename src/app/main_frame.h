@@ -82,6 +82,8 @@ private:
     void BindAi();
     void ExportJourneyMap(int id);
     void ExportPdf();
+    // File > Export > JSON, CSV or Markdown (by command id): the whole map as data.
+    void ExportData(int id);
     void ShowKeyboardHelp();
 
     void OnNotice(const EditingContext::Notice& notice);

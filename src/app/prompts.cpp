@@ -65,6 +65,10 @@ Prompts Prompts::Dialogs() {
         wxFileDialog dialog(parent, title, directory, name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
         return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
     };
+    p.chooseOpenPath = [](wxWindow* parent, const wxString& title, const wxString& directory, const wxString& wildcard) {
+        wxFileDialog dialog(parent, title, directory, wxString(), wildcard, wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+    };
     return p;
 }
 
@@ -84,5 +88,6 @@ Prompts Prompts::Unattended() {
     p.chooseSavePath = [](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
         return wxString();
     };
+    p.chooseOpenPath = [](wxWindow*, const wxString&, const wxString&, const wxString&) { return wxString(); };
     return p;
 }

@@ -50,6 +50,9 @@ struct Prompts {
     std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory,
                            const wxString& name, const wxString& wildcard)>
         chooseSavePath;
+    /// The file to open (File > Open); "" when cancelled. wildcard as chooseSavePath's.
+    std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory, const wxString& wildcard)>
+        chooseOpenPath;
 
     /// Modal message dialogs: what people see.
     static Prompts Dialogs();

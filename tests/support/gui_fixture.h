@@ -76,6 +76,9 @@ struct scripted_prompts {
     std::vector<std::pair<wxString, wxString>> lockedBy;
     // The file that Save As and the exports save to; "" cancels them.
     wxString savePath;
+    // The file File > Open opens ("" cancels it), and the file types the dialog offered.
+    wxString openPath;
+    wxString openWildcard;
 
     void install() {
         Prompts p;
@@ -108,6 +111,10 @@ struct scripted_prompts {
         };
         p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
             return savePath;
+        };
+        p.chooseOpenPath = [this](wxWindow*, const wxString&, const wxString&, const wxString& wildcard) {
+            openWildcard = wildcard;
+            return openPath;
         };
         TheDocManager().SetPrompts(p);
     }

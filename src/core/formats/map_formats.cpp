@@ -60,6 +60,24 @@ std::string_view map_format_name(map_format f) {
     return {};
 }
 
+std::vector<std::string_view> map_format_extensions(map_format f) {
+    std::vector<std::string_view> out;
+    for (const format_names& n : all_names)
+        if (n.format == f)
+            for (std::string_view name : n.names)
+                if (!name.empty()) out.push_back(name);
+    // The format's name is not its usual extension for Mermaid diagrams.
+    if (f == map_format::mermaid) std::swap(out.front(), out.back());
+    return out;
+}
+
+std::vector<map_format> importable_formats() {
+    std::vector<map_format> out;
+    for (const format_names& n : all_names)
+        if (can_import(n.format)) out.push_back(n.format);
+    return out;
+}
+
 bool can_import(map_format f) { return f == map_format::bpm || f == map_format::json; }
 
 result<document> import_map(const std::string& path, map_format f, const progress_fn& progress) {

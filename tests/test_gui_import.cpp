@@ -1,0 +1,135 @@
+// Opening files of other formats in the editor (File > Open, a drop on the window, the command
+// line) and File > Export's data formats, through the real window.
+#include <filesystem>
+#include <initializer_list>
+#include <string>
+
+#include <wx/dnd.h>
+
+#include "bpm/bpm_file.h"
+#include "bpm/json_format.h"
+#include "gui_fixture.h"
+
+using namespace gui_test;
+
+namespace {
+
+// The map File > Open leaves shown, as the editor's document.
+BpmDocument* Shown() { return Context().GetDocument(); }
+
+// Drops files on the window, as the desktop does at the end of a drag.
+void Drop(std::initializer_list<std::string> paths) {
+    wxArrayString files;
+    for (const std::string& p : paths) files.push_back(ToWx(p));
+    auto* target = dynamic_cast<wxFileDropTarget*>(Frame().GetDropTarget());
+    BOOST_TEST_REQUIRE(target != nullptr);
+    BOOST_TEST(target->OnDropFiles(10, 10, files));
+    Pump();
+}
+
+wxString StatusText() { return Frame().GetStatusBar()->GetStatusText(0); }
+
+}  // namespace
+
+// Case 20: the spec's own JSON opened from File > Open is an untitled map, imported from it.
+BOOST_FIXTURE_TEST_CASE(file_open_imports_json_as_an_untitled_map_that_save_puts_beside_it, editor) {
+    const std::string json = dir.file("20-open-json-in-editor.json");
+    test::spit(json, test::slurp(test::data("20-open-json-in-editor.json")));
+    prompts.openPath = ToWx(json);
+    Command(wxID_OPEN);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST(prompts.openWildcard.Contains("*.bpm;*.json"));
+    BOOST_TEST_REQUIRE(Shown() != nullptr);
+    BOOST_TEST(Shown() != doc);
+    doc = Shown();
+    const document expected = *read_json(test::slurp(json)).value;
+    BOOST_TEST((doc->Model().personas == expected.personas));
+    BOOST_TEST(Frame().GetTitle().StartsWith("Imported from 20-open-json-in-editor.json"), Frame().GetTitle());
+    BOOST_TEST(!doc->GetDocumentSaved());
+    BOOST_TEST(!std::filesystem::exists(dir.file(".~lock.20-open-json-in-editor.json#")));
+    // Save asks where, offering the JSON's folder and name as a .bpm; the JSON stays as it was.
+    const std::string before = test::slurp(json);
+    prompts.savePath = ToWx(dir.file("cmo.bpm"));
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.problems.empty());
+    const result<document> saved = load_bpm(dir.file("cmo.bpm"));
+    BOOST_TEST_REQUIRE(bool(saved));
+    BOOST_TEST((saved.value->personas == expected.personas));
+    BOOST_TEST(test::slurp(json) == before);
+    BOOST_TEST(Frame().GetTitle().StartsWith("cmo.bpm"), Frame().GetTitle());
+}
+
+BOOST_FIXTURE_TEST_CASE(file_open_cancelled_keeps_the_map_shown, editor) {
+    prompts.openPath.clear();
+    Command(wxID_OPEN);
+    BOOST_TEST(Shown() == doc);
+    BOOST_TEST(prompts.problems.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_dropped_on_the_window_opens_as_file_open_would, editor) {
+    // The extension's case does not matter.
+    const std::string json = dir.file("CMO.JSON");
+    test::spit(json, test::slurp(test::data("20-open-json-in-editor.json")));
+    Drop({json, test::sample("small-business-owner.bpm")});
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST_REQUIRE(Shown() != doc);
+    doc = Shown();
+    BOOST_TEST(doc->Model().personas.at(0).name == "CMO, online furniture retailer");
+    BOOST_TEST(Frame().GetTitle().StartsWith("Imported from CMO.JSON"), Frame().GetTitle());
+    BOOST_TEST(StatusText().Contains("1 other was not opened"), StatusText());
+    // A .bpm dropped opens as itself.
+    Drop({test::sample("small-business-owner.bpm")});
+    doc = Shown();
+    BOOST_TEST(Frame().GetTitle().StartsWith("small-business-owner.bpm"), Frame().GetTitle());
+}
+
+BOOST_FIXTURE_TEST_CASE(a_file_the_editor_cannot_read_says_which_it_reads_and_keeps_the_map, editor) {
+    const std::string notes = dir.file("notes.txt");
+    test::spit(notes, "just some notes\n");
+    Drop({notes});
+    BOOST_TEST(Shown() == doc);
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].StartsWith("\"notes.txt\" cannot be opened."), prompts.problems[0]);
+    BOOST_TEST(prompts.problems[0].Contains("*.json"), prompts.problems[0]);
+    // A broken JSON file is named with where it breaks, and the map shown stays.
+    const std::string broken = dir.file("broken.json");
+    test::spit(broken, "{\"buying_process_mappings\": [\n  {\"persona_name\": }\n]}\n");
+    prompts.openPath = ToWx(broken);
+    Command(wxID_OPEN);
+    BOOST_TEST(Shown() == doc);
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 2u);
+    BOOST_TEST(prompts.problems[1].StartsWith("Could not import \"broken.json\"."), prompts.problems[1]);
+    BOOST_TEST(prompts.problems[1].Contains("Line 2"), prompts.problems[1]);
+}
+
+// File > Export > JSON, CSV and Markdown write the whole map as bpmap-cli export does.
+BOOST_FIXTURE_TEST_CASE(file_export_writes_json_csv_and_markdown, editor) {
+    BOOST_TEST(CommandEnabled(ID_EXPORT_JSON));
+    prompts.savePath = ToWx(dir.file("map.json"));
+    Command(ID_EXPORT_JSON);
+    const result<document> json = load_json(dir.file("map.json"));
+    BOOST_TEST_REQUIRE(bool(json));
+    BOOST_TEST((json.value->personas == doc->Model().personas));
+
+    prompts.savePath = ToWx(dir.file("map.csv"));
+    Command(ID_EXPORT_CSV);
+    const std::string csv = test::slurp(dir.file("map.csv"));
+    BOOST_TEST(csv.rfind("\xEF\xBB\xBF", 0) == 0u);  // the byte order mark Excel needs
+    BOOST_TEST(csv.find("Emma Rodriguez") != std::string::npos);
+
+    prompts.savePath = ToWx(dir.file("map.md"));
+    Command(ID_EXPORT_MARKDOWN);
+    const std::string md = test::slurp(dir.file("map.md"));
+    BOOST_TEST(md.find("Emma Rodriguez") != std::string::npos);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST(StatusText().StartsWith("Exported \"map.md\""), StatusText());
+    // The map itself is still the .bpm it was.
+    BOOST_TEST(Frame().GetTitle().StartsWith("map.bpm"), Frame().GetTitle());
+}
+
+BOOST_FIXTURE_TEST_CASE(file_export_of_data_is_greyed_without_personas, editor) {
+    prompts.answers = {SaveChoice::Discard};
+    Command(wxID_NEW);
+    for (int id : {ID_EXPORT_JSON, ID_EXPORT_CSV, ID_EXPORT_MARKDOWN}) BOOST_TEST(!CommandEnabled(id));
+    doc = Shown();
+}
