@@ -30,6 +30,7 @@
 #include "bpm/version.h"
 #include "cli_ai.h"
 #include "diff_command.h"
+#include "git_setup.h"
 #include "pdf_password.h"
 #include "picture_export.h"
 #include "terminal_interview.h"
@@ -51,6 +52,7 @@ std::string usage_text() {
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} diff OLD NEW [--format text|json]\n"
+                    "  {1} git-setup\n"
                     "  {1} --help | --version\n"),
                   program);
 }
@@ -82,6 +84,9 @@ std::string help_text() {
              "  diff       Print the changes from OLD to NEW by persona, stage and field, matched by\n"
              "             id wherever things moved, one a line (--format json for tools). Exits with\n"
              "             0 when the maps are equal, 1 when they differ, 2 when one cannot be read.\n"
+             "  git-setup  Run in a git repository: makes git diff and git log -p show the changes\n"
+             "             to .bpm files this way (a line in .gitattributes and the repository's\n"
+             "             diff driver, which names this bpmap-cli by its full path).\n"
              "\nA PDF password given as --password PW can be read by every user of this computer while\n"
              "the export runs (ps, /proc). Safer: --password - asks for it on the terminal without\n"
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
@@ -678,6 +683,10 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         const auto parsed = parse(args, 1, {"format"}, error, {"textconv"});
         if (!parsed) return usage(err, error.message);
         return cmd_diff(*parsed, out, err);
+    }
+    if (command == "git-setup") {
+        if (args.size() > 1) return usage(err, _("git-setup takes no arguments"));
+        return git_setup(out, err);
     }
     const auto it = commands.find(command);
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
