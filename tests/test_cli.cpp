@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <functional>
 
+#include <nlohmann/json.hpp>
+
 #include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
@@ -608,4 +610,126 @@ BOOST_AUTO_TEST_CASE(an_interrupted_conversion_writes_nothing_and_exits_as_the_s
         BOOST_TEST(run.shown.find("bpmap-cli: interrupted; " + out + " was not written") != std::string::npos, run.shown);
         BOOST_TEST(fs::is_empty(out_dir));
     }
+}
+
+BOOST_AUTO_TEST_CASE(diff_exits_0_when_equal_1_when_different_2_when_unreadable) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    document b = a;
+    b.personas[0].stages[0].duration = "3-5 weeks";
+    std::swap(b.personas[0].stages[0], b.personas[0].stages[1]);
+    b.personas[0].pain_points.erase(b.personas[0].pain_points.begin());
+    const std::string old_path = dir.file("old.bpm"), new_path = dir.file("new.json");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_json(b, new_path)));
+
+    auto r = cli({"diff", old_path, old_path});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(r.err.empty());
+
+    // .bpm against .json: only the changes, matched by id, whatever the formats.
+    r = cli({"diff", old_path, new_path});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.out == "- Marketing Director › pain point 'Too expensive'\n"
+                        "~ Marketing Director › stage Decision moved before Awareness\n"
+                        "Marketing Director › Awareness › Duration: 1-2 weeks → 3-5 weeks\n");
+
+    const std::string bad = test::data("many-problems.bpm");
+    r = cli({"diff", old_path, bad});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(r.err.find(bad + ":6:4: status \"done\" is not one of in_progress, completed\n") != std::string::npos, r.err);
+    r = cli({"diff", dir.file("missing.bpm"), old_path});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find(dir.file("missing.bpm") + ": cannot open") == 0u, r.err);
+
+    // /dev/null is the empty map, as diff(1) reads it.
+    r = cli({"diff", "/dev/null", small});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.out.find("+ persona Small Business Owner\n") != std::string::npos, r.out);
+    BOOST_TEST(cli({"diff", "/dev/null", "/dev/null"}).exit_code == 0);
+
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"diff", old_path}, {"diff", old_path, new_path, small}, {"diff", old_path, new_path, "--format", "xml"},
+             {"diff", "--git", old_path}, {"diff", "--textconv", old_path, new_path}, {"git-setup", "now"}}) {
+        r = cli(args);
+        BOOST_TEST(r.exit_code == 2, args.back());
+        BOOST_TEST(r.err.find("Usage:") != std::string::npos, args.back());
+    }
+    BOOST_TEST(cli({"--help"}).out.find("diff OLD NEW [--format text|json]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(diff_format_json_is_for_tools) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    document b = a;
+    stage trial;
+    trial.id = "stage-9";
+    trial.name = "Trial";
+    b.personas[0].stages.insert(b.personas[0].stages.begin() + 1, trial);
+    b.personas[1].name = "Finance Lead";
+    const std::string old_path = dir.file("old.bpm"), new_path = dir.file("new.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(b, new_path)));
+    const auto r = cli({"diff", old_path, new_path, "--format", "json"});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    const auto j = nlohmann::json::parse(r.out);
+    BOOST_TEST(j["equal"] == false);
+    BOOST_REQUIRE(j["changes"].size() == 2u);
+    const auto& added = j["changes"][0];
+    BOOST_TEST(added["kind"] == "stage_added");
+    BOOST_TEST(added["persona_id"] == "persona-1");
+    BOOST_TEST(added["stage_id"] == "stage-9");
+    BOOST_TEST(added["new_index"] == 1);
+    BOOST_TEST(added["after_id"] == "stage-1");
+    BOOST_TEST(added["before_id"] == "stage-2");
+    const auto& renamed = j["changes"][1];
+    BOOST_TEST(renamed["kind"] == "persona_field");
+    BOOST_TEST(renamed["persona_id"] == "p.two_2");
+    BOOST_TEST(renamed["field"] == "name");
+    BOOST_TEST(renamed["old"] == "   ");
+    BOOST_TEST(renamed["new"] == "Finance Lead");
+
+    const auto same = cli({"diff", old_path, old_path, "--format=json"});
+    BOOST_TEST(same.exit_code == 0);
+    BOOST_TEST(nlohmann::json::parse(same.out) == nlohmann::json::parse(R"({"equal": true, "changes": []})"));
+}
+
+BOOST_AUTO_TEST_CASE(diff_for_git_takes_seven_arguments_and_never_stops_git) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    document b = a;
+    b.metadata.title = "Q4";
+    const std::string old_path = dir.file("old-copy"), new_path = dir.file("new.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(b, new_path)));
+    // The path's extension names the format: git's temporary copies may have other names.
+    const std::string hex(40, 'a');
+    auto r = cli({"diff", "--git", "maps/q3.bpm", old_path, hex, "100644", new_path, hex, "100644"});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == "diff --bpm a/maps/q3.bpm b/maps/q3.bpm\nMap › Title: Q3 go-to-market <draft> & notes → Q4\n");
+    // Added file: old is /dev/null.
+    r = cli({"diff", "--git", "new.bpm", "/dev/null", ".", ".", new_path, hex, "100644"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out.find("+ persona Marketing Director (before [p.two_2])\n") != std::string::npos, r.out);
+    // A version that is no map (a file with conflict markers) is said in its place; git goes on.
+    test::spit(dir.file("conflicted.bpm"), test::slurp(new_path) + "<<<<<<< ours\n");
+    r = cli({"diff", "--git", "q3.bpm", old_path, hex, "100644", dir.file("conflicted.bpm"), hex, "100644"});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out.find("b/q3.bpm:") != std::string::npos, r.out);
+    BOOST_TEST(r.out.find("not a valid map") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(diff_textconv_prints_the_outline_or_the_file_as_it_is) {
+    test::temp_dir dir;
+    auto r = cli({"diff", "--textconv", small});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("Small Business Owner › Awareness › Duration: 1-2 weeks\n") != std::string::npos, r.out);
+    test::spit(dir.file("broken.bpm"), "<<<<<<< ours\n");
+    r = cli({"diff", "--textconv", dir.file("broken.bpm")});
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.out == "<<<<<<< ours\n");
+    BOOST_TEST(r.err.find("is not a valid map") != std::string::npos, r.err);
+    BOOST_TEST(cli({"diff", "--textconv", dir.file("missing.bpm")}).exit_code == 2);
 }

@@ -29,6 +29,8 @@
 #include "bpm/utf8.h"
 #include "bpm/version.h"
 #include "cli_ai.h"
+#include "diff_command.h"
+#include "git_setup.h"
 #include "pdf_password.h"
 #include "picture_export.h"
 #include "terminal_interview.h"
@@ -49,6 +51,8 @@ std::string usage_text() {
                     "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
+                    "  {1} diff OLD NEW [--format text|json]\n"
+                    "  {1} git-setup\n"
                     "  {1} --help | --version\n"),
                   program);
 }
@@ -77,12 +81,18 @@ std::string help_text() {
              "             one answer per line on standard input. Adds to FILE when given; saves to\n"
              "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
              "             left in progress. Type 'help' during the interview for its commands.\n"
+             "  diff       Print the changes from OLD to NEW by persona, stage and field, matched by\n"
+             "             id wherever things moved, one a line (--format json for tools). Exits with\n"
+             "             0 when the maps are equal, 1 when they differ, 2 when one cannot be read.\n"
+             "  git-setup  Run in a git repository: makes git diff and git log -p show the changes\n"
+             "             to .bpm files this way (a line in .gitattributes and the repository's\n"
+             "             diff driver, which names this bpmap-cli by its full path).\n"
              "\nA PDF password given as --password PW can be read by every user of this computer while\n"
              "the export runs (ps, /proc). Safer: --password - asks for it on the terminal without\n"
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
              "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
-             "2 when the command line is wrong. Reading and writing a big map shows its progress on\n"
+             "2 when the command line is wrong (diff: as above). Reading and writing a big map shows its progress on\n"
              "standard error when that is a terminal; Ctrl+C (or SIGTERM) stops it, writing no file,\n"
              "and exits with 130 (or 143).\n") +
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
@@ -609,6 +619,22 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     return finished;
 }
 
+int cmd_diff(const parsed_args& a, std::ostream& out, std::ostream& err) {
+    if (a.options.count("textconv")) {
+        if (a.positional.size() != 1 || a.options.count("format"))
+            return usage(err, _("diff --textconv takes one FILE and nothing else"));
+        return outline_for_git(a.positional[0], out, err);
+    }
+    if (a.positional.size() != 2) return usage(err, _("diff needs OLD and NEW"));
+    diff_format f = diff_format::text;
+    if (const auto given = a.options.find("format"); given != a.options.end()) {
+        if (given->second == "json") f = diff_format::json;
+        // TRANSLATORS: {1} is what was given after --format; keep text and json as they are
+        else if (given->second != "text") return usage(err, format(_("unknown diff format \"{1}\": use text or json"), given->second));
+    }
+    return diff_files(a.positional[0], a.positional[1], f, out, err);
+}
+
 }  // namespace
 
 int run(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -645,6 +671,22 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         if (parsed->options.count("no-api-key") && !parsed->options.count("ai"))
             return usage(err, _("--no-api-key is for --ai"));
         return cmd_interview(*parsed, in, out, err);
+    }
+    if (command == "diff") {
+        // git's diff driver: seven arguments that may look like options, taken as they are.
+        if (args.size() > 1 && args[1] == "--git") {
+            if (args.size() != 9)
+                return usage(err, _("diff --git takes the seven arguments git gives a diff driver"));
+            return diff_for_git({args.begin() + 2, args.end()}, out, err);
+        }
+        usage_error error;
+        const auto parsed = parse(args, 1, {"format"}, error, {"textconv"});
+        if (!parsed) return usage(err, error.message);
+        return cmd_diff(*parsed, out, err);
+    }
+    if (command == "git-setup") {
+        if (args.size() > 1) return usage(err, _("git-setup takes no arguments"));
+        return git_setup(out, err);
     }
     const auto it = commands.find(command);
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));

@@ -1,0 +1,295 @@
+#include "bpm/diff_text.h"
+
+#include <nlohmann/json.hpp>
+
+#include "bpm/edit.h"
+#include "bpm/tr.h"
+#include "bpm/utf8.h"
+#include "bpm/word_diff.h"
+
+namespace bpm {
+
+namespace {
+
+constexpr std::string_view separator = " \xE2\x80\xBA ";      // " › "
+constexpr std::string_view arrow = " \xE2\x86\x92 ";          // " → "
+constexpr std::string_view line_break_mark = "\xE2\x86\xB5";  // "↵"
+
+// Text on one line: each line break (LF, CR LF or CR) shows as ↵.
+std::string one_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' || text[i] == '\n') {
+            out += line_break_mark;
+            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// A persona's or a stage's name as lines show it; its id in brackets when it has none.
+std::string label(const std::string& name, const std::string& id) {
+    return trim(name).empty() ? "[" + id + "]" : one_line(name);
+}
+
+std::string persona_path(const map_change& c) { return label(c.persona_name, c.persona_id); }
+std::string stage_label(const map_change& c) { return label(c.stage_name, c.stage_id); }
+std::string in_quotes(std::string_view text) { return "'" + one_line(text) + "'"; }
+
+std::string category_title(std::string_view key) {
+    const auto category = pain_category_from_key(key);
+    // TRANSLATORS: what a pain point's category is when it has none
+    return !category || *category == pain_category::none ? _("no category") : pain_category_title(*category);
+}
+
+// The title of a field as the editor names it ("Duration", "Primary Success Metric").
+std::string field_title(change_kind kind, std::string_view key) {
+    if (kind == change_kind::stage_field)
+        if (const auto f = stage_field_from_key(key)) return stage_field_title(*f);
+    if (kind == change_kind::document_field) {
+        if (key == "title") return _("Title");
+        if (key == "created_by") return _("Created By");
+        // TRANSLATORS: when a map was created
+        if (key == "created_at") return _("Created");
+        // TRANSLATORS: when a map was last saved
+        if (key == "modified_at") return _("Modified");
+    }
+    if (key == "name") return persona_field_title(persona_field::name);
+    if (key == "status") return _("Status");
+    if (key == "created_by") return persona_field_title(persona_field::created_by);
+    if (key == "last_updated_at") return _("Last Updated");
+    if (key == "role") return persona_field_title(persona_field::role);
+    if (key == "organisation") return persona_field_title(persona_field::organisation);
+    if (key == "segment") return persona_field_title(persona_field::segment);
+    if (key == "success_metric") return persona_field_title(persona_field::success_metric);
+    if (key == "summary") return _("Summary");
+    // TRANSLATORS: who wrote a persona's summary: the offline template or the AI
+    if (key == "summary_source") return _("Summary Source");
+    // TRANSLATORS: when a persona's summary was written
+    if (key == "summary_generated_at") return _("Summary Written");
+    return std::string(key);
+}
+
+bool is_timestamp(std::string_view key) {
+    return key == "created_at" || key == "modified_at" || key == "last_updated_at" || key == "summary_generated_at";
+}
+
+// Fields whose values are words people wrote, which a long change shows word by word.
+bool is_free_text(std::string_view key) { return !is_timestamp(key) && key != "status" && key != "summary_source"; }
+
+// A field's value as people read it; a timestamp as readable_timestamp gives it, unless that
+// would look the same as the other value (they differ in seconds).
+std::string shown(std::string_view key, std::string_view value, std::string_view other) {
+    if (key == "status") return value == "completed" ? _("Completed") : _("In progress");
+    // TRANSLATORS: who wrote a persona's summary: a language model, or the offline template
+    if (key == "summary_source") return value == "ai" ? _("AI") : _("Offline template");
+    if (is_timestamp(key) && readable_timestamp(value) != readable_timestamp(other)) return readable_timestamp(value);
+    return one_line(value);
+}
+
+bool is_long(std::string_view text) {
+    return text.find_first_of("\r\n") != std::string_view::npos || code_point_count(text) > diff_long_text_chars;
+}
+
+std::string word_difference(std::string_view a, std::string_view b) {
+    std::string out;
+    for (const word_run& run : word_diff(a, b)) {
+        switch (run.what) {
+            case word_run::kind::same: out += run.text; break;
+            case word_run::kind::removed: out += "[-" + run.text + "-]"; break;
+            case word_run::kind::added: out += "{+" + run.text + "+}"; break;
+        }
+    }
+    return one_line(out);
+}
+
+// "Emma › Awareness › Duration: 2-4 weeks → 3-5 weeks"; "+ ..." when it was empty, "- ..." when
+// it is now; a long text word by word.
+std::string field_line(const std::string& path, const map_change& c) {
+    const std::string where = path + std::string(separator) + field_title(c.kind, c.field) + ": ";
+    if (c.old_value.empty()) return "+ " + where + shown(c.field, c.new_value, c.old_value);
+    if (c.new_value.empty()) return "- " + where + shown(c.field, c.old_value, c.new_value);
+    if (is_free_text(c.field) && (is_long(c.old_value) || is_long(c.new_value)))
+        return where + word_difference(c.old_value, c.new_value);
+    return where + shown(c.field, c.old_value, c.new_value) + std::string(arrow) + shown(c.field, c.new_value, c.old_value);
+}
+
+// What a change says, without the persona it is in.
+std::string change_line(const map_change& c) {
+    const std::string persona = persona_path(c), in_persona = persona + std::string(separator);
+    const bool has_before = !c.before_id.empty(), has_after = !c.after_id.empty();
+    switch (c.kind) {
+        case change_kind::document_field:
+            // TRANSLATORS: the map as a whole, before the name of one of its fields ("Map › Title: ...")
+            return field_line(_("Map"), c);
+        case change_kind::persona_added: {
+            const std::string after = label(c.after_name, c.after_id), before = label(c.before_name, c.before_id);
+            // TRANSLATORS: lines of bpmap-cli diff, after "+ ", "- " or "~ ": {1} and {2} are persona names
+            return "+ " + (has_after    ? format(_("persona {1} (after {2})"), persona, after)
+                           : has_before ? format(_("persona {1} (before {2})"), persona, before)
+                                        : format(_("persona {1}"), persona));
+        }
+        case change_kind::persona_removed: return "- " + format(_("persona {1}"), persona);
+        case change_kind::persona_moved:
+            return "~ " + (has_before ? format(_("persona {1} moved before {2}"), persona, label(c.before_name, c.before_id))
+                                      : format(_("persona {1} moved after {2}"), persona, label(c.after_name, c.after_id)));
+        case change_kind::persona_field:
+            if (c.field == "name")
+                return "~ " + format(_("persona {1} renamed to {2}"), label(c.old_value, c.persona_id),
+                                     label(c.new_value, c.persona_id));
+            return field_line(persona, c);
+        case change_kind::pain_point_added:
+            // TRANSLATORS: lines of bpmap-cli diff: {1} and {2} are pain points in quotes
+            return "+ " + in_persona + format(_("pain point {1}"), in_quotes(c.pain_point)) +
+                   (c.new_value.empty() ? "" : " (" + category_title(c.new_value) + ")");
+        case change_kind::pain_point_removed: return "- " + in_persona + format(_("pain point {1}"), in_quotes(c.pain_point));
+        case change_kind::pain_point_moved:
+            return "~ " + in_persona +
+                   (has_before ? format(_("pain point {1} moved before {2}"), in_quotes(c.pain_point), in_quotes(c.before_name))
+                               : format(_("pain point {1} moved after {2}"), in_quotes(c.pain_point), in_quotes(c.after_name)));
+        case change_kind::pain_point_category:
+            return "~ " + in_persona + format(_("pain point {1}: {2}"), in_quotes(c.pain_point),
+                                              category_title(c.old_value) + std::string(arrow) + category_title(c.new_value));
+        case change_kind::stage_added: {
+            const std::string stage = stage_label(c);
+            const std::string after = label(c.after_name, c.after_id), before = label(c.before_name, c.before_id);
+            // TRANSLATORS: lines of bpmap-cli diff: {1} and {2} are stage names
+            return "+ " + in_persona +
+                   (has_after    ? format(_("stage {1} (after {2})"), stage, after)
+                    : has_before ? format(_("stage {1} (before {2})"), stage, before)
+                                 : format(_("stage {1}"), stage));
+        }
+        case change_kind::stage_removed: return "- " + in_persona + format(_("stage {1}"), stage_label(c));
+        case change_kind::stage_moved:
+            return "~ " + in_persona +
+                   (has_before ? format(_("stage {1} moved before {2}"), stage_label(c), label(c.before_name, c.before_id))
+                               : format(_("stage {1} moved after {2}"), stage_label(c), label(c.after_name, c.after_id)));
+        case change_kind::stage_field:
+            if (c.field == stage_field_key(stage_field::name))
+                return "~ " + in_persona + format(_("stage {1} renamed to {2}"), label(c.old_value, c.stage_id),
+                                                  label(c.new_value, c.stage_id));
+            return field_line(in_persona + stage_label(c), c);
+    }
+    return {};
+}
+
+bool is_stage_kind(change_kind k) {
+    return k == change_kind::stage_added || k == change_kind::stage_removed || k == change_kind::stage_moved ||
+           k == change_kind::stage_field;
+}
+bool is_pain_point_kind(change_kind k) {
+    return k == change_kind::pain_point_added || k == change_kind::pain_point_removed ||
+           k == change_kind::pain_point_moved || k == change_kind::pain_point_category;
+}
+bool is_field_kind(change_kind k) {
+    return k == change_kind::document_field || k == change_kind::persona_field || k == change_kind::stage_field;
+}
+bool has_position(change_kind k) {
+    return k == change_kind::persona_added || k == change_kind::persona_moved || k == change_kind::stage_added ||
+           k == change_kind::stage_moved || k == change_kind::pain_point_moved;
+}
+
+}  // namespace
+
+std::string diff_to_text(const map_diff& d) {
+    std::string out;
+    for (const map_change& c : d.changes) {
+        out += change_line(c);
+        out += '\n';
+    }
+    return out;
+}
+
+std::string diff_to_json(const map_diff& d) {
+    using json = nlohmann::ordered_json;
+    json changes = json::array();
+    for (const map_change& c : d.changes) {
+        json j;
+        j["kind"] = change_kind_key(c.kind);
+        if (c.kind != change_kind::document_field) {
+            j["persona_id"] = c.persona_id;
+            j["persona"] = c.persona_name;
+        }
+        if (is_stage_kind(c.kind)) {
+            j["stage_id"] = c.stage_id;
+            j["stage"] = c.stage_name;
+        }
+        if (is_pain_point_kind(c.kind)) j["pain_point"] = c.pain_point;
+        if (is_field_kind(c.kind) || c.kind == change_kind::pain_point_category) {
+            j["field"] = c.kind == change_kind::pain_point_category ? std::string("category") : c.field;
+            j["old"] = c.old_value;
+            j["new"] = c.new_value;
+        }
+        if (c.kind == change_kind::pain_point_added) j["category"] = c.new_value;
+        if (c.kind == change_kind::pain_point_removed) j["category"] = c.old_value;
+        if (c.old_index != npos) j["old_index"] = c.old_index;
+        if (c.new_index != npos) j["new_index"] = c.new_index;
+        if (has_position(c.kind)) {
+            // Pain points have no ids: their neighbours are named by their texts alone.
+            const bool ids = c.kind != change_kind::pain_point_moved;
+            const auto neighbour = [&](const char* key, const std::string& id, const std::string& name) {
+                if (ids) j[std::string(key) + "_id"] = id.empty() ? json(nullptr) : json(id);
+                j[key] = id.empty() ? json(nullptr) : json(name);
+            };
+            neighbour("after", c.after_id, c.after_name);
+            neighbour("before", c.before_id, c.before_name);
+        }
+        changes.push_back(std::move(j));
+    }
+    json root;
+    root["equal"] = d.empty();
+    root["changes"] = std::move(changes);
+    return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string map_outline(const document& doc) {
+    std::string out;
+    const auto line = [&](const std::string& path, std::string_view title, std::string_view value) {
+        if (value.empty()) return;
+        out += path;
+        out += separator;
+        out += title;
+        out += ": ";
+        out += one_line(value);
+        out += '\n';
+    };
+    const std::string map = _("Map");
+    line(map, field_title(change_kind::document_field, "title"), doc.metadata.title);
+    line(map, field_title(change_kind::document_field, "created_by"), doc.metadata.created_by);
+    line(map, field_title(change_kind::document_field, "created_at"), doc.metadata.created_at);
+    line(map, field_title(change_kind::document_field, "modified_at"), doc.metadata.modified_at);
+    for (const persona& p : doc.personas) {
+        const std::string name = label(p.name, p.id), in_persona = name + std::string(separator);
+        out += format(_("persona {1}"), name) + "\n";
+        const auto persona_line = [&](std::string_view key, std::string_view value) {
+            line(name, field_title(change_kind::persona_field, key), value);
+        };
+        persona_line("status", shown("status", persona_status_key(p.status), {}));
+        persona_line("created_by", p.created_by);
+        persona_line("last_updated_at", p.last_updated_at);
+        persona_line("role", p.profile.role);
+        persona_line("organisation", p.profile.organisation);
+        persona_line("segment", p.profile.segment);
+        persona_line("success_metric", p.profile.success_metric);
+        for (const pain_point& pp : p.pain_points)
+            out += in_persona + format(_("pain point {1}"), in_quotes(pp.text)) +
+                   (pp.category == pain_category::none ? "" : " (" + pain_category_title(pp.category) + ")") + "\n";
+        for (const stage& s : p.stages) {
+            const std::string stage = label(s.name, s.id);
+            out += in_persona + format(_("stage {1}"), stage) + "\n";
+            for (stage_field f : all_stage_fields)
+                if (f != stage_field::name) line(in_persona + stage, stage_field_title(f), s.field(f));
+        }
+        if (p.summary) {
+            persona_line("summary", p.summary->text);
+            persona_line("summary_source", shown("summary_source", summary_source_key(p.summary->source), {}));
+            persona_line("summary_generated_at", p.summary->generated_at);
+        }
+    }
+    return out;
+}
+
+}  // namespace bpm

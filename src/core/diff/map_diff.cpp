@@ -1,0 +1,228 @@
+#include "bpm/map_diff.h"
+
+#include <tuple>
+
+#include "bpm/sequence_match.h"
+
+namespace bpm {
+
+std::string_view change_kind_key(change_kind k) {
+    switch (k) {
+        case change_kind::document_field: return "document_field";
+        case change_kind::persona_added: return "persona_added";
+        case change_kind::persona_removed: return "persona_removed";
+        case change_kind::persona_moved: return "persona_moved";
+        case change_kind::persona_field: return "persona_field";
+        case change_kind::pain_point_added: return "pain_point_added";
+        case change_kind::pain_point_removed: return "pain_point_removed";
+        case change_kind::pain_point_moved: return "pain_point_moved";
+        case change_kind::pain_point_category: return "pain_point_category";
+        case change_kind::stage_added: return "stage_added";
+        case change_kind::stage_removed: return "stage_removed";
+        case change_kind::stage_moved: return "stage_moved";
+        case change_kind::stage_field: return "stage_field";
+    }
+    return {};
+}
+
+bool map_change::operator==(const map_change& o) const {
+    const auto tied = [](const map_change& c) {
+        return std::tie(c.kind, c.persona_id, c.persona_name, c.stage_id, c.stage_name, c.pain_point, c.field,
+                        c.old_value, c.new_value, c.old_index, c.new_index, c.after_id, c.after_name, c.before_id,
+                        c.before_name);
+    };
+    return tied(*this) == tied(o);
+}
+
+namespace {
+
+// The views of each item's key, valid while items lives.
+template <class T, class Key>
+std::vector<std::string_view> keys_of(const std::vector<T>& items, Key key) {
+    std::vector<std::string_view> keys;
+    keys.reserve(items.size());
+    for (const T& item : items) keys.push_back(key(item));
+    return keys;
+}
+
+std::string_view persona_key(const persona& p) { return p.id; }
+std::string_view stage_key(const stage& s) { return s.id; }
+std::string_view pain_point_key(const pain_point& pp) { return pp.text; }
+
+std::string_view summary_source_of(const persona& p) { return p.summary ? summary_source_key(p.summary->source) : ""; }
+
+class differ {
+public:
+    explicit differ(std::vector<map_change>& out) : out_(out) {}
+
+    void metadata(const document_metadata& a, const document_metadata& b) {
+        map_change where;
+        where.kind = change_kind::document_field;
+        field(where, "title", a.title, b.title);
+        field(where, "created_by", a.created_by, b.created_by);
+        field(where, "created_at", a.created_at, b.created_at);
+        field(where, "modified_at", a.modified_at, b.modified_at);
+    }
+
+    void personas(const std::vector<persona>& a, const std::vector<persona>& b) {
+        const sequence_match m = match_sequences(keys_of(a, persona_key), keys_of(b, persona_key));
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (m.new_of_old[i] == npos) {
+                map_change c = persona_change(change_kind::persona_removed, a[i]);
+                c.old_index = i;
+                out_.push_back(std::move(c));
+            }
+        const persona none;
+        for (std::size_t j = 0; j < b.size(); ++j) {
+            const std::size_t i = m.old_of_new[j];
+            if (i == npos || m.moved[j]) {
+                map_change c = persona_change(i == npos ? change_kind::persona_added : change_kind::persona_moved, b[j]);
+                c.old_index = i;
+                c.new_index = j;
+                neighbours(c, b, j, persona_key, [](const persona& p) -> const std::string& { return p.name; });
+                out_.push_back(std::move(c));
+            }
+            persona_body(i == npos ? none : a[i], b[j], i == npos);
+        }
+    }
+
+private:
+    static map_change persona_change(change_kind kind, const persona& p) {
+        map_change c;
+        c.kind = kind;
+        c.persona_id = p.id;
+        c.persona_name = p.name;
+        return c;
+    }
+
+    // A persona's fields, pain points, stages and summary; an added one is compared with an
+    // empty persona, whose status is none (and its name is in the line that adds it).
+    void persona_body(const persona& a, const persona& b, bool added) {
+        map_change where = persona_change(change_kind::persona_field, b);
+        if (!added) field(where, "name", a.name, b.name);
+        field(where, "status", added ? "" : persona_status_key(a.status), persona_status_key(b.status));
+        field(where, "created_by", a.created_by, b.created_by);
+        field(where, "last_updated_at", a.last_updated_at, b.last_updated_at);
+        field(where, "role", a.profile.role, b.profile.role);
+        field(where, "organisation", a.profile.organisation, b.profile.organisation);
+        field(where, "segment", a.profile.segment, b.profile.segment);
+        field(where, "success_metric", a.profile.success_metric, b.profile.success_metric);
+        pain_points(where, a.pain_points, b.pain_points);
+        stages(where, a.stages, b.stages);
+        static const std::string no_text;
+        field(where, "summary", a.summary ? a.summary->text : no_text, b.summary ? b.summary->text : no_text);
+        field(where, "summary_source", summary_source_of(a), summary_source_of(b));
+        field(where, "summary_generated_at", a.summary ? a.summary->generated_at : no_text,
+              b.summary ? b.summary->generated_at : no_text);
+    }
+
+    void pain_points(const map_change& persona, const std::vector<pain_point>& a, const std::vector<pain_point>& b) {
+        const sequence_match m = match_sequences(keys_of(a, pain_point_key), keys_of(b, pain_point_key));
+        const auto change = [&](change_kind kind, const pain_point& pp) {
+            map_change c = persona;
+            c.kind = kind;
+            c.pain_point = pp.text;
+            return c;
+        };
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (m.new_of_old[i] == npos) {
+                map_change c = change(change_kind::pain_point_removed, a[i]);
+                c.old_value = pain_category_key(a[i].category);
+                c.old_index = i;
+                out_.push_back(std::move(c));
+            }
+        for (std::size_t j = 0; j < b.size(); ++j) {
+            const std::size_t i = m.old_of_new[j];
+            if (i == npos) {
+                map_change c = change(change_kind::pain_point_added, b[j]);
+                c.new_value = pain_category_key(b[j].category);
+                c.new_index = j;
+                out_.push_back(std::move(c));
+                continue;
+            }
+            if (m.moved[j]) {
+                map_change c = change(change_kind::pain_point_moved, b[j]);
+                c.old_index = i;
+                c.new_index = j;
+                neighbours(c, b, j, pain_point_key, [](const pain_point& pp) -> const std::string& { return pp.text; });
+                out_.push_back(std::move(c));
+            }
+            if (a[i].category != b[j].category) {
+                map_change c = change(change_kind::pain_point_category, b[j]);
+                c.old_value = pain_category_key(a[i].category);
+                c.new_value = pain_category_key(b[j].category);
+                out_.push_back(std::move(c));
+            }
+        }
+    }
+
+    void stages(const map_change& persona, const std::vector<stage>& a, const std::vector<stage>& b) {
+        const sequence_match m = match_sequences(keys_of(a, stage_key), keys_of(b, stage_key));
+        const auto change = [&](change_kind kind, const stage& s) {
+            map_change c = persona;
+            c.kind = kind;
+            c.stage_id = s.id;
+            c.stage_name = s.name;
+            return c;
+        };
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (m.new_of_old[i] == npos) {
+                map_change c = change(change_kind::stage_removed, a[i]);
+                c.old_index = i;
+                out_.push_back(std::move(c));
+            }
+        const stage none;
+        for (std::size_t j = 0; j < b.size(); ++j) {
+            const std::size_t i = m.old_of_new[j];
+            if (i == npos || m.moved[j]) {
+                map_change c = change(i == npos ? change_kind::stage_added : change_kind::stage_moved, b[j]);
+                c.old_index = i;
+                c.new_index = j;
+                neighbours(c, b, j, stage_key, [](const stage& s) -> const std::string& { return s.name; });
+                out_.push_back(std::move(c));
+            }
+            // An added stage's name is in the line that adds it.
+            const stage& before = i == npos ? none : a[i];
+            const map_change where = change(change_kind::stage_field, b[j]);
+            for (stage_field f : all_stage_fields)
+                if (i != npos || f != stage_field::name) field(where, stage_field_key(f), before.field(f), b[j].field(f));
+        }
+    }
+
+    // Adds a field change, located as where, when the values differ.
+    void field(const map_change& where, std::string_view key, std::string_view a, std::string_view b) {
+        if (a == b) return;
+        map_change c = where;
+        c.field = key;
+        c.old_value = a;
+        c.new_value = b;
+        out_.push_back(std::move(c));
+    }
+
+    // The items now on either side of items[j].
+    template <class T, class Key, class Name>
+    static void neighbours(map_change& c, const std::vector<T>& items, std::size_t j, Key key, Name name) {
+        if (j > 0) {
+            c.after_id = key(items[j - 1]);
+            c.after_name = name(items[j - 1]);
+        }
+        if (j + 1 < items.size()) {
+            c.before_id = key(items[j + 1]);
+            c.before_name = name(items[j + 1]);
+        }
+    }
+
+    std::vector<map_change>& out_;
+};
+
+}  // namespace
+
+map_diff diff_maps(const document& older, const document& newer) {
+    map_diff d;
+    differ work(d.changes);
+    work.metadata(older.metadata, newer.metadata);
+    work.personas(older.personas, newer.personas);
+    return d;
+}
+
+}  // namespace bpm
