@@ -17,6 +17,11 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # bpmap-cli loads libcairo when it first draws a picture (src/core/raster/cairo_library.h): the scan
 # cannot see it either.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libfribidi0, libfontconfig1, libcairo2")
+# The Excel export loads libxlsxwriter when it first writes a workbook (src/core/xlsx/xlsxwriter_library.h):
+# its package, libxlsxwriter4 for libxlsxwriter.so.4, is named after the soname found.
+if(BPM_XLSXWRITER_DEBIAN_PACKAGE)
+    string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", ${BPM_XLSXWRITER_DEBIAN_PACKAGE}")
+endif()
 # The AI assistant loads libcurl when first used (src/core/ai/curl_library.h); the scan cannot see it.
 # The PDF draws Chinese, Japanese and Korean, and emoji, from these fonts when they are installed.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcurl4 | libcurl4t64, fonts-wqy-microhei, fonts-symbola")
