@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
     const auto help = cli({"--help"});
     BOOST_TEST(help.exit_code == 0);
     for (const char* cmd : {"validate FILE...", "convert IN OUT", "summary FILE [--persona NAME]",
-                            "export FILE [--format md|csv|pdf|png|svg] -o OUT"})
+                            "export FILE [--format md|csv|xlsx|pdf|png|svg] -o OUT"})
         BOOST_TEST(help.out.find(cmd) != std::string::npos, cmd);
     BOOST_TEST(cli({"summary", "--help"}).exit_code == 0);
     const auto version = cli({"--version"});
@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_the_usage_on_stderr) {
         BOOST_TEST(r.err.find("Usage:") != std::string::npos, joined);
         BOOST_TEST(r.out.empty(), joined);
     }
-    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"}).err.find("unknown export format \"docx\": use md, csv, pdf, png or svg") !=
+    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"}).err.find("unknown export format \"docx\": use md, csv, xlsx, pdf, png or svg") !=
                std::string::npos);
 }
 
@@ -222,6 +222,84 @@ BOOST_AUTO_TEST_CASE(export_writes_markdown_and_csv) {
     BOOST_TEST(wrong.exit_code == 2);
     BOOST_TEST(wrong.err.find("--csv-separator \"|\": use ',', ';' or tab") != std::string::npos, wrong.err);
     BOOST_TEST(cli({"export", small, "--format", "md", "-o", "-", "--csv-separator", ";"}).exit_code == 2);
+}
+
+namespace {
+
+// The names of the parts in a zip file, as its central directory lists them (stored uncompressed).
+std::vector<std::string> zip_parts(const std::string& bytes) {
+    std::vector<std::string> names;
+    for (std::size_t at = bytes.find("PK\x01\x02"); at != std::string::npos && at + 46 <= bytes.size();
+         at = bytes.find("PK\x01\x02", at + 46)) {
+        const auto u16 = [&](std::size_t k) {
+            return std::size_t(static_cast<unsigned char>(bytes[k])) | std::size_t(static_cast<unsigned char>(bytes[k + 1])) << 8;
+        };
+        names.push_back(bytes.substr(at + 46, u16(at + 28)));
+    }
+    return names;
+}
+
+std::size_t worksheets(const std::string& path) {
+    const std::vector<std::string> parts = zip_parts(test::slurp(path));
+    return std::count_if(parts.begin(), parts.end(),
+                         [](const std::string& p) { return p.rfind("xl/worksheets/sheet", 0) == 0; });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(export_writes_an_excel_workbook_to_a_file_and_never_to_standard_output) {
+    test::temp_dir dir;
+    // The format comes from OUT's extension, or --format; an overview sheet and one per persona.
+    const std::string named = dir.file("map.XLSX"), given = dir.file("workbook");
+    const auto r = cli({"export", nlyzer, "-o", named});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(r.err.empty(), r.err);
+    BOOST_TEST(test::slurp(named).rfind("PK\x03\x04", 0) == 0u);
+    BOOST_TEST(worksheets(named) == 9u);
+    BOOST_TEST(cli({"export", nlyzer, "--format", "xlsx", "-o", given, "--persona", "sophie"}).exit_code == 0);
+    BOOST_TEST(worksheets(given) == 2u);
+
+    // With SOURCE_DATE_EPOCH, the same map gives the same bytes.
+    setenv("SOURCE_DATE_EPOCH", "1800000000", 1);
+    BOOST_TEST(cli({"export", small, "-o", dir.file("a.xlsx")}).exit_code == 0);
+    BOOST_TEST(cli({"export", small, "-o", dir.file("b.xlsx")}).exit_code == 0);
+    unsetenv("SOURCE_DATE_EPOCH");
+    BOOST_TEST(test::slurp(dir.file("a.xlsx")) == test::slurp(dir.file("b.xlsx")));
+
+    // A workbook is binary: never to standard output.
+    const auto to_stdout = cli({"export", small, "--format", "xlsx", "-o", "-"});
+    BOOST_TEST(to_stdout.exit_code == 2);
+    BOOST_TEST(to_stdout.out.empty());
+    BOOST_TEST(to_stdout.err.find("an Excel workbook cannot go to standard output: name a file with -o") !=
+                   std::string::npos,
+               to_stdout.err);
+    BOOST_TEST(cli({"export", small, "-o", dir.file("c.xlsx"), "--csv-separator", ";"}).exit_code == 2);
+
+    const auto unwritable = cli({"export", small, "-o", "/nonexistent/dir/out.xlsx"});
+    BOOST_TEST(unwritable.exit_code == 1);
+    BOOST_TEST(unwritable.err.find("cannot write /nonexistent/dir/out.xlsx") != std::string::npos, unwritable.err);
+}
+
+BOOST_AUTO_TEST_CASE(a_text_too_long_for_an_excel_cell_is_cut_and_said_on_stderr) {
+    test::temp_dir dir;
+    document doc;
+    persona p;
+    p.id = "persona-1";
+    p.name = "Long Talker";
+    stage s;
+    s.id = "stage-1";
+    s.name = "Awareness";
+    s.buyer_actions = std::string(40000, 'b');
+    p.stages = {s};
+    doc.personas = {p};
+    const std::string map = dir.file("long.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(doc, map)));
+    const auto r = cli({"export", map, "-o", dir.file("long.xlsx")});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err == "bpmap-cli: warning: sheet \"Long Talker\", cell C2 (Buyer Actions): the text has 40000 "
+                        "characters, more than the 32767 an Excel cell holds, and is cut short\n");
+    BOOST_TEST(worksheets(dir.file("long.xlsx")) == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {
@@ -590,6 +668,30 @@ BOOST_AUTO_TEST_CASE(on_a_terminal_long_work_shows_a_progress_line_and_without_o
     unsetenv("BPMAP_PROGRESS_DELAY_MS");
     BOOST_TEST(piped.exit_code == 0);
     BOOST_TEST(piped.err.empty(), piped.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_interrupted_excel_export_writes_nothing_and_leaves_no_temporary_file) {
+    test::temp_dir dir, scratch;
+    const std::string map = big_json(dir);
+    const fs::path out_dir = dir.path() / "out";
+    fs::create_directory(out_dir);
+    const std::string out = (out_dir / "map.xlsx").string();
+    // The workbook is written in the temporary folder first, then copied into place.
+    const char* tmpdir = std::getenv("TMPDIR");
+    const std::string previous_tmpdir = tmpdir ? tmpdir : "";
+    setenv("TMPDIR", scratch.path().c_str(), 1);
+    bool sent = false;
+    const terminal_run run = on_terminal({"export", map, "-o", out}, [&](pid_t pid, const std::string& shown) {
+        if (!sent && shown.find("\rWriting ") != std::string::npos) sent = kill(pid, SIGINT) == 0;
+    });
+    if (tmpdir) setenv("TMPDIR", previous_tmpdir.c_str(), 1);
+    else unsetenv("TMPDIR");
+    BOOST_TEST_REQUIRE(sent, run.shown);
+    BOOST_TEST(WIFEXITED(run.status));
+    BOOST_TEST(WEXITSTATUS(run.status) == 128 + SIGINT, run.shown);
+    BOOST_TEST(run.shown.find("bpmap-cli: interrupted; " + out + " was not written") != std::string::npos, run.shown);
+    BOOST_TEST(fs::is_empty(out_dir));
+    BOOST_TEST(fs::is_empty(scratch.path()));
 }
 
 BOOST_AUTO_TEST_CASE(an_interrupted_conversion_writes_nothing_and_exits_as_the_signal) {

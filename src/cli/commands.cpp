@@ -28,6 +28,7 @@
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm/version.h"
+#include "bpm/xlsx_export.h"
 #include "cli_ai.h"
 #include "diff_command.h"
 #include "git_setup.h"
@@ -47,7 +48,7 @@ std::string usage_text() {
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
-                    "  {1} export FILE [--format md|csv|pdf|png|svg] -o OUT [--persona NAME]\n"
+                    "  {1} export FILE [--format md|csv|xlsx|pdf|png|svg] -o OUT [--persona NAME]\n"
                     "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
@@ -64,8 +65,9 @@ std::string help_text() {
              "  validate   Check .bpm or .json files; prints FILE:LINE:COL: message for each problem.\n"
              "  convert    Convert between .bpm and .json; the file extensions choose the formats.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
-             "  export     Write a Markdown playbook (md), a CSV of all stages (csv), the printed\n"
-             "             pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
+             "  export     Write a Markdown playbook (md), a CSV of all stages (csv), an Excel\n"
+             "             workbook (xlsx: an overview sheet and a sheet of stages per persona), the\n"
+             "             printed pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
              "             persona, bookmarked; a password protects it), or the journey map as a\n"
              "             picture (png, svg), the same as the editor's File > Export, with no\n"
              "             display needed. Without --format, OUT's extension names the format.\n"
@@ -371,13 +373,31 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     return exit_ok;
 }
 
+// The chosen personas as an Excel workbook.
+int export_xlsx_file(const document& doc, const std::string& path, terminal_progress& progress, std::ostream& err) {
+    xlsx_options options;
+    // Reproducible output: with SOURCE_DATE_EPOCH set, the workbook's creation time is that moment.
+    const auto fixed = source_date();
+    if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
+    options.created_at = *fixed;
+    const result<> saved = save_xlsx(doc, path, options, progress.tell(format(_("Writing {1}"), path)));
+    if (saved.was_cancelled()) return interrupted(progress, err, path);
+    progress.finish();
+    for (const diagnostic& warning : saved.warnings) err << program << ": " << _("warning: ") << warning.message << "\n";
+    if (!saved) {
+        err << program << ": " << saved.error() << "\n";
+        return exit_failure;
+    }
+    return exit_ok;
+}
+
 // The export format --format names, or else the one -o's extension names; "" when neither does.
 std::string export_format(const parsed_args& a) {
     if (const auto given = a.options.find("format"); given != a.options.end()) return given->second;
     const auto target = a.options.find("output");
     if (target == a.options.end()) return {};
     const std::string ext = ascii_lower(std::filesystem::path(target->second).extension().string());
-    for (const char* known : {"md", "csv", "pdf", "png", "svg"})
+    for (const char* known : {"md", "csv", "xlsx", "pdf", "png", "svg"})
         if (ext == std::string(".") + known) return known;
     return ext == ".markdown" ? "md" : "";
 }
@@ -388,12 +408,14 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
     const std::string fmt = export_format(a);
     if (fmt.empty())
-        return usage(err, format(_("cannot tell the export format from {1}: give --format md, csv, pdf, png or svg"),
+        return usage(err, format(_("cannot tell the export format from {1}: give --format md, csv, xlsx, pdf, png or svg"),
                                  target->second));
-    const bool known = fmt == "md" || fmt == "csv" || fmt == "pdf" || fmt == "png" || fmt == "svg";
-    if (!known) return usage(err, format(_("unknown export format \"{1}\": use md, csv, pdf, png or svg"), fmt));
-    const bool pdf = fmt == "pdf", picture = fmt == "png" || fmt == "svg";
+    const bool known = fmt == "md" || fmt == "csv" || fmt == "xlsx" || fmt == "pdf" || fmt == "png" || fmt == "svg";
+    if (!known) return usage(err, format(_("unknown export format \"{1}\": use md, csv, xlsx, pdf, png or svg"), fmt));
+    const bool pdf = fmt == "pdf", picture = fmt == "png" || fmt == "svg", xlsx = fmt == "xlsx";
     if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
+    if (xlsx && target->second == "-")
+        return usage(err, _("an Excel workbook cannot go to standard output: name a file with -o"));
     if (picture && target->second == "-")
         return usage(err, _("a PNG or SVG picture cannot go to standard output: name a file with -o"));
     for (const char* option : {"password", "password-file"})
@@ -442,6 +464,8 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     document selected;
     selected.metadata = doc.value->metadata;
     for (const persona* p : *personas) selected.personas.push_back(*p);
+
+    if (xlsx) return export_xlsx_file(selected, target->second, progress, err);
 
     const bool to_stdout = target->second == "-";
     // TRANSLATORS: the progress line on the terminal while an export is written; {1} is its file
