@@ -179,6 +179,30 @@ BOOST_AUTO_TEST_CASE(header_rows_are_bold_and_frozen_text_wraps_and_columns_fit_
     BOOST_TEST(emma["widths"]["B"] > 12.0);
     BOOST_TEST(emma["widths"]["B"] < 30.0);
     BOOST_TEST(emma["widths"]["C"] > 59.0);
+    // Rows of wrapped text are as tall as their lines, a header row keeps the default height.
+    BOOST_TEST(!emma["heights"].contains("1"));
+    for (const char* row : {"2", "3", "4", "5", "6"}) {
+        BOOST_TEST_REQUIRE(emma["heights"].contains(row), row);
+        BOOST_TEST(emma["heights"][row] >= 30.0, row);
+    }
+
+    // 15 points a line: lines of their own, lines wrapped at the column's width, at most 409 points.
+    test::temp_dir other;
+    document doc;
+    persona p = named("Heights");
+    stage three, wrapped, tall;
+    three.name = "one\ntwo\nthree";
+    wrapped.name = "short";
+    wrapped.buyer_actions = std::string(150, 'w');  // a column of 60 holds it in three lines
+    wrapped.duration = "2 weeks";
+    tall.name = std::string(100, 'x') + std::string(60, '\n');
+    p.stages = {three, wrapped, tall};
+    doc.personas = {p};
+    const json book_of_heights = export_and_read(doc, other);
+    const json& heights = sheet(book_of_heights, 1)["heights"];
+    BOOST_TEST(heights["2"] == 45.0);
+    BOOST_TEST(heights["3"] == 45.0);
+    BOOST_TEST(heights["4"] == 409.0);
 }
 
 BOOST_AUTO_TEST_CASE(every_text_is_a_string_cell_never_a_formula) {

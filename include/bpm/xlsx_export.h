@@ -25,7 +25,7 @@ inline constexpr std::size_t xlsx_max_cell_chars = 32767;
 /// overview sheet with one row per persona (name, the profile fields some persona fills, status,
 /// stage count, whole-cycle length, pain points), then one sheet per persona (its stages in the
 /// spec's column order, its pain points beside them), each under a bold, frozen header row, with
-/// wrapped text and column widths from the content. Every text is a string cell, never a
+/// wrapped text, and column widths and row heights from the content. Every text is a string cell, never a
 /// formula. A text longer than xlsx_max_cell_chars is cut to fit, ending in "…", and named in a
 /// warning. Tells progress (in thousandths); cancelled through it, or failing, it leaves path as
 /// it was and no temporary file behind.

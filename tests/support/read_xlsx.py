@@ -3,7 +3,8 @@
 what a spreadsheet would see as JSON, for the xlsx_export suite to check:
 
 {"sheets": [{"name", "cells": {"A1": {"text" | "number", "type", "bold", "wrap"}},
-             "frozen": {"rows", "columns"} or null, "widths": {"A": 12.7}, "formulas": 0}],
+             "frozen": {"rows", "columns"} or null, "widths": {"A": 12.7}, "heights": {"2": 45.0},
+             "formulas": 0}],
  "properties": {"title", "creator", "created"}, "parts": ["xl/workbook.xml", ...]}
 
 Every XML part is parsed, so a part that is not well-formed XML fails the run (exit 1). Texts
@@ -94,8 +95,12 @@ def main(path):
                     n, r = divmod(n - 1, 26)
                     letters = chr(ord("A") + r) + letters
                 widths[letters] = float(col.get("width"))
+        heights = {}
+        for row in ws.iter(MAIN + "row"):
+            if row.get("ht") is not None:
+                heights[row.get("r")] = float(row.get("ht"))
         sheets.append({"name": sheet.get("name"), "cells": cells, "frozen": frozen, "widths": widths,
-                       "formulas": formulas})
+                       "heights": heights, "formulas": formulas})
 
     properties = {}
     core = parts.get("docProps/core.xml")

@@ -26,6 +26,10 @@ using xlsx_detail::xlsxwriter_functions;
 // Column widths, in Excel's units (the width of a '0'): the widest line plus a margin, at least
 // narrow and at most wide; a longer line wraps.
 constexpr double narrow = 6, wide = 60, margin = 2;
+// Row heights, in points: a line of Excel's default font (Calibri 11) takes 15, and no row may
+// be taller than 409.
+constexpr double line_height = 15, tallest_row = 409;
+constexpr std::size_t most_lines = 27;  // 409 / 15
 
 // "A", "B", ... "Z", "AA": the letters of a 0-based column, for cell references in messages.
 std::string column_letters(std::size_t col) {
@@ -87,8 +91,8 @@ struct formats {
     lxw_format* number = nullptr;  // at the top of its cell
 };
 
-// One worksheet being filled: writes cells, remembers the first error, each column's widest line
-// and the texts it had to cut.
+// One worksheet being filled: writes cells, remembers the first error, each column's widest line,
+// each cell's first lines and the texts it had to cut.
 class sheet_writer {
 public:
     sheet_writer(const xlsxwriter_functions& f, lxw_worksheet* ws, const formats& fm, std::string name,
@@ -100,7 +104,7 @@ public:
         titles_.resize(std::max(titles_.size(), col + 1));
         titles_[col] = title;
         // Bold is wider; the margin covers it, and the shading is worth a little more room.
-        widen(col, xlsx_detail::widest_line(title) + 1);
+        widen(col, xlsx_detail::measure_lines(title, 0).widest + 1);
     }
 
     // Every text is a string cell: a string is never run as a formula, whatever it starts with, so
@@ -120,7 +124,12 @@ public:
         }
         check(f_.worksheet_write_string(ws_, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), written.c_str(),
                                         style ? style : fm_.text));
-        widen(col, xlsx_detail::widest_line(value));
+        xlsx_detail::line_widths lines = xlsx_detail::measure_lines(value, most_lines);
+        widen(col, lines.widest);
+        if (lines.first.size() > 1 || lines.widest > wide - margin) {
+            rows_.resize(std::max(rows_.size(), row + 1));
+            rows_[row].push_back({col, std::move(lines.first)});
+        }
     }
 
     void number(std::size_t row, std::size_t col, std::size_t value) {
@@ -129,13 +138,33 @@ public:
         widen(col, std::to_string(value).size());
     }
 
-    // Sets the column widths and freezes the header row and the first columns; the first error, if any.
+    // Sets the column widths, the heights of rows whose text takes several lines, and freezes the
+    // header row and the first columns; the first error, if any.
     lxw_error finish(std::size_t frozen_columns) {
-        for (std::size_t col = 0; col < widths_.size(); ++col)
+        std::vector<double> widths(widths_.size());
+        for (std::size_t col = 0; col < widths_.size(); ++col) {
+            widths[col] = std::clamp(static_cast<double>(widths_[col]) + margin, narrow, wide);
             if (widths_[col] > 0)
                 check(f_.worksheet_set_column(ws_, static_cast<lxw_col_t>(col), static_cast<lxw_col_t>(col),
-                                              std::clamp(static_cast<double>(widths_[col]) + margin, narrow, wide),
-                                              nullptr));
+                                              widths[col], nullptr));
+        }
+        // Excel would fit these rows to their text when the file is opened, LibreOffice (7.4) does
+        // not: without a height, a wrapped text runs over the rows below. A line of text is taken
+        // to wrap once it has as many characters as its column is wide, which proportional text
+        // rarely fills: a row may get a little room to spare, and no text gets clipped.
+        for (std::size_t row = 0; row < rows_.size(); ++row) {
+            std::size_t lines = 1;
+            for (const auto& [col, first] : rows_[row]) {
+                std::size_t cell_lines = 0;
+                for (std::size_t width : first)
+                    cell_lines += std::max<std::size_t>(1, (width + static_cast<std::size_t>(widths[col]) - 1) /
+                                                              static_cast<std::size_t>(widths[col]));
+                lines = std::max(lines, cell_lines);
+            }
+            if (lines > 1)
+                check(f_.worksheet_set_row(ws_, static_cast<lxw_row_t>(row),
+                                           std::min(tallest_row, line_height * static_cast<double>(lines)), nullptr));
+        }
         f_.worksheet_freeze_panes(ws_, 1, static_cast<lxw_col_t>(frozen_columns));
         return error_;
     }
@@ -156,6 +185,8 @@ private:
     std::vector<diagnostic>& warnings_;
     std::vector<std::string> titles_;
     std::vector<std::size_t> widths_;
+    // Per row, its cells that may take more than a line: their column and first lines' widths.
+    std::vector<std::vector<std::pair<std::size_t, std::vector<std::size_t>>>> rows_;
     lxw_error error_ = LXW_NO_ERROR;
 };
 

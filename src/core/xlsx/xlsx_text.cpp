@@ -4,6 +4,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -183,22 +184,35 @@ std::vector<std::string> xlsx_sheet_names(const document& doc) {
 
 namespace xlsx_detail {
 
-std::size_t widest_line(std::string_view text) {
+line_widths measure_lines(std::string_view text, std::size_t max_lines) {
     const locale_t l = unicode_locale();
     const locale_t previous = l ? ::uselocale(l) : static_cast<locale_t>(nullptr);
-    std::size_t widest = 0, line = 0;
+    line_widths out;
+    std::size_t line = 0;
+    const auto end_line = [&] {
+        out.widest = std::max(out.widest, line);
+        if (out.first.size() < max_lines) out.first.push_back(line);
+        line = 0;
+    };
     for (std::size_t i = 0; i < text.size();) {
-        const char32_t cp = next_code_point(text, i);
-        if (cp == '\n' || cp == '\r') {
-            line = 0;
-            continue;
+        const auto b = static_cast<unsigned char>(text[i]);
+        if (b == '\n' || b == '\r') {
+            if (b == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            ++i;
+            end_line();
+        } else if (b < 0x80) {
+            // Most text is ASCII, whose printable characters take a cell each and controls none.
+            line += b >= 0x20 && b != 0x7F ? 1 : 0;
+            ++i;
+        } else {
+            const char32_t cp = next_multibyte_code_point(text, i);
+            const int w = l && cp != invalid_code_point ? ::wcwidth(static_cast<wchar_t>(cp)) : 1;
+            line += w > 0 ? static_cast<std::size_t>(w) : 0;
         }
-        const int w = l && cp != invalid_code_point ? ::wcwidth(static_cast<wchar_t>(cp)) : 1;
-        line += w > 0 ? static_cast<std::size_t>(w) : 0;
-        if (line > widest) widest = line;
     }
+    end_line();
     if (l) ::uselocale(previous);
-    return widest;
+    return out;
 }
 
 std::size_t utf16_length(std::string_view text) {

@@ -16,7 +16,7 @@ namespace bpm::xlsx_detail {
     X(workbook_new_opt) X(workbook_add_worksheet) X(workbook_add_format) X(workbook_set_properties) \
     X(workbook_close) X(lxw_workbook_free) X(format_set_bold) X(format_set_text_wrap) X(format_set_align) \
     X(format_set_bg_color) X(format_set_bottom) X(worksheet_write_string) X(worksheet_write_number) \
-    X(worksheet_set_column) X(worksheet_freeze_panes) X(lxw_strerror)
+    X(worksheet_set_column) X(worksheet_set_row) X(worksheet_freeze_panes) X(lxw_strerror)
 
 /// The libxlsxwriter functions, by their own names.
 struct xlsxwriter_functions {
