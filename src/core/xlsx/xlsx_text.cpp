@@ -24,6 +24,13 @@ locale_t unicode_locale() {
     return l;
 }
 
+// True for an ASCII character a cell carries as it is (not CR, which becomes LF, nor "_", which may
+// need escaping).
+bool is_plain(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b >= 0x20 && b < 0x80 && b != '_') || b == '\t' || b == '\n';
+}
+
 bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
 
 // True when text[i] starts "_xHHHH_", which Excel and LibreOffice read as the character U+HHHH.
@@ -130,33 +137,56 @@ std::string xlsx_cell_text(std::string_view text, bool* cut) {
     out.reserve(text.size());
     // Code units so far, and how much of out fits with room left for the ellipsis.
     std::size_t units = 0, fits_with_ellipsis = 0;
+    // Appends piece, n code units as libxlsxwriter and Excel count them (an escape as the seven
+    // characters it is written as); false when it does not fit.
+    const auto put = [&](std::string_view piece, std::size_t n) {
+        if (units + n > xlsx_max_cell_chars) return false;
+        out += piece;
+        units += n;
+        if (units < xlsx_max_cell_chars) fits_with_ellipsis = out.size();
+        return true;
+    };
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t at = i;
-        char32_t cp = next_code_point(text, i);
-        if (cp == invalid_code_point) cp = 0xFFFD;
-        std::string piece;
-        if (cp == '\r') {
+        const auto b = static_cast<unsigned char>(text[i]);
+        bool fits = true;
+        if (b >= 0x80) {
+            std::size_t next = i;
+            const char32_t cp = next_multibyte_code_point(text, next);
+            if (cp == invalid_code_point) fits = put("\uFFFD", 1);
+            else if (cp == 0xFFFE || cp == 0xFFFF) fits = put(escape(cp), 7);
+            else fits = put(text.substr(i, next - i), cp > 0xFFFF ? 2 : 1);
+            i = next;
+        } else if (b == '\r') {
             // Spreadsheets break lines in a cell at LF alone; CR LF and a lone CR are line breaks too.
-            if (i < text.size() && text[i] == '\n') continue;
-            piece = "\n";
-        } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF) {
-            piece = escape(cp);
-        } else if (cp == '_' && starts_escape(text, at)) {
-            piece = escape('_');
+            if (i + 1 >= text.size() || text[i + 1] != '\n') fits = put("\n", 1);
+            ++i;
+        } else if (b < 0x20 && b != '\t' && b != '\n') {
+            fits = put(escape(b), 7);
+            ++i;
+        } else if (b == '_' && starts_escape(text, i)) {
+            fits = put(escape('_'), 7);
+            ++i;
         } else {
-            append_utf8(piece, cp);
+            // A run of ASCII that needs nothing (most text) goes in at once.
+            std::size_t end = i + 1;
+            while (end < text.size() && is_plain(text[end])) ++end;
+            const std::size_t n = end - i;
+            if (units + n <= xlsx_max_cell_chars) {
+                out.append(text.data() + i, n);
+                units += n;
+                fits_with_ellipsis = units < xlsx_max_cell_chars ? out.size() : out.size() - 1;
+                i = end;
+            } else {
+                fits = put(text.substr(i, 1), 1);
+                ++i;
+            }
         }
-        // What libxlsxwriter and Excel count: escapes as the seven characters they are written as.
-        const std::size_t n = cp > 0xFFFF ? 2 : piece.size() > 1 && piece[0] == '_' ? piece.size() : 1;
-        if (units + n > xlsx_max_cell_chars) {
+        if (!fits) {
             out.resize(fits_with_ellipsis);
             out += ellipsis;
             if (cut) *cut = true;
             return out;
         }
-        out += piece;
-        units += n;
-        if (units < xlsx_max_cell_chars) fits_with_ellipsis = out.size();
     }
     return out;
 }
