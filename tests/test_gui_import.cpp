@@ -3,11 +3,14 @@
 #include <filesystem>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
 #include <wx/dnd.h>
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "bpm/xlsx_export.h"
 #include "gui_fixture.h"
 
 using namespace gui_test;
@@ -102,7 +105,7 @@ BOOST_FIXTURE_TEST_CASE(a_file_the_editor_cannot_read_says_which_it_reads_and_ke
     BOOST_TEST(prompts.problems[1].Contains("Line 2"), prompts.problems[1]);
 }
 
-// File > Export > JSON, CSV and Markdown write the whole map as bpmap-cli export does.
+// File > Export > JSON, CSV, Excel Workbook and Markdown write the whole map as bpmap-cli export does.
 BOOST_FIXTURE_TEST_CASE(file_export_writes_json_csv_and_markdown, editor) {
     BOOST_TEST(CommandEnabled(ID_EXPORT_JSON));
     prompts.savePath = ToWx(dir.file("map.json"));
@@ -117,6 +120,16 @@ BOOST_FIXTURE_TEST_CASE(file_export_writes_json_csv_and_markdown, editor) {
     BOOST_TEST(csv.rfind("\xEF\xBB\xBF", 0) == 0u);  // the byte order mark Excel needs
     BOOST_TEST(csv.find("Emma Rodriguez") != std::string::npos);
 
+    prompts.savePath = ToWx(dir.file("map.xlsx"));
+    Command(ID_EXPORT_XLSX);
+    const test::run_result xlsx = test::run_program("/usr/bin/python3", {BPM_READ_XLSX, dir.file("map.xlsx")});
+    BOOST_TEST_REQUIRE(xlsx.exit_code == 0, xlsx.err);
+    const nlohmann::json workbook = nlohmann::json::parse(xlsx.out);
+    std::vector<std::string> sheets;
+    for (const auto& sheet : workbook.at("sheets")) sheets.push_back(sheet.at("name"));
+    const std::vector<std::string> expected = xlsx_sheet_names(doc->Model());
+    BOOST_TEST(sheets == expected, boost::test_tools::per_element());
+
     prompts.savePath = ToWx(dir.file("map.md"));
     Command(ID_EXPORT_MARKDOWN);
     const std::string md = test::slurp(dir.file("map.md"));
@@ -130,6 +143,6 @@ BOOST_FIXTURE_TEST_CASE(file_export_writes_json_csv_and_markdown, editor) {
 BOOST_FIXTURE_TEST_CASE(file_export_of_data_is_greyed_without_personas, editor) {
     prompts.answers = {SaveChoice::Discard};
     Command(wxID_NEW);
-    for (int id : {ID_EXPORT_JSON, ID_EXPORT_CSV, ID_EXPORT_MARKDOWN}) BOOST_TEST(!CommandEnabled(id));
+    for (int id : {ID_EXPORT_JSON, ID_EXPORT_CSV, ID_EXPORT_XLSX, ID_EXPORT_MARKDOWN}) BOOST_TEST(!CommandEnabled(id));
     doc = Shown();
 }

@@ -37,8 +37,9 @@ enum CommandId {
     ID_EXPORT_PDF,
     ID_EXPORT_PNG,
     ID_EXPORT_SVG,
-    ID_EXPORT_JSON,  // the whole map as data: JSON, CSV, Markdown
+    ID_EXPORT_JSON,  // the whole map as data: JSON, CSV, XLSX, Markdown (a range)
     ID_EXPORT_CSV,
+    ID_EXPORT_XLSX,
     ID_EXPORT_MARKDOWN,
     ID_OPEN_SAMPLE,
     ID_STAGE_SUGGEST,

@@ -62,6 +62,7 @@ void MainFrame::CreateMenus() {
     exports->AppendSeparator();
     exports->Append(ID_EXPORT_JSON, _("&JSON..."), _("The whole map as JSON in the spec's shape, for scripts"));
     exports->Append(ID_EXPORT_CSV, _("&CSV..."), _("Every stage of every persona as a table, for spreadsheets"));
+    exports->Append(ID_EXPORT_XLSX, _("E&xcel Workbook..."), _("An overview sheet and a sheet of stages per persona"));
     exports->Append(ID_EXPORT_MARKDOWN, _("&Markdown Playbook..."), _("The map as a Markdown document, for wikis"));
     file->Append(ID_EXPORT_MENU, _("&Export"), exports);
     file->AppendSeparator();

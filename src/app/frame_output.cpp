@@ -10,6 +10,7 @@
 #include "bpm/json_format.h"
 #include "bpm/map_formats.h"
 #include "bpm/map_pdf.h"
+#include "bpm/xlsx_export.h"
 #include "bpm_document.h"
 #include "command_ids.h"
 #include "diagnostic_ui.h"
@@ -102,16 +103,19 @@ void MainFrame::ExportData(int id) {
     if (!Doc() || Doc()->Model().personas.empty()) return;
     m_context.CommitPendingEdits();
     const bpm::document& doc = Doc()->Model();
-    const bpm::map_format format = id == ID_EXPORT_JSON  ? bpm::map_format::json
-                                   : id == ID_EXPORT_CSV ? bpm::map_format::csv
-                                                         : bpm::map_format::markdown;
+    const bpm::map_format format = id == ID_EXPORT_JSON   ? bpm::map_format::json
+                                   : id == ID_EXPORT_CSV  ? bpm::map_format::csv
+                                   : id == ID_EXPORT_XLSX ? bpm::map_format::xlsx
+                                                          : bpm::map_format::markdown;
     // TRANSLATORS: titles of File > Export's file dialogs and progress
-    const wxString title = format == bpm::map_format::json  ? _("Export JSON")
-                           : format == bpm::map_format::csv ? _("Export CSV")
-                                                            : _("Export Markdown Playbook");
-    const wxString wildcard = format == bpm::map_format::json  ? _("JSON files (*.json)|*.json")
-                              : format == bpm::map_format::csv ? _("CSV files (*.csv)|*.csv")
-                                                               : _("Markdown documents (*.md)|*.md");
+    const wxString title = format == bpm::map_format::json   ? _("Export JSON")
+                           : format == bpm::map_format::csv  ? _("Export CSV")
+                           : format == bpm::map_format::xlsx ? _("Export Excel Workbook")
+                                                             : _("Export Markdown Playbook");
+    const wxString wildcard = format == bpm::map_format::json   ? _("JSON files (*.json)|*.json")
+                              : format == bpm::map_format::csv  ? _("CSV files (*.csv)|*.csv")
+                              : format == bpm::map_format::xlsx ? _("Excel workbooks (*.xlsx)|*.xlsx")
+                                                                : _("Markdown documents (*.md)|*.md");
     const wxString ext = ToWx(std::string(bpm::map_format_extensions(format).front()));
     const wxString path = m_prompts.chooseSavePath(
         this, title, wxString(), FileNameFor(doc.metadata.title, _("Buying Process Map")) + "." + ext, wildcard);
@@ -125,6 +129,8 @@ void MainFrame::ExportData(int id) {
     bpm::result<> done;
     if (format == bpm::map_format::json) {
         done = bpm::save_json(doc, ToUtf8(path), progress.Fn());
+    } else if (format == bpm::map_format::xlsx) {
+        done = bpm::save_xlsx(doc, ToUtf8(path), {}, progress.Fn());
     } else {
         const bpm::result<std::string> text =
             format == bpm::map_format::csv ? bpm::to_csv(doc, csv, progress.Fn()) : bpm::to_markdown(doc, progress.Fn());
@@ -136,6 +142,12 @@ void MainFrame::ExportData(int id) {
         return;
     }
     if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), name), done)) return;
+    // Text cut to fit a spreadsheet's cell, say.
+    if (!done.warnings.empty()) {
+        wxString note = FormatText(_("Exported \"{1}\"."), name);
+        for (const bpm::diagnostic& warning : done.warnings) note << "\n\n" << ToWx(warning.to_string());
+        wxMessageBox(note, title, wxOK | wxICON_WARNING, this);
+    }
     SetStatusText(csv.separator == ';' && format == bpm::map_format::csv
                       // TRANSLATORS: in the status bar after a CSV export; {1} is the file's name
                       ? FormatText(_("Exported \"{1}\", its columns separated by semicolons as Excel expects here."), name)
