@@ -19,6 +19,7 @@
 #include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "bpm/mermaid_journey.h"
 
 namespace {
 
@@ -132,22 +133,68 @@ std::string empty_stages(std::size_t n) {
     return out + "]}]}\n";
 }
 
+// One journey task of a stage holding n people "": each is kept, until the map's content passes
+// its limit.
+std::string task_of_many_people(std::size_t n) {
+    std::string out = "{\"buying_process_mappings\": [{\"persona_name\": \"Buyer\", \"buying_stages\": [{\"stage_name\": "
+                      "\"S\", \"journey_tasks\": [{\"text\": \"Reads\", \"score\": 3, \"people\": [";
+    for (std::size_t i = 0; i < n; ++i) out += i ? ",\"\"" : "\"\"";
+    return out + "]}]}]}]}\n";
+}
+
+// A .bpm stage holding n journey tasks of one person each.
+std::string bpm_journey_tasks(std::size_t n) {
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<buying-process-map format-version=\"1\">\n"
+                      "<personas><persona id=\"p\"><name>Buyer</name><status>in_progress</status><stages>"
+                      "<stage id=\"s\"><name>S</name><journey>\n";
+    for (std::size_t i = 0; i < n; ++i) out += "<task score=\"3\"><text>Task</text><person>Me</person></task>\n";
+    return out + "</journey></stage></stages></persona></personas></buying-process-map>\n";
+}
+
+// A Mermaid journey of n tasks in sections of ten, with a comment and an entity code in each.
+std::string mermaid_tasks(std::size_t n) {
+    std::string out = "journey\n  title Buyer\n";
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i % 10 == 0) out += "  section Stage " + std::to_string(i / 10) + "<br>part two\n";
+        out += "    %% a comment\n    Reads report #35;" + std::to_string(i) + ": 3: Me, Peer\n";
+    }
+    return out;
+}
+
+// Markdown with n lines of prose and code blocks before its journey block.
+std::string markdown_before_a_journey(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i)
+        out += i % 10 == 0 ? "```mermaid\nflowchart LR\n```\n" : "Some prose about the buyer, line " + std::to_string(i) + "\n";
+    return out + "```mermaid\njourney\n  section A\n    Task: 3: Me\n```\n";
+}
+
+using loader = std::function<bpm::result<bpm::document>(std::string_view)>;
+const loader bpm_file = [](std::string_view t) { return bpm::read_bpm(t); };
+const loader json = [](std::string_view t) { return bpm::read_json(t); };
+const loader mermaid = [](std::string_view t) { return bpm::read_mermaid_journey(t, "bench"); };
+const loader markdown = [](std::string_view t) { return bpm::read_markdown_journey(t, "bench"); };
+
 struct kind {
     const char* name;
     std::size_t base;  // the 1x count
     const char* unit;
     std::function<std::string(std::size_t)> make;
-    bool bpm;  // read with read_bpm, else read_json
+    loader load;
 };
 
 const std::vector<kind> kinds = {
-    {"JSON stages without stage_id", 5000, "stages", stages_without_ids, false},
-    {"JSON pain-point details + string", 8000, "points", many_pain_points, false},
-    {".bpm with a problem per stage", 5000, "problems", bpm_many_problems, true},
-    {"JSON nesting under an ignored key", 500000, "levels", deep_nesting, false},
-    {"JSON [] array under an ignored key", 350000, "arrays", empty_arrays, false},
-    {"JSON personas that are []", 350000, "arrays", personas_that_are_arrays, false},
-    {"JSON stages that are {}", 350000, "stages", empty_stages, false},
+    {"JSON stages without stage_id", 5000, "stages", stages_without_ids, json},
+    {"JSON pain-point details + string", 8000, "points", many_pain_points, json},
+    {".bpm with a problem per stage", 5000, "problems", bpm_many_problems, bpm_file},
+    {"JSON nesting under an ignored key", 500000, "levels", deep_nesting, json},
+    {"JSON [] array under an ignored key", 350000, "arrays", empty_arrays, json},
+    {"JSON personas that are []", 350000, "arrays", personas_that_are_arrays, json},
+    {"JSON stages that are {}", 350000, "stages", empty_stages, json},
+    {"JSON journey task of many people", 350000, "people", task_of_many_people, json},
+    {".bpm journey tasks", 20000, "tasks", bpm_journey_tasks, bpm_file},
+    {"Mermaid journey tasks", 1000, "tasks", mermaid_tasks, mermaid},
+    {"Markdown before a journey block", 20000, "lines", markdown_before_a_journey, markdown},
 };
 
 // The first run's outcome, for the table: "loaded" or the number of problems.
@@ -172,7 +219,7 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < std::size(scales); ++i) {
             const std::string text = k.make(k.base * static_cast<std::size_t>(scales[i]));
             const double mb = static_cast<double>(text.size()) / (1 << 20);
-            const auto load = [&] { return k.bpm ? bpm::read_bpm(text) : bpm::read_json(text); };
+            const auto load = [&] { return k.load(text); };
             const std::size_t before = heap_live;
             heap_peak = heap_live;
             std::string result = outcome(load());

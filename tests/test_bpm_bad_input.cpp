@@ -331,3 +331,29 @@ BOOST_AUTO_TEST_CASE(a_file_of_a_hundred_thousand_problems_lists_fifty_and_count
     BOOST_TEST(r.problems[49].to_string() == "51:1: unexpected element <stray> inside <personas>");
     BOOST_TEST(r.problems.back().to_string() == "and 99950 more problems");
 }
+
+BOOST_AUTO_TEST_CASE(a_bad_journey_task_is_located) {
+    const auto in_stage = [](const std::string& journey) {
+        return with_persona(minimal_persona + "\t\t\t<stages>\n\t\t\t\t<stage id=\"s\">\n\t\t\t\t\t<name>S</name>\n" +
+                            journey + "\t\t\t\t</stage>\n\t\t\t</stages>\n");
+    };
+    const std::string task = "\t\t\t\t\t<journey>\n\t\t\t\t\t\t<task";
+    expect_problem(in_stage(task + " score=\"6\"><text>T</text></task>\n\t\t\t\t\t</journey>\n"),
+                   "score \"6\" is not a whole number from 1 to 5", 11, 7);
+    expect_problem(in_stage(task + " score=\"x\"><text>T</text></task>\n\t\t\t\t\t</journey>\n"),
+                   "score \"x\" is not a whole number from 1 to 5", 11, 7);
+    expect_problem(in_stage(task + "><text>T</text></task>\n\t\t\t\t\t</journey>\n"), "<task> has no score attribute",
+                   11, 7);
+    expect_problem(in_stage(task + " score=\"1\"><person>A</person></task>\n\t\t\t\t\t</journey>\n"),
+                   "<task> has no <text> element", 11, 7);
+    expect_problem(in_stage(task + " score=\"1\"><text>T</text><text>U</text></task>\n\t\t\t\t\t</journey>\n"),
+                   "<text> appears twice inside <task>", 11, 37);
+    expect_problem(in_stage(task + " score=\"1\"><text>T</text><who>U</who></task>\n\t\t\t\t\t</journey>\n"),
+                   "unexpected element <who> inside <task>", 11, 37);
+    expect_problem(in_stage("\t\t\t\t\t<journey><step/></journey>\n"), "unexpected element <step> inside <journey>", 10,
+                   15);
+    // The schema's xs:integer: white space, a sign and leading zeros.
+    const auto ok = read_bpm(in_stage(task + " score=\" +05 \"><text>T</text></task>\n\t\t\t\t\t</journey>\n"));
+    BOOST_TEST_REQUIRE(bool(ok), ok.error());
+    BOOST_TEST(ok.value->personas[0].stages[0].journey.at(0).score == 5);
+}

@@ -69,6 +69,7 @@ document escaped_everywhere(std::string_view text, std::string_view attribute) {
     stage s;
     s.id = std::string(attribute);
     for (stage_field f : all_stage_fields) s.field(f) = std::string(text);
+    s.journey = {{std::string(text), 5, {std::string(text), std::string(text)}}, {std::string(text), 1, {}}};
     p.stages = {s, s};
     p.summary = persona_summary{std::string(text), summary_source::template_text, std::string(attribute)};
     d.personas = {p, p};
@@ -128,6 +129,7 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
                 stage s;
                 s.id = "stage-" + std::to_string(pi * 3 + si + 1);
                 for (stage_field f : all_stage_fields) s.field(f) = random_text(rng);
+                if (si > 0) s.journey = {{random_text(rng), si + 2, {random_text(rng), random_text(rng)}}};
                 p.stages.push_back(s);
             }
             if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
@@ -161,6 +163,7 @@ BOOST_AUTO_TEST_CASE(content_bytes_is_never_less_than_what_either_writer_writes)
             stage s;
             s.id = "stage-" + std::to_string(pi + 1);
             for (stage_field f : all_stage_fields) s.field(f) = random_text(rng);
+            s.journey = {{random_text(rng), 3, {random_text(rng)}}};
             p.stages.push_back(s);
             if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
             d.personas.push_back(p);

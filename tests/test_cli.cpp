@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(help_and_version) {
     const auto help = cli({"--help"});
     BOOST_TEST(help.exit_code == 0);
     for (const char* cmd : {"validate FILE...", "convert IN OUT", "summary FILE [--persona NAME]",
-                            "export FILE [--format md|csv|xlsx|pdf|png|svg] -o OUT"})
+                            "export FILE [--format md|csv|xlsx|mermaid|pdf|png|svg] -o OUT"})
         BOOST_TEST(help.out.find(cmd) != std::string::npos, cmd);
     BOOST_TEST(cli({"summary", "--help"}).exit_code == 0);
     const auto version = cli({"--version"});
@@ -70,7 +70,8 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_with_the_usage_on_stderr) {
         BOOST_TEST(r.err.find("Usage:") != std::string::npos, joined);
         BOOST_TEST(r.out.empty(), joined);
     }
-    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"}).err.find("unknown export format \"docx\": use md, csv, xlsx, pdf, png or svg") !=
+    BOOST_TEST(cli({"export", small, "--format", "docx", "-o", "x.docx"})
+                   .err.find("unknown export format \"docx\": use md, csv, xlsx, mermaid, pdf, png or svg") !=
                std::string::npos);
 }
 
@@ -315,6 +316,87 @@ BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {
     const auto unwritable = cli({"export", small, "--format", "md", "-o", "/nonexistent/dir/out.md"});
     BOOST_TEST(unwritable.exit_code == 1);
     BOOST_TEST(unwritable.err.find("cannot write /nonexistent/dir/out.md") != std::string::npos, unwritable.err);
+}
+
+// ---- Mermaid journeys ----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(a_mermaid_journey_converts_to_a_map_that_validates) {
+    test::temp_dir dir;
+    const std::string mmd = test::data("journey-cfo.mmd"), out = dir.file("cfo.bpm");
+    const auto converted = cli({"convert", mmd, out});
+    BOOST_TEST_REQUIRE(converted.exit_code == 0, converted.err);
+    // What the map has no place for is said, where it is.
+    BOOST_TEST(converted.err == mmd + ":8:3: warning: the accessible title (accTitle) is left out: a map has no place "
+                                      "for it\n" +
+                                    mmd + ":9:3: warning: the accessible description (accDescr) is left out: a map "
+                                          "has no place for it\n");
+    const auto valid = cli({"validate", out, mmd});
+    BOOST_TEST(valid.exit_code == 0, valid.err);
+    BOOST_TEST(valid.out == out + ": valid (1 persona, 3 stages)\n" + mmd + ": valid (1 persona, 3 stages)\n");
+    const result<document> map = load_bpm(out);
+    BOOST_TEST_REQUIRE(bool(map), map.error());
+    BOOST_TEST(map.value->personas[0].name == "CFO: buying analytics");
+    BOOST_TEST(map.value->personas[0].stages[1].journey.size() == 2u);
+
+    // The first journey of a Markdown file, to JSON.
+    const std::string md = test::data("journey-in-readme.md"), json = dir.file("it.json");
+    const auto from_md = cli({"convert", md, json});
+    BOOST_TEST_REQUIRE(from_md.exit_code == 0, from_md.err);
+    BOOST_TEST(from_md.err == md + ":24:1: warning: only the first journey diagram is read: this one is left out\n");
+    BOOST_TEST(test::slurp(json).find("\"persona_name\": \"IT manager\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_bad_mermaid_journey_is_refused_with_file_line_column_and_nothing_written) {
+    test::temp_dir dir;
+    const std::string bad = test::data("journey-bad-scores.mmd"), out = dir.file("out.bpm");
+    const auto r = cli({"convert", bad, out});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err == bad + ":4:24: score \"high\" is not a whole number from 1 to 5\n" + bad +
+                            ":5:19: score \"7\" is not a whole number from 1 to 5\n" + bad +
+                            ":6:23: score \"2.5\" is not a whole number from 1 to 5\n" + bad +
+                            ":7:13: Mermaid cannot read ';' here: write #59; for a semicolon\n");
+    BOOST_TEST(!fs::exists(out));
+    const std::string notes = dir.file("notes.md");
+    test::spit(notes, "# Notes\n\nNo diagrams here.\n");
+    const auto none = cli({"validate", notes});
+    BOOST_TEST(none.exit_code == 1);
+    BOOST_TEST(none.err.find(notes + ":1:1: no journey diagram here") == 0u, none.err);
+}
+
+BOOST_AUTO_TEST_CASE(export_writes_a_mermaid_journey_per_persona) {
+    test::temp_dir dir;
+    // One persona: to the file named, or to standard output, chosen by --format or the extension.
+    const auto to_stdout = cli({"export", small, "--format", "mermaid", "-o", "-"});
+    BOOST_TEST_REQUIRE(to_stdout.exit_code == 0, to_stdout.err);
+    BOOST_TEST(to_stdout.out.rfind("journey\n  title ", 0) == 0u, to_stdout.out);
+    const std::string one = dir.file("one.mmd");
+    BOOST_TEST_REQUIRE(cli({"export", small, "-o", one}).exit_code == 0);
+    BOOST_TEST(test::slurp(one) == to_stdout.out);
+    // It reads back: the same stages and actions.
+    const std::string back = dir.file("back.bpm");
+    BOOST_TEST_REQUIRE(cli({"convert", one, back}).exit_code == 0);
+    const result<document> original = load_bpm(small), read_back = load_bpm(back);
+    BOOST_TEST_REQUIRE(bool(read_back), read_back.error());
+    const persona &a = original.value->personas[0], &b = read_back.value->personas[0];
+    BOOST_TEST(b.name == a.name);
+    BOOST_TEST_REQUIRE(b.stages.size() == a.stages.size());
+    for (std::size_t i = 0; i < a.stages.size(); ++i) BOOST_TEST(b.stages[i].name == a.stages[i].name);
+
+    // Several personas: a file each, named after OUT and the persona, their paths printed.
+    const auto several = cli({"export", nlyzer, "--format", "mmd", "-o", dir.file("map.mmd")});
+    BOOST_TEST_REQUIRE(several.exit_code == 0, several.err);
+    std::size_t files = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path()))
+        if (entry.path().filename().string().rfind("map-", 0) == 0) {
+            ++files;
+            BOOST_TEST(several.out.find(entry.path().string() + "\n") != std::string::npos, several.out);
+            BOOST_TEST(cli({"validate", entry.path().string()}).exit_code == 0, entry.path());
+        }
+    BOOST_TEST(files == 8u);
+    const auto ambiguous = cli({"export", nlyzer, "--format", "mermaid", "-o", "-"});
+    BOOST_TEST(ambiguous.exit_code == 2);
+    BOOST_TEST(ambiguous.err.find("a map of several personas gives a Mermaid journey each") != std::string::npos);
+    BOOST_TEST(cli({"export", nlyzer, "--format", "mermaid", "-o", "-", "--persona", "sophie"}).exit_code == 0);
 }
 
 // ---- the terminal interview ----------------------------------------------------------------

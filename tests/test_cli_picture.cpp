@@ -107,7 +107,8 @@ BOOST_AUTO_TEST_CASE(the_format_comes_from_the_output_name_when_not_given) {
     const auto unknown = headless({"export", small, "-o", dir.file("x.docx")});
     BOOST_TEST(unknown.exit_code == 2);
     BOOST_TEST(unknown.err.find("cannot tell the export format from") != std::string::npos, unknown.err);
-    BOOST_TEST(unknown.err.find("give --format md, csv, xlsx, pdf, png or svg") != std::string::npos, unknown.err);
+    BOOST_TEST(unknown.err.find("give --format md, csv, xlsx, mermaid, pdf, png or svg") != std::string::npos,
+               unknown.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_scale_that_makes_no_sense_is_refused_with_what_would) {

@@ -452,3 +452,28 @@ BOOST_AUTO_TEST_CASE(saving_json_tells_its_progress_and_a_cancel_leaves_the_old_
     BOOST_TEST(save_json(d, dir.file("new.json"), stop.fn()).was_cancelled());
     BOOST_TEST(files_in(dir.path()) == 1u);
 }
+
+BOOST_AUTO_TEST_CASE(journey_tasks_are_read_and_a_bad_one_is_located) {
+    const std::string start =
+        R"({"buying_process_mappings": [{"persona_name": "P", "buying_stages": [{"stage_name": "S", "journey_tasks": )";
+    const std::string path = "$.buying_process_mappings[0].buying_stages[0].journey_tasks";
+    const std::pair<std::string, std::string> bad[] = {
+        {R"([{"text": "T", "score": 0}])", path + "[0].score: 0 is not a whole number from 1 to 5"},
+        {R"([{"text": "T", "score": 2.5}])", path + "[0].score: 2.5 is not a whole number from 1 to 5"},
+        {R"([{"text": "T", "score": "3"}])", path + "[0].score: a string is not a whole number from 1 to 5"},
+        {R"([{"text": "T"}])", path + "[0]: missing \"score\""},
+        {R"([{"score": 1}])", path + "[0]: missing \"text\""},
+        {R"([{"text": "T", "score": 1}, {"text": "T", "score": 1, "people": ["A", 2]}])",
+         path + "[1].people[1]: expected a string, found a number"},
+        {R"([{"text": "T", "score": 1, "people": "A"}])", path + "[0].people: expected an array, found a string"},
+        {R"("tasks")", path + ": expected an array, found a string"},
+    };
+    for (const auto& [tasks, problem] : bad) BOOST_TEST(first_problem(start + tasks + "}]}]}") == problem, tasks);
+    const document d = read_ok(start + R"([{"text": "T", "score": 5, "people": ["A", "B"]}, {"text": "U", "score": 1}])" +
+                               "}]}]}");
+    BOOST_TEST((d.personas[0].stages[0].journey == std::vector<journey_task>{{"T", 5, {"A", "B"}}, {"U", 1, {}}}));
+    // Written back under the stage, with its people even when there are none.
+    const json written = json::parse(write_json(d));
+    BOOST_TEST(written["buying_process_mappings"][0]["buying_stages"][0]["journey_tasks"] ==
+               json::parse(R"([{"text": "T", "score": 5, "people": ["A", "B"]}, {"text": "U", "score": 1, "people": []}])"));
+}

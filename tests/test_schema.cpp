@@ -70,6 +70,13 @@ BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
         // bad timestamp
         "<buying-process-map format-version=\"1\"><metadata><created-at>today</created-at></metadata><personas/>"
         "</buying-process-map>",
+        // a journey task's score past Mermaid's 1 to 5, and one without its text
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
+        "<stages><stage id=\"s\"><name>X</name><journey><task score=\"6\"><text>T</text></task></journey></stage>"
+        "</stages></persona></personas></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
+        "<stages><stage id=\"s\"><name>X</name><journey><task score=\"2\"><person>P</person></task></journey>"
+        "</stage></stages></persona></personas></buying-process-map>",
     };
     int i = 0;
     for (const std::string& text : bad) {

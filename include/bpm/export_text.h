@@ -9,8 +9,9 @@
 namespace bpm {
 
 /// A Markdown playbook of the document: per persona its profile, pain points, whole-cycle
-/// length and, stage by stage, what the buyer does and what the seller does about it. Tells
-/// progress (personas written, of all); cancelled through it, no text.
+/// length, its journey as a ```mermaid block (to_mermaid_journey) and, stage by stage, what the
+/// buyer does and what the seller does about it. Tells progress (personas written, of all);
+/// cancelled through it, no text.
 result<std::string> to_markdown(const document& doc, const progress_fn& progress = {});
 
 /// How the CSV is written: the separator between fields (',' as RFC 4180 has it; ';' is what

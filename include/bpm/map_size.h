@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "bpm/diagnostic.h"
 #include "bpm/model.h"
@@ -32,8 +33,12 @@ std::size_t content_bytes(const persona& p);
 /// content_bytes's share for a persona's own fields, profile and summary, without its pain points
 /// and stages.
 std::size_t own_content_bytes(const persona& p);
-/// content_bytes's share for one stage.
+/// content_bytes's share for one stage, its journey tasks included.
 std::size_t content_bytes(const stage& s);
+/// content_bytes's share for one journey task of a stage, its people included.
+std::size_t content_bytes(const journey_task& t);
+/// content_bytes's share for one person of a journey task.
+std::size_t journey_person_content_bytes(std::string_view name);
 /// content_bytes's share for one pain point.
 std::size_t content_bytes(const pain_point& p);
 /// content_bytes's share for what every map has, empty or not: the lines around its content.

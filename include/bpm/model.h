@@ -39,6 +39,20 @@ inline constexpr std::array<stage_field, 7> all_stage_fields = {
     stage_field::key_message,
 };
 
+/// One task of a Mermaid user journey, kept for the emotion curve: what the buyer does, how it
+/// felt on Mermaid's scale (1 worst to 5 best) and who took part.
+struct journey_task {
+    std::string text;
+    int score = 3;
+    std::vector<std::string> people;
+
+    bool operator==(const journey_task& o) const { return text == o.text && score == o.score && people == o.people; }
+    bool operator!=(const journey_task& o) const { return !(*this == o); }
+};
+
+/// Scores a journey task may have, as Mermaid's user journey defines them.
+inline constexpr int min_journey_score = 1, max_journey_score = 5;
+
 /// One step of a persona's buying journey.
 struct stage {
     std::string id;
@@ -49,6 +63,8 @@ struct stage {
     std::string seller_actions;
     std::string content_type;
     std::string key_message;
+    /// The tasks of the Mermaid journey section this stage was imported from (usually none).
+    std::vector<journey_task> journey;
 
     /// The text of one field.
     const std::string& field(stage_field f) const;

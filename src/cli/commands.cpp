@@ -23,6 +23,7 @@
 #include "bpm/json_format.h"
 #include "bpm/map_formats.h"
 #include "bpm/map_pdf.h"
+#include "bpm/mermaid_journey.h"
 #include "bpm/recovery.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
@@ -48,7 +49,7 @@ std::string usage_text() {
                     "  {1} validate FILE...\n"
                     "  {1} convert IN OUT\n"
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
-                    "  {1} export FILE [--format md|csv|xlsx|pdf|png|svg] -o OUT [--persona NAME]\n"
+                    "  {1} export FILE [--format md|csv|xlsx|mermaid|pdf|png|svg] -o OUT [--persona NAME]\n"
                     "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
@@ -62,23 +63,27 @@ std::string help_text() {
     return _("Buying Process Mapper command-line tool: check, convert, summarise and export buying process maps.\n\n") +
            usage_text() +
            _("\nCommands:\n"
-             "  validate   Check .bpm or .json files; prints FILE:LINE:COL: message for each problem.\n"
-             "  convert    Convert between .bpm and .json; the file extensions choose the formats.\n"
+             "  validate   Check .bpm or .json files, or Mermaid journeys (.mmd, or the first journey\n"
+             "             diagram of a .md file); prints FILE:LINE:COL: message for each problem.\n"
+             "  convert    Convert between .bpm and .json, or from a Mermaid journey (.mmd or .md);\n"
+             "             the file extensions choose the formats.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
              "  export     Write a Markdown playbook (md), a CSV of all stages (csv), an Excel\n"
-             "             workbook (xlsx: an overview sheet and a sheet of stages per persona), the\n"
-             "             printed pages as a PDF (pdf: cover, stage table, journey map and summary per\n"
-             "             persona, bookmarked; a password protects it), or the journey map as a\n"
-             "             picture (png, svg), the same as the editor's File > Export, with no\n"
-             "             display needed. Without --format, OUT's extension names the format.\n"
-             "             -o - writes md and csv to standard output. The CSV starts with a byte order\n"
-             "             mark for Excel; --csv-separator ';' (or tab) is what Excel reads in locales\n"
-             "             whose decimal mark is a comma.\n"
-             "             A picture shows one persona: with --persona, that one goes to OUT; without\n"
-             "             it, a map of several personas gives one file each, named after OUT and the\n"
-             "             persona (-o map.png: map-Emma-Rodriguez.png, ...), and their paths are\n"
-             "             printed. --scale N draws a PNG at N pixels per point of the map, from 0.25\n"
-             "             to 8 (default 2, as the editor, or less for a map too large for that).\n"
+             "             workbook (xlsx: an overview sheet and a sheet of stages per persona), a\n"
+             "             Mermaid user journey (mermaid, .mmd), the printed pages as a PDF (pdf:\n"
+             "             cover, stage table, journey map and summary per persona, bookmarked; a\n"
+             "             password protects it), or the journey map as a picture (png, svg), the same\n"
+             "             as the editor's File > Export, with no display needed. Without --format,\n"
+             "             OUT's extension names the format. -o - writes md, csv and mermaid to\n"
+             "             standard output. The CSV starts with a byte order mark for Excel;\n"
+             "             --csv-separator ';' (or tab) is what Excel reads in locales whose decimal\n"
+             "             mark is a comma.\n"
+             "             A picture or a Mermaid journey shows one persona: with --persona, that one\n"
+             "             goes to OUT; without it, a map of several personas gives one file each,\n"
+             "             named after OUT and the persona (-o map.png: map-Emma-Rodriguez.png, ...),\n"
+             "             and their paths are printed. --scale N draws a PNG at N pixels per point\n"
+             "             of the map, from 0.25 to 8 (default 2, as the editor, or less for a map\n"
+             "             too large for that).\n"
              "  interview  The guided interview in the terminal: questions on standard output,\n"
              "             one answer per line on standard input. Adds to FILE when given; saves to\n"
              "             OUT (or FILE) when you are done, or when the input ends, with the persona\n"
@@ -282,7 +287,8 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
     const std::string& in = a.positional[0];
     const std::string& out_path = a.positional[1];
     if (const auto f = map_format_of_path(in); !f || !can_import(*f))
-        return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), in));
+        // TRANSLATORS: {1} is a file; .mmd is a Mermaid diagram, and a .md file's journey diagram is read
+        return usage(err, format(_("cannot tell the format of {1}: name it .bpm, .json, .mmd or .md"), in));
     if (!can_save(out_path))
         return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), out_path));
     terminal_progress progress(err);
@@ -393,13 +399,41 @@ int export_xlsx_file(const document& doc, const std::string& path, terminal_prog
 
 // The export format --format names, or else the one -o's extension names; "" when neither does.
 std::string export_format(const parsed_args& a) {
-    if (const auto given = a.options.find("format"); given != a.options.end()) return given->second;
+    if (const auto given = a.options.find("format"); given != a.options.end())
+        return given->second == "mmd" ? "mermaid" : given->second;
     const auto target = a.options.find("output");
     if (target == a.options.end()) return {};
     const std::string ext = ascii_lower(std::filesystem::path(target->second).extension().string());
-    for (const char* known : {"md", "csv", "xlsx", "pdf", "png", "svg"})
+    for (const char* known : {"md", "csv", "xlsx", "pdf", "png", "svg", "mermaid"})
         if (ext == std::string(".") + known) return known;
-    return ext == ".markdown" ? "md" : "";
+    return ext == ".markdown" ? "md" : ext == ".mmd" ? "mermaid" : "";
+}
+
+// Writes the Mermaid journey of each persona: to OUT (or standard output) for one, and for several
+// to a file each named as the pictures are (map.mmd: map-Emma-Rodriguez.mmd), printing their paths.
+int export_mermaid(const std::vector<const persona*>& personas, const std::string& target, std::ostream& out,
+                   std::ostream& err) {
+    if (personas.empty()) {
+        err << program << ": " << _("the map has no personas, so there is no journey to write") << "\n";
+        return exit_failure;
+    }
+    if (target == "-") {
+        if (personas.size() > 1)
+            return usage(err, _("a map of several personas gives a Mermaid journey each: choose one with --persona, "
+                                "or name a file with -o"));
+        out << to_mermaid_journey(*personas.front());
+        return exit_ok;
+    }
+    const std::vector<std::string> paths = picture_paths(target, personas);
+    for (std::size_t i = 0; i < personas.size(); ++i) {
+        const result<> saved = write_file_atomic(paths[i], to_mermaid_journey(*personas[i]));
+        if (!saved) {
+            err << program << ": " << saved.error() << "\n";
+            return exit_failure;
+        }
+        if (paths.size() > 1) out << paths[i] << "\n";
+    }
+    return exit_ok;
 }
 
 int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
@@ -408,10 +442,13 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     if (target == a.options.end()) return usage(err, _("export needs -o OUT (or -o - for standard output)"));
     const std::string fmt = export_format(a);
     if (fmt.empty())
-        return usage(err, format(_("cannot tell the export format from {1}: give --format md, csv, xlsx, pdf, png or svg"),
+        return usage(err, format(_("cannot tell the export format from {1}: give --format md, csv, xlsx, mermaid, pdf, "
+                                   "png or svg"),
                                  target->second));
-    const bool known = fmt == "md" || fmt == "csv" || fmt == "xlsx" || fmt == "pdf" || fmt == "png" || fmt == "svg";
-    if (!known) return usage(err, format(_("unknown export format \"{1}\": use md, csv, xlsx, pdf, png or svg"), fmt));
+    const bool known = fmt == "md" || fmt == "csv" || fmt == "xlsx" || fmt == "mermaid" || fmt == "pdf" ||
+                       fmt == "png" || fmt == "svg";
+    if (!known)
+        return usage(err, format(_("unknown export format \"{1}\": use md, csv, xlsx, mermaid, pdf, png or svg"), fmt));
     const bool pdf = fmt == "pdf", picture = fmt == "png" || fmt == "svg", xlsx = fmt == "xlsx";
     if (pdf && target->second == "-") return usage(err, _("a PDF cannot go to standard output: name a file with -o"));
     if (xlsx && target->second == "-")
@@ -458,6 +495,7 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     const auto personas = select_personas(*doc.value, a, err);
     if (!personas) return exit_failure;
     if (pdf) return export_pdf_file(*doc.value, *personas, a, password, target->second, progress, err);
+    if (fmt == "mermaid") return export_mermaid(*personas, target->second, out, err);
     if (picture)
         return export_pictures(*personas, fmt == "png" ? picture_format::png : picture_format::svg, scale,
                                target->second, progress, out, err);

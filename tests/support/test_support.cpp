@@ -103,6 +103,7 @@ document rich_document() {
     s1.seller_actions = "Publish 'thought leadership'";
     s1.content_type = "Blog post, whitepaper";
     s1.key_message = "Вы теряете время — we save it. 時間を節約";
+    s1.journey = {{"Researches problems", 2, {"Peers", "Analysts & co"}}};
     stage s2;
     s2.id = "stage-2";
     s2.name = "Decision";

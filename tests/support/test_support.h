@@ -46,7 +46,7 @@ struct run_result {
 run_result run_program(const std::string& program, const std::vector<std::string>& args,
                        const std::string& stdin_text = {});
 
-/// A small document with two personas that uses every field, for round trips.
+/// A small document with two personas that uses every field (a journey task too), for round trips.
 document rich_document();
 
 /// rich_document() with out-of-date summaries: the first persona changed on 2026-11-12 14:20 UTC,

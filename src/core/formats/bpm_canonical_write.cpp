@@ -21,6 +21,10 @@ std::size_t estimated_size(const document& doc) {
         for (const stage& s : p.stages) {
             n += 320;
             for (stage_field f : all_stage_fields) n += s.field(f).size();
+            for (const journey_task& t : s.journey) {
+                n += 96 + t.text.size();
+                for (const std::string& person : t.people) n += 32 + person.size();
+            }
         }
     }
     return n + n / 32;  // room for escapes
@@ -91,6 +95,7 @@ private:
                 out_ += ">\n";
                 for (std::size_t i = 0; i < all_stage_fields.size(); ++i)
                     field(5, bpm_stage_elements[i], s.field(all_stage_fields[i]));
+                if (!s.journey.empty()) write_journey(s.journey);
                 end(4, "stage");
             }
             end(3, "stages");
@@ -102,6 +107,19 @@ private:
             text_and_end("summary", p.summary->text);
         }
         end(2, "persona");
+    }
+
+    void write_journey(const std::vector<journey_task>& tasks) {
+        start(5, "journey");
+        for (const journey_task& t : tasks) {
+            open(6, "task");
+            attribute("score", std::to_string(t.score));
+            out_ += ">\n";
+            field(7, "text", t.text);
+            for (const std::string& person : t.people) field(7, "person", person);
+            end(6, "task");
+        }
+        end(5, "journey");
     }
 
     // "<name" at depth: attributes and the end of the tag follow.

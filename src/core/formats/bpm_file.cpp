@@ -41,6 +41,12 @@ constexpr std::array<std::string stage::*, 7> stage_texts = {&stage::name,      
                                                              &stage::seller_actions, &stage::content_type,
                                                              &stage::key_message};
 
+// The elements a stage may hold: its fields, in all_stage_fields order, then its journey tasks.
+constexpr std::array<std::string_view, 8> stage_children = {"name",           "buyer-actions", "duration",
+                                                            "key-influencers", "seller-actions", "content-type",
+                                                            "key-message",     "journey"};
+static_assert(stage_children[6] == bpm_stage_elements[6]);
+
 // pugixml parses without decoding anything, so that the reader decodes each text as it copies it
 // (references, line ends, white space in attributes, as pugixml's default options did) and can say
 // where a reference or character XML does not allow is; the text of a field is its element's value
@@ -66,6 +72,8 @@ struct empty_parts {
     std::size_t stage = content_bytes(bpm::stage{});
     std::size_t pain_point = content_bytes(bpm::pain_point{});
     std::size_t persona = own_content_bytes(bpm::persona{});
+    std::size_t journey_task = content_bytes(bpm::journey_task{});
+    std::size_t journey_person = journey_person_content_bytes({});
     std::size_t persona_with_summary = [] {
         bpm::persona p;
         p.summary = persona_summary{};
@@ -248,6 +256,7 @@ private:
             n += content_bytes(p);
             if (reading_persona_ && i + 1 == doc_.personas.size()) n -= own_content_bytes(p);
         }
+        if (reading_stage_) n += content_bytes(*reading_stage_);
         return n;
     }
 
@@ -534,12 +543,75 @@ private:
             stage s;
             s.id = id(n, id_attribute, stage_ids_);
             require(n, n.first_child(), "name");
-            each_child(n, bpm_stage_elements, [&](pugi::xml_node f, std::size_t i) { s.*stage_texts[i] = text(f); });
+            pugi::xml_node journey;
+            each_child(n, stage_children, [&](pugi::xml_node f, std::size_t i) {
+                if (i < stage_texts.size()) s.*stage_texts[i] = text(f);
+                else journey = f;
+            });
             std::size_t text = s.id.size();
             for (std::string stage::*t : stage_texts) text += (s.*t).size();
-            if (count(n, empty_.stage + max_written_bytes_per_text_byte * text, [&] { return content_bytes(s); }))
-                p.stages.push_back(std::move(s));
+            if (!count(n, empty_.stage + max_written_bytes_per_text_byte * text, [&] { return content_bytes(s); }))
+                return;
+            if (journey) read_journey(journey, s);
+            p.stages.push_back(std::move(s));
         });
+    }
+
+    // The journey tasks of a stage, each counted as it is read, and each of its people, so that
+    // a task of a million people stops at the limit like a million stages.
+    void read_journey(pugi::xml_node el, stage& s) {
+        attributes<0>(el, {});
+        reading_stage_ = &s;
+        each_item(el, "task", [&](pugi::xml_node n) {
+            const auto [score_attribute] = attributes<1>(n, {"score"});
+            journey_task t;
+            t.score = score(n, score_attribute);
+            stray_text(n, n.value(), xml_markup::text);
+            pugi::xml_node text_element;
+            for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+                if (!is_element(c, n)) continue;
+                if (name_is(c.name(), "text") && !text_element) text_element = c;
+                else if (name_is(c.name(), "text"))
+                    problem(c, format(_("{1} appears twice inside {2}"), quoted(c.name()), quoted(n.name())));
+                else if (!name_is(c.name(), "person"))
+                    problem(c, format(_("unexpected element {1} inside {2}"), quoted(c.name()), quoted(n.name())));
+            }
+            if (text_element) t.text = text(text_element);
+            else problem(n, format(_("{1} has no {2} element"), quoted(n.name()), quoted("text")));
+            if (!count(n, empty_.journey_task + max_written_bytes_per_text_byte * t.text.size(),
+                       [&] { return content_bytes(t); }))
+                return;
+            s.journey.push_back(std::move(t));
+            for (pugi::xml_node c = n.child("person"); c; c = c.next_sibling("person")) {
+                std::string person = text(c);
+                if (!count(c, empty_.journey_person + max_written_bytes_per_text_byte * person.size(),
+                           [&] { return journey_person_content_bytes(person); }))
+                    return;
+                s.journey.back().people.push_back(std::move(person));
+            }
+        });
+        reading_stage_ = nullptr;
+    }
+
+    // A task's score: a whole number from 1 to 5, as the schema's xs:integer spells it (white
+    // space around it, a sign, leading zeros).
+    int score(pugi::xml_node el, pugi::xml_attribute a) {
+        if (!a) {
+            problem(el, format(_("{1} has no score attribute"), quoted(el.name())));
+            return min_journey_score;
+        }
+        const std::string s = attribute_value(a);
+        std::string_view digits = trim(s);
+        const bool negative = !digits.empty() && digits.front() == '-';
+        if (!digits.empty() && (digits.front() == '+' || negative)) digits.remove_prefix(1);
+        while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+        const bool whole = !digits.empty() && digits.size() <= 2 &&
+                           std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const int value = whole ? std::stoi(std::string(digits)) : 0;
+        if (whole && !negative && value >= min_journey_score && value <= max_journey_score) return value;
+        // TRANSLATORS: {1} is the score as written; a journey task's score is Mermaid's, from 1 to 5
+        problem(el, format(_("score \"{1}\" is not a whole number from 1 to 5"), one_line_excerpt(s, 40)));
+        return min_journey_score;
     }
 
     void read_summary(pugi::xml_node el, persona& p) {
@@ -570,6 +642,7 @@ private:
     bool exact_ = false;
     bool metadata_counted_ = false;
     bool reading_persona_ = false;  // the last persona is being read: its own fields are not counted yet
+    const stage* reading_stage_ = nullptr;  // the stage whose journey is being read, counted but not kept yet
     std::size_t over_at_ = npos;    // where content_ first passed max_content_bytes
 };
 

@@ -1,8 +1,10 @@
 #include "bpm/export_text.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "bpm/duration.h"
+#include "bpm/mermaid_journey.h"
 #include "bpm/summary.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
@@ -103,6 +105,18 @@ std::string md(std::string_view text, std::string_view continuation_indent = "  
     return out;
 }
 
+// A fenced ```mermaid block (GitHub draws it as the diagram), its fence longer than any run of
+// backticks in the diagram.
+std::string mermaid_block(const std::string& diagram) {
+    std::size_t longest = 0, run = 0;
+    for (char c : diagram) {
+        run = c == '`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+    return fence + "mermaid\n" + diagram + fence + "\n";
+}
+
 void field_line(std::string& out, stage_field f, const stage& s) {
     const std::string& v = s.field(f);
     out += "- **" + stage_field_title(f) + ":** " + (trim(v).empty() ? std::string("—") : md(v)) + "\n";
@@ -150,6 +164,7 @@ void persona_markdown(std::string& out, const persona& p) {
         out += glance + "\n\n";
         const cycle_length cycle = total_duration(p);
         if (cycle.known) out += format(_("Whole cycle: {1}"), format_day_range(*cycle.known)) + "\n\n";
+        out += mermaid_block(to_mermaid_journey(p)) + "\n";
     }
 
     for (std::size_t i = 0; i < p.stages.size(); ++i) {

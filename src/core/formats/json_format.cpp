@@ -30,6 +30,12 @@ json profile_json(const persona_profile& pr) {
                 {"success_metric", pr.success_metric}};
 }
 
+json journey_json(const std::vector<journey_task>& tasks) {
+    json out = json::array();
+    for (const journey_task& t : tasks) out.push_back(json{{"text", t.text}, {"score", t.score}, {"people", t.people}});
+    return out;
+}
+
 json persona_json(const persona& p) {
     json j;
     j["persona_id"] = p.id;
@@ -40,6 +46,7 @@ json persona_json(const persona& p) {
         json js;
         for (stage_field f : all_stage_fields) js[std::string(stage_field_key(f))] = s.field(f);
         js["stage_id"] = s.id;
+        if (!s.journey.empty()) js["journey_tasks"] = journey_json(s.journey);
         stages.push_back(std::move(js));
     }
     j["buying_stages"] = std::move(stages);
@@ -78,7 +85,10 @@ const char* type_name(const json& v) {
 }
 
 // The parts of the spec's shape that json_reader reads; anything else is unused.
-enum class part { root, metadata, personas, persona, profile, stages, stage, details, detail, text, unused };
+enum class part {
+    root, metadata, personas, persona, profile, stages, stage, details, detail, journey, journey_task, people, person,
+    text, unused
+};
 
 bool one_of(std::string_view key, std::initializer_list<std::string_view> keys) {
     return std::find(keys.begin(), keys.end(), key) != keys.end();
@@ -104,7 +114,12 @@ part member_part(part object, std::string_view key) {
                        : part::unused;
         case part::profile:
             return one_of(key, {"role", "organisation", "segment", "success_metric"}) ? part::text : part::unused;
-        case part::stage: return key == "stage_id" || stage_field_from_key(key) ? part::text : part::unused;
+        case part::stage:
+            if (key == "journey_tasks") return part::journey;
+            return key == "stage_id" || stage_field_from_key(key) ? part::text : part::unused;
+        case part::journey_task:
+            if (key == "people") return part::people;
+            return key == "text" || key == "score" ? part::text : part::unused;
         case part::detail: return one_of(key, {"text", "category"}) ? part::text : part::unused;
         default: return part::unused;
     }
@@ -116,13 +131,15 @@ part item_part(part array) {
         case part::personas: return part::persona;
         case part::stages: return part::stage;
         case part::details: return part::detail;
+        case part::journey: return part::journey_task;
+        case part::people: return part::person;
         default: return part::unused;
     }
 }
 
 bool holds_members(part p) {
     return p == part::root || p == part::metadata || p == part::persona || p == part::profile || p == part::stage ||
-           p == part::detail;
+           p == part::detail || p == part::journey_task;
 }
 
 // Reads the parts of a JSON document into a document as the parse finishes each, collecting
@@ -134,7 +151,15 @@ public:
     // A list of stages or pain point details of the persona being read begins; one given again
     // replaces the first, as a repeated key does.
     void list_opened(part list) {
-        if (list == part::stages) stages_.clear();
+        if (list == part::stages) {
+            stages_.clear();
+            stage_items_ = 0;
+        }
+        if (list == part::journey) {
+            journey_.clear();
+            task_items_ = 0;
+        }
+        if (list == part::people) people_.clear();
         if (list == part::details) {
             detail_texts_.clear();
             details_.clear();
@@ -152,9 +177,29 @@ public:
             list_opened(part::stages);
             list_opened(part::details);
         } else if (what == part::stage) {
+            ++stage_items_;
             const std::string stage_path = path + ".buying_stages[" + std::to_string(index) + "]";
             stage s = read_stage(value, stage_path);
-            if (count(stage_path, content_bytes(s)) && keeping()) stages_.push_back(std::move(s));
+            if (count(stage_path, content_bytes(s)) && keeping()) {
+                s.journey = std::move(journey_);
+                stages_.push_back(std::move(s));
+            }
+            list_opened(part::journey);
+        } else if (what == part::journey_task) {
+            ++task_items_;
+            read_journey_task(value, task_path(path, index));
+            list_opened(part::people);
+        } else if (what == part::person) {
+            // A person of the task being read: counted as it comes, so that however many a file
+            // lists, no more are kept than the map can hold.
+            const std::string person_path = task_path(path, task_items_) + ".people[" + std::to_string(index) + "]";
+            if (!value.is_string()) {
+                problem(person_path, format(_("expected a string, found {1}"), type_name(value)));
+                return;
+            }
+            std::string person = string_value(value, person_path);
+            if (count(person_path, journey_person_content_bytes(person)) && keeping())
+                people_.push_back(std::move(person));
         } else if (what == part::detail) {
             read_detail(value, path + ".persona_pain_point_details[" + std::to_string(index) + "]");
         }
@@ -242,7 +287,12 @@ private:
             problem(member, format(_("expected a string, found {1}"), type_name(*it)));
             return {};
         }
-        const auto& s = it->get_ref<const std::string&>();
+        return string_value(*it, member, limit);
+    }
+
+    // A string value at path, of at most limit bytes, that a .bpm file can hold.
+    std::string string_value(const json& value, const std::string& member, std::size_t limit = max_field_bytes) {
+        const auto& s = value.get_ref<const std::string&>();
         if (s.size() > limit) {
             field_too_big(member, s.size());
             return {};
@@ -384,7 +434,41 @@ private:
         if (!expect_object(j, path)) return s;
         for (stage_field f : all_stage_fields) s.field(f) = string_field(j, std::string(stage_field_key(f)).c_str(), path);
         s.id = id_field(j, "stage_id", path, stage_ids_);
+        if (const auto tasks = j.find("journey_tasks"); tasks != j.end() && !tasks->is_null() && !tasks->is_array())
+            problem(path + ".journey_tasks", format(_("expected an array, found {1}"), type_name(*tasks)));
         return s;
+    }
+
+    // The path of a journey task of the stage being read.
+    std::string task_path(const std::string& persona, std::size_t index) const {
+        return persona + ".buying_stages[" + std::to_string(stage_items_) + "].journey_tasks[" + std::to_string(index) +
+               "]";
+    }
+
+    // A journey task of the stage being read, with the people read before it; kept while the
+    // map is within its limit.
+    void read_journey_task(const json& j, const std::string& path) {
+        if (!expect_object(j, path)) return;
+        journey_task t;
+        if (!j.contains("text")) problem(path, _("missing \"text\""));
+        t.text = string_field(j, "text", path);
+        const auto score = j.find("score");
+        if (score == j.end()) {
+            problem(path, _("missing \"score\""));
+        } else if (!score->is_number_integer() || score->get<long long>() < min_journey_score ||
+                   score->get<long long>() > max_journey_score) {
+            // TRANSLATORS: {1} is a JSON value; a journey task's score is Mermaid's, from 1 to 5
+            problem(path + ".score", format(_("{1} is not a whole number from 1 to 5"),
+                                            score->is_number() ? score->dump() : type_name(*score)));
+        } else {
+            t.score = score->get<int>();
+        }
+        if (const auto people = j.find("people"); people != j.end() && !people->is_null() && !people->is_array())
+            problem(path + ".people", format(_("expected an array, found {1}"), type_name(*people)));
+        if (count(path, content_bytes(t)) && keeping()) {
+            t.people = std::move(people_);
+            journey_.push_back(std::move(t));
+        }
     }
 
     // Each missing id is the next after the highest in use, as new_persona_id and new_stage_id
@@ -416,6 +500,10 @@ private:
     bool metadata_read_ = false;
     std::size_t personas_read_ = 0;    // kept or not
     std::vector<stage> stages_;        // of the persona being read
+    std::size_t stage_items_ = 0;      // of its list of stages, read so far, kept or not
+    std::vector<journey_task> journey_;  // of the stage being read
+    std::size_t task_items_ = 0;         // of its list of tasks, read so far, kept or not
+    std::vector<std::string> people_;    // of the journey task being read
     std::deque<pain_point> details_;   // of the persona being read, without repeats; a deque, so
                                        // the texts detail_texts_ looks at never move
     std::unordered_set<std::string_view> detail_texts_;

@@ -5,6 +5,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "bpm/mermaid_journey.h"
 #include "bpm/tr.h"
 
 namespace bpm {
@@ -78,12 +79,16 @@ std::vector<map_format> importable_formats() {
     return out;
 }
 
-bool can_import(map_format f) { return f == map_format::bpm || f == map_format::json; }
+bool can_import(map_format f) {
+    return f == map_format::bpm || f == map_format::json || f == map_format::mermaid || f == map_format::markdown;
+}
 
 result<document> import_map(const std::string& path, map_format f, const progress_fn& progress) {
     switch (f) {
         case map_format::bpm: return load_bpm(path, progress);
         case map_format::json: return load_json(path, progress);
+        case map_format::mermaid: return load_mermaid_journey(path, false);
+        case map_format::markdown: return load_mermaid_journey(path, true);
         default: break;
     }
     return result<document>::failure(

@@ -146,6 +146,19 @@ constexpr std::size_t json_stage_fields() {
 constexpr std::size_t bpm_stage = xml_container(4, "stage") + xml_attribute("id") + bpm_stage_fields();
 constexpr std::size_t json_stage = json_item(4) + json_member(5, "stage_id") + json_stage_fields();
 
+// A journey task: in .bpm "<task score="N">" with its "<text>" inside the stage's "<journey>", in
+// JSON an item of the stage's "journey_tasks" with "text", "score" and "people". Each task counts
+// the list around the tasks once more, which is more than enough. A map built by code may hold
+// any int as a score.
+constexpr std::size_t score_value = std::numeric_limits<int>::digits10 + 2;
+constexpr std::size_t bpm_journey_task = xml_container(5, "journey") + xml_container(6, "task") +
+                                         xml_attribute("score") + score_value + xml_field(7, "text");
+constexpr std::size_t json_journey_task = json_container(5, "journey_tasks") + json_item(6) + json_member(7, "text") +
+                                          json_member(7, "score") + score_value + json_container(7, "people");
+// One of its people: "<person>name</person>", or a string in "people".
+constexpr std::size_t bpm_journey_person = xml_field(7, "person");
+constexpr std::size_t json_journey_person = json_member(8, "");
+
 // The bytes of one part of a map in each written form.
 struct written {
     std::size_t bpm = 0;
@@ -202,6 +215,22 @@ std::size_t content_bytes(const stage& s) {
     written w{bpm_stage, json_stage};
     w.attribute(s.id);
     for (stage_field f : all_stage_fields) w.text(s.field(f));
+    std::size_t n = w.larger();
+    for (const journey_task& t : s.journey) n += content_bytes(t);
+    return n;
+}
+
+std::size_t content_bytes(const journey_task& t) {
+    written w{bpm_journey_task, json_journey_task};
+    w.text(t.text);
+    std::size_t n = w.larger();
+    for (const std::string& person : t.people) n += journey_person_content_bytes(person);
+    return n;
+}
+
+std::size_t journey_person_content_bytes(std::string_view name) {
+    written w{bpm_journey_person, json_journey_person};
+    w.text(name);
     return w.larger();
 }
 

@@ -83,6 +83,10 @@ std::size_t text_bytes(const std::string& s) { return s.capacity() > 15 ? s.capa
 std::size_t stage_bytes(const stage& s) {
     std::size_t n = sizeof(stage) + text_bytes(s.id);
     for (stage_field f : all_stage_fields) n += text_bytes(s.field(f));
+    for (const journey_task& t : s.journey) {
+        n += sizeof(journey_task) + text_bytes(t.text);
+        for (const std::string& person : t.people) n += sizeof(std::string) + text_bytes(person);
+    }
     return n;
 }
 

@@ -32,7 +32,7 @@ bool stage::operator==(const stage& o) const {
     if (id != o.id) return false;
     for (stage_field f : all_stage_fields)
         if (field(f) != o.field(f)) return false;
-    return true;
+    return journey == o.journey;
 }
 
 std::string persona::pain_points_text() const {
