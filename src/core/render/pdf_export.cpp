@@ -25,6 +25,7 @@
 #include "bpm/model.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "pdf_content.h"
 #include "pdf_encryption.h"
 #include "pdf_fonts.h"
 
@@ -35,7 +36,7 @@ namespace {
 using pdf_detail::face;
 using pdf_detail::face_id;
 
-constexpr std::size_t max_run_bytes = 8192;  // well inside libharu's 65,535-byte string limit
+constexpr std::size_t max_run_codes = 8192;  // a 16 KB string, inside the 32,767 bytes readers are sure to take
 
 // The first error libharu reported; every later one is a consequence of it.
 struct haru_error {
@@ -274,7 +275,7 @@ private:
 
     struct run {
         face_id face = pdf_detail::regular_face;
-        std::string text;
+        std::u16string codes;
         unsigned long units = 0;  // thousandths of an em
     };
 
@@ -399,8 +400,7 @@ private:
 
     // libharu deflates every stream with zlib's default level 6: for the eight-persona sample,
     // 870 KB of page content and fonts, half of a 30 ms export. A stream libharu would deflate is
-    // deflated here with libdeflate at deflate_level instead, and written by libharu as it is,
-    // under the /Filter that flate_filter adds.
+    // deflated here with libdeflate at deflate_level instead (deflate_into).
     HPDF_STATUS deflate_stream(HPDF_Dict dict) {
         if (!dict->stream || !(dict->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || dict->write_fn ||
             dict->stream->type != HPDF_STREAM_MEMORY)
@@ -414,6 +414,12 @@ private:
             if (!bytes) return HPDF_INVALID_OBJECT;
             in.append(reinterpret_cast<const char*>(bytes), length);
         }
+        return deflate_into(dict, in);
+    }
+
+    // Makes `in`, deflated, the stream of `dict`, which libharu then writes as it is, under the
+    // /Filter that flate_filter adds.
+    HPDF_STATUS deflate_into(HPDF_Dict dict, std::string_view in) {
         std::string out(libdeflate_zlib_compress_bound(deflater_.get(), in.size()), '\0');
         const std::size_t size = libdeflate_zlib_compress(deflater_.get(), in.data(), in.size(), out.data(), out.size());
         if (size == 0) return HPDF_ZLIB_ERROR;
@@ -425,7 +431,7 @@ private:
         return status;
     }
 
-    // Declares a stream deflated by deflate_stream, in place of the /Filter that libharu drops
+    // Declares a stream deflated by deflate_into, in place of the /Filter that libharu drops
     // from a stream it does not deflate itself.
     static HPDF_STATUS flate_filter(HPDF_Dict, HPDF_Stream out) {
         return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
@@ -439,6 +445,7 @@ private:
         const HPDF_Dict contents = attr->contents;
         const auto length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
         if (!length) return check(HPDF_DICT_STREAM_LENGTH_NOT_FOUND);
+        if (result<> deflated = check(deflate_into(contents, content_.bytes())); !deflated) return deflated;
         // libharu gives every page the /ProcSet that PDF 1.4 made obsolete (48 bytes) and its own
         // /MediaBox (26 bytes); pages as large as the first inherit theirs from the page tree.
         if (const auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page_, "Resources", HPDF_OCLASS_DICT)))
@@ -481,6 +488,7 @@ private:
         width_ = source.picture.width;
         height_ = source.picture.height;
         state_ = {};
+        content_.clear();
         for (const auto& item : source.picture.items) {
             std::visit([this](const auto& it) { paint(it); }, item);
             if (failed()) return;
@@ -501,41 +509,57 @@ private:
         HPDF_ExtGState& state = alpha_states_[{fill, stroke}];
         if (!state) {
             state = HPDF_CreateExtGState(doc_);
+            if (!state) return false;
             HPDF_ExtGState_SetAlphaFill(state, channel(fill));
             HPDF_ExtGState_SetAlphaStroke(state, channel(stroke));
         }
-        HPDF_Page_GSave(page_);
-        HPDF_Page_SetExtGState(page_, state);
+        const char* name = HPDF_Page_GetExtGStateName(page_, state);
+        if (!name) return false;
+        content_.save();
+        content_.graphics_state(name);
         return true;
     }
 
     // Undoes push_alpha, and with it every colour, width and font set since.
     void pop_alpha(bool pushed) {
         if (!pushed) return;
-        HPDF_Page_GRestore(page_);
+        content_.restore();
         state_ = {};
     }
 
-    // libharu writes every operator it is asked for; these leave out those that would set what
-    // the graphics state already holds (a text's font and size outlast its text object).
+    // These leave out the operators that would set what the graphics state already holds (a
+    // text's font and size outlast its text object).
     void set_fill(draw::colour c) {
         c.a = 255;
         if (state_.fill == c) return;
-        HPDF_Page_SetRGBFill(page_, channel(c.r), channel(c.g), channel(c.b));
+        content_.fill_colour(channel(c.r), channel(c.g), channel(c.b));
         state_.fill = c;
     }
     void set_stroke(draw::colour c, double width) {
         c.a = 255;
-        if (state_.stroke != c) HPDF_Page_SetRGBStroke(page_, channel(c.r), channel(c.g), channel(c.b));
-        if (state_.line_width != width) HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(width));
+        if (state_.stroke != c) content_.stroke_colour(channel(c.r), channel(c.g), channel(c.b));
+        if (state_.line_width != width) content_.line_width(static_cast<HPDF_REAL>(width));
         state_.stroke = c;
         state_.line_width = width;
     }
-    void set_font(HPDF_Font f, double size) {
-        if (state_.font == f && state_.font_size == size) return;
-        HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(size));
+    // False, having noted the error, for a size past the limit that libharu's
+    // HPDF_Page_SetFontAndSize keeps.
+    bool set_font(HPDF_Font f, double size) {
+        if (state_.font == f && state_.font_size == size) return true;
+        const auto points = static_cast<HPDF_REAL>(size);
+        if (!(points > 0 && points <= HPDF_MAX_FONTSIZE)) {
+            on_haru_error(HPDF_PAGE_INVALID_FONT_SIZE, 0, &error_);
+            return false;
+        }
+        const char* name = HPDF_Page_GetLocalFontName(page_, f);  // adds the font to the page's resources
+        if (!name) {
+            on_haru_error(HPDF_PAGE_INVALID_FONT, 0, &error_);
+            return false;
+        }
+        content_.font(name, points);
         state_.font = f;
         state_.font_size = size;
+        return true;
     }
 
     void paint(const draw::box& b) {
@@ -550,25 +574,25 @@ private:
         if (r > 0) {
             // Quarter circles as cubic Béziers, control points at the usual 0.5523 of the radius.
             const double k = r * (1 - 0.5522847498);
-            HPDF_Page_MoveTo(page_, x(left + r), y(top));
-            HPDF_Page_LineTo(page_, x(right - r), y(top));
-            HPDF_Page_CurveTo(page_, x(right - k), y(top), x(right), y(top + k), x(right), y(top + r));
-            HPDF_Page_LineTo(page_, x(right), y(bottom - r));
-            HPDF_Page_CurveTo(page_, x(right), y(bottom - k), x(right - k), y(bottom), x(right - r), y(bottom));
-            HPDF_Page_LineTo(page_, x(left + r), y(bottom));
-            HPDF_Page_CurveTo(page_, x(left + k), y(bottom), x(left), y(bottom - k), x(left), y(bottom - r));
-            HPDF_Page_LineTo(page_, x(left), y(top + r));
-            HPDF_Page_CurveTo(page_, x(left), y(top + k), x(left + k), y(top), x(left + r), y(top));
-            HPDF_Page_ClosePath(page_);
+            content_.move_to(x(left + r), y(top));
+            content_.line_to(x(right - r), y(top));
+            content_.curve_to(x(right - k), y(top), x(right), y(top + k), x(right), y(top + r));
+            content_.line_to(x(right), y(bottom - r));
+            content_.curve_to(x(right), y(bottom - k), x(right - k), y(bottom), x(right - r), y(bottom));
+            content_.line_to(x(left + r), y(bottom));
+            content_.curve_to(x(left + k), y(bottom), x(left), y(bottom - k), x(left), y(bottom - r));
+            content_.line_to(x(left), y(top + r));
+            content_.curve_to(x(left), y(top + k), x(left + k), y(top), x(left + r), y(top));
+            content_.close_path();
         } else {
-            HPDF_Page_Rectangle(page_, x(left), y(bottom), static_cast<HPDF_REAL>(b.area.w), static_cast<HPDF_REAL>(b.area.h));
+            content_.rectangle(x(left), y(bottom), static_cast<HPDF_REAL>(b.area.w), static_cast<HPDF_REAL>(b.area.h));
         }
         if (fill && stroke)
-            HPDF_Page_FillStroke(page_);
+            content_.fill_stroke();
         else if (fill)
-            HPDF_Page_Fill(page_);
+            content_.fill();
         else
-            HPDF_Page_Stroke(page_);
+            content_.stroke();
         pop_alpha(pushed);
     }
 
@@ -584,17 +608,17 @@ private:
             end = {(head[1].x + head[2].x) / 2, (head[1].y + head[2].y) / 2};
         }
         if (std::hypot(l.to.x - l.from.x, l.to.y - l.from.y) > std::hypot(l.to.x - end.x, l.to.y - end.y)) {
-            HPDF_Page_MoveTo(page_, x(l.from.x), y(l.from.y));
-            HPDF_Page_LineTo(page_, x(end.x), y(end.y));
-            HPDF_Page_Stroke(page_);
+            content_.move_to(x(l.from.x), y(l.from.y));
+            content_.line_to(x(end.x), y(end.y));
+            content_.stroke();
         }
         if (l.arrow_head) {
             set_fill(l.stroke);
-            HPDF_Page_MoveTo(page_, x(head[0].x), y(head[0].y));
-            HPDF_Page_LineTo(page_, x(head[1].x), y(head[1].y));
-            HPDF_Page_LineTo(page_, x(head[2].x), y(head[2].y));
-            HPDF_Page_ClosePath(page_);
-            HPDF_Page_Fill(page_);
+            content_.move_to(x(head[0].x), y(head[0].y));
+            content_.line_to(x(head[1].x), y(head[1].y));
+            content_.line_to(x(head[2].x), y(head[2].y));
+            content_.close_path();
+            content_.fill();
         }
         pop_alpha(pushed);
     }
@@ -605,7 +629,7 @@ private:
         if (t.ink.transparent() || !(t.face.size > 0) || !finite(t.area) || t.lines.empty()) return;
         const bool pushed = push_alpha(t.ink.a, 255);
         set_fill(t.ink);
-        HPDF_Page_BeginText(page_);
+        content_.begin_text();
         const face_id main = pdf_detail::main_face(fonts_, t.face.bold);
         const double ascent = fonts_.get(main).ascent * t.face.size / 1000;
         const double step = measurer_.line_height(t.face);
@@ -619,13 +643,12 @@ private:
             const HPDF_REAL baseline = y(t.area.y + ascent + static_cast<double>(i) * step);
             for (const run& r : runs_) {
                 HPDF_Font f = font(r.face);
-                if (!f) break;
-                set_font(f, t.face.size);
-                HPDF_Page_TextOut(page_, x(left), baseline, r.text.c_str());
+                if (!f || !set_font(f, t.face.size)) break;
+                content_.show(x(left), baseline, r.codes);
                 left += static_cast<double>(r.units) * t.face.size / 1000;
             }
         }
-        HPDF_Page_EndText(page_);
+        content_.end_text();
         pop_alpha(pushed);
     }
 
@@ -655,8 +678,8 @@ private:
             // ligature stands for among them (poppler and pdf.js alike): a lam-alef maps to
             // alef-lam, so that it extracts as lam-alef.
             if (is_presentation_form(drawn)) e.unicode_of.emplace(*code, std::u32string(source.rbegin(), source.rend()));
-            if (runs_.empty() || runs_.back().face != id || runs_.back().text.size() >= max_run_bytes) runs_.push_back({id, {}, 0});
-            append_utf8(runs_.back().text, *code);
+            if (runs_.empty() || runs_.back().face != id || runs_.back().codes.size() >= max_run_codes) runs_.push_back({id, {}, 0});
+            runs_.back().codes += static_cast<char16_t>(*code);
             runs_.back().units += advance;
             total += advance;
             e.used_glyphs[f.glyph(drawn)] = true;
@@ -665,9 +688,9 @@ private:
         return total;
     }
 
-    // The code a character is drawn with in its font. libharu's UTF-8 encoder writes BMP code
-    // points as the codes and cannot address characters past the BMP (emoji among them), so each
-    // of those borrows a code of the Private Use Area that the font leaves unused; the font's
+    // The code a character is drawn with in its font. Codes are two bytes, the BMP code points
+    // (as for libharu's UTF-8 encoder, Identity-H), so a character past the BMP (emoji among
+    // them) borrows a code of the Private Use Area that the font leaves unused; the font's
     // CIDToGIDMap points it at the right glyph and its /ToUnicode at the right character, so the
     // emoji prints and extracts as itself. Nothing when the 6,400 codes are all taken.
     static std::optional<std::uint16_t> code_for(embedded_face& e, const face& f, char32_t cp) {
@@ -909,6 +932,7 @@ private:
     std::map<std::pair<std::uint8_t, std::uint8_t>, HPDF_ExtGState> alpha_states_;
     std::set<char32_t> missing_;
     std::vector<run> runs_;
+    pdf_detail::page_content content_;  // of the page being drawn
 };
 
 namespace {
