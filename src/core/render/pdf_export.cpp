@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <memory>
 #include <new>
@@ -27,6 +28,7 @@
 #include "bpm/utf8.h"
 #include "pdf_content.h"
 #include "pdf_encryption.h"
+#include "pdf_font_file.h"
 #include "pdf_fonts.h"
 
 namespace bpm {
@@ -420,12 +422,15 @@ private:
     // Makes `in`, deflated, the stream of `dict`, which libharu then writes as it is, under the
     // /Filter that flate_filter adds.
     HPDF_STATUS deflate_into(HPDF_Dict dict, std::string_view in) {
-        std::string out(libdeflate_zlib_compress_bound(deflater_.get(), in.size()), '\0');
-        const std::size_t size = libdeflate_zlib_compress(deflater_.get(), in.data(), in.size(), out.data(), out.size());
+        // One buffer for every stream: a fresh one would be zeroed, and its pages faulted in, each time.
+        const std::size_t bound = libdeflate_zlib_compress_bound(deflater_.get(), in.size());
+        if (deflated_.size() < bound) deflated_.resize(bound);
+        const std::size_t size =
+            libdeflate_zlib_compress(deflater_.get(), in.data(), in.size(), deflated_.data(), deflated_.size());
         if (size == 0) return HPDF_ZLIB_ERROR;
         HPDF_MemStream_FreeData(dict->stream);
-        const HPDF_STATUS status =
-            HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(size));
+        const HPDF_STATUS status = HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(deflated_.data()),
+                                                     static_cast<HPDF_UINT>(size));
         dict->filter = HPDF_STREAM_FILTER_NONE;
         dict->write_fn = flate_filter;
         return status;
@@ -740,7 +745,8 @@ private:
     }
 
     // What the fonts lack before they are written: the widths and CIDToGIDMap entries of the
-    // characters drawn (type0_font left them empty), and the parts of composite glyphs.
+    // characters drawn (type0_font left them empty), the parts of composite glyphs, and the
+    // embedded subset (embed_program).
     bool complete_fonts() {
         for (std::size_t id = 0; id < embedded_.size(); ++id) {
             const embedded_face& e = embedded_[id];
@@ -753,6 +759,58 @@ private:
             if (!write_widths_and_map(e, f) || !write_to_unicode(e)) return false;
             embed_glyphs(attr, f, e.used_glyphs);
         }
+        // In the order libharu writes the fonts, which is the order of their objects.
+        std::vector<const embedded_face*> loaded;
+        for (const embedded_face& e : embedded_)
+            if (e.font) loaded.push_back(&e);
+        std::sort(loaded.begin(), loaded.end(), [](const embedded_face* a, const embedded_face* b) {
+            return id_of(a->font) < id_of(b->font);
+        });
+        for (const embedded_face* e : loaded) {
+            HPDF_FontDef def = HPDF_GetFontDef(doc_, e->name.c_str());
+            if (!embed_program(def, *static_cast<HPDF_TTFontDefAttr>(def->attr))) return false;
+        }
+        return true;
+    }
+
+    // Gives the font the descriptor that libharu would give it when the font is written
+    // (CIDFontType2_BeforeWrite_Func), with the same entries in the same order, but with the
+    // embedded subset made by subset_font_program from the font file libharu holds open. Leaves
+    // the descriptor to libharu when the subset cannot be made here; false when libharu fails.
+    bool embed_program(HPDF_FontDef def, const HPDF_TTFontDefAttr_Rec& attr) {
+        if (def->descriptor || !attr.embedding || !attr.stream) return true;
+        const auto read = [stream = attr.stream](std::uint64_t offset, std::size_t length, std::string& out) {
+            if (offset > std::numeric_limits<HPDF_INT>::max() || length > std::numeric_limits<HPDF_UINT>::max() ||
+                HPDF_Stream_Seek(stream, static_cast<HPDF_INT>(offset), HPDF_SEEK_SET) != HPDF_OK)
+                return false;
+            const std::size_t at = out.size();
+            out.resize(at + length);
+            auto size = static_cast<HPDF_UINT>(length);
+            return length == 0 || (HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(&out[at]), &size) == HPDF_OK &&
+                                   size == length);
+        };
+        const std::optional<pdf_detail::font_program> program = pdf_detail::subset_font_program(attr, read);
+        if (!program) return true;
+        HPDF_Dict descriptor = HPDF_Dict_New(doc_->mmgr);
+        HPDF_Dict data = descriptor ? HPDF_DictStream_New(doc_->mmgr, doc_->xref) : nullptr;
+        if (!data) return false;
+        HPDF_STATUS status = deflate_into(data, program->bytes);
+        if (status == HPDF_OK) status = HPDF_Dict_Add(descriptor, "FontFile2", data);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(program->length1));
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length2", 0);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length3", 0);
+        if (status == HPDF_OK) status = HPDF_Xref_Add(doc_->xref, descriptor);
+        if (status == HPDF_OK) status = HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Flags", def->flags);
+        if (status == HPDF_OK) status = HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(doc_->mmgr, def->font_bbox));
+        if (status == HPDF_OK) status = HPDF_Dict_AddName(descriptor, "FontName", attr.base_font);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+        if (status != HPDF_OK) return false;
+        def->descriptor = descriptor;
         return true;
     }
 
@@ -902,6 +960,7 @@ private:
     haru_error error_;
     HPDF_Doc doc_ = nullptr;
     std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> deflater_;
+    std::string deflated_;  // deflate_into's output, reused
     HPDF_Stream out_ = nullptr;
     std::string password_;               // empty: the PDF is not protected
     std::string bytes_;                  // the PDF when there is no file; the unprotected PDF before encrypt()
