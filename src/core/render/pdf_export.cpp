@@ -2,6 +2,7 @@
 
 #include <hpdf.h>
 // libharu's internals, for writing a page as soon as it is drawn.
+#include <hpdf_encoder.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -724,23 +725,24 @@ private:
         return e.font;
     }
 
-    // libharu gives a font its widths and its CIDToGIDMap by looking every one of the 65,536
-    // code points of the Basic Multilingual Plane up in the cmap, through a linear search of its
-    // segments: a third of the whole export's time for DejaVu Sans and its bold, and 60 KB of
-    // widths and two 128 KB maps in the file, though a map uses a few hundred characters.
-    // Behind a cmap that maps nothing (format 0, all glyph 0) the lookups are quick and find no
-    // width to write; the real cmap is back before any text is drawn, and finish() writes the
-    // widths and map entries of the characters drawn (complete_fonts).
+    // libharu gives a font its widths and its CIDToGIDMap by going through all 65,536 codes of
+    // the Basic Multilingual Plane, looking each up in the font's cmap (HPDF_Type0Font_New): once
+    // a third of the whole export's time for DejaVu Sans and its bold, and 60 KB of widths and two
+    // 128 KB maps in the file, though a map uses a few hundred characters. Only a CMap encoder is
+    // asked which codes it has; so while the font is made, the UTF-8 encoder reads as one
+    // (HPDF_CMapEncoder_ToUnicode) that has the space alone, and libharu looks one code up. Its
+    // codes, and the decoding state that it keeps in the first of them, are then put back.
+    // finish() writes the widths and map entries of the characters drawn (complete_fonts).
     HPDF_Font type0_font(const char* name) {
-        HPDF_FontDef def = HPDF_GetFontDef(doc_, name);
-        if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return HPDF_GetFont(doc_, name, "UTF-8");
-        auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
-        static HPDF_UINT16 no_glyph[256] = {};
-        const HPDF_TTF_CmapRange cmap = attr->cmap;
-        attr->cmap.format = 0;
-        attr->cmap.glyph_id_array = no_glyph;
+        auto* codes = static_cast<HPDF_CMapEncoderAttr>(utf8_->attr);
+        const auto to_unicode = utf8_->to_unicode_fn;
+        const std::vector<HPDF_UINT16> kept(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256);
+        std::fill(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256, HPDF_UINT16(0));
+        codes->cid_map[0][' '] = ' ';
+        utf8_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
         HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
-        attr->cmap = cmap;
+        utf8_->to_unicode_fn = to_unicode;
+        std::copy(kept.begin(), kept.end(), &codes->cid_map[0][0]);
         return font;
     }
 
