@@ -270,10 +270,18 @@ private:
         HPDF_Font font = nullptr;
         std::string name;
         std::vector<bool> used_glyphs;                       // by glyph
-        std::vector<char32_t> char_of;                       // by code: the character drawn, 0 for none
+        std::vector<bool> used_codes;                        // by code
+        std::vector<std::uint16_t> codes;                    // those used, in order once the pages are drawn
         std::map<std::uint16_t, std::u32string> unicode_of;  // by code: what a presentation form stands for
         std::map<char32_t, std::uint16_t> code_of_astral;    // borrowed codes of characters past the BMP
+        std::map<std::uint16_t, char32_t> astral_of_code;    // and the other way round
         std::uint32_t next_private = 0xF8FF;                 // the next code to borrow, downwards
+
+        // The character drawn with a code that was used.
+        char32_t char_of(std::size_t code) const {
+            const auto it = astral_of_code.find(static_cast<std::uint16_t>(code));
+            return it == astral_of_code.end() ? static_cast<char32_t>(code) : it->second;
+        }
     };
 
     struct run {
@@ -673,7 +681,7 @@ private:
             const face& f = fonts_.get(id);
             if (e.used_glyphs.empty()) {
                 e.used_glyphs.resize(f.advance.size());
-                e.char_of.resize(0x10000);
+                e.used_codes.resize(0x10000);
             }
             const std::optional<std::uint16_t> code = code_for(e, f, drawn);
             if (!code) {
@@ -689,7 +697,10 @@ private:
             runs_.back().units += advance;
             total += advance;
             e.used_glyphs[f.glyph(drawn)] = true;
-            e.char_of[*code] = drawn;
+            if (!e.used_codes[*code]) {
+                e.used_codes[*code] = true;
+                e.codes.push_back(*code);
+            }
         });
         return total;
     }
@@ -701,11 +712,16 @@ private:
     // emoji prints and extracts as itself. Nothing when the 6,400 codes are all taken.
     static std::optional<std::uint16_t> code_for(embedded_face& e, const face& f, char32_t cp) {
         if (cp < 0x10000) return static_cast<std::uint16_t>(cp);
+        return borrowed_code(e, f, cp);
+    }
+
+    static std::optional<std::uint16_t> borrowed_code(embedded_face& e, const face& f, char32_t cp) {
         if (const auto it = e.code_of_astral.find(cp); it != e.code_of_astral.end()) return it->second;
-        while (e.next_private >= 0xE000 && (f.has(e.next_private) || e.char_of[e.next_private])) --e.next_private;
+        while (e.next_private >= 0xE000 && (f.has(e.next_private) || e.used_codes[e.next_private])) --e.next_private;
         if (e.next_private < 0xE000) return std::nullopt;
         const auto code = static_cast<std::uint16_t>(e.next_private--);
         e.code_of_astral.emplace(cp, code);
+        e.astral_of_code.emplace(code, cp);
         return code;
     }
 
@@ -751,13 +767,14 @@ private:
     // embedded subset (embed_program).
     bool complete_fonts() {
         for (std::size_t id = 0; id < embedded_.size(); ++id) {
-            const embedded_face& e = embedded_[id];
+            embedded_face& e = embedded_[id];
             if (!e.font) continue;
             const face& f = fonts_.get(static_cast<face_id>(id));
             HPDF_FontDef def = HPDF_GetFontDef(doc_, e.name.c_str());
             if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return false;
             auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
             if (!attr || !attr->glyph_tbl.flgs || attr->num_glyphs != f.advance.size()) return false;
+            std::sort(e.codes.begin(), e.codes.end());
             if (!write_widths_and_map(e, f) || !write_to_unicode(e)) return false;
             embed_glyphs(attr, f, e.used_glyphs);
         }
@@ -828,19 +845,18 @@ private:
         std::string map;
         HPDF_Array run = nullptr;
         HPDF_STATUS status = HPDF_OK;
-        for (std::size_t code = 0; code < e.char_of.size() && status == HPDF_OK; ++code) {
-            const char32_t cp = e.char_of[code];
-            if (!cp) {
-                run = nullptr;
-                continue;
-            }
-            if (!run) {
+        std::size_t previous = 0;
+        for (const std::size_t code : e.codes) {
+            if (status != HPDF_OK) break;
+            const char32_t cp = e.char_of(code);
+            if (!run || code != previous + 1) {
                 run = HPDF_Array_New(doc_->mmgr);
                 if (!run) return false;
                 status = HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code));
                 if (status == HPDF_OK) status = HPDF_Array_Add(widths, run);
             }
             if (status == HPDF_OK) status = HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(f.width(cp)));
+            previous = code;
             const std::uint16_t glyph = f.glyph(cp);
             map.resize(2 * code + 2);
             map[2 * code] = static_cast<char>(glyph >> 8);
@@ -866,12 +882,10 @@ private:
     bool write_to_unicode(const embedded_face& e) {
         const auto* attr = static_cast<HPDF_FontAttr>(e.font->attr);
         if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return false;
-        std::vector<std::pair<std::size_t, std::u32string_view>> entries;
-        for (std::size_t code = 0; code < e.char_of.size(); ++code) {
-            if (!e.char_of[code]) continue;
-            const auto it = e.unicode_of.find(static_cast<std::uint16_t>(code));
-            entries.emplace_back(code, it == e.unicode_of.end() ? std::u32string_view(&e.char_of[code], 1)
-                                                                : std::u32string_view(it->second));
+        std::vector<std::pair<std::size_t, std::u32string>> entries;
+        for (const std::uint16_t code : e.codes) {
+            const auto it = e.unicode_of.find(code);
+            entries.emplace_back(code, it == e.unicode_of.end() ? std::u32string(1, e.char_of(code)) : it->second);
         }
         std::string cmap =
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"

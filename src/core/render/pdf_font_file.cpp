@@ -21,11 +21,15 @@ void put32(std::string& out, std::uint32_t v) {
     put16(out, v & 0xFFFF);
 }
 
-// The big-endian word at `at` of the `count` bytes from there (up to 4), zeros after them.
-std::uint32_t word(std::string_view s, std::size_t at, std::size_t count) {
-    std::uint32_t w = 0;
-    for (std::size_t i = 0; i < 4; ++i) w = w << 8 | (i < count ? static_cast<unsigned char>(s[at + i]) : 0u);
-    return w;
+// The sum of the big-endian words of `s`, the last one padded with zeros.
+std::uint32_t sum_words(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::uint32_t sum = 0;
+    std::size_t k = 0;
+    for (; k + 4 <= s.size(); k += 4)
+        sum += std::uint32_t(p[k]) << 24 | std::uint32_t(p[k + 1]) << 16 | std::uint32_t(p[k + 2]) << 8 | p[k + 3];
+    for (std::size_t i = 0; k + i < s.size(); ++i) sum += std::uint32_t(p[k + i]) << (24 - 8 * i);
+    return sum;
 }
 
 // In SaveFontData's order; a table the font lacks is written empty.
@@ -111,57 +115,73 @@ bool write_names(std::string& out, const HPDF_TTFontDefAttr_Rec& attr, const fon
     return true;
 }
 
+// No fewer bytes than the program takes: the directory, the tables as the file has them, the flagged
+// glyphs, loca at its widest, and the tag before every name.
+std::size_t size_bound(const HPDF_TTFontDefAttr_Rec& attr, std::size_t directory_bytes) {
+    std::size_t bound = directory_bytes + 54 + 4 * (std::size_t(attr.num_glyphs) + 1) + 14 * std::size_t(attr.name_tbl.count);
+    for (const char* tag : tags)
+        if (const HPDF_TTFTable* table = find_table(attr, tag); table && std::strcmp(tag, "glyf") != 0) bound += table->length;
+    const std::size_t scale = attr.header.index_to_loc_format == 0 ? 2 : 1;
+    for (std::size_t g = 0; g < attr.num_glyphs; ++g)
+        if (attr.glyph_tbl.flgs[g] == 1 && attr.glyph_tbl.offsets[g + 1] > attr.glyph_tbl.offsets[g])
+            bound += scale * (attr.glyph_tbl.offsets[g + 1] - attr.glyph_tbl.offsets[g]);
+    return bound;
+}
+
 }  // namespace
 
 std::optional<font_program> subset_font_program(const HPDF_TTFontDefAttr_Rec& attr, const font_file_reader& read) {
     if (!attr.glyph_tbl.flgs || !attr.glyph_tbl.offsets || (attr.name_tbl.count && !attr.name_tbl.name_records))
         return std::nullopt;
-    std::string data;  // the tables, unpadded, one after the other
-    std::array<std::pair<std::size_t, std::size_t>, tags.size()> placed{};  // offset in data, length
+    // The directory, filled in last, then the tables, unpadded, one after the other, in a buffer
+    // of the right size from the start.
+    constexpr std::size_t directory_bytes = 12 + 16 * tags.size();
+    font_program out;
+    std::string& bytes = out.bytes;
+    bytes.reserve(size_bound(attr, directory_bytes));
+    bytes.resize(directory_bytes);
+    std::array<std::pair<std::size_t, std::size_t>, tags.size()> placed{};  // offset, length
     std::vector<std::uint32_t> glyph_offsets;
     std::size_t adjustment_at = 0;
     for (std::size_t t = 0; t < tags.size(); ++t) {
-        const std::size_t start = data.size();
+        const std::size_t start = bytes.size();
         const std::string_view tag(tags[t], 4);
         if (tag == "head") {
-            write_head(data, attr.header);
+            write_head(bytes, attr.header);
             adjustment_at = start + 8;
         } else if (tag == "glyf") {
-            if (!write_glyphs(data, attr, read, glyph_offsets)) return std::nullopt;
+            if (!write_glyphs(bytes, attr, read, glyph_offsets)) return std::nullopt;
         } else if (tag == "loca") {
             for (const std::uint32_t offset : glyph_offsets)
-                attr.header.index_to_loc_format == 0 ? put16(data, offset & 0xFFFF) : put32(data, offset);
+                attr.header.index_to_loc_format == 0 ? put16(bytes, offset & 0xFFFF) : put32(bytes, offset);
         } else if (tag == "name") {
-            if (!write_names(data, attr, read)) return std::nullopt;
+            if (!write_names(bytes, attr, read)) return std::nullopt;
         } else if (const HPDF_TTFTable* table = find_table(attr, tags[t])) {
-            if (!read(table->offset, table->length, data)) return std::nullopt;
+            if (!read(table->offset, table->length, bytes)) return std::nullopt;
         }
-        placed[t] = {start, data.size() - start};
+        placed[t] = {start, bytes.size() - start};
     }
 
-    constexpr std::size_t directory_bytes = 12 + 16 * tags.size();
-    font_program out;
-    out.bytes.reserve(directory_bytes + data.size());
-    put32(out.bytes, attr.offset_tbl.sfnt_version);
-    put16(out.bytes, tags.size());
-    put16(out.bytes, attr.offset_tbl.search_range);
-    put16(out.bytes, attr.offset_tbl.entry_selector);
-    put16(out.bytes, attr.offset_tbl.range_shift);
+    std::string directory;
+    put32(directory, attr.offset_tbl.sfnt_version);
+    put16(directory, tags.size());
+    put16(directory, attr.offset_tbl.search_range);
+    put16(directory, attr.offset_tbl.entry_selector);
+    put16(directory, attr.offset_tbl.range_shift);
+    const std::string_view all(bytes);
     for (std::size_t t = 0; t < tags.size(); ++t) {
         const auto [offset, length] = placed[t];
-        std::uint32_t sum = 0;
-        for (std::size_t k = 0; k < length; k += 4) sum += word(data, offset + k, std::min<std::size_t>(4, length - k));
-        out.bytes.append(tags[t], 4);
-        put32(out.bytes, sum);
-        put32(out.bytes, static_cast<std::uint32_t>(directory_bytes + offset));
-        put32(out.bytes, static_cast<std::uint32_t>(length));
+        directory.append(tags[t], 4);
+        put32(directory, sum_words(all.substr(offset, length)));
+        put32(directory, static_cast<std::uint32_t>(offset));
+        put32(directory, static_cast<std::uint32_t>(length));
     }
+    bytes.replace(0, directory_bytes, directory);
     // SaveFontData adds up the tables' whole words only, without the directory.
-    std::uint32_t adjustment = 0xB1B0AFBA;
-    for (std::size_t k = 0; k + 4 <= data.size(); k += 4) adjustment -= word(data, k, 4);
-    for (std::size_t i = 0; i < 4; ++i) data[adjustment_at + i] = static_cast<char>(adjustment >> (24 - 8 * i) & 0xFF);
-    out.bytes += data;
-    out.length1 = directory_bytes + data.size();
+    const std::size_t tables = bytes.size() - directory_bytes;
+    const std::uint32_t adjustment = 0xB1B0AFBA - sum_words(all.substr(directory_bytes, tables - tables % 4));
+    for (std::size_t i = 0; i < 4; ++i) bytes[adjustment_at + i] = static_cast<char>(adjustment >> (24 - 8 * i) & 0xFF);
+    out.length1 = bytes.size();
     return out;
 }
 
