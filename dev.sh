@@ -14,7 +14,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 # Debian/Ubuntu packages the build and the tests need; keep in step with the README.
-build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libutfcpp-dev libcurl4-openssl-dev libboost-test-dev libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libfribidi-dev libfontconfig-dev libqpdf-dev libidn-dev zlib1g-dev libpng-dev libcairo2-dev libfreetype-dev libxlsxwriter-dev fonts-dejavu-core)
+build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libutfcpp-dev libcurl4-openssl-dev libboost-test-dev libwxgtk3.2-dev libgtk-3-dev libhpdf-dev libfribidi-dev libfontconfig-dev libqpdf-dev libidn-dev libdeflate-dev libpng-dev libcairo2-dev libfreetype-dev libxlsxwriter-dev fonts-dejavu-core)
 # The PDF tests draw CJK and emoji from the fallback fonts fonts-wqy-microhei and fonts-symbola install;
 # the xlsx_export suite reads workbooks back with python3's standard library.
 test_packages=(libxml2-utils xvfb xauth imagemagick poppler-utils qpdf cmark-gfm fonts-wqy-microhei fonts-symbola librsvg2-bin git python3)

@@ -13,9 +13,9 @@ set(CPACK_GENERATOR "TGZ;DEB")
 # password is encrypted with AES-256 through libqpdf after libidn's SASLprep).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Printing and PDF export draw with DejaVu Sans, a file the shared-library scan cannot see, and
-# order right-to-left text with FriBidi (which the scan finds too, as it finds fontconfig).
-# bpmap-cli loads libcairo when it first draws a picture (src/core/raster/cairo_library.h): the scan
-# cannot see it either.
+# order right-to-left text with FriBidi (which the scan finds too). bpmap-cli loads libcairo when it
+# first draws a picture (src/core/raster/cairo_library.h) and libfontconfig when text first needs a
+# fallback font (src/core/render/fontconfig_library.h): the scan cannot see them either.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, libfribidi0, libfontconfig1, libcairo2")
 # The Excel export loads libxlsxwriter when it first writes a workbook (src/core/xlsx/xlsxwriter_library.h):
 # its package, libxlsxwriter4 for libxlsxwriter.so.4, is named after the soname found.

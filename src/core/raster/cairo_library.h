@@ -1,7 +1,7 @@
 #pragma once
 // Internal to the raster layer: cairo, loaded when the first picture is drawn rather than when the
 // program starts. Linked the usual way, libcairo and the fifteen libraries it brings (pixman, X11,
-// xcb...) cost every run of bpmap-cli 1.5 ms of CPU, picture or not (a PDF export takes 27). Where
+// xcb...) cost every run of bpmap-cli 1.5 ms of CPU, picture or not (a PDF export takes 19). Where
 // libcairo is not a shared ELF library (macOS, Windows, a static build) it is linked as usual and
 // load_cairo() hands out the linked functions. The editor has cairo loaded by GTK either way.
 

@@ -2,10 +2,11 @@
 
 #include <hpdf.h>
 // libharu's internals, for writing a page as soon as it is drawn.
+#include <hpdf_encoder.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <array>
@@ -13,7 +14,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
+#include <memory>
 #include <new>
 #include <optional>
 #include <set>
@@ -24,7 +27,9 @@
 #include "bpm/model.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
+#include "pdf_content.h"
 #include "pdf_encryption.h"
+#include "pdf_font_file.h"
 #include "pdf_fonts.h"
 
 namespace bpm {
@@ -34,7 +39,7 @@ namespace {
 using pdf_detail::face;
 using pdf_detail::face_id;
 
-constexpr std::size_t max_run_bytes = 8192;  // well inside libharu's 65,535-byte string limit
+constexpr std::size_t max_run_codes = 8192;  // a 16 KB string, inside the 32,767 bytes readers are sure to take
 
 // The first error libharu reported; every later one is a consequence of it.
 struct haru_error {
@@ -142,8 +147,8 @@ constexpr std::size_t file_buffer_bytes = std::size_t(1) << 16;
 // rather than in memory: libqpdf holds about 1.5 KB per object while it encrypts (58 MiB for the
 // 1,000 × 12 map's 35 MB), and the bytes as well would take that export past 100 MiB.
 constexpr std::size_t unprotected_in_memory_bytes = std::size_t(16) << 20;
-// The best of zlib's fast levels: the eight-persona sample's page content and fonts deflate in
-// 6 ms rather than level 6's 15, into 231 KB rather than 211.
+// libdeflate's level 3 deflates the eight-persona sample's page content and fonts (870 KB) in a
+// little over half the time zlib's level 3 took, into 227 KB rather than 246.
 constexpr int deflate_level = 3;
 
 }  // namespace
@@ -160,8 +165,9 @@ class pdf_detail::haru_writer {
 public:
     // Bytes go to the file when there is one and no password, else to memory.
     haru_writer(const pdf_detail::font_set& fonts, const draw::text_measurer& measurer, std::optional<atomic_file> file)
-        : fonts_(fonts), measurer_(measurer), file_(std::move(file)), doc_(HPDF_New(on_haru_error, &error_)) {
-        if (!doc_) throw std::bad_alloc();
+        : fonts_(fonts), measurer_(measurer), file_(std::move(file)), doc_(HPDF_New(on_haru_error, &error_)),
+          deflater_(libdeflate_alloc_compressor(deflate_level), libdeflate_free_compressor) {
+        if (!doc_ || !deflater_) throw std::bad_alloc();
         HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL);
         HPDF_UseUTFEncodings(doc_);
         HPDF_SetCurrentEncoder(doc_, "UTF-8");
@@ -264,15 +270,23 @@ private:
         HPDF_Font font = nullptr;
         std::string name;
         std::vector<bool> used_glyphs;                       // by glyph
-        std::vector<char32_t> char_of;                       // by code: the character drawn, 0 for none
+        std::vector<bool> used_codes;                        // by code
+        std::vector<std::uint16_t> codes;                    // those used, in order once the pages are drawn
         std::map<std::uint16_t, std::u32string> unicode_of;  // by code: what a presentation form stands for
         std::map<char32_t, std::uint16_t> code_of_astral;    // borrowed codes of characters past the BMP
+        std::map<std::uint16_t, char32_t> astral_of_code;    // and the other way round
         std::uint32_t next_private = 0xF8FF;                 // the next code to borrow, downwards
+
+        // The character drawn with a code that was used.
+        char32_t char_of(std::size_t code) const {
+            const auto it = astral_of_code.find(static_cast<std::uint16_t>(code));
+            return it == astral_of_code.end() ? static_cast<char32_t>(code) : it->second;
+        }
     };
 
     struct run {
         face_id face = pdf_detail::regular_face;
-        std::string text;
+        std::u16string codes;
         unsigned long units = 0;  // thousandths of an em
     };
 
@@ -395,10 +409,9 @@ private:
         return status;
     }
 
-    // libharu deflates every stream at zlib's default level 6: for the eight-persona sample,
-    // 820 KB of page content and fonts, 15 ms of a 30 ms export. A stream libharu would deflate
-    // is deflated here at deflate_level instead, and written by libharu as it is, under the
-    // /Filter that flate_filter adds.
+    // libharu deflates every stream with zlib's default level 6: for the eight-persona sample,
+    // 870 KB of page content and fonts, half of a 30 ms export. A stream libharu would deflate is
+    // deflated here with libdeflate at deflate_level instead (deflate_into).
     HPDF_STATUS deflate_stream(HPDF_Dict dict) {
         if (!dict->stream || !(dict->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || dict->write_fn ||
             dict->stream->type != HPDF_STREAM_MEMORY)
@@ -412,20 +425,27 @@ private:
             if (!bytes) return HPDF_INVALID_OBJECT;
             in.append(reinterpret_cast<const char*>(bytes), length);
         }
-        uLongf size = compressBound(static_cast<uLong>(in.size()));
-        std::string out(size, '\0');
-        if (compress2(reinterpret_cast<Bytef*>(out.data()), &size, reinterpret_cast<const Bytef*>(in.data()),
-                      static_cast<uLong>(in.size()), deflate_level) != Z_OK)
-            return HPDF_ZLIB_ERROR;
+        return deflate_into(dict, in);
+    }
+
+    // Makes `in`, deflated, the stream of `dict`, which libharu then writes as it is, under the
+    // /Filter that flate_filter adds.
+    HPDF_STATUS deflate_into(HPDF_Dict dict, std::string_view in) {
+        // One buffer for every stream: a fresh one would be zeroed, and its pages faulted in, each time.
+        const std::size_t bound = libdeflate_zlib_compress_bound(deflater_.get(), in.size());
+        if (deflated_.size() < bound) deflated_.resize(bound);
+        const std::size_t size =
+            libdeflate_zlib_compress(deflater_.get(), in.data(), in.size(), deflated_.data(), deflated_.size());
+        if (size == 0) return HPDF_ZLIB_ERROR;
         HPDF_MemStream_FreeData(dict->stream);
-        const HPDF_STATUS status =
-            HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()), static_cast<HPDF_UINT>(size));
+        const HPDF_STATUS status = HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(deflated_.data()),
+                                                     static_cast<HPDF_UINT>(size));
         dict->filter = HPDF_STREAM_FILTER_NONE;
         dict->write_fn = flate_filter;
         return status;
     }
 
-    // Declares a stream deflated by deflate_stream, in place of the /Filter that libharu drops
+    // Declares a stream deflated by deflate_into, in place of the /Filter that libharu drops
     // from a stream it does not deflate itself.
     static HPDF_STATUS flate_filter(HPDF_Dict, HPDF_Stream out) {
         return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
@@ -439,6 +459,7 @@ private:
         const HPDF_Dict contents = attr->contents;
         const auto length = static_cast<HPDF_Number>(HPDF_Dict_GetItem(contents, "Length", HPDF_OCLASS_NUMBER));
         if (!length) return check(HPDF_DICT_STREAM_LENGTH_NOT_FOUND);
+        if (result<> deflated = check(deflate_into(contents, content_.bytes())); !deflated) return deflated;
         // libharu gives every page the /ProcSet that PDF 1.4 made obsolete (48 bytes) and its own
         // /MediaBox (26 bytes); pages as large as the first inherit theirs from the page tree.
         if (const auto resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page_, "Resources", HPDF_OCLASS_DICT)))
@@ -481,6 +502,7 @@ private:
         width_ = source.picture.width;
         height_ = source.picture.height;
         state_ = {};
+        content_.clear();
         for (const auto& item : source.picture.items) {
             std::visit([this](const auto& it) { paint(it); }, item);
             if (failed()) return;
@@ -501,41 +523,57 @@ private:
         HPDF_ExtGState& state = alpha_states_[{fill, stroke}];
         if (!state) {
             state = HPDF_CreateExtGState(doc_);
+            if (!state) return false;
             HPDF_ExtGState_SetAlphaFill(state, channel(fill));
             HPDF_ExtGState_SetAlphaStroke(state, channel(stroke));
         }
-        HPDF_Page_GSave(page_);
-        HPDF_Page_SetExtGState(page_, state);
+        const char* name = HPDF_Page_GetExtGStateName(page_, state);
+        if (!name) return false;
+        content_.save();
+        content_.graphics_state(name);
         return true;
     }
 
     // Undoes push_alpha, and with it every colour, width and font set since.
     void pop_alpha(bool pushed) {
         if (!pushed) return;
-        HPDF_Page_GRestore(page_);
+        content_.restore();
         state_ = {};
     }
 
-    // libharu writes every operator it is asked for; these leave out those that would set what
-    // the graphics state already holds (a text's font and size outlast its text object).
+    // These leave out the operators that would set what the graphics state already holds (a
+    // text's font and size outlast its text object).
     void set_fill(draw::colour c) {
         c.a = 255;
         if (state_.fill == c) return;
-        HPDF_Page_SetRGBFill(page_, channel(c.r), channel(c.g), channel(c.b));
+        content_.fill_colour(channel(c.r), channel(c.g), channel(c.b));
         state_.fill = c;
     }
     void set_stroke(draw::colour c, double width) {
         c.a = 255;
-        if (state_.stroke != c) HPDF_Page_SetRGBStroke(page_, channel(c.r), channel(c.g), channel(c.b));
-        if (state_.line_width != width) HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(width));
+        if (state_.stroke != c) content_.stroke_colour(channel(c.r), channel(c.g), channel(c.b));
+        if (state_.line_width != width) content_.line_width(static_cast<HPDF_REAL>(width));
         state_.stroke = c;
         state_.line_width = width;
     }
-    void set_font(HPDF_Font f, double size) {
-        if (state_.font == f && state_.font_size == size) return;
-        HPDF_Page_SetFontAndSize(page_, f, static_cast<HPDF_REAL>(size));
+    // False, having noted the error, for a size past the limit that libharu's
+    // HPDF_Page_SetFontAndSize keeps.
+    bool set_font(HPDF_Font f, double size) {
+        if (state_.font == f && state_.font_size == size) return true;
+        const auto points = static_cast<HPDF_REAL>(size);
+        if (!(points > 0 && points <= HPDF_MAX_FONTSIZE)) {
+            on_haru_error(HPDF_PAGE_INVALID_FONT_SIZE, 0, &error_);
+            return false;
+        }
+        const char* name = HPDF_Page_GetLocalFontName(page_, f);  // adds the font to the page's resources
+        if (!name) {
+            on_haru_error(HPDF_PAGE_INVALID_FONT, 0, &error_);
+            return false;
+        }
+        content_.font(name, points);
         state_.font = f;
         state_.font_size = size;
+        return true;
     }
 
     void paint(const draw::box& b) {
@@ -550,25 +588,25 @@ private:
         if (r > 0) {
             // Quarter circles as cubic Béziers, control points at the usual 0.5523 of the radius.
             const double k = r * (1 - 0.5522847498);
-            HPDF_Page_MoveTo(page_, x(left + r), y(top));
-            HPDF_Page_LineTo(page_, x(right - r), y(top));
-            HPDF_Page_CurveTo(page_, x(right - k), y(top), x(right), y(top + k), x(right), y(top + r));
-            HPDF_Page_LineTo(page_, x(right), y(bottom - r));
-            HPDF_Page_CurveTo(page_, x(right), y(bottom - k), x(right - k), y(bottom), x(right - r), y(bottom));
-            HPDF_Page_LineTo(page_, x(left + r), y(bottom));
-            HPDF_Page_CurveTo(page_, x(left + k), y(bottom), x(left), y(bottom - k), x(left), y(bottom - r));
-            HPDF_Page_LineTo(page_, x(left), y(top + r));
-            HPDF_Page_CurveTo(page_, x(left), y(top + k), x(left + k), y(top), x(left + r), y(top));
-            HPDF_Page_ClosePath(page_);
+            content_.move_to(x(left + r), y(top));
+            content_.line_to(x(right - r), y(top));
+            content_.curve_to(x(right - k), y(top), x(right), y(top + k), x(right), y(top + r));
+            content_.line_to(x(right), y(bottom - r));
+            content_.curve_to(x(right), y(bottom - k), x(right - k), y(bottom), x(right - r), y(bottom));
+            content_.line_to(x(left + r), y(bottom));
+            content_.curve_to(x(left + k), y(bottom), x(left), y(bottom - k), x(left), y(bottom - r));
+            content_.line_to(x(left), y(top + r));
+            content_.curve_to(x(left), y(top + k), x(left + k), y(top), x(left + r), y(top));
+            content_.close_path();
         } else {
-            HPDF_Page_Rectangle(page_, x(left), y(bottom), static_cast<HPDF_REAL>(b.area.w), static_cast<HPDF_REAL>(b.area.h));
+            content_.rectangle(x(left), y(bottom), static_cast<HPDF_REAL>(b.area.w), static_cast<HPDF_REAL>(b.area.h));
         }
         if (fill && stroke)
-            HPDF_Page_FillStroke(page_);
+            content_.fill_stroke();
         else if (fill)
-            HPDF_Page_Fill(page_);
+            content_.fill();
         else
-            HPDF_Page_Stroke(page_);
+            content_.stroke();
         pop_alpha(pushed);
     }
 
@@ -584,17 +622,17 @@ private:
             end = {(head[1].x + head[2].x) / 2, (head[1].y + head[2].y) / 2};
         }
         if (std::hypot(l.to.x - l.from.x, l.to.y - l.from.y) > std::hypot(l.to.x - end.x, l.to.y - end.y)) {
-            HPDF_Page_MoveTo(page_, x(l.from.x), y(l.from.y));
-            HPDF_Page_LineTo(page_, x(end.x), y(end.y));
-            HPDF_Page_Stroke(page_);
+            content_.move_to(x(l.from.x), y(l.from.y));
+            content_.line_to(x(end.x), y(end.y));
+            content_.stroke();
         }
         if (l.arrow_head) {
             set_fill(l.stroke);
-            HPDF_Page_MoveTo(page_, x(head[0].x), y(head[0].y));
-            HPDF_Page_LineTo(page_, x(head[1].x), y(head[1].y));
-            HPDF_Page_LineTo(page_, x(head[2].x), y(head[2].y));
-            HPDF_Page_ClosePath(page_);
-            HPDF_Page_Fill(page_);
+            content_.move_to(x(head[0].x), y(head[0].y));
+            content_.line_to(x(head[1].x), y(head[1].y));
+            content_.line_to(x(head[2].x), y(head[2].y));
+            content_.close_path();
+            content_.fill();
         }
         pop_alpha(pushed);
     }
@@ -605,7 +643,7 @@ private:
         if (t.ink.transparent() || !(t.face.size > 0) || !finite(t.area) || t.lines.empty()) return;
         const bool pushed = push_alpha(t.ink.a, 255);
         set_fill(t.ink);
-        HPDF_Page_BeginText(page_);
+        content_.begin_text();
         const face_id main = pdf_detail::main_face(fonts_, t.face.bold);
         const double ascent = fonts_.get(main).ascent * t.face.size / 1000;
         const double step = measurer_.line_height(t.face);
@@ -619,13 +657,12 @@ private:
             const HPDF_REAL baseline = y(t.area.y + ascent + static_cast<double>(i) * step);
             for (const run& r : runs_) {
                 HPDF_Font f = font(r.face);
-                if (!f) break;
-                set_font(f, t.face.size);
-                HPDF_Page_TextOut(page_, x(left), baseline, r.text.c_str());
+                if (!f || !set_font(f, t.face.size)) break;
+                content_.show(x(left), baseline, r.codes);
                 left += static_cast<double>(r.units) * t.face.size / 1000;
             }
         }
-        HPDF_Page_EndText(page_);
+        content_.end_text();
         pop_alpha(pushed);
     }
 
@@ -644,7 +681,7 @@ private:
             const face& f = fonts_.get(id);
             if (e.used_glyphs.empty()) {
                 e.used_glyphs.resize(f.advance.size());
-                e.char_of.resize(0x10000);
+                e.used_codes.resize(0x10000);
             }
             const std::optional<std::uint16_t> code = code_for(e, f, drawn);
             if (!code) {
@@ -655,28 +692,36 @@ private:
             // ligature stands for among them (poppler and pdf.js alike): a lam-alef maps to
             // alef-lam, so that it extracts as lam-alef.
             if (is_presentation_form(drawn)) e.unicode_of.emplace(*code, std::u32string(source.rbegin(), source.rend()));
-            if (runs_.empty() || runs_.back().face != id || runs_.back().text.size() >= max_run_bytes) runs_.push_back({id, {}, 0});
-            append_utf8(runs_.back().text, *code);
+            if (runs_.empty() || runs_.back().face != id || runs_.back().codes.size() >= max_run_codes) runs_.push_back({id, {}, 0});
+            runs_.back().codes += static_cast<char16_t>(*code);
             runs_.back().units += advance;
             total += advance;
             e.used_glyphs[f.glyph(drawn)] = true;
-            e.char_of[*code] = drawn;
+            if (!e.used_codes[*code]) {
+                e.used_codes[*code] = true;
+                e.codes.push_back(*code);
+            }
         });
         return total;
     }
 
-    // The code a character is drawn with in its font. libharu's UTF-8 encoder writes BMP code
-    // points as the codes and cannot address characters past the BMP (emoji among them), so each
-    // of those borrows a code of the Private Use Area that the font leaves unused; the font's
+    // The code a character is drawn with in its font. Codes are two bytes, the BMP code points
+    // (as for libharu's UTF-8 encoder, Identity-H), so a character past the BMP (emoji among
+    // them) borrows a code of the Private Use Area that the font leaves unused; the font's
     // CIDToGIDMap points it at the right glyph and its /ToUnicode at the right character, so the
     // emoji prints and extracts as itself. Nothing when the 6,400 codes are all taken.
     static std::optional<std::uint16_t> code_for(embedded_face& e, const face& f, char32_t cp) {
         if (cp < 0x10000) return static_cast<std::uint16_t>(cp);
+        return borrowed_code(e, f, cp);
+    }
+
+    static std::optional<std::uint16_t> borrowed_code(embedded_face& e, const face& f, char32_t cp) {
         if (const auto it = e.code_of_astral.find(cp); it != e.code_of_astral.end()) return it->second;
-        while (e.next_private >= 0xE000 && (f.has(e.next_private) || e.char_of[e.next_private])) --e.next_private;
+        while (e.next_private >= 0xE000 && (f.has(e.next_private) || e.used_codes[e.next_private])) --e.next_private;
         if (e.next_private < 0xE000) return std::nullopt;
         const auto code = static_cast<std::uint16_t>(e.next_private--);
         e.code_of_astral.emplace(cp, code);
+        e.astral_of_code.emplace(code, cp);
         return code;
     }
 
@@ -696,40 +741,95 @@ private:
         return e.font;
     }
 
-    // libharu gives a font its widths and its CIDToGIDMap by looking every one of the 65,536
-    // code points of the Basic Multilingual Plane up in the cmap, through a linear search of its
-    // segments: a third of the whole export's time for DejaVu Sans and its bold, and 60 KB of
-    // widths and two 128 KB maps in the file, though a map uses a few hundred characters.
-    // Behind a cmap that maps nothing (format 0, all glyph 0) the lookups are quick and find no
-    // width to write; the real cmap is back before any text is drawn, and finish() writes the
-    // widths and map entries of the characters drawn (complete_fonts).
+    // libharu gives a font its widths and its CIDToGIDMap by going through all 65,536 codes of
+    // the Basic Multilingual Plane, looking each up in the font's cmap (HPDF_Type0Font_New): once
+    // a third of the whole export's time for DejaVu Sans and its bold, and 60 KB of widths and two
+    // 128 KB maps in the file, though a map uses a few hundred characters. Only a CMap encoder is
+    // asked which codes it has; so while the font is made, the UTF-8 encoder reads as one
+    // (HPDF_CMapEncoder_ToUnicode) that has the space alone, and libharu looks one code up. Its
+    // codes, and the decoding state that it keeps in the first of them, are then put back.
+    // finish() writes the widths and map entries of the characters drawn (complete_fonts).
     HPDF_Font type0_font(const char* name) {
-        HPDF_FontDef def = HPDF_GetFontDef(doc_, name);
-        if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !def->attr) return HPDF_GetFont(doc_, name, "UTF-8");
-        auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
-        static HPDF_UINT16 no_glyph[256] = {};
-        const HPDF_TTF_CmapRange cmap = attr->cmap;
-        attr->cmap.format = 0;
-        attr->cmap.glyph_id_array = no_glyph;
+        auto* codes = static_cast<HPDF_CMapEncoderAttr>(utf8_->attr);
+        const auto to_unicode = utf8_->to_unicode_fn;
+        const std::vector<HPDF_UINT16> kept(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256);
+        std::fill(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256, HPDF_UINT16(0));
+        codes->cid_map[0][' '] = ' ';
+        utf8_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
         HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
-        attr->cmap = cmap;
+        utf8_->to_unicode_fn = to_unicode;
+        std::copy(kept.begin(), kept.end(), &codes->cid_map[0][0]);
         return font;
     }
 
     // What the fonts lack before they are written: the widths and CIDToGIDMap entries of the
-    // characters drawn (type0_font left them empty), and the parts of composite glyphs.
+    // characters drawn (type0_font left them empty), the parts of composite glyphs, and the
+    // embedded subset (embed_program).
     bool complete_fonts() {
         for (std::size_t id = 0; id < embedded_.size(); ++id) {
-            const embedded_face& e = embedded_[id];
+            embedded_face& e = embedded_[id];
             if (!e.font) continue;
             const face& f = fonts_.get(static_cast<face_id>(id));
             HPDF_FontDef def = HPDF_GetFontDef(doc_, e.name.c_str());
             if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) return false;
             auto* attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
             if (!attr || !attr->glyph_tbl.flgs || attr->num_glyphs != f.advance.size()) return false;
+            std::sort(e.codes.begin(), e.codes.end());
             if (!write_widths_and_map(e, f) || !write_to_unicode(e)) return false;
             embed_glyphs(attr, f, e.used_glyphs);
         }
+        // In the order libharu writes the fonts, which is the order of their objects.
+        std::vector<const embedded_face*> loaded;
+        for (const embedded_face& e : embedded_)
+            if (e.font) loaded.push_back(&e);
+        std::sort(loaded.begin(), loaded.end(), [](const embedded_face* a, const embedded_face* b) {
+            return id_of(a->font) < id_of(b->font);
+        });
+        for (const embedded_face* e : loaded) {
+            HPDF_FontDef def = HPDF_GetFontDef(doc_, e->name.c_str());
+            if (!embed_program(def, *static_cast<HPDF_TTFontDefAttr>(def->attr))) return false;
+        }
+        return true;
+    }
+
+    // Gives the font the descriptor that libharu would give it when the font is written
+    // (CIDFontType2_BeforeWrite_Func), with the same entries in the same order, but with the
+    // embedded subset made by subset_font_program from the font file libharu holds open. Leaves
+    // the descriptor to libharu when the subset cannot be made here; false when libharu fails.
+    bool embed_program(HPDF_FontDef def, const HPDF_TTFontDefAttr_Rec& attr) {
+        if (def->descriptor || !attr.embedding || !attr.stream) return true;
+        const auto read = [stream = attr.stream](std::uint64_t offset, std::size_t length, std::string& out) {
+            if (offset > std::numeric_limits<HPDF_INT>::max() || length > std::numeric_limits<HPDF_UINT>::max() ||
+                HPDF_Stream_Seek(stream, static_cast<HPDF_INT>(offset), HPDF_SEEK_SET) != HPDF_OK)
+                return false;
+            const std::size_t at = out.size();
+            out.resize(at + length);
+            auto size = static_cast<HPDF_UINT>(length);
+            return length == 0 || (HPDF_Stream_Read(stream, reinterpret_cast<HPDF_BYTE*>(&out[at]), &size) == HPDF_OK &&
+                                   size == length);
+        };
+        const std::optional<pdf_detail::font_program> program = pdf_detail::subset_font_program(attr, read);
+        if (!program) return true;
+        HPDF_Dict descriptor = HPDF_Dict_New(doc_->mmgr);
+        HPDF_Dict data = descriptor ? HPDF_DictStream_New(doc_->mmgr, doc_->xref) : nullptr;
+        if (!data) return false;
+        HPDF_STATUS status = deflate_into(data, program->bytes);
+        if (status == HPDF_OK) status = HPDF_Dict_Add(descriptor, "FontFile2", data);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length1", static_cast<HPDF_INT32>(program->length1));
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length2", 0);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(data, "Length3", 0);
+        if (status == HPDF_OK) status = HPDF_Xref_Add(doc_->xref, descriptor);
+        if (status == HPDF_OK) status = HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "Flags", def->flags);
+        if (status == HPDF_OK) status = HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(doc_->mmgr, def->font_bbox));
+        if (status == HPDF_OK) status = HPDF_Dict_AddName(descriptor, "FontName", attr.base_font);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+        if (status == HPDF_OK) status = HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+        if (status != HPDF_OK) return false;
+        def->descriptor = descriptor;
         return true;
     }
 
@@ -745,19 +845,18 @@ private:
         std::string map;
         HPDF_Array run = nullptr;
         HPDF_STATUS status = HPDF_OK;
-        for (std::size_t code = 0; code < e.char_of.size() && status == HPDF_OK; ++code) {
-            const char32_t cp = e.char_of[code];
-            if (!cp) {
-                run = nullptr;
-                continue;
-            }
-            if (!run) {
+        std::size_t previous = 0;
+        for (const std::size_t code : e.codes) {
+            if (status != HPDF_OK) break;
+            const char32_t cp = e.char_of(code);
+            if (!run || code != previous + 1) {
                 run = HPDF_Array_New(doc_->mmgr);
                 if (!run) return false;
                 status = HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(code));
                 if (status == HPDF_OK) status = HPDF_Array_Add(widths, run);
             }
             if (status == HPDF_OK) status = HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(f.width(cp)));
+            previous = code;
             const std::uint16_t glyph = f.glyph(cp);
             map.resize(2 * code + 2);
             map[2 * code] = static_cast<char>(glyph >> 8);
@@ -783,12 +882,10 @@ private:
     bool write_to_unicode(const embedded_face& e) {
         const auto* attr = static_cast<HPDF_FontAttr>(e.font->attr);
         if (!attr || !attr->cmap_stream || !attr->cmap_stream->stream) return false;
-        std::vector<std::pair<std::size_t, std::u32string_view>> entries;
-        for (std::size_t code = 0; code < e.char_of.size(); ++code) {
-            if (!e.char_of[code]) continue;
-            const auto it = e.unicode_of.find(static_cast<std::uint16_t>(code));
-            entries.emplace_back(code, it == e.unicode_of.end() ? std::u32string_view(&e.char_of[code], 1)
-                                                                : std::u32string_view(it->second));
+        std::vector<std::pair<std::size_t, std::u32string>> entries;
+        for (const std::uint16_t code : e.codes) {
+            const auto it = e.unicode_of.find(code);
+            entries.emplace_back(code, it == e.unicode_of.end() ? std::u32string(1, e.char_of(code)) : it->second);
         }
         std::string cmap =
             "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -878,6 +975,8 @@ private:
     std::optional<atomic_file> file_;
     haru_error error_;
     HPDF_Doc doc_ = nullptr;
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> deflater_;
+    std::string deflated_;  // deflate_into's output, reused
     HPDF_Stream out_ = nullptr;
     std::string password_;               // empty: the PDF is not protected
     std::string bytes_;                  // the PDF when there is no file; the unprotected PDF before encrypt()
@@ -908,6 +1007,7 @@ private:
     std::map<std::pair<std::uint8_t, std::uint8_t>, HPDF_ExtGState> alpha_states_;
     std::set<char32_t> missing_;
     std::vector<run> runs_;
+    pdf_detail::page_content content_;  // of the page being drawn
 };
 
 namespace {

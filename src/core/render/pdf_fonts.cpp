@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
-#include <fontconfig/fontconfig.h>
 #include <filesystem>
 #include <iterator>
 #include <memory>
@@ -11,6 +10,7 @@
 
 #include "bpm/file_io.h"
 #include "bpm/tr.h"
+#include "fontconfig_library.h"
 
 namespace bpm {
 
@@ -255,13 +255,15 @@ std::optional<font_package> package_for(char32_t cp) {
 }
 
 bool family_installed(const char* family) {
-    FcPattern* pattern = FcPatternBuild(nullptr, FC_FAMILY, FcTypeString, family, static_cast<char*>(nullptr));
-    FcObjectSet* objects = FcObjectSetBuild(FC_FILE, static_cast<char*>(nullptr));
-    FcFontSet* fonts = pattern && objects ? FcFontList(nullptr, pattern, objects) : nullptr;
+    const fontconfig_functions* fc = load_fontconfig();
+    if (!fc) return false;
+    FcPattern* pattern = fc->FcPatternBuild(nullptr, FC_FAMILY, FcTypeString, family, static_cast<char*>(nullptr));
+    FcObjectSet* objects = fc->FcObjectSetBuild(FC_FILE, static_cast<char*>(nullptr));
+    FcFontSet* fonts = pattern && objects ? fc->FcFontList(nullptr, pattern, objects) : nullptr;
     const bool installed = fonts && fonts->nfont > 0;
-    if (fonts) FcFontSetDestroy(fonts);
-    if (objects) FcObjectSetDestroy(objects);
-    if (pattern) FcPatternDestroy(pattern);
+    if (fonts) fc->FcFontSetDestroy(fonts);
+    if (objects) fc->FcObjectSetDestroy(objects);
+    if (pattern) fc->FcPatternDestroy(pattern);
     return installed;
 }
 
@@ -285,36 +287,38 @@ namespace {
 // DejaVu Sans lacks comes here.
 std::vector<std::pair<std::string, unsigned>> fontconfig_candidates(char32_t cp) {
     std::vector<std::pair<std::string, unsigned>> out;
-    FcPattern* pattern = FcPatternCreate();
-    FcCharSet* wanted = FcCharSetCreate();
-    if (!pattern || !wanted || !FcCharSetAddChar(wanted, cp)) {
-        if (pattern) FcPatternDestroy(pattern);
-        if (wanted) FcCharSetDestroy(wanted);
+    const fontconfig_functions* fc = load_fontconfig();
+    if (!fc) return out;
+    FcPattern* pattern = fc->FcPatternCreate();
+    FcCharSet* wanted = fc->FcCharSetCreate();
+    if (!pattern || !wanted || !fc->FcCharSetAddChar(wanted, cp)) {
+        if (pattern) fc->FcPatternDestroy(pattern);
+        if (wanted) fc->FcCharSetDestroy(wanted);
         return out;
     }
-    FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
-    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("DejaVu Sans"));
-    FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
-    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
-    FcDefaultSubstitute(pattern);
+    fc->FcPatternAddCharSet(pattern, FC_CHARSET, wanted);
+    fc->FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>("DejaVu Sans"));
+    fc->FcPatternAddBool(pattern, FC_SCALABLE, FcTrue);
+    fc->FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    fc->FcDefaultSubstitute(pattern);
     FcResult result = FcResultNoMatch;
-    FcFontSet* fonts = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
+    FcFontSet* fonts = fc->FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
     constexpr std::size_t max_candidates = 8;
     for (int i = 0; fonts && i < fonts->nfont && out.size() < max_candidates; ++i) {
         FcCharSet* has = nullptr;
         FcChar8* file = nullptr;
         int index = 0;
-        if (FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch || !FcCharSetHasChar(has, cp))
+        if (fc->FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch || !fc->FcCharSetHasChar(has, cp))
             continue;
-        if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
-        FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
+        if (fc->FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch) continue;
+        fc->FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index);
         // Named instances of variable fonts have indexes past 0xFFFF; libharu cannot use them.
         if (index < 0 || index > 0xFFFF) continue;
         out.emplace_back(reinterpret_cast<const char*>(file), static_cast<unsigned>(index));
     }
-    if (fonts) FcFontSetDestroy(fonts);
-    FcCharSetDestroy(wanted);
-    FcPatternDestroy(pattern);
+    if (fonts) fc->FcFontSetDestroy(fonts);
+    fc->FcCharSetDestroy(wanted);
+    fc->FcPatternDestroy(pattern);
     return out;
 }
 
