@@ -1,10 +1,12 @@
-// bpmap-cli diff of two edited copies of the 200-persona × 12-stage benchmark map, as whole
-// processes: its time and peak memory side by side with bpmap-cli validate of the same two files
-// (loading them, nothing more), interleaved so that a busy machine slows both alike, medians of
-// 11 runs after two of each; then the same through git (git diff with the driver, git log -p
-// with textconv) when git is installed; then diff_maps and diff_to_text alone, in this process.
-// With a folder as its argument it also leaves the two maps there (ours.bpm, theirs.bpm), for
-// measuring by hand (/usr/bin/time -v, valgrind). Never fails on speed. Not run by ctest.
+// bpmap-cli diff and merge of two edited copies of the 200-persona × 12-stage benchmark map, as
+// whole processes: their time and peak memory side by side with bpmap-cli validate of the same
+// files (loading them, nothing more), interleaved so that a busy machine slows both alike, medians
+// of 11 runs after two of each (issue 19's target: a merge within 3× the time of loading the
+// three files); then the same through git (git diff with the driver, git log -p with textconv,
+// git merge with the merge driver, target under a second) when git is installed; then diff_maps,
+// diff_to_text and merge_maps alone, in this process. With a folder as its argument it also leaves
+// the three maps there (base.bpm, ours.bpm, theirs.bpm), for measuring by hand (/usr/bin/time -v,
+// valgrind). Never fails on speed. Not run by ctest.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -23,6 +25,7 @@
 #include "bpm/bpm_file.h"
 #include "bpm/diff_text.h"
 #include "bpm/map_diff.h"
+#include "bpm/map_merge.h"
 #include "test_support.h"
 
 namespace {
@@ -112,7 +115,7 @@ void compare(const char* a_name, const std::vector<std::string>& a, const char* 
         a_peak = std::max(a_peak, x.peak_mib);
         b_peak = std::max(b_peak, y.peak_mib);
     }
-    std::printf("  %-44s %8.1f ms  peak %6.1f MiB\n  %-44s %8.1f ms  peak %6.1f MiB  (%.2fx the time)\n", b_name,
+    std::printf("  %-50s %8.1f ms  peak %6.1f MiB\n  %-50s %8.1f ms  peak %6.1f MiB  (%.2fx the time)\n", b_name,
                 median(b_ms), b_peak, a_name, median(a_ms), a_peak, median(a_ms) / median(b_ms));
 }
 
@@ -122,13 +125,13 @@ int main(int argc, char** argv) {
     bpm::test::temp_dir dir;
     const document base = bpm::test::bench_document(200, 12);
     const document ours = edited(base, 1), theirs = edited(base, 2);
-    const std::string a = dir.file("ours.bpm"), b = dir.file("theirs.bpm");
-    if (!bpm::save_bpm(ours, a) || !bpm::save_bpm(theirs, b)) {
+    const std::string o = dir.file("base.bpm"), a = dir.file("ours.bpm"), b = dir.file("theirs.bpm");
+    if (!bpm::save_bpm(base, o) || !bpm::save_bpm(ours, a) || !bpm::save_bpm(theirs, b)) {
         std::fprintf(stderr, "cannot write the maps\n");
         return 1;
     }
     if (argc > 1)
-        for (const char* name : {"ours.bpm", "theirs.bpm"})
+        for (const char* name : {"base.bpm", "ours.bpm", "theirs.bpm"})
             std::filesystem::copy_file(dir.file(name), std::filesystem::path(argv[1]) / name,
                                        std::filesystem::copy_options::overwrite_existing);
     const bpm::map_diff d = bpm::diff_maps(ours, theirs);
@@ -140,6 +143,12 @@ int main(int argc, char** argv) {
             {BPM_CLI, "validate", a, b}, 1);
     compare("bpmap-cli diff OURS THEIRS --format json", {BPM_CLI, "diff", a, b, "--format", "json"},
             "bpmap-cli validate OURS THEIRS (the loading)", {BPM_CLI, "validate", a, b}, 1);
+    const bpm::merge_result merged = bpm::merge_maps(base, ours, theirs);
+    std::printf("merging them against their base (%zu conflicts; target: within 3x the loading):\n",
+                merged.conflicts.size());
+    compare("bpmap-cli merge BASE OURS THEIRS -o OUT", {BPM_CLI, "merge", o, a, b, "-o", dir.file("out.bpm")},
+            "bpmap-cli validate BASE OURS THEIRS (the loading)", {BPM_CLI, "validate", o, a, b},
+            merged.clean() ? 0 : 1);
 
     // Through git: a repository with the two versions as two commits, set up by git-setup.
     const std::string repo = dir.file("repo");
@@ -162,13 +171,48 @@ int main(int argc, char** argv) {
                 "bpmap-cli validate OURS THEIRS (the loading)", {BPM_CLI, "validate", a, b}, 0, repo);
         compare("git log -p -1 (textconv, line diff)", {"git", "log", "-p", "-1"},
                 "bpmap-cli validate OURS THEIRS (the loading)", {BPM_CLI, "validate", a, b}, 0, repo);
+
+        // git merge: base, then ours and theirs on branches of it; each round starts again from ours.
+        std::filesystem::copy_file(o, repo + "/map.bpm", std::filesystem::copy_options::overwrite_existing);
+        git({"commit", "-q", "-am", "base"});
+        git({"branch", "-f", "base"});
+        git({"checkout", "-q", "-b", "theirs"});
+        std::filesystem::copy_file(b, repo + "/map.bpm", std::filesystem::copy_options::overwrite_existing);
+        git({"commit", "-q", "-am", "theirs"});
+        git({"checkout", "-q", "-b", "ours", "base"});
+        std::filesystem::copy_file(a, repo + "/map.bpm", std::filesystem::copy_options::overwrite_existing);
+        git({"commit", "-q", "-am", "ours"});
+        git({"tag", "ours-version"});
+        std::vector<double> merge_ms, load_ms;
+        double merge_peak = 0;
+        int status = -1;
+        for (int round = 0; round < 13; ++round) {
+            const process_run m = run_quietly(
+                {"git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "merge", "--no-edit", "theirs"},
+                repo);
+            status = m.status;
+            git({"merge", "--abort"});
+            git({"reset", "-q", "--hard", "ours-version"});
+            const process_run l = run_quietly({BPM_CLI, "validate", o, a, b});
+            if (round < 2) continue;
+            merge_ms.push_back(m.ms);
+            load_ms.push_back(l.ms);
+            merge_peak = std::max(merge_peak, m.peak_mib);
+        }
+        std::printf("  %-50s %8.1f ms\n  %-50s %8.1f ms  peak %6.1f MiB  (%.2fx the time; exit %d%s; target: "
+                    "under 1 s)\n",
+                    "bpmap-cli validate BASE OURS THEIRS (the loading)", median(load_ms),
+                    "git merge theirs (the merge driver)", median(merge_ms), merge_peak,
+                    median(merge_ms) / median(load_ms), status, status == 1 ? ", conflicts" : "");
     }
 
     std::size_t bytes = 0;
     const double diffing = bpm::test::median_ms(11, [&] { bytes += bpm::diff_maps(ours, theirs).changes.size(); });
     const double text = bpm::test::median_ms(11, [&] { bytes += bpm::diff_to_text(d).size(); });
     const double json = bpm::test::median_ms(11, [&] { bytes += bpm::diff_to_json(d).size(); });
-    std::printf("in this process, medians of 11: diff_maps %.2f ms, diff_to_text %.2f ms, diff_to_json %.2f ms (%zu)\n",
-                diffing, text, json, bytes % 10);
+    const double merging = bpm::test::median_ms(11, [&] { bytes += bpm::merge_maps(base, ours, theirs).conflicts.size(); });
+    std::printf("in this process, medians of 11: diff_maps %.2f ms, diff_to_text %.2f ms, diff_to_json %.2f ms, "
+                "merge_maps %.2f ms (%zu)\n",
+                diffing, text, json, merging, bytes % 10);
     return 0;
 }

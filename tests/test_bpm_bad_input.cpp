@@ -357,3 +357,51 @@ BOOST_AUTO_TEST_CASE(a_bad_journey_task_is_located) {
     BOOST_TEST_REQUIRE(bool(ok), ok.error());
     BOOST_TEST(ok.value->personas[0].stages[0].journey.at(0).score == 5);
 }
+
+namespace {
+
+// A valid file with no personas and the conflict element `conflict` at line 5.
+std::string with_conflict(const std::string& conflict) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<buying-process-map format-version=\"1\">\n"
+           "\t<personas />\n"
+           "\t<conflicts>\n"
+           "\t\t" + conflict + "\n"
+           "\t</conflicts>\n"
+           "</buying-process-map>\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(conflicts_that_cannot_stand_are_located) {
+    expect_problem(with_conflict("<conflict persona=\"p\" field=\"colour\" />"),
+                   "\"colour\" is not a field that a conflict can be about here", 5, 3);
+    expect_problem(with_conflict("<conflict persona=\"p\" stage=\"s\" field=\"status\" />"),
+                   "\"status\" is not a field that a conflict can be about here", 5, 3);
+    expect_problem(with_conflict("<conflict persona=\"p\" removed-by=\"nobody\" />"),
+                   "removed-by \"nobody\" is not one of ours, theirs", 5, 3);
+    expect_problem(with_conflict("<conflict persona=\"no spaces\" field=\"name\" />"), "id \"no spaces\" is not valid", 5,
+                   3);
+    expect_problem(with_conflict("<conflict persona=\"p\" field=\"name\" removed-by=\"ours\" />"),
+                   "a conflict about something removed names no field", 5, 3);
+    expect_problem(with_conflict("<conflict stage=\"s\" field=\"duration\" />"),
+                   "a conflict about a stage or a pain point must name its persona", 5, 3);
+    expect_problem(with_conflict("<conflict persona=\"p\" />"),
+                   "a conflict names either a field or who removed what it is about", 5, 3);
+    expect_problem(with_conflict("<conflict field=\"title\"><mine>x</mine></conflict>"),
+                   "unexpected element <mine> inside <conflict>", 5, 27);
+    expect_problem(with_conflict("<conflict field=\"title\" colour=\"red\" />"),
+                   "unexpected attribute \"colour\" on <conflict>", 5, 3);
+    expect_problem(with_conflict("<conflict field=\"title\"><ours>" + std::string(max_field_bytes + 1, 'x') +
+                                 "</ours></conflict>"),
+                   "holds 1048577 bytes of text", 5, 27);
+}
+
+BOOST_AUTO_TEST_CASE(a_conflict_about_a_persona_the_map_no_longer_has_is_kept) {
+    const auto r = read_bpm(with_conflict("<conflict persona=\"gone\" stage=\"also-gone\" field=\"duration\">"
+                                          "<base>1</base><ours>2</ours><theirs>3</theirs></conflict>"));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST_REQUIRE(r.value->conflicts.size() == 1u);
+    BOOST_TEST(r.value->conflicts[0].stage_id == "also-gone");
+    BOOST_TEST(r.value->conflicts[0].theirs == "3");
+}

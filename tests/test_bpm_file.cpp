@@ -73,6 +73,40 @@ document escaped_everywhere(std::string_view text, std::string_view attribute) {
     p.stages = {s, s};
     p.summary = persona_summary{std::string(text), summary_source::template_text, std::string(attribute)};
     d.personas = {p, p};
+    merge_conflict c;
+    c.persona_id = c.stage_id = c.field = std::string(attribute);
+    c.pain_point = std::string(text);
+    c.base = c.ours = c.theirs = std::string(text);
+    merge_conflict removal = c;
+    removal.removed_by = conflict_side::theirs;
+    d.conflicts = {c, removal};
+    return d;
+}
+
+// A map with a conflict of each kind a merge records.
+document with_conflicts() {
+    document d = test::rich_document();
+    const persona& p = d.personas[0];
+    merge_conflict duration;
+    duration.persona_id = p.id;
+    duration.stage_id = p.stages[0].id;
+    duration.field = "duration";
+    duration.base = "2-4 weeks";
+    duration.ours = "3-5 weeks";
+    duration.theirs = "4 weeks\r\n& more";
+    merge_conflict category;
+    category.persona_id = p.id;
+    category.pain_point = p.pain_points[0].text;
+    category.field = "category";
+    category.base = "financial";
+    category.theirs = "support";
+    merge_conflict title;
+    title.field = "title";
+    title.ours = "Q4 <plan>";
+    merge_conflict removed;
+    removed.persona_id = d.personas[1].id;
+    removed.removed_by = conflict_side::ours;
+    d.conflicts = {duration, category, title, removed};
     return d;
 }
 
@@ -87,6 +121,39 @@ void expect_within_content_bytes(const document& d, const std::string& what) {
 BOOST_AUTO_TEST_CASE(every_field_survives_a_round_trip) {
     const document d = test::rich_document();
     BOOST_TEST((round_trip(d) == d));
+}
+
+BOOST_AUTO_TEST_CASE(conflicts_a_merge_recorded_are_kept_in_their_own_element_at_the_end) {
+    const document d = with_conflicts();
+    BOOST_TEST((round_trip(d) == d));
+    const std::string text = write_bpm(d);
+    const std::string tail = text.substr(text.find("\t</personas>\n"));
+    BOOST_TEST(tail == "\t</personas>\n"
+                       "\t<conflicts>\n"
+                       "\t\t<conflict persona=\"" + d.personas[0].id + "\" stage=\"" + d.personas[0].stages[0].id +
+                           "\" field=\"duration\">\n"
+                           "\t\t\t<base>2-4 weeks</base>\n"
+                           "\t\t\t<ours>3-5 weeks</ours>\n"
+                           "\t\t\t<theirs>4 weeks&#13;\n&amp; more</theirs>\n"
+                           "\t\t</conflict>\n"
+                           "\t\t<conflict persona=\"" + d.personas[0].id + "\" field=\"category\">\n"
+                           "\t\t\t<pain-point>" + d.personas[0].pain_points[0].text + "</pain-point>\n"
+                           "\t\t\t<base>financial</base>\n"
+                           "\t\t\t<ours />\n"
+                           "\t\t\t<theirs>support</theirs>\n"
+                           "\t\t</conflict>\n"
+                           "\t\t<conflict field=\"title\">\n"
+                           "\t\t\t<base />\n"
+                           "\t\t\t<ours>Q4 &lt;plan&gt;</ours>\n"
+                           "\t\t\t<theirs />\n"
+                           "\t\t</conflict>\n"
+                           "\t\t<conflict persona=\"" + d.personas[1].id + "\" removed-by=\"ours\" />\n"
+                           "\t</conflicts>\n"
+                           "</buying-process-map>\n");
+    // A map without conflicts has no such element.
+    BOOST_TEST(write_bpm(test::rich_document()).find("conflicts") == std::string::npos);
+    BOOST_TEST((read_json(write_json(d)).value == d));
+    expect_within_content_bytes(d, "conflicts");
 }
 
 BOOST_AUTO_TEST_CASE(awkward_text_is_kept_exactly) {
@@ -135,6 +202,14 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
             if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
             d.personas.push_back(p);
         }
+        merge_conflict c;
+        c.persona_id = "persona-1";
+        c.stage_id = iteration % 3 ? "stage-1" : "";
+        c.field = iteration % 3 ? "key_message" : "summary";
+        c.base = random_text(rng);
+        c.ours = random_text(rng);
+        c.theirs = random_text(rng);
+        d.conflicts.push_back(c);
         const document back = round_trip(d);
         BOOST_TEST_REQUIRE((back == d), "iteration " << iteration);
     }

@@ -917,3 +917,120 @@ BOOST_AUTO_TEST_CASE(diff_textconv_prints_the_outline_or_the_file_as_it_is) {
     BOOST_TEST(r.err.find("is not a valid map") != std::string::npos, r.err);
     BOOST_TEST(cli({"diff", "--textconv", dir.file("missing.bpm")}).exit_code == 2);
 }
+
+BOOST_AUTO_TEST_CASE(merge_exits_0_when_clean_1_with_conflicts_recorded_2_when_a_version_is_unreadable) {
+    test::temp_dir dir;
+    const document base = test::rich_document();
+    document ours = base, theirs = base;
+    ours.personas[0].stages[0].duration = "3-5 weeks";
+    theirs.personas[0].stages[0].key_message = "Try it free";
+    theirs.metadata.title = "Q4";
+    const std::string base_path = dir.file("base.bpm"), ours_path = dir.file("ours.bpm"),
+                      theirs_path = dir.file("theirs.json"), out = dir.file("out.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(base, base_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(ours, ours_path)));
+    BOOST_TEST_REQUIRE(bool(save_json(theirs, theirs_path)));
+
+    // Clean: both changes in OUT, nothing said.
+    auto r = cli({"merge", base_path, ours_path, theirs_path, "-o", out});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(r.err.empty());
+    auto merged = load_bpm(out);
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    document expected = ours;
+    expected.personas[0].stages[0].key_message = "Try it free";
+    expected.metadata.title = "Q4";
+    BOOST_TEST((*merged.value == expected));
+
+    // Both changed the duration: OUT (here JSON) keeps ours and records the conflict; exit 1.
+    theirs.personas[0].stages[0].duration = "4 weeks";
+    BOOST_TEST_REQUIRE(bool(save_json(theirs, theirs_path)));
+    const std::string out_json = dir.file("out.json");
+    r = cli({"merge", base_path, ours_path, theirs_path, "--output", out_json});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.err == out_json + ": 1 conflict, kept as ours' value and recorded in the map (bpmap-cli validate "
+                                   "lists it):\n"
+                                   "  Marketing Director › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'\n");
+    merged = load_json(out_json);
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    BOOST_TEST(merged.value->personas[0].stages[0].duration == "3-5 weeks");
+    BOOST_TEST_REQUIRE(merged.value->conflicts.size() == 1u);
+    BOOST_TEST(merged.value->conflicts[0].theirs == "4 weeks");
+
+    // validate lists it, as a warning.
+    r = cli({"validate", out_json});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == out_json + ": valid (2 personas, 2 stages), with 1 unresolved conflict\n");
+    BOOST_TEST(r.err == out_json + ": warning: unresolved conflict: Marketing Director › Awareness › Duration: ours "
+                                   "'3-5 weeks', theirs '4 weeks'\n");
+    // ... and diff shows it.
+    r = cli({"diff", ours_path, out_json});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.out.find("\n! conflict: Marketing Director › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'\n") !=
+                   std::string::npos,
+               r.out);
+
+    // A version that is no map: located, exit 2, OUT not written.
+    const std::string broken = dir.file("broken.bpm"), untouched = dir.file("untouched.bpm");
+    test::spit(broken, test::slurp(ours_path) + "<<<<<<< ours\n");
+    r = cli({"merge", base_path, ours_path, broken, "-o", untouched});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find(broken + ":") == 0u, r.err);
+    BOOST_TEST(!fs::exists(untouched));
+    r = cli({"merge", dir.file("missing.bpm"), ours_path, theirs_path, "-o", untouched});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find(dir.file("missing.bpm") + ": cannot open") == 0u, r.err);
+    BOOST_TEST(!fs::exists(untouched));
+
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"merge", base_path, ours_path}, {"merge", base_path, ours_path, theirs_path, "-o", dir.file("out.txt")},
+             {"merge", base_path, ours_path, theirs_path, theirs_path}, {"merge", base_path, ours_path, theirs_path, "-x"}}) {
+        r = cli(args);
+        BOOST_TEST(r.exit_code == 2, args.back());
+        BOOST_TEST(r.err.find("Usage:") != std::string::npos, args.back());
+    }
+    BOOST_TEST(cli({"--help"}).out.find("merge BASE OURS THEIRS [-o OUT] [--name PATH]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(merge_as_gits_driver_writes_into_ours_and_names_the_map_by_its_path) {
+    test::temp_dir dir;
+    const document base = test::rich_document();
+    document ours = base, theirs = base;
+    ours.metadata.title = "Ours";
+    theirs.metadata.title = "Theirs";
+    theirs.personas[1].status = persona_status::completed;
+    // git's temporary copies have names of their own; %P names the map.
+    const std::string o = dir.file(".merge_file_O"), a = dir.file(".merge_file_A"), b = dir.file(".merge_file_B");
+    BOOST_TEST_REQUIRE(bool(save_bpm(base, o)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(ours, a)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(theirs, b)));
+    auto r = cli({"merge", o, a, b, "--name", "maps/q3 plan.bpm"});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.find("maps/q3 plan.bpm: 1 conflict") == 0u, r.err);
+    BOOST_TEST(r.err.find("  Map › Title: ours 'Ours', theirs 'Theirs'\n") != std::string::npos, r.err);
+    auto merged = load_bpm(a);
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    BOOST_TEST(merged.value->metadata.title == "Ours");
+    BOOST_TEST((merged.value->personas[1].status == persona_status::completed));
+    BOOST_TEST(merged.value->conflicts.size() == 1u);
+
+    // A version that is no map leaves %A as it was and names the version.
+    const std::string before = test::slurp(a);
+    test::spit(b, "<<<<<<< HEAD\n");
+    r = cli({"merge", o, a, b, "--name", "q3.bpm"});
+    BOOST_TEST(r.exit_code == 2);
+    BOOST_TEST(r.err.find("q3.bpm (theirs):1:2: not a well-formed XML document") == 0u, r.err);
+    BOOST_TEST(test::slurp(a) == before);
+
+    // Both branches added the map: git's base is an empty file, the empty map.
+    test::spit(o, "");
+    BOOST_TEST_REQUIRE(bool(save_bpm(theirs, b)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(ours, a)));
+    r = cli({"merge", o, a, b, "--name", "q3.bpm"});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    merged = load_bpm(a);
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    BOOST_TEST(merged.value->personas.size() == 2u);
+    BOOST_TEST(merged.value->conflicts.size() == 1u);
+}

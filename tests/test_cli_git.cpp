@@ -8,7 +8,8 @@
 #include "test_support.h"
 
 // A git repository in a temporary folder, set up with bpmap-cli git-setup, with a map committed
-// twice: what git diff and git log -p show of it.
+// twice: what git diff and git log -p show of it; and branches that edit one map, merged by git
+// through bpmap-cli's merge driver.
 
 using namespace bpm;
 namespace fs = std::filesystem;
@@ -93,17 +94,19 @@ BOOST_AUTO_TEST_CASE(git_setup_writes_the_attribute_and_the_drivers_once) {
     test::spit(repo.dir.file(".gitattributes"), "*.png binary");  // no line break at its end
     auto r = in_folder(repo.dir.path() / "maps", BPM_CLI, {"git-setup"});
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
-    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm\n");
+    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm merge=bpm\n");
     const std::string exe = fs::canonical(BPM_CLI).string();
     BOOST_TEST(repo.git({"config", "--local", "diff.bpm.command"}).out == exe + " diff --git\n");
     BOOST_TEST(repo.git({"config", "--local", "diff.bpm.textconv"}).out == exe + " diff --textconv\n");
-    BOOST_TEST(has(r.out, "*.bpm diff=bpm"), r.out);
+    BOOST_TEST(repo.git({"config", "--local", "merge.bpm.driver"}).out == exe + " merge %O %A %B --name %P\n");
+    BOOST_TEST(repo.git({"config", "--local", "merge.bpm.name"}).out == "Buying Process Mapper map\n");
+    BOOST_TEST(has(r.out, "*.bpm diff=bpm merge=bpm"), r.out);
 
     // Twice: nothing more is written.
     r = in_folder(repo.dir.path(), BPM_CLI, {"git-setup"});
     BOOST_TEST(r.exit_code == 0, r.err);
-    BOOST_TEST(r.out == "Nothing to change: git already compares .bpm files as maps here.\n");
-    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm\n");
+    BOOST_TEST(r.out == "Nothing to change: git already compares and merges .bpm files as maps here.\n");
+    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm merge=bpm\n");
     BOOST_TEST(repo.git({"config", "--local", "--get-all", "diff.bpm.command"}).out == exe + " diff --git\n");
 
     // A driver named otherwise (an older bpmap-cli elsewhere) is replaced, not added to.
@@ -111,7 +114,15 @@ BOOST_AUTO_TEST_CASE(git_setup_writes_the_attribute_and_the_drivers_once) {
     r = in_folder(repo.dir.path(), BPM_CLI, {"git-setup"});
     BOOST_TEST(r.exit_code == 0, r.err);
     BOOST_TEST(repo.git({"config", "--local", "--get-all", "diff.bpm.command"}).out == exe + " diff --git\n");
-    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm\n");
+    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.png binary\n*.bpm diff=bpm merge=bpm\n");
+
+    // A repository set up before the merge driver existed gets the part it lacks.
+    test::spit(repo.dir.file(".gitattributes"), "*.bpm diff=bpm\n");
+    BOOST_TEST_REQUIRE(repo.git({"config", "--local", "--unset", "merge.bpm.driver"}).exit_code == 0);
+    r = in_folder(repo.dir.path(), BPM_CLI, {"git-setup"});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(test::slurp(repo.dir.file(".gitattributes")) == "*.bpm diff=bpm\n*.bpm merge=bpm\n");
+    BOOST_TEST(repo.git({"config", "--local", "merge.bpm.driver"}).out == exe + " merge %O %A %B --name %P\n");
 }
 
 BOOST_AUTO_TEST_CASE(git_diff_and_git_log_show_semantic_changes) {
@@ -154,4 +165,86 @@ BOOST_AUTO_TEST_CASE(git_diff_and_git_log_show_semantic_changes) {
     BOOST_TEST(broken.exit_code == 0, broken.err);
     BOOST_TEST(has(broken.out, "not a valid map"), broken.out);
     BOOST_TEST(has(broken.out, "+++ b/notes.txt"), broken.out);
+}
+
+namespace {
+
+// A repository with the first version committed on a branch "base", and two branches from it,
+// "ours" and "theirs", each with its version of the map committed; "ours" checked out.
+struct branches {
+    repository repo;
+
+    branches(const document& ours, const document& theirs) {
+        BOOST_TEST_REQUIRE(in_folder(repo.dir.path(), BPM_CLI, {"git-setup"}).exit_code == 0);
+        repo.commit(first_version(), "base");
+        BOOST_TEST_REQUIRE(repo.git({"branch", "base"}).exit_code == 0);
+        BOOST_TEST_REQUIRE(repo.git({"checkout", "-q", "-b", "theirs"}).exit_code == 0);
+        repo.commit(theirs, "theirs");
+        BOOST_TEST_REQUIRE(repo.git({"checkout", "-q", "-b", "ours", "base"}).exit_code == 0);
+        repo.commit(ours, "ours");
+    }
+    test::run_result merge() const { return repo.git({"merge", "--no-edit", "theirs"}); }
+    result<document> map() const { return load_bpm(repo.dir.file("map.bpm")); }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(git_merge_merges_disjoint_edits_of_one_map) {
+    document ours = first_version(), theirs = first_version();
+    ours.personas[0].stages[0].duration = "3-5 weeks";
+    std::swap(ours.personas[0].stages[1], ours.personas[0].stages[2]);
+    theirs.personas[0].stages[0].key_message = "See it in your own shop";
+    theirs.personas[1].status = persona_status::completed;
+    theirs.metadata.title = "Q4 plan";
+    branches b(ours, theirs);
+    const auto r = b.merge();
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.out << r.err);
+    const auto merged = b.map();
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    document expected = ours;
+    expected.personas[0].stages[0].key_message = "See it in your own shop";
+    expected.personas[1].status = persona_status::completed;
+    expected.metadata.title = "Q4 plan";
+    BOOST_TEST((*merged.value == expected));
+    // A merge commit, nothing left to resolve.
+    BOOST_TEST(b.repo.git({"status", "--porcelain"}).out == "");
+    BOOST_TEST(b.repo.git({"rev-list", "--count", "HEAD"}).out == "4\n");
+}
+
+BOOST_AUTO_TEST_CASE(git_merge_reports_overlapping_edits_and_records_them_in_a_valid_map) {
+    document ours = first_version(), theirs = first_version();
+    ours.personas[0].stages[0].duration = "3-5 weeks";
+    theirs.personas[0].stages[0].duration = "6 weeks";
+    theirs.personas[0].profile.role = "Head of E-commerce";
+    branches b(ours, theirs);
+    const auto r = b.merge();
+    BOOST_TEST(r.exit_code != 0);
+    BOOST_TEST(has(r.out + r.err, "CONFLICT"), r.out << r.err);
+    BOOST_TEST(has(r.err, "map.bpm: 1 conflict"), r.err);
+    BOOST_TEST(has(b.repo.git({"status", "--porcelain"}).out, "UU map.bpm"));
+
+    // The file in the working tree is a valid map: ours' value, theirs' change elsewhere, the
+    // conflict recorded; no conflict markers.
+    const std::string file = b.repo.dir.file("map.bpm");
+    BOOST_TEST(!has(test::slurp(file), "<<<<<<<"));
+    const auto merged = b.map();
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    BOOST_TEST(merged.value->personas[0].stages[0].duration == "3-5 weeks");
+    BOOST_TEST(merged.value->personas[0].profile.role == "Head of E-commerce");
+    BOOST_TEST_REQUIRE(merged.value->conflicts.size() == 1u);
+    BOOST_TEST(merged.value->conflicts[0].theirs == "6 weeks");
+
+    const auto validate = in_folder(b.repo.dir.path(), BPM_CLI, {"validate", "map.bpm"});
+    BOOST_TEST(validate.exit_code == 0, validate.err);
+    BOOST_TEST(validate.err == "map.bpm: warning: unresolved conflict: Emma Rodriguez › Awareness › Duration: ours "
+                               "'3-5 weeks', theirs '6 weeks'\n");
+
+    // Resolved (here by taking theirs) and committed like any conflict.
+    document resolved = *merged.value;
+    resolved.personas[0].stages[0].duration = "6 weeks";
+    resolved.conflicts.clear();
+    BOOST_TEST_REQUIRE(bool(save_bpm(resolved, file)));
+    BOOST_TEST(b.repo.git({"add", "map.bpm"}).exit_code == 0);
+    BOOST_TEST(b.repo.git({"commit", "-q", "--no-edit"}).exit_code == 0);
+    BOOST_TEST(b.repo.git({"status", "--porcelain"}).out == "");
 }

@@ -387,3 +387,49 @@ BOOST_AUTO_TEST_CASE(the_outline_has_a_line_for_each_filled_field) {
                                                 "Emma Rodriguez › Decision › Duration: 2 weeks"}),
                boost::test_tools::per_element());
 }
+
+BOOST_AUTO_TEST_CASE(conflicts_recorded_and_resolved_are_changes_too) {
+    const document a = emma_map();
+    document b = a;
+    merge_conflict duration;
+    duration.persona_id = "persona-1";
+    duration.stage_id = "stage-1";
+    duration.field = "duration";
+    duration.base = "2 weeks";
+    duration.ours = "2-4 weeks";
+    duration.theirs = "a long text that runs on well past the eighty bytes a conflict shows of each value, cut";
+    merge_conflict removed;
+    removed.persona_id = "persona-2";
+    removed.removed_by = conflict_side::theirs;
+    merge_conflict gone;
+    gone.persona_id = "persona-9";
+    gone.pain_point = "Too slow";
+    gone.field = "category";
+    gone.ours = "financial";
+    b.conflicts = {duration, removed, gone};
+
+    const map_diff added = diff_maps(a, b);
+    BOOST_TEST(count_kind(added, change_kind::conflict_added) == 3u);
+    BOOST_TEST((diff_lines(a, b) ==
+                std::vector<std::string>{
+                    "! conflict: Emma Rodriguez › Awareness › Duration: ours '2-4 weeks', theirs 'a long text that runs "
+                    "on well past the eighty bytes a conflict shows of each val…'",
+                    "! conflict: persona Sophie Martin: removed by theirs, changed by ours",
+                    "! conflict: [persona-9] › pain point 'Too slow' › Category: ours Financial, theirs no category"}));
+    BOOST_TEST((diff_lines(b, a) == std::vector<std::string>{
+                                        "- conflict resolved: Emma Rodriguez › Awareness › Duration",
+                                        "- conflict resolved: persona Sophie Martin",
+                                        "- conflict resolved: [persona-9] › pain point 'Too slow' › Category"}));
+    const auto j = nlohmann::json::parse(diff_to_json(added));
+    BOOST_TEST(j["changes"][0] == nlohmann::json::parse(R"({"kind": "conflict_added", "persona_id": "persona-1",
+        "persona": "Emma Rodriguez", "stage_id": "stage-1", "stage": "Awareness", "pain_point": null,
+        "field": "duration", "removed_by": null, "base": "2 weeks", "ours": "2-4 weeks",
+        "theirs": "a long text that runs on well past the eighty bytes a conflict shows of each value, cut"})"));
+    BOOST_TEST(j["changes"][1]["removed_by"] == "theirs");
+    // The outline ends with them, for git log -p.
+    const std::string outline = map_outline(b);
+    BOOST_TEST(outline.substr(outline.rfind("conflict: persona")) ==
+               "conflict: persona Sophie Martin: removed by theirs, changed by ours\n"
+               "conflict: [persona-9] › pain point 'Too slow' › Category: ours Financial, theirs no category\n");
+    BOOST_TEST(diff_maps(b, b).empty());
+}

@@ -477,3 +477,35 @@ BOOST_AUTO_TEST_CASE(journey_tasks_are_read_and_a_bad_one_is_located) {
     BOOST_TEST(written["buying_process_mappings"][0]["buying_stages"][0]["journey_tasks"] ==
                json::parse(R"([{"text": "T", "score": 5, "people": ["A", "B"]}, {"text": "U", "score": 1, "people": []}])"));
 }
+
+BOOST_AUTO_TEST_CASE(merge_conflicts_go_under_their_own_key_and_come_back) {
+    document d = test::rich_document();
+    merge_conflict duration;
+    duration.persona_id = "persona-1";
+    duration.stage_id = "stage-1";
+    duration.field = "duration";
+    duration.base = "1-2 weeks";
+    duration.ours = "2 weeks";
+    duration.theirs = "3 weeks";
+    merge_conflict removed;
+    removed.persona_id = "persona-1";
+    removed.pain_point = "Too expensive";
+    removed.removed_by = conflict_side::theirs;
+    d.conflicts = {duration, removed};
+    const json j = json::parse(write_json(d));
+    BOOST_TEST(j["merge_conflicts"] == json::parse(R"([
+        {"persona_id": "persona-1", "stage_id": "stage-1", "field": "duration",
+         "base": "1-2 weeks", "ours": "2 weeks", "theirs": "3 weeks"},
+        {"persona_id": "persona-1", "pain_point": "Too expensive", "removed_by": "theirs"}])"));
+    BOOST_TEST((read_ok(write_json(d)) == d));
+    BOOST_TEST(!json::parse(write_json(test::rich_document())).contains("merge_conflicts"));
+
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [{"field": "colour"}]})") ==
+               "$.merge_conflicts[0]: \"colour\" is not a field that a conflict can be about here");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [{"persona_id": "p", "removed_by": "me"}]})") ==
+               "$.merge_conflicts[0].removed_by: \"me\" is not one of ours, theirs");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [{"field": "title", "ours": 3}]})") ==
+               "$.merge_conflicts[0].ours: expected a string, found a number");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [7]})") ==
+               "$.merge_conflicts[0]: expected an object, found a number");
+}

@@ -38,6 +38,20 @@ BOOST_AUTO_TEST_CASE(every_sample_validates_against_the_schema) {
 BOOST_AUTO_TEST_CASE(every_file_the_writer_produces_validates) {
     test::temp_dir dir;
     document empty;
+    document conflicted = test::rich_document();
+    merge_conflict duration;
+    duration.persona_id = "persona-1";
+    duration.stage_id = "stage-1";
+    duration.field = "duration";
+    duration.ours = "2 weeks";
+    merge_conflict category;
+    category.persona_id = "persona-1";
+    category.pain_point = "Too expensive";
+    category.field = "category";
+    merge_conflict removed;
+    removed.persona_id = "persona-1";
+    removed.removed_by = conflict_side::theirs;
+    conflicted.conflicts = {duration, category, removed};
     document awkward = test::rich_document();
     awkward.personas[0].stages[0].key_message = std::string("control \x01 chars \x1F dropped") + "\xEF\xBF\xBE";
     const std::pair<const char*, document> documents[] = {
@@ -45,6 +59,7 @@ BOOST_AUTO_TEST_CASE(every_file_the_writer_produces_validates) {
         {"rich.bpm", test::rich_document()},
         {"awkward.bpm", awkward},
         {"bench.bpm", test::bench_document(5, 12)},
+        {"conflicted.bpm", conflicted},
     };
     for (const auto& [name, doc] : documents) {
         const std::string path = dir.file(name);
@@ -77,6 +92,12 @@ BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
         "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
         "<stages><stage id=\"s\"><name>X</name><journey><task score=\"2\"><person>P</person></task></journey>"
         "</stage></stages></persona></personas></buying-process-map>",
+        // a conflict about a field no conflict is about
+        "<buying-process-map format-version=\"1\"><personas/><conflicts><conflict field=\"colour\"/></conflicts>"
+        "</buying-process-map>",
+        // a conflict removed by neither side
+        "<buying-process-map format-version=\"1\"><personas/><conflicts><conflict persona=\"p\" removed-by=\"both\"/>"
+        "</conflicts></buying-process-map>",
     };
     int i = 0;
     for (const std::string& text : bad) {

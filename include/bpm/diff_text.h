@@ -23,10 +23,16 @@ std::string diff_to_text(const map_diff& d);
 /// section lists them; indices count from 0), indented by two spaces, ending with a line break.
 std::string diff_to_json(const map_diff& d);
 
+/// A conflict a merge recorded, as people read it, translated: where it is, named as doc names
+/// its persona and stage (by id when doc has no such one), and the two versions' values, on one
+/// line and cut to 80 bytes: "Emma › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'",
+/// "Emma › stage Trial: removed by theirs, changed by ours", "Map › Title: ours 'Q3', theirs 'Q4'".
+std::string conflict_text(const document& doc, const merge_conflict& c);
+
 /// A map as text for a line-by-line diff (git's textconv): one line for each filled field, each
 /// carrying where it is ("Emma › Awareness › Duration: 2-4 weeks"), one for each persona, pain
-/// point and stage ("persona Emma", "Emma › stage Awareness"), in the map's order; labels as in
-/// diff_to_text.
+/// point and stage ("persona Emma", "Emma › stage Awareness"), in the map's order, then one for
+/// each recorded conflict ("conflict: " and conflict_text); labels as in diff_to_text.
 std::string map_outline(const document& doc);
 
 }  // namespace bpm

@@ -17,7 +17,9 @@ inline constexpr std::size_t max_json_depth = 256;
 /// The document as JSON in the spec's shape, {"buying_process_mappings": [...]}, pretty-printed.
 /// What the spec's shape cannot hold goes under extra keys that older readers ignore:
 /// "persona_pain_point_details" (texts with categories), "persona_profile", "stage_id",
-/// "summary_source", "summary_generated_at", and a top-level "document_metadata".
+/// "summary_source", "summary_generated_at", a top-level "document_metadata", and, when a merge left
+/// conflicts, a top-level "merge_conflicts" (objects with the merge_conflict members that are set:
+/// "persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs").
 std::string write_json(const document& doc);
 
 /// Reads JSON in the shape write_json produces. Ids, statuses and timestamps are kept as given;

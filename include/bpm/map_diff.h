@@ -24,6 +24,8 @@ enum class change_kind {
     stage_removed,        ///< persona, stage (old's name), old_index
     stage_moved,          ///< persona, stage, old_index, new_index, before (else after)
     stage_field,          ///< persona, stage, field (a stage_field_key), values; "stage_name" is a rename
+    conflict_added,       ///< conflict (new's), with the names of its persona and stage in new
+    conflict_resolved,    ///< conflict (old's, gone from new), with the names of its persona and stage in old
 };
 
 /// Stable name of a change kind, as the JSON form gives it ("stage_moved").
@@ -47,6 +49,9 @@ struct map_change {
     /// Added and moved: the items now before and after it, as ids (a pain point's text) and
     /// names; "" at either end.
     std::string after_id, after_name, before_id, before_name;
+    /// Conflict changes: the conflict; persona_id and stage_id are its, the names those the map
+    /// gives them ("" when it has no such persona or stage).
+    merge_conflict conflict;
 
     bool operator==(const map_change& o) const;
 };
@@ -56,7 +61,8 @@ struct map_change {
 /// its move or addition, its fields, its pain points and its stages (each: removed ones first,
 /// then the rest in new's order, with their moves, additions and fields) and its summary. An
 /// added persona or stage is followed by the fields it brings (what differs from an empty one;
-/// an added persona's status always, from "").
+/// an added persona's status always, from ""); last, the conflicts resolved (in old's order) and
+/// those recorded (in new's order).
 struct map_diff {
     std::vector<map_change> changes;
 

@@ -41,6 +41,8 @@ std::size_t content_bytes(const journey_task& t);
 std::size_t journey_person_content_bytes(std::string_view name);
 /// content_bytes's share for one pain point.
 std::size_t content_bytes(const pain_point& p);
+/// content_bytes's share for one recorded conflict, counting with it the list that holds it.
+std::size_t content_bytes(const merge_conflict& c);
 /// content_bytes's share for what every map has, empty or not: the lines around its content.
 std::size_t framing_content_bytes();
 

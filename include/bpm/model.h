@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bpm/merge_conflict.h"
+
 namespace bpm {
 
 /// Kind of problem a pain point describes; the four categories of the spec plus "other".
@@ -149,10 +151,12 @@ struct document_metadata {
     bool operator!=(const document_metadata& o) const { return !(*this == o); }
 };
 
-/// A buying process map: metadata and an ordered list of personas.
+/// A buying process map: metadata, an ordered list of personas, and the conflicts a merge left
+/// unresolved in them.
 struct document {
     document_metadata metadata;
     std::vector<persona> personas;
+    std::vector<merge_conflict> conflicts;
 
     /// Index of the persona with this id, or npos.
     std::size_t find_persona(std::string_view persona_id) const;
@@ -167,7 +171,9 @@ struct document {
     /// A stage id not used anywhere in this document ("stage-N").
     std::string new_stage_id() const;
 
-    bool operator==(const document& o) const { return metadata == o.metadata && personas == o.personas; }
+    bool operator==(const document& o) const {
+        return metadata == o.metadata && personas == o.personas && conflicts == o.conflicts;
+    }
     bool operator!=(const document& o) const { return !(*this == o); }
 };
 

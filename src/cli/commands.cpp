@@ -16,6 +16,7 @@
 
 #include "bpm/ai_assistant.h"
 #include "bpm/bpm_file.h"
+#include "bpm/diff_text.h"
 #include "bpm/export_text.h"
 #include "bpm/history.h"
 #include "bpm/interview.h"
@@ -33,6 +34,7 @@
 #include "cli_ai.h"
 #include "diff_command.h"
 #include "git_setup.h"
+#include "merge_command.h"
 #include "pdf_password.h"
 #include "picture_export.h"
 #include "terminal_interview.h"
@@ -54,6 +56,7 @@ std::string usage_text() {
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} diff OLD NEW [--format text|json]\n"
+                    "  {1} merge BASE OURS THEIRS [-o OUT] [--name PATH]\n"
                     "  {1} git-setup\n"
                     "  {1} --help | --version\n"),
                   program);
@@ -64,7 +67,8 @@ std::string help_text() {
            usage_text() +
            _("\nCommands:\n"
              "  validate   Check .bpm or .json files, or Mermaid journeys (.mmd, or the first journey\n"
-             "             diagram of a .md file); prints FILE:LINE:COL: message for each problem.\n"
+             "             diagram of a .md file); prints FILE:LINE:COL: message for each problem,\n"
+             "             and a warning for each conflict a merge left unresolved in a map.\n"
              "  convert    Convert between .bpm and .json, or from a Mermaid journey (.mmd or .md);\n"
              "             the file extensions choose the formats.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
@@ -91,17 +95,25 @@ std::string help_text() {
              "  diff       Print the changes from OLD to NEW by persona, stage and field, matched by\n"
              "             id wherever things moved, one a line (--format json for tools). Exits with\n"
              "             0 when the maps are equal, 1 when they differ, 2 when one cannot be read.\n"
+             "  merge      Merge the changes OURS and THEIRS made to BASE, field by field, matched by\n"
+             "             id, into OUT (or into OURS, as git's merge driver does). A field both\n"
+             "             changed differently keeps ours' value and is recorded in the map as a\n"
+             "             conflict with all three values; validate lists them. --name names the map\n"
+             "             when the versions are temporary copies (git's %P). Exits with 0 when the\n"
+             "             merge is clean, 1 when OUT records conflicts, 2 when a version cannot be\n"
+             "             read or OUT written (nothing is written then).\n"
              "  git-setup  Run in a git repository: makes git diff and git log -p show the changes\n"
-             "             to .bpm files this way (a line in .gitattributes and the repository's\n"
-             "             diff driver, which names this bpmap-cli by its full path).\n"
+             "             to .bpm files this way, and has git merge merge them field by field (a\n"
+             "             line in .gitattributes and the repository's diff and merge drivers,\n"
+             "             which name this bpmap-cli by its full path).\n"
              "\nA PDF password given as --password PW can be read by every user of this computer while\n"
              "the export runs (ps, /proc). Safer: --password - asks for it on the terminal without\n"
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
              "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
-             "2 when the command line is wrong (diff: as above). Reading and writing a big map shows its progress on\n"
-             "standard error when that is a terminal; Ctrl+C (or SIGTERM) stops it, writing no file,\n"
-             "and exits with 130 (or 143).\n") +
+             "2 when the command line is wrong (diff, merge: as above). Reading and writing a big\n"
+             "map shows its progress on standard error when that is a terminal; Ctrl+C (or SIGTERM)\n"
+             "stops it, writing no file, and exits with 130 (or 143).\n") +
            _("\nWith --ai, summary and interview use a language model: any OpenAI-compatible chat service,\n"
              "such as Ollama, llama.cpp's server, LM Studio or vLLM, set up in the environment:\n"
              "BPMAP_AI_URL (such as http://localhost:11434/v1), BPMAP_AI_MODEL, BPMAP_API_KEY (or\n"
@@ -266,12 +278,28 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
             code = exit_failure;
             continue;
         }
+        const document& map = *doc.value;
+        const std::size_t conflicts = map.conflicts.size();
+        std::vector<diagnostic> unresolved;
+        for (std::size_t i = 0; i < conflicts && i < max_reported_problems; ++i)
+            // TRANSLATORS: {1} is a conflict a merge recorded, as "Emma › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'"
+            unresolved.push_back({format(_("unresolved conflict: {1}"), conflict_text(map, map.conflicts[i]))});
+        if (conflicts > max_reported_problems)
+            unresolved.push_back({format(_n("and {1} more unresolved conflict", "and {1} more unresolved conflicts",
+                                            conflicts - max_reported_problems),
+                                         std::to_string(conflicts - max_reported_problems))});
+        report_warnings(err, path, unresolved);
         std::size_t stages = 0;
-        for (const persona& p : doc.value->personas) stages += p.stages.size();
-        out << format(_("{1}: valid ({2}, {3})"), path,
-                      format(_n("{1} persona", "{1} personas", doc.value->personas.size()),
-                             std::to_string(doc.value->personas.size())),
-                      format(_n("{1} stage", "{1} stages", stages), std::to_string(stages)))
+        for (const persona& p : map.personas) stages += p.stages.size();
+        const std::string personas = format(_n("{1} persona", "{1} personas", map.personas.size()),
+                                            std::to_string(map.personas.size()));
+        const std::string stage_count = format(_n("{1} stage", "{1} stages", stages), std::to_string(stages));
+        out << (conflicts == 0
+                    ? format(_("{1}: valid ({2}, {3})"), path, personas, stage_count)
+                    // TRANSLATORS: {1} is a file, {2} and {3} its personas and stages ("2 personas", "5 stages"), {4} how many conflicts it records
+                    : format(_n("{1}: valid ({2}, {3}), with {4} unresolved conflict",
+                                "{1}: valid ({2}, {3}), with {4} unresolved conflicts", conflicts),
+                             path, personas, stage_count, std::to_string(conflicts)))
             << "\n";
     }
     return code;
@@ -745,6 +773,20 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         const auto parsed = parse(args, 1, {"format"}, error, {"textconv"});
         if (!parsed) return usage(err, error.message);
         return cmd_diff(*parsed, out, err);
+    }
+    if (command == "merge") {
+        usage_error error;
+        const auto parsed = parse(args, 1, {"output", "name"}, error);
+        if (!parsed) return usage(err, error.message);
+        if (parsed->positional.size() != 3) return usage(err, _("merge needs BASE, OURS and THEIRS"));
+        merge_paths paths{parsed->positional[0], parsed->positional[1], parsed->positional[2], {}, {}};
+        if (const auto o = parsed->options.find("output"); o != parsed->options.end()) {
+            if (!can_save(o->second))
+                return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), o->second));
+            paths.output = o->second;
+        }
+        if (const auto n = parsed->options.find("name"); n != parsed->options.end()) paths.name = n->second;
+        return merge_files(paths, err);
     }
     if (command == "git-setup") {
         if (args.size() > 1) return usage(err, _("git-setup takes no arguments"));

@@ -26,8 +26,8 @@ namespace {
 
 constexpr const char* program = "bpmap-cli";
 
-// The attributes .bpm files need, as "name=value"; a merge driver will join the diff driver here.
-const std::vector<std::pair<std::string, std::string>> wanted_attributes = {{"diff", "bpm"}};
+// The attributes .bpm files need, as "name=value".
+const std::vector<std::pair<std::string, std::string>> wanted_attributes = {{"diff", "bpm"}, {"merge", "bpm"}};
 
 struct git_run {
     bool started = false;
@@ -160,9 +160,10 @@ int git_setup(std::ostream& out, std::ostream& err) {
             err << program << ": " << written.error() << "\n";
             return exit_failure;
         }
-        // TRANSLATORS: {1} is a line such as "*.bpm diff=bpm", {2} the .gitattributes file
-        out << format(_("Added \"{1}\" to {2}; commit it, so that every clone of the repository compares maps."), line,
-                      file)
+        // TRANSLATORS: {1} is a line such as "*.bpm diff=bpm merge=bpm", {2} the .gitattributes file
+        out << format(_("Added \"{1}\" to {2}; commit it, so that every clone of the repository compares and merges "
+                        "maps."),
+                      line, file)
             << "\n";
         changed = true;
         for (const auto& [name, value] : wanted_attributes)
@@ -181,9 +182,12 @@ int git_setup(std::ostream& out, std::ostream& err) {
             << "\n";
         exe = program;
     }
+    // git quotes %P itself; the merged map's path names the versions in messages and gives the format.
     const std::pair<std::string, std::string> settings[] = {
         {"diff.bpm.command", shell_word(exe) + " diff --git"},
         {"diff.bpm.textconv", shell_word(exe) + " diff --textconv"},
+        {"merge.bpm.name", "Buying Process Mapper map"},
+        {"merge.bpm.driver", shell_word(exe) + " merge %O %A %B --name %P"},
     };
     for (const auto& [key, value] : settings) {
         const git_run now = run_git({"config", "--local", "--get-all", key});
@@ -197,7 +201,7 @@ int git_setup(std::ostream& out, std::ostream& err) {
         out << format(_("Set {1} to {2} in this repository's configuration."), key, value) << "\n";
         changed = true;
     }
-    if (!changed) out << _("Nothing to change: git already compares .bpm files as maps here.") << "\n";
+    if (!changed) out << _("Nothing to change: git already compares and merges .bpm files as maps here.") << "\n";
     return exit_ok;
 }
 

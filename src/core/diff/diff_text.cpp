@@ -106,6 +106,48 @@ std::string word_difference(std::string_view a, std::string_view b) {
     return one_line(out);
 }
 
+// Where a conflict is, named with the names its persona and stage have ("" when the map has no
+// such persona or stage: then by their ids): "Emma › Awareness › Duration", "Emma › pain point
+// 'Too expensive' › Category", "Map › Title", "Emma › stage Trial", "persona Emma".
+std::string conflict_place(const std::string& persona_name, const std::string& stage_name, const merge_conflict& c) {
+    if (c.persona_id.empty())
+        return _("Map") + std::string(separator) + field_title(change_kind::document_field, c.field);
+    const std::string persona = label(persona_name, c.persona_id), in_persona = persona + std::string(separator);
+    const bool removal = c.removed_by != conflict_side::none;
+    if (!c.stage_id.empty()) {
+        const std::string stage = label(stage_name, c.stage_id);
+        return removal ? in_persona + format(_("stage {1}"), stage)
+                       : in_persona + stage + std::string(separator) + field_title(change_kind::stage_field, c.field);
+    }
+    if (c.pain_point) {
+        const std::string point = in_persona + format(_("pain point {1}"), in_quotes(*c.pain_point));
+        // TRANSLATORS: a pain point's category, as a field of it
+        return removal ? point : point + std::string(separator) + _("Category");
+    }
+    return removal ? format(_("persona {1}"), persona) : in_persona + field_title(change_kind::persona_field, c.field);
+}
+
+// A conflicting value as people read it: a status or category by its title, a text on one line
+// and cut to a readable length, in quotes.
+std::string conflict_value(const merge_conflict& c, const std::string& value) {
+    if (c.pain_point) return category_title(value);
+    if (c.field == "status") return shown("status", value, {});
+    // TRANSLATORS: a field's value in a conflict when it is empty
+    if (value.empty()) return _("(empty)");
+    return in_quotes(one_line_excerpt(value, 80));
+}
+
+// "Emma › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'"; "Emma › stage Trial:
+// removed by theirs, changed by ours".
+std::string conflict_line(const std::string& persona_name, const std::string& stage_name, const merge_conflict& c) {
+    const std::string place = conflict_place(persona_name, stage_name, c);
+    // TRANSLATORS: a merge conflict: {1} is where it is, such as "Emma › Awareness › Duration"
+    if (c.removed_by == conflict_side::theirs) return format(_("{1}: removed by theirs, changed by ours"), place);
+    if (c.removed_by == conflict_side::ours) return format(_("{1}: removed by ours, changed by theirs"), place);
+    // TRANSLATORS: a merge conflict: {1} is where it is, {2} the value in our version, {3} in theirs
+    return format(_("{1}: ours {2}, theirs {3}"), place, conflict_value(c, c.ours), conflict_value(c, c.theirs));
+}
+
 // "Emma › Awareness › Duration: 2-4 weeks → 3-5 weeks"; "+ ..." when it was empty, "- ..." when
 // it is now; a long text word by word.
 std::string field_line(const std::string& path, const map_change& c) {
@@ -172,9 +214,17 @@ std::string change_line(const map_change& c) {
                 return "~ " + in_persona + format(_("stage {1} renamed to {2}"), label(c.old_value, c.stage_id),
                                                   label(c.new_value, c.stage_id));
             return field_line(in_persona + stage_label(c), c);
+        case change_kind::conflict_added:
+            // TRANSLATORS: a line of bpmap-cli diff: {1} is a conflict a merge recorded, as "Emma › Awareness › Duration: ours '3-5 weeks', theirs '4 weeks'"
+            return "! " + format(_("conflict: {1}"), conflict_line(c.persona_name, c.stage_name, c.conflict));
+        case change_kind::conflict_resolved:
+            // TRANSLATORS: a line of bpmap-cli diff: {1} is where a conflict was, as "Emma › Awareness › Duration"
+            return "- " + format(_("conflict resolved: {1}"), conflict_place(c.persona_name, c.stage_name, c.conflict));
     }
     return {};
 }
+
+bool is_conflict_kind(change_kind k) { return k == change_kind::conflict_added || k == change_kind::conflict_resolved; }
 
 bool is_stage_kind(change_kind k) {
     return k == change_kind::stage_added || k == change_kind::stage_removed || k == change_kind::stage_moved ||
@@ -209,6 +259,23 @@ std::string diff_to_json(const map_diff& d) {
     for (const map_change& c : d.changes) {
         json j;
         j["kind"] = change_kind_key(c.kind);
+        if (is_conflict_kind(c.kind)) {
+            const merge_conflict& conflict = c.conflict;
+            j["persona_id"] = conflict.persona_id.empty() ? json(nullptr) : json(conflict.persona_id);
+            j["persona"] = conflict.persona_id.empty() ? json(nullptr) : json(c.persona_name);
+            j["stage_id"] = conflict.stage_id.empty() ? json(nullptr) : json(conflict.stage_id);
+            j["stage"] = conflict.stage_id.empty() ? json(nullptr) : json(c.stage_name);
+            j["pain_point"] = conflict.pain_point ? json(*conflict.pain_point) : json(nullptr);
+            j["field"] = conflict.field.empty() ? json(nullptr) : json(conflict.field);
+            j["removed_by"] = conflict.removed_by == conflict_side::none
+                                  ? json(nullptr)
+                                  : json(std::string(conflict_side_key(conflict.removed_by)));
+            j["base"] = conflict.base;
+            j["ours"] = conflict.ours;
+            j["theirs"] = conflict.theirs;
+            changes.push_back(std::move(j));
+            continue;
+        }
         if (c.kind != change_kind::document_field) {
             j["persona_id"] = c.persona_id;
             j["persona"] = c.persona_name;
@@ -289,7 +356,14 @@ std::string map_outline(const document& doc) {
             persona_line("summary_generated_at", p.summary->generated_at);
         }
     }
+    for (const merge_conflict& c : doc.conflicts) out += format(_("conflict: {1}"), conflict_text(doc, c)) + "\n";
     return out;
+}
+
+std::string conflict_text(const document& doc, const merge_conflict& c) {
+    const persona* p = doc.persona_by_id(c.persona_id);
+    const stage* s = p ? p->stage_by_id(c.stage_id) : nullptr;
+    return conflict_line(p ? p->name : std::string(), s ? s->name : std::string(), c);
 }
 
 }  // namespace bpm

@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "bpm/sequence_match.h"
+#include "conflict_key.h"
 
 namespace bpm {
 
@@ -21,6 +22,8 @@ std::string_view change_kind_key(change_kind k) {
         case change_kind::stage_removed: return "stage_removed";
         case change_kind::stage_moved: return "stage_moved";
         case change_kind::stage_field: return "stage_field";
+        case change_kind::conflict_added: return "conflict_added";
+        case change_kind::conflict_resolved: return "conflict_resolved";
     }
     return {};
 }
@@ -29,7 +32,7 @@ bool map_change::operator==(const map_change& o) const {
     const auto tied = [](const map_change& c) {
         return std::tie(c.kind, c.persona_id, c.persona_name, c.stage_id, c.stage_name, c.pain_point, c.field,
                         c.old_value, c.new_value, c.old_index, c.new_index, c.after_id, c.after_name, c.before_id,
-                        c.before_name);
+                        c.before_name, c.conflict);
     };
     return tied(*this) == tied(o);
 }
@@ -84,6 +87,20 @@ public:
             }
             persona_body(i == npos ? none : a[i], b[j], i == npos);
         }
+    }
+
+    // The conflicts old has and new has not, then those new has and old has not (a conflict given
+    // twice is two), named as the map that has them names their persona and stage.
+    void conflicts(const document& a, const document& b) {
+        std::vector<std::string> ka, kb;
+        for (const merge_conflict& c : a.conflicts) ka.push_back(conflict_key(c));
+        for (const merge_conflict& c : b.conflicts) kb.push_back(conflict_key(c));
+        const sequence_match m = match_sequences({ka.begin(), ka.end()}, {kb.begin(), kb.end()});
+        for (std::size_t i = 0; i < a.conflicts.size(); ++i)
+            if (m.new_of_old[i] == npos)
+                out_.push_back(conflict_change(change_kind::conflict_resolved, a, a.conflicts[i]));
+        for (std::size_t j = 0; j < b.conflicts.size(); ++j)
+            if (m.old_of_new[j] == npos) out_.push_back(conflict_change(change_kind::conflict_added, b, b.conflicts[j]));
     }
 
 private:
@@ -189,6 +206,19 @@ private:
         }
     }
 
+    static map_change conflict_change(change_kind kind, const document& doc, const merge_conflict& conflict) {
+        map_change c;
+        c.kind = kind;
+        c.conflict = conflict;
+        c.persona_id = conflict.persona_id;
+        c.stage_id = conflict.stage_id;
+        if (const persona* p = doc.persona_by_id(conflict.persona_id)) {
+            c.persona_name = p->name;
+            if (const stage* s = p->stage_by_id(conflict.stage_id)) c.stage_name = s->name;
+        }
+        return c;
+    }
+
     // Adds a field change, located as where, when the values differ.
     void field(const map_change& where, std::string_view key, std::string_view a, std::string_view b) {
         if (a == b) return;
@@ -222,6 +252,7 @@ map_diff diff_maps(const document& older, const document& newer) {
     differ work(d.changes);
     work.metadata(older.metadata, newer.metadata);
     work.personas(older.personas, newer.personas);
+    work.conflicts(older, newer);
     return d;
 }
 

@@ -27,6 +27,8 @@ std::size_t estimated_size(const document& doc) {
             }
         }
     }
+    for (const merge_conflict& c : doc.conflicts)
+        n += 256 + c.base.size() + c.ours.size() + c.theirs.size() + (c.pain_point ? c.pain_point->size() : 0);
     return n + n / 32;  // room for escapes
 }
 
@@ -52,6 +54,11 @@ public:
             start(1, "personas");
             for (const persona& p : doc.personas) write_persona(p);
             end(1, "personas");
+        }
+        if (!doc.conflicts.empty()) {
+            start(1, "conflicts");
+            for (const merge_conflict& c : doc.conflicts) write_conflict(c);
+            end(1, "conflicts");
         }
         out_ += "</";
         out_ += bpm_root_name;
@@ -120,6 +127,29 @@ private:
             end(6, "task");
         }
         end(5, "journey");
+    }
+
+    // A removal's values are written only when it has some, which merges never give it.
+    void write_conflict(const merge_conflict& c) {
+        open(2, "conflict");
+        if (!c.persona_id.empty()) attribute("persona", c.persona_id);
+        if (!c.stage_id.empty()) attribute("stage", c.stage_id);
+        if (!c.field.empty()) attribute("field", c.field);
+        if (c.removed_by != conflict_side::none) attribute("removed-by", conflict_side_key(c.removed_by));
+        const bool values = c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() ||
+                            !c.theirs.empty();
+        if (!c.pain_point && !values) {
+            out_ += " />\n";
+            return;
+        }
+        out_ += ">\n";
+        if (c.pain_point) field(3, "pain-point", *c.pain_point);
+        if (values) {
+            field(3, "base", c.base);
+            field(3, "ours", c.ours);
+            field(3, "theirs", c.theirs);
+        }
+        end(2, "conflict");
     }
 
     // "<name" at depth: attributes and the end of the tag follow.

@@ -71,6 +71,7 @@ struct empty_parts {
     }
     std::size_t stage = content_bytes(bpm::stage{});
     std::size_t pain_point = content_bytes(bpm::pain_point{});
+    std::size_t conflict = content_bytes(merge_conflict{});
     std::size_t persona = own_content_bytes(bpm::persona{});
     std::size_t journey_task = content_bytes(bpm::journey_task{});
     std::size_t journey_person = journey_person_content_bytes({});
@@ -257,6 +258,7 @@ private:
             if (reading_persona_ && i + 1 == doc_.personas.size()) n -= own_content_bytes(p);
         }
         if (reading_stage_) n += content_bytes(*reading_stage_);
+        for (const merge_conflict& c : doc_.conflicts) n += content_bytes(c);
         return n;
     }
 
@@ -435,10 +437,12 @@ private:
             count(root, content_bytes(doc_.metadata), [&] { return content_bytes(doc_.metadata); });
             metadata_counted_ = true;
         }
-        each_child(root, std::array<std::string_view, 2>{"metadata", "personas"}, [&](pugi::xml_node n, std::size_t i) {
-            if (i == 0) read_metadata(n, doc_.metadata);
-            else read_personas(n);
-        });
+        each_child(root, std::array<std::string_view, 3>{"metadata", "personas", "conflicts"},
+                   [&](pugi::xml_node n, std::size_t i) {
+                       if (i == 0) read_metadata(n, doc_.metadata);
+                       else if (i == 1) read_personas(n);
+                       else read_conflicts(n);
+                   });
     }
 
     void read_metadata(pugi::xml_node el, document_metadata& m) {
@@ -624,6 +628,46 @@ private:
         sum.generated_at = checked_timestamp(el, attribute_value(generated_at), "generated-at");
         sum.text = text_content(el);
         p.summary = std::move(sum);
+    }
+
+    // The conflicts a merge recorded. Their ids need not name a persona or stage the map has: an
+    // edit may have removed it since, and the conflict is kept until someone resolves it.
+    void read_conflicts(pugi::xml_node el) {
+        attributes<0>(el, {});
+        each_item(el, "conflict", [&](pugi::xml_node n) {
+            if (cancelled_) return;
+            const auto [persona, stage, field, removed_by] =
+                attributes<4>(n, {"persona", "stage", "field", "removed-by"});
+            merge_conflict c;
+            c.persona_id = conflict_id(n, persona);
+            c.stage_id = conflict_id(n, stage);
+            c.field = attribute_value(field);
+            const std::string side = attribute_value(removed_by);
+            if (const auto s = conflict_side_from_key(side)) c.removed_by = *s;
+            else problem(n, format(_("removed-by \"{1}\" is not one of ours, theirs"), side));
+            each_child(n, std::array<std::string_view, 4>{"pain-point", "base", "ours", "theirs"},
+                       [&](pugi::xml_node f, std::size_t i) {
+                           std::string value = text(f);
+                           if (i == 0) c.pain_point = std::move(value);
+                           else if (i == 1) c.base = std::move(value);
+                           else if (i == 2) c.ours = std::move(value);
+                           else c.theirs = std::move(value);
+                       });
+            if (const std::string why = conflict_shape_problem(c); !why.empty()) problem(n, why);
+            const std::size_t text = c.persona_id.size() + c.stage_id.size() + c.field.size() +
+                                     (c.pain_point ? c.pain_point->size() : 0) + c.base.size() + c.ours.size() +
+                                     c.theirs.size();
+            if (count(n, empty_.conflict + max_written_bytes_per_text_byte * text, [&] { return content_bytes(c); }))
+                doc_.conflicts.push_back(std::move(c));
+        });
+    }
+
+    // A conflict's persona or stage id: of the shape ids have, or "" when not given.
+    std::string conflict_id(pugi::xml_node el, pugi::xml_attribute a) {
+        std::string value = attribute_value(a);
+        if (a && !is_valid_id(value))
+            problem(el, format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"), value));
+        return value;
     }
 
     std::string_view text_;

@@ -70,6 +70,21 @@ json persona_json(const persona& p) {
     return j;
 }
 
+json conflict_json(const merge_conflict& c) {
+    json j = json::object();
+    if (!c.persona_id.empty()) j["persona_id"] = c.persona_id;
+    if (!c.stage_id.empty()) j["stage_id"] = c.stage_id;
+    if (c.pain_point) j["pain_point"] = *c.pain_point;
+    if (!c.field.empty()) j["field"] = c.field;
+    if (c.removed_by != conflict_side::none) j["removed_by"] = std::string(conflict_side_key(c.removed_by));
+    if (c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() || !c.theirs.empty()) {
+        j["base"] = c.base;
+        j["ours"] = c.ours;
+        j["theirs"] = c.theirs;
+    }
+    return j;
+}
+
 const char* type_name(const json& v) {
     switch (v.type()) {
         case json::value_t::null: return "null";
@@ -87,7 +102,7 @@ const char* type_name(const json& v) {
 // The parts of the spec's shape that json_reader reads; anything else is unused.
 enum class part {
     root, metadata, personas, persona, profile, stages, stage, details, detail, journey, journey_task, people, person,
-    text, unused
+    conflicts, conflict, text, unused
 };
 
 bool one_of(std::string_view key, std::initializer_list<std::string_view> keys) {
@@ -101,6 +116,7 @@ part member_part(part object, std::string_view key) {
         case part::root:
             return key == "buying_process_mappings" ? part::personas
                    : key == "document_metadata"     ? part::metadata
+                   : key == "merge_conflicts"       ? part::conflicts
                                                     : part::unused;
         case part::metadata:
             return one_of(key, {"title", "created_by", "created_at", "modified_at"}) ? part::text : part::unused;
@@ -121,6 +137,11 @@ part member_part(part object, std::string_view key) {
             if (key == "people") return part::people;
             return key == "text" || key == "score" ? part::text : part::unused;
         case part::detail: return one_of(key, {"text", "category"}) ? part::text : part::unused;
+        case part::conflict:
+            return one_of(key,
+                          {"persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs"})
+                       ? part::text
+                       : part::unused;
         default: return part::unused;
     }
 }
@@ -133,13 +154,14 @@ part item_part(part array) {
         case part::details: return part::detail;
         case part::journey: return part::journey_task;
         case part::people: return part::person;
+        case part::conflicts: return part::conflict;
         default: return part::unused;
     }
 }
 
 bool holds_members(part p) {
     return p == part::root || p == part::metadata || p == part::persona || p == part::profile || p == part::stage ||
-           p == part::detail || p == part::journey_task;
+           p == part::detail || p == part::journey_task || p == part::conflict;
 }
 
 // Reads the parts of a JSON document into a document as the parse finishes each, collecting
@@ -202,6 +224,8 @@ public:
                 people_.push_back(std::move(person));
         } else if (what == part::detail) {
             read_detail(value, path + ".persona_pain_point_details[" + std::to_string(index) + "]");
+        } else if (what == part::conflict) {
+            read_conflict(value, "$.merge_conflicts[" + std::to_string(index) + "]");
         }
     }
 
@@ -429,6 +453,29 @@ private:
         detail_texts_.insert(details_.back().text);
     }
 
+    // A conflict a merge recorded; its ids need not name a persona or stage the map has.
+    void read_conflict(const json& j, const std::string& path) {
+        if (!expect_object(j, path)) return;
+        merge_conflict c;
+        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id}}) {
+            *id = string_field(j, key, path);
+            if (!id->empty() && !is_valid_id(*id))
+                problem(path + "." + key,
+                        format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"), *id));
+        }
+        if (const auto pp = j.find("pain_point"); pp != j.end() && !pp->is_null())
+            c.pain_point = string_field(j, "pain_point", path);
+        c.field = string_field(j, "field", path);
+        const std::string side = string_field(j, "removed_by", path);
+        if (const auto s = conflict_side_from_key(side)) c.removed_by = *s;
+        else problem(path + ".removed_by", format(_("\"{1}\" is not one of ours, theirs"), side));
+        c.base = string_field(j, "base", path);
+        c.ours = string_field(j, "ours", path);
+        c.theirs = string_field(j, "theirs", path);
+        if (const std::string why = conflict_shape_problem(c); !why.empty()) problem(path, why);
+        if (count(path, content_bytes(c)) && keeping()) doc_.conflicts.push_back(std::move(c));
+    }
+
     stage read_stage(const json& j, const std::string& path) {
         stage s;
         if (!expect_object(j, path)) return s;
@@ -528,6 +575,11 @@ std::optional<json> document_tree(const document& doc, const progress_fn& progre
                                      {"created_by", doc.metadata.created_by},
                                      {"created_at", doc.metadata.created_at},
                                      {"modified_at", doc.metadata.modified_at}};
+    if (!doc.conflicts.empty()) {
+        json conflicts = json::array();
+        for (const merge_conflict& c : doc.conflicts) conflicts.push_back(conflict_json(c));
+        root["merge_conflicts"] = std::move(conflicts);
+    }
     return root;
 }
 

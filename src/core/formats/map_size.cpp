@@ -95,6 +95,7 @@ constexpr std::array<std::string_view, 7> stage_keys = {
 // Levels: .bpm root 0, <metadata> and <personas> 1, <persona> 2, its fields 3, a <stage> or
 // <pain-point> 4, a stage's fields 5. JSON root 0, its members 1, a persona 2, its members 3, a
 // stage or pain point detail 4, their members 5; the metadata's and the profile's members 2 and 4.
+// .bpm <conflicts> 1, <conflict> 2, its fields 3; JSON a conflict 2, its members 3.
 
 constexpr std::size_t bpm_framing =
     std::string_view("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size() +
@@ -158,6 +159,18 @@ constexpr std::size_t json_journey_task = json_container(5, "journey_tasks") + j
 // One of its people: "<person>name</person>", or a string in "people".
 constexpr std::size_t bpm_journey_person = xml_field(7, "person");
 constexpr std::size_t json_journey_person = json_member(8, "");
+// A conflict, with the list that holds it (written only when the map has conflicts, so counted
+// with each: never less than what is written).
+constexpr std::size_t side_value = longest({"ours", "theirs"});
+constexpr std::size_t bpm_conflict = xml_container(1, "conflicts") + xml_container(2, "conflict") +
+                                     xml_attribute("persona") + xml_attribute("stage") + xml_attribute("field") +
+                                     xml_attribute("removed-by") + side_value + xml_field(3, "pain-point") +
+                                     xml_field(3, "base") + xml_field(3, "ours") + xml_field(3, "theirs");
+constexpr std::size_t json_conflict = json_container(1, "merge_conflicts") + json_item(2) +
+                                      json_member(3, "persona_id") + json_member(3, "stage_id") +
+                                      json_member(3, "pain_point") + json_member(3, "field") +
+                                      json_member(3, "removed_by") + side_value + json_member(3, "base") +
+                                      json_member(3, "ours") + json_member(3, "theirs");
 
 // The bytes of one part of a map in each written form.
 struct written {
@@ -240,6 +253,14 @@ std::size_t content_bytes(const pain_point& p) {
     return w.larger();
 }
 
+std::size_t content_bytes(const merge_conflict& c) {
+    written w{bpm_conflict, json_conflict};
+    for (const std::string* id : {&c.persona_id, &c.stage_id, &c.field}) w.attribute(*id);
+    if (c.pain_point) w.text(*c.pain_point);
+    for (const std::string* t : {&c.base, &c.ours, &c.theirs}) w.text(*t);
+    return w.larger();
+}
+
 std::size_t content_bytes(const persona& p) {
     std::size_t n = own_content_bytes(p);
     for (const pain_point& pp : p.pain_points) n += content_bytes(pp);
@@ -250,6 +271,7 @@ std::size_t content_bytes(const persona& p) {
 std::size_t content_bytes(const document& doc) {
     std::size_t n = framing_content_bytes() + content_bytes(doc.metadata);
     for (const persona& p : doc.personas) n += content_bytes(p);
+    for (const merge_conflict& c : doc.conflicts) n += content_bytes(c);
     return n;
 }
 
