@@ -13,6 +13,7 @@
 #include "bpm/diff_text.h"
 #include "bpm/map_diff.h"
 #include "bpm/map_merge.h"
+#include "bpm/merge_conflict.h"
 
 using namespace bpm;
 
@@ -169,6 +170,32 @@ BOOST_AUTO_TEST_CASE(a_field_both_changed_differently_keeps_ours_and_records_all
     BOOST_TEST(stage_of(r.merged, "stage-1").duration == "3-5 weeks");
     BOOST_TEST(stage_of(r.merged, "stage-2").duration == "5 weeks");
     BOOST_TEST(!r.clean());
+}
+
+// A stage's Mermaid journey tasks are merged as one value, never dropped.
+BOOST_AUTO_TEST_CASE(journey_tasks_are_merged_and_both_sides_changes_conflict) {
+    document b = base_map();
+    stage_of(b, "stage-1").journey = {{"Reads a blog", 3, {"CMO"}}};
+    document ours = b, theirs = b;
+    stage_of(theirs, "stage-1").journey.push_back({"Books a demo", 5, {"CFO", "IT"}});
+    stage_of(ours, "stage-2").duration = "6 weeks";
+    merge_result r = merge_maps(b, ours, theirs);
+    BOOST_TEST(r.clean());
+    BOOST_TEST((stage_of(r.merged, "stage-1").journey == stage_of(theirs, "stage-1").journey));
+    BOOST_TEST(stage_of(r.merged, "stage-2").duration == "6 weeks");
+
+    stage_of(ours, "stage-1").journey[0].score = 1;
+    r = merge_maps(b, ours, theirs);
+    BOOST_TEST_REQUIRE(r.conflicts.size() == 1u);
+    BOOST_TEST((r.conflicts[0] == field_conflict("persona-1", "stage-1", "journey_tasks", "Reads a blog: 3: CMO",
+                                                 "Reads a blog: 1: CMO",
+                                                 "Reads a blog: 3: CMO\nBooks a demo: 5: CFO, IT")));
+    BOOST_TEST((stage_of(r.merged, "stage-1").journey == stage_of(ours, "stage-1").journey));
+    // The conflict is one a map can hold.
+    BOOST_TEST(conflict_shape_problem(r.conflicts[0]).empty());
+    // And the difference shows.
+    const std::string shown = diff_to_text(diff_maps(b, theirs));
+    BOOST_TEST(shown.find("Journey Tasks") != std::string::npos, shown);
 }
 
 BOOST_AUTO_TEST_CASE(persona_fields_status_and_the_map_title_conflict_by_key) {

@@ -55,6 +55,10 @@ struct journey_task {
 /// Scores a journey task may have, as Mermaid's user journey defines them.
 inline constexpr int min_journey_score = 1, max_journey_score = 5;
 
+/// Journey tasks as people read them, one a line as Mermaid writes a task ("Try the demo: 4: CFO,
+/// IT"), for differences and merge conflicts; "" for none.
+std::string journey_tasks_text(const std::vector<journey_task>& tasks);
+
 /// One step of a persona's buying journey.
 struct stage {
     std::string id;

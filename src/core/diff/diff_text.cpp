@@ -47,8 +47,11 @@ std::string category_title(std::string_view key) {
 
 // The title of a field as the editor names it ("Duration", "Primary Success Metric").
 std::string field_title(change_kind kind, std::string_view key) {
-    if (kind == change_kind::stage_field)
+    if (kind == change_kind::stage_field) {
         if (const auto f = stage_field_from_key(key)) return stage_field_title(*f);
+        // TRANSLATORS: the tasks, scores and people of a stage's Mermaid user journey
+        if (key == "journey_tasks") return _("Journey Tasks");
+    }
     if (kind == change_kind::document_field) {
         if (key == "title") return _("Title");
         if (key == "created_by") return _("Created By");
@@ -349,6 +352,7 @@ std::string map_outline(const document& doc) {
             out += in_persona + format(_("stage {1}"), stage) + "\n";
             for (stage_field f : all_stage_fields)
                 if (f != stage_field::name) line(in_persona + stage, stage_field_title(f), s.field(f));
+            line(in_persona + stage, field_title(change_kind::stage_field, "journey_tasks"), journey_tasks_text(s.journey));
         }
         if (p.summary) {
             persona_line("summary", p.summary->text);

@@ -203,6 +203,8 @@ private:
             const map_change where = change(change_kind::stage_field, b[j]);
             for (stage_field f : all_stage_fields)
                 if (i != npos || f != stage_field::name) field(where, stage_field_key(f), before.field(f), b[j].field(f));
+            if (before.journey != b[j].journey)
+                field(where, "journey_tasks", journey_tasks_text(before.journey), journey_tasks_text(b[j].journey));
         }
     }
 

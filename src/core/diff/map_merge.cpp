@@ -305,6 +305,17 @@ private:
             for (stage_field f : all_stage_fields)
                 s.field(f) = m.field(conflict_at(persona_id, o.id, std::string(stage_field_key(f))), b.field(f),
                                      o.field(f), t.field(f));
+            // The Mermaid tasks as one value: both sides' different changes keep ours, theirs in
+            // the conflict, as people read tasks.
+            if (o.journey == t.journey || t.journey == b.journey) {
+                s.journey = o.journey;
+            } else if (o.journey == b.journey) {
+                s.journey = t.journey;
+            } else {
+                s.journey = o.journey;
+                m.field(conflict_at(persona_id, o.id, "journey_tasks"), journey_tasks_text(b.journey),
+                        journey_tasks_text(o.journey), journey_tasks_text(t.journey));
+            }
             return s;
         }
         void removed(const stage& kept, conflict_side by) {

@@ -116,6 +116,16 @@ std::string document::new_stage_id() const {
     return "stage-" + std::to_string(highest + 1);
 }
 
+std::string journey_tasks_text(const std::vector<journey_task>& tasks) {
+    std::string out;
+    for (const journey_task& t : tasks) {
+        if (!out.empty()) out += '\n';
+        out += t.text + ": " + std::to_string(t.score);
+        for (std::size_t i = 0; i < t.people.size(); ++i) out += (i ? ", " : ": ") + t.people[i];
+    }
+    return out;
+}
+
 std::string_view stage_field_key(stage_field f) {
     switch (f) {
         case stage_field::name: return "stage_name";
