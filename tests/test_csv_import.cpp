@@ -1,6 +1,7 @@
 #define BOOST_TEST_MODULE csv_import
 #include <boost/test/unit_test.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -513,4 +514,28 @@ BOOST_AUTO_TEST_CASE(loading_tells_its_progress_and_can_be_cancelled) {
             load_csv(path, {}, [&](std::size_t done, std::size_t) { return done < stop_at; });
         BOOST_TEST(stopped.was_cancelled(), stop_at);
     }
+}
+
+BOOST_AUTO_TEST_CASE(every_fuzz_seed_imports_or_is_refused_where_it_breaks) {
+    // The CSV fuzz target's property, over its seeds (tests/fuzz/corpus/csv_import), so the normal
+    // suite keeps them too.
+    std::size_t imported_seeds = 0;
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::filesystem::path(BPM_SOURCE_DIR) / "tests/fuzz/corpus/csv_import")) {
+        const std::string name = entry.path().filename().string();
+        const csv_table table = table_of(decode_text_file(test::slurp(entry.path().string())).text);
+        const result<document> doc = import_csv(table, guess_csv_mapping(table), "fuzz");
+        for (const diagnostic& w : doc.warnings) BOOST_TEST(w.line > 0u, name << ": " << w.message);
+        if (!doc) {
+            BOOST_TEST(doc.problems.front().line > 0u, name << ": " << doc.error());
+            continue;
+        }
+        ++imported_seeds;
+        const auto via_bpm = read_bpm(write_bpm(*doc.value));
+        BOOST_TEST_REQUIRE(bool(via_bpm), name << ": " << via_bpm.error());
+        BOOST_TEST((*via_bpm.value == *doc.value), name);
+        const std::string csv = *to_csv(*doc.value).value;
+        BOOST_TEST(*to_csv(exported_and_imported(*doc.value, ',')).value == csv, name);
+    }
+    BOOST_TEST(imported_seeds >= 6u);
 }
