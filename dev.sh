@@ -20,7 +20,7 @@ build_packages=(cmake g++ make pkg-config libpugixml-dev nlohmann-json3-dev libu
 test_packages=(libxml2-utils xvfb xauth imagemagick poppler-utils qpdf cmark-gfm fonts-wqy-microhei fonts-symbola librsvg2-bin git python3)
 # The fuzz targets need clang and its libFuzzer (libclang-rt-N-dev for clang N, added below).
 fuzz_packages=(clang)
-fuzz_targets=(bpm_load json_import mermaid_import interview duration ai_replies tsv_paste)
+fuzz_targets=(bpm_load json_import csv_import mermaid_import interview duration ai_replies tsv_paste)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -303,6 +303,72 @@ BOOST_AUTO_TEST_CASE(a_text_too_long_for_an_excel_cell_is_cut_and_said_on_stderr
     BOOST_TEST(worksheets(dir.file("long.xlsx")) == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_csv_export_converts_back_to_a_map_that_exports_the_same_csv) {
+    test::temp_dir dir;
+    for (const char* separator : {",", ";", "tab"}) {
+        const std::string csv = dir.file("stages.csv"), bpm = dir.file("back.bpm"), json = dir.file("back.json"),
+                          again = dir.file("again.csv");
+        BOOST_TEST_REQUIRE(cli({"export", nlyzer, "-o", csv, "--csv-separator", separator}).exit_code == 0);
+        const auto valid = cli({"validate", csv});
+        BOOST_TEST(valid.exit_code == 0, valid.err);
+        BOOST_TEST(valid.out == csv + ": valid (8 personas, 40 stages)\n");
+        BOOST_TEST(valid.err.empty(), valid.err);
+        BOOST_TEST_REQUIRE(cli({"convert", csv, bpm}).exit_code == 0);
+        BOOST_TEST_REQUIRE(cli({"convert", csv, json}).exit_code == 0);
+        BOOST_TEST((*load_bpm(bpm).value == *load_json(json).value));
+        BOOST_TEST_REQUIRE(cli({"export", bpm, "-o", again, "--csv-separator", separator}).exit_code == 0);
+        BOOST_TEST(test::slurp(again) == test::slurp(csv), separator);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_csv_file_validates_with_located_warnings_or_is_refused_where_it_breaks) {
+    test::temp_dir dir;
+    const std::string sheet = dir.file("Emma Rodriguez.csv"), cut = dir.file("cut.csv");
+    test::spit(sheet, "\xEF\xBB\xBFPhase;Activities;Notes\r\nAwareness;Reads;x\r\nDecision;Signs\r\n");
+    test::spit(cut, "Stage,Buyer actions\nAwareness,\"Reads\nblogs\n");
+    const auto r = cli({"validate", sheet, cut});
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.out == sheet + ": valid (1 persona, 2 stages)\n");
+    BOOST_TEST(r.err.find(sheet + ":1:18: warning: column \"Notes\" is not imported") != std::string::npos, r.err);
+    BOOST_TEST(r.err.find(cut + ":2:11: this quote opens a cell that is never closed") != std::string::npos, r.err);
+    const std::string json = dir.file("emma.json");
+    BOOST_TEST_REQUIRE(cli({"convert", sheet, json}).exit_code == 0);
+    BOOST_TEST(load_json(json).value->personas[0].name == "Emma Rodriguez");
+    BOOST_TEST(cli({"convert", cut, json}).exit_code == 1);
+}
+
+BOOST_AUTO_TEST_CASE(csv_layout_and_separator_choose_how_a_sheet_is_read) {
+    test::temp_dir dir;
+    const std::string sheet = dir.file("sheet.csv"), out = dir.file("out.json");
+    // Stages as columns; read as rows, the header row names no stage.
+    test::spit(sheet, "Buyer actions;Reads;Signs\nStage;Awareness;Decision\n");
+    const auto columns = cli({"convert", sheet, out, "--csv-layout", "columns"});
+    BOOST_TEST_REQUIRE(columns.exit_code == 0, columns.err);
+    BOOST_TEST(load_json(out).value->personas[0].stages[1].buyer_actions == "Signs");
+    const auto rows = cli({"validate", sheet, "--csv-layout=rows", "--csv-separator", ","});
+    BOOST_TEST(rows.exit_code == 1);
+    BOOST_TEST(rows.err.find(sheet + ":1:1: no column names the stages") != std::string::npos, rows.err);
+    const auto semicolon = cli({"validate", sheet, "--csv-layout=rows", "--csv-separator", ";"});
+    BOOST_TEST(semicolon.exit_code == 0, semicolon.err);  // the second row is the header row then
+    BOOST_TEST(semicolon.err.find(sheet + ":1:1: warning: the rows above the header row (line 2) are left out") !=
+                   std::string::npos,
+               semicolon.err);
+    for (const std::vector<std::string>& wrong :
+         {std::vector<std::string>{"validate", sheet, "--csv-layout", "diagonal"},
+          {"convert", sheet, out, "--csv-separator", "|"},
+          {"validate", small, "--csv-layout", "rows"},
+          {"convert", small, out, "--csv-separator", ";"}}) {
+        const auto r = cli(wrong);
+        BOOST_TEST(r.exit_code == 2, wrong[2] << " " << wrong.back());
+        BOOST_TEST(r.err.find("Usage:") != std::string::npos);
+    }
+    BOOST_TEST(cli({"validate", sheet, "--csv-layout", "diagonal"}).err.find(
+                   "--csv-layout \"diagonal\": use rows (a stage per row) or columns (a stage per column)") !=
+               std::string::npos);
+    BOOST_TEST(cli({"validate", small, "--csv-layout", "rows"}).err.find(
+                   "--csv-layout and --csv-separator are for reading .csv and .tsv files") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(io_and_format_errors_exit_1_with_a_message_on_stderr) {
     const auto missing = cli({"summary", "/nonexistent/map.bpm"});
     BOOST_TEST(missing.exit_code == 1);

@@ -62,6 +62,39 @@ BOOST_FIXTURE_TEST_CASE(file_open_imports_json_as_an_untitled_map_that_save_puts
     BOOST_TEST(Frame().GetTitle().StartsWith("cmo.bpm"), Frame().GetTitle());
 }
 
+// A sheet saved by a European Excel (byte order mark, ';', CRLF, a cell over two lines) opens as a
+// map imported from it, what was left out listed with its place; a file cut short inside a quoted
+// cell is refused with that place.
+BOOST_FIXTURE_TEST_CASE(file_open_imports_a_csv_and_lists_what_it_left_out, editor) {
+    const std::string csv = dir.file("Emma Rodriguez.csv");
+    test::spit(csv, "\xEF\xBB\xBFPhase;Activities;Time;Notes\r\nAwareness;\"Reads blogs;\r\nasks peers\";2 weeks;x\r\n"
+                    "Decision;Signs;1 month;\r\n");
+    prompts.openPath = ToWx(csv);
+    Command(wxID_OPEN);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST(prompts.openWildcard.Contains("*.csv;*.tsv"));
+    BOOST_TEST_REQUIRE(Shown() != doc);
+    doc = Shown();
+    BOOST_TEST_REQUIRE(doc->Model().personas.size() == 1u);
+    const persona& p = doc->Model().personas[0];
+    BOOST_TEST(p.name == "Emma Rodriguez");
+    BOOST_TEST_REQUIRE(p.stages.size() == 2u);
+    BOOST_TEST(p.stages[0].buyer_actions == "Reads blogs;\r\nasks peers");
+    BOOST_TEST(p.stages[1].duration == "1 month");
+    BOOST_TEST(Frame().GetTitle().StartsWith("Imported from Emma Rodriguez.csv"), Frame().GetTitle());
+    BOOST_TEST_REQUIRE(prompts.told.size() == 1u);
+    BOOST_TEST(prompts.told[0].Contains("1:23: column \"Notes\" is not imported"), prompts.told[0]);
+
+    const std::string cut = dir.file("cut.csv");
+    test::spit(cut, "Stage,Buyer actions\nAwareness,\"Reads\nblogs\n");
+    prompts.openPath = ToWx(cut);
+    Command(wxID_OPEN);
+    BOOST_TEST(Shown() == doc);
+    BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
+    BOOST_TEST(prompts.problems[0].StartsWith("Could not import \"cut.csv\"."), prompts.problems[0]);
+    BOOST_TEST(prompts.problems[0].Contains("Line 2"), prompts.problems[0]);
+}
+
 BOOST_FIXTURE_TEST_CASE(file_open_cancelled_keeps_the_map_shown, editor) {
     prompts.openPath.clear();
     Command(wxID_OPEN);

@@ -74,3 +74,34 @@ BOOST_AUTO_TEST_CASE(an_excerpt_is_one_line) {
     BOOST_TEST(one_line_excerpt("ok \xC3\x28 rest", 100) == "ok");
     BOOST_TEST(one_line_excerpt("Line one\nLine two", 9) == "Line one…");
 }
+
+BOOST_AUTO_TEST_CASE(a_files_text_loses_its_byte_order_mark_and_valid_utf8_is_kept) {
+    const decoded_text plain = decode_text_file("\xEF\xBB\xBFM\xC3\xBCller, \xE2\x82\xAC");
+    BOOST_TEST(plain.text == "Müller, €");
+    BOOST_TEST((plain.encoding == decoded_text::source::utf8));
+    BOOST_TEST(plain.guessed == 0u);
+    BOOST_TEST(decode_text_file("").text.empty());
+}
+
+BOOST_AUTO_TEST_CASE(bytes_that_are_not_utf8_are_read_as_windows_1252) {
+    // Excel's plain "CSV" in Western Europe; a UTF-8 file with one stray byte keeps its UTF-8.
+    const decoded_text excel = decode_text_file("M\xFCller \x80 \x93quoted\x94 \x81");
+    BOOST_TEST(excel.text == "Müller € “quoted” \xC2\x81");
+    BOOST_TEST(excel.guessed == 5u);
+    BOOST_TEST(excel.first_guess == 1u);
+    const decoded_text mixed = decode_text_file("Caf\xC3\xA9 \xE9t\xE9");
+    BOOST_TEST(mixed.text == "Café été");
+    BOOST_TEST(mixed.first_guess == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_with_a_byte_order_mark_is_decoded) {
+    const decoded_text le = decode_text_file(std::string("\xFF\xFEM\0\xFC\0\x3D\xD8\x00\xDE", 10));
+    BOOST_TEST((le.encoding == decoded_text::source::utf16le));
+    BOOST_TEST(le.text == "Mü\xF0\x9F\x98\x80");
+    BOOST_TEST(le.guessed == 0u);
+    const decoded_text be = decode_text_file(std::string("\xFE\xFF\0M\xD8\x3D\0x\0", 9));
+    BOOST_TEST((be.encoding == decoded_text::source::utf16be));
+    BOOST_TEST(be.text == "M\xEF\xBF\xBDx\xEF\xBF\xBD");  // a lone surrogate and an odd last byte
+    BOOST_TEST(be.guessed == 2u);
+    BOOST_TEST(be.first_guess == 1u);
+}

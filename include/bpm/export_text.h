@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "bpm/diagnostic.h"
 #include "bpm/model.h"
@@ -27,9 +28,13 @@ struct csv_options {
 /// progress as to_markdown does.
 result<std::string> to_csv(const document& doc, const csv_options& options = {}, const progress_fn& progress = {});
 
-/// One CSV field: a value a spreadsheet would run as a formula (starting with = + - @, a tab or
-/// a carriage return, or their full-width forms) gets a leading apostrophe (OWASP's CSV injection
-/// advice), then the field is quoted and escaped when RFC 4180 requires it for separator.
+/// True when csv_field guards a value: after any apostrophes it starts as a formula would (= + - @,
+/// a tab or a carriage return, or their full-width forms). The apostrophes count so that a value
+/// that starts with one keeps it when an importer takes the guard off ('=x is written ''=x).
+bool needs_formula_guard(std::string_view value);
+
+/// One CSV field: a value needs_formula_guard finds gets a leading apostrophe (OWASP's CSV
+/// injection advice), then the field is quoted and escaped when RFC 4180 requires it for separator.
 std::string csv_field(const std::string& value, char separator = ',');
 
 }  // namespace bpm

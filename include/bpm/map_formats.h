@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bpm/csv_import.h"
 #include "bpm/diagnostic.h"
 #include "bpm/model.h"
 #include "bpm/progress.h"
@@ -34,8 +35,15 @@ std::vector<map_format> importable_formats();
 /// True when import_map reads files of this format.
 bool can_import(map_format f);
 
+/// Choices import_map leaves to the user; each unset one is detected.
+struct import_options {
+    /// For csv and tsv: the separator and the layout (load_csv).
+    csv_import_options csv;
+};
+
 /// Reads a map from a file of format f (one can_import accepts), telling progress; what it
 /// assumed or kept unused is in the result's warnings, each located where the file allows.
-result<document> import_map(const std::string& path, map_format f, const progress_fn& progress = {});
+result<document> import_map(const std::string& path, map_format f, const progress_fn& progress = {},
+                            const import_options& options = {});
 
 }  // namespace bpm

@@ -97,6 +97,28 @@ inline std::size_t xml_invalid_char_bytes(std::string_view text, std::size_t i) 
     return 0;
 }
 
+/// What a text file's bytes held, as decode_text_file read them.
+struct decoded_text {
+    /// The encoding the bytes were read in.
+    enum class source { utf8, utf16le, utf16be };
+
+    /// The text as UTF-8, without a byte order mark.
+    std::string text;
+    /// As a byte order mark said, else UTF-8.
+    source encoding = source::utf8;
+    /// Bytes read as Windows-1252 (from UTF-8) or characters replaced by U+FFFD (from UTF-16).
+    std::size_t guessed = 0;
+    /// Byte offset in text of the first of those characters.
+    std::size_t first_guess = std::string_view::npos;
+};
+
+/// The text of a file's bytes as UTF-8, as spreadsheets write it: a UTF-8 byte order mark dropped;
+/// UTF-16 with its byte order mark decoded (a lone surrogate or odd last byte as U+FFFD); otherwise
+/// UTF-8, where each byte that is not part of a valid sequence is read as Windows-1252, the code page
+/// of Excel's plain "CSV" in Western Europe (its five unassigned bytes as U+0081, U+008D, U+008F,
+/// U+0090, U+009D). Valid UTF-8 comes back unchanged, without a copy.
+decoded_text decode_text_file(std::string bytes);
+
 /// Valid UTF-8 text without the characters XML 1.0 cannot carry (C0 controls other than
 /// tab, LF and CR; U+FFFE; U+FFFF).
 std::string strip_xml_invalid_chars(std::string_view text);

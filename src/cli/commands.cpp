@@ -48,8 +48,8 @@ constexpr const char* program = "bpmap-cli";
 
 std::string usage_text() {
     return format(_("Usage:\n"
-                    "  {1} validate FILE...\n"
-                    "  {1} convert IN OUT\n"
+                    "  {1} validate FILE... [--csv-layout rows|columns] [--csv-separator ,|;|tab]\n"
+                    "  {1} convert IN OUT [--csv-layout rows|columns] [--csv-separator ,|;|tab]\n"
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
                     "  {1} export FILE [--format md|csv|xlsx|mermaid|pdf|png|svg] -o OUT [--persona NAME]\n"
                     "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
@@ -66,11 +66,18 @@ std::string help_text() {
     return _("Buying Process Mapper command-line tool: check, convert, summarise and export buying process maps.\n\n") +
            usage_text() +
            _("\nCommands:\n"
-             "  validate   Check .bpm or .json files, or Mermaid journeys (.mmd, or the first journey\n"
-             "             diagram of a .md file); prints FILE:LINE:COL: message for each problem,\n"
-             "             and a warning for each conflict a merge left unresolved in a map.\n"
-             "  convert    Convert between .bpm and .json, or from a Mermaid journey (.mmd or .md);\n"
-             "             the file extensions choose the formats.\n"
+             "  validate   Check .bpm or .json files, spreadsheets (.csv, .tsv) or Mermaid journeys\n"
+             "             (.mmd, or the first journey diagram of a .md file); prints FILE:LINE:COL:\n"
+             "             message for each problem, FILE:LINE:COL: warning: message for what was\n"
+             "             assumed or left out, and a warning for each conflict a merge left\n"
+             "             unresolved in a map.\n"
+             "  convert    Convert between .bpm and .json, or from a spreadsheet (.csv, .tsv) or a\n"
+             "             Mermaid journey (.mmd or .md); the file extensions choose the formats.\n"
+             "             A CSV or TSV file holds a stage per row under a row of headers (as export\n"
+             "             writes it), or, with --csv-layout columns, a stage per column with the\n"
+             "             headers down the first column; without the option the headers tell which.\n"
+             "             The separator is found from the header line (a .tsv file's is tab) unless\n"
+             "             --csv-separator gives it.\n"
              "  summary    Print the summary of each persona, or of the one named with --persona.\n"
              "  export     Write a Markdown playbook (md), a CSV of all stages (csv), an Excel\n"
              "             workbook (xlsx: an overview sheet and a sheet of stages per persona), a\n"
@@ -195,10 +202,10 @@ bool can_save(const std::string& path) {
 
 // Reads a map from any format it can be read from, telling its progress as "Reading FILE" on a
 // line that ends when the reading does, so that what the command writes next starts a line of its own.
-result<document> load_any(const std::string& path, terminal_progress& progress) {
+result<document> load_any(const std::string& path, terminal_progress& progress, const import_options& options = {}) {
     // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
     const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
-    result<document> doc = import_map(path, map_format_for(path), reading);
+    result<document> doc = import_map(path, map_format_for(path), reading, options);
     progress.finish();
     return doc;
 }
@@ -229,6 +236,48 @@ int interrupted(terminal_progress& progress, std::ostream& err, const std::strin
 int usage(std::ostream& err, const std::string& message) {
     err << program << ": " << message << "\n" << usage_text();
     return exit_usage;
+}
+
+// The separator --csv-separator names: ',', ';' or tab ("tab" or a tab character).
+std::optional<char> csv_separator_option(const std::string& given) {
+    if (given == "," || given == ";") return given[0];
+    if (given == "tab" || given == "\t") return '\t';
+    return std::nullopt;
+}
+
+// How CSV and TSV files among inputs are read: --csv-layout and --csv-separator; a usage error
+// when one is wrong, or given while no input is such a file.
+std::optional<import_options> reading_options(const parsed_args& a, const std::vector<std::string>& inputs,
+                                              std::string& error) {
+    import_options options;
+    const auto layout = a.options.find("csv-layout");
+    const auto separator = a.options.find("csv-separator");
+    if (layout == a.options.end() && separator == a.options.end()) return options;
+    if (std::none_of(inputs.begin(), inputs.end(), [](const std::string& path) {
+            const auto f = map_format_of_path(path);
+            return f == map_format::csv || f == map_format::tsv;
+        })) {
+        error = _("--csv-layout and --csv-separator are for reading .csv and .tsv files");
+        return std::nullopt;
+    }
+    if (layout != a.options.end()) {
+        if (layout->second == "rows") options.csv.layout = csv_layout::stages_in_rows;
+        else if (layout->second == "columns") options.csv.layout = csv_layout::stages_in_columns;
+        else {
+            // TRANSLATORS: {1} is what was given after --csv-layout; keep "rows" and "columns" as they are
+            error = format(_("--csv-layout \"{1}\": use rows (a stage per row) or columns (a stage per column)"),
+                           layout->second);
+            return std::nullopt;
+        }
+    }
+    if (separator != a.options.end()) {
+        const auto c = csv_separator_option(separator->second);
+        // TRANSLATORS: {1} is what was given after --csv-separator; keep ',', ';' and tab as they are
+        if (!c) error = format(_("--csv-separator \"{1}\": use ',', ';' or tab"), separator->second);
+        if (!c) return std::nullopt;
+        options.csv.separator = *c;
+    }
+    return options;
 }
 
 // The personas a command works on: all, or the one named by --persona.
@@ -267,10 +316,13 @@ std::optional<std::vector<const persona*>> select_personas(const document& doc, 
 
 int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
     if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
+    std::string wrong;
+    const std::optional<import_options> options = reading_options(a, a.positional, wrong);
+    if (!options) return usage(err, wrong);
     int code = exit_ok;
     terminal_progress progress(err);
     for (const std::string& path : a.positional) {
-        const auto doc = load_any(path, progress);
+        const auto doc = load_any(path, progress, *options);
         if (doc.was_cancelled()) return interrupted(progress, err);
         report_warnings(err, path, doc.warnings);
         if (!doc) {
@@ -316,11 +368,14 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
     const std::string& out_path = a.positional[1];
     if (const auto f = map_format_of_path(in); !f || !can_import(*f))
         // TRANSLATORS: {1} is a file; .mmd is a Mermaid diagram, and a .md file's journey diagram is read
-        return usage(err, format(_("cannot tell the format of {1}: name it .bpm, .json, .mmd or .md"), in));
+        return usage(err, format(_("cannot tell the format of {1}: name it .bpm, .json, .csv, .tsv, .mmd or .md"), in));
     if (!can_save(out_path))
         return usage(err, format(_("cannot tell the format of {1}: name it .bpm or .json"), out_path));
+    std::string wrong;
+    const std::optional<import_options> options = reading_options(a, {in}, wrong);
+    if (!options) return usage(err, wrong);
     terminal_progress progress(err);
-    const auto doc = load_any(in, progress);
+    const auto doc = load_any(in, progress, *options);
     if (doc.was_cancelled()) return interrupted(progress, err, out_path);
     report_warnings(err, in, doc.warnings);
     if (!doc) {
@@ -498,10 +553,10 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     csv_options csv;
     if (const auto given = a.options.find("csv-separator"); given != a.options.end()) {
         if (fmt != "csv") return usage(err, _("--csv-separator is for --format csv"));
-        if (given->second == "," || given->second == ";") csv.separator = given->second[0];
-        else if (given->second == "tab" || given->second == "\t") csv.separator = '\t';
+        const auto c = csv_separator_option(given->second);
         // TRANSLATORS: {1} is what was given after --csv-separator; keep ',', ';' and tab as they are
-        else return usage(err, format(_("--csv-separator \"{1}\": use ',', ';' or tab"), given->second));
+        if (!c) return usage(err, format(_("--csv-separator \"{1}\": use ',', ';' or tab"), given->second));
+        csv.separator = *c;
     }
     std::string password;
     if (pdf) {
@@ -749,8 +804,8 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         std::vector<std::string> options;
     };
     static const std::map<std::string, entry> commands = {
-        {"validate", {cmd_validate, {}}},
-        {"convert", {cmd_convert, {}}},
+        {"validate", {cmd_validate, {"csv-layout", "csv-separator"}}},
+        {"convert", {cmd_convert, {"csv-layout", "csv-separator"}}},
         {"summary", {cmd_summary, {"persona"}}},
         {"export", {cmd_export, {"format", "output", "persona", "password", "password-file", "scale", "csv-separator"}}},
     };

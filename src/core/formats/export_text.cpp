@@ -202,11 +202,10 @@ result<std::string> to_markdown(const document& doc, const progress_fn& progress
     return result<std::string>::success(std::move(out));
 }
 
-namespace {
-
-// True when a spreadsheet would read a cell starting with this text as a formula (or, for tab and
-// carriage return, hide such a start), Excel's full-width forms of the signs included.
-bool starts_formula(std::string_view value) {
+// A spreadsheet reads a cell starting with a sign as a formula (tab and carriage return can hide
+// such a start), Excel's full-width forms of the signs included.
+bool needs_formula_guard(std::string_view value) {
+    value.remove_prefix(std::min(value.find_first_not_of('\''), value.size()));
     if (value.empty()) return false;
     if (std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos) return true;
     for (std::string_view wide : {"\uFF1D", "\uFF0B", "\uFF0D", "\uFF20"})  // ＝ ＋ － ＠
@@ -214,10 +213,8 @@ bool starts_formula(std::string_view value) {
     return false;
 }
 
-}  // namespace
-
 std::string csv_field(const std::string& value, char separator) {
-    const std::string guarded = starts_formula(value) ? "'" + value : value;
+    const std::string guarded = needs_formula_guard(value) ? "'" + value : value;
     const char specials[] = {separator, '"', '\r', '\n', '\0'};
     if (guarded.find_first_of(specials) == std::string::npos) return guarded;
     std::string out = "\"";

@@ -80,13 +80,17 @@ std::vector<map_format> importable_formats() {
 }
 
 bool can_import(map_format f) {
-    return f == map_format::bpm || f == map_format::json || f == map_format::mermaid || f == map_format::markdown;
+    return f == map_format::bpm || f == map_format::json || f == map_format::csv || f == map_format::tsv ||
+           f == map_format::mermaid || f == map_format::markdown;
 }
 
-result<document> import_map(const std::string& path, map_format f, const progress_fn& progress) {
+result<document> import_map(const std::string& path, map_format f, const progress_fn& progress,
+                            const import_options& options) {
     switch (f) {
         case map_format::bpm: return load_bpm(path, progress);
         case map_format::json: return load_json(path, progress);
+        case map_format::csv:
+        case map_format::tsv: return load_csv(path, options.csv, progress);
         case map_format::mermaid: return load_mermaid_journey(path, false);
         case map_format::markdown: return load_mermaid_journey(path, true);
         default: break;

@@ -132,4 +132,77 @@ std::string strip_xml_invalid_chars(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// Windows-1252's characters for the bytes 80..9F (the rest of its upper half is Latin-1's); the
+// five bytes it leaves unassigned keep their C1 code points, as the WHATWG Encoding Standard has it.
+constexpr char32_t windows_1252_high[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80..87
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88..8F
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90..97
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98..9F
+};
+
+constexpr char32_t replacement_character = 0xFFFD;
+
+void decode_utf16(std::string_view bytes, bool little_endian, decoded_text& out) {
+    out.text.reserve(bytes.size() + bytes.size() / 2);
+    const auto unit = [&](std::size_t i) -> char32_t {
+        const auto lo = static_cast<unsigned char>(bytes[little_endian ? i : i + 1]);
+        const auto hi = static_cast<unsigned char>(bytes[little_endian ? i + 1 : i]);
+        return static_cast<char32_t>(hi << 8 | lo);
+    };
+    const auto replace = [&] {
+        if (out.guessed++ == 0) out.first_guess = out.text.size();
+        append_utf8(out.text, replacement_character);
+    };
+    std::size_t i = 0;
+    for (; i + 1 < bytes.size(); i += 2) {
+        const char32_t u = unit(i);
+        if (u >= 0xD800 && u < 0xDC00 && i + 3 < bytes.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) < 0xE000) {
+            append_utf8(out.text, 0x10000 + ((u - 0xD800) << 10) + (unit(i + 2) - 0xDC00));
+            i += 2;
+        } else if (u >= 0xD800 && u < 0xE000) {
+            replace();
+        } else {
+            append_utf8(out.text, u);
+        }
+    }
+    if (i < bytes.size()) replace();
+}
+
+}  // namespace
+
+decoded_text decode_text_file(std::string bytes) {
+    decoded_text out;
+    const std::string_view view = bytes;
+    if (view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF") {
+        const bool little = view[0] == '\xFF';
+        out.encoding = little ? decoded_text::source::utf16le : decoded_text::source::utf16be;
+        decode_utf16(view.substr(2), little, out);
+        return out;
+    }
+    const std::size_t bom = view.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    std::size_t bad = find_invalid_utf8(view.substr(bom));
+    if (bad == std::string_view::npos) {
+        bytes.erase(0, bom);
+        out.text = std::move(bytes);
+        return out;
+    }
+    bad += bom;
+    out.text.reserve(view.size() + view.size() / 2);
+    out.text.append(view.substr(bom, bad - bom));
+    for (std::size_t i = bad; i < view.size();) {
+        if (const std::size_t n = utf8_char_bytes(view, i)) {
+            out.text.append(view.substr(i, n));
+            i += n;
+            continue;
+        }
+        if (out.guessed++ == 0) out.first_guess = out.text.size();
+        const auto b = static_cast<unsigned char>(view[i++]);
+        append_utf8(out.text, b < 0xA0 ? windows_1252_high[b - 0x80] : static_cast<char32_t>(b));
+    }
+    return out;
+}
+
 }  // namespace bpm
