@@ -1,15 +1,19 @@
 // Opening files of other formats in the editor (File > Open, a drop on the window, the command
 // line) and File > Export's data formats, through the real window.
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <wx/choice.h>
 #include <wx/dnd.h>
+#include <wx/stattext.h>
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "csv_import_dialog.h"
 #include "bpm/xlsx_export.h"
 #include "gui_fixture.h"
 
@@ -54,6 +58,8 @@ BOOST_FIXTURE_TEST_CASE(file_open_imports_json_as_an_untitled_map_that_save_puts
     const std::string before = test::slurp(json);
     prompts.savePath = ToWx(dir.file("cmo.bpm"));
     Command(wxID_SAVE);
+    BOOST_TEST(prompts.offeredSaveName == "20-open-json-in-editor.bpm");
+    BOOST_TEST(prompts.offeredSaveDirectory == ToWx(dir.path().string()));
     BOOST_TEST(prompts.problems.empty());
     const result<document> saved = load_bpm(dir.file("cmo.bpm"));
     BOOST_TEST_REQUIRE(bool(saved));
@@ -82,6 +88,7 @@ BOOST_FIXTURE_TEST_CASE(file_open_imports_a_csv_and_lists_what_it_left_out, edit
     BOOST_TEST(p.stages[0].buyer_actions == "Reads blogs;\r\nasks peers");
     BOOST_TEST(p.stages[1].duration == "1 month");
     BOOST_TEST(Frame().GetTitle().StartsWith("Imported from Emma Rodriguez.csv"), Frame().GetTitle());
+    BOOST_TEST(prompts.csvPreviews == 1);
     BOOST_TEST_REQUIRE(prompts.told.size() == 1u);
     BOOST_TEST(prompts.told[0].Contains("1:23: column \"Notes\" is not imported"), prompts.told[0]);
 
@@ -93,6 +100,79 @@ BOOST_FIXTURE_TEST_CASE(file_open_imports_a_csv_and_lists_what_it_left_out, edit
     BOOST_TEST_REQUIRE(prompts.problems.size() == 1u);
     BOOST_TEST(prompts.problems[0].StartsWith("Could not import \"cut.csv\"."), prompts.problems[0]);
     BOOST_TEST(prompts.problems[0].Contains("Line 2"), prompts.problems[0]);
+}
+
+namespace {
+
+// Acts on the first modal dialog instead of the user, then closes it with what act returns.
+struct drive_dialog : wxModalDialogHook {
+    std::function<int(wxDialog&)> act;
+    int shown = 0;
+    explicit drive_dialog(std::function<int(wxDialog&)> a) : act(std::move(a)) { Register(); }
+    ~drive_dialog() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        ++shown;
+        return act(*dialog);
+    }
+    void Exit(wxDialog*) override {}
+};
+
+// Chooses item of a chooser as the user does: the selection, then the event it sends.
+void Choose(wxChoice& choice, int item) {
+    choice.SetSelection(item);
+    wxCommandEvent e(wxEVT_CHOICE, choice.GetId());
+    e.SetEventObject(&choice);
+    e.SetInt(item);
+    choice.GetEventHandler()->ProcessEvent(e);
+}
+
+}  // namespace
+
+// The preview shows what each column becomes; the user maps the column the headers left out, and
+// the import follows the choice. Cancel imports nothing.
+BOOST_FIXTURE_TEST_CASE(the_csv_preview_lets_the_user_choose_what_a_column_holds, editor) {
+    const std::string csv = dir.file("Emma Rodriguez.csv");
+    test::spit(csv, "Phase;Activities;Time;Notes\r\nAwareness;Reads blogs;2 weeks;Look around\r\n"
+                    "Decision;Signs;1 month;Sign now\r\n");
+    prompts.csvPreview = Prompts::Dialogs().chooseCsvMapping;
+    prompts.openPath = ToWx(csv);
+    wxString before, after;
+    {
+        drive_dialog user([&](wxDialog& dialog) {
+            auto& preview = dynamic_cast<CsvImportDialog&>(dialog);
+            BOOST_TEST(preview.GetSeparatorChoice()->GetStringSelection() == "Semicolon");
+            // As read, the line breaks the label wraps at taken out.
+            before = preview.GetOutcomeLine()->GetLabel();
+            before.Replace("\n", " ");
+            wxChoice* notes = preview.GetFieldChoice(3);
+            BOOST_TEST_REQUIRE(notes != nullptr);
+            BOOST_TEST(notes->GetStringSelection() == "Not imported");
+            Choose(*notes, notes->FindString("Key Message"));
+            after = preview.GetOutcomeLine()->GetLabel();
+            after.Replace("\n", " ");
+            return wxID_OK;
+        });
+        Command(wxID_OPEN);
+        BOOST_TEST(user.shown == 1);
+    }
+    BOOST_TEST(before.Contains("1 persona and 2 stages"), before);
+    BOOST_TEST(before.Contains("\"Notes\" is not imported"), before);
+    BOOST_TEST(after == "1 persona and 2 stages.", after);
+    BOOST_TEST(prompts.problems.empty());
+    BOOST_TEST_REQUIRE(Shown() != doc);
+    doc = Shown();
+    BOOST_TEST_REQUIRE(doc->Model().personas.at(0).stages.size() == 2u);
+    BOOST_TEST(doc->Model().personas[0].stages[1].key_message == "Sign now");
+    BOOST_TEST(prompts.told.empty());
+
+    // Cancel in the preview: nothing imported, nothing said, the map shown stays.
+    {
+        drive_dialog user([](wxDialog&) { return wxID_CANCEL; });
+        Command(wxID_OPEN);
+        BOOST_TEST(user.shown == 1);
+    }
+    BOOST_TEST(Shown() == doc);
+    BOOST_TEST(prompts.problems.empty());
 }
 
 BOOST_FIXTURE_TEST_CASE(file_open_cancelled_keeps_the_map_shown, editor) {

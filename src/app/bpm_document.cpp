@@ -5,6 +5,7 @@
 #include <wx/filename.h>
 
 #include "bpm/bpm_file.h"
+#include "bpm/csv_import.h"
 #include "bpm/map_formats.h"
 #include "diagnostic_ui.h"
 #include "history_command_processor.h"
@@ -188,20 +189,42 @@ wxString ImportNotes(const wxString& name, const std::vector<bpm::diagnostic>& w
 
 }  // namespace
 
+bpm::result<bpm::document> BpmDocument::ImportSpreadsheet(const wxString& file) {
+    const wxString name = wxFileName(file).GetFullName();
+    bpm::result<bpm::csv_table> table = [&] {
+        WorkProgress progress(GetDocumentWindow(), _("Import"), FormatText(_("Reading \"{1}\"\u2026"), name));
+        return bpm::read_csv_file(ToUtf8(file), 0, progress.Fn());
+    }();
+    if (!table) return bpm::result<bpm::document>::failure_of(table);
+    // The user sees what each column becomes and corrects it; Cancel imports nothing.
+    bpm::csv_mapping mapping = bpm::guess_csv_mapping(*table.value);
+    if (!m_prompts.chooseCsvMapping(GetDocumentWindow(), ToUtf8(file), *table.value, mapping))
+        return bpm::result<bpm::document>::cancelled();
+    WorkProgress progress(GetDocumentWindow(), _("Import"), FormatText(_("Reading \"{1}\"\u2026"), name));
+    bpm::result<bpm::document> map =
+        bpm::import_csv(*table.value, mapping, ToUtf8(wxFileName(file).GetName()), progress.Fn());
+    // How the file's bytes were read (as Windows-1252, say) is told with the import's own notes.
+    map.warnings.insert(map.warnings.begin(), table.warnings.begin(), table.warnings.end());
+    return map;
+}
+
 bool BpmDocument::Import(const wxString& file, bpm::map_format format) {
     const wxString name = wxFileName(file).GetFullName();
     const BusyFlag busy(m_busy);
-    bpm::result<bpm::document> imported = [&] {
-        // TRANSLATORS: the title of the progress dialog while a file (CSV, JSON, ...) is read as a map
-        WorkProgress progress(GetDocumentWindow(), _("Import"), FormatText(_("Reading \"{1}\"\u2026"), name));
-        return bpm::import_map(ToUtf8(file), format, progress.Fn());
-    }();
+    bpm::result<bpm::document> imported =
+        format == bpm::map_format::csv || format == bpm::map_format::tsv ? ImportSpreadsheet(file) : [&] {
+            // TRANSLATORS: the title of the progress dialog while a file (CSV, JSON, ...) is read as a map
+            WorkProgress progress(GetDocumentWindow(), _("Import"), FormatText(_("Reading \"{1}\"\u2026"), name));
+            return bpm::import_map(ToUtf8(file), format, progress.Fn());
+        }();
     // TRANSLATORS: {1} is the name of a file that could not be read as a map
     if (!ReportFailure(m_prompts, GetDocumentWindow(), FormatText(_("Could not import \"{1}\"."), name), imported))
         return false;
     if (!Replace(std::move(*imported.value))) return false;
-    // Untitled, so that Save asks where to keep the map, next to the file it came from.
+    // Untitled (wx named the document after the file it opens), so that Save asks where to keep
+    // the map, next to the file it came from, and never writes the map over that file.
     m_importedFrom = file;
+    SetFilename(wxString(), false);
     // TRANSLATORS: the name of an unsaved map read from another file; {1} is that file's name
     SetTitle(FormatText(_("Imported from {1}"), name));
     SetDocumentSaved(false);

@@ -120,6 +120,9 @@ private:
     // Reads a file of another format into the map, untitled, telling what the import noticed;
     // false after reporting why it cannot be read (or when cancelled).
     bool Import(const wxString& file, bpm::map_format format);
+    // Reads a CSV or TSV file, asks the user to confirm or correct what each column holds, then
+    // imports it; cancelled when the user cancels.
+    bpm::result<bpm::document> ImportSpreadsheet(const wxString& file);
     // The file an untitled map was imported from, where Save As offers to put it; "" otherwise.
     wxString m_importedFrom;
     void UpdateTitle(bool always = false);

@@ -211,6 +211,6 @@ void CsvImportDialog::ShowOutcome() {
         }
     }
     m_outcome->SetLabel(text);
-    m_outcome->Wrap(std::max(FromDIP(300), GetClientSize().GetWidth() - FromDIP(16)));
+    m_outcome->Wrap(std::max(m_columns->GetSize().GetWidth(), GetClientSize().GetWidth() - FromDIP(16)));
     Layout();
 }

@@ -6,6 +6,7 @@
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
 
+#include "csv_import_dialog.h"
 #include "recovery_dialog.h"
 #include "wx_string.h"
 
@@ -65,6 +66,13 @@ Prompts Prompts::Dialogs() {
         wxFileDialog dialog(parent, title, directory, name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
         return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
     };
+    p.chooseCsvMapping = [](wxWindow* parent, const std::string& path, bpm::csv_table& table, bpm::csv_mapping& mapping) {
+        CsvImportDialog dialog(parent, path, table, mapping);
+        if (dialog.ShowModal() != wxID_OK) return false;
+        table = dialog.GetTable();
+        mapping = dialog.GetMapping();
+        return true;
+    };
     p.chooseOpenPath = [](wxWindow* parent, const wxString& title, const wxString& directory, const wxString& wildcard) {
         wxFileDialog dialog(parent, title, directory, wxString(), wildcard, wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
@@ -89,5 +97,7 @@ Prompts Prompts::Unattended() {
         return wxString();
     };
     p.chooseOpenPath = [](wxWindow*, const wxString&, const wxString&, const wxString&) { return wxString(); };
+    // A spreadsheet shown without a question is read as its headers say.
+    p.chooseCsvMapping = [](wxWindow*, const std::string&, bpm::csv_table&, bpm::csv_mapping&) { return true; };
     return p;
 }

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <wx/string.h>
@@ -9,6 +10,8 @@
 class wxWindow;
 namespace bpm {
 struct recovery_copy;
+class csv_table;
+struct csv_mapping;
 }
 
 /// What the user chose when asked about unsaved changes.
@@ -53,6 +56,12 @@ struct Prompts {
     /// The file to open (File > Open); "" when cancelled. wildcard as chooseSavePath's.
     std::function<wxString(wxWindow* parent, const wxString& title, const wxString& directory, const wxString& wildcard)>
         chooseOpenPath;
+
+    /// The CSV import preview: what each column of the file at path holds, guessed in mapping,
+    /// for the user to correct (another separator reads the file again into table); false when
+    /// the import is cancelled.
+    std::function<bool(wxWindow* parent, const std::string& path, bpm::csv_table& table, bpm::csv_mapping& mapping)>
+        chooseCsvMapping;
 
     /// Modal message dialogs: what people see.
     static Prompts Dialogs();

@@ -25,6 +25,8 @@
 #include <wx/textctrl.h>
 #include <wx/vlbox.h>
 
+#include "bpm/csv_import.h"
+
 #include "app.h"
 #include "bpm/bpm_file.h"
 #include "bpm/recovery.h"
@@ -74,11 +76,17 @@ struct scripted_prompts {
     // What to do with a map someone else is editing; who and since when each such map said.
     LockChoice lockChoice = LockChoice::Cancel;
     std::vector<std::pair<wxString, wxString>> lockedBy;
-    // The file that Save As and the exports save to; "" cancels them.
+    // The file that Save As and the exports save to; "" cancels them. The folder and name they
+    // offered last.
     wxString savePath;
+    wxString offeredSaveDirectory, offeredSaveName;
     // The file File > Open opens ("" cancels it), and the file types the dialog offered.
     wxString openPath;
     wxString openWildcard;
+    // Answers the CSV import preview (accepting the mapping guessed unless replaced, for instance
+    // by the real dialog), and how often it was shown.
+    std::function<bool(wxWindow*, const std::string&, bpm::csv_table&, bpm::csv_mapping&)> csvPreview;
+    int csvPreviews = 0;
 
     void install() {
         Prompts p;
@@ -109,8 +117,16 @@ struct scripted_prompts {
             lockedBy.emplace_back(holder, since);
             return lockChoice;
         };
-        p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString&, const wxString&, const wxString&) {
+        p.chooseSavePath = [this](wxWindow*, const wxString&, const wxString& directory, const wxString& name,
+                                  const wxString&) {
+            offeredSaveDirectory = directory;
+            offeredSaveName = name;
             return savePath;
+        };
+        p.chooseCsvMapping = [this](wxWindow* parent, const std::string& path, bpm::csv_table& table,
+                                    bpm::csv_mapping& mapping) {
+            ++csvPreviews;
+            return csvPreview ? csvPreview(parent, path, table, mapping) : true;
         };
         p.chooseOpenPath = [this](wxWindow*, const wxString&, const wxString&, const wxString& wildcard) {
             openWildcard = wildcard;
