@@ -33,6 +33,10 @@ struct extension {
     bool operator!=(const extension& o) const { return !(*this == o); }
 };
 
+/// Extensions as people read them, one a line, key and JSON ("persona_goals: ["Lower CAC"]"), for
+/// differences and merge conflicts; "" for none.
+std::string extensions_text(const std::vector<extension>& extensions);
+
 /// The seven fields of a buying stage, in the spec's column order.
 enum class stage_field {
     name,

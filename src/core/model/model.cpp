@@ -116,6 +116,15 @@ std::string document::new_stage_id() const {
     return "stage-" + std::to_string(highest + 1);
 }
 
+std::string extensions_text(const std::vector<extension>& extensions) {
+    std::string out;
+    for (const extension& e : extensions) {
+        if (!out.empty()) out += '\n';
+        out += e.key + ": " + e.json;
+    }
+    return out;
+}
+
 std::string journey_tasks_text(const std::vector<journey_task>& tasks) {
     std::string out;
     for (const journey_task& t : tasks) {
