@@ -1,9 +1,9 @@
-// How loading grows with hostile input (issue 16): maps of the kinds that were quadratic or took
-// memory without bound, generated at 1×, 4× and 16× size, each loaded, with its time per MB of
-// file and its peak heap growth per MB of file (the heap counted through operator new and
-// pugixml's allocator). A loader linear in its input shows a 16×/1× ratio near 1 for both; a file
-// refused early (over a limit) shows how little it costs to refuse. Never fails on speed; not run
-// by ctest.
+// How loading grows with hostile input (issues 16 and 18): maps of the kinds that were quadratic or
+// took memory without bound, or that hold more than the spec's shape, generated at 1×, 4× and 16×
+// size, each loaded, with its time per MB of file and its peak heap growth per MB of file (the heap
+// counted through operator new and pugixml's allocator). A loader linear in its input shows a
+// 16×/1× ratio near 1 for both; a file refused early (over a limit) shows how little it costs to
+// refuse. Never fails on speed; not run by ctest.
 //
 //   bench_load_scaling [WORDS]   only the kinds whose name contains WORDS
 #include <malloc.h>
@@ -169,6 +169,33 @@ std::string markdown_before_a_journey(std::size_t n) {
     return out + "```mermaid\njourney\n  section A\n    Task: 3: Me\n```\n";
 }
 
+// One persona with n members the reader does not read, each kept as an extension, until the
+// map's content passes its limit.
+std::string unknown_keys(std::size_t n) {
+    std::string out = "{\"buying_process_mappings\": [{\"persona_name\": \"Buyer\"";
+    for (std::size_t i = 0; i < n; ++i) out += ",\n\"goal " + std::to_string(i) + "\": [\"Lower CAC\", " + std::to_string(i) + "]";
+    return out + "}]}\n";
+}
+
+// One persona whose pain points are an array of n strings, and one stage whose key influencers
+// are an array of n names, joined until the field's limit.
+std::string arrays_for_text(std::size_t n) {
+    std::string points, names;
+    for (std::size_t i = 0; i < n; ++i) {
+        points += std::string(i ? ",\n" : "") + "\"Slow onboarding of office " + std::to_string(i) + "\"";
+        names += std::string(i ? ", " : "") + "\"CFO " + std::to_string(i) + "\"";
+    }
+    return "{\"buying_process_mappings\": [{\"persona_name\": \"Buyer\", \"persona_pain_points\": [" + points +
+           "],\n\"buying_stages\": [{\"stage_name\": \"S\", \"key_influencers\": [" + names + "]}]}]}\n";
+}
+
+// n keys, each given twice, in one stage: a warning each, the first 50 listed.
+std::string keys_given_twice(std::size_t n) {
+    std::string out = "{\"buying_process_mappings\": [{\"persona_name\": \"Buyer\", \"buying_stages\": [{";
+    for (std::size_t i = 0; i < n; ++i) out += std::string(i ? "," : "") + "\"key_message\": \"M" + std::to_string(i) + "\"";
+    return out + "}]}]}\n";
+}
+
 using loader = std::function<bpm::result<bpm::document>(std::string_view)>;
 const loader bpm_file = [](std::string_view t) { return bpm::read_bpm(t); };
 const loader json = [](std::string_view t) { return bpm::read_json(t); };
@@ -195,6 +222,9 @@ const std::vector<kind> kinds = {
     {".bpm journey tasks", 20000, "tasks", bpm_journey_tasks, bpm_file},
     {"Mermaid journey tasks", 1000, "tasks", mermaid_tasks, mermaid},
     {"Markdown before a journey block", 20000, "lines", markdown_before_a_journey, markdown},
+    {"JSON unknown keys kept", 40000, "keys", unknown_keys, json},
+    {"JSON arrays for pain points and influencers", 20000, "items", arrays_for_text, json},
+    {"JSON key given twice", 40000, "keys", keys_given_twice, json},
 };
 
 // The first run's outcome, for the table: "loaded" or the number of problems.

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -55,10 +56,16 @@ std::string random_text(std::mt19937& rng) {
     return out;
 }
 
+// Random text as a JSON string, for an extension's value.
+std::string random_json(std::mt19937& rng) { return nlohmann::json(random_text(rng)).dump(); }
+
 // Every part of a map present, with the longest values the enumerations have and text made of
 // what each writer escapes most: the most markup and escaping a map of its size can have.
 document escaped_everywhere(std::string_view text, std::string_view attribute) {
     document d;
+    // An extension's text is JSON, and its key an attribute.
+    const std::vector<extension> extensions = {{std::string(attribute), "[\"&<>&<>&<>\"]"}};
+    d.extensions = extensions;
     d.metadata = {std::string(text), std::string(text), std::string(text), std::string(text)};
     persona p;
     p.id = std::string(attribute);
@@ -70,6 +77,8 @@ document escaped_everywhere(std::string_view text, std::string_view attribute) {
     s.id = std::string(attribute);
     for (stage_field f : all_stage_fields) s.field(f) = std::string(text);
     s.journey = {{std::string(text), 5, {std::string(text), std::string(text)}}, {std::string(text), 1, {}}};
+    s.extensions = extensions;
+    p.extensions = extensions;
     p.stages = {s, s};
     p.summary = persona_summary{std::string(text), summary_source::template_text, std::string(attribute)};
     d.personas = {p, p};
@@ -197,9 +206,11 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
                 s.id = "stage-" + std::to_string(pi * 3 + si + 1);
                 for (stage_field f : all_stage_fields) s.field(f) = random_text(rng);
                 if (si > 0) s.journey = {{random_text(rng), si + 2, {random_text(rng), random_text(rng)}}};
+                s.extensions = {{"x" + random_text(rng), random_json(rng)}};
                 p.stages.push_back(s);
             }
             if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
+            p.extensions = {{"x" + random_text(rng), random_json(rng)}, {"y" + random_text(rng), "{}"}};
             d.personas.push_back(p);
         }
         merge_conflict c;
@@ -210,6 +221,7 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
         c.ours = random_text(rng);
         c.theirs = random_text(rng);
         d.conflicts.push_back(c);
+        d.extensions = {{"x" + random_text(rng), random_json(rng)}};
         const document back = round_trip(d);
         BOOST_TEST_REQUIRE((back == d), "iteration " << iteration);
     }
@@ -278,7 +290,7 @@ BOOST_AUTO_TEST_CASE(samples_load_and_are_written_back_byte_for_byte) {
 
 BOOST_AUTO_TEST_CASE(whatever_loads_saves_to_a_file_that_loads_back_equal_and_saves_the_same) {
     // The .bpm fuzz target's property, over its seeds (tests/fuzz/corpus/bpm_load: the samples,
-    // tests/data and the inputs fuzzing found), so the normal suite keeps them too.
+    // tests/data and the inputs fuzzing found), so the normal suite keeps them too; and as JSON.
     std::size_t loaded = 0;
     for (const auto& entry : fs::directory_iterator(fs::path(BPM_SOURCE_DIR) / "tests/fuzz/corpus/bpm_load")) {
         const std::string name = entry.path().filename().string();
@@ -293,6 +305,9 @@ BOOST_AUTO_TEST_CASE(whatever_loads_saves_to_a_file_that_loads_back_equal_and_sa
         BOOST_TEST_REQUIRE(bool(again), name << ": " << again.error());
         BOOST_TEST((*again.value == *doc.value), name);
         BOOST_TEST(write_bpm(*again.value) == saved, name);
+        const auto via_json = read_json(write_json(*doc.value));
+        BOOST_TEST_REQUIRE(bool(via_json), name << ": " << via_json.error());
+        BOOST_TEST((*via_json.value == *doc.value), name);
     }
     BOOST_TEST(loaded >= 3u);
 }
@@ -452,4 +467,93 @@ BOOST_AUTO_TEST_CASE(reading_tells_its_progress_in_bytes_and_a_cancel_leaves_no_
     BOOST_TEST(stopped.was_cancelled());
     BOOST_TEST(stopped.problems.empty());
     BOOST_TEST(asked == 5u);
+}
+
+namespace {
+
+// A map whose first stage holds the given <extension> elements.
+std::string with_stage_extensions(const std::string& extensions) {
+    return "<buying-process-map format-version=\"1\"><personas><persona id=\"p\"><name>A</name><status>completed</status>"
+           "<stages><stage id=\"s\"><name>S</name>" +
+           extensions + "</stage></stages></persona></personas></buying-process-map>";
+}
+
+std::string first_problem(const std::string& bpm) {
+    const auto r = read_bpm(bpm);
+    BOOST_TEST_REQUIRE(!r);
+    return r.error();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(extensions_are_written_after_the_fields_of_their_part_one_a_line) {
+    document d = test::rich_document();
+    d.extensions = {{"source", R"({"tool":"crm-sync","v":2})"}};
+    d.personas[0].extensions = {{"persona_goals", R"(["Lower CAC by 15%","One <dashboard> & more"])"},
+                                {"tab\tkey \"q\"", "null"}};
+    d.personas[0].stages[0].extensions = {{"emotion_score", "2"}};
+    const std::string bpm = write_bpm(d);
+    // After the stage's journey tasks, if it has any.
+    BOOST_TEST(bpm.find("</journey>\n\t\t\t\t\t<extension key=\"emotion_score\">2</extension>\n\t\t\t\t</stage>\n") !=
+               std::string::npos);
+    BOOST_TEST(bpm.find("</summary>\n\t\t\t<extension key=\"persona_goals\">[\"Lower CAC by 15%\",\"One &lt;dashboard&gt; "
+                        "&amp; more\"]</extension>\n\t\t\t<extension key=\"tab&#09;key &quot;q&quot;\">null</extension>\n"
+                        "\t\t</persona>\n") != std::string::npos);
+    BOOST_TEST(bpm.find("\t</personas>\n\t<extension key=\"source\">{\"tool\":\"crm-sync\",\"v\":2}</extension>\n"
+                        "</buying-process-map>\n") != std::string::npos);
+    const auto back = read_bpm(bpm);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    BOOST_TEST((*back.value == d));
+    BOOST_TEST(write_bpm(*back.value) == bpm);
+    // Kept, and said to be unused, where each is.
+    std::vector<std::string> warnings;
+    for (const diagnostic& w : back.warnings) warnings.push_back(w.message);
+    BOOST_TEST(warnings == (std::vector<std::string>{"<extension> \"emotion_score\": kept, not used",
+                                                     "<extension> \"persona_goals\": kept, not used",
+                                                     "<extension> \"tab key \"q\"\": kept, not used",
+                                                     "<extension> \"source\": kept, not used"}));
+    BOOST_TEST(back.warnings.front().line > 1u);
+    BOOST_TEST(back.warnings.front().column == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(an_extension_holds_one_json_value_read_compact) {
+    const auto r = read_bpm(with_stage_extensions("<extension key=\"a\">[ 1 ,\n\t\"b c\" ]</extension>"
+                                                  "<extension key=\"persona_name\">{\"x\" : true}</extension>"));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST((r.value->personas.at(0).stages.at(0).extensions ==
+                std::vector<extension>{{"a", "[1,\"b c\"]"}, {"persona_name", "{\"x\":true}"}}));
+
+    const std::string at = "1:142: ";  // where the extension starts
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\">[1,</extension>")) ==
+               at + "<extension> \"a\" does not hold JSON: not valid JSON: syntax error while parsing value - unexpected "
+                    "end of input; expected '[', '{', or a literal");
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\">1 2</extension>")).find("does not hold JSON") !=
+               std::string::npos);
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\"/>")).find("does not hold JSON") !=
+               std::string::npos);
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\">" + std::string(300, '[') +
+                                                   std::string(300, ']') + "</extension>")) ==
+               at + "<extension> \"a\" does not hold JSON: not valid JSON: nested more than 256 levels deep");
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"key_message\">1</extension>")) ==
+               at + "<extension> \"key_message\" is a field of the map, not an extension");
+    BOOST_TEST(first_problem(with_stage_extensions("<extension>1</extension>")) ==
+               at + "<extension> has no key attribute");
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\">1</extension><extension key=\"a\">2</extension>")) ==
+               "1:174: <extension> \"a\" appears twice inside <stage>");
+    const auto too_big = read_bpm(with_stage_extensions("<extension key=\"a\">\"" + std::string(max_field_bytes, 'x') +
+                                                         "\"</extension>"));
+    BOOST_TEST_REQUIRE(too_big.problems.size() == 1u);
+    BOOST_TEST(too_big.error() == at + "<extension> holds 1048578 bytes of text, more than the 1 MB limit for one field");
+    // Found by fuzzing: a byte order mark before the value, which the parser skips at the start of
+    // a text, and which made the JSON written from the map invalid.
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"a\">\xEF\xBB\xBF" "2</extension>")) ==
+               at + "<extension> \"a\" does not hold JSON: not valid JSON: a byte order mark (U+FEFF) before the value");
+    // Found by fuzzing: a control character in a key was read, and written back as a reference
+    // no XML reader takes.
+    BOOST_TEST(first_problem(with_stage_extensions("<extension key=\"touchpoin\x19s\">1</extension>")) ==
+               at + "<extension> \"touchpoin s\": the character U+0019 is not allowed in XML");
+    // Keys of the other parts are theirs only.
+    BOOST_TEST(first_problem("<buying-process-map format-version=\"1\"><personas/>"
+                             "<extension key=\"document_metadata\">{}</extension></buying-process-map>") ==
+               "1:51: <extension> \"document_metadata\" is a field of the map, not an extension");
 }

@@ -106,13 +106,55 @@ BOOST_AUTO_TEST_CASE(convert_goes_both_ways_without_loss) {
     BOOST_TEST(r.out.empty());
 }
 
+BOOST_AUTO_TEST_CASE(validate_lists_what_a_json_file_keeps_unused_and_what_it_assumed) {
+    // Case 18 said "valid" and lost three keys on the way through .bpm; case 13 kept the last of
+    // two values without a word.
+    const std::string extra = test::data("extra-keys-dropped.json"), twice = test::data("json-duplicate-keys.json");
+    const auto r = cli({"validate", extra, twice});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == extra + ": valid (1 persona, 2 stages)\n" + twice + ": valid (1 persona, 1 stage)\n");
+    BOOST_TEST(r.err ==
+               extra + ":7:7: warning: $.buying_process_mappings[0].persona_goals: kept, not used\n" + extra +
+                   ":17:11: warning: $.buying_process_mappings[0].buying_stages[0].emotion_score: kept, not used\n" +
+                   extra + ":18:11: warning: $.buying_process_mappings[0].buying_stages[0].touchpoints: kept, not used\n" +
+                   twice + ":16:11: warning: $.buying_process_mappings[0].buying_stages[0]: \"key_message\" is given "
+                           "twice (first at 15:11); the value given last is kept\n" +
+                   twice + ":21:7: warning: $.buying_process_mappings[0]: \"status\" is given twice (first at 19:7); the "
+                           "value given last is kept\n");
+}
+
+BOOST_AUTO_TEST_CASE(convert_keeps_unknown_json_keys_through_bpm) {
+    test::temp_dir dir;
+    const std::string bpm_path = dir.file("map.bpm"), json_path = dir.file("map.json"), again = dir.file("again.bpm");
+    auto r = cli({"convert", test::data("extra-keys-dropped.json"), bpm_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(r.err.find(":7:7: warning: $.buying_process_mappings[0].persona_goals: kept, not used\n") !=
+               std::string::npos);
+    BOOST_TEST(test::slurp(bpm_path).find("\t\t\t<extension key=\"persona_goals\">[\"Lower CAC by 15%\",\"One dashboard "
+                                          "for the board\"]</extension>\n") != std::string::npos);
+    r = cli({"convert", bpm_path, json_path});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const std::string json = test::slurp(json_path);
+    BOOST_TEST(json.find("\"emotion_score\": 2,\n") != std::string::npos, json);
+    BOOST_TEST(json.find("\"touchpoints\": [\"podcast\",\"LinkedIn\"]\n") != std::string::npos, json);
+    BOOST_TEST(json.find("\"persona_goals\": [\"Lower CAC by 15%\",\"One dashboard for the board\"]\n") !=
+               std::string::npos, json);
+    r = cli({"convert", json_path, again});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    BOOST_TEST(test::slurp(again) == test::slurp(bpm_path));
+    // And a .bpm's extensions are listed too.
+    r = cli({"validate", again});
+    BOOST_TEST(r.err.find(again + ":47:4: warning: <extension> \"persona_goals\": kept, not used\n") != std::string::npos,
+               r.err);
+}
+
 BOOST_AUTO_TEST_CASE(a_failed_conversion_writes_no_output) {
     test::temp_dir dir;
     const std::string bad_json = dir.file("bad.json"), out = dir.file("out.bpm");
     test::spit(bad_json, R"({"buying_process_mappings": [{"persona_name": ["not", "a", "string"]}]})");
     const auto r = cli({"convert", bad_json, out});
     BOOST_TEST(r.exit_code == 1);
-    BOOST_TEST(r.err == bad_json + ": $.buying_process_mappings[0].persona_name: expected a string, found an array\n");
+    BOOST_TEST(r.err == bad_json + ":1:31: $.buying_process_mappings[0].persona_name: expected a string, found an array\n");
     BOOST_TEST(!fs::exists(out));
 
     const std::string existing = dir.file("existing.bpm");

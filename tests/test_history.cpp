@@ -80,6 +80,33 @@ BOOST_AUTO_TEST_CASE(every_edit_undoes_and_redoes_exactly) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(every_edit_keeps_the_extensions_a_json_file_brought) {
+    // Unknown JSON keys ride on the document, persona and stage: edits around them, and their
+    // undo and redo, keep them as they were.
+    for (const auto& [name, make] : every_edit) {
+        fixture f;
+        f.doc.extensions = {{"source", R"({"tool":"crm-sync"})"}};
+        for (persona& p : f.doc.personas) {
+            p.extensions = {{"persona_goals", R"(["Lower CAC"])"}};
+            for (stage& s : p.stages) s.extensions = {{"emotion_score", "2"}, {"touchpoints", "[]"}};
+        }
+        const document before = f.doc;
+        BOOST_TEST_REQUIRE(f.h.submit(make(f.doc)), name);
+        const document after = f.doc;
+        BOOST_TEST((f.doc.extensions == before.extensions), name);
+        for (const persona& p : f.doc.personas) {
+            if (before.find_persona(p.id) == npos) continue;  // one the edit inserted
+            BOOST_TEST((p.extensions == before.personas[before.find_persona(p.id)].extensions), name);
+            for (const stage& s : p.stages)
+                if (s.name != "Consideration") BOOST_TEST(s.extensions.size() == 2u, name);
+        }
+        BOOST_TEST_REQUIRE(f.h.undo(), name);
+        BOOST_TEST((f.doc == before), name);
+        BOOST_TEST_REQUIRE(f.h.redo(), name);
+        BOOST_TEST((f.doc == after), name);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(edits_do_what_they_say) {
     fixture f;
     f.h.submit(move_stage("persona-1", "stage-2", 0));

@@ -130,7 +130,8 @@ BOOST_AUTO_TEST_CASE(empty_fields_keep_their_place_with_a_dash) {
     persona p = journey_of(3);
     p.stages[1].buyer_actions.clear();
     p.stages[1].key_message = "   ";
-    p.stages[2] = stage{"stage-x", "", "", "", "", "", "", "", {}};
+    p.stages[2] = stage{};
+    p.stages[2].id = "stage-x";
     const journey_layout j = layout_journey(p, measurer);
     check_geometry(j, p);
     auto dashes_in = [&](std::size_t i) {

@@ -198,6 +198,38 @@ BOOST_AUTO_TEST_CASE(journey_tasks_are_merged_and_both_sides_changes_conflict) {
     BOOST_TEST(shown.find("Journey Tasks") != std::string::npos, shown);
 }
 
+// The JSON members a map keeps unread (extensions) are merged as one value per map, persona and
+// stage, never dropped.
+BOOST_AUTO_TEST_CASE(extensions_are_merged_and_both_sides_changes_conflict) {
+    document b = base_map();
+    b.extensions = {{"source", R"("crm")"}};
+    emma(b).extensions = {{"persona_goals", R"(["Lower CAC"])"}};
+    stage_of(b, "stage-1").extensions = {{"emotion_score", "2"}};
+    document ours = b, theirs = b;
+    stage_of(theirs, "stage-1").extensions.push_back({"touchpoints", R"(["podcast"])"});
+    emma(ours).extensions[0].json = R"(["Lower CAC","One dashboard"])";
+    merge_result r = merge_maps(b, ours, theirs);
+    BOOST_TEST(r.clean());
+    BOOST_TEST((r.merged.extensions == b.extensions));
+    BOOST_TEST((emma(r.merged).extensions == emma(ours).extensions));
+    BOOST_TEST((stage_of(r.merged, "stage-1").extensions == stage_of(theirs, "stage-1").extensions));
+
+    stage_of(ours, "stage-1").extensions[0].json = "3";
+    theirs.extensions.clear();
+    ours.extensions = {{"source", R"("sheet")"}};
+    r = merge_maps(b, ours, theirs);
+    BOOST_TEST_REQUIRE(r.conflicts.size() == 2u);
+    BOOST_TEST((r.conflicts[0] == field_conflict("", "", "extensions", R"(source: "crm")", R"(source: "sheet")", "")));
+    BOOST_TEST((r.conflicts[1] == field_conflict("persona-1", "stage-1", "extensions", "emotion_score: 2",
+                                                 "emotion_score: 3",
+                                                 "emotion_score: 2\ntouchpoints: [\"podcast\"]")));
+    BOOST_TEST((stage_of(r.merged, "stage-1").extensions == stage_of(ours, "stage-1").extensions));
+    for (const merge_conflict& c : r.conflicts) BOOST_TEST(conflict_shape_problem(c).empty());
+    // And the difference shows.
+    const std::string shown = diff_to_text(diff_maps(b, theirs));
+    BOOST_TEST(shown.find("Kept JSON Members") != std::string::npos, shown);
+}
+
 BOOST_AUTO_TEST_CASE(persona_fields_status_and_the_map_title_conflict_by_key) {
     const document b = base_map();
     document ours = b, theirs = b;

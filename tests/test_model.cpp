@@ -188,3 +188,21 @@ BOOST_AUTO_TEST_CASE(timestamps_read_as_date_and_time_with_their_zone) {
     BOOST_TEST(readable_timestamp("last Tuesday") == "last Tuesday");
     BOOST_TEST(readable_timestamp("") == "");
 }
+
+BOOST_AUTO_TEST_CASE(extensions_count_in_equality_in_their_order) {
+    stage a, b;
+    a.extensions = {{"emotion_score", "2"}, {"touchpoints", "[]"}};
+    b.extensions = {{"touchpoints", "[]"}, {"emotion_score", "2"}};
+    BOOST_TEST((a != b));
+    b.extensions = a.extensions;
+    BOOST_TEST((a == b));
+    b.extensions[0].json = "3";
+    BOOST_TEST((a != b));
+
+    persona p, q;
+    q.extensions = {{"persona_goals", "[]"}};
+    BOOST_TEST((p != q));
+    document d, e;
+    e.extensions = {{"source", "null"}};
+    BOOST_TEST((d != e));
+}

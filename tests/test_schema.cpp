@@ -54,10 +54,17 @@ BOOST_AUTO_TEST_CASE(every_file_the_writer_produces_validates) {
     conflicted.conflicts = {duration, category, removed};
     document awkward = test::rich_document();
     awkward.personas[0].stages[0].key_message = std::string("control \x01 chars \x1F dropped") + "\xEF\xBF\xBE";
+    document extended = test::rich_document();
+    extended.extensions = {{"source", R"({"tool":"crm-sync"})"}, {"notes", "[]"}};
+    extended.personas[0].extensions = {{"persona_goals", R"(["Lower CAC by 15%"])"}};
+    extended.personas[1].extensions = {{"persona_goals", "null"}};
+    extended.personas[0].stages[0].extensions = {{"emotion_score", "2"}, {"touchpoints", R"(["podcast"])"}};
+    extended.personas[0].stages[1].extensions = {{"emotion_score", "-1"}};
     const std::pair<const char*, document> documents[] = {
         {"empty.bpm", empty},
         {"rich.bpm", test::rich_document()},
         {"awkward.bpm", awkward},
+        {"extended.bpm", extended},
         {"bench.bpm", test::bench_document(5, 12)},
         {"conflicted.bpm", conflicted},
     };
@@ -98,6 +105,16 @@ BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
         // a conflict removed by neither side
         "<buying-process-map format-version=\"1\"><personas/><conflicts><conflict persona=\"p\" removed-by=\"both\"/>"
         "</conflicts></buying-process-map>",
+        // an extension's key given twice, in the map, a persona, a stage
+        "<buying-process-map format-version=\"1\"><personas/><extension key=\"a\">1</extension>"
+        "<extension key=\"a\">2</extension></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
+        "<extension key=\"x\">1</extension><extension key=\"x\">1</extension></persona></personas></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
+        "<stages><stage id=\"s\"><name>X</name><extension key=\"x\">1</extension><extension key=\"x\">1</extension>"
+        "</stage></stages></persona></personas></buying-process-map>",
+        // an extension without a key
+        "<buying-process-map format-version=\"1\"><personas/><extension>1</extension></buying-process-map>",
     };
     int i = 0;
     for (const std::string& text : bad) {

@@ -22,7 +22,8 @@ inline constexpr std::size_t max_reported_problems = 50;
 result<document> failed_load(std::vector<diagnostic> problems, std::size_t unlisted = 0);
 
 /// Parses the bytes of a .bpm file. Every problem found is reported with its line and column;
-/// any problem means no document. Tells progress (bytes read, of all) as each persona is read;
+/// any problem means no document. Each <extension> (a JSON member the map has no field for) is
+/// checked to hold one JSON value, read compact, and told as a warning: kept, not used. Tells progress (bytes read, of all) as each persona is read;
 /// cancelled through it, no document.
 result<document> read_bpm(std::string_view bytes, const progress_fn& progress = {});
 

@@ -20,10 +20,17 @@ inline constexpr std::size_t max_json_depth = 256;
 /// "summary_source", "summary_generated_at", a top-level "document_metadata", and, when a merge left
 /// conflicts, a top-level "merge_conflicts" (objects with the merge_conflict members that are set:
 /// "persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs").
+/// Extensions follow the members of their object, in order, each value as the compact JSON text
+/// it holds.
 std::string write_json(const document& doc);
 
-/// Reads JSON in the shape write_json produces. Ids, statuses and timestamps are kept as given;
-/// only missing ids are generated. Problems name their JSON path ("$.buying_process_mappings[0].status");
+/// Reads JSON in the shape write_json produces, and what is nearly it: a top-level array of
+/// mappings, pain points and list-like stage fields as arrays, timestamps written other ways
+/// (forgiving_timestamp, numbers since 1970) and status synonyms (forgiving_status), normalised.
+/// Ids are kept as given; only missing ids are generated. Members the map has no field for are kept
+/// as extensions of the document, persona or stage. Problems and warnings (an assumption made, a
+/// key given twice, a member kept unused or left out) name their JSON path
+/// ("$.buying_process_mappings[0].status") and, where the member or item is, its line and column;
 /// text that is not JSON, or nested past max_json_depth, gives one problem with its line and column.
 /// Tells progress thousandths done as the text is read.
 result<document> read_json(std::string_view text, const progress_fn& progress = {});

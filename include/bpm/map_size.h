@@ -28,10 +28,14 @@ inline constexpr std::size_t max_written_bytes_per_text_byte = 6;
 std::size_t content_bytes(const document& doc);
 /// content_bytes's share for the metadata.
 std::size_t content_bytes(const document_metadata& m);
+/// Where an extension is kept: on the document (at the top of its JSON), a persona or a stage.
+enum class extension_place { document, persona, stage };
+/// content_bytes's share for one extension kept at that place.
+std::size_t content_bytes(const extension& e, extension_place at);
 /// content_bytes's share for a persona with its pain points and stages.
 std::size_t content_bytes(const persona& p);
-/// content_bytes's share for a persona's own fields, profile and summary, without its pain points
-/// and stages.
+/// content_bytes's share for a persona's own fields, profile, summary and extensions, without its
+/// pain points and stages.
 std::size_t own_content_bytes(const persona& p);
 /// content_bytes's share for one stage, its journey tasks included.
 std::size_t content_bytes(const stage& s);

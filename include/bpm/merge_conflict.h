@@ -20,8 +20,9 @@ struct merge_conflict {
     std::string stage_id;                  ///< the stage it is about, or ""
     std::optional<std::string> pain_point;  ///< the text of the pain point it is about, if one
     /// The field's key: "title", "created_by" of the map; "name", "status", "created_by", "role",
-    /// "organisation", "segment", "success_metric", "summary" of a persona; stage_field_key of a
-    /// stage; "category" of a pain point. "" for a removal.
+    /// "organisation", "segment", "success_metric", "summary" of a persona; stage_field_key or
+    /// "journey_tasks" of a stage; "extensions" of any of these three (as extensions_text);
+    /// "category" of a pain point. "" for a removal.
     std::string field;
     conflict_side removed_by = conflict_side::none;  ///< for a removal: the version that removed it
     std::string base, ours, theirs;  ///< the field's value in each version; "" for a removal

@@ -23,6 +23,20 @@ struct pain_point {
     bool operator!=(const pain_point& o) const { return !(*this == o); }
 };
 
+/// A member of a JSON object that the map has no field for, kept so that it is written back as it
+/// came: its key, and its value as compact JSON text (any JSON value; no white space between tokens).
+struct extension {
+    std::string key;
+    std::string json;
+
+    bool operator==(const extension& o) const { return key == o.key && json == o.json; }
+    bool operator!=(const extension& o) const { return !(*this == o); }
+};
+
+/// Extensions as people read them, one a line, key and JSON ("persona_goals: ["Lower CAC"]"), for
+/// differences and merge conflicts; "" for none.
+std::string extensions_text(const std::vector<extension>& extensions);
+
 /// The seven fields of a buying stage, in the spec's column order.
 enum class stage_field {
     name,
@@ -71,6 +85,8 @@ struct stage {
     std::string key_message;
     /// The tasks of the Mermaid journey section this stage was imported from (usually none).
     std::vector<journey_task> journey;
+    /// Members of the stage's JSON object the map has no field for, in their order (usually none).
+    std::vector<extension> extensions;
 
     /// The text of one field.
     const std::string& field(stage_field f) const;
@@ -127,6 +143,8 @@ struct persona {
     persona_status status = persona_status::in_progress;
     std::string last_updated_at;  // ISO 8601, may be empty
     std::string created_by;
+    /// Members of the persona's JSON object the map has no field for, in their order (usually none).
+    std::vector<extension> extensions;
 
     /// The pain point texts joined with "; ", as the spec's persona_pain_points.
     std::string pain_points_text() const;
@@ -161,6 +179,8 @@ struct document {
     document_metadata metadata;
     std::vector<persona> personas;
     std::vector<merge_conflict> conflicts;
+    /// Members of the top-level JSON object the map has no field for, in their order (usually none).
+    std::vector<extension> extensions;
 
     /// Index of the persona with this id, or npos.
     std::size_t find_persona(std::string_view persona_id) const;
@@ -176,7 +196,8 @@ struct document {
     std::string new_stage_id() const;
 
     bool operator==(const document& o) const {
-        return metadata == o.metadata && personas == o.personas && conflicts == o.conflicts;
+        return metadata == o.metadata && personas == o.personas && conflicts == o.conflicts &&
+               extensions == o.extensions;
     }
     bool operator!=(const document& o) const { return !(*this == o); }
 };

@@ -47,6 +47,8 @@ std::string category_title(std::string_view key) {
 
 // The title of a field as the editor names it ("Duration", "Primary Success Metric").
 std::string field_title(change_kind kind, std::string_view key) {
+    // TRANSLATORS: the members of a JSON file a map keeps and writes back without using them
+    if (key == "extensions") return _("Kept JSON Members");
     if (kind == change_kind::stage_field) {
         if (const auto f = stage_field_from_key(key)) return stage_field_title(*f);
         // TRANSLATORS: the tasks, scores and people of a stage's Mermaid user journey
@@ -331,6 +333,7 @@ std::string map_outline(const document& doc) {
     line(map, field_title(change_kind::document_field, "created_by"), doc.metadata.created_by);
     line(map, field_title(change_kind::document_field, "created_at"), doc.metadata.created_at);
     line(map, field_title(change_kind::document_field, "modified_at"), doc.metadata.modified_at);
+    line(map, field_title(change_kind::document_field, "extensions"), extensions_text(doc.extensions));
     for (const persona& p : doc.personas) {
         const std::string name = label(p.name, p.id), in_persona = name + std::string(separator);
         out += format(_("persona {1}"), name) + "\n";
@@ -353,12 +356,14 @@ std::string map_outline(const document& doc) {
             for (stage_field f : all_stage_fields)
                 if (f != stage_field::name) line(in_persona + stage, stage_field_title(f), s.field(f));
             line(in_persona + stage, field_title(change_kind::stage_field, "journey_tasks"), journey_tasks_text(s.journey));
+            line(in_persona + stage, field_title(change_kind::stage_field, "extensions"), extensions_text(s.extensions));
         }
         if (p.summary) {
             persona_line("summary", p.summary->text);
             persona_line("summary_source", shown("summary_source", summary_source_key(p.summary->source), {}));
             persona_line("summary_generated_at", p.summary->generated_at);
         }
+        persona_line("extensions", extensions_text(p.extensions));
     }
     for (const merge_conflict& c : doc.conflicts) out += format(_("conflict: {1}"), conflict_text(doc, c)) + "\n";
     return out;

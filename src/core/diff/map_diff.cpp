@@ -67,6 +67,13 @@ public:
         field(where, "modified_at", a.modified_at, b.modified_at);
     }
 
+    // The map's extensions, after its metadata.
+    void extensions(const std::vector<extension>& a, const std::vector<extension>& b) {
+        map_change where;
+        where.kind = change_kind::document_field;
+        if (a != b) field(where, "extensions", extensions_text(a), extensions_text(b));
+    }
+
     void personas(const std::vector<persona>& a, const std::vector<persona>& b) {
         const sequence_match m = match_sequences(keys_of(a, persona_key), keys_of(b, persona_key));
         for (std::size_t i = 0; i < a.size(); ++i)
@@ -131,6 +138,7 @@ private:
         field(where, "summary_source", summary_source_of(a), summary_source_of(b));
         field(where, "summary_generated_at", a.summary ? a.summary->generated_at : no_text,
               b.summary ? b.summary->generated_at : no_text);
+        if (a.extensions != b.extensions) field(where, "extensions", extensions_text(a.extensions), extensions_text(b.extensions));
     }
 
     void pain_points(const map_change& persona, const std::vector<pain_point>& a, const std::vector<pain_point>& b) {
@@ -205,6 +213,8 @@ private:
                 if (i != npos || f != stage_field::name) field(where, stage_field_key(f), before.field(f), b[j].field(f));
             if (before.journey != b[j].journey)
                 field(where, "journey_tasks", journey_tasks_text(before.journey), journey_tasks_text(b[j].journey));
+            if (before.extensions != b[j].extensions)
+                field(where, "extensions", extensions_text(before.extensions), extensions_text(b[j].extensions));
         }
     }
 
@@ -253,6 +263,7 @@ map_diff diff_maps(const document& older, const document& newer) {
     map_diff d;
     differ work(d.changes);
     work.metadata(older.metadata, newer.metadata);
+    work.extensions(older.extensions, newer.extensions);
     work.personas(older.personas, newer.personas);
     work.conflicts(older, newer);
     return d;

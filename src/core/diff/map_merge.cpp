@@ -207,6 +207,16 @@ public:
         return (later ? *at_t > *at_o : *at_t < *at_o) ? t : o;
     }
 
+    // The extensions of the map, a persona or a stage (JSON members the map keeps unread) as one
+    // value, as the journey tasks: both sides' different changes keep ours, theirs in the conflict.
+    std::vector<extension> extensions(merge_conflict where, const std::vector<extension>& b,
+                                      const std::vector<extension>& o, const std::vector<extension>& t) {
+        if (o == t || t == b) return o;
+        if (o == b) return t;
+        field(std::move(where), extensions_text(b), extensions_text(o), extensions_text(t));
+        return o;
+    }
+
     document_metadata metadata(const document_metadata& b, const document_metadata& o, const document_metadata& t) {
         document_metadata m;
         m.title = field(conflict_at({}, {}, "title"), b.title, o.title, t.title);
@@ -316,6 +326,7 @@ private:
                 m.field(conflict_at(persona_id, o.id, "journey_tasks"), journey_tasks_text(b.journey),
                         journey_tasks_text(o.journey), journey_tasks_text(t.journey));
             }
+            s.extensions = m.extensions(conflict_at(persona_id, o.id, "extensions"), b.extensions, o.extensions, t.extensions);
             return s;
         }
         void removed(const stage& kept, conflict_side by) {
@@ -382,6 +393,7 @@ private:
             stage_traits stages{m, o.id};
             p.stages = merge_list(b.stages, o.stages, t.stages, stages);
             p.summary = m.summary(o.id, b.summary, o.summary, t.summary);
+            p.extensions = m.extensions(conflict_at(o.id, {}, "extensions"), b.extensions, o.extensions, t.extensions);
             return p;
         }
     };
@@ -491,6 +503,7 @@ merge_result merge_maps(const document& base, const document& ours, const docume
     merge_result r;
     r.merged.metadata = m.metadata(base.metadata, ours.metadata, theirs.metadata);
     r.merged.personas = m.personas(base.personas, ours.personas, theirs.personas);
+    r.merged.extensions = m.extensions(conflict_at({}, {}, "extensions"), base.extensions, ours.extensions, theirs.extensions);
     r.merged.conflicts = carried_conflicts(base, ours, theirs, m.conflicts);
     m.unique_stage_ids(r.merged, ours);
     sort_in_map_order(m.conflicts, r.merged);

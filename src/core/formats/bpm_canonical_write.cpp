@@ -12,14 +12,20 @@ namespace {
 
 using namespace byte_words;
 
+std::size_t extensions_size(const std::vector<extension>& es) {
+    std::size_t n = 0;
+    for (const extension& e : es) n += 48 + e.key.size() + e.json.size();
+    return n;
+}
+
 // Bytes of output to reserve: the text plus the markup around each field.
 std::size_t estimated_size(const document& doc) {
-    std::size_t n = 1024;
+    std::size_t n = 1024 + extensions_size(doc.extensions);
     for (const persona& p : doc.personas) {
-        n += 512 + p.name.size() + (p.summary ? p.summary->text.size() : 0);
+        n += 512 + p.name.size() + (p.summary ? p.summary->text.size() : 0) + extensions_size(p.extensions);
         for (const pain_point& pp : p.pain_points) n += 64 + pp.text.size();
         for (const stage& s : p.stages) {
-            n += 320;
+            n += 320 + extensions_size(s.extensions);
             for (stage_field f : all_stage_fields) n += s.field(f).size();
             for (const journey_task& t : s.journey) {
                 n += 96 + t.text.size();
@@ -60,6 +66,7 @@ public:
             for (const merge_conflict& c : doc.conflicts) write_conflict(c);
             end(1, "conflicts");
         }
+        write_extensions(1, doc.extensions);
         out_ += "</";
         out_ += bpm_root_name;
         out_ += ">\n";
@@ -103,6 +110,7 @@ private:
                 for (std::size_t i = 0; i < all_stage_fields.size(); ++i)
                     field(5, bpm_stage_elements[i], s.field(all_stage_fields[i]));
                 if (!s.journey.empty()) write_journey(s.journey);
+                write_extensions(5, s.extensions);
                 end(4, "stage");
             }
             end(3, "stages");
@@ -113,6 +121,7 @@ private:
             if (!p.summary->generated_at.empty()) attribute("generated-at", p.summary->generated_at);
             text_and_end("summary", p.summary->text);
         }
+        write_extensions(3, p.extensions);
         end(2, "persona");
     }
 
@@ -150,6 +159,15 @@ private:
             field(3, "theirs", c.theirs);
         }
         end(2, "conflict");
+    }
+
+    // Each extension on a line of its own, after the fields of its part, in the order they came.
+    void write_extensions(std::size_t depth, const std::vector<extension>& extensions) {
+        for (const extension& e : extensions) {
+            open(depth, "extension");
+            attribute("key", e.key);
+            text_and_end("extension", e.json);
+        }
     }
 
     // "<name" at depth: attributes and the end of the tag follow.

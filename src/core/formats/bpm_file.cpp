@@ -1,18 +1,22 @@
 #include "bpm/bpm_file.h"
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <forward_list>
 #include <pugixml.hpp>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "bpm/file_io.h"
 #include "bpm/map_size.h"
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm_canonical.h"
+#include "json_text.h"
+#include "read_notes.h"
 #include "xml_text.h"
 
 namespace bpm {
@@ -41,10 +45,11 @@ constexpr std::array<std::string stage::*, 7> stage_texts = {&stage::name,      
                                                              &stage::seller_actions, &stage::content_type,
                                                              &stage::key_message};
 
-// The elements a stage may hold: its fields, in all_stage_fields order, then its journey tasks.
-constexpr std::array<std::string_view, 8> stage_children = {"name",           "buyer-actions", "duration",
+// The elements a stage may hold: its fields, in all_stage_fields order, then its journey tasks and
+// its extensions.
+constexpr std::array<std::string_view, 9> stage_children = {"name",           "buyer-actions", "duration",
                                                             "key-influencers", "seller-actions", "content-type",
-                                                            "key-message",     "journey"};
+                                                            "key-message",     "journey",       "extension"};
 static_assert(stage_children[6] == bpm_stage_elements[6]);
 
 // pugixml parses without decoding anything, so that the reader decodes each text as it copies it
@@ -82,14 +87,6 @@ struct empty_parts {
     }();
 };
 
-// A problem found, placed by its byte offset until the reader fails; for a duplicate id, the
-// offset of its first use too, and the id as its message.
-struct pending {
-    std::size_t offset;
-    std::string message;
-    std::size_t first_use = std::string_view::npos;
-};
-
 // Parses a copy of the text with pugixml and reads the tree into a document, collecting every
 // problem it meets.
 class reader {
@@ -97,7 +94,8 @@ public:
     reader(std::string_view text, const progress_fn& progress)
         : text_(text),
           progress_(progress),
-          report_([this](const char* at, std::string message) { problem_at(offset(at), std::move(message)); }) {}
+          report_([this](const char* at, std::string message) { problem_at(offset(at), std::move(message)); }),
+          notes_(text) {}
 
     result<document> read() {
         if (auto too_big = check_document_size(text_.size())) return result<document>::failure(std::move(*too_big));
@@ -166,48 +164,16 @@ public:
         read_root(root);
         if (cancelled_ || !keep_going(progress_, text_.size(), text_.size())) return result<document>::cancelled();
         if (over_at_ != npos) problem_at(over_at_, content_limit_message(content_));
-        if (!problems_.empty()) return fail();
-        return result<document>::success(std::move(doc_));
+        return notes_.finish(std::move(doc_));
     }
 
 private:
     static constexpr std::size_t npos = std::string_view::npos;
 
-    // The problems, placed by line and column in one pass over the text.
-    result<document> fail() {
-        std::vector<std::size_t> offsets;
-        for (const pending& p : problems_) {
-            offsets.push_back(p.offset);
-            if (p.first_use != npos) offsets.push_back(p.first_use);
-        }
-        std::sort(offsets.begin(), offsets.end());
-        offsets.erase(std::unique(offsets.begin(), offsets.end()), offsets.end());
-        const auto places = line_columns(text_, offsets);
-        const auto place = [&](std::size_t offset) {
-            return places[static_cast<std::size_t>(std::lower_bound(offsets.begin(), offsets.end(), offset) -
-                                                   offsets.begin())];
-        };
-        std::vector<diagnostic> problems;
-        for (pending& p : problems_) {
-            if (p.first_use != npos)
-                p.message = format(_("duplicate id \"{1}\" (first used on line {2})"), p.message,
-                                   std::to_string(place(p.first_use).first));
-            const auto [line, column] = place(p.offset);
-            problems.push_back({std::move(p.message), line, column});
-        }
-        return failed_load(std::move(problems), unlisted_);
-    }
+    // The problems (and warnings), placed by line and column in one pass over the text.
+    result<document> fail() { return notes_.finish({}); }
 
-    // Whether a new problem will be listed; past max_reported_problems they are only counted.
-    bool listing() const { return problems_.size() < max_reported_problems; }
-
-    void problem_at(std::size_t offset, std::string message, std::size_t first_use = npos) {
-        if (!listing()) {
-            ++unlisted_;
-            return;
-        }
-        problems_.push_back({offset, std::move(message), first_use});
-    }
+    void problem_at(std::size_t offset, std::string message) { notes_.problem(std::move(message), offset); }
 
     // Offset of the '<' that opens an element: pugixml's in-place names start right after it.
     std::size_t offset_of(pugi::xml_node el) const {
@@ -247,11 +213,13 @@ private:
         return false;
     }
 
-    // The exact content_bytes of what count() has counted: the metadata once counted, the personas
-    // read, and the pain points and stages kept of the one being read, whose own fields come last.
+    // The exact content_bytes of what count() has counted: the metadata once counted, the map's
+    // extensions, the personas read, and the pain points and stages kept of the one being read,
+    // whose own fields come last.
     std::size_t counted_so_far() const {
         std::size_t n = framing_content_bytes();
         if (metadata_counted_) n += content_bytes(doc_.metadata);
+        for (const extension& e : doc_.extensions) n += content_bytes(e, extension_place::document);
         for (std::size_t i = 0; i < doc_.personas.size(); ++i) {
             const persona& p = doc_.personas[i];
             n += content_bytes(p);
@@ -308,9 +276,11 @@ private:
     }
 
     // Child elements of a container, checked against the names it may hold, each at most once
-    // and usually in this order; fn(child, index in names) reads each, and stray text is reported.
+    // (but for names[repeated]) and usually in this order; fn(child, index in names) reads each,
+    // and stray text is reported.
     template <std::size_t N, class Fn>
-    void each_child(pugi::xml_node parent, const std::array<std::string_view, N>& names, Fn&& fn) {
+    void each_child(pugi::xml_node parent, const std::array<std::string_view, N>& names, Fn&& fn,
+                    std::size_t repeated = N) {
         stray_text(parent, parent.value(), xml_markup::text);
         std::uint32_t seen = 0;  // bit i: names[i] met already
         std::size_t next = 0;
@@ -322,7 +292,7 @@ private:
                 problem(n, format(_("unexpected element {1} inside {2}"), quoted(name), quoted(parent.name())));
                 continue;
             }
-            if (seen & (1u << i)) {
+            if (i != repeated && (seen & (1u << i))) {
                 problem(n, format(_("{1} appears twice inside {2}"), quoted(name), quoted(parent.name())));
                 continue;
             }
@@ -376,7 +346,10 @@ private:
         return text_content(el);
     }
 
-    std::string text_content(pugi::xml_node el) {
+    std::string text_content(pugi::xml_node el) { return bounded_text(el).value_or(std::string()); }
+
+    // The text of el, or nothing when it holds more than max_field_bytes, which is reported.
+    std::optional<std::string> bounded_text(pugi::xml_node el) {
         std::string out = decode(el.value(), xml_markup::text);
         for (pugi::xml_node n = el.first_child(); n; n = n.next_sibling()) {
             const pugi::xml_node_type type = n.type();
@@ -388,7 +361,7 @@ private:
         if (out.size() > max_field_bytes) {
             problem(el, format(_("{1} holds {2} bytes of text, more than the {3} MB limit for one field"),
                                quoted(el.name()), std::to_string(out.size()), std::to_string(max_field_bytes >> 20)));
-            return {};
+            return std::nullopt;
         }
         return out;
     }
@@ -419,7 +392,10 @@ private:
         const std::string_view key =
             name_is(a.value(), value) ? std::string_view(a.value(), value.size()) : decoded_ids_.emplace_front(value);
         const auto [it, inserted] = used.emplace(key, offset_of(el));
-        if (!inserted) problem_at(offset_of(el), value, it->second);
+        if (!inserted)
+            notes_.problem(offset_of(el), it->second, [value](std::size_t line, std::size_t) {
+                return format(_("duplicate id \"{1}\" (first used on line {2})"), value, std::to_string(line));
+            });
         return value;
     }
 
@@ -437,12 +413,76 @@ private:
             count(root, content_bytes(doc_.metadata), [&] { return content_bytes(doc_.metadata); });
             metadata_counted_ = true;
         }
-        each_child(root, std::array<std::string_view, 3>{"metadata", "personas", "conflicts"},
-                   [&](pugi::xml_node n, std::size_t i) {
-                       if (i == 0) read_metadata(n, doc_.metadata);
-                       else if (i == 1) read_personas(n);
-                       else read_conflicts(n);
-                   });
+        std::unordered_set<std::string> keys;
+        each_child(
+            root, std::array<std::string_view, 4>{"metadata", "personas", "conflicts", "extension"},
+            [&](pugi::xml_node n, std::size_t i) {
+                if (i == 0) {
+                    read_metadata(n, doc_.metadata);
+                } else if (i == 1) {
+                    read_personas(n);
+                } else if (i == 2) {
+                    read_conflicts(n);
+                } else if (auto e = read_extension(n, extension_place::document, keys)) {
+                    const std::size_t bound = extension_bound(*e, extension_place::document);
+                    if (count(n, bound, [&] { return content_bytes(*e, extension_place::document); }))
+                        doc_.extensions.push_back(std::move(*e));
+                }
+            },
+            3);
+    }
+
+    // The most content_bytes an extension can have, from the sizes of its texts alone.
+    static std::size_t extension_bound(const extension& e, extension_place at) {
+        return content_bytes(extension{}, at) + max_written_bytes_per_text_byte * (e.key.size() + e.json.size());
+    }
+
+    // An <extension> of a part at place: its key, not one of the part's JSON members nor one given
+    // before (keys), and its text, one JSON value, made compact; nothing, after a problem, otherwise.
+    std::optional<extension> read_extension(pugi::xml_node el, extension_place place,
+                                            std::unordered_set<std::string>& keys) {
+        const auto [key_attribute] = attributes<1>(el, {"key"});
+        if (!key_attribute) {
+            problem(el, _("<extension> has no key attribute"));
+            return std::nullopt;
+        }
+        std::string key = attribute_value(key_attribute);
+        const std::optional<std::string> text = bounded_text(el);
+        if (!text) return std::nullopt;
+        const std::string shown = one_line_excerpt(key, 80);
+        if (key.size() > max_field_bytes) {
+            problem(el, format(_("an <extension> key of {1} bytes, more than the {2} MB limit for one field"),
+                               std::to_string(key.size()), std::to_string(max_field_bytes >> 20)));
+            return std::nullopt;
+        }
+        // The parser leaves characters in attribute values to the reader; written back, such a key
+        // would be a reference to a character XML does not allow, and the file would not load.
+        for (std::size_t i = 0; i < key.size(); ++i)
+            if (xml_invalid_char_bytes(key, i) != 0) {
+                char code[8];
+                std::snprintf(code, sizeof code, "%04X", static_cast<unsigned>(next_code_point(key, i)));
+                problem(el, format(_("<extension> \"{1}\": the character U+{2} is not allowed in XML"), shown, code));
+                return std::nullopt;
+            }
+        if (is_map_json_key(place, key)) {
+            // TRANSLATORS: {1} is the key of an <extension> element, which names a field the map has
+            problem(el, format(_("<extension> \"{1}\" is a field of the map, not an extension"), shown));
+            return std::nullopt;
+        }
+        if (const auto why = json_text_problem(*text)) {
+            // TRANSLATORS: {1} is the key of an <extension> element; {2} says why its text is not JSON
+            problem(el, format(_("<extension> \"{1}\" does not hold JSON: {2}"), shown, *why));
+            return std::nullopt;
+        }
+        if (!keys.insert(key).second) {
+            problem(el, format(_("<extension> \"{1}\" appears twice inside {2}"), shown, quoted(el.parent().name())));
+            return std::nullopt;
+        }
+        // TRANSLATORS: said of an extension, a JSON member the map has no field for, which is kept so that it is
+        // written back when the map is saved as JSON
+        notes_.warning(format(_("<extension> \"{1}\": kept, not used"), shown), offset_of(el));
+        // A text that is JSON and XML holds no U+FFFE or U+FFFF, so its compact form is no longer.
+        return extension{std::move(key), *compact_json_text(*text, text->size())};
     }
 
     void read_metadata(pugi::xml_node el, document_metadata& m) {
@@ -471,9 +511,10 @@ private:
                                p.profile.role.size() + p.profile.organisation.size() + p.profile.segment.size() +
                                p.profile.success_metric.size();
             if (p.summary) text += p.summary->text.size() + p.summary->generated_at.size();
-            const std::size_t empty = p.summary ? empty_.persona_with_summary : empty_.persona;
-            const bool kept =
-                count(n, empty + max_written_bytes_per_text_byte * text, [&] { return own_content_bytes(p); });
+            std::size_t bound = (p.summary ? empty_.persona_with_summary : empty_.persona) +
+                                max_written_bytes_per_text_byte * text;
+            for (const extension& e : p.extensions) bound += extension_bound(e, extension_place::persona);
+            const bool kept = count(n, bound, [&] { return own_content_bytes(p); });
             reading_persona_ = false;
             if (!kept) doc_.personas.pop_back();
             cancelled_ = !keep_going(progress_, offset_of(n), text_.size());
@@ -486,21 +527,26 @@ private:
         const pugi::xml_node first = el.first_child();
         require(el, first, "name");
         require(el, first ? first.next_sibling() : first, "status");
-        each_child(el,
-                   std::array<std::string_view, 8>{"name", "status", "created-by", "last-updated-at", "profile",
-                                                   "pain-points", "stages", "summary"},
-                   [&](pugi::xml_node n, std::size_t i) {
-                       switch (i) {
-                           case 0: p.name = text(n); break;
-                           case 1: read_status(n, p); break;
-                           case 2: p.created_by = text(n); break;
-                           case 3: p.last_updated_at = timestamp(n); break;
-                           case 4: read_profile(n, p.profile); break;
-                           case 5: read_pain_points(n, p); break;
-                           case 6: read_stages(n, p); break;
-                           default: read_summary(n, p);
-                       }
-                   });
+        std::unordered_set<std::string> keys;
+        each_child(
+            el,
+            std::array<std::string_view, 9>{"name", "status", "created-by", "last-updated-at", "profile", "pain-points",
+                                            "stages", "summary", "extension"},
+            [&](pugi::xml_node n, std::size_t i) {
+                switch (i) {
+                    case 0: p.name = text(n); break;
+                    case 1: read_status(n, p); break;
+                    case 2: p.created_by = text(n); break;
+                    case 3: p.last_updated_at = timestamp(n); break;
+                    case 4: read_profile(n, p.profile); break;
+                    case 5: read_pain_points(n, p); break;
+                    case 6: read_stages(n, p); break;
+                    case 7: read_summary(n, p); break;
+                    default:
+                        if (auto e = read_extension(n, extension_place::persona, keys)) p.extensions.push_back(std::move(*e));
+                }
+            },
+            8);
     }
 
     void read_status(pugi::xml_node el, persona& p) {
@@ -548,14 +594,20 @@ private:
             s.id = id(n, id_attribute, stage_ids_);
             require(n, n.first_child(), "name");
             pugi::xml_node journey;
-            each_child(n, stage_children, [&](pugi::xml_node f, std::size_t i) {
-                if (i < stage_texts.size()) s.*stage_texts[i] = text(f);
-                else journey = f;
-            });
+            std::unordered_set<std::string> keys;
+            each_child(
+                n, stage_children,
+                [&](pugi::xml_node f, std::size_t i) {
+                    if (i < stage_texts.size()) s.*stage_texts[i] = text(f);
+                    else if (i == stage_texts.size()) journey = f;
+                    else if (auto e = read_extension(f, extension_place::stage, keys)) s.extensions.push_back(std::move(*e));
+                },
+                stage_texts.size() + 1);
             std::size_t text = s.id.size();
             for (std::string stage::*t : stage_texts) text += (s.*t).size();
-            if (!count(n, empty_.stage + max_written_bytes_per_text_byte * text, [&] { return content_bytes(s); }))
-                return;
+            std::size_t bound = empty_.stage + max_written_bytes_per_text_byte * text;
+            for (const extension& e : s.extensions) bound += extension_bound(e, extension_place::stage);
+            if (!count(n, bound, [&] { return content_bytes(s); })) return;
             if (journey) read_journey(journey, s);
             p.stages.push_back(std::move(s));
         });
@@ -676,8 +728,7 @@ private:
     const xml_text_problem report_;  // places decode's problems
     std::string buffer_;  // a copy of text_ that pugixml parses in place, then padding
     document doc_;
-    std::vector<pending> problems_;
-    std::size_t unlisted_ = 0;  // problems found past max_reported_problems
+    read_notes notes_;
     std::unordered_map<std::string_view, std::size_t> persona_ids_;  // offsets of their elements
     std::unordered_map<std::string_view, std::size_t> stage_ids_;
     std::forward_list<std::string> decoded_ids_;  // ids that references spelled, as keys of the maps above

@@ -92,10 +92,11 @@ constexpr std::size_t source_value = longest({"template", "ai"});
 constexpr std::array<std::string_view, 7> stage_keys = {
     "stage_name", "buyer_actions", "duration", "key_influencers", "seller_actions", "content_type", "key_message"};
 
-// Levels: .bpm root 0, <metadata> and <personas> 1, <persona> 2, its fields 3, a <stage> or
-// <pain-point> 4, a stage's fields 5. JSON root 0, its members 1, a persona 2, its members 3, a
-// stage or pain point detail 4, their members 5; the metadata's and the profile's members 2 and 4.
-// .bpm <conflicts> 1, <conflict> 2, its fields 3; JSON a conflict 2, its members 3.
+// Levels: .bpm root 0, <metadata>, <personas> and the map's <extension>s 1, <persona> 2, its
+// fields 3, a <stage> or <pain-point> 4, a stage's fields 5. JSON root 0, its members 1, a persona
+// 2, its members 3, a stage or pain point detail 4, their members 5; the metadata's and the
+// profile's members 2 and 4. .bpm <conflicts> 1, <conflict> 2, its fields 3; JSON a conflict 2,
+// its members 3. Extensions sit with the members of their object.
 
 constexpr std::size_t bpm_framing =
     std::string_view("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size() +
@@ -196,8 +197,26 @@ struct written {
             json += json_bytes[b];
         }
     }
+    // An extension at a depth of both forms: in .bpm '<extension key="KEY">JSON</extension>', the
+    // JSON as an element's text; in JSON '"KEY": JSON,', the JSON as it is.
+    void add(const extension& e, std::size_t depth) {
+        bpm += xml_field(depth, "extension") + xml_attribute("key");
+        json += json_member(depth, "");
+        attribute(e.key);
+        for (char c : e.json) bpm += xml_text_bytes[static_cast<unsigned char>(c)];
+        json += e.json.size();
+    }
+
     std::size_t larger() const { return std::max(bpm, json); }
 };
+
+// Each extension counts as a part of its own, so that a reader can count them one by one as it
+// reads them and then the rest of their persona or stage, and come to the same sum.
+std::size_t extensions_content_bytes(const std::vector<extension>& es, extension_place at) {
+    std::size_t n = 0;
+    for (const extension& e : es) n += content_bytes(e, at);
+    return n;
+}
 
 }  // namespace
 
@@ -221,14 +240,14 @@ std::size_t own_content_bytes(const persona& p) {
         w.text(p.summary->text);
         w.attribute(p.summary->generated_at);
     }
-    return w.larger();
+    return w.larger() + extensions_content_bytes(p.extensions, extension_place::persona);
 }
 
 std::size_t content_bytes(const stage& s) {
     written w{bpm_stage, json_stage};
     w.attribute(s.id);
     for (stage_field f : all_stage_fields) w.text(s.field(f));
-    std::size_t n = w.larger();
+    std::size_t n = w.larger() + extensions_content_bytes(s.extensions, extension_place::stage);
     for (const journey_task& t : s.journey) n += content_bytes(t);
     return n;
 }
@@ -268,8 +287,15 @@ std::size_t content_bytes(const persona& p) {
     return n;
 }
 
+std::size_t content_bytes(const extension& e, extension_place at) {
+    written w;
+    w.add(e, at == extension_place::document ? 1 : at == extension_place::persona ? 3 : 5);
+    return w.larger();
+}
+
 std::size_t content_bytes(const document& doc) {
-    std::size_t n = framing_content_bytes() + content_bytes(doc.metadata);
+    std::size_t n = framing_content_bytes() + content_bytes(doc.metadata) +
+                    extensions_content_bytes(doc.extensions, extension_place::document);
     for (const persona& p : doc.personas) n += content_bytes(p);
     for (const merge_conflict& c : doc.conflicts) n += content_bytes(c);
     return n;

@@ -23,7 +23,7 @@ namespace {
 // A description bigger than this is not one of ours.
 constexpr std::size_t max_description_bytes = 64 * 1024;
 // A copy: its description on the first line, then the map as a .bpm file holds it.
-constexpr const char* extension = ".bpmrecovery";
+constexpr const char* recovery_extension = ".bpmrecovery";
 
 // Whether the process that wrote a copy still runs.
 bool still_running(const std::string& host, long long pid, unsigned long long started) {
@@ -64,7 +64,7 @@ recovery_folder::recovery_folder(fs::path folder) : folder_(std::move(folder)) {
 
 fs::path recovery_folder::file_of(const std::string& slot) const {
     // One process's copies never meet another's: the name holds the host and process id.
-    return folder_ / (host_name() + "-" + std::to_string(process_id()) + "-" + slot + extension);
+    return folder_ / (host_name() + "-" + std::to_string(process_id()) + "-" + slot + recovery_extension);
 }
 
 result<> recovery_folder::write(const std::string& slot, const recovery_info& info, std::string_view bytes,
@@ -110,7 +110,7 @@ std::vector<recovery_copy> recovery_folder::orphans() const {
     std::error_code ec;
     for (fs::directory_iterator it(folder_, ec), end; !ec && it != end; it.increment(ec)) {
         const fs::path& path = it->path();
-        if (path.extension() != extension || !it->is_regular_file(ec)) continue;
+        if (path.extension() != recovery_extension || !it->is_regular_file(ec)) continue;
         std::ifstream in(path, std::ios::binary);
         std::string line;
         // Only the description is read here; a longer first line is not one of ours.

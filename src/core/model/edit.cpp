@@ -80,8 +80,14 @@ std::string shown(const std::string& name, const char* placeholder) { return nam
 
 std::size_t text_bytes(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
 
+std::size_t extension_bytes(const std::vector<extension>& es) {
+    std::size_t n = es.capacity() * sizeof(extension);
+    for (const extension& e : es) n += text_bytes(e.key) + text_bytes(e.json);
+    return n;
+}
+
 std::size_t stage_bytes(const stage& s) {
-    std::size_t n = sizeof(stage) + text_bytes(s.id);
+    std::size_t n = sizeof(stage) + text_bytes(s.id) + extension_bytes(s.extensions);
     for (stage_field f : all_stage_fields) n += text_bytes(s.field(f));
     for (const journey_task& t : s.journey) {
         n += sizeof(journey_task) + text_bytes(t.text);
@@ -93,7 +99,7 @@ std::size_t stage_bytes(const stage& s) {
 std::size_t persona_bytes(const persona& p) {
     std::size_t n = sizeof(persona) + text_bytes(p.id) + text_bytes(p.name) + text_bytes(p.created_by) +
                     text_bytes(p.last_updated_at) + text_bytes(p.profile.role) + text_bytes(p.profile.organisation) +
-                    text_bytes(p.profile.segment) + text_bytes(p.profile.success_metric);
+                    text_bytes(p.profile.segment) + text_bytes(p.profile.success_metric) + extension_bytes(p.extensions);
     for (const pain_point& pp : p.pain_points) n += sizeof(pain_point) + text_bytes(pp.text);
     for (const stage& s : p.stages) n += stage_bytes(s);
     if (p.summary) n += text_bytes(p.summary->text) + text_bytes(p.summary->generated_at);

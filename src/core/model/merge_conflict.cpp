@@ -16,11 +16,12 @@ bool one_of(std::string_view key, std::initializer_list<std::string_view> keys) 
 
 // Whether a merge records conflicts on this field of the place c is about.
 bool is_conflict_field(const merge_conflict& c) {
-    if (c.persona_id.empty()) return one_of(c.field, {"title", "created_by"});
-    if (!c.stage_id.empty()) return stage_field_from_key(c.field).has_value() || c.field == "journey_tasks";
+    if (c.persona_id.empty()) return one_of(c.field, {"title", "created_by", "extensions"});
+    if (!c.stage_id.empty())
+        return stage_field_from_key(c.field).has_value() || c.field == "journey_tasks" || c.field == "extensions";
     if (c.pain_point) return c.field == "category";
-    return one_of(c.field,
-                  {"name", "status", "created_by", "role", "organisation", "segment", "success_metric", "summary"});
+    return one_of(c.field, {"name", "status", "created_by", "role", "organisation", "segment", "success_metric", "summary",
+                            "extensions"});
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ bool stage::operator==(const stage& o) const {
     if (id != o.id) return false;
     for (stage_field f : all_stage_fields)
         if (field(f) != o.field(f)) return false;
-    return journey == o.journey;
+    return journey == o.journey && extensions == o.extensions;
 }
 
 std::string persona::pain_points_text() const {
@@ -63,7 +63,7 @@ stage* persona::stage_by_id(std::string_view stage_id) {
 bool persona::operator==(const persona& o) const {
     return id == o.id && name == o.name && pain_points == o.pain_points && profile == o.profile &&
            stages == o.stages && summary == o.summary && status == o.status &&
-           last_updated_at == o.last_updated_at && created_by == o.created_by;
+           last_updated_at == o.last_updated_at && created_by == o.created_by && extensions == o.extensions;
 }
 
 std::size_t document::find_persona(std::string_view persona_id) const {
@@ -114,6 +114,15 @@ std::string document::new_stage_id() const {
     for (const auto& p : personas)
         for (const auto& s : p.stages) highest = std::max(highest, id_number(s.id, "stage-"));
     return "stage-" + std::to_string(highest + 1);
+}
+
+std::string extensions_text(const std::vector<extension>& extensions) {
+    std::string out;
+    for (const extension& e : extensions) {
+        if (!out.empty()) out += '\n';
+        out += e.key + ": " + e.json;
+    }
+    return out;
 }
 
 std::string journey_tasks_text(const std::vector<journey_task>& tasks) {
