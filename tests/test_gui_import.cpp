@@ -13,6 +13,7 @@
 
 #include "bpm/bpm_file.h"
 #include "bpm/json_format.h"
+#include "bpm/mermaid_journey.h"
 #include "csv_import_dialog.h"
 #include "bpm/xlsx_export.h"
 #include "gui_fixture.h"
@@ -173,6 +174,41 @@ BOOST_FIXTURE_TEST_CASE(the_csv_preview_lets_the_user_choose_what_a_column_holds
     }
     BOOST_TEST(Shown() == doc);
     BOOST_TEST(prompts.problems.empty());
+}
+
+// A Mermaid journey (.mmd, or the first journey block of a .md) and a TSV open as imports too;
+// the journey goes back out through File > Export > Journey as Mermaid as it came in.
+BOOST_FIXTURE_TEST_CASE(file_open_imports_mermaid_markdown_and_tsv, editor) {
+    const std::string diagram = "journey\n    title Emma Rodriguez\n    section Awareness\n      Reads a blog: 3: CMO\n"
+                                "    section Decision\n      Books a demo: 5: CFO, IT\n";
+    const std::string mmd = dir.file("emma.mmd"), md = dir.file("notes.md"), tsv = dir.file("stages.tsv");
+    test::spit(mmd, diagram);
+    test::spit(md, "# Notes\n\n```mermaid\n" + diagram + "```\n");
+    test::spit(tsv, "Stage\tBuyer actions\nAwareness\tReads a blog\nDecision\tBooks a demo\n");
+    for (const std::string& file : {mmd, md, tsv}) {
+        prompts.openPath = ToWx(file);
+        Command(wxID_OPEN);
+        BOOST_TEST(prompts.problems.empty(), file);
+        BOOST_TEST_REQUIRE(Shown() != doc, file);
+        doc = Shown();
+        BOOST_TEST_REQUIRE(doc->Model().personas.size() == 1u, file);
+        const persona& p = doc->Model().personas[0];
+        BOOST_TEST_REQUIRE(p.stages.size() == 2u, file);
+        BOOST_TEST(p.stages[1].name == "Decision", file);
+        BOOST_TEST(p.stages[1].buyer_actions == "Books a demo", file);
+        BOOST_TEST(Frame().GetTitle().StartsWith("Imported from " + ToWx(std::filesystem::path(file).filename().string())),
+                   Frame().GetTitle());
+    }
+    prompts.openPath = ToWx(mmd);
+    Command(wxID_OPEN);
+    doc = Shown();
+    BOOST_TEST(CommandEnabled(ID_EXPORT_MERMAID));
+    prompts.savePath = ToWx(dir.file("out.mmd"));
+    Command(ID_EXPORT_MERMAID);
+    BOOST_TEST(prompts.problems.empty());
+    const result<document> back = load_mermaid_journey(dir.file("out.mmd"), false);
+    BOOST_TEST_REQUIRE(bool(back), back.error());
+    BOOST_TEST((back.value->personas.at(0).stages == doc->Model().personas[0].stages));
 }
 
 BOOST_FIXTURE_TEST_CASE(file_open_cancelled_keeps_the_map_shown, editor) {

@@ -37,6 +37,7 @@ enum CommandId {
     ID_EXPORT_PDF,
     ID_EXPORT_PNG,
     ID_EXPORT_SVG,
+    ID_EXPORT_MERMAID,  // the selected persona's journey as a Mermaid diagram
     ID_EXPORT_JSON,  // the whole map as data: JSON, CSV, XLSX, Markdown (a range)
     ID_EXPORT_CSV,
     ID_EXPORT_XLSX,

@@ -59,6 +59,8 @@ void MainFrame::CreateMenus() {
     exports->Append(ID_EXPORT_PDF, _("&PDF...\tCtrl+E"), _("The printed pages as a PDF, optionally protected by a password"));
     exports->Append(ID_EXPORT_PNG, _("Journey Map as &PNG..."), _("A picture of the journey map, for slides"));
     exports->Append(ID_EXPORT_SVG, _("Journey Map as &SVG..."), _("The journey map as a scalable drawing"));
+    exports->Append(ID_EXPORT_MERMAID, _("Journey as Mer&maid..."),
+                    _("The selected persona's journey as a Mermaid user journey diagram, for GitHub and wikis"));
     exports->AppendSeparator();
     exports->Append(ID_EXPORT_JSON, _("&JSON..."), _("The whole map as JSON in the spec's shape, for scripts"));
     exports->Append(ID_EXPORT_CSV, _("&CSV..."), _("Every stage of every persona as a table, for spreadsheets"));

@@ -10,6 +10,7 @@
 #include "bpm/json_format.h"
 #include "bpm/map_formats.h"
 #include "bpm/map_pdf.h"
+#include "bpm/mermaid_journey.h"
 #include "bpm/xlsx_export.h"
 #include "bpm_document.h"
 #include "command_ids.h"
@@ -52,6 +53,8 @@ void MainFrame::BindOutput() {
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_EXPORT_PNG,
          ID_EXPORT_SVG);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportPdf(); }, ID_EXPORT_PDF);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { ExportMermaid(); }, ID_EXPORT_MERMAID);
+    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(m_context.GetPersona() != nullptr); }, ID_EXPORT_MERMAID);
     Bind(wxEVT_MENU, [this](wxCommandEvent& event) { ExportData(event.GetId()); }, ID_EXPORT_JSON, ID_EXPORT_MARKDOWN);
     Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(Doc() && !Doc()->Model().personas.empty()); },
          ID_EXPORT_JSON, ID_EXPORT_MARKDOWN);
@@ -152,6 +155,21 @@ void MainFrame::ExportData(int id) {
                       // TRANSLATORS: in the status bar after a CSV export; {1} is the file's name
                       ? FormatText(_("Exported \"{1}\", its columns separated by semicolons as Excel expects here."), name)
                       : FormatText(_("Exported \"{1}\"."), name));
+}
+
+void MainFrame::ExportMermaid() {
+    const bpm::persona* p = m_context.GetPersona();
+    if (!p) return;
+    m_context.CommitPendingEdits();
+    const wxString title = _("Export Journey as Mermaid");
+    const wxString path = m_prompts.chooseSavePath(this, title, wxString(), FileNameFor(p->name, _("Journey")) + ".mmd",
+                                                   _("Mermaid diagrams (*.mmd)|*.mmd"));
+    if (path.empty()) return;
+    const wxString name = wxFileName(path).GetFullName();
+    if (!ReportFailure(m_prompts, this, FormatText(_("Could not export \"{1}\"."), name),
+                       bpm::write_file_atomic(ToUtf8(path), bpm::to_mermaid_journey(*p))))
+        return;
+    SetStatusText(FormatText(_("Exported \"{1}\"."), name));
 }
 
 void MainFrame::ExportJourneyMap(int id) {

@@ -84,6 +84,8 @@ private:
     void ExportPdf();
     // File > Export > JSON, CSV or Markdown (by command id): the whole map as data.
     void ExportData(int id);
+    // File > Export > Journey as Mermaid: the selected persona's journey as a .mmd diagram.
+    void ExportMermaid();
     void ShowKeyboardHelp();
 
     void OnNotice(const EditingContext::Notice& notice);
