@@ -150,8 +150,10 @@ BOOST_AUTO_TEST_SUITE(lock_files)
 BOOST_FIXTURE_TEST_CASE(a_map_open_in_another_running_editor_opens_read_only_and_names_who_holds_it, map_file) {
     running_editor first(path);
     BOOST_TEST_REQUIRE(first.pid > 0);
-    // Started is not yet open: the other editor has the map once its lock is there.
-    BOOST_TEST_REQUIRE(WaitFor([&] { return fs::exists(lock); }, std::chrono::seconds(60)));
+    // Started is not yet open: the other editor has the map once its lock is there and written
+    // (it is created first, then filled, so a look in between finds it empty).
+    BOOST_TEST_REQUIRE(WaitFor([&] { return fs::exists(lock) && parse_lock_entry(test::slurp(lock)); },
+                               std::chrono::seconds(60)));
     const std::string theirs = test::slurp(lock);
     BOOST_TEST(parse_lock_entry(theirs)->pid == first.pid);
 
