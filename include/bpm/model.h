@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bpm/comment.h"
 #include "bpm/merge_conflict.h"
 
 namespace bpm {
@@ -173,12 +174,14 @@ struct document_metadata {
     bool operator!=(const document_metadata& o) const { return !(*this == o); }
 };
 
-/// A buying process map: metadata, an ordered list of personas, and the conflicts a merge left
-/// unresolved in them.
+/// A buying process map: metadata, an ordered list of personas, the conflicts a merge left
+/// unresolved in them, and the team's comments on them.
 struct document {
     document_metadata metadata;
     std::vector<persona> personas;
     std::vector<merge_conflict> conflicts;
+    /// Comments on personas and stages, in the order they were written.
+    std::vector<comment> comments;
     /// Members of the top-level JSON object the map has no field for, in their order (usually none).
     std::vector<extension> extensions;
 
@@ -197,7 +200,7 @@ struct document {
 
     bool operator==(const document& o) const {
         return metadata == o.metadata && personas == o.personas && conflicts == o.conflicts &&
-               extensions == o.extensions;
+               comments == o.comments && extensions == o.extensions;
     }
     bool operator!=(const document& o) const { return !(*this == o); }
 };
