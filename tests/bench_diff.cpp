@@ -30,43 +30,13 @@
 
 namespace {
 
+using bpm::test::median;
+using bpm::test::process_run;
+using bpm::test::run_quietly;
+
 using bpm::document;
 
-// One run of a program, its output thrown away: wall-clock time from fork to exit, peak resident
-// memory (of it and what it waited for) and exit status.
-struct process_run {
-    double ms = 0;
-    double peak_mib = 0;
-    int status = -1;
-};
 
-process_run run_quietly(const std::vector<std::string>& argv, const std::string& folder = {}) {
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t child = ::fork();
-    if (child == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        for (int fd : {0, 1, 2}) ::dup2(null, fd);
-        if (!folder.empty() && ::chdir(folder.c_str()) != 0) std::_Exit(126);
-        ::execvp(args[0], args.data());
-        std::_Exit(127);
-    }
-    int status = 0;
-    struct rusage usage {};
-    process_run r;
-    if (child < 0 || ::wait4(child, &status, 0, &usage) != child) return r;
-    r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    r.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // An edited copy of the benchmark map: each of a few hundred edits a person might make between
 // two commits (a word in a long text, a duration, a stage moved, a pain point dropped or

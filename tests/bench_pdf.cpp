@@ -28,6 +28,8 @@
 
 namespace {
 
+using bpm::test::median;
+
 void report(const char* name, const bpm::document& doc, const bpm::pdf_text_measurer& fonts, int runs,
             const std::string& path, double budget_ms) {
     const bpm::map_pdf_request request;
@@ -72,36 +74,9 @@ double export_peak_mib(std::size_t personas, std::size_t stages, const bpm::pdf_
 
 #ifndef _WIN32
 
-// One run of a program, its output thrown away: the wall-clock time from fork to exit, and the
-// peak resident memory of the process and of the processes it waited for, in MiB (which Linux
-// counts from the fork: no less than this process had then).
-struct process_run {
-    double ms = 0;
-    double peak_mib = 0;
-    bool ok = false;
-};
+using bpm::test::process_run;
+using bpm::test::run_quietly;
 
-process_run run_quietly(const std::vector<std::string>& argv) {
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t child = ::fork();
-    if (child == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        for (int fd : {0, 1, 2}) ::dup2(null, fd);
-        ::execv(args[0], args.data());
-        std::_Exit(127);
-    }
-    int status = 0;
-    struct rusage usage {};
-    process_run r;
-    if (child < 0 || ::wait4(child, &status, 0, &usage) != child) return r;
-    r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    r.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
-    r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    return r;
-}
 
 std::string on_path(const char* name) {
     const char* path = std::getenv("PATH");
@@ -116,10 +91,6 @@ std::string on_path(const char* name) {
     return {};
 }
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 // bpmap-cli's whole process exporting the sample as PDF, and LibreOffice's (soffice --headless
 // --convert-to pdf) converting the same stages as CSV, interleaved so that a busy machine slows
@@ -134,7 +105,7 @@ void compare_with_libreoffice(const bpm::test::temp_dir& dir) {
     }
     const std::string sample = bpm::test::sample("nlyzer-b2b-personas.bpm");
     const std::string csv = dir.file("nlyzer-b2b-personas.csv");
-    if (!run_quietly({BPM_CLI, "export", sample, "--format", "csv", "-o", csv}).ok) {
+    if (!run_quietly({BPM_CLI, "export", sample, "--format", "csv", "-o", csv}).ok()) {
         std::printf("whole process against LibreOffice: the CSV export failed, skipped\n");
         return;
     }
@@ -145,8 +116,8 @@ void compare_with_libreoffice(const bpm::test::temp_dir& dir) {
     double our_peak = 0, their_peak = 0;
     for (int round = 0; round < 13; ++round) {
         const process_run a = run_quietly(ours), b = run_quietly(theirs);
-        if (!a.ok || !b.ok) {
-            std::printf("whole process against LibreOffice: %s failed, skipped\n", a.ok ? "soffice" : "bpmap-cli");
+        if (!a.ok() || !b.ok()) {
+            std::printf("whole process against LibreOffice: %s failed, skipped\n", a.ok() ? "soffice" : "bpmap-cli");
             return;
         }
         if (round < 2) continue;
@@ -176,8 +147,8 @@ void compare_password(const bpm::test::temp_dir& dir) {
     double plain_peak = 0, protect_peak = 0;
     for (int round = 0; round < 13; ++round) {
         const process_run a = run_quietly(plain), b = run_quietly(protect);
-        if (!a.ok || !b.ok) {
-            std::printf("whole process with a password: the export %s failed, skipped\n", a.ok ? "with" : "without");
+        if (!a.ok() || !b.ok()) {
+            std::printf("whole process with a password: the export %s failed, skipped\n", a.ok() ? "with" : "without");
             return;
         }
         if (round < 2) continue;

@@ -21,41 +21,11 @@
 
 namespace {
 
-// One run of a program, its output thrown away: wall-clock and CPU time (user and system) in
-// milliseconds, and peak resident memory in MiB.
-struct process_run {
-    double ms = 0, cpu_ms = 0, peak_mib = 0;
-    bool ok = false;
-};
+using bpm::test::median;
+using bpm::test::process_run;
+using bpm::test::run_quietly;
 
-process_run run_quietly(const std::vector<std::string>& argv) {
-    std::vector<char*> args;
-    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    const auto start = std::chrono::steady_clock::now();
-    const pid_t child = ::fork();
-    if (child == 0) {
-        const int null = ::open("/dev/null", O_RDWR);
-        for (int fd : {0, 1, 2}) ::dup2(null, fd);
-        ::execv(args[0], args.data());
-        std::_Exit(127);
-    }
-    int status = 0;
-    struct rusage usage {};
-    process_run r;
-    if (child < 0 || ::wait4(child, &status, 0, &usage) != child) return r;
-    r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    const auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1000.0 + t.tv_usec / 1000.0; };
-    r.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
-    r.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
-    r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-    return r;
-}
 
-double median(std::vector<double> v) {
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
 
 void compare(const char* name, const std::string& map, const bpm::test::temp_dir& dir, int rounds) {
     const std::string xlsx = dir.file("out.xlsx"), csv = dir.file("out.csv");
@@ -65,8 +35,8 @@ void compare(const char* name, const std::string& map, const bpm::test::temp_dir
     double xlsx_peak = 0, csv_peak = 0;
     for (int round = 0; round < rounds + 2; ++round) {
         const process_run a = run_quietly(workbook), b = run_quietly(rows);
-        if (!a.ok || !b.ok) {
-            std::printf("%s: the %s export failed\n", name, a.ok ? "CSV" : "XLSX");
+        if (!a.ok() || !b.ok()) {
+            std::printf("%s: the %s export failed\n", name, a.ok() ? "CSV" : "XLSX");
             return;
         }
         if (round < 2) continue;

@@ -6,6 +6,13 @@
 #include <string>
 #include <vector>
 
+#ifndef _WIN32
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 namespace bpm::test {
 
 namespace {
@@ -73,5 +80,37 @@ double median_ms(int runs, const std::function<void()>& fn) {
     std::sort(times.begin(), times.end());
     return times[times.size() / 2];
 }
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0 : values[values.size() / 2];
+}
+
+#ifndef _WIN32
+process_run run_quietly(const std::vector<std::string>& argv, const std::string& folder) {
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int null = ::open("/dev/null", O_RDWR);
+        for (int fd : {0, 1, 2}) ::dup2(null, fd);
+        if (!folder.empty() && ::chdir(folder.c_str()) != 0) std::_Exit(126);
+        ::execvp(args[0], args.data());
+        std::_Exit(127);
+    }
+    int status = 0;
+    struct rusage usage {};
+    process_run r;
+    if (child < 0 || ::wait4(child, &status, 0, &usage) != child) return r;
+    r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const auto ms = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1000.0 + t.tv_usec / 1000.0; };
+    r.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
+    r.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // kilobytes on Linux
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+#endif
 
 }  // namespace bpm::test
