@@ -754,7 +754,7 @@ private:
         const auto to_unicode = utf8_->to_unicode_fn;
         const std::vector<HPDF_UINT16> kept(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256);
         std::fill(&codes->cid_map[0][0], &codes->cid_map[0][0] + 256 * 256, HPDF_UINT16(0));
-        codes->cid_map[0][' '] = ' ';
+        codes->cid_map[0][0x20] = 0x20;  // the space, as a one-byte code
         utf8_->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
         HPDF_Font font = HPDF_GetFont(doc_, name, "UTF-8");
         utf8_->to_unicode_fn = to_unicode;
