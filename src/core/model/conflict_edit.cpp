@@ -275,6 +275,8 @@ std::string conflict_place_title(const document& doc, const merge_conflict& c) {
     else if (c.field == "summary") field = _("Summary");
     else if (c.field == "category") field = _("Category");
     else if (c.field == "title") field = _("Title");
+    // A stage's name, which the grid's column calls "Stage": "Name of Discovery".
+    else if (c.field == "stage_name") field = persona_field_title(persona_field::name);
     else if (const auto sf = stage_field_from_key(c.field)) field = stage_field_title(*sf);
     else if (const auto pf = persona_field_from_conflict_key(c.field)) field = persona_field_title(*pf);
     else field = c.field;
