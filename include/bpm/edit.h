@@ -32,6 +32,8 @@ struct change {
         stage_field,      // persona_id, stage_id, sfield
         document_replaced,  // the whole document was replaced (reverted or reloaded); steps are gone
         read_only_changed,  // the document became read-only or editable; its content is the same
+        conflicts_changed,  // the list of merge conflicts changed (one resolved, or put back by undo)
+        content_replaced,   // the whole content changed as one undoable step (a merge); steps stay
     };
     kind what;
     std::string persona_id;
@@ -68,6 +70,10 @@ struct change {
     static change document_replaced() { return change(kind::document_replaced); }
     /// The document became read-only or editable again (history::set_read_only).
     static change read_only_changed() { return change(kind::read_only_changed); }
+    /// The document's merge conflicts changed: one was resolved, or undo put it back.
+    static change conflicts_changed() { return change(kind::conflicts_changed); }
+    /// The whole content was replaced by an undoable step (merged with another version).
+    static change content_replaced() { return change(kind::content_replaced); }
 
     bool operator==(const change& o) const {
         return what == o.what && persona_id == o.persona_id && stage_id == o.stage_id && index == o.index &&

@@ -79,6 +79,9 @@ public:
 
     /// Records that the document now matches its file (just saved or loaded).
     void mark_clean();
+    /// Records that no state of the history matches the file any more (it changed on disk and
+    /// was merged in): the document stays unsaved whatever is undone or redone, until mark_clean.
+    void mark_unsaved() { clean_ = npos; }
     /// True when the document matches its file: no steps since mark_clean, or undone back to it.
     bool is_clean() const { return clean_ == done_; }
 

@@ -5,6 +5,8 @@
 #include <wx/filename.h>
 
 #include "bpm/bpm_file.h"
+#include "bpm/conflict_edit.h"
+#include "bpm/map_merge.h"
 #include "bpm/csv_import.h"
 #include "bpm/map_formats.h"
 #include "diagnostic_ui.h"
@@ -243,6 +245,10 @@ bool BpmDocument::DoOpenDocument(const wxString& file) {
 bool BpmDocument::DoSaveDocument(const wxString& file) {
     const wxString headline = FormatText(_("Could not save \"{1}\"."), wxFileName(file).GetFullName());
     const BusyFlag busy(m_busy);
+    // Conflicts left are saved with the map, once the user has said so.
+    if (!Model().conflicts.empty() &&
+        !m_prompts.confirmSaveWithConflicts(GetDocumentWindow(), wxFileName(file).GetFullName(), Model().conflicts.size()))
+        return false;
     std::string bytes = bpm::write_bpm(Model());
     // A place this map holds no lock on (Save As, a new map's first save) is locked first, so no
     // map open in another editor is replaced unawares; the old place's lock goes once saved.
@@ -354,6 +360,38 @@ bool BpmDocument::ReloadFromDisk() {
     }
     return ReportFailure(m_prompts, GetDocumentWindow(),
                          FormatText(_("Could not reload \"{1}\"."), wxFileName(file).GetFullName()), loaded);
+}
+
+std::optional<std::size_t> BpmDocument::MergeFromDisk() {
+    if (m_disk.path().empty() || m_loadedBytes.empty() || IsReadOnly()) return std::nullopt;
+    CommitPendingEdits();
+    const wxString file = ToWx(m_disk.path());
+    const BusyFlag busy(m_busy);
+    // TRANSLATORS: {1} is the map's file name
+    const wxString headline = FormatText(_("Could not merge \"{1}\"."), wxFileName(file).GetFullName());
+    bpm::result<std::string> bytes = bpm::read_file(m_disk.path(), bpm::max_document_bytes);
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, bytes)) return std::nullopt;
+    bpm::result<bpm::document> theirs = [&] {
+        // TRANSLATORS: the title of the progress dialog while the map changed on disk is read to merge it
+        WorkProgress progress(GetDocumentWindow(), _("Merge"), FormatText(_("Reading \"{1}\"\u2026"), wxFileName(file).GetFullName()));
+        return bpm::read_bpm(*bytes.value, progress.Fn());
+    }();
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, theirs)) return std::nullopt;
+    // The version last read or written was a map this editor showed, so it reads again.
+    bpm::result<bpm::document> base = bpm::read_bpm(m_loadedBytes);
+    if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, base)) return std::nullopt;
+    bpm::merge_result merged = bpm::merge_maps(*base.value, m_model, *theirs.value);
+    const std::size_t found = merged.conflicts.size();
+    // TRANSLATORS: the undo step that merged the version on disk into the open map
+    m_history.submit(bpm::replace_content(std::move(merged.merged), ToUtf8(_("Merge Changes on Disk"))));
+    // The disk's version is the base of the next merge and of the next save's check; no state of
+    // the history matches that file, so the map stays unsaved whatever is undone.
+    m_disk.remember(m_disk.path(), *bytes.value);
+    m_loadedBytes = std::move(*bytes.value);
+    m_history.mark_unsaved();
+    UpdateTitle();
+    Announce(DiskNotice::Settled);
+    return found;
 }
 
 wxCommandProcessor* BpmDocument::OnCreateCommandProcessor() { return new HistoryCommandProcessor(*this); }

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <wx/docview.h>
 
@@ -85,6 +86,13 @@ public:
     /// Replaces the map with what its file holds now, dropping unsaved edits; false, after
     /// reporting why, when it cannot be read.
     bool ReloadFromDisk();
+    /// Merges what the file holds now into the map, against the version last read or written
+    /// (bpm::merge_maps: base that version, ours the map, theirs the file), as one undo step; the
+    /// file's version becomes the one loaded, and the map stays unsaved. The conflicts the merge
+    /// found, or nothing (after reporting why) when the file cannot be read or no version is known.
+    std::optional<std::size_t> MergeFromDisk();
+    /// Whether MergeFromDisk has a version to merge against.
+    bool CanMergeFromDisk() const { return !m_disk.path().empty() && !m_loadedBytes.empty() && !IsReadOnly(); }
     /// The file's bytes as this map last read or wrote them: the base of a three-way merge with
     /// what is on disk now.
     const std::string& LoadedVersion() const { return m_loadedBytes; }

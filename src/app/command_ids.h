@@ -51,6 +51,12 @@ enum CommandId {
     ID_COLUMN_FIRST,
     ID_COLUMN_LAST = ID_COLUMN_FIRST + 6,
     ID_COLUMNS_RESET,
+    // Edit > Conflicts: go to the next or previous merge conflict, resolve the one shown.
+    ID_CONFLICT_NEXT,
+    ID_CONFLICT_PREVIOUS,
+    ID_CONFLICT_KEEP_MINE,
+    ID_CONFLICT_TAKE_THEIRS,
+    ID_CONFLICT_EDIT,
 };
 
 class wxWindow;

@@ -26,6 +26,7 @@ DiskChangeBar::DiskChangeBar(wxWindow* parent, EditingContext& context)
         Dismiss();
         if (m_doc) m_doc->ReloadFromDisk();
     }, ID_RELOAD_THEIRS);
+    Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Merge(); }, ID_MERGE);
     // Keeping mine changes nothing now: the next save asks once before it replaces theirs.
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Dismiss(); }, ID_KEEP_MINE);
     Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -63,6 +64,27 @@ void DiskChangeBar::TellReadOnly() {
     const wxString& note = m_doc->ReadOnlyNote();
     Tell(note.empty() ? chosen : note, wxICON_INFORMATION, Buttons::SaveAs);
     m_readOnlyShown = true;
+}
+
+void DiskChangeBar::Merge() {
+    if (!m_doc) return;
+    const wxString name = m_doc->GetUserReadableName();
+    const std::optional<std::size_t> conflicts = m_doc->MergeFromDisk();
+    if (!conflicts) return;
+    if (*conflicts == 0) {
+        // TRANSLATORS: {1} is the map's file name; the other version's changes fitted with the user's
+        Tell(FormatText(_("Merged the changes on disk into \"{1}\"; none conflicted with yours. Save to keep "
+                          "the merge, or Undo to take it back."),
+                        name),
+             wxICON_INFORMATION, Buttons::Close);
+        return;
+    }
+    // TRANSLATORS: {1} is the map's file name, {2} how many conflicts the merge left
+    Tell(FormatText(wxPLURAL("Merged the changes on disk into \"{1}\": {2} conflict to resolve (F8 shows it).",
+                             "Merged the changes on disk into \"{1}\": {2} conflicts to resolve (F8 shows each).",
+                             *conflicts),
+                    name, wxString::Format("%zu", *conflicts)),
+         wxICON_WARNING, Buttons::Close);
 }
 
 void DiskChangeBar::Watch() {
@@ -162,6 +184,8 @@ void DiskChangeBar::Tell(const wxString& message, int flags, Buttons buttons) {
     if (buttons == Buttons::ReloadOrKeep) {
         // TRANSLATORS: replaces the map shown with the version on disk, losing unsaved changes
         AddButton(ID_RELOAD_THEIRS, _("Reload Theirs (Discard Mine)"));
+        // TRANSLATORS: merges the version on disk into the map shown, as one step Undo takes back
+        if (m_doc && m_doc->CanMergeFromDisk()) AddButton(ID_MERGE, _("Merge"));
         // TRANSLATORS: keeps the map shown; the next save asks before replacing the file on disk
         AddButton(ID_KEEP_MINE, _("Keep Mine"));
     }

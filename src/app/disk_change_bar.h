@@ -14,14 +14,14 @@ class wxActivateEvent;
 
 /// The strip under the toolbar that says what happened to the shown map's file on disk:
 /// reloaded (while the map had no unsaved edits), changed under unsaved edits (Reload Theirs /
-/// Keep Mine), unreadable, or deleted or moved; and that the map is open read-only, and why
+/// Merge / Keep Mine), unreadable, or deleted or moved; and that the map is open read-only, and why
 /// (Save As makes an editable copy). It watches the file's folder and checks again
 /// whenever the window is activated, because watchers miss changes in network and synced
 /// folders; the document decides, the bar tells and asks.
 class DiskChangeBar : public wxInfoBar {
 public:
     /// Button ids, as the bar's buttons send them.
-    enum { ID_RELOAD_THEIRS = wxID_HIGHEST + 700, ID_KEEP_MINE };
+    enum { ID_RELOAD_THEIRS = wxID_HIGHEST + 700, ID_KEEP_MINE, ID_MERGE };
 
     DiskChangeBar(wxWindow* parent, EditingContext& context);
     ~DiskChangeBar() override;
@@ -47,6 +47,8 @@ private:
     // Says the map is open read-only, and why when the user did not choose it; or takes that
     // back once the map is editable.
     void TellReadOnly();
+    // Merges the version on disk into the map and says how many conflicts are left.
+    void Merge();
     enum class Buttons { Close, ReloadOrKeep, SaveAs };
     void Tell(const wxString& message, int flags, Buttons buttons);
 

@@ -93,6 +93,11 @@ void EditingContext::OnHistoryChanges(const bpm::change_set& changes) {
         KeepSelectionOfReplacedMap();
         return;
     }
+    // A merge replaced the content as an undoable step: told as an edit (the Edit menu, the
+    // title and autosave follow it), then as a map replaced, since every panel shows new content.
+    const bool merged = std::any_of(changes.begin(), changes.end(), [](const bpm::change& c) {
+        return c.what == bpm::change::kind::content_replaced;
+    });
     if (changes.size() == 1 && changes.front().what == bpm::change::kind::read_only_changed) {
         Notify(ReadOnlyChanged);
         return;
@@ -106,7 +111,8 @@ void EditingContext::OnHistoryChanges(const bpm::change_set& changes) {
     m_listeners.Call(notice);
     m_notifying = !outermost;
     if (outermost) Notify(0);
-    FollowEdits(changes);
+    if (merged) KeepSelectionOfReplacedMap();
+    else FollowEdits(changes);
 }
 
 void EditingContext::KeepSelectionOfReplacedMap() {

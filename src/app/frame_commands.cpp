@@ -13,6 +13,7 @@
 #include "bpm/version.h"
 #include "chat_panel.h"
 #include "command_ids.h"
+#include "conflicts_ui.h"
 #include "doc_manager.h"
 #include "main_frame.h"
 #include "persona_commands.h"
@@ -81,6 +82,16 @@ void MainFrame::CreateMenus() {
     m_editMenu->Append(wxID_COPY, _("&Copy\tCtrl+C"));
     m_editMenu->Append(wxID_PASTE, _("&Paste\tCtrl+V"));
     m_editMenu->Append(wxID_SELECTALL, _("Select &All\tCtrl+A"));
+    m_editMenu->AppendSeparator();
+    auto* conflicts = new wxMenu;
+    conflicts->Append(ID_CONFLICT_NEXT, _("&Next Conflict\tF8"), _("Go to the next conflict a merge left in the map"));
+    conflicts->Append(ID_CONFLICT_PREVIOUS, _("&Previous Conflict\tShift+F8"), _("Go to the previous conflict"));
+    conflicts->AppendSeparator();
+    conflicts->Append(ID_CONFLICT_KEEP_MINE, _("&Keep Mine"), _("Settle the conflict shown with the map's value"));
+    conflicts->Append(ID_CONFLICT_TAKE_THEIRS, _("&Take Theirs"), _("Settle the conflict shown with the other version's value"));
+    conflicts->Append(ID_CONFLICT_EDIT, _("&Edit Conflicted Value..."), _("Settle the conflict shown with a value you type"));
+    // TRANSLATORS: the Edit menu's submenu about conflicts a merge of two versions left
+    m_editMenu->AppendSubMenu(conflicts, _("Con&flicts"));
     m_editMenu->AppendSeparator();
     m_editMenu->Append(wxID_PREFERENCES, _("Pre&ferences...\tCtrl+,"), _("The AI service the assistant may use"));
 
@@ -194,6 +205,7 @@ void MainFrame::BindCommands() {
     Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { wxStaticCast(GetDocumentManager(), BpmDocManager)->OfferRecovery(true); },
          ID_RECOVER);
+    BindConflictCommands(*this, *m_conflictBar);
     BindNavigation();
     BindOutput();
     BindAi();

@@ -14,6 +14,7 @@
 #include "bpm/journey_picture.h"
 #include "bpm/png_export.h"
 #include "bpm/svg_export.h"
+#include "conflicts_ui.h"
 #include "drawing_ui.h"
 #include "map_printout.h"
 #include "wx_string.h"
@@ -198,6 +199,7 @@ void JourneyMapView::OnPaint(wxPaintEvent&) {
             bpm::selection_outline(region->card, ToDrawColour(wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHT))));
         DrawDrawing(*gc, outline);
     }
+    if (m_doc) DrawConflictBadges(*gc, m_layout, m_doc->Model(), m_personaId);
 }
 
 void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {

@@ -20,6 +20,7 @@
 #include "ai_service.h"
 #include "bpm/completeness.h"
 #include "chat_panel.h"
+#include "conflicts_ui.h"
 #include "dashboard_view.h"
 #include "disk_change_bar.h"
 #include "empty_map_panel.h"
@@ -60,6 +61,9 @@ const char* const personas_pane = "personas";
 const char* const main_pane = "main";
 const char* const chat_pane = "chat";
 const char* const disk_pane = "disk";
+const char* const conflict_pane = "conflict";
+// The status bar's field that counts the map's merge conflicts.
+constexpr int conflicts_field = 2;
 
 // Files dropped on the window open as File > Open would: the first of them, once the drop is
 // over (a question about unsaved changes must not hold up the drag).
@@ -118,9 +122,9 @@ MainFrame::MainFrame(wxDocManager* manager, EditingContext& context, const Promp
     CreateMenus();
     CreateTools();
     SetStatusBar(new MapStatusBar(this));
-    GetStatusBar()->SetFieldsCount(2);
-    const int widths[] = {-1, FromDIP(360)};
-    SetStatusWidths(2, widths);
+    GetStatusBar()->SetFieldsCount(3);
+    const int widths[] = {-1, FromDIP(360), FromDIP(120)};
+    SetStatusWidths(3, widths);
     CreatePanes();
     BindCommands();
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::OnClose, this);
@@ -242,8 +246,41 @@ void MainFrame::CreatePanes() {
                               .MinSize(FromDIP(wxSize(280, 240)))
                               .CloseButton(true)
                               .MaximizeButton(false));
+    CreateConflictBar();
     m_defaultPerspective = m_aui.SavePerspective();
     m_aui.Update();
+}
+
+void MainFrame::CreateConflictBar() {
+    // Under the disk strip, across the window, shown while a conflict is shown.
+    m_conflictBar = new ConflictBar(this, m_context, m_prompts, m_stageGrid, m_personaForm);
+    m_aui.AddPane(m_conflictBar, wxAuiPaneInfo()
+                                     .Name(conflict_pane)
+                                     .Top()
+                                     .Layer(9)
+                                     .CaptionVisible(false)
+                                     .PaneBorder(false)
+                                     .Gripper(false)
+                                     .DockFixed()
+                                     .Floatable(false)
+                                     .Movable(false)
+                                     .Resizable(false)
+                                     .Hide());
+    m_conflictBar->onShownChanged = [this](bool shown) {
+        wxAuiPaneInfo& pane = m_aui.GetPane(conflict_pane);
+        if (shown) pane.BestSize(-1, m_conflictBar->GetBestSize().y).MinSize(-1, m_conflictBar->GetBestSize().y);
+        pane.Show(shown);
+        m_aui.Update();
+        Refresh();
+    };
+    m_conflictBar->onCountChanged = [this](const wxString& text) { SetStatusText(text, conflicts_field); };
+    // Clicking the count goes to the next conflict, as F8 does.
+    GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {
+        event.Skip();
+        wxRect rect;
+        if (GetStatusBar()->GetFieldRect(conflicts_field, rect) && rect.Contains(event.GetPosition()))
+            m_conflictBar->GoToNext(1);
+    });
 }
 
 void MainFrame::RestoreLayout() {
@@ -264,6 +301,7 @@ void MainFrame::RestoreLayout() {
         if (!perspective.Contains("name=" + panes[i].name + ";")) panes[i].Show();
     // The disk strip shows only while it has something to say, never as a layout left it.
     m_aui.GetPane(disk_pane).Show(!m_diskBar->GetShownMessage().empty());
+    m_aui.GetPane(conflict_pane).Show(m_conflictBar->CurrentIndex() != bpm::npos);
     m_personaListWanted = m_aui.GetPane(personas_pane).IsShown();
     if (!Doc()) m_aui.GetPane(personas_pane).Hide();
     m_aui.Update();

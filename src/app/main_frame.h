@@ -14,6 +14,7 @@
 
 class AiService;
 class ChatPanel;
+class ConflictBar;
 class DashboardView;
 class DiskChangeBar;
 class JourneyMapView;
@@ -58,6 +59,7 @@ public:
     DashboardView* GetDashboard() const { return m_dashboard; }
     ChatPanel* GetChatPanel() const { return m_chat; }
     DiskChangeBar* GetDiskChangeBar() const { return m_diskBar; }
+    ConflictBar* GetConflictBar() const { return m_conflictBar; }
     AiService& GetAiService() { return *m_ai; }
     wxAuiManager& GetAuiManager() { return m_aui; }
 
@@ -108,6 +110,8 @@ private:
     /// Clears the status bar's note on a persona's status, if it still shows.
     void WithdrawStatusNote();
     void SetPersonaListShown(bool shown);
+    // The strip and the status bar's count of the map's merge conflicts.
+    void CreateConflictBar();
 
     void OnGenerateSummary(wxCommandEvent& event);
     void OnStageCommand(wxCommandEvent& event);
@@ -125,6 +129,7 @@ private:
     wxToolBar* m_tools = nullptr;
     PersonaList* m_personaList = nullptr;
     DiskChangeBar* m_diskBar = nullptr;
+    ConflictBar* m_conflictBar = nullptr;
     wxSimplebook* m_mainArea = nullptr;
     WelcomeCard* m_welcome = nullptr;
     wxNotebook* m_pages = nullptr;

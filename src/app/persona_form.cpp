@@ -9,6 +9,8 @@
 
 #include "accessibility.h"
 #include "bpm/completeness.h"
+#include "bpm/conflict_edit.h"
+#include "conflicts_ui.h"
 #include "pain_point_tags.h"
 #include "persona_status_ui.h"
 #include "ui_text.h"
@@ -141,7 +143,13 @@ wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, co
         if (!m_doc || !Persona()) return;
         const bpm::merge how = m_typingIn == text ? bpm::merge::typing : bpm::merge::start_typing;
         m_typingIn = text;
-        m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), how);
+        // Typing in a conflicted field settles the conflict with what is typed, in the same step.
+        const std::size_t conflict =
+            bpm::find_field_conflict(m_doc->Model(), m_personaId, "", bpm::persona_field_conflict_key(field));
+        if (conflict != bpm::npos)
+            m_doc->Submit(bpm::resolve_conflict(conflict, bpm::conflict_resolution::edited, ToUtf8(text->GetValue())), how);
+        else
+            m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), how);
     });
     text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
         m_typingIn = nullptr;
@@ -175,6 +183,10 @@ void PersonaForm::ShowValues() {
         m_fields[i]->Enable(p != nullptr);
         // Read-only fields still select and copy.
         m_fields[i]->SetEditable(m_context.CanEdit());
+        const std::size_t conflict =
+            p && m_doc ? bpm::find_field_conflict(m_doc->Model(), m_personaId, "", bpm::persona_field_conflict_key(fields[i]))
+                       : bpm::npos;
+        MarkConflictedText(m_fields[i], conflict == bpm::npos ? nullptr : &m_doc->Model().conflicts[conflict]);
     }
     m_statusRefresh.Request();
 }
@@ -207,6 +219,7 @@ void PersonaForm::WrapLabel(wxStaticText* text, const wxString& label, int formW
 void PersonaForm::OnChanges(const bpm::change_set& changes) {
     bool values = false, painPoints = false, status = false;
     for (const bpm::change& c : changes) {
+        if (c.what == bpm::change::kind::conflicts_changed) values = true;
         if (c.persona_id != m_personaId) continue;
         using kind = bpm::change::kind;
         switch (c.what) {

@@ -5,6 +5,7 @@
 #include <wx/app.h>
 #include <wx/filedlg.h>
 #include <wx/msgdlg.h>
+#include <wx/textdlg.h>
 
 #include "csv_import_dialog.h"
 #include "recovery_dialog.h"
@@ -38,6 +39,27 @@ Prompts Prompts::Dialogs() {
                                     "save yours beside it."));
         dialog.SetOKCancelLabels(_("&Replace Their Version"), _("&Cancel"));
         return dialog.ShowModal() == wxID_OK;
+    };
+    p.confirmSaveWithConflicts = [](wxWindow* parent, const wxString& name, std::size_t conflicts) {
+        // TRANSLATORS: {1} is the map's file name, {2} how many merge conflicts it still holds
+        wxMessageDialog dialog(parent,
+                               FormatText(wxPLURAL("\"{1}\" has {2} unresolved conflict.",
+                                                   "\"{1}\" has {2} unresolved conflicts.", conflicts),
+                                          name, wxString::Format("%zu", conflicts)),
+                               wxTheApp->GetAppDisplayName(), wxOK | wxCANCEL | wxICON_WARNING | wxCENTRE);
+        dialog.SetExtendedMessage(_("Saving keeps them in the file, to resolve later here or in another copy of "
+                                    "the editor. Edit \u25B8 Conflicts \u25B8 Next Conflict (F8) shows each one."));
+        dialog.SetOKCancelLabels(_("&Save Anyway"), _("&Cancel"));
+        return dialog.ShowModal() == wxID_OK;
+    };
+    p.editConflictValue = [](wxWindow* parent, const wxString& title, wxString& value) {
+        // TRANSLATORS: {1} is where the conflict is, e.g. "Duration of Awareness"
+        wxTextEntryDialog dialog(parent, FormatText(_("The text that settles the conflict in {1}:"), title),
+                                 _("Resolve Conflict"), value, wxOK | wxCANCEL | wxTE_MULTILINE | wxCENTRE);
+        dialog.SetSize(parent->FromDIP(wxSize(520, 300)));
+        if (dialog.ShowModal() != wxID_OK) return false;
+        value = dialog.GetValue();
+        return true;
     };
     p.chooseRecovery = ChooseRecovery;
     p.inform = [](wxWindow* parent, const wxString& message) {
@@ -86,6 +108,8 @@ Prompts Prompts::Unattended() {
     p.confirmRevert = [](wxWindow*, const wxString&) { return false; };
     p.confirmOverwriteChanged = [](wxWindow*, const wxString&) { return false; };
     p.chooseRecovery = [](wxWindow*, const std::vector<bpm::recovery_copy>&) { return RecoveryChoice{}; };
+    p.confirmSaveWithConflicts = [](wxWindow*, const wxString&, std::size_t) { return false; };
+    p.editConflictValue = [](wxWindow*, const wxString&, wxString&) { return false; };
     p.inform = [](wxWindow*, const wxString& message) { std::fprintf(stderr, "%s\n", ToUtf8(message).c_str()); };
     p.reportProblem = [](wxWindow*, const wxString& message, const wxString& details) {
         std::fprintf(stderr, "%s\n", ToUtf8(message).c_str());

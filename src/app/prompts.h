@@ -37,6 +37,11 @@ struct Prompts {
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmRevert;
     /// "X changed on disk since you opened it: replace it with your version?"; true to save over it.
     std::function<bool(wxWindow* parent, const wxString& documentName)> confirmOverwriteChanged;
+    /// "X has N unresolved conflicts: save anyway?"; true to save them with the map.
+    std::function<bool(wxWindow* parent, const wxString& documentName, std::size_t conflicts)> confirmSaveWithConflicts;
+    /// Asks for the text that settles a conflict about title (a field and where it is), starting
+    /// from value; false when cancelled.
+    std::function<bool(wxWindow* parent, const wxString& title, wxString& value)> editConflictValue;
     /// Lists the recovery copies left by editors that did not end normally (name, when, personas,
     /// where) and asks what to do with one of them.
     std::function<RecoveryChoice(wxWindow* parent, const std::vector<bpm::recovery_copy>& copies)> chooseRecovery;

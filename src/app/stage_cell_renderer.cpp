@@ -5,6 +5,9 @@
 #include <wx/dc.h>
 #include <wx/settings.h>
 
+#include "conflicts_ui.h"
+#include "stage_grid_table.h"
+
 namespace {
 
 // Room between the grid lines and the text, in pixels.
@@ -26,6 +29,9 @@ wxString StageCellRenderer::PrepareText(wxGrid& grid, const wxGridCellAttr& attr
 void StageCellRenderer::Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const wxRect& rect, int row, int col,
                              bool isSelected) {
     wxGridCellRenderer::Draw(grid, attr, dc, rect, row, col, isSelected);
+    const auto* table = dynamic_cast<const StageGridTable*>(grid.GetTable());
+    const bool conflicted = table && table->HasConflict(row, col);
+    if (conflicted && !isSelected) DrawConflictBackground(dc, rect);
     SetTextColoursAndFont(grid, attr, dc, isSelected);
     const bool empty = grid.GetTable()->IsEmptyCell(row, col);
     const wxString text = PrepareText(grid, attr, dc, row, col);
@@ -42,6 +48,7 @@ void StageCellRenderer::Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const
         if (!line.empty()) dc.DrawText(line, inner.x + text_offset, y);
         y += step;
     }
+    if (conflicted) DrawConflictCorner(dc, rect);
 }
 
 wxSize StageCellRenderer::GetBestSize(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, int row, int col) {

@@ -16,6 +16,7 @@
 
 #include "accessibility.h"
 #include "command_ids.h"
+#include "conflicts_ui.h"
 #include "stage_cell_renderer.h"
 #include "stage_grid_table.h"
 #include "wx_string.h"
@@ -248,6 +249,8 @@ void StageGrid::OnChanges(const bpm::change_set& changes) {
     const bool batch = changes.size() > 1;
     if (batch) m_grid->BeginBatch();
     for (const bpm::change& c : changes) {
+        // The cells' conflict marks: few cells, so the grid repaints what shows.
+        if (c.what == bpm::change::kind::conflicts_changed) m_grid->GetGridWindow()->Refresh();
         if (c.persona_id != personaId) continue;
         switch (c.what) {
             case bpm::change::kind::persona_removed:
@@ -331,6 +334,14 @@ int StageGrid::BestRowHeight(int row) const {
         height = std::max(height, renderer->GetBestHeight(*m_grid, *attr, dc, row, col, m_grid->GetColSize(col)));
     }
     return height;
+}
+
+void StageGrid::GoToField(const std::string& stageId, bpm::stage_field field) {
+    const int row = m_table->FindRow(stageId);
+    if (row == wxNOT_FOUND) return;
+    if (m_grid->IsCellEditControlEnabled()) m_grid->DisableCellEditControl();
+    GoTo(row, StageGridTable::ColumnOf(field));
+    m_grid->SetFocus();
 }
 
 std::string StageGrid::NewStageId() const { return m_doc->Model().new_stage_id(); }
@@ -592,6 +603,7 @@ void StageGrid::OnCellRightClick(wxGridEvent& event) {
 void StageGrid::ShowStageMenu(int row, int col, const wxPoint& at) {
     if (!m_grid->IsInSelection(row, col)) GoTo(row, col);
     wxMenu menu;
+    if (m_table->HasConflict(row, col)) AppendConflictItems(menu);
     menu.Append(ID_STAGE_INSERT, _("&Insert Stage Above\tCtrl+Shift+I"));
     menu.Append(ID_STAGE_ADD, _("&Add Stage Below\tCtrl+Shift+N"));
     menu.Append(ID_STAGE_DELETE, _("&Delete Stage\tCtrl+Delete"));

@@ -65,6 +65,9 @@ public:
     /// True when an open cell editor holds text that differs from its cell.
     bool HasPendingEdit() const;
 
+    /// Puts the cursor on a stage's field and the focus in the grid, scrolled into view.
+    void GoToField(const std::string& stageId, bpm::stage_field field);
+
     bool IsColumnShown(int col) const;
     /// Shows or hides a column (the Stage column always stays) and remembers it.
     void SetColumnShown(int col, bool shown);

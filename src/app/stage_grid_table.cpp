@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bpm/conflict_edit.h"
 #include "bpm/edit.h"
 #include "bpm_document.h"
 #include "wx_string.h"
@@ -89,8 +90,21 @@ wxString StageGridTable::GetValue(int row, int col) {
 void StageGridTable::SetValue(int row, int col, const wxString& value) {
     const bpm::stage* s = StageAt(row);
     if (!s || !m_doc) return;
-    // Each finished cell edit is a step of its own, even when the same cell is edited twice.
-    m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
+    // Each finished cell edit is a step of its own, even when the same cell is edited twice. Typed
+    // into a conflicted cell, the value settles the conflict in the same step.
+    const std::size_t conflict =
+        bpm::find_field_conflict(m_doc->Model(), m_personaId, s->id, bpm::stage_field_key(FieldOf(col)));
+    if (conflict != bpm::npos)
+        m_doc->Submit(bpm::resolve_conflict(conflict, bpm::conflict_resolution::edited, ToUtf8(value)));
+    else
+        m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
+}
+
+bool StageGridTable::HasConflict(int row, int col) const {
+    if (!m_doc || m_doc->Model().conflicts.empty()) return false;
+    const bpm::stage* s = StageAt(row);
+    return s && bpm::find_field_conflict(m_doc->Model(), m_personaId, s->id, bpm::stage_field_key(FieldOf(col))) !=
+                    bpm::npos;
 }
 
 bool StageGridTable::IsEmptyCell(int row, int col) {

@@ -35,6 +35,9 @@ public:
     /// Rereads the stage list after the persona changed wholesale and tells the grid.
     void Reload();
 
+    /// Whether the cell holds a value two merged versions disagree on (an unresolved conflict).
+    bool HasConflict(int row, int col) const;
+
     /// The stage field shown in a column.
     static bpm::stage_field FieldOf(int col);
     /// The column of a stage field.

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include <wx/app.h>
@@ -87,6 +88,12 @@ struct scripted_prompts {
     // by the real dialog), and how often it was shown.
     std::function<bool(wxWindow*, const std::string&, bpm::csv_table&, bpm::csv_mapping&)> csvPreview;
     int csvPreviews = 0;
+    // Whether to save a map that still has conflicts, and how often that was asked.
+    bool saveWithConflicts = false;
+    int askedAboutConflicts = 0;
+    // The text Edit... settles a conflict with (cancelled when unset), and the text it offered.
+    std::optional<wxString> conflictText;
+    wxString offeredConflictText;
 
     void install() {
         Prompts p;
@@ -131,6 +138,16 @@ struct scripted_prompts {
         p.chooseOpenPath = [this](wxWindow*, const wxString&, const wxString&, const wxString& wildcard) {
             openWildcard = wildcard;
             return openPath;
+        };
+        p.confirmSaveWithConflicts = [this](wxWindow*, const wxString&, std::size_t) {
+            ++askedAboutConflicts;
+            return saveWithConflicts;
+        };
+        p.editConflictValue = [this](wxWindow*, const wxString&, wxString& value) {
+            offeredConflictText = value;
+            if (!conflictText) return false;
+            value = *conflictText;
+            return true;
         };
         TheDocManager().SetPrompts(p);
     }

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "bpm/edit.h"
+#include "bpm/merge_conflict.h"
+#include "bpm/model.h"
+
+namespace bpm {
+
+/// How a merge conflict is settled. For a field: keep_mine keeps the map's value, take_theirs
+/// sets theirs', edited sets a text of the user's. For something one version removed:
+/// keep_mine keeps it, take_theirs removes it as that version did (whichever it was).
+enum class conflict_resolution { keep_mine, take_theirs, edited };
+
+/// Whether how can settle c: keeping always can; taking theirs can where the map can hold theirs'
+/// text (not extensions or journey tasks, kept as text; a status or category by a known key);
+/// an edit only where the field is plain text (stage and persona text fields, the map's title
+/// and created-by, a summary).
+bool can_resolve(const merge_conflict& c, conflict_resolution how);
+
+/// Settles the conflict at index of doc.conflicts as one step: sets the field (or removes the
+/// item) as how says, and drops the conflict; undo puts both back, the conflict at its index.
+/// text is the value for edited, ignored otherwise. Does not apply (false) when there is no
+/// conflict at index, can_resolve refuses, or the persona, stage or pain point is gone. Typing
+/// that follows an edited resolution (merge::typing on the same field) joins its step.
+std::unique_ptr<edit> resolve_conflict(std::size_t index, conflict_resolution how, std::string text = {});
+
+/// Replaces the whole content of the document with replacement as one undoable step labelled
+/// label (merging another version in); listeners hear one change of kind content_replaced.
+std::unique_ptr<edit> replace_content(document replacement, std::string label);
+
+/// Index in doc.conflicts of the unresolved conflict about a field (its key, as
+/// merge_conflict::field) of a stage (stage_id set) or of a persona (stage_id ""), or npos.
+std::size_t find_field_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id,
+                                std::string_view field);
+
+/// Translated name of what c is about, as the Edit menu and the editor name it: "Duration of
+/// Awareness", "Role of Sophie", "Title", "Category of Budget cuts"; for a removal, the item's name.
+std::string conflict_place_title(const document& doc, const merge_conflict& c);
+
+/// The key a persona text field has in a merge conflict ("role"; "name").
+std::string_view persona_field_conflict_key(persona_field f);
+
+}  // namespace bpm

@@ -1,0 +1,171 @@
+#define BOOST_TEST_MODULE conflict_edit
+#include <boost/test/unit_test.hpp>
+
+#include "bpm/conflict_edit.h"
+#include "bpm/history.h"
+#include "test_support.h"
+
+using namespace bpm;
+
+namespace {
+
+merge_conflict field_conflict(std::string persona, std::string stage, std::string field, std::string base,
+                              std::string ours, std::string theirs) {
+    merge_conflict c;
+    c.persona_id = std::move(persona);
+    c.stage_id = std::move(stage);
+    c.field = std::move(field);
+    c.base = std::move(base);
+    c.ours = std::move(ours);
+    c.theirs = std::move(theirs);
+    return c;
+}
+
+merge_conflict removal(std::string persona, std::string stage, conflict_side by) {
+    merge_conflict c;
+    c.persona_id = std::move(persona);
+    c.stage_id = std::move(stage);
+    c.removed_by = by;
+    return c;
+}
+
+// The rich document with three conflicts: the duration of Awareness, the role of the
+// Marketing Director, and the Decision stage that theirs removed.
+struct fixture {
+    document doc = test::rich_document();
+    history h{doc};
+    std::vector<change_set> heard;
+    fixture() {
+        doc.conflicts = {field_conflict("persona-1", "stage-1", "duration", "1 week", "1-2 weeks", "3 weeks"),
+                         field_conflict("persona-1", "", "role", "CMO", "VP Marketing", "Head of Marketing"),
+                         removal("persona-1", "stage-2", conflict_side::theirs)};
+        h.subscribe([this](const change_set& c) { heard.push_back(c); });
+    }
+    const stage& awareness() const { return doc.personas[0].stages[0]; }
+};
+
+bool has(const change_set& changes, change::kind k) {
+    for (const change& c : changes)
+        if (c.what == k) return true;
+    return false;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(keep_mine_drops_the_conflict_and_keeps_the_value, fixture) {
+    const document before = doc;
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::keep_mine)));
+    BOOST_TEST(awareness().duration == "1-2 weeks");
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(doc.conflicts[0].field == "role");
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST(h.undo_description() == "Keep Mine for Duration of Awareness");
+    BOOST_TEST(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(take_theirs_sets_the_field_in_the_same_step, fixture) {
+    const document before = doc;
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(awareness().duration == "3 weeks");
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(has(heard.back(), change::kind::stage_field));
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST(h.undo());
+    BOOST_TEST(awareness().duration == "1-2 weeks");
+    BOOST_TEST((doc.conflicts == before.conflicts));  // back at its index
+    BOOST_TEST(h.redo());
+    BOOST_TEST(awareness().duration == "3 weeks");
+}
+
+BOOST_FIXTURE_TEST_CASE(an_edit_sets_the_users_text_and_typing_on_joins_it, fixture) {
+    BOOST_TEST(h.submit(resolve_conflict(1, conflict_resolution::edited, "Head"), merge::start_typing));
+    BOOST_TEST(h.submit(set_persona_field("persona-1", persona_field::role, "Head of Growth"), merge::typing));
+    BOOST_TEST(doc.personas[0].profile.role == "Head of Growth");
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST(h.undo_description() == "Resolve Role of Marketing Director");
+    BOOST_TEST(h.undo());
+    BOOST_TEST(doc.personas[0].profile.role == "VP Marketing");
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(an_edit_to_the_value_the_map_holds_still_resolves, fixture) {
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::edited, "1-2 weeks")));
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(h.undo());
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(a_removal_is_kept_or_taken, fixture) {
+    doc.conflicts.push_back(field_conflict("persona-1", "stage-2", "key_message", "", "a", "b"));
+    const document before = doc;
+    BOOST_TEST(h.submit(resolve_conflict(2, conflict_resolution::keep_mine)));
+    BOOST_TEST(doc.personas[0].stages.size() == 2u);
+    BOOST_TEST(h.undo_description() == "Keep Decision");
+    BOOST_TEST(h.undo());
+    // Taking theirs deletes the stage and settles what was disputed inside it.
+    BOOST_TEST(h.submit(resolve_conflict(2, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.personas[0].stages.size() == 1u);
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(h.undo_description() == "Delete Decision");
+    BOOST_TEST(h.undo());
+    BOOST_TEST((doc == before));
+}
+
+BOOST_FIXTURE_TEST_CASE(structured_fields_take_theirs_by_key, fixture) {
+    doc.conflicts = {field_conflict("persona-1", "", "status", "in_progress", "completed", "in_progress")};
+    merge_conflict category = field_conflict("persona-1", "", "category", "", "financial", "process");
+    category.pain_point = "Too expensive";
+    doc.conflicts.push_back(category);
+    BOOST_TEST(!can_resolve(doc.conflicts[0], conflict_resolution::edited));
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST((doc.personas[0].status == persona_status::in_progress));
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST((doc.personas[0].pain_points[0].category == pain_category::process));
+    BOOST_TEST(doc.conflicts.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(what_cannot_be_done_changes_nothing, fixture) {
+    merge_conflict ext = field_conflict("persona-1", "stage-1", "extensions", "", "a: 1", "a: 2");
+    doc.conflicts.push_back(ext);
+    BOOST_TEST(!h.submit(resolve_conflict(3, conflict_resolution::take_theirs)));
+    BOOST_TEST(!h.submit(resolve_conflict(3, conflict_resolution::edited, "a: 3")));
+    BOOST_TEST(h.submit(resolve_conflict(3, conflict_resolution::keep_mine)));
+    BOOST_TEST(!h.submit(resolve_conflict(9, conflict_resolution::keep_mine)));  // no such conflict
+    doc.personas[0].stages.erase(doc.personas[0].stages.begin());  // the stage is gone
+    BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+BOOST_FIXTURE_TEST_CASE(conflicts_are_found_by_field, fixture) {
+    BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "duration") == 0u);
+    BOOST_TEST(find_field_conflict(doc, "persona-1", "", "role") == 1u);
+    BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "key_message") == npos);
+    BOOST_TEST(persona_field_conflict_key(persona_field::success_metric) == "success_metric");
+}
+
+BOOST_FIXTURE_TEST_CASE(content_is_replaced_as_one_step, fixture) {
+    const document before = doc;
+    document merged = doc;
+    merged.personas[0].name = "CMO";
+    merged.conflicts.clear();
+    BOOST_TEST(h.submit(replace_content(merged, "Merge")));
+    BOOST_TEST((doc == merged));
+    BOOST_TEST(has(heard.back(), change::kind::content_replaced));
+    BOOST_TEST(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST(!h.submit(replace_content(before, "Merge")));  // nothing to change
+}
+
+BOOST_FIXTURE_TEST_CASE(a_merged_map_stays_unsaved_when_undone, fixture) {
+    h.mark_clean();
+    document merged = doc;
+    merged.metadata.title = "Theirs";
+    BOOST_TEST(h.submit(replace_content(merged, "Merge")));
+    h.mark_unsaved();
+    BOOST_TEST(h.undo());
+    BOOST_TEST(!h.is_clean());
+}

@@ -1,0 +1,245 @@
+// Conflicts a merge left in the map: shown where they are (a marked cell, a badge, a count),
+// resolved one undoable step at a time, asked about before saving; and the disk strip's Merge.
+#include <cstdlib>
+
+#include <wx/statusbr.h>
+
+#include "bpm/conflict_edit.h"
+#include "conflicts_ui.h"
+#include "disk_change_bar.h"
+#include "gui_fixture.h"
+
+using namespace gui_test;
+
+namespace {
+
+merge_conflict StageConflict(const std::string& field, std::string ours, std::string theirs) {
+    merge_conflict c;
+    c.persona_id = "persona-1";
+    c.stage_id = "stage-1";
+    c.field = field;
+    c.base = "1 week";
+    c.ours = std::move(ours);
+    c.theirs = std::move(theirs);
+    return c;
+}
+
+// The sample with two conflicts: the duration of Awareness and the role of its first persona.
+std::string SampleWithConflicts() {
+    document d = *load_bpm(test::sample("nlyzer-b2b-personas.bpm")).value;
+    d.conflicts.push_back(StageConflict("duration", d.personas[0].stages[0].duration, "3 weeks"));
+    merge_conflict role;
+    role.persona_id = "persona-1";
+    role.field = "role";
+    role.base = "CFO";
+    role.ours = d.personas[0].profile.role;
+    role.theirs = "Finance Director";
+    d.conflicts.push_back(role);
+    static test::temp_dir folder;
+    const std::string path = folder.file("conflicts-source.bpm");
+    BOOST_REQUIRE(bool(save_bpm(d, path)));
+    return path;
+}
+
+struct conflicted_editor : editor {
+    conflicted_editor() : editor(SampleWithConflicts()) {}
+};
+
+ConflictBar& Bar() { return *Frame().GetConflictBar(); }
+wxString StatusCount() { return Frame().GetStatusBar()->GetStatusText(2); }
+
+// Presses a key on the focused control as GTK first reports it.
+void Press(wxWindow& focused, int keyCode, bool shift = false) {
+    focused.SetFocus();
+    wxKeyEvent hook(wxEVT_CHAR_HOOK);
+    hook.m_keyCode = keyCode;
+    hook.m_shiftDown = shift;
+    hook.SetEventObject(&focused);
+    focused.ProcessWindowEvent(hook);
+    Pump();
+}
+
+void PressOnConflictBar(int id) {
+    wxCommandEvent click(wxEVT_BUTTON, id);
+    click.SetEventObject(&Bar());
+    Bar().ProcessWindowEvent(click);
+    Pump();
+}
+
+void Activate() {
+    wxActivateEvent event(wxEVT_ACTIVATE, true, Frame().GetId());
+    event.SetEventObject(&Frame());
+    Frame().ProcessWindowEvent(event);
+    Pump();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(conflicts)
+
+BOOST_FIXTURE_TEST_CASE(conflicts_are_marked_and_counted, conflicted_editor) {
+    BOOST_TEST(StatusCount() == "2 conflicts");
+    auto* table = Frame().GetStageGrid()->GetTable();
+    BOOST_TEST(table->HasConflict(0, 2));
+    BOOST_TEST(!table->HasConflict(0, 1));
+    // F8 from the grid goes to the first conflict: its cell, and the strip shows its versions.
+    Press(grid(), WXK_F8);
+    BOOST_TEST(grid().GetGridCursorRow() == 0);
+    BOOST_TEST(grid().GetGridCursorCol() == 2);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+    BOOST_TEST(Frame().GetAuiManager().GetPane(&Bar()).IsShown());
+    // The next one is the persona's role, in the persona form, marked.
+    Press(grid(), WXK_F8);
+    BOOST_TEST(Bar().CurrentIndex() == 1u);
+    BOOST_TEST((Context().GetPage() == EditingContext::Page::Persona));
+    wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
+    BOOST_TEST(role->GetToolTip() != nullptr);
+    BOOST_TEST(role->GetToolTipText().Contains("Finance Director"));
+}
+
+BOOST_FIXTURE_TEST_CASE(keep_mine_and_take_theirs_are_undoable_steps, conflicted_editor) {
+    const std::string mine = shown().stages[0].duration;
+    Command(ID_CONFLICT_NEXT);
+    BOOST_TEST(CommandEnabled(ID_CONFLICT_TAKE_THEIRS));
+    Command(ID_CONFLICT_TAKE_THEIRS);
+    BOOST_TEST(shown().stages[0].duration == "3 weeks");
+    BOOST_TEST(grid().GetCellValue(0, 2) == "3 weeks");
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(StatusCount() == "1 conflict");
+    BOOST_TEST(!Frame().GetAuiManager().GetPane(&Bar()).IsShown());
+    BOOST_TEST(undo_label() == "Undo Take Theirs for Duration of Awareness");
+
+    Command(wxID_UNDO);
+    BOOST_TEST(shown().stages[0].duration == mine);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+    BOOST_TEST(Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
+    Command(wxID_REDO);
+    BOOST_TEST(shown().stages[0].duration == "3 weeks");
+    Command(wxID_UNDO);
+
+    // Undone, the conflict at the grid's cursor shows again; Keep Mine, from the strip's button.
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+    PressOnConflictBar(ID_CONFLICT_KEEP_MINE);
+    BOOST_TEST(shown().stages[0].duration == mine);
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(!Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
+    Command(wxID_UNDO);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+}
+
+BOOST_FIXTURE_TEST_CASE(edit_settles_with_the_text_typed, conflicted_editor) {
+    Command(ID_CONFLICT_NEXT);
+    // Cancelled, nothing changes.
+    Command(ID_CONFLICT_EDIT);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(prompts.offeredConflictText == wxString(ToWx(shown().stages[0].duration)));
+    prompts.conflictText = wxString("2 weeks");
+    Command(ID_CONFLICT_EDIT);
+    BOOST_TEST(shown().stages[0].duration == "2 weeks");
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(undo_label() == "Undo Resolve Duration of Awareness");
+}
+
+BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {
+    wxTextCtrl* text = OpenCellEditor(0, 2);
+    text->SetValue("4 weeks");
+    grid().DisableCellEditControl();
+    Pump();
+    BOOST_TEST(shown().stages[0].duration == "4 weeks");
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    Command(wxID_UNDO);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(shown().stages[0].duration != "4 weeks");
+}
+
+BOOST_FIXTURE_TEST_CASE(saving_with_conflicts_asks_first, conflicted_editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "7 weeks"));
+    const std::string before = test::slurp(path);
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedAboutConflicts == 1);
+    BOOST_TEST(test::slurp(path) == before);
+    BOOST_TEST(doc->IsModified());
+
+    prompts.saveWithConflicts = true;
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedAboutConflicts == 2);
+    BOOST_TEST(!doc->IsModified());
+    BOOST_TEST(load_bpm(path).value->conflicts.size() == 2u);  // kept in the file
+
+    // Once all are resolved, saving asks nothing.
+    Command(ID_CONFLICT_NEXT);
+    Command(ID_CONFLICT_KEEP_MINE);
+    Command(ID_CONFLICT_NEXT);
+    Command(ID_CONFLICT_KEEP_MINE);
+    BOOST_TEST(StatusCount().empty());
+    Command(wxID_SAVE);
+    BOOST_TEST(prompts.askedAboutConflicts == 2);
+    BOOST_TEST(load_bpm(path).value->conflicts.empty());
+}
+
+BOOST_FIXTURE_TEST_CASE(closing_with_save_asks_about_conflicts_too, conflicted_editor) {
+    doc->Submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "7 weeks"));
+    prompts.answers = {SaveChoice::Save};
+    // Cancelled at the question about conflicts: the map stays open.
+    BOOST_TEST(!TheDocManager().CloseDocuments(false));
+    BOOST_TEST(prompts.askedAboutConflicts == 1);
+    BOOST_TEST(Context().GetDocument() == doc);
+}
+
+BOOST_AUTO_TEST_CASE(merge_takes_disjoint_changes_from_disk_as_one_step) {
+    editor e;
+    const std::string theirsDuration = "11 weeks";
+    e.doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Mine"));
+    document theirs = *load_bpm(e.path).value;
+    theirs.personas[0].stages[0].duration = theirsDuration;
+    test::spit(e.path, write_bpm(theirs));
+    Activate();
+    BOOST_TEST_REQUIRE(DiskBar().HasButtonId(DiskChangeBar::ID_MERGE));
+    PressOnDiskBar(DiskChangeBar::ID_MERGE);
+    const stage& s = e.doc->Model().personas[0].stages[0];
+    BOOST_TEST(s.duration == theirsDuration);
+    BOOST_TEST(s.key_message == "Mine");
+    BOOST_TEST(e.doc->Model().conflicts.empty());
+    BOOST_TEST(DiskBarSays("none conflicted"));
+    BOOST_TEST(e.doc->IsModified());
+    BOOST_TEST(e.doc->LoadedVersion() == test::slurp(e.path));
+    BOOST_TEST(e.undo_label() == "Undo Merge Changes on Disk");
+
+    // Saving writes the merge without asking about a change on disk.
+    Command(wxID_SAVE);
+    BOOST_TEST(e.prompts.askedToReplace == 0);
+    BOOST_TEST(load_bpm(e.path).value->personas[0].stages[0].duration == theirsDuration);
+}
+
+BOOST_AUTO_TEST_CASE(merge_with_overlapping_edits_shows_the_conflicts_and_undoes) {
+    editor e;
+    const std::string base = e.doc->Model().personas[0].stages[0].duration;
+    e.doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "5 weeks"));
+    document theirs = *load_bpm(e.path).value;
+    theirs.personas[0].stages[0].duration = "9 weeks";
+    test::spit(e.path, write_bpm(theirs));
+    Activate();
+    PressOnDiskBar(DiskChangeBar::ID_MERGE);
+    BOOST_TEST(e.doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(DiskBarSays("1 conflict to resolve"));
+    BOOST_TEST(StatusCount() == "1 conflict");
+    BOOST_TEST(Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration == "5 weeks");
+
+    Command(ID_CONFLICT_NEXT);
+    Command(ID_CONFLICT_TAKE_THEIRS);
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration == "9 weeks");
+    Command(wxID_UNDO);  // the resolution
+    Command(wxID_UNDO);  // the merge
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration == "5 weeks");
+    BOOST_TEST(e.doc->Model().conflicts.empty());
+    BOOST_TEST(StatusCount().empty());
+    // The file is theirs now: the map before the merge is not what it holds.
+    BOOST_TEST(e.doc->IsModified());
+    Command(wxID_UNDO);
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration == base);
+    BOOST_TEST(e.doc->IsModified());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
