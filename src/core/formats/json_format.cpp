@@ -86,6 +86,15 @@ json conflict_json(const merge_conflict& c) {
     return j;
 }
 
+json comment_json(const comment& c) {
+    json replies = json::array();
+    for (const comment_reply& r : c.replies)
+        replies.push_back(json{{"id", r.id}, {"author", r.author}, {"created_at", r.created_at}, {"text", r.text}});
+    return json{{"id", c.id},         {"persona_id", c.persona_id}, {"stage_id", c.stage_id},
+                {"field", c.field},   {"author", c.author},         {"created_at", c.created_at},
+                {"text", c.text},     {"resolved", c.resolved},     {"replies", std::move(replies)}};
+}
+
 // The document's tree, built a persona at a time; nothing when progress cancels.
 std::optional<json> document_tree(const document& doc, const progress_fn& progress) {
     json personas = json::array();
@@ -103,6 +112,11 @@ std::optional<json> document_tree(const document& doc, const progress_fn& progre
         json conflicts = json::array();
         for (const merge_conflict& c : doc.conflicts) conflicts.push_back(conflict_json(c));
         root["merge_conflicts"] = std::move(conflicts);
+    }
+    if (!doc.comments.empty()) {
+        json comments = json::array();
+        for (const comment& c : doc.comments) comments.push_back(comment_json(c));
+        root["bpmap_comments"] = std::move(comments);
     }
     add_extensions(root, doc.extensions);
     return root;
