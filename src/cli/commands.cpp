@@ -351,8 +351,14 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
                     // TRANSLATORS: {1} is a file, {2} and {3} its personas and stages ("2 personas", "5 stages"), {4} how many conflicts it records
                     : format(_n("{1}: valid ({2}, {3}), with {4} unresolved conflict",
                                 "{1}: valid ({2}, {3}), with {4} unresolved conflicts", conflicts),
-                             path, personas, stage_count, std::to_string(conflicts)))
-            << "\n";
+                             path, personas, stage_count, std::to_string(conflicts)));
+        if (!map.comments.empty()) {
+            const auto open = static_cast<std::size_t>(std::count_if(
+                map.comments.begin(), map.comments.end(), [](const comment& c) { return !c.resolved; }));
+            // TRANSLATORS: follows "FILE: valid (2 personas, 5 stages)"; comments the team left on the map and has not resolved
+            out << "; " << format(_n("{1} open comment", "{1} open comments", open), std::to_string(open));
+        }
+        out << "\n";
     }
     return code;
 }
