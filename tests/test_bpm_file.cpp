@@ -204,6 +204,19 @@ BOOST_AUTO_TEST_CASE(comments_are_kept_in_their_own_element_after_the_conflicts)
     const std::string all = write_bpm(both);
     BOOST_TEST(all.find("</conflicts>\n\t<comments>") != std::string::npos);
     BOOST_TEST(all.find("</comments>\n\t<extension key=\"source\">") != std::string::npos);
+    // A conflict about a comment's text names the comment.
+    merge_conflict on_text;
+    on_text.persona_id = "persona-1";
+    on_text.stage_id = "stage-1";
+    on_text.field = "text";
+    on_text.comment_id = "comment-0a1b2c3d4e5f";
+    on_text.base = "Is 2 weeks realistic?";
+    on_text.ours = "Is 3 weeks realistic?";
+    on_text.theirs = "Is 4 weeks realistic?";
+    both.conflicts.push_back(on_text);
+    BOOST_TEST(write_bpm(both).find("<conflict persona=\"persona-1\" stage=\"stage-1\" field=\"text\" "
+                                    "comment=\"comment-0a1b2c3d4e5f\">") != std::string::npos);
+    expect_within_content_bytes(both, "comment conflict");
     BOOST_TEST((round_trip(both) == both));
     // A map without comments has no such element.
     BOOST_TEST(write_bpm(test::rich_document()).find("comments") == std::string::npos);

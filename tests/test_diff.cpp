@@ -423,7 +423,7 @@ BOOST_AUTO_TEST_CASE(conflicts_recorded_and_resolved_are_changes_too) {
     const auto j = nlohmann::json::parse(diff_to_json(added));
     BOOST_TEST(j["changes"][0] == nlohmann::json::parse(R"({"kind": "conflict_added", "persona_id": "persona-1",
         "persona": "Emma Rodriguez", "stage_id": "stage-1", "stage": "Awareness", "pain_point": null,
-        "field": "duration", "removed_by": null, "base": "2 weeks", "ours": "2-4 weeks",
+        "field": "duration", "comment_id": null, "removed_by": null, "base": "2 weeks", "ours": "2-4 weeks",
         "theirs": "a long text that runs on well past the eighty bytes a conflict shows of each value, cut"})"));
     BOOST_TEST(j["changes"][1]["removed_by"] == "theirs");
     // The outline ends with them, for git log -p.

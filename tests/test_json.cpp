@@ -568,6 +568,18 @@ BOOST_AUTO_TEST_CASE(comments_go_under_their_own_key_and_come_back_exactly) {
     BOOST_TEST(j["bpmap_comments"][3]["stage_id"] == "");
     BOOST_TEST(!json::parse(write_json(test::rich_document())).contains("bpmap_comments"));
     survives_both_ways(d);
+    // A conflict about a comment's text names the comment.
+    document conflicted = d;
+    merge_conflict text;
+    text.persona_id = "persona-1";
+    text.field = "text";
+    text.comment_id = "comment-444444444444";
+    text.ours = "Title";
+    conflicted.conflicts = {text};
+    BOOST_TEST(json::parse(write_json(conflicted))["merge_conflicts"][0]["comment_id"] == "comment-444444444444");
+    survives_both_ways(conflicted);
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [{"persona_id": "p",
+        "comment_id": "c", "field": "role"}]})") == "1:53: $.merge_conflicts[0]: a conflict about a comment is about its text");
 }
 
 BOOST_AUTO_TEST_CASE(comments_in_json_are_read_forgivingly_where_nothing_is_lost) {

@@ -120,6 +120,10 @@ std::string conflict_place(const std::string& persona_name, const std::string& s
     if (c.persona_id.empty())
         return _("Map") + std::string(separator) + field_title(change_kind::document_field, c.field);
     const std::string persona = label(persona_name, c.persona_id), in_persona = persona + std::string(separator);
+    if (!c.comment_id.empty())
+        // TRANSLATORS: the text of a comment a team member left, as a place of a merge conflict ("Emma › Awareness › Comment")
+        return in_persona + (c.stage_id.empty() ? std::string() : label(stage_name, c.stage_id) + std::string(separator)) +
+               _("Comment");
     const bool removal = c.removed_by != conflict_side::none;
     if (!c.stage_id.empty()) {
         const std::string stage = label(stage_name, c.stage_id);
@@ -372,6 +376,7 @@ std::string diff_to_json(const map_diff& d) {
             j["stage"] = conflict.stage_id.empty() ? json(nullptr) : json(c.stage_name);
             j["pain_point"] = conflict.pain_point ? json(*conflict.pain_point) : json(nullptr);
             j["field"] = conflict.field.empty() ? json(nullptr) : json(conflict.field);
+            j["comment_id"] = conflict.comment_id.empty() ? json(nullptr) : json(conflict.comment_id);
             j["removed_by"] = conflict.removed_by == conflict_side::none
                                   ? json(nullptr)
                                   : json(std::string(conflict_side_key(conflict.removed_by)));

@@ -153,6 +153,7 @@ private:
         if (!c.persona_id.empty()) attribute("persona", c.persona_id);
         if (!c.stage_id.empty()) attribute("stage", c.stage_id);
         if (!c.field.empty()) attribute("field", c.field);
+        if (!c.comment_id.empty()) attribute("comment", c.comment_id);
         if (c.removed_by != conflict_side::none) attribute("removed-by", conflict_side_key(c.removed_by));
         const bool values = c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() ||
                             !c.theirs.empty();

@@ -694,11 +694,12 @@ private:
         attributes<0>(el, {});
         each_item(el, "conflict", [&](pugi::xml_node n) {
             if (cancelled_) return;
-            const auto [persona, stage, field, removed_by] =
-                attributes<4>(n, {"persona", "stage", "field", "removed-by"});
+            const auto [persona, stage, field, comment, removed_by] =
+                attributes<5>(n, {"persona", "stage", "field", "comment", "removed-by"});
             merge_conflict c;
             c.persona_id = conflict_id(n, persona);
             c.stage_id = conflict_id(n, stage);
+            c.comment_id = conflict_id(n, comment);
             c.field = attribute_value(field);
             const std::string side = attribute_value(removed_by);
             if (const auto s = conflict_side_from_key(side)) c.removed_by = *s;
@@ -712,7 +713,7 @@ private:
                            else c.theirs = std::move(value);
                        });
             if (const std::string why = conflict_shape_problem(c); !why.empty()) problem(n, why);
-            const std::size_t text = c.persona_id.size() + c.stage_id.size() + c.field.size() +
+            const std::size_t text = c.persona_id.size() + c.stage_id.size() + c.field.size() + c.comment_id.size() +
                                      (c.pain_point ? c.pain_point->size() : 0) + c.base.size() + c.ours.size() +
                                      c.theirs.size();
             if (count(n, empty_.conflict + max_written_bytes_per_text_byte * text, [&] { return content_bytes(c); }))

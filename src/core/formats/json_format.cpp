@@ -77,6 +77,7 @@ json conflict_json(const merge_conflict& c) {
     if (!c.stage_id.empty()) j["stage_id"] = c.stage_id;
     if (c.pain_point) j["pain_point"] = *c.pain_point;
     if (!c.field.empty()) j["field"] = c.field;
+    if (!c.comment_id.empty()) j["comment_id"] = c.comment_id;
     if (c.removed_by != conflict_side::none) j["removed_by"] = std::string(conflict_side_key(c.removed_by));
     if (c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() || !c.theirs.empty()) {
         j["base"] = c.base;

@@ -630,7 +630,8 @@ private:
     void read_conflict(const json& j, const std::string& path) {
         if (!expect_object(j, path)) return;
         merge_conflict c;
-        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id}}) {
+        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id},
+                               std::pair{"comment_id", &c.comment_id}}) {
             *id = string_field(j, key, path);
             if (!id->empty() && !is_valid_id(*id))
                 problem(path + "." + key,

@@ -89,7 +89,8 @@ part member_part(part object, std::string_view key) {
         case part::detail:
         case part::pain_item: return one_of(key, {"text", "category"}) ? part::text : part::unused;
         case part::conflict:
-            return one_of(key, {"persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs"})
+            return one_of(key, {"persona_id", "stage_id", "pain_point", "field", "comment_id", "removed_by", "base", "ours",
+                                "theirs"})
                        ? part::text
                        : part::unused;
         case part::comment:

@@ -167,11 +167,12 @@ constexpr std::size_t json_journey_person = json_member(8, "");
 constexpr std::size_t side_value = longest({"ours", "theirs"});
 constexpr std::size_t bpm_conflict = xml_container(1, "conflicts") + xml_container(2, "conflict") +
                                      xml_attribute("persona") + xml_attribute("stage") + xml_attribute("field") +
-                                     xml_attribute("removed-by") + side_value + xml_field(3, "pain-point") +
+                                     xml_attribute("comment") + xml_attribute("removed-by") + side_value + xml_field(3, "pain-point") +
                                      xml_field(3, "base") + xml_field(3, "ours") + xml_field(3, "theirs");
 constexpr std::size_t json_conflict = json_container(1, "merge_conflicts") + json_item(2) +
                                       json_member(3, "persona_id") + json_member(3, "stage_id") +
                                       json_member(3, "pain_point") + json_member(3, "field") +
+                                      json_member(3, "comment_id") +
                                       json_member(3, "removed_by") + side_value + json_member(3, "base") +
                                       json_member(3, "ours") + json_member(3, "theirs");
 
@@ -293,7 +294,7 @@ std::size_t content_bytes(const pain_point& p) {
 
 std::size_t content_bytes(const merge_conflict& c) {
     written w{bpm_conflict, json_conflict};
-    for (const std::string* id : {&c.persona_id, &c.stage_id, &c.field}) w.attribute(*id);
+    for (const std::string* id : {&c.persona_id, &c.stage_id, &c.field, &c.comment_id}) w.attribute(*id);
     if (c.pain_point) w.text(*c.pain_point);
     for (const std::string* t : {&c.base, &c.ours, &c.theirs}) w.text(*t);
     return w.larger();
