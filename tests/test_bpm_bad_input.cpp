@@ -405,3 +405,71 @@ BOOST_AUTO_TEST_CASE(a_conflict_about_a_persona_the_map_no_longer_has_is_kept) {
     BOOST_TEST(r.value->conflicts[0].stage_id == "also-gone");
     BOOST_TEST(r.value->conflicts[0].theirs == "3");
 }
+
+namespace {
+
+// A valid file with one persona (persona-1, stage-1) and the comment elements `comments` from line 14.
+std::string with_comments(const std::string& comments) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+           "<buying-process-map format-version=\"1\">\n"
+           "\t<personas>\n"
+           "\t\t<persona id=\"persona-1\">\n"
+           "\t\t\t<name>Emma</name>\n"
+           "\t\t\t<status>in_progress</status>\n"
+           "\t\t\t<stages>\n"
+           "\t\t\t\t<stage id=\"stage-1\">\n"
+           "\t\t\t\t\t<name>Awareness</name>\n"
+           "\t\t\t\t</stage>\n"
+           "\t\t\t</stages>\n"
+           "\t\t</persona>\n"
+           "\t</personas>\n"
+           "\t<comments>\n" +
+           comments +
+           "\t</comments>\n"
+           "</buying-process-map>\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(comments_that_cannot_stand_are_located) {
+    expect_problem(with_comments("\t\t<comment id=\"c1\"><text>Hi</text></comment>\n"),
+                   "a comment must name the persona it is about", 15, 3);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" stage=\"stage-1\" field=\"role\">"
+                                 "<text>Hi</text></comment>\n"),
+                   "\"role\" is not a field that a comment can be about here", 15, 3);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" />\n"), "a comment has no text", 15, 3);
+    expect_problem(with_comments("\t\t<comment persona=\"persona-1\"><text>Hi</text></comment>\n"),
+                   "<comment> has no id attribute", 15, 3);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" resolved=\"maybe\"><text>Hi</text></comment>\n"),
+                   "resolved \"maybe\" is not true or false", 15, 3);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text>Hi</text><colour /></comment>\n"),
+                   "unexpected element <colour> inside <comment>", 15, 55);
+    // Comments and replies share one set of ids.
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text>Hi</text></comment>\n"
+                                 "\t\t<comment id=\"c2\" persona=\"persona-1\"><text>Hi</text>\n"
+                                 "\t\t\t<reply id=\"c1\"><text>Yes</text></reply>\n"
+                                 "\t\t</comment>\n"),
+                   "duplicate id \"c1\" (first used on line 15)", 17, 4);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text>Hi</text>\n"
+                                 "\t\t\t<reply><text>Yes</text></reply>\n"
+                                 "\t\t</comment>\n"),
+                   "<reply> has no id attribute", 16, 4);
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_about_what_the_map_no_longer_has_is_kept_with_a_warning) {
+    const std::string text = with_comments(
+        "\t\t<comment id=\"c1\" persona=\"persona-1\" stage=\"stage-9\" field=\"duration\"><text>Gone?</text></comment>\n"
+        "\t\t<comment id=\"c2\" persona=\"persona-7\"><text>Who?</text></comment>\n");
+    const auto r = read_bpm(text);
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST_REQUIRE(r.value->comments.size() == 2u);
+    BOOST_TEST(r.value->comments[0].stage_id == "stage-9");
+    BOOST_TEST_REQUIRE(r.warnings.size() == 2u);
+    BOOST_TEST(r.warnings[0].to_string() ==
+               "15:3: a comment about stage \"stage-9\", which Emma does not have: kept as it is");
+    BOOST_TEST(r.warnings[1].to_string() ==
+               "16:3: a comment about persona \"persona-7\", which the map does not have: kept as it is");
+    const auto again = read_bpm(write_bpm(*r.value));
+    BOOST_TEST_REQUIRE(bool(again), again.error());
+    BOOST_TEST((*again.value == *r.value));
+}

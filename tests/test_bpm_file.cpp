@@ -89,6 +89,12 @@ document escaped_everywhere(std::string_view text, std::string_view attribute) {
     merge_conflict removal = c;
     removal.removed_by = conflict_side::theirs;
     d.conflicts = {c, removal};
+    comment note;
+    note.id = note.persona_id = note.stage_id = note.field = std::string(attribute);
+    note.author = note.created_at = note.text = std::string(text);
+    note.resolved = true;
+    note.replies = {{std::string(attribute), std::string(text), std::string(text), std::string(text)}};
+    d.comments = {note, note};
     return d;
 }
 
@@ -165,6 +171,63 @@ BOOST_AUTO_TEST_CASE(conflicts_a_merge_recorded_are_kept_in_their_own_element_at
     expect_within_content_bytes(d, "conflicts");
 }
 
+BOOST_AUTO_TEST_CASE(comments_are_kept_in_their_own_element_after_the_conflicts) {
+    const document d = test::commented_document();
+    BOOST_TEST((round_trip(d) == d));
+    const std::string text = write_bpm(d);
+    BOOST_TEST(text.find("\t<comments>\n"
+                         "\t\t<comment id=\"comment-0a1b2c3d4e5f\" persona=\"persona-1\" stage=\"stage-1\" field=\"duration\">\n"
+                         "\t\t\t<author>Ana Müller</author>\n"
+                         "\t\t\t<created-at>2026-11-20T09:15:00Z</created-at>\n"
+                         "\t\t\t<text>Is 2 weeks realistic?</text>\n"
+                         "\t\t\t<reply id=\"comment-111111111111\">\n"
+                         "\t\t\t\t<author>Ben</author>\n"
+                         "\t\t\t\t<created-at>2026-11-20T10:00:00Z</created-at>\n"
+                         "\t\t\t\t<text>Closer to 4 in enterprise.</text>\n"
+                         "\t\t\t</reply>\n"
+                         "\t\t\t<reply id=\"comment-222222222222\">\n"
+                         "\t\t\t\t<author />\n"
+                         "\t\t\t\t<created-at />\n"
+                         "\t\t\t\t<text>Agreed — 3-5 weeks.</text>\n"
+                         "\t\t\t</reply>\n"
+                         "\t\t</comment>\n") != std::string::npos,
+               text);
+    BOOST_TEST(text.find("<comment id=\"comment-444444444444\" persona=\"persona-1\" field=\"role\" resolved=\"true\">\n"
+                         "\t\t\t<author>Ben</author>\n"
+                         "\t\t\t<created-at />\n"
+                         "\t\t\t<text>Title &lt;b&gt; &amp; \"role\"&#13;\nsecond line</text>\n") != std::string::npos,
+               text);
+    // After the conflicts, before the map's extensions.
+    document both = with_conflicts();
+    both.comments = d.comments;
+    both.extensions = {{"source", "1"}};
+    const std::string all = write_bpm(both);
+    BOOST_TEST(all.find("</conflicts>\n\t<comments>") != std::string::npos);
+    BOOST_TEST(all.find("</comments>\n\t<extension key=\"source\">") != std::string::npos);
+    // A conflict about a comment's text names the comment.
+    merge_conflict on_text;
+    on_text.persona_id = "persona-1";
+    on_text.stage_id = "stage-1";
+    on_text.field = "text";
+    on_text.comment_id = "comment-0a1b2c3d4e5f";
+    on_text.base = "Is 2 weeks realistic?";
+    on_text.ours = "Is 3 weeks realistic?";
+    on_text.theirs = "Is 4 weeks realistic?";
+    both.conflicts.push_back(on_text);
+    BOOST_TEST(write_bpm(both).find("<conflict persona=\"persona-1\" stage=\"stage-1\" field=\"text\" "
+                                    "comment=\"comment-0a1b2c3d4e5f\">") != std::string::npos);
+    expect_within_content_bytes(both, "comment conflict");
+    BOOST_TEST((round_trip(both) == both));
+    // A map without comments has no such element.
+    BOOST_TEST(write_bpm(test::rich_document()).find("comments") == std::string::npos);
+    expect_within_content_bytes(d, "comments");
+    // resolved is read as the schema's xs:boolean spells it.
+    std::string spelled = text;
+    const std::string was = "resolved=\"true\"";
+    spelled.replace(spelled.find(was), was.size(), "resolved=\" 1 \"");
+    BOOST_TEST((round_trip(d) == *read_bpm(spelled).value));
+}
+
 BOOST_AUTO_TEST_CASE(awkward_text_is_kept_exactly) {
     const std::string awkward[] = {
         "  leading and trailing  ", "   ", "\n", "line one\nline two\n", "windows\r\nline ends\r", "tab\there",
@@ -221,6 +284,17 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
         c.ours = random_text(rng);
         c.theirs = random_text(rng);
         d.conflicts.push_back(c);
+        comment note;
+        note.id = "comment-" + std::to_string(iteration);
+        note.persona_id = "persona-2";
+        note.stage_id = iteration % 2 ? "stage-4" : "";
+        note.field = iteration % 3 ? "" : iteration % 2 ? "buyer_actions" : "segment";
+        note.author = random_text(rng);
+        note.text = "t" + random_text(rng);
+        note.resolved = iteration % 5 == 0;
+        for (int k = 0; k < iteration % 3; ++k)
+            note.replies.push_back({"reply-" + std::to_string(k), random_text(rng), "2026-01-01T00:00:00Z", random_text(rng)});
+        d.comments = {note};
         d.extensions = {{"x" + random_text(rng), random_json(rng)}};
         const document back = round_trip(d);
         BOOST_TEST_REQUIRE((back == d), "iteration " << iteration);
@@ -255,6 +329,8 @@ BOOST_AUTO_TEST_CASE(content_bytes_is_never_less_than_what_either_writer_writes)
             if (iteration % 2) p.summary = persona_summary{random_text(rng), summary_source::ai, "2026-01-01T00:00:00Z"};
             d.personas.push_back(p);
         }
+        d.comments = {{"comment-1", "persona-1", "stage-1", "duration", random_text(rng), random_text(rng),
+                       random_text(rng), {{"comment-2", random_text(rng), random_text(rng), random_text(rng)}}, true}};
         expect_within_content_bytes(d, "random " + std::to_string(iteration));
     }
 }

@@ -82,6 +82,20 @@ BOOST_AUTO_TEST_CASE(validate_accepts_good_files) {
     BOOST_TEST(r.err.empty());
 }
 
+BOOST_AUTO_TEST_CASE(validate_says_how_many_comments_are_open_and_still_succeeds) {
+    test::temp_dir dir;
+    const std::string commented = dir.file("commented.bpm"), all_resolved = dir.file("resolved.bpm");
+    document d = test::commented_document();
+    BOOST_TEST_REQUIRE(bool(save_bpm(d, commented)));
+    for (comment& c : d.comments) c.resolved = true;
+    BOOST_TEST_REQUIRE(bool(save_bpm(d, all_resolved)));
+    const auto r = cli({"validate", commented, all_resolved, small});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == commented + ": valid (2 personas, 2 stages); 3 open comments\n" + all_resolved +
+                            ": valid (2 personas, 2 stages); 0 open comments\n" + small + ": valid (1 persona, 3 stages)\n");
+    BOOST_TEST(r.err.empty());
+}
+
 BOOST_AUTO_TEST_CASE(validate_prints_file_line_column_for_each_problem) {
     const std::string bad = test::data("many-problems.bpm");
     const std::string latin1 = test::data("latin1.bpm");

@@ -211,6 +211,36 @@ BOOST_AUTO_TEST_CASE(git_merge_merges_disjoint_edits_of_one_map) {
     BOOST_TEST(b.repo.git({"rev-list", "--count", "HEAD"}).out == "4\n");
 }
 
+BOOST_AUTO_TEST_CASE(git_merge_keeps_a_comment_from_each_branch) {
+    const document base = first_version();
+    const auto on = [&](const char* id, const char* author, const char* text) {
+        comment c;
+        c.id = id;
+        c.persona_id = base.personas[0].id;
+        c.stage_id = base.personas[0].stages[0].id;
+        c.field = "duration";
+        c.author = author;
+        c.created_at = "2026-11-20T09:15:00Z";
+        c.text = text;
+        return c;
+    };
+    document ours = base, theirs = base;
+    ours.comments = {on("comment-aaaaaaaaaaaa", "Ana", "Is 2 weeks realistic?")};
+    theirs.comments = {on("comment-bbbbbbbbbbbb", "Ben", "Closer to 4 in enterprise.")};
+    branches b(ours, theirs);
+    const auto r = b.merge();
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.out << r.err);
+    const auto merged = b.map();
+    BOOST_TEST_REQUIRE(bool(merged), merged.error());
+    document expected = ours;
+    expected.comments.push_back(theirs.comments[0]);
+    BOOST_TEST((*merged.value == expected));
+    BOOST_TEST(b.repo.git({"status", "--porcelain"}).out == "");
+    // git log -p shows the comment the merge brought, as people read it.
+    const auto log = b.repo.git({"log", "-p", "-1", "--first-parent", "-m"});
+    BOOST_TEST(has(log.out, "comment by Ben: 'Closer to 4 in enterprise.'"), log.out);
+}
+
 BOOST_AUTO_TEST_CASE(git_merge_reports_overlapping_edits_and_records_them_in_a_valid_map) {
     document ours = first_version(), theirs = first_version();
     ours.personas[0].stages[0].duration = "3-5 weeks";

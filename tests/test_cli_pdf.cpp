@@ -217,6 +217,24 @@ BOOST_AUTO_TEST_CASE(one_persona_gives_only_its_pages) {
     BOOST_TEST(dark > 200u);
 }
 
+BOOST_AUTO_TEST_CASE(comments_end_the_pdf_with_the_open_comments) {
+    test::temp_dir dir;
+    const std::string map = dir.file("commented.bpm"), with = dir.file("with.pdf"), without = dir.file("without.pdf");
+    BOOST_TEST_REQUIRE(bool(save_bpm(test::commented_document(), map)));
+    const auto r = cli({"export", map, "--format", "pdf", "-o", with, "--comments"});
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    const std::string text = pdf_text(with);
+    BOOST_TEST(text.find("Open comments") != std::string::npos, text);
+    BOOST_TEST(text.find("Is 2 weeks realistic?") != std::string::npos);
+    BOOST_TEST(text.find("Split this stage in two?") != std::string::npos);
+    BOOST_TEST(text.find("Closer to 4 in enterprise.") != std::string::npos);
+    BOOST_TEST_REQUIRE(cli({"export", map, "--format", "pdf", "-o", without}).exit_code == 0);
+    BOOST_TEST(pdf_text(without).find("Open comments") == std::string::npos);
+    const auto wrong = cli({"export", map, "--format", "csv", "-o", dir.file("x.csv"), "--comments"});
+    BOOST_TEST(wrong.exit_code == 2);
+    BOOST_TEST(wrong.err.find("--comments is for --format pdf") != std::string::npos, wrong.err);
+}
+
 // The whole map protected with AES-256 as PDF 2.0 defines it: unreadable without the password,
 // whole with it, and printable at full resolution and readable by screen readers once opened.
 BOOST_AUTO_TEST_CASE(a_password_protects_the_pdf_with_aes_256) {

@@ -423,7 +423,7 @@ BOOST_AUTO_TEST_CASE(conflicts_recorded_and_resolved_are_changes_too) {
     const auto j = nlohmann::json::parse(diff_to_json(added));
     BOOST_TEST(j["changes"][0] == nlohmann::json::parse(R"({"kind": "conflict_added", "persona_id": "persona-1",
         "persona": "Emma Rodriguez", "stage_id": "stage-1", "stage": "Awareness", "pain_point": null,
-        "field": "duration", "removed_by": null, "base": "2 weeks", "ours": "2-4 weeks",
+        "field": "duration", "comment_id": null, "removed_by": null, "base": "2 weeks", "ours": "2-4 weeks",
         "theirs": "a long text that runs on well past the eighty bytes a conflict shows of each value, cut"})"));
     BOOST_TEST(j["changes"][1]["removed_by"] == "theirs");
     // The outline ends with them, for git log -p.
@@ -432,4 +432,104 @@ BOOST_AUTO_TEST_CASE(conflicts_recorded_and_resolved_are_changes_too) {
                "conflict: persona Sophie Martin: removed by theirs, changed by ours\n"
                "conflict: [persona-9] › pain point 'Too slow' › Category: ours Financial, theirs no category\n");
     BOOST_TEST(diff_maps(b, b).empty());
+}
+
+namespace {
+
+comment ana_on_duration() {
+    comment c;
+    c.id = "comment-1";
+    c.persona_id = "persona-1";
+    c.stage_id = "stage-1";
+    c.field = "duration";
+    c.author = "Ana";
+    c.created_at = "2026-11-20T09:15:00Z";
+    c.text = "Is 2 weeks realistic?";
+    return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(comments_added_resolved_reopened_replied_and_removed_read_as_people_say_them) {
+    const document a = emma_map();
+    document b = a;
+    comment on_persona;
+    on_persona.id = "comment-2";
+    on_persona.persona_id = "persona-2";
+    on_persona.text = "Who owns\nthis persona?";
+    b.comments = {ana_on_duration(), on_persona};
+    BOOST_TEST((diff_lines(a, b) == std::vector<std::string>{
+                                        "+ Emma Rodriguez › Awareness › Duration: comment by Ana: 'Is 2 weeks realistic?'",
+                                        "+ Sophie Martin: comment: 'Who owns↵this persona?'"}));
+    BOOST_TEST((diff_lines(b, a) == std::vector<std::string>{
+                                        "- Emma Rodriguez › Awareness › Duration: comment by Ana: 'Is 2 weeks realistic?'",
+                                        "- Sophie Martin: comment: 'Who owns↵this persona?'"}));
+
+    document c = b;
+    c.comments[0].resolved = true;
+    c.comments[0].replies = {{"comment-3", "Ben", "2026-11-20T10:00:00Z", "Closer to 4"}};
+    c.comments[1].text = "Who owns this persona?";
+    BOOST_TEST((diff_lines(b, c) ==
+                std::vector<std::string>{
+                    "~ Emma Rodriguez › Awareness › Duration: comment by Ana 'Is 2 weeks realistic?' resolved",
+                    "+ Emma Rodriguez › Awareness › Duration: reply by Ben to comment by Ana 'Is 2 weeks realistic?': "
+                    "'Closer to 4'",
+                    "Sophie Martin: comment 'Who owns this persona?' › Text: [-Who owns↵this persona?-]{+Who owns "
+                    "this persona?+}"}));
+    BOOST_TEST((diff_lines(c, b) ==
+                std::vector<std::string>{
+                    "~ Emma Rodriguez › Awareness › Duration: comment by Ana 'Is 2 weeks realistic?' reopened",
+                    "- Emma Rodriguez › Awareness › Duration: reply by Ben to comment by Ana 'Is 2 weeks realistic?': "
+                    "'Closer to 4'",
+                    "Sophie Martin: comment 'Who owns this persona?' › Text: [-Who owns this persona?-]{+Who "
+                    "owns↵this persona?+}"}));
+    // A comment whose stage the map no longer has is named by the stage's id.
+    document gone = c;
+    gone.personas[0].stages.erase(gone.personas[0].stages.begin());
+    BOOST_TEST(lines_of(diff_to_text(diff_maps(a, gone))).back() == "+ Sophie Martin: comment: 'Who owns this persona?'");
+    BOOST_TEST(lines_of(map_outline(gone))[lines_of(map_outline(gone)).size() - 3] ==
+               "Emma Rodriguez › [stage-1] › Duration: comment by Ana: 'Is 2 weeks realistic?' (resolved)");
+
+    const auto j = nlohmann::json::parse(diff_to_json(diff_maps(b, c)));
+    BOOST_TEST(j["changes"][0] == nlohmann::json::parse(R"({"kind": "comment_resolved", "persona_id": "persona-1",
+        "persona": "Emma Rodriguez", "stage_id": "stage-1", "stage": "Awareness",
+        "comment": {"id": "comment-1", "field": "duration", "author": "Ana", "created_at": "2026-11-20T09:15:00Z",
+                    "text": "Is 2 weeks realistic?", "resolved": true,
+                    "replies": [{"id": "comment-3", "author": "Ben", "created_at": "2026-11-20T10:00:00Z",
+                                 "text": "Closer to 4"}]}})"));
+    BOOST_TEST(j["changes"][1]["kind"] == "reply_added");
+    BOOST_TEST(j["changes"][1]["reply"]["text"] == "Closer to 4");
+    BOOST_TEST(j["changes"][1]["new_index"] == 0);
+    BOOST_TEST(j["changes"][2]["kind"] == "comment_field");
+    BOOST_TEST(j["changes"][2]["field"] == "text");
+    BOOST_TEST(j["changes"][2]["stage"].is_null());
+}
+
+BOOST_AUTO_TEST_CASE(any_comment_edit_gives_a_change_and_none_gives_none) {
+    document base = emma_map();
+    base.comments = {ana_on_duration(), ana_on_duration()};
+    base.comments[1].id = "comment-2";
+    base.comments[1].replies = {{"r1", "Ben", "", "Yes"}, {"r2", "Cy", "", "No"}};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 200; ++round) {
+        document d = base;
+        comment& c = d.comments[rng() % 2];
+        switch (rng() % 12) {
+            case 0: c.text += "x"; break;
+            case 1: c.author += "x"; break;
+            case 2: c.created_at.clear(); break;
+            case 3: c.resolved = !c.resolved; break;
+            case 4: c.field = "buyer_actions"; break;
+            case 5: c.stage_id = "stage-2"; break;
+            case 6: c.persona_id = "persona-2"; break;
+            case 7: std::swap(d.comments[0], d.comments[1]); break;
+            case 8: d.comments[1].replies[rng() % 2].text += "!"; break;
+            case 9: std::swap(d.comments[1].replies[0], d.comments[1].replies[1]); break;
+            case 10: c.replies.push_back({"r9", "", "", "new"}); break;
+            default: d.comments.erase(d.comments.begin() + static_cast<long>(rng() % 2)); break;
+        }
+        const map_diff diff = diff_maps(base, d);
+        BOOST_TEST(diff.empty() == (base == d), "round " << round);
+        BOOST_TEST(diff_to_text(diff).empty() == (base == d));
+    }
 }

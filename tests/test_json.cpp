@@ -554,6 +554,67 @@ BOOST_AUTO_TEST_CASE(merge_conflicts_go_under_their_own_key_and_come_back) {
                "1:53: $.merge_conflicts[0]: expected an object, found a number");
 }
 
+BOOST_AUTO_TEST_CASE(comments_go_under_their_own_key_and_come_back_exactly) {
+    const document d = test::commented_document();
+    const json j = json::parse(write_json(d));
+    BOOST_TEST(j["bpmap_comments"][0] == json::parse(R"({
+        "id": "comment-0a1b2c3d4e5f", "persona_id": "persona-1", "stage_id": "stage-1", "field": "duration",
+        "author": "Ana Müller", "created_at": "2026-11-20T09:15:00Z", "text": "Is 2 weeks realistic?",
+        "resolved": false, "replies": [
+            {"id": "comment-111111111111", "author": "Ben", "created_at": "2026-11-20T10:00:00Z",
+             "text": "Closer to 4 in enterprise."},
+            {"id": "comment-222222222222", "author": "", "created_at": "", "text": "Agreed — 3-5 weeks."}]})"));
+    BOOST_TEST(j["bpmap_comments"][2]["resolved"] == true);
+    BOOST_TEST(j["bpmap_comments"][3]["stage_id"] == "");
+    BOOST_TEST(!json::parse(write_json(test::rich_document())).contains("bpmap_comments"));
+    survives_both_ways(d);
+    // A conflict about a comment's text names the comment.
+    document conflicted = d;
+    merge_conflict text;
+    text.persona_id = "persona-1";
+    text.field = "text";
+    text.comment_id = "comment-444444444444";
+    text.ours = "Title";
+    conflicted.conflicts = {text};
+    BOOST_TEST(json::parse(write_json(conflicted))["merge_conflicts"][0]["comment_id"] == "comment-444444444444");
+    survives_both_ways(conflicted);
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": [{"persona_id": "p",
+        "comment_id": "c", "field": "role"}]})") == "1:53: $.merge_conflicts[0]: a conflict about a comment is about its text");
+}
+
+BOOST_AUTO_TEST_CASE(comments_in_json_are_read_forgivingly_where_nothing_is_lost) {
+    // Without ids, each comment and reply gets one; a time written another way is normalised; a
+    // comment about a persona the map lacks is kept with a warning.
+    const loaded r = read_warned(R"({"buying_process_mappings": [{"persona_id": "p1", "persona_name": "Emma"}],
+        "bpmap_comments": [{"persona_id": "p1", "text": "Hi", "created_at": "2026-11-20 09:15",
+                            "replies": [{"text": "Yes"}, {"text": "No", "author": "Ben"}]},
+                           {"persona_id": "p9", "text": "Who?", "resolved": true}]})");
+    BOOST_TEST_REQUIRE(r.doc.comments.size() == 2u);
+    const comment& c = r.doc.comments[0];
+    BOOST_TEST(is_valid_id(c.id));
+    BOOST_TEST(c.created_at == "2026-11-20T09:15:00Z");
+    BOOST_TEST_REQUIRE(c.replies.size() == 2u);
+    BOOST_TEST(c.replies[1].author == "Ben");
+    BOOST_TEST(c.replies[0].id != c.replies[1].id);
+    BOOST_TEST(c.replies[0].id != c.id);
+    BOOST_TEST(r.doc.comments[1].resolved);
+    BOOST_TEST_REQUIRE(r.warnings.size() == 2u);
+    BOOST_TEST(r.warnings[1] ==
+               "4:28: $.bpmap_comments[1]: a comment about persona \"p9\", which the map does not have: kept as it is");
+    survives_both_ways(r.doc);
+
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"text": "Hi"}]})") ==
+               "1:52: $.bpmap_comments[0]: a comment must name the persona it is about");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "stage_id": "s", "field": "role"}]})") ==
+               "1:52: $.bpmap_comments[0]: \"role\" is not a field that a comment can be about here");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "resolved": "yes"}]})") == "2:9: $.bpmap_comments[0].resolved: expected true or false, found a string");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"id": "c", "persona_id": "p",
+        "text": "Hi", "replies": [{"id": "c", "text": "again"}]}]})") ==
+               "1:53: $.bpmap_comments[0].id: duplicate id \"c\" (also at $.bpmap_comments[0].replies[0].id)");
+}
+
 BOOST_AUTO_TEST_CASE(pain_points_given_as_an_array_are_the_persona_s_points) {
     // Case 01: an array of strings reads as if joined by "; ", without a word.
     const loaded l = read_warned(test::slurp(test::data("pain-points-array.json")));

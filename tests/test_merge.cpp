@@ -600,6 +600,96 @@ BOOST_AUTO_TEST_CASE(a_diff_shows_the_conflicts_recorded_and_resolved) {
                                           "theirs '4 weeks'\n") != std::string::npos);
 }
 
+namespace {
+
+comment note(std::string id, std::string persona_id, std::string stage_id, std::string text) {
+    comment c;
+    c.id = std::move(id);
+    c.persona_id = std::move(persona_id);
+    c.stage_id = std::move(stage_id);
+    c.author = "Ana";
+    c.text = std::move(text);
+    return c;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(comments_merge_by_id_replies_union_and_removals_lose_nothing) {
+    document b = base_map();
+    b.comments = {note("c1", "persona-1", "stage-1", "Is 2 weeks realistic?"), note("c2", "persona-2", "", "Who?"),
+                  note("c3", "persona-1", "", "Old")};
+    document ours = b, theirs = b;
+    ours.comments.push_back(note("c4", "persona-1", "stage-2", "Ours"));
+    theirs.comments.push_back(note("c5", "persona-2", "stage-4", "Theirs"));
+    ours.comments[0].replies = {{"r1", "Ben", "", "Closer to 4"}};
+    theirs.comments[0].replies = {{"r2", "Cy", "", "Agreed"}};
+    theirs.comments[0].resolved = true;
+    // Removed by ours, replied to by theirs: kept as theirs left it. Removed by theirs, untouched
+    // by ours: gone.
+    ours.comments.erase(ours.comments.begin() + 1);
+    theirs.comments[1].replies = {{"r3", "Cy", "", "Sophie's"}};
+    theirs.comments.erase(theirs.comments.begin() + 2);
+    const merge_result r = merge_maps(b, ours, theirs);
+    BOOST_TEST(r.clean());
+    std::vector<std::string> ids;
+    for (const comment& c : r.merged.comments) ids.push_back(c.id);
+    // Ours' addition where ours removed c3 comes before what theirs kept after c1, as with stages.
+    BOOST_TEST((ids == std::vector<std::string>{"c1", "c4", "c2", "c5"}));
+    BOOST_TEST(r.merged.comments[0].resolved);
+    BOOST_TEST(r.merged.comments[0].replies.size() == 2u);
+    BOOST_TEST(r.merged.comments[0].replies[0].id == "r1");
+    BOOST_TEST(r.merged.comments[0].replies[1].id == "r2");
+    BOOST_TEST(r.merged.comments[2].replies.size() == 1u);
+    // A reply removed on one side and untouched on the other goes.
+    document replied = b;
+    replied.comments[0].replies = {{"r1", "Ben", "", "Closer to 4"}};
+    document unreplied = replied;
+    unreplied.comments[0].replies.clear();
+    BOOST_TEST(merge_maps(replied, replied, unreplied).merged.comments[0].replies.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_s_text_changed_differently_on_both_sides_keeps_ours_with_a_conflict) {
+    document b = base_map();
+    b.comments = {note("c1", "persona-1", "stage-1", "Is 2 weeks realistic?")};
+    document ours = b, theirs = b;
+    ours.comments[0].text = "Is 3 weeks realistic?";
+    theirs.comments[0].text = "Is 4 weeks realistic?";
+    const merge_result r = merge_maps(b, ours, theirs);
+    BOOST_TEST_REQUIRE(r.conflicts.size() == 1u);
+    const merge_conflict& c = r.conflicts[0];
+    BOOST_TEST(c.comment_id == "c1");
+    BOOST_TEST(c.field == "text");
+    BOOST_TEST(c.stage_id == "stage-1");
+    BOOST_TEST(c.theirs == "Is 4 weeks realistic?");
+    BOOST_TEST(r.merged.comments[0].text == "Is 3 weeks realistic?");
+    BOOST_TEST(conflict_shape_problem(c).empty());
+    BOOST_TEST(conflict_text(r.merged, c) ==
+               "Emma Rodriguez › Awareness › Comment: ours 'Is 3 weeks realistic?', theirs 'Is 4 weeks realistic?'");
+}
+
+BOOST_AUTO_TEST_CASE(theirs_comments_follow_a_persona_or_stage_the_merge_renamed) {
+    const document b = base_map();
+    document ours = b, theirs = b;
+    persona lea;
+    lea.id = "persona-3";
+    lea.name = "Lea";
+    lea.stages = {make_stage("stage-6", "Awareness")};
+    persona tom = lea;
+    tom.name = "Tom";
+    ours.personas.push_back(lea);
+    theirs.personas.push_back(tom);
+    ours.comments = {note("c1", "persona-3", "stage-6", "On Lea")};
+    theirs.comments = {note("c2", "persona-3", "stage-6", "On Tom")};
+    const merge_result r = merge_maps(b, ours, theirs);
+    BOOST_TEST_REQUIRE(r.merged.comments.size() == 2u);
+    BOOST_TEST(r.merged.comments[0].persona_id == "persona-3");
+    BOOST_TEST(r.merged.comments[0].stage_id == "stage-6");
+    const persona* moved = r.merged.persona_by_id(r.merged.comments[1].persona_id);
+    BOOST_TEST_REQUIRE(moved);
+    BOOST_TEST(moved->name == "Tom");
+    BOOST_TEST(moved->stage_by_id(r.merged.comments[1].stage_id));
+}
+
 // The property the issue asks for: random edits on two branches from one base. When the two
 // sides touch disjoint things, the merge equals applying both; when they overlap, every field
 // both changed is a recorded conflict, and no value either side wrote is lost.
@@ -630,7 +720,8 @@ private:
     std::string fresh(const char* what) { return side_ + "-" + what + "-" + std::to_string(++counter_); }
 
     edit_op pick(const document& d) {
-        const std::size_t kind = below(13);
+        const std::size_t kind = below(17);
+        if (kind >= 13) return comment_edit(kind, d);
         if (kind == 0) {
             const std::string v = value();
             return {[v](document& m) { m.metadata.title = v; }, {"F|title"}};
@@ -775,6 +866,45 @@ private:
         }
     }
 
+    // Comments as the editor edits them: added (at the end, about any persona), replied to,
+    // resolved or reopened, removed. Their text is never edited.
+    edit_op comment_edit(std::size_t kind, const document& d) {
+        if (kind == 13) {
+            if (d.personas.empty()) return {};
+            const persona& p = d.personas[below(d.personas.size())];
+            comment c;
+            c.id = fresh("comment");
+            c.persona_id = p.id;
+            if (!p.stages.empty() && below(2)) c.stage_id = p.stages[below(p.stages.size())].id;
+            c.field = c.stage_id.empty() ? "role" : "duration";
+            c.author = side_;
+            c.text = value();
+            return {[=](document& m) { m.comments.push_back(c); }, {"A|comments"}};
+        }
+        if (d.comments.empty()) return {};
+        const comment& c = d.comments[below(d.comments.size())];
+        const std::string cid = c.id, in_c = "I|c:" + cid;
+        const auto with = [cid](document& m, auto fn) {
+            for (comment& x : m.comments)
+                if (x.id == cid) fn(x);
+        };
+        if (kind == 14) {
+            const comment_reply r{fresh("reply"), side_, "2026-11-21T10:00:00Z", value()};
+            return {[=](document& m) { with(m, [&](comment& x) { x.replies.push_back(r); }); }, {in_c}};
+        }
+        if (kind == 15) {
+            const bool resolved = !c.resolved;
+            return {[=](document& m) { with(m, [&](comment& x) { x.resolved = resolved; }); },
+                    {"F|c:" + cid + ":resolved", in_c}};
+        }
+        return {[=](document& m) {
+                    m.comments.erase(std::remove_if(m.comments.begin(), m.comments.end(),
+                                                    [&](const comment& x) { return x.id == cid; }),
+                                     m.comments.end());
+                },
+                {"R|c:" + cid}};
+    }
+
     std::string side_;
     std::mt19937 rng_;
     unsigned counter_ = 0;
@@ -806,7 +936,39 @@ document random_base(std::mt19937& rng) {
         d.personas.push_back(p);
     }
     std::shuffle(d.personas.begin(), d.personas.end(), rng);
+    comment on_persona;
+    on_persona.id = "comment-1";
+    on_persona.persona_id = "persona-1";
+    on_persona.field = "role";
+    on_persona.text = "Is this the buyer?";
+    comment on_stage;
+    on_stage.id = "comment-2";
+    on_stage.persona_id = "persona-3";
+    on_stage.stage_id = "stage-30";
+    on_stage.text = "Too long?";
+    on_stage.replies = {{"reply-1", "Ben", "", "Yes"}};
+    d.comments = {on_persona, on_stage};
     return d;
+}
+
+// Every comment and reply either version added, and every resolve or reopen, is in the merge:
+// no comment said is lost.
+void expect_no_comment_lost(const document& base, const document& side, const document& merged) {
+    for (const comment& c : side.comments) {
+        const auto find = [&](const document& d) -> const comment* {
+            for (const comment& x : d.comments)
+                if (x.id == c.id) return &x;
+            return nullptr;
+        };
+        const comment* was = find(base);
+        if (was && *was == c) continue;
+        const comment* now = find(merged);
+        BOOST_TEST_REQUIRE(now, "comment " << c.id << " lost");
+        if (!was || was->resolved != c.resolved) BOOST_TEST(now->resolved == c.resolved, c.id);
+        for (const comment_reply& r : c.replies)
+            BOOST_TEST((std::find(now->replies.begin(), now->replies.end(), r) != now->replies.end()),
+                       "reply " << r.id << " lost");
+    }
 }
 
 // A field of a map, by where it is, as the merge names it, with its value.
@@ -865,6 +1027,8 @@ BOOST_AUTO_TEST_CASE(random_edits_on_two_branches_merge_as_applying_both_or_reco
             }
             ++overlapping;
             conflicts_seen += r.conflicts.size();
+            expect_no_comment_lost(base, ours, r.merged);
+            expect_no_comment_lost(base, theirs, r.merged);
             // No value lost: every field either side changed from base holds that value in the
             // merge, or, for theirs, the value is in a conflict at that place whose ours is the
             // merge's value.

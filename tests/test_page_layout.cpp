@@ -698,3 +698,47 @@ BOOST_AUTO_TEST_CASE(embedding_scales_positions_fonts_and_strokes) {
     BOOST_TEST(r.y < -2.0);
     BOOST_TEST(r.right() == 102.0);
 }
+
+BOOST_AUTO_TEST_CASE(the_open_comments_appendix_lists_each_unresolved_comment_with_its_place_and_replies) {
+    document d = test::commented_document();
+    std::string words;
+    for (int i = 0; i < 400; ++i) words += "realistic ";
+    d.comments[1].text = words;  // long enough to go on over pages
+    page_setup setup;
+    setup.open_comments = true;
+    const auto pages = layout_pages(d, {}, setup, measurer);
+    std::vector<const page*> appendix;
+    for (const page& pg : pages)
+        if (pg.kind == page_kind::comments) appendix.push_back(&pg);
+    BOOST_TEST_REQUIRE(appendix.size() >= 2u);
+    BOOST_TEST(appendix.back() == &pages.back());
+    BOOST_TEST(appendix.front()->bookmark == "Open comments");
+    std::string text;
+    for (const page* pg : appendix) text += test::all_text(pg->picture);
+    BOOST_TEST(count(text, "Marketing Director \u203A Awareness \u203A Duration") == 1u, text);
+    BOOST_TEST(count(text, "Ana Müller \u00B7 ") == 1u);
+    BOOST_TEST(count(text, "Is 2 weeks realistic?") == 1u);
+    BOOST_TEST(count(text, "Closer to 4 in enterprise.") == 1u);
+    BOOST_TEST(count(text, "Agreed — 3-5 weeks.") == 1u);
+    BOOST_TEST(count(text, "realistic ") >= 400u);
+    BOOST_TEST(count(text, "Who is this?") == 1u);
+    BOOST_TEST(count(text, "Open comments (continued)") >= 1u);
+    // Resolved ones are not listed.
+    BOOST_TEST(count(text, "second line") == 0u);
+    check_inside_page(pages, setup);
+    // Laid out a group at a time, the same pages.
+    auto groups = page_groups::lay_out(d, {}, setup, measurer);
+    BOOST_TEST_REQUIRE(bool(groups));
+    BOOST_TEST(groups.value->page_count() == pages.size());
+    const std::vector<page> last = groups.value->group(groups.value->size() - 1);
+    BOOST_TEST(last.size() == appendix.size());
+    BOOST_TEST(test::all_text(last.back().picture) == test::all_text(pages.back().picture));
+    // One persona's pages list only its comments; without the option, or without open comments,
+    // there is no appendix.
+    const std::string second = text_of(layout_pages(d, {"p.two_2"}, setup, measurer));
+    BOOST_TEST(count(second, "Who is this?") == 1u);
+    BOOST_TEST(count(second, "Is 2 weeks realistic?") == 0u);
+    for (const page& pg : layout_pages(d, {}, {}, measurer)) BOOST_TEST((pg.kind != page_kind::comments));
+    for (comment& c : d.comments) c.resolved = true;
+    for (const page& pg : layout_pages(d, {}, setup, measurer)) BOOST_TEST((pg.kind != page_kind::comments));
+}

@@ -67,6 +67,7 @@ BOOST_AUTO_TEST_CASE(every_file_the_writer_produces_validates) {
         {"extended.bpm", extended},
         {"bench.bpm", test::bench_document(5, 12)},
         {"conflicted.bpm", conflicted},
+        {"commented.bpm", test::commented_document()},
     };
     for (const auto& [name, doc] : documents) {
         const std::string path = dir.file(name);
@@ -113,6 +114,18 @@ BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
         "<buying-process-map format-version=\"1\"><personas><persona id=\"a\"><name>A</name><status>completed</status>"
         "<stages><stage id=\"s\"><name>X</name><extension key=\"x\">1</extension><extension key=\"x\">1</extension>"
         "</stage></stages></persona></personas></buying-process-map>",
+        // a comment without its persona, without its text, with a field no comment is about, and two
+        // comments (or a comment and a reply) under one id
+        "<buying-process-map format-version=\"1\"><personas/><comments><comment id=\"c\"><text>T</text></comment>"
+        "</comments></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas/><comments><comment id=\"c\" persona=\"p\"/>"
+        "</comments></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas/><comments><comment id=\"c\" persona=\"p\" field=\"colour\">"
+        "<text>T</text></comment></comments></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas/><comments><comment id=\"c\" persona=\"p\"><text>T</text>"
+        "</comment><comment id=\"c\" persona=\"p\"><text>U</text></comment></comments></buying-process-map>",
+        "<buying-process-map format-version=\"1\"><personas/><comments><comment id=\"c\" persona=\"p\"><text>T</text>"
+        "<reply id=\"c\"><text>U</text></reply></comment></comments></buying-process-map>",
         // an extension without a key
         "<buying-process-map format-version=\"1\"><personas/><extension>1</extension></buying-process-map>",
     };

@@ -19,7 +19,11 @@ inline constexpr std::size_t max_json_depth = 256;
 /// "persona_pain_point_details" (texts with categories), "persona_profile", "stage_id",
 /// "summary_source", "summary_generated_at", a top-level "document_metadata", and, when a merge left
 /// conflicts, a top-level "merge_conflicts" (objects with the merge_conflict members that are set:
-/// "persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs").
+/// "persona_id", "stage_id", "pain_point", "field", "comment_id", "removed_by", "base", "ours",
+/// "theirs"), and,
+/// when the map has comments, a top-level "bpmap_comments" (objects with "id", "persona_id",
+/// "stage_id", "field", "author", "created_at", "text", "resolved" and "replies", objects with
+/// "id", "author", "created_at" and "text"; "" for no stage or field).
 /// Extensions follow the members of their object, in order, each value as the compact JSON text
 /// it holds.
 std::string write_json(const document& doc);

@@ -26,6 +26,16 @@ enum class change_kind {
     stage_field,          ///< persona, stage, field (a stage_field_key), values; "stage_name" is a rename
     conflict_added,       ///< conflict (new's), with the names of its persona and stage in new
     conflict_resolved,    ///< conflict (old's, gone from new), with the names of its persona and stage in old
+    comment_added,        ///< comment (new's), with the names of its persona and stage in new
+    comment_removed,      ///< comment (old's), with the names of its persona and stage in old
+    comment_moved,        ///< comment, old_index, new_index (in the map's list of comments)
+    comment_resolved,     ///< comment (new's)
+    comment_reopened,     ///< comment (new's)
+    comment_field,        ///< comment (new's), field ("persona_id", "stage_id", "field", "author", "created_at", "text"), values
+    reply_added,          ///< comment and reply (new's), new_index (in the comment's replies)
+    reply_removed,        ///< comment (new's), reply (old's), old_index
+    reply_moved,          ///< comment and reply (new's), old_index, new_index
+    reply_field,          ///< comment and reply (new's), field ("author", "created_at", "text"), values
 };
 
 /// Stable name of a change kind, as the JSON form gives it ("stage_moved").
@@ -52,6 +62,11 @@ struct map_change {
     /// Conflict changes: the conflict; persona_id and stage_id are its, the names those the map
     /// gives them ("" when it has no such persona or stage).
     merge_conflict conflict;
+    /// Comment changes: the comment; persona_id and stage_id are its, the names those the map
+    /// gives them ("" when it has no such persona or stage).
+    bpm::comment comment;
+    /// Reply changes: the reply.
+    comment_reply reply;
 
     bool operator==(const map_change& o) const;
 };
@@ -62,7 +77,9 @@ struct map_change {
 /// then the rest in new's order, with their moves, additions and fields) and its summary. An
 /// added persona or stage is followed by the fields it brings (what differs from an empty one;
 /// an added persona's status always, from ""); last, the conflicts resolved (in old's order) and
-/// those recorded (in new's order).
+/// those recorded (in new's order), then the comments removed (in old's order) and each of new's
+/// comments in its order: its addition or move, whether it was resolved or reopened, its
+/// fields, and its replies removed, then added, moved or changed in the comment's order.
 struct map_diff {
     std::vector<map_change> changes;
 

@@ -37,6 +37,12 @@ struct merge_result {
 /// - a persona or stage both versions added under one id (both gave it the next free id, or both
 ///   added the file, as git's add/add) is one when both named it alike, merged as above against
 ///   an empty one; else both are kept, theirs under a new id. Stage ids stay unique in the map;
+/// - comments are matched by id: each version's additions land, and replies within each comment
+///   likewise, in the order they were written; resolving or reopening one version did lands; a
+///   comment (or reply) one version removed goes when the other left it as it was, and stays as
+///   the other left it when that one changed it (replied, resolved). Text both changed differently
+///   (only hand edits do) keeps ours with a conflict naming the comment; other members both
+///   changed keep ours. Theirs' comments follow a persona or stage given a new id here;
 /// - conflicts the versions already carried stay unless one version resolved them since base.
 /// Time O(n log n) in the maps' sizes; never fails.
 merge_result merge_maps(const document& base, const document& ours, const document& theirs);

@@ -17,7 +17,7 @@ namespace bpm {
 /// What to put into a map's PDF.
 struct map_pdf_request {
     std::vector<std::string> persona_ids;  // empty: every persona, in document order
-    page_setup setup;                      // paper, margins, footer title
+    page_setup setup;                      // paper, margins, footer title, the open comments appendix
     pdf_options options;                   // password
     std::string created_at;                // ISO 8601 for the document information; empty: now
     /// Told thousandths done as each persona's pages are counted, then as each group of pages

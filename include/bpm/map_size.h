@@ -47,6 +47,13 @@ std::size_t journey_person_content_bytes(std::string_view name);
 std::size_t content_bytes(const pain_point& p);
 /// content_bytes's share for one recorded conflict, counting with it the list that holds it.
 std::size_t content_bytes(const merge_conflict& c);
+/// content_bytes's share for one comment without its replies, counting with it the lists that
+/// hold it and its replies.
+std::size_t own_content_bytes(const comment& c);
+/// content_bytes's share for one comment with its replies.
+std::size_t content_bytes(const comment& c);
+/// content_bytes's share for one reply of a comment.
+std::size_t content_bytes(const comment_reply& r);
 /// content_bytes's share for what every map has, empty or not: the lines around its content.
 std::size_t framing_content_bytes();
 

@@ -22,15 +22,18 @@ struct merge_conflict {
     /// The field's key: "title", "created_by" of the map; "name", "status", "created_by", "role",
     /// "organisation", "segment", "success_metric", "summary" of a persona; stage_field_key or
     /// "journey_tasks" of a stage; "extensions" of any of these three (as extensions_text);
-    /// "category" of a pain point. "" for a removal.
+    /// "category" of a pain point; "text" of a comment. "" for a removal.
     std::string field;
+    /// The comment whose text both versions changed differently (field "text"; persona_id and
+    /// stage_id are the comment's), or "".
+    std::string comment_id;
     conflict_side removed_by = conflict_side::none;  ///< for a removal: the version that removed it
     std::string base, ours, theirs;  ///< the field's value in each version; "" for a removal
 
     /// True when both are about the same thing: the same field, or the same removed item.
     bool same_place(const merge_conflict& o) const {
         return persona_id == o.persona_id && stage_id == o.stage_id && pain_point == o.pain_point &&
-               field == o.field && removed_by == o.removed_by;
+               field == o.field && comment_id == o.comment_id && removed_by == o.removed_by;
     }
     bool operator==(const merge_conflict& o) const {
         return same_place(o) && base == o.base && ours == o.ours && theirs == o.theirs;
@@ -45,7 +48,8 @@ std::optional<conflict_side> conflict_side_from_key(std::string_view key);
 
 /// Why a conflict read from a file cannot stand (translated): a field key that is not one of
 /// those merge_conflict lists for its place, a removal with a field or without a persona, a stage
-/// and a pain point at once, a place without a persona; "" when it can.
+/// and a pain point at once, a place without a persona, a comment's conflict about anything but its
+/// text; "" when it can.
 std::string conflict_shape_problem(const merge_conflict& c);
 
 }  // namespace bpm

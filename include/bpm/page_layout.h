@@ -23,10 +23,14 @@ struct page_setup {
     double margin = 36;
     /// Title in every footer; "" uses the document's title, then a generic one.
     std::string document_title;
+    /// Whether the pages end with an appendix, "Open comments", listing the unresolved comments
+    /// about the chosen personas (all of them, those about personas the map lacks too, when all
+    /// are chosen): each with its place, author, time, text and replies.
+    bool open_comments = false;
 };
 
 /// What a page shows, for callers that treat some kinds differently.
-enum class page_kind { overview, cover, stage_table, journey_map, summary };
+enum class page_kind { overview, cover, stage_table, journey_map, summary, comments };
 
 /// One laid-out page.
 struct page {
@@ -41,7 +45,8 @@ struct page {
 
 /// Lays out the pages of the chosen personas (empty: all, in document order): with two or more,
 /// first an overview (personas down, stages across, each whole cycle); then per persona a cover,
-/// the stage table, the journey map and the summary, each flowing onto as many pages as it needs.
+/// the stage table, the journey map and the summary, each flowing onto as many pages as it needs;
+/// then, when the setup asks for it and there are any, the open comments.
 /// Ids that name no persona are skipped; with no persona left, one page says so.
 std::vector<page> layout_pages(const document& doc, const std::vector<std::string>& persona_ids,
                                const page_setup& setup, const draw::text_measurer& m);
@@ -61,7 +66,7 @@ public:
                                        const page_setup& setup, const draw::text_measurer& m,
                                        const progress_fn& progress = {});
     /// How many groups there are, at least 1.
-    std::size_t size() const { return overview_.size() + chosen_.size(); }
+    std::size_t size() const { return overview_.size() + chosen_.size() + (open_comments_.empty() ? 0 : 1); }
     /// How many pages all the groups have.
     std::size_t page_count() const { return first_page_.back(); }
     /// The group that holds page index (0-based, below page_count()).
@@ -79,6 +84,8 @@ private:
     page_setup setup_;
     const draw::text_measurer* m_;  // a pointer, so that a result can hold the groups
     std::vector<const persona*> chosen_;   // nullptr: the page that says there is no persona
+    const document* doc_;                  // for the names the comments appendix gives places
+    std::vector<const comment*> open_comments_;  // of the appendix, the last group when there are any
     // Where each page of the overview starts (a persona's index in chosen_, the band of its stages
     // on that page), each page a group before the personas'; the stage cells across a band and
     // the longest cycle in days that they all share.

@@ -52,7 +52,7 @@ std::string usage_text() {
                     "  {1} convert IN OUT [--csv-layout rows|columns] [--csv-separator ,|;|tab]\n"
                     "  {1} summary FILE [--persona NAME] [--ai [--no-api-key]]\n"
                     "  {1} export FILE [--format md|csv|xlsx|mermaid|pdf|png|svg] -o OUT [--persona NAME]\n"
-                    "         [--password PW | --password - | --password-file FILE] [--scale N]\n"
+                    "         [--password PW | --password - | --password-file FILE] [--comments] [--scale N]\n"
                     "         [--csv-separator ,|;|tab]\n"
                     "  {1} interview [FILE] [-o OUT] [--ai [--no-api-key]]\n"
                     "  {1} diff OLD NEW [--format text|json]\n"
@@ -88,7 +88,7 @@ std::string help_text() {
              "             OUT's extension names the format. -o - writes md, csv and mermaid to\n"
              "             standard output. The CSV starts with a byte order mark for Excel;\n"
              "             --csv-separator ';' (or tab) is what Excel reads in locales whose decimal\n"
-             "             mark is a comma.\n"
+             "             mark is a comma. --comments ends a PDF with the map's open comments.\n"
              "             A picture or a Mermaid journey shows one persona: with --persona, that one\n"
              "             goes to OUT; without it, a map of several personas gives one file each,\n"
              "             named after OUT and the persona (-o map.png: map-Emma-Rodriguez.png, ...),\n"
@@ -351,8 +351,14 @@ int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::os
                     // TRANSLATORS: {1} is a file, {2} and {3} its personas and stages ("2 personas", "5 stages"), {4} how many conflicts it records
                     : format(_n("{1}: valid ({2}, {3}), with {4} unresolved conflict",
                                 "{1}: valid ({2}, {3}), with {4} unresolved conflicts", conflicts),
-                             path, personas, stage_count, std::to_string(conflicts)))
-            << "\n";
+                             path, personas, stage_count, std::to_string(conflicts)));
+        if (!map.comments.empty()) {
+            const auto open = static_cast<std::size_t>(std::count_if(
+                map.comments.begin(), map.comments.end(), [](const comment& c) { return !c.resolved; }));
+            // TRANSLATORS: follows "FILE: valid (2 personas, 5 stages)"; comments the team left on the map and has not resolved
+            out << "; " << format(_n("{1} open comment", "{1} open comments", open), std::to_string(open));
+        }
+        out << "\n";
     }
     return code;
 }
@@ -446,6 +452,7 @@ int export_pdf_file(const document& doc, const std::vector<const persona*>& pers
     if (a.options.count("persona"))
         for (const persona* p : personas) request.persona_ids.push_back(p->id);
     request.options.password = password;
+    request.setup.open_comments = a.options.count("comments") > 0;
     // Reproducible output: with SOURCE_DATE_EPOCH set, the PDF's creation date is that moment.
     const auto fixed = source_date();
     if (!fixed) return usage(err, format(_("SOURCE_DATE_EPOCH is not a number: {1}"), std::getenv("SOURCE_DATE_EPOCH")));
@@ -539,8 +546,9 @@ int cmd_export(const parsed_args& a, std::istream& in, std::ostream& out, std::o
     if (picture && target->second == "-")
         return usage(err, _("a PNG or SVG picture cannot go to standard output: name a file with -o"));
     for (const char* option : {"password", "password-file"})
-        // TRANSLATORS: {1} is an option name, "password" or "password-file"
+        // TRANSLATORS: {1} is an option name, "password", "password-file" or "comments"
         if (!pdf && a.options.count(option)) return usage(err, format(_("--{1} is for --format pdf"), option));
+    if (!pdf && a.options.count("comments")) return usage(err, format(_("--{1} is for --format pdf"), "comments"));
     if (a.options.count("password") && a.options.count("password-file"))
         return usage(err, _("give --password or --password-file, not both"));
     std::optional<double> scale;
@@ -851,8 +859,9 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
     if (it == commands.end()) return usage(err, format(_("unknown command \"{1}\""), command));
     usage_error error;
     const auto parsed = parse(args, 1, it->second.options, error,
-                              command == "summary" ? std::vector<std::string>{"ai", "no-api-key"}
-                                                   : std::vector<std::string>{});
+                              command == "summary"  ? std::vector<std::string>{"ai", "no-api-key"}
+                              : command == "export" ? std::vector<std::string>{"comments"}
+                                                    : std::vector<std::string>{});
     if (!parsed) return usage(err, error.message);
     if (parsed->options.count("no-api-key") && !parsed->options.count("ai"))
         return usage(err, _("--no-api-key is for --ai"));

@@ -123,6 +123,40 @@ document rich_document() {
     return d;
 }
 
+document commented_document() {
+    document d = rich_document();
+    comment duration;
+    duration.id = "comment-0a1b2c3d4e5f";
+    duration.persona_id = "persona-1";
+    duration.stage_id = "stage-1";
+    duration.field = "duration";
+    duration.author = "Ana Müller";
+    duration.created_at = "2026-11-20T09:15:00Z";
+    duration.text = "Is 2 weeks realistic?";
+    duration.replies = {{"comment-111111111111", "Ben", "2026-11-20T10:00:00Z", "Closer to 4 in enterprise."},
+                        {"comment-222222222222", "", "", "Agreed — 3-5 weeks."}};
+    comment stage;
+    stage.id = "comment-333333333333";
+    stage.persona_id = "persona-1";
+    stage.stage_id = "stage-2";
+    stage.author = "李华";
+    stage.created_at = "2026-11-21T08:00:00+08:00";
+    stage.text = "Split this stage in two?";
+    comment role;
+    role.id = "comment-444444444444";
+    role.persona_id = "persona-1";
+    role.field = "role";
+    role.author = "Ben";
+    role.text = "Title <b> & \"role\"\r\nsecond line";
+    role.resolved = true;
+    comment other;
+    other.id = "comment-555555555555";
+    other.persona_id = "p.two_2";
+    other.text = "Who is this?";
+    d.comments = {duration, stage, role, other};
+    return d;
+}
+
 document document_with_old_summaries() {
     document d = rich_document();
     d.personas[0].last_updated_at = "2026-11-12T14:20:00Z";

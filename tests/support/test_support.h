@@ -49,6 +49,10 @@ run_result run_program(const std::string& program, const std::vector<std::string
 /// A small document with two personas that uses every field (a journey task too), for round trips.
 document rich_document();
 
+/// rich_document() with comments of each kind: on a stage's field (with two replies), on a stage,
+/// on a persona's field (resolved, text with markup and line breaks), on the second persona.
+document commented_document();
+
 /// rich_document() with out-of-date summaries: the first persona changed on 2026-11-12 14:20 UTC,
 /// after its AI summary of 2026-11-02 17:00 UTC; the second, "Finance Lead", has the first's
 /// stages and a template summary written before its first stage took "9 weeks".

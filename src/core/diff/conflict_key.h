@@ -11,7 +11,7 @@ namespace bpm {
 /// The whole conflict as one text: equal exactly when the conflicts are.
 inline std::string conflict_key(const merge_conflict& c) {
     std::string k;
-    for (const std::string* part : {&c.persona_id, &c.stage_id, &c.field, &c.base, &c.ours, &c.theirs}) {
+    for (const std::string* part : {&c.persona_id, &c.stage_id, &c.field, &c.comment_id, &c.base, &c.ours, &c.theirs}) {
         k += std::to_string(part->size());
         k += ':';
         k += *part;

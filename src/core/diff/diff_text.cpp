@@ -71,6 +71,8 @@ std::string field_title(change_kind kind, std::string_view key) {
     if (key == "segment") return persona_field_title(persona_field::segment);
     if (key == "success_metric") return persona_field_title(persona_field::success_metric);
     if (key == "summary") return _("Summary");
+    // TRANSLATORS: a persona's pain points, as one field a comment can be about
+    if (key == "pain_points") return _("Pain Points");
     // TRANSLATORS: who wrote a persona's summary: the offline template or the AI
     if (key == "summary_source") return _("Summary Source");
     // TRANSLATORS: when a persona's summary was written
@@ -118,6 +120,10 @@ std::string conflict_place(const std::string& persona_name, const std::string& s
     if (c.persona_id.empty())
         return _("Map") + std::string(separator) + field_title(change_kind::document_field, c.field);
     const std::string persona = label(persona_name, c.persona_id), in_persona = persona + std::string(separator);
+    if (!c.comment_id.empty())
+        // TRANSLATORS: the text of a comment a team member left, as a place of a merge conflict ("Emma › Awareness › Comment")
+        return in_persona + (c.stage_id.empty() ? std::string() : label(stage_name, c.stage_id) + std::string(separator)) +
+               _("Comment");
     const bool removal = c.removed_by != conflict_side::none;
     if (!c.stage_id.empty()) {
         const std::string stage = label(stage_name, c.stage_id);
@@ -153,15 +159,80 @@ std::string conflict_line(const std::string& persona_name, const std::string& st
     return format(_("{1}: ours {2}, theirs {3}"), place, conflict_value(c, c.ours), conflict_value(c, c.theirs));
 }
 
+// What a comment is about, named with the names its persona and stage have (by their ids when
+// the map has no such one): "Emma › Awareness › Duration", "Emma › Awareness", "Emma › Role", "Emma".
+std::string comment_place(const std::string& persona_name, const std::string& stage_name, const comment& c) {
+    std::string place = label(persona_name, c.persona_id);
+    if (!c.stage_id.empty()) place += std::string(separator) + label(stage_name, c.stage_id);
+    if (!c.field.empty())
+        place += std::string(separator) +
+                 field_title(c.stage_id.empty() ? change_kind::persona_field : change_kind::stage_field, c.field);
+    return place;
+}
+
+// "comment by Ana", or "comment" when it names no author.
+std::string comment_by(const std::string& author) {
+    // TRANSLATORS: a comment a team member left on a map, in lines of bpmap-cli diff; {1} is who wrote it
+    return trim(author).empty() ? _("comment") : format(_("comment by {1}"), one_line(author));
+}
+
+std::string reply_by(const std::string& author) {
+    // TRANSLATORS: an answer to a comment, in lines of bpmap-cli diff; {1} is who wrote it
+    return trim(author).empty() ? _("reply") : format(_("reply by {1}"), one_line(author));
+}
+
+// A comment named by its author and the start of its text: "comment by Ana 'Is 2 weeks realistic?'".
+std::string comment_reference(const comment& c) { return comment_by(c.author) + " " + in_quotes(one_line_excerpt(c.text, 60)); }
+
+// The title of a comment's or a reply's member, as people name it.
+std::string comment_field_title(std::string_view key) {
+    if (key == "persona_id") return _("Persona");
+    if (key == "stage_id") return _("Stage");
+    // TRANSLATORS: which field of a persona or stage a comment is about
+    if (key == "field") return _("Field");
+    if (key == "author") return _("Author");
+    // TRANSLATORS: when a comment or reply was written
+    if (key == "created_at") return _("Written");
+    return _("Text");
+}
+
 // "Emma › Awareness › Duration: 2-4 weeks → 3-5 weeks"; "+ ..." when it was empty, "- ..." when
-// it is now; a long text word by word.
-std::string field_line(const std::string& path, const map_change& c) {
-    const std::string where = path + std::string(separator) + field_title(c.kind, c.field) + ": ";
+// it is now; a long text word by word. The field's title is title, or the one field_title gives.
+std::string field_line(const std::string& path, const map_change& c, const std::string& title = {}) {
+    const std::string where = path + std::string(separator) + (title.empty() ? field_title(c.kind, c.field) : title) + ": ";
     if (c.old_value.empty()) return "+ " + where + shown(c.field, c.new_value, c.old_value);
     if (c.new_value.empty()) return "- " + where + shown(c.field, c.old_value, c.new_value);
     if (is_free_text(c.field) && (is_long(c.old_value) || is_long(c.new_value)))
         return where + word_difference(c.old_value, c.new_value);
     return where + shown(c.field, c.old_value, c.new_value) + std::string(arrow) + shown(c.field, c.new_value, c.old_value);
+}
+
+// A change of a comment or its replies: "+ Emma › Awareness › Duration: comment by Ana: 'Is 2
+// weeks realistic?'", "~ Emma › Awareness › Duration: comment by Ana 'Is 2 weeks realistic?'
+// resolved", "+ Emma › Awareness › Duration: reply by Ben to comment by Ana 'Is 2 weeks
+// realistic?': 'Closer to 4'".
+std::string comment_line(const map_change& c) {
+    const std::string place = comment_place(c.persona_name, c.stage_name, c.comment) + ": ";
+    const std::string reference = comment_reference(c.comment);
+    // TRANSLATORS: {1} is a reply as "reply by Ben", {2} the comment it answers, as "comment by Ana 'Is 2 weeks realistic?'"
+    const auto reply = [&] { return format(_("{1} to {2}"), reply_by(c.reply.author), reference); };
+    switch (c.kind) {
+        case change_kind::comment_added:
+            return "+ " + place + comment_by(c.comment.author) + ": " + in_quotes(c.comment.text) +
+                   // TRANSLATORS: said of a comment added already resolved, in lines of bpmap-cli diff
+                   (c.comment.resolved ? " " + _("(resolved)") : std::string());
+        case change_kind::comment_removed: return "- " + place + comment_by(c.comment.author) + ": " + in_quotes(c.comment.text);
+        // TRANSLATORS: lines of bpmap-cli diff: {1} is a comment as "comment by Ana 'Is 2 weeks realistic?'"
+        case change_kind::comment_moved: return "~ " + place + format(_("{1} moved"), reference);
+        case change_kind::comment_resolved: return "~ " + place + format(_("{1} resolved"), reference);
+        case change_kind::comment_reopened: return "~ " + place + format(_("{1} reopened"), reference);
+        case change_kind::comment_field: return field_line(place + reference, c, comment_field_title(c.field));
+        case change_kind::reply_added: return "+ " + place + reply() + ": " + in_quotes(c.reply.text);
+        case change_kind::reply_removed: return "- " + place + reply() + ": " + in_quotes(c.reply.text);
+        case change_kind::reply_moved: return "~ " + place + format(_("{1} moved"), reply());
+        case change_kind::reply_field: return field_line(place + reply(), c, comment_field_title(c.field));
+        default: return {};
+    }
 }
 
 // What a change says, without the persona it is in.
@@ -225,9 +296,13 @@ std::string change_line(const map_change& c) {
         case change_kind::conflict_resolved:
             // TRANSLATORS: a line of bpmap-cli diff: {1} is where a conflict was, as "Emma › Awareness › Duration"
             return "- " + format(_("conflict resolved: {1}"), conflict_place(c.persona_name, c.stage_name, c.conflict));
+        default: return comment_line(c);
     }
     return {};
 }
+
+bool is_comment_kind(change_kind k) { return k >= change_kind::comment_added && k <= change_kind::reply_field; }
+bool is_reply_kind(change_kind k) { return k >= change_kind::reply_added && k <= change_kind::reply_field; }
 
 bool is_conflict_kind(change_kind k) { return k == change_kind::conflict_added || k == change_kind::conflict_resolved; }
 
@@ -264,6 +339,35 @@ std::string diff_to_json(const map_diff& d) {
     for (const map_change& c : d.changes) {
         json j;
         j["kind"] = change_kind_key(c.kind);
+        if (is_comment_kind(c.kind)) {
+            const auto reply_json = [](const comment_reply& r) {
+                return json{{"id", r.id}, {"author", r.author}, {"created_at", r.created_at}, {"text", r.text}};
+            };
+            const comment& about = c.comment;
+            j["persona_id"] = about.persona_id;
+            j["persona"] = c.persona_name;
+            j["stage_id"] = about.stage_id.empty() ? json(nullptr) : json(about.stage_id);
+            j["stage"] = about.stage_id.empty() ? json(nullptr) : json(c.stage_name);
+            json replies = json::array();
+            for (const comment_reply& r : about.replies) replies.push_back(reply_json(r));
+            j["comment"] = json{{"id", about.id},
+                                {"field", about.field.empty() ? json(nullptr) : json(about.field)},
+                                {"author", about.author},
+                                {"created_at", about.created_at},
+                                {"text", about.text},
+                                {"resolved", about.resolved},
+                                {"replies", std::move(replies)}};
+            if (is_reply_kind(c.kind)) j["reply"] = reply_json(c.reply);
+            if (c.kind == change_kind::comment_field || c.kind == change_kind::reply_field) {
+                j["field"] = c.field;
+                j["old"] = c.old_value;
+                j["new"] = c.new_value;
+            }
+            if (c.old_index != npos) j["old_index"] = c.old_index;
+            if (c.new_index != npos) j["new_index"] = c.new_index;
+            changes.push_back(std::move(j));
+            continue;
+        }
         if (is_conflict_kind(c.kind)) {
             const merge_conflict& conflict = c.conflict;
             j["persona_id"] = conflict.persona_id.empty() ? json(nullptr) : json(conflict.persona_id);
@@ -272,6 +376,7 @@ std::string diff_to_json(const map_diff& d) {
             j["stage"] = conflict.stage_id.empty() ? json(nullptr) : json(c.stage_name);
             j["pain_point"] = conflict.pain_point ? json(*conflict.pain_point) : json(nullptr);
             j["field"] = conflict.field.empty() ? json(nullptr) : json(conflict.field);
+            j["comment_id"] = conflict.comment_id.empty() ? json(nullptr) : json(conflict.comment_id);
             j["removed_by"] = conflict.removed_by == conflict_side::none
                                   ? json(nullptr)
                                   : json(std::string(conflict_side_key(conflict.removed_by)));
@@ -366,6 +471,15 @@ std::string map_outline(const document& doc) {
         persona_line("extensions", extensions_text(p.extensions));
     }
     for (const merge_conflict& c : doc.conflicts) out += format(_("conflict: {1}"), conflict_text(doc, c)) + "\n";
+    for (const comment& c : doc.comments) {
+        const persona* p = doc.persona_by_id(c.persona_id);
+        const stage* s = p ? p->stage_by_id(c.stage_id) : nullptr;
+        const std::string place = comment_place(p ? p->name : std::string(), s ? s->name : std::string(), c) + ": ";
+        out += place + comment_by(c.author) + ": " + in_quotes(c.text) +
+               (c.resolved ? " " + _("(resolved)") : std::string()) + "\n";
+        for (const comment_reply& r : c.replies)
+            out += place + format(_("{1} to {2}"), reply_by(r.author), comment_reference(c)) + ": " + in_quotes(r.text) + "\n";
+    }
     return out;
 }
 

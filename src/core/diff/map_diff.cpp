@@ -24,6 +24,16 @@ std::string_view change_kind_key(change_kind k) {
         case change_kind::stage_field: return "stage_field";
         case change_kind::conflict_added: return "conflict_added";
         case change_kind::conflict_resolved: return "conflict_resolved";
+        case change_kind::comment_added: return "comment_added";
+        case change_kind::comment_removed: return "comment_removed";
+        case change_kind::comment_moved: return "comment_moved";
+        case change_kind::comment_resolved: return "comment_resolved";
+        case change_kind::comment_reopened: return "comment_reopened";
+        case change_kind::comment_field: return "comment_field";
+        case change_kind::reply_added: return "reply_added";
+        case change_kind::reply_removed: return "reply_removed";
+        case change_kind::reply_moved: return "reply_moved";
+        case change_kind::reply_field: return "reply_field";
     }
     return {};
 }
@@ -32,7 +42,7 @@ bool map_change::operator==(const map_change& o) const {
     const auto tied = [](const map_change& c) {
         return std::tie(c.kind, c.persona_id, c.persona_name, c.stage_id, c.stage_name, c.pain_point, c.field,
                         c.old_value, c.new_value, c.old_index, c.new_index, c.after_id, c.after_name, c.before_id,
-                        c.before_name, c.conflict);
+                        c.before_name, c.conflict, c.comment, c.reply);
     };
     return tied(*this) == tied(o);
 }
@@ -51,6 +61,8 @@ std::vector<std::string_view> keys_of(const std::vector<T>& items, Key key) {
 std::string_view persona_key(const persona& p) { return p.id; }
 std::string_view stage_key(const stage& s) { return s.id; }
 std::string_view pain_point_key(const pain_point& pp) { return pp.text; }
+std::string_view comment_key(const comment& c) { return c.id; }
+std::string_view reply_key(const comment_reply& r) { return r.id; }
 
 std::string_view summary_source_of(const persona& p) { return p.summary ? summary_source_key(p.summary->source) : ""; }
 
@@ -110,7 +122,88 @@ public:
             if (m.old_of_new[j] == npos) out_.push_back(conflict_change(change_kind::conflict_added, b, b.conflicts[j]));
     }
 
+    // The comments old has and new has not, then each of new's with what changed in it.
+    void comments(const document& a, const document& b) {
+        if (a.comments.empty() && b.comments.empty()) return;
+        const sequence_match m = match_sequences(keys_of(a.comments, comment_key), keys_of(b.comments, comment_key));
+        for (std::size_t i = 0; i < a.comments.size(); ++i)
+            if (m.new_of_old[i] == npos) {
+                map_change c = comment_change(change_kind::comment_removed, a, a.comments[i]);
+                c.old_index = i;
+                out_.push_back(std::move(c));
+            }
+        for (std::size_t j = 0; j < b.comments.size(); ++j) {
+            const comment& now = b.comments[j];
+            const std::size_t i = m.old_of_new[j];
+            const map_change where = comment_change(change_kind::comment_field, b, now);
+            if (i == npos || m.moved[j]) {
+                map_change c = where;
+                c.kind = i == npos ? change_kind::comment_added : change_kind::comment_moved;
+                c.old_index = i;
+                c.new_index = j;
+                out_.push_back(std::move(c));
+                if (i == npos) continue;
+            }
+            const comment& was = a.comments[i];
+            if (was.resolved != now.resolved) {
+                map_change c = where;
+                c.kind = now.resolved ? change_kind::comment_resolved : change_kind::comment_reopened;
+                out_.push_back(std::move(c));
+            }
+            field(where, "persona_id", was.persona_id, now.persona_id);
+            field(where, "stage_id", was.stage_id, now.stage_id);
+            field(where, "field", was.field, now.field);
+            field(where, "author", was.author, now.author);
+            field(where, "created_at", was.created_at, now.created_at);
+            field(where, "text", was.text, now.text);
+            if (was.replies != now.replies) replies(where, was.replies, now.replies);
+        }
+    }
+
 private:
+    void replies(const map_change& where, const std::vector<comment_reply>& a, const std::vector<comment_reply>& b) {
+        const sequence_match m = match_sequences(keys_of(a, reply_key), keys_of(b, reply_key));
+        const auto change = [&](change_kind kind, const comment_reply& r) {
+            map_change c = where;
+            c.kind = kind;
+            c.reply = r;
+            return c;
+        };
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (m.new_of_old[i] == npos) {
+                map_change c = change(change_kind::reply_removed, a[i]);
+                c.old_index = i;
+                out_.push_back(std::move(c));
+            }
+        for (std::size_t j = 0; j < b.size(); ++j) {
+            const std::size_t i = m.old_of_new[j];
+            if (i == npos || m.moved[j]) {
+                map_change c = change(i == npos ? change_kind::reply_added : change_kind::reply_moved, b[j]);
+                c.old_index = i;
+                c.new_index = j;
+                out_.push_back(std::move(c));
+                if (i == npos) continue;
+            }
+            const map_change in_reply = change(change_kind::reply_field, b[j]);
+            field(in_reply, "author", a[i].author, b[j].author);
+            field(in_reply, "created_at", a[i].created_at, b[j].created_at);
+            field(in_reply, "text", a[i].text, b[j].text);
+        }
+    }
+
+    static map_change comment_change(change_kind kind, const document& doc, const comment& about) {
+        map_change c;
+        c.kind = kind;
+        c.comment = about;
+        c.persona_id = about.persona_id;
+        c.stage_id = about.stage_id;
+        if (const persona* p = doc.persona_by_id(about.persona_id)) {
+            c.persona_name = p->name;
+            if (const stage* s = p->stage_by_id(about.stage_id)) c.stage_name = s->name;
+        }
+        return c;
+    }
+
     static map_change persona_change(change_kind kind, const persona& p) {
         map_change c;
         c.kind = kind;
@@ -266,6 +359,7 @@ map_diff diff_maps(const document& older, const document& newer) {
     work.extensions(older.extensions, newer.extensions);
     work.personas(older.personas, newer.personas);
     work.conflicts(older, newer);
+    work.comments(older, newer);
     return d;
 }
 

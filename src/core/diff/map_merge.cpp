@@ -267,6 +267,29 @@ public:
             for (merge_conflict& c : *list)
                 if (const auto it = renamed.find(place(c.persona_id, c.stage_id)); it != renamed.end())
                     c.stage_id = it->second;
+        for (comment& c : m.comments)
+            if (const auto it = renamed.find(place(c.persona_id, c.stage_id)); it != renamed.end()) c.stage_id = it->second;
+    }
+
+    // The comments, matched by id as personas are: each version's additions land, a removal lands
+    // where the other version left the comment as it was, and one the other changed (a reply, a
+    // resolve) is kept as that version has it; replies likewise within each comment. Theirs'
+    // comments about a persona or stage this merge gave a new id follow it.
+    std::vector<comment> comments(const document& b, const document& o, const document& t) {
+        if (b.comments.empty() && o.comments.empty() && t.comments.empty()) return {};
+        std::vector<comment> theirs = t.comments;
+        if (!theirs_personas_.empty() || !theirs_stages_.empty()) {
+            std::unordered_set<std::string_view> in_base;
+            for (const comment& c : b.comments) in_base.insert(c.id);
+            for (comment& c : theirs) {
+                if (in_base.count(c.id)) continue;
+                if (const auto s = theirs_stages_.find(c.persona_id + '\n' + c.stage_id); s != theirs_stages_.end())
+                    c.stage_id = s->second;
+                if (const auto p = theirs_personas_.find(c.persona_id); p != theirs_personas_.end()) c.persona_id = p->second;
+            }
+        }
+        comment_traits traits{*this, o.comments};
+        return merge_list(b.comments, o.comments, theirs, traits);
     }
 
 private:
@@ -308,7 +331,11 @@ private:
             blank.id = o.id;
             return merge(blank, o, t);
         }
-        void rename(stage& s) { s.id = m.ids_.stage(); }
+        void rename(stage& s) {
+            const std::string fresh = m.ids_.stage();
+            m.theirs_stages_.emplace(persona_id + '\n' + s.id, fresh);
+            s.id = fresh;
+        }
         stage merge(const stage& b, const stage& o, const stage& t) {
             stage s;
             s.id = o.id;
@@ -347,7 +374,11 @@ private:
             blank.id = o.id;
             return merge(blank, o, t);
         }
-        void rename(persona& p) { p.id = m.ids_.persona(); }
+        void rename(persona& p) {
+            const std::string fresh = m.ids_.persona();
+            m.theirs_personas_.emplace(p.id, fresh);
+            p.id = fresh;
+        }
         void removed(const persona& kept, conflict_side by) {
             merge_conflict c = conflict_at(kept.id, {}, {});
             c.removed_by = by;
@@ -398,6 +429,71 @@ private:
         }
     };
 
+    // A value one version changed, or ours when both did: for what only hand edits change and no
+    // conflict is recorded for.
+    template <class T>
+    static const T& pick(const T& b, const T& o, const T& t) {
+        return o == t || t == b ? o : o == b ? t : o;
+    }
+
+    struct reply_traits {
+        static constexpr bool renames = true;
+        std::string_view key(const comment_reply& r) const { return r.id; }
+        bool only_removals(const comment_reply& b, const comment_reply& side) const { return b == side; }
+        bool same_addition(const comment_reply& o, const comment_reply& t) const {
+            return o.author == t.author && o.created_at == t.created_at && o.text == t.text;
+        }
+        comment_reply join(const comment_reply& o, const comment_reply&) { return o; }
+        void rename(comment_reply& r) { r.id = new_comment_id({}); }
+        comment_reply merge(const comment_reply& b, const comment_reply& o, const comment_reply& t) {
+            return {o.id, pick(b.author, o.author, t.author), pick(b.created_at, o.created_at, t.created_at),
+                    pick(b.text, o.text, t.text)};
+        }
+        // Removed by one version and changed by the other: kept, and nothing to settle.
+        void removed(const comment_reply&, conflict_side) {}
+    };
+
+    struct comment_traits {
+        static constexpr bool renames = true;
+        merger& m;
+        const std::vector<comment>& ours;  // for ids no comment or reply uses
+
+        std::string_view key(const comment& c) const { return c.id; }
+        bool only_removals(const comment& b, const comment& side) const { return b == side; }
+        bool same_addition(const comment& o, const comment& t) const {
+            return std::tie(o.persona_id, o.stage_id, o.field, o.author, o.created_at, o.text) ==
+                   std::tie(t.persona_id, t.stage_id, t.field, t.author, t.created_at, t.text);
+        }
+        comment join(const comment& o, const comment& t) {
+            comment c = o;
+            c.resolved = o.resolved || t.resolved;
+            reply_traits replies;
+            c.replies = merge_list(std::vector<comment_reply>{}, o.replies, t.replies, replies);
+            return c;
+        }
+        void rename(comment& c) { c.id = new_comment_id(ours); }
+        comment merge(const comment& b, const comment& o, const comment& t) {
+            comment c;
+            c.id = o.id;
+            const auto place = [](const comment& x) { return std::tie(x.persona_id, x.stage_id, x.field); };
+            const comment& placed = place(o) == place(t) || place(t) == place(b) ? o : place(o) == place(b) ? t : o;
+            c.persona_id = placed.persona_id;
+            c.stage_id = placed.stage_id;
+            c.field = placed.field;
+            c.author = pick(b.author, o.author, t.author);
+            c.created_at = pick(b.created_at, o.created_at, t.created_at);
+            merge_conflict where = conflict_at(c.persona_id, c.stage_id, "text");
+            where.comment_id = c.id;
+            c.text = m.field(std::move(where), b.text, o.text, t.text);
+            c.resolved = pick(b.resolved, o.resolved, t.resolved);
+            reply_traits replies;
+            c.replies = merge_list(b.replies, o.replies, t.replies, replies);
+            return c;
+        }
+        // Removed by one version and replied to or resolved by the other: kept as that one left it.
+        void removed(const comment&, conflict_side) {}
+    };
+
     // A summary's text, source and time change together. The offline template's text is rebuilt
     // from the persona whenever it is shown, so two rewritten template summaries (or none) lose
     // nothing: ours is kept unless theirs was written later. An AI summary is written work: two
@@ -422,6 +518,8 @@ private:
     }
 
     fresh_ids ids_;
+    std::unordered_map<std::string, std::string> theirs_personas_;  // theirs' persona ids given a new one
+    std::unordered_map<std::string, std::string> theirs_stages_;    // persona id '\n' stage id of theirs → new stage id
 };
 
 // The conflicts the versions carried that are still unresolved: those in both, and those one
@@ -482,6 +580,7 @@ void sort_in_map_order(std::vector<merge_conflict>& conflicts, const document& m
             const auto s = at.find(*c.pain_point);
             return {pi + 1, 2, s == at.end() ? 0 : s->second};
         }
+        if (!c.comment_id.empty()) return {pi + 1, 5, 0};
         if (c.removed_by != conflict_side::none) return {pi + 1, 0, 0};
         return {pi + 1, c.field == "summary" ? 4 : 1, 0};
     };
@@ -504,6 +603,7 @@ merge_result merge_maps(const document& base, const document& ours, const docume
     r.merged.metadata = m.metadata(base.metadata, ours.metadata, theirs.metadata);
     r.merged.personas = m.personas(base.personas, ours.personas, theirs.personas);
     r.merged.extensions = m.extensions(conflict_at({}, {}, "extensions"), base.extensions, ours.extensions, theirs.extensions);
+    r.merged.comments = m.comments(base, ours, theirs);
     r.merged.conflicts = carried_conflicts(base, ours, theirs, m.conflicts);
     m.unique_stage_ids(r.merged, ours);
     sort_in_map_order(m.conflicts, r.merged);

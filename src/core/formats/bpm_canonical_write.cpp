@@ -35,6 +35,10 @@ std::size_t estimated_size(const document& doc) {
     }
     for (const merge_conflict& c : doc.conflicts)
         n += 256 + c.base.size() + c.ours.size() + c.theirs.size() + (c.pain_point ? c.pain_point->size() : 0);
+    for (const comment& c : doc.comments) {
+        n += 256 + c.author.size() + c.text.size();
+        for (const comment_reply& r : c.replies) n += 160 + r.author.size() + r.text.size();
+    }
     return n + n / 32;  // room for escapes
 }
 
@@ -65,6 +69,11 @@ public:
             start(1, "conflicts");
             for (const merge_conflict& c : doc.conflicts) write_conflict(c);
             end(1, "conflicts");
+        }
+        if (!doc.comments.empty()) {
+            start(1, "comments");
+            for (const comment& c : doc.comments) write_comment(c);
+            end(1, "comments");
         }
         write_extensions(1, doc.extensions);
         out_ += "</";
@@ -144,6 +153,7 @@ private:
         if (!c.persona_id.empty()) attribute("persona", c.persona_id);
         if (!c.stage_id.empty()) attribute("stage", c.stage_id);
         if (!c.field.empty()) attribute("field", c.field);
+        if (!c.comment_id.empty()) attribute("comment", c.comment_id);
         if (c.removed_by != conflict_side::none) attribute("removed-by", conflict_side_key(c.removed_by));
         const bool values = c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() ||
                             !c.theirs.empty();
@@ -159,6 +169,30 @@ private:
             field(3, "theirs", c.theirs);
         }
         end(2, "conflict");
+    }
+
+    // The place a comment is about as attributes, "resolved" only when it is; its replies after its text.
+    void write_comment(const comment& c) {
+        open(2, "comment");
+        attribute("id", c.id);
+        attribute("persona", c.persona_id);
+        if (!c.stage_id.empty()) attribute("stage", c.stage_id);
+        if (!c.field.empty()) attribute("field", c.field);
+        if (c.resolved) attribute("resolved", "true");
+        out_ += ">\n";
+        field(3, "author", c.author);
+        field(3, "created-at", c.created_at);
+        field(3, "text", c.text);
+        for (const comment_reply& r : c.replies) {
+            open(3, "reply");
+            attribute("id", r.id);
+            out_ += ">\n";
+            field(4, "author", r.author);
+            field(4, "created-at", r.created_at);
+            field(4, "text", r.text);
+            end(3, "reply");
+        }
+        end(2, "comment");
     }
 
     // Each extension on a line of its own, after the fields of its part, in the order they came.

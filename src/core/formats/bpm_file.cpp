@@ -77,6 +77,8 @@ struct empty_parts {
     std::size_t stage = content_bytes(bpm::stage{});
     std::size_t pain_point = content_bytes(bpm::pain_point{});
     std::size_t conflict = content_bytes(merge_conflict{});
+    std::size_t comment = own_content_bytes(bpm::comment{});
+    std::size_t reply = content_bytes(comment_reply{});
     std::size_t persona = own_content_bytes(bpm::persona{});
     std::size_t journey_task = content_bytes(bpm::journey_task{});
     std::size_t journey_person = journey_person_content_bytes({});
@@ -227,6 +229,7 @@ private:
         }
         if (reading_stage_) n += content_bytes(*reading_stage_);
         for (const merge_conflict& c : doc_.conflicts) n += content_bytes(c);
+        for (const comment& c : doc_.comments) n += content_bytes(c);
         return n;
     }
 
@@ -415,7 +418,7 @@ private:
         }
         std::unordered_set<std::string> keys;
         each_child(
-            root, std::array<std::string_view, 4>{"metadata", "personas", "conflicts", "extension"},
+            root, std::array<std::string_view, 5>{"metadata", "personas", "conflicts", "comments", "extension"},
             [&](pugi::xml_node n, std::size_t i) {
                 if (i == 0) {
                     read_metadata(n, doc_.metadata);
@@ -423,13 +426,16 @@ private:
                     read_personas(n);
                 } else if (i == 2) {
                     read_conflicts(n);
+                } else if (i == 3) {
+                    read_comments(n);
                 } else if (auto e = read_extension(n, extension_place::document, keys)) {
                     const std::size_t bound = extension_bound(*e, extension_place::document);
                     if (count(n, bound, [&] { return content_bytes(*e, extension_place::document); }))
                         doc_.extensions.push_back(std::move(*e));
                 }
             },
-            3);
+            4);
+        if (!comment_offsets_.empty()) check_comment_places();
     }
 
     // The most content_bytes an extension can have, from the sizes of its texts alone.
@@ -688,11 +694,12 @@ private:
         attributes<0>(el, {});
         each_item(el, "conflict", [&](pugi::xml_node n) {
             if (cancelled_) return;
-            const auto [persona, stage, field, removed_by] =
-                attributes<4>(n, {"persona", "stage", "field", "removed-by"});
+            const auto [persona, stage, field, comment, removed_by] =
+                attributes<5>(n, {"persona", "stage", "field", "comment", "removed-by"});
             merge_conflict c;
             c.persona_id = conflict_id(n, persona);
             c.stage_id = conflict_id(n, stage);
+            c.comment_id = conflict_id(n, comment);
             c.field = attribute_value(field);
             const std::string side = attribute_value(removed_by);
             if (const auto s = conflict_side_from_key(side)) c.removed_by = *s;
@@ -706,7 +713,7 @@ private:
                            else c.theirs = std::move(value);
                        });
             if (const std::string why = conflict_shape_problem(c); !why.empty()) problem(n, why);
-            const std::size_t text = c.persona_id.size() + c.stage_id.size() + c.field.size() +
+            const std::size_t text = c.persona_id.size() + c.stage_id.size() + c.field.size() + c.comment_id.size() +
                                      (c.pain_point ? c.pain_point->size() : 0) + c.base.size() + c.ours.size() +
                                      c.theirs.size();
             if (count(n, empty_.conflict + max_written_bytes_per_text_byte * text, [&] { return content_bytes(c); }))
@@ -722,6 +729,94 @@ private:
         return value;
     }
 
+    // The team's comments, each counted as it is read, and each of its replies, so that a comment
+    // of a million replies stops at the limit like a million stages.
+    void read_comments(pugi::xml_node el) {
+        attributes<0>(el, {});
+        each_item(el, "comment", [&](pugi::xml_node n) {
+            if (!cancelled_) read_comment(n);
+        });
+    }
+
+    void read_comment(pugi::xml_node el) {
+        const auto [id_attribute, persona, stage, field, resolved] =
+            attributes<5>(el, {"id", "persona", "stage", "field", "resolved"});
+        comment c;
+        c.id = id(el, id_attribute, comment_ids_);
+        c.persona_id = conflict_id(el, persona);
+        c.stage_id = conflict_id(el, stage);
+        c.field = attribute_value(field);
+        c.resolved = flag(el, resolved);
+        // The replies are read once the comment is counted.
+        each_child(
+            el, std::array<std::string_view, 4>{"author", "created-at", "text", "reply"},
+            [&](pugi::xml_node n, std::size_t i) {
+                if (i == 0) c.author = text(n);
+                else if (i == 1) c.created_at = timestamp(n);
+                else if (i == 2) c.text = text(n);
+            },
+            3);
+        if (const std::string why = comment_shape_problem(c); !why.empty()) problem(el, why);
+        const std::size_t bytes = c.id.size() + c.persona_id.size() + c.stage_id.size() + c.field.size() +
+                                  c.author.size() + c.created_at.size() + c.text.size();
+        if (!count(el, empty_.comment + max_written_bytes_per_text_byte * bytes, [&] { return own_content_bytes(c); }))
+            return;
+        doc_.comments.push_back(std::move(c));
+        comment_offsets_.push_back(offset_of(el));
+        for (pugi::xml_node n = el.child("reply"); n; n = n.next_sibling("reply")) {
+            const auto [reply_id] = attributes<1>(n, {"id"});
+            comment_reply r;
+            r.id = id(n, reply_id, comment_ids_);
+            each_child(n, std::array<std::string_view, 3>{"author", "created-at", "text"},
+                       [&](pugi::xml_node f, std::size_t i) {
+                           if (i == 0) r.author = text(f);
+                           else if (i == 1) r.created_at = timestamp(f);
+                           else r.text = text(f);
+                       });
+            const std::size_t reply_text = r.id.size() + r.author.size() + r.created_at.size() + r.text.size();
+            if (!count(n, empty_.reply + max_written_bytes_per_text_byte * reply_text, [&] { return content_bytes(r); }))
+                return;
+            doc_.comments.back().replies.push_back(std::move(r));
+        }
+    }
+
+    // An xs:boolean attribute, absent meaning false.
+    bool flag(pugi::xml_node el, pugi::xml_attribute a) {
+        if (!a) return false;
+        const std::string s = attribute_value(a);
+        const std::string_view v = trim(s);
+        if (v == "true" || v == "1") return true;
+        if (v == "false" || v == "0") return false;
+        problem(el, format(_("{1} \"{2}\" is not true or false"), std::string(a.name()), one_line_excerpt(s, 40)));
+        return false;
+    }
+
+    // A comment about a persona or stage the map does not have (removed since, or by a merge) is
+    // kept as it is, so that nothing said is lost, with a warning.
+    void check_comment_places() {
+        std::unordered_map<std::string_view, const persona*> personas;
+        for (const persona& p : doc_.personas) personas.emplace(p.id, &p);
+        for (std::size_t i = 0; i < doc_.comments.size(); ++i) {
+            const comment& c = doc_.comments[i];
+            const auto p = personas.find(c.persona_id);
+            if (p == personas.end()) {
+                // TRANSLATORS: {1} is the id of a persona that a comment is about
+                notes_.warning(format(_("a comment about persona \"{1}\", which the map does not have: kept as it is"),
+                                      c.persona_id),
+                               comment_offsets_[i]);
+            } else if (!c.stage_id.empty() && !p->second->stage_by_id(c.stage_id)) {
+                // TRANSLATORS: {1} is the id of a stage that a comment is about, {2} the name of a persona
+                notes_.warning(format(_("a comment about stage \"{1}\", which {2} does not have: kept as it is"),
+                                      c.stage_id, shown_name(*p->second)),
+                               comment_offsets_[i]);
+            }
+        }
+    }
+
+    static std::string shown_name(const persona& p) {
+        return trim(p.name).empty() ? "\"" + p.id + "\"" : one_line_excerpt(p.name, 60);
+    }
+
     std::string_view text_;
     const progress_fn& progress_;
     bool cancelled_ = false;
@@ -731,6 +826,8 @@ private:
     read_notes notes_;
     std::unordered_map<std::string_view, std::size_t> persona_ids_;  // offsets of their elements
     std::unordered_map<std::string_view, std::size_t> stage_ids_;
+    std::unordered_map<std::string_view, std::size_t> comment_ids_;  // of comments and replies
+    std::vector<std::size_t> comment_offsets_;                       // of each comment kept
     std::forward_list<std::string> decoded_ids_;  // ids that references spelled, as keys of the maps above
     const empty_parts& empty_ = empty_parts::get();
     std::size_t content_ = 0;  // content_bytes counted, or their bound while exact_ is false

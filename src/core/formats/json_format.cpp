@@ -77,6 +77,7 @@ json conflict_json(const merge_conflict& c) {
     if (!c.stage_id.empty()) j["stage_id"] = c.stage_id;
     if (c.pain_point) j["pain_point"] = *c.pain_point;
     if (!c.field.empty()) j["field"] = c.field;
+    if (!c.comment_id.empty()) j["comment_id"] = c.comment_id;
     if (c.removed_by != conflict_side::none) j["removed_by"] = std::string(conflict_side_key(c.removed_by));
     if (c.removed_by == conflict_side::none || !c.base.empty() || !c.ours.empty() || !c.theirs.empty()) {
         j["base"] = c.base;
@@ -84,6 +85,15 @@ json conflict_json(const merge_conflict& c) {
         j["theirs"] = c.theirs;
     }
     return j;
+}
+
+json comment_json(const comment& c) {
+    json replies = json::array();
+    for (const comment_reply& r : c.replies)
+        replies.push_back(json{{"id", r.id}, {"author", r.author}, {"created_at", r.created_at}, {"text", r.text}});
+    return json{{"id", c.id},         {"persona_id", c.persona_id}, {"stage_id", c.stage_id},
+                {"field", c.field},   {"author", c.author},         {"created_at", c.created_at},
+                {"text", c.text},     {"resolved", c.resolved},     {"replies", std::move(replies)}};
 }
 
 // The document's tree, built a persona at a time; nothing when progress cancels.
@@ -103,6 +113,11 @@ std::optional<json> document_tree(const document& doc, const progress_fn& progre
         json conflicts = json::array();
         for (const merge_conflict& c : doc.conflicts) conflicts.push_back(conflict_json(c));
         root["merge_conflicts"] = std::move(conflicts);
+    }
+    if (!doc.comments.empty()) {
+        json comments = json::array();
+        for (const comment& c : doc.comments) comments.push_back(comment_json(c));
+        root["bpmap_comments"] = std::move(comments);
     }
     add_extensions(root, doc.extensions);
     return root;

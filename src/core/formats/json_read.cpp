@@ -75,6 +75,7 @@ public:
             if (const auto f = stage_field_from_key(key)) joined_[static_cast<std::size_t>(*f)] = {};
         if (list == part::journey) journey_.clear();
         if (list == part::people) people_.clear();
+        if (list == part::replies) replies_.clear();
     }
 
     // An item of a list has ended: a persona (its stages and other lists came before it), or an
@@ -114,6 +115,11 @@ public:
             if (count(at.path, journey_person_content_bytes(person)) && keeping()) people_.push_back(std::move(person));
         } else if (what == part::conflict) {
             read_conflict(value, at.path);
+        } else if (what == part::reply) {
+            read_reply(value, at.path);
+        } else if (what == part::comment) {
+            read_comment(value, at);
+            list_opened(part::replies, {});
         } else if (what == part::detail) {
             read_detail(value, at.path);
         } else if (what == part::pain_item) {
@@ -227,6 +233,7 @@ private:
         if (!notes_.any_problem()) {
             doc_.extensions = extensions_[static_cast<std::size_t>(extension_place::document)].take();
             assign_missing_ids(doc_);
+            if (!doc_.comments.empty()) check_comment_places();
         }
         if (!over_path_.empty()) notes_.problem(over_path_ + ": " + content_limit_message(content_), over_offset_);
         return notes_.finish(std::move(doc_));
@@ -623,7 +630,8 @@ private:
     void read_conflict(const json& j, const std::string& path) {
         if (!expect_object(j, path)) return;
         merge_conflict c;
-        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id}}) {
+        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id},
+                               std::pair{"comment_id", &c.comment_id}}) {
             *id = string_field(j, key, path);
             if (!id->empty() && !is_valid_id(*id))
                 problem(path + "." + key,
@@ -640,6 +648,70 @@ private:
         c.theirs = string_field(j, "theirs", path);
         if (const std::string why = conflict_shape_problem(c); !why.empty()) problem(path, why);
         if (count(path, content_bytes(c)) && keeping()) doc_.conflicts.push_back(std::move(c));
+    }
+
+    // A reply of the comment being read, counted as it comes.
+    void read_reply(const json& j, const std::string& path) {
+        if (!expect_object(j, path)) return;
+        comment_reply r;
+        r.id = id_field(j, "id", path, comment_ids_);
+        r.author = string_field(j, "author", path);
+        r.created_at = timestamp_field(j, "created_at", path);
+        r.text = string_field(j, "text", path);
+        if (count(path, content_bytes(r)) && keeping()) replies_.push_back(std::move(r));
+    }
+
+    // A comment, with the replies read before it ends; its persona and stage need not be in the map
+    // (check_comment_places warns).
+    void read_comment(const json& j, const read_part& at) {
+        const std::string& path = at.path;
+        if (!expect_object(j, path)) return;
+        comment c;
+        c.id = id_field(j, "id", path, comment_ids_);
+        for (auto [key, id] : {std::pair{"persona_id", &c.persona_id}, std::pair{"stage_id", &c.stage_id}}) {
+            *id = string_field(j, key, path);
+            if (!id->empty() && !is_valid_id(*id))
+                problem(path + "." + key, format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"),
+                                                 one_line_excerpt(*id, 60)));
+        }
+        c.field = string_field(j, "field", path);
+        c.author = string_field(j, "author", path);
+        c.created_at = timestamp_field(j, "created_at", path);
+        c.text = string_field(j, "text", path);
+        if (const auto r = j.find("resolved"); r != j.end() && !r->is_null()) {
+            if (r->is_boolean()) c.resolved = r->get<bool>();
+            else problem(path + ".resolved", format(_("expected true or false, found {1}"), type_name(*r)));
+        }
+        if (const auto r = j.find("replies"); r != j.end() && !r->is_null() && !r->is_array())
+            problem(path + ".replies", format(_("expected an array, found {1}"), type_name(*r)));
+        if (const std::string why = comment_shape_problem(c); !why.empty()) problem(path, why);
+        if (count(path, own_content_bytes(c)) && keeping()) {
+            c.replies = std::move(replies_);
+            doc_.comments.push_back(std::move(c));
+            comment_places_.push_back({path, at.offset});
+        }
+    }
+
+    // A comment about a persona or stage the map does not have is kept as it is, with a warning.
+    void check_comment_places() {
+        std::unordered_map<std::string_view, const persona*> personas;
+        for (const persona& p : doc_.personas) personas.emplace(p.id, &p);
+        for (std::size_t i = 0; i < doc_.comments.size(); ++i) {
+            const comment& c = doc_.comments[i];
+            const auto& [path, offset] = comment_places_[i];
+            const auto p = personas.find(c.persona_id);
+            if (p == personas.end())
+                notes_.warning(path + ": " + format(_("a comment about persona \"{1}\", which the map does not have: kept "
+                                                      "as it is"),
+                                                    c.persona_id),
+                               offset);
+            else if (!c.stage_id.empty() && !p->second->stage_by_id(c.stage_id))
+                notes_.warning(path + ": " + format(_("a comment about stage \"{1}\", which {2} does not have: kept as it is"),
+                                                    c.stage_id,
+                                                    trim(p->second->name).empty() ? "\"" + p->second->id + "\""
+                                                                                  : one_line_excerpt(p->second->name, 60)),
+                               offset);
+        }
     }
 
     // Each missing id is the next after the highest in use, as new_persona_id and new_stage_id
@@ -664,6 +736,31 @@ private:
                          content_bytes(s) - before);
             }
         }
+        // A comment or reply without an id gets a random one, as the editor gives them.
+        std::unordered_set<std::string> used;
+        for (const comment& c : doc.comments) {
+            used.insert(c.id);
+            for (const comment_reply& r : c.replies) used.insert(r.id);
+        }
+        const auto fresh = [&used] {
+            for (;;)
+                if (std::string id = new_comment_id({}); used.insert(id).second) return id;
+        };
+        for (std::size_t i = 0; i < doc.comments.size(); ++i) {
+            comment& c = doc.comments[i];
+            const std::string path = "$.bpmap_comments[" + std::to_string(i) + "]";
+            if (c.id.empty()) {
+                const std::size_t before = content_bytes(c);
+                c.id = fresh();
+                count_at(path, nowhere, content_bytes(c) - before);
+            }
+            for (comment_reply& r : c.replies)
+                if (r.id.empty()) {
+                    const std::size_t before = content_bytes(r);
+                    r.id = fresh();
+                    count_at(path, nowhere, content_bytes(r) - before);
+                }
+        }
     }
 
     // The text of a stage field given as an array, as its items are read.
@@ -683,6 +780,9 @@ private:
     std::vector<stage> stages_;        // of the persona being read
     std::vector<journey_task> journey_;  // of the stage being read
     std::vector<std::string> people_;    // of the journey task being read
+    std::vector<comment_reply> replies_;  // of the comment being read
+    std::vector<std::pair<std::string, std::size_t>> comment_places_;  // each comment kept: its path and offset
+    std::map<std::string, std::string> comment_ids_;  // of comments and replies
     std::vector<pain_point> details_;  // of the persona being read
     std::size_t details_bytes_ = 0;    // their content_bytes, counted until the points are known
     std::deque<pain_point> pain_items_;  // persona_pain_points of the persona being read, without

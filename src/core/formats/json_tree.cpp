@@ -28,13 +28,16 @@ part item_part(part array) {
         case part::journey: return part::journey_task;
         case part::people: return part::person;
         case part::conflicts: return part::conflict;
+        case part::comments: return part::comment;
+        case part::replies: return part::reply;
         default: return part::unused;
     }
 }
 
 bool holds_members(part p) {
     return p == part::root || p == part::metadata || p == part::persona || p == part::profile || p == part::stage ||
-           p == part::detail || p == part::pain_item || p == part::journey_task || p == part::conflict;
+           p == part::detail || p == part::pain_item || p == part::journey_task || p == part::conflict ||
+           p == part::comment || p == part::reply;
 }
 
 // The objects whose members that are not read are kept as extensions.
@@ -60,6 +63,7 @@ part member_part(part object, std::string_view key) {
             return key == "buying_process_mappings" ? part::personas
                    : key == "document_metadata"     ? part::metadata
                    : key == "merge_conflicts"       ? part::conflicts
+                   : key == "bpmap_comments"        ? part::comments
                                                     : part::unused;
         case part::metadata:
             return one_of(key, {"title", "created_by", "created_at", "modified_at"}) ? part::text : part::unused;
@@ -85,9 +89,16 @@ part member_part(part object, std::string_view key) {
         case part::detail:
         case part::pain_item: return one_of(key, {"text", "category"}) ? part::text : part::unused;
         case part::conflict:
-            return one_of(key, {"persona_id", "stage_id", "pain_point", "field", "removed_by", "base", "ours", "theirs"})
+            return one_of(key, {"persona_id", "stage_id", "pain_point", "field", "comment_id", "removed_by", "base", "ours",
+                                "theirs"})
                        ? part::text
                        : part::unused;
+        case part::comment:
+            if (key == "replies") return part::replies;
+            return one_of(key, {"id", "persona_id", "stage_id", "field", "author", "created_at", "text", "resolved"})
+                       ? part::text
+                       : part::unused;
+        case part::reply: return one_of(key, {"id", "author", "created_at", "text"}) ? part::text : part::unused;
         default: return part::unused;
     }
 }

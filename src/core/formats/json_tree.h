@@ -41,6 +41,10 @@ enum class part {
     person,
     conflicts,
     conflict,
+    comments,
+    comment,
+    replies,
+    reply,
     text,
     unused
 };

@@ -96,7 +96,9 @@ constexpr std::array<std::string_view, 7> stage_keys = {
 // fields 3, a <stage> or <pain-point> 4, a stage's fields 5. JSON root 0, its members 1, a persona
 // 2, its members 3, a stage or pain point detail 4, their members 5; the metadata's and the
 // profile's members 2 and 4. .bpm <conflicts> 1, <conflict> 2, its fields 3; JSON a conflict 2,
-// its members 3. Extensions sit with the members of their object.
+// its members 3. .bpm <comments> 1, <comment> 2, its fields and <reply>s 3, a reply's fields 4;
+// JSON a comment 2, its members 3, a reply 4, its members 5. Extensions sit with the members of
+// their object.
 
 constexpr std::size_t bpm_framing =
     std::string_view("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").size() +
@@ -165,13 +167,31 @@ constexpr std::size_t json_journey_person = json_member(8, "");
 constexpr std::size_t side_value = longest({"ours", "theirs"});
 constexpr std::size_t bpm_conflict = xml_container(1, "conflicts") + xml_container(2, "conflict") +
                                      xml_attribute("persona") + xml_attribute("stage") + xml_attribute("field") +
-                                     xml_attribute("removed-by") + side_value + xml_field(3, "pain-point") +
+                                     xml_attribute("comment") + xml_attribute("removed-by") + side_value + xml_field(3, "pain-point") +
                                      xml_field(3, "base") + xml_field(3, "ours") + xml_field(3, "theirs");
 constexpr std::size_t json_conflict = json_container(1, "merge_conflicts") + json_item(2) +
                                       json_member(3, "persona_id") + json_member(3, "stage_id") +
                                       json_member(3, "pain_point") + json_member(3, "field") +
+                                      json_member(3, "comment_id") +
                                       json_member(3, "removed_by") + side_value + json_member(3, "base") +
                                       json_member(3, "ours") + json_member(3, "theirs");
+
+// A comment, with the lists that hold it and its replies (written only when the map has comments
+// and in JSON always, so counted with each); "resolved" is written as "true" in .bpm, as a JSON
+// boolean. A reply inside it.
+constexpr std::size_t bpm_comment = xml_container(1, "comments") + xml_container(2, "comment") +
+                                    xml_attribute("id") + xml_attribute("persona") + xml_attribute("stage") +
+                                    xml_attribute("field") + xml_attribute("resolved") + longest({"true"}) +
+                                    xml_field(3, "author") + xml_field(3, "created-at") + xml_field(3, "text");
+constexpr std::size_t json_comment = json_container(1, "bpmap_comments") + json_item(2) + json_member(3, "id") +
+                                     json_member(3, "persona_id") + json_member(3, "stage_id") +
+                                     json_member(3, "field") + json_member(3, "author") +
+                                     json_member(3, "created_at") + json_member(3, "text") +
+                                     json_member(3, "resolved") + longest({"false"}) + json_container(3, "replies");
+constexpr std::size_t bpm_reply = xml_container(3, "reply") + xml_attribute("id") + xml_field(4, "author") +
+                                  xml_field(4, "created-at") + xml_field(4, "text");
+constexpr std::size_t json_reply = json_item(4) + json_member(5, "id") + json_member(5, "author") +
+                                   json_member(5, "created_at") + json_member(5, "text");
 
 // The bytes of one part of a map in each written form.
 struct written {
@@ -274,10 +294,30 @@ std::size_t content_bytes(const pain_point& p) {
 
 std::size_t content_bytes(const merge_conflict& c) {
     written w{bpm_conflict, json_conflict};
-    for (const std::string* id : {&c.persona_id, &c.stage_id, &c.field}) w.attribute(*id);
+    for (const std::string* id : {&c.persona_id, &c.stage_id, &c.field, &c.comment_id}) w.attribute(*id);
     if (c.pain_point) w.text(*c.pain_point);
     for (const std::string* t : {&c.base, &c.ours, &c.theirs}) w.text(*t);
     return w.larger();
+}
+
+std::size_t own_content_bytes(const comment& c) {
+    written w{bpm_comment, json_comment};
+    for (const std::string* a : {&c.id, &c.persona_id, &c.stage_id, &c.field}) w.attribute(*a);
+    for (const std::string* t : {&c.author, &c.created_at, &c.text}) w.text(*t);
+    return w.larger();
+}
+
+std::size_t content_bytes(const comment_reply& r) {
+    written w{bpm_reply, json_reply};
+    w.attribute(r.id);
+    for (const std::string* t : {&r.author, &r.created_at, &r.text}) w.text(*t);
+    return w.larger();
+}
+
+std::size_t content_bytes(const comment& c) {
+    std::size_t n = own_content_bytes(c);
+    for (const comment_reply& r : c.replies) n += content_bytes(r);
+    return n;
 }
 
 std::size_t content_bytes(const persona& p) {
@@ -298,6 +338,7 @@ std::size_t content_bytes(const document& doc) {
                     extensions_content_bytes(doc.extensions, extension_place::document);
     for (const persona& p : doc.personas) n += content_bytes(p);
     for (const merge_conflict& c : doc.conflicts) n += content_bytes(c);
+    for (const comment& c : doc.comments) n += content_bytes(c);
     return n;
 }
 

@@ -42,6 +42,12 @@ std::optional<conflict_side> conflict_side_from_key(std::string_view key) {
 }
 
 std::string conflict_shape_problem(const merge_conflict& c) {
+    if (!c.comment_id.empty()) {
+        if (c.persona_id.empty()) return _("a conflict about a comment must name its persona");
+        if (c.pain_point || c.removed_by != conflict_side::none || c.field != "text")
+            return _("a conflict about a comment is about its text");
+        return {};
+    }
     if (c.persona_id.empty() && (!c.stage_id.empty() || c.pain_point))
         return _("a conflict about a stage or a pain point must name its persona");
     if (!c.stage_id.empty() && c.pain_point) return _("a conflict is about a stage or a pain point, not both");

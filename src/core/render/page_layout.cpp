@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "bpm/edit.h"
 #include "bpm/journey_layout.h"
 #include "bpm/summary.h"
 #include "page_flow.h"
@@ -274,6 +275,96 @@ void layout_summary(page_flow& flow) {
     }
 }
 
+// What a comment is about as a heading: "Emma Rodriguez › Awareness › Duration"; a persona or
+// stage the map lacks by its id.
+std::string comment_place(const document& doc, const comment& c) {
+    constexpr std::string_view separator = " \u203A ";
+    const persona* p = doc.persona_by_id(c.persona_id);
+    std::string place = p ? layout::display_name(*p) : "[" + c.persona_id + "]";
+    if (!c.stage_id.empty()) {
+        const stage* s = p ? p->stage_by_id(c.stage_id) : nullptr;
+        place += std::string(separator) + (s ? (trim(s->name).empty() ? _("Unnamed stage") : std::string(trim(s->name)))
+                                             : "[" + c.stage_id + "]");
+    }
+    if (c.field.empty()) return place;
+    std::string title = c.field;
+    if (const auto f = stage_field_from_key(c.field); f && !c.stage_id.empty()) title = stage_field_title(*f);
+    else if (c.field == "name") title = persona_field_title(persona_field::name);
+    else if (c.field == "created_by") title = persona_field_title(persona_field::created_by);
+    else if (c.field == "role") title = persona_field_title(persona_field::role);
+    else if (c.field == "organisation") title = persona_field_title(persona_field::organisation);
+    else if (c.field == "segment") title = persona_field_title(persona_field::segment);
+    else if (c.field == "success_metric") title = persona_field_title(persona_field::success_metric);
+    else if (c.field == "pain_points") title = _("Pain points");
+    else if (c.field == "summary") title = _("Summary");
+    return place + std::string(separator) + title;
+}
+
+// "Ana Müller · 20 Nov 2026, 09:15": who wrote a comment or reply, and when.
+std::string byline(const std::string& author, const std::string& created_at) {
+    // TRANSLATORS: who wrote a comment when the map does not say
+    std::string by = trim(author).empty() ? _("Someone") : std::string(trim(author));
+    if (!created_at.empty()) by += " \u00B7 " + readable_timestamp(created_at);
+    return by;
+}
+
+// The appendix of open comments: each under its place, with its byline and text, and its replies
+// indented below it; long texts wrap and go on over the next pages.
+void layout_open_comments(std::vector<page>& pages, const document& doc, const std::vector<const comment*>& comments,
+                          const page_setup& setup, const draw::text_measurer& m) {
+    // TRANSLATORS: heading of the printed appendix that lists the comments not yet resolved
+    const std::string heading = _("Open comments");
+    page_flow flow(pages, setup, m, heading);
+    flow.start(page_kind::comments, heading);
+    const double x = flow.left();
+    const double w = std::min(flow.width(), reading_width);
+    const double indent = std::min(24.0, w / 8);
+    // Lines from where the flow is, as many as fit on each page (at least one), so that a long
+    // text starts below its byline and goes on over the next pages.
+    const auto block = [&](const std::string& text, double at, const font& f, double gap, draw::colour ink) {
+        const std::vector<std::string> lines = draw::wrap_text(text, w - (at - x), f, m);
+        const double lh = m.line_height(f);
+        for (std::size_t from = 0; from < lines.size();) {
+            const double room = std::floor(flow.remaining() / lh);
+            if (room < 1 && !flow.fresh()) {
+                flow.start(page_kind::comments, layout::continued_heading(heading));
+                continue;
+            }
+            const std::size_t count = std::min(lines.size() - from, room > 1 ? static_cast<std::size_t>(room) : 1);
+            const auto begin = lines.begin() + static_cast<std::ptrdiff_t>(from);
+            flow.advance(put_text(flow.picture(), m, at, flow.y(), w - (at - x),
+                                  {begin, begin + static_cast<std::ptrdiff_t>(count)}, f, ink));
+            from += count;
+        }
+        flow.advance(gap);
+    };
+    for (const comment* c : comments) {
+        // A comment's place stays with its byline and first line of text.
+        const double start = m.line_height(label_font) + m.line_height(status_font) + m.line_height(body_font) + 6;
+        if (start > flow.remaining() && !flow.fresh()) flow.start(page_kind::comments, layout::continued_heading(heading));
+        block(comment_place(doc, *c), x, label_font, 2, layout::accent);
+        block(byline(c->author, c->created_at), x, status_font, 2, layout::muted);
+        block(c->text, x, body_font, 6, layout::ink);
+        for (const comment_reply& r : c->replies) {
+            block(byline(r.author, r.created_at), x + indent, status_font, 2, layout::muted);
+            block(r.text, x + indent, body_font, 6, layout::ink);
+        }
+        flow.advance(8);
+    }
+}
+
+// The open comments the appendix lists: those about the chosen personas, or all when all are.
+std::vector<const comment*> open_comments(const document& doc, const std::vector<std::string>& persona_ids,
+                                          const page_setup& setup) {
+    std::vector<const comment*> open;
+    if (!setup.open_comments) return open;
+    for (const comment& c : doc.comments)
+        if (!c.resolved && (persona_ids.empty() ||
+                            std::find(persona_ids.begin(), persona_ids.end(), c.persona_id) != persona_ids.end()))
+            open.push_back(&c);
+    return open;
+}
+
 // Numbers the pages from first_number of total and adds their footers.
 void add_footers(std::vector<page>& pages, int first_number, std::size_t total, const std::string& title,
                  const page_setup& setup, const draw::text_measurer& m) {
@@ -370,13 +461,20 @@ std::vector<page> layout_pages(const document& doc, const std::vector<std::strin
             at = layout::add_overview_page(pages, chosen, shape, title, setup, m, at);
     }
     for (const persona* p : chosen) layout_group(pages, p, setup, m);
+    if (const auto comments = open_comments(doc, persona_ids, setup); !comments.empty())
+        layout_open_comments(pages, doc, comments, setup, m);
     add_footers(pages, 1, pages.size(), title, setup, m);
     return pages;
 }
 
 page_groups::page_groups(const document& doc, const std::vector<std::string>& persona_ids, const page_setup& setup,
                          const draw::text_measurer& m)
-    : setup_(usable(setup)), m_(&m), chosen_(choose(doc, persona_ids)), title_(footer_title(doc, setup)) {
+    : setup_(usable(setup)),
+      m_(&m),
+      chosen_(choose(doc, persona_ids)),
+      doc_(&doc),
+      open_comments_(open_comments(doc, persona_ids, setup)),
+      title_(footer_title(doc, setup)) {
     first_page_.push_back(0);
 }
 
@@ -409,6 +507,11 @@ result<page_groups> page_groups::lay_out(const document& doc, const std::vector<
         counted(std::move(pages));
         if (!keep_going(progress, i + 1, chosen.size())) return result<page_groups>::cancelled();
     }
+    if (!groups.open_comments_.empty()) {
+        std::vector<page> pages;
+        layout_open_comments(pages, doc, groups.open_comments_, groups.setup_, m);
+        counted(std::move(pages));
+    }
     return result<page_groups>::success(std::move(groups));
 }
 
@@ -424,6 +527,8 @@ std::vector<page> page_groups::group(std::size_t i) {
     if (pages.empty() && i < overview_.size())
         layout::add_overview_page(pages, chosen_, {overview_columns_, longest_cycle_days_}, title_, setup_, *m_,
                                   {overview_[i].first, overview_[i].second});
+    else if (pages.empty() && i == overview_.size() + chosen_.size())
+        layout_open_comments(pages, *doc_, open_comments_, setup_, *m_);
     else if (pages.empty())
         layout_group(pages, chosen_[i - overview_.size()], setup_, *m_);
     add_footers(pages, static_cast<int>(first_page_[i] + 1), page_count(), title_, setup_, *m_);
