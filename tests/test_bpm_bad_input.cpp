@@ -155,6 +155,31 @@ BOOST_AUTO_TEST_CASE(characters_xml_does_not_allow_are_refused_where_they_are) {
     BOOST_TEST(r.value->personas[0].name == "AB\r\xF4\x8F\xBF\xBF&<>\"'&#;&foo;&am");
 }
 
+// The reader scans texts and checks UTF-8 many bytes at a time: what needs a closer look is found
+// wherever it sits in a text, and placed where it is.
+BOOST_AUTO_TEST_CASE(what_needs_a_closer_look_is_found_at_any_offset) {
+    const std::string status = "\t\t\t<status>completed</status>\n";
+    for (std::size_t k = 0; k < 40; ++k) {
+        BOOST_TEST_CONTEXT("after " << k << " bytes") {
+            const std::string before(k, 'a'), after(40 - k, 'b');
+            const auto name = [&](const std::string& inside) {
+                return with_persona("\t\t\t<name>" + before + inside + after + "</name>\n" + status);
+            };
+            const auto loaded = read_bpm(name("&amp;\xEF\xBB\xBF\r\n&#xE9;\t\xC3\xA9"));
+            BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+            BOOST_TEST(loaded.value->personas[0].name == before + "&\xEF\xBB\xBF\n\xC3\xA9\t\xC3\xA9" + after);
+            expect_problem(name("\x01"), "the character U+0001 is not allowed", 5, 10 + k);
+            expect_problem(name("\xEF\xBF\xBE"), "the character U+FFFE is not allowed", 5, 10 + k);
+            expect_problem(name("&#1;"), "\"&#1;\" stands for no character XML allows", 5, 10 + k);
+            expect_problem(name("\xC3"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xE2\x82"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xF0\x9F\x98"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xC3\xA9\xC3\xA9\xED\xA0\x80"), "invalid UTF-8", 5, 12 + k);
+            expect_problem(name("\xE2\x80\x94\xF4\x90\x80\x80"), "invalid UTF-8", 5, 11 + k);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(a_field_over_one_megabyte) {
     const std::string big(max_field_bytes + 1, 'x');
     expect_problem(with_persona("\t\t\t<name>" + big + "</name>\n\t\t\t<status>completed</status>\n"),
