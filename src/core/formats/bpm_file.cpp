@@ -7,7 +7,6 @@
 #include <forward_list>
 #include <pugixml.hpp>
 #include <optional>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "bpm/file_io.h"
@@ -15,6 +14,7 @@
 #include "bpm/tr.h"
 #include "bpm/utf8.h"
 #include "bpm_canonical.h"
+#include "id_places.h"
 #include "json_text.h"
 #include "read_notes.h"
 #include "xml_text.h"
@@ -378,7 +378,7 @@ private:
 
     // The id attribute a of el, checked for shape and uniqueness; used maps ids to where they were
     // first met.
-    std::string id(pugi::xml_node el, pugi::xml_attribute a, std::unordered_map<std::string_view, std::size_t>& used) {
+    std::string id(pugi::xml_node el, pugi::xml_attribute a, id_places& used) {
         if (!a) {
             problem(el, format(_("{1} has no id attribute"), quoted(el.name())));
             return {};
@@ -391,9 +391,9 @@ private:
         // Kept as the parse buffer holds it, unless references spelled it there.
         const std::string_view key =
             name_is(a.value(), value) ? std::string_view(a.value(), value.size()) : decoded_ids_.emplace_front(value);
-        const auto [it, inserted] = used.emplace(key, offset_of(el));
+        const auto [first, inserted] = used.emplace(key, offset_of(el));
         if (!inserted)
-            notes_.problem(offset_of(el), it->second, [value](std::size_t line, std::size_t) {
+            notes_.problem(offset_of(el), first, [value](std::size_t line, std::size_t) {
                 return format(_("duplicate id \"{1}\" (first used on line {2})"), value, std::to_string(line));
             });
         return value;
@@ -729,8 +729,8 @@ private:
     std::string buffer_;  // a copy of text_ that pugixml parses in place, then padding
     document doc_;
     read_notes notes_;
-    std::unordered_map<std::string_view, std::size_t> persona_ids_;  // offsets of their elements
-    std::unordered_map<std::string_view, std::size_t> stage_ids_;
+    id_places persona_ids_;  // offsets of their elements
+    id_places stage_ids_;
     std::forward_list<std::string> decoded_ids_;  // ids that references spelled, as keys of the maps above
     const empty_parts& empty_ = empty_parts::get();
     std::size_t content_ = 0;  // content_bytes counted, or their bound while exact_ is false
