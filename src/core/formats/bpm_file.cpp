@@ -346,11 +346,24 @@ private:
         return text_content(el);
     }
 
-    std::string text_content(pugi::xml_node el) { return bounded_text(el).value_or(std::string()); }
+    // The text of el, or "" when it holds more than max_field_bytes, which is reported. Built in
+    // the string returned, not moved through an optional: 1.9M instructions of the 200 x 12 map's load.
+    std::string text_content(pugi::xml_node el) {
+        std::string out = decode(el.value(), xml_markup::text);
+        if (!complete_text(el, out)) out.clear();
+        return out;
+    }
 
     // The text of el, or nothing when it holds more than max_field_bytes, which is reported.
     std::optional<std::string> bounded_text(pugi::xml_node el) {
         std::string out = decode(el.value(), xml_markup::text);
+        if (!complete_text(el, out)) return std::nullopt;
+        return out;
+    }
+
+    // Adds the text of el's children to out, its value; false when out is then over max_field_bytes,
+    // which is reported.
+    bool complete_text(pugi::xml_node el, std::string& out) {
         for (pugi::xml_node n = el.first_child(); n; n = n.next_sibling()) {
             const pugi::xml_node_type type = n.type();
             if (type == pugi::node_pcdata || type == pugi::node_cdata)
@@ -361,9 +374,9 @@ private:
         if (out.size() > max_field_bytes) {
             problem(el, format(_("{1} holds {2} bytes of text, more than the {3} MB limit for one field"),
                                quoted(el.name()), std::to_string(out.size()), std::to_string(max_field_bytes >> 20)));
-            return std::nullopt;
+            return false;
         }
-        return out;
+        return true;
     }
 
     // t, the timestamp called what in el, when it is empty or ISO 8601; a problem otherwise.
