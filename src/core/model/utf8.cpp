@@ -9,9 +9,6 @@
 
 #if defined(__SSE2__) || defined(_M_X64)
 #include <emmintrin.h>
-#if defined(_MSC_VER)
-#include <intrin.h>
-#endif
 #endif
 
 namespace bpm {
@@ -23,17 +20,6 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80; }
-
-// Index of the lowest bit of a non-zero mask.
-[[maybe_unused]] std::size_t lowest_set_bit(unsigned mask) {
-#if defined(_MSC_VER)
-    unsigned long i = 0;
-    _BitScanForward(&i, mask);
-    return i;
-#else
-    return static_cast<std::size_t>(__builtin_ctz(mask));
-#endif
-}
 
 }  // namespace
 
@@ -49,20 +35,43 @@ std::size_t find_invalid_utf8(std::string_view text) {
     };
     std::size_t i = 0;
 #if defined(__SSE2__) || defined(_M_X64)
-    // Sixteen bytes at a time with SSE2 (every x86-64 processor has it), going from one byte that
-    // is not ASCII to the next: a 2.4 MB map, one such character every fifty bytes or so, is checked
-    // in 2.3M instructions rather than 4.2M.
+    // Sixteen bytes at a time with SSE2 (every x86-64 processor has it), with no branch that text
+    // decides but for characters of three or four bytes: a chunk of ASCII and two-byte characters
+    // is valid when its continuation bytes (80..BF) are exactly those after its leads (C2..DF).
+    // Map text has a character past ASCII every fifty bytes or so; going from one to the next
+    // mispredicted a branch at each. On the 2.4 MB benchmark map this takes 0.27 ms of CPU time
+    // rather than 0.41, for 5.5M instructions rather than 2.3M.
+    const auto bytes = [&](std::size_t at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + at)); };
+    const auto mask = [](__m128i found) { return static_cast<unsigned>(_mm_movemask_epi8(found)); };
+    unsigned carry = 0;  // 1 when the previous chunk ended with a lead, whose continuation starts this one
     while (i + 16 <= n) {
-        const auto high = static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i))));
-        if (high == 0) {
+        const __m128i v = bytes(i);
+        // Compared as signed bytes: 80..BF are -128..-65, C2..DF are -62..-33.
+        const unsigned high = mask(v);
+        const unsigned continuations = mask(_mm_cmplt_epi8(v, _mm_set1_epi8(-64)));
+        const unsigned leads =
+            mask(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32))));
+        if ((high & ~continuations & ~leads) == 0 && continuations == (((leads << 1) | carry) & 0xFFFF)) {
+            carry = leads >> 15;
             i += 16;
             continue;
         }
-        i += lowest_set_bit(high);
-        const std::size_t bytes = multibyte(i);
-        if (bytes == 0) return i;
-        i += bytes;
+        // A longer character, or not UTF-8: character by character from the one this chunk starts
+        // in to the first that starts past it.
+        std::size_t at = i - carry;
+        while (at < i + 16) {
+            if (is_ascii(data[at])) {
+                ++at;
+                continue;
+            }
+            const std::size_t length = multibyte(at);
+            if (length == 0) return at;
+            at += length;
+        }
+        i = at;
+        carry = 0;
     }
+    i -= carry;
 #endif
     while (i < n) {
         // Skip runs of ASCII eight bytes at a time: most map text is ASCII.
