@@ -114,6 +114,18 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_name_the_first_use) {
                                "<stages><stage id=\"s1\"><name>Y</name></stage></stages></persona>\n"
                                "</personas></buying-process-map>";
     expect_problem(stages, "duplicate id \"s1\" (first used on line 3)", 5, 9);
+
+    // Among thousands of ids, each a line, every repeat is found and names its first use.
+    std::string many = "<buying-process-map format-version=\"1\"><personas>\n"
+                       "<persona id=\"a\"><name>A</name><status>completed</status><stages>\n";
+    for (int i = 1; i <= 3000; ++i) many += "<stage id=\"s" + std::to_string(i) + "\"><name>X</name></stage>\n";
+    for (const int i : {1, 1500, 3000}) many += "<stage id=\"s" + std::to_string(i) + "\"><name>Y</name></stage>\n";
+    many += "</stages></persona></personas></buying-process-map>";
+    const auto r = read_bpm(many);
+    BOOST_TEST_REQUIRE(r.problems.size() == 3u);
+    BOOST_TEST(r.problems[0].to_string() == "3003:1: duplicate id \"s1\" (first used on line 3)");
+    BOOST_TEST(r.problems[1].to_string() == "3004:1: duplicate id \"s1500\" (first used on line 1502)");
+    BOOST_TEST(r.problems[2].to_string() == "3005:1: duplicate id \"s3000\" (first used on line 3002)");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_located_in_characters) {
