@@ -2,19 +2,38 @@
 // same bytes. Each round times the two side by side, in alternating order, after warm-up rounds,
 // so both see the same warm heap and the same machine load; the figures are medians over the
 // rounds. Prints figures against issue 15's targets; never fails on speed. Not run by ctest.
+// With --loads N it only loads the 200 x 12 map N times with read_bpm, then N times with
+// pugixml, and prints how many blocks operator new handed out per load: run it under
+// valgrind --tool=callgrind to compare the two loads' instructions, which other work on the
+// machine does not change (see the README's benchmarks paragraph).
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "bench_document.h"
 #include "bpm/bpm_file.h"
 #include "test_support.h"
+
+// Blocks operator new handed out; pugixml's own few allocations (its pages and buffer) go to
+// malloc and are not counted.
+std::size_t new_calls = 0;
+
+void* operator new(std::size_t size) {
+    ++new_calls;
+    if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
 
 namespace {
 
@@ -25,29 +44,46 @@ struct string_writer : pugi::xml_writer {
     void write(const void* data, std::size_t size) override { out.append(static_cast<const char*>(data), size); }
 };
 
+// pugixml's options in the baseline: its defaults, keeping a field's text when it is only white space.
+constexpr unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
+
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
     return v[v.size() / 2];
 }
 
-// Milliseconds per call of fn, timed over `repeat` calls.
-double time_ms(int repeat, const std::function<void()>& fn) {
+// Milliseconds per call of fn, timed over `repeat` calls: on the clock, and of this thread's CPU
+// time, which other programs on a loaded machine do not add to.
+struct times {
+    double wall;
+    double cpu;
+};
+
+double cpu_ms() {
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+times time_ms(int repeat, const std::function<void()>& fn) {
+    const double cpu = cpu_ms();
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < repeat; ++i) fn();
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / repeat;
+    const double wall = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return {wall / repeat, (cpu_ms() - cpu) / repeat};
 }
 
 // Times ours against pugixml's baseline in interleaved rounds and prints the medians and the
-// median of the per-round ratios.
+// median of the per-round ratios, of wall and of CPU time.
 void compare(const char* what, const char* baseline_name, int rounds, int repeat, const std::function<void()>& ours,
              const std::function<void()>& baseline) {
     for (int i = 0; i < 3; ++i) {  // warm the heap and the caches for both
         time_ms(repeat, baseline);
         time_ms(repeat, ours);
     }
-    std::vector<double> mine, theirs, ratios;
+    std::vector<double> mine, theirs, ratios, mine_cpu, theirs_cpu, cpu_ratios;
     for (int i = 0; i < rounds; ++i) {
-        double a = 0, b = 0;
+        times a{}, b{};
         if (i % 2) {
             a = time_ms(repeat, ours);
             b = time_ms(repeat, baseline);
@@ -55,13 +91,18 @@ void compare(const char* what, const char* baseline_name, int rounds, int repeat
             b = time_ms(repeat, baseline);
             a = time_ms(repeat, ours);
         }
-        mine.push_back(a);
-        theirs.push_back(b);
-        ratios.push_back(a / b);
+        mine.push_back(a.wall);
+        theirs.push_back(b.wall);
+        ratios.push_back(a.wall / b.wall);
+        mine_cpu.push_back(a.cpu);
+        theirs_cpu.push_back(b.cpu);
+        cpu_ratios.push_back(a.cpu / b.cpu);
     }
-    const double r = median(ratios);
+    const double r = median(ratios), c = median(cpu_ratios);
     std::printf("  %-6s %8.3f ms   %-24s %8.3f ms   ratio %.2f (target <= %.2f: %s)\n", what, median(mine), baseline_name,
                 median(theirs), r, target_ratio, r <= target_ratio ? "met" : "NOT met");
+    std::printf("  %-6s %8.3f ms   %-24s %8.3f ms   ratio %.2f of CPU time\n", "", median(mine_cpu), "", median(theirs_cpu),
+                c);
 }
 
 void bench(const char* title, const std::string& bytes, int rounds) {
@@ -76,7 +117,6 @@ void bench(const char* title, const std::string& bytes, int rounds) {
     std::printf("%s: %.2f MB of .bpm, %d rounds of %d call%s each, medians\n", title, bytes.size() / 1048576.0, rounds,
                 repeat, repeat == 1 ? "" : "s");
 
-    constexpr unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single;
     compare(
         "load", "pugixml bare parse", rounds, repeat,
         [&] {
@@ -101,9 +141,28 @@ void bench(const char* title, const std::string& bytes, int rounds) {
         });
 }
 
+// Loads bytes n times with read_bpm, then n times with pugixml's bare parse, for callgrind; prints
+// the blocks operator new handed out per load.
+void loads(const std::string& bytes, int n) {
+    const std::size_t before = new_calls;
+    for (int i = 0; i < n; ++i)
+        if (!bpm::read_bpm(bytes)) std::abort();
+    const std::size_t ours = new_calls - before;
+    for (int i = 0; i < n; ++i) {
+        pugi::xml_document x;
+        if (!x.load_buffer(bytes.data(), bytes.size(), options, pugi::encoding_utf8)) std::abort();
+    }
+    std::printf("%d loads of %.2f MB each: read_bpm %zu operator new calls per load, pugixml %zu\n", n,
+                bytes.size() / 1048576.0, ours / n, (new_calls - before - ours) / n);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 2 && std::strcmp(argv[1], "--loads") == 0) {
+        loads(bpm::write_bpm(bpm::test::bench_document(200, 12)), std::max(1, std::atoi(argv[2])));
+        return 0;
+    }
     const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 21;
     bench("sample nlyzer-b2b-personas.bpm", bpm::test::slurp(bpm::test::sample("nlyzer-b2b-personas.bpm")), rounds);
     const bpm::document large = bpm::test::bench_document(200, 12);

@@ -114,6 +114,18 @@ BOOST_AUTO_TEST_CASE(duplicate_ids_name_the_first_use) {
                                "<stages><stage id=\"s1\"><name>Y</name></stage></stages></persona>\n"
                                "</personas></buying-process-map>";
     expect_problem(stages, "duplicate id \"s1\" (first used on line 3)", 5, 9);
+
+    // Among thousands of ids, each a line, every repeat is found and names its first use.
+    std::string many = "<buying-process-map format-version=\"1\"><personas>\n"
+                       "<persona id=\"a\"><name>A</name><status>completed</status><stages>\n";
+    for (int i = 1; i <= 3000; ++i) many += "<stage id=\"s" + std::to_string(i) + "\"><name>X</name></stage>\n";
+    for (const int i : {1, 1500, 3000}) many += "<stage id=\"s" + std::to_string(i) + "\"><name>Y</name></stage>\n";
+    many += "</stages></persona></personas></buying-process-map>";
+    const auto r = read_bpm(many);
+    BOOST_TEST_REQUIRE(r.problems.size() == 3u);
+    BOOST_TEST(r.problems[0].to_string() == "3003:1: duplicate id \"s1\" (first used on line 3)");
+    BOOST_TEST(r.problems[1].to_string() == "3004:1: duplicate id \"s1500\" (first used on line 1502)");
+    BOOST_TEST(r.problems[2].to_string() == "3005:1: duplicate id \"s3000\" (first used on line 3002)");
 }
 
 BOOST_AUTO_TEST_CASE(invalid_utf8_is_located_in_characters) {
@@ -153,6 +165,31 @@ BOOST_AUTO_TEST_CASE(characters_xml_does_not_allow_are_refused_where_they_are) {
                                          "\t\t\t<status>completed</status>\n"));
     BOOST_TEST_REQUIRE(bool(r), r.error());
     BOOST_TEST(r.value->personas[0].name == "AB\r\xF4\x8F\xBF\xBF&<>\"'&#;&foo;&am");
+}
+
+// The reader scans texts and checks UTF-8 many bytes at a time: what needs a closer look is found
+// wherever it sits in a text, and placed where it is.
+BOOST_AUTO_TEST_CASE(what_needs_a_closer_look_is_found_at_any_offset) {
+    const std::string status = "\t\t\t<status>completed</status>\n";
+    for (std::size_t k = 0; k < 40; ++k) {
+        BOOST_TEST_CONTEXT("after " << k << " bytes") {
+            const std::string before(k, 'a'), after(40 - k, 'b');
+            const auto name = [&](const std::string& inside) {
+                return with_persona("\t\t\t<name>" + before + inside + after + "</name>\n" + status);
+            };
+            const auto loaded = read_bpm(name("&amp;\xEF\xBB\xBF\r\n&#xE9;\t\xC3\xA9"));
+            BOOST_TEST_REQUIRE(bool(loaded), loaded.error());
+            BOOST_TEST(loaded.value->personas[0].name == before + "&\xEF\xBB\xBF\n\xC3\xA9\t\xC3\xA9" + after);
+            expect_problem(name("\x01"), "the character U+0001 is not allowed", 5, 10 + k);
+            expect_problem(name("\xEF\xBF\xBE"), "the character U+FFFE is not allowed", 5, 10 + k);
+            expect_problem(name("&#1;"), "\"&#1;\" stands for no character XML allows", 5, 10 + k);
+            expect_problem(name("\xC3"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xE2\x82"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xF0\x9F\x98"), "invalid UTF-8", 5, 10 + k);
+            expect_problem(name("\xC3\xA9\xC3\xA9\xED\xA0\x80"), "invalid UTF-8", 5, 12 + k);
+            expect_problem(name("\xE2\x80\x94\xF4\x90\x80\x80"), "invalid UTF-8", 5, 11 + k);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(a_field_over_one_megabyte) {

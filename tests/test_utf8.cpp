@@ -37,6 +37,39 @@ BOOST_AUTO_TEST_CASE(the_offset_is_where_the_bad_sequence_starts) {
     BOOST_TEST(!is_valid_utf8("\xFF"));
 }
 
+// find_invalid_utf8 checks many bytes at a time: wherever a character, valid or not, sits among
+// them, and whatever follows it, it finds what checking one character after the other finds.
+BOOST_AUTO_TEST_CASE(the_offset_is_found_wherever_the_sequence_sits) {
+    const auto one_by_one = [](std::string_view text) {
+        for (std::size_t i = 0; i < text.size();) {
+            const std::size_t n = utf8_char_bytes(text, i);
+            if (n == 0) return i;
+            i += n;
+        }
+        return std::string_view::npos;
+    };
+    const std::vector<std::string> pieces = {"\xC3\xA9",     "\xE2\x80\x94", "\xF0\x9F\x98\x80", "\xC3",     "\xA9",
+                                             "\xE2\x80",     "\xC0\xAF",     "\xED\xA0\x80",     "\xFF",     "\xC3\xC3\xA9",
+                                             "\xC2\xAB\xE9", "\xDF\xBF",     "\xF4\x90\x80\x80", "\xE0\xA0\x80",
+                                             "\xE0\x80\xAF", "\xED\x9F\xBF", "\xF0\x8F\xBF\xBF", "\xF0\x90\x80\x80",
+                                             "\xF4\x8F\xBF\xBF", "\xF5\x80\x80\x80", "\xEF\xBF\xBF", "\xE4\xB8\xAD\xE6\x96\x87"};
+    for (const std::string& first : pieces)
+        for (const std::string& second : {std::string(), std::string("\xC3\xA9"), std::string("\x80")})
+            for (std::size_t k = 0; k < 40; ++k)
+                // k or 64 + k bytes of ASCII, or k of two-byte characters (and an ASCII byte when k
+                // is odd).
+                for (const std::string& before : {std::string(k, 'a'), std::string(64 + k, 'a'), [&] {
+                                                      std::string s;
+                                                      while (s.size() + 2 <= k) s += "\xC3\xA9";
+                                                      return s + std::string(k - s.size(), 'a');
+                                                  }()}) {
+                    const std::string text = before + first + std::string(k % 17, 'z') + second + std::string(80, 'y');
+                    BOOST_TEST(find_invalid_utf8(text) == one_by_one(text), "k " << k << " piece " << first.size());
+                    const std::string cut = before + first;  // ending with the piece
+                    BOOST_TEST(find_invalid_utf8(cut) == one_by_one(cut), "k " << k << " piece " << first.size());
+                }
+}
+
 BOOST_AUTO_TEST_CASE(decoding_yields_code_points_and_skips_one_byte_of_garbage) {
     BOOST_TEST((decoded("aé€\xF0\x9F\x98\x80") == std::vector<char32_t>{U'a', 0xE9, 0x20AC, 0x1F600}));
     BOOST_TEST((decoded("\xC0\xAF!") == std::vector<char32_t>{invalid_code_point, invalid_code_point, U'!'}));

@@ -13,8 +13,8 @@ namespace bpm {
 // Where a text sits in the markup, which decides what in it is markup.
 enum class xml_markup { text, cdata, attribute };
 
-// Bytes after the end of a parse buffer that xml_decode reads: it reads eight bytes at a time.
-inline constexpr std::size_t xml_decode_padding = 8;
+// Bytes after the end of a parse buffer that xml_decode reads: it reads sixteen bytes at a time.
+inline constexpr std::size_t xml_decode_padding = 16;
 
 // Told where (a position in the parse buffer) and what is wrong in a text xml_decode decodes.
 using xml_text_problem = std::function<void(const char* at, std::string message)>;
