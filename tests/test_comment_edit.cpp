@@ -185,3 +185,15 @@ BOOST_AUTO_TEST_CASE(a_comment_names_its_place_even_when_that_place_is_gone) {
     c.persona_id = "nobody";
     BOOST_TEST(comment_location(doc, c) == "(removed persona)");
 }
+
+BOOST_AUTO_TEST_CASE(a_comment_names_the_title_of_its_field) {
+    comment c = on_duration();
+    BOOST_TEST(comment_field_title(c) == "Duration");
+    c.field.clear();
+    BOOST_TEST(comment_field_title(c).empty());
+    c.stage_id.clear();
+    c.field = "success_metric";
+    BOOST_TEST(comment_field_title(c) == "Primary Success Metric");
+    c.field = "summary";
+    BOOST_TEST(comment_field_title(c) == "Summary");
+}

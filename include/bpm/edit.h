@@ -170,5 +170,8 @@ std::unique_ptr<edit> remove_comment_reply(std::string comment_id, std::string r
 /// "Duration of Awareness", "Awareness", "Role of Sophie", "Sophie"; a persona or stage no longer
 /// in doc reads "(removed persona)" or "(removed stage)".
 std::string comment_location(const document& doc, const comment& c);
+/// Translated title of the field a comment is about ("Duration", "Role", "Pain Points"), "" when it
+/// is about a whole persona or stage.
+std::string comment_field_title(const comment& c);
 
 }  // namespace bpm

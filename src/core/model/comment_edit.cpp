@@ -144,6 +144,7 @@ private:
 };
 
 std::string persona_comment_field_title(const std::string& key) {
+    if (key.empty()) return {};
     if (key == "name") return persona_field_title(persona_field::name);
     if (key == "created_by") return persona_field_title(persona_field::created_by);
     if (key == "role") return persona_field_title(persona_field::role);
@@ -178,6 +179,12 @@ std::unique_ptr<edit> remove_comment(std::string comment_id) {
 std::unique_ptr<edit> remove_comment_reply(std::string comment_id, std::string reply_id) {
     return std::make_unique<comment_edit>(comment_edit::op::remove_reply, std::move(comment_id), comment{},
                                           comment_reply{}, std::move(reply_id));
+}
+
+std::string comment_field_title(const comment& c) {
+    if (c.stage_id.empty()) return persona_comment_field_title(c.field);
+    const std::optional<stage_field> f = stage_field_from_key(c.field);
+    return f ? stage_field_title(*f) : std::string();
 }
 
 std::string comment_location(const document& doc, const comment& c) {
