@@ -1,5 +1,7 @@
 // MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture, the
 // map as JSON, CSV or Markdown - and the journey map's zoom on screen.
+#include <algorithm>
+
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -68,7 +70,9 @@ void MainFrame::ExportPdf() {
     if (!Doc() || Doc()->Model().personas.empty()) return;
     m_context.CommitPendingEdits();
     const bpm::persona* selected = m_context.GetPersona();
-    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString());
+    const auto& comments = Doc()->Model().comments;
+    const auto open = std::count_if(comments.begin(), comments.end(), [](const bpm::comment& c) { return !c.resolved; });
+    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString(), static_cast<std::size_t>(open));
     if (choices.ShowModal() != wxID_OK) return;
     const bpm::document& doc = Doc()->Model();
     const bool whole = choices.WholeMap() || !selected;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include <wx/dialog.h>
@@ -11,15 +12,21 @@ class wxRadioButton;
 class wxStaticText;
 class wxTextCtrl;
 
-/// Asks what goes into a PDF (the selected persona or the whole map) and whether to protect it
-/// with a password, typed twice. The file name is asked for afterwards.
+/// Asks what goes into a PDF (the selected persona or the whole map, and whether the open comments
+/// follow as an appendix) and whether to protect it with a password, typed twice. The file name
+/// is asked for afterwards.
 class PdfExportDialog : public wxDialog {
 public:
-    /// personaName is the selected persona's, or "" when none is selected.
-    PdfExportDialog(wxWindow* parent, const wxString& personaName);
+    /// personaName is the selected persona's, or "" when none is selected; openComments is how
+    /// many open comments the map has (none: the appendix cannot be chosen).
+    PdfExportDialog(wxWindow* parent, const wxString& personaName, std::size_t openComments = 0);
 
     /// True for the whole map, false for the selected persona.
     bool WholeMap() const;
+    /// True when the open comments are to follow the pages as an appendix.
+    bool IncludeComments() const;
+    /// "Include open comments as an appendix" (for tests).
+    wxCheckBox* GetCommentsBox() const { return m_comments; }
     /// The password to protect the PDF with, or "" for none.
     std::string Password() const;
 
@@ -27,6 +34,8 @@ public:
     void SetChoices(bool wholeMap, const wxString& password, const wxString& confirmation);
     /// Whether the choices can be used, or what is wrong with them.
     bpm::result<> CheckChoices() const;
+    /// "Require a password to open the PDF" (for tests).
+    wxCheckBox* GetProtectBox() const { return m_protect; }
     /// The line under the fields that says what is wrong (for tests).
     wxStaticText* GetProblemLine() const { return m_problem; }
 
@@ -37,6 +46,7 @@ private:
 
     wxRadioButton* m_persona = nullptr;
     wxRadioButton* m_map = nullptr;
+    wxCheckBox* m_comments = nullptr;
     wxCheckBox* m_protect = nullptr;
     wxTextCtrl* m_password = nullptr;
     wxTextCtrl* m_confirm = nullptr;
