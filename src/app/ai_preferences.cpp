@@ -9,6 +9,7 @@
 #include <wx/checkbox.h>
 #include <wx/config.h>
 #include <wx/preferences.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -88,7 +89,13 @@ public:
         auto* column = new wxBoxSizer(wxVERTICAL);
         column->Add(line, wxSizerFlags().Border(wxALL, 2 * gap));
         column->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 2 * gap));
-        column->Add(CreateAuthorLine(panel, gap), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, 2 * gap));
+        column->Add(CreateAuthorLine(panel, gap), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 2 * gap));
+        auto* authorNote = new wxStaticText(panel, wxID_ANY,
+                                            _("Signs the comments you write on maps; left empty, your user name on "
+                                              "this computer does."));
+        authorNote->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        authorNote->Wrap(panel->FromDIP(420));
+        column->Add(authorNote, wxSizerFlags().Border(wxALL, 2 * gap));
         panel->SetSizer(column);
         minutes->Bind(wxEVT_SPINCTRL, [this, minutes](wxCommandEvent&) {
             SaveAutosaveMinutes(*wxConfigBase::Get(), minutes->GetValue());
@@ -106,7 +113,6 @@ private:
         auto* label = new wxStaticText(panel, wxID_ANY, _("&Your name:"));
         auto* name = new wxTextCtrl(panel, wxID_ANY, LoadCommentAuthorName(*wxConfigBase::Get()));
         name->SetHint(wxGetUserName().empty() ? wxGetUserId() : wxGetUserName());
-        name->SetToolTip(_("Signs the comments you write; left empty, your user name on this computer does"));
         SetAccessibleName(name, _("Your name, for comments"));
         name->Bind(wxEVT_TEXT, [name](wxCommandEvent&) { SaveCommentAuthorName(*wxConfigBase::Get(), name->GetValue()); });
         auto* line = new wxBoxSizer(wxHORIZONTAL);
