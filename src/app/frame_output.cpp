@@ -71,8 +71,8 @@ void MainFrame::ExportPdf() {
     m_context.CommitPendingEdits();
     const bpm::persona* selected = m_context.GetPersona();
     const auto& comments = Doc()->Model().comments;
-    const auto open = std::count_if(comments.begin(), comments.end(), [](const bpm::comment& c) { return !c.resolved; });
-    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString(), static_cast<std::size_t>(open));
+    const bool open = std::any_of(comments.begin(), comments.end(), [](const bpm::comment& c) { return !c.resolved; });
+    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString(), open);
     if (choices.ShowModal() != wxID_OK) return;
     const bpm::document& doc = Doc()->Model();
     const bool whole = choices.WholeMap() || !selected;
@@ -86,6 +86,7 @@ void MainFrame::ExportPdf() {
     bpm::map_pdf_request request;
     if (!whole) request.persona_ids = {selected->id};
     request.setup = ToPageSetup(GetDocumentManager()->GetPageSetupDialogData(), doc.metadata.title);
+    request.setup.open_comments = choices.IncludeComments();
     request.options.password = choices.Password();
     // TRANSLATORS: in the progress dialog of a long export; {1} is the file's name
     WorkProgress progress(this, _("Export PDF"), FormatText(_("Writing \"{1}\"\u2026"), wxFileName(path).GetFullName()));

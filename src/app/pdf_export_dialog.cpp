@@ -13,7 +13,7 @@
 #include "ui_text.h"
 #include "wx_string.h"
 
-PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName, std::size_t openComments)
+PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName, bool openComments)
     : wxDialog(parent, wxID_ANY, _("Export PDF")) {
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -27,15 +27,10 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName, 
     m_persona->Enable(!personaName.empty());
     scope->Add(m_persona, 0, wxALL, gap / 2);
     scope->Add(m_map, 0, wxALL, gap / 2);
-    m_comments = new wxCheckBox(scope->GetStaticBox(), wxID_ANY,
-                                openComments == 0
-                                    ? _("Include open &comments as an appendix")
-                                    // TRANSLATORS: in the Export PDF window; {1} is how many comments are open
-                                    : FormatText(wxPLURAL("Include the {1} open &comment as an appendix",
-                                                          "Include the {1} open &comments as an appendix", openComments),
-                                                 openComments));
+    // The appendix lists the open comments about the personas exported.
+    m_comments = new wxCheckBox(scope->GetStaticBox(), wxID_ANY, _("Include open &comments as an appendix"));
     SetAccessibleName(m_comments, _("Include open comments as an appendix"));
-    m_comments->Enable(openComments > 0);
+    m_comments->Enable(openComments);
     scope->Add(m_comments, 0, wxALL, gap / 2);
     sizer->Add(scope, 0, wxEXPAND | wxALL, gap);
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <cstddef>
 #include <string>
 
 #include <wx/dialog.h>
@@ -17,9 +16,9 @@ class wxTextCtrl;
 /// is asked for afterwards.
 class PdfExportDialog : public wxDialog {
 public:
-    /// personaName is the selected persona's, or "" when none is selected; openComments is how
-    /// many open comments the map has (none: the appendix cannot be chosen).
-    PdfExportDialog(wxWindow* parent, const wxString& personaName, std::size_t openComments = 0);
+    /// personaName is the selected persona's, or "" when none is selected; without open comments
+    /// in the map the appendix cannot be chosen.
+    PdfExportDialog(wxWindow* parent, const wxString& personaName, bool openComments = false);
 
     /// True for the whole map, false for the selected persona.
     bool WholeMap() const;
