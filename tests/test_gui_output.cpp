@@ -688,7 +688,7 @@ struct type_pdf_password : wxModalDialogHook {
     int Enter(wxDialog* dialog) override {
         auto* pdf = dynamic_cast<PdfExportDialog*>(dialog);
         BOOST_TEST_REQUIRE(pdf);
-        auto* protect = FindChild<wxCheckBox>(pdf);
+        wxCheckBox* protect = pdf->GetProtectBox();
         protect->SetValue(true);
         wxCommandEvent tick(wxEVT_CHECKBOX, protect->GetId());
         tick.SetEventObject(protect);

@@ -60,6 +60,14 @@ const std::vector<std::pair<const char*, edit_factory>> every_edit = {
     {"remove pain point", [](const document&) { return remove_pain_point("persona-1", 0); }},
     {"move pain point", [](const document&) { return move_pain_point("persona-1", 0, 5); }},
     {"set pain point", [](const document&) { return set_pain_point("persona-1", 1, {"Reports take days", pain_category::process}); }},
+    {"add comment", [](const document&) {
+         comment c;
+         c.id = "comment-1";
+         c.persona_id = "persona-1";
+         c.stage_id = "stage-2";
+         c.text = "Who signs here?";
+         return add_comment(c);
+     }},
 };
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bpm/bpm_file.h"
+#include "bpm/journey_badge.h"
 #include "bpm/journey_layout.h"
 #include "layout_checks.h"
 #include "test_support.h"
@@ -477,4 +478,20 @@ BOOST_AUTO_TEST_CASE(laying_out_again_after_one_card_changed_measures_only_that_
     cache.clear();
     layout_journey(p, m, {}, &cache);
     BOOST_TEST(m.measured.size() > 40u * 6);
+}
+
+BOOST_AUTO_TEST_CASE(a_comment_badge_sits_on_the_card_s_top_left_corner_and_shows_the_count) {
+    const draw::rect card{100, 50, 220, 160};
+    BOOST_TEST(comment_badge(card, 0, measurer).items.empty());
+    const draw::drawing badge = comment_badge(card, 3, measurer);
+    BOOST_TEST_REQUIRE(badge.items.size() == 2u);
+    const auto& pill = std::get<draw::box>(badge.items[0]);
+    BOOST_TEST(pill.area.contains({card.x, card.y}));
+    BOOST_TEST(pill.area.right() < card.x + card.w / 2);  // clear of the top-right corner
+    const auto& count = std::get<draw::text>(badge.items[1]);
+    BOOST_TEST((count.lines == std::vector<std::string>{"3"}));
+    BOOST_TEST(std::get<draw::text>(comment_badge(card, 250, measurer).items[1]).lines.front() == "99+");
+    // A wider count widens the badge, which still holds it.
+    const auto& wide = std::get<draw::box>(comment_badge(card, 42, measurer).items[0]);
+    BOOST_TEST(wide.area.w >= measurer.width("42", count.face));
 }

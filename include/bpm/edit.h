@@ -34,6 +34,8 @@ struct change {
         read_only_changed,  // the document became read-only or editable; its content is the same
         conflicts_changed,  // the list of merge conflicts changed (one resolved, or put back by undo)
         content_replaced,   // the whole content changed as one undoable step (a merge); steps stay
+        comments_changed,   // persona_id, stage_id ("" for the persona): comments on it were added,
+                            // replied to, resolved, reopened or removed
     };
     kind what;
     std::string persona_id;
@@ -74,6 +76,8 @@ struct change {
     static change conflicts_changed() { return change(kind::conflicts_changed); }
     /// The whole content was replaced by an undoable step (merged with another version).
     static change content_replaced() { return change(kind::content_replaced); }
+    /// Comments on a persona (stage_id "") or on one of its stages changed.
+    static change comments_changed(std::string persona_id, std::string stage_id);
 
     bool operator==(const change& o) const {
         return what == o.what && persona_id == o.persona_id && stage_id == o.stage_id && index == o.index &&
@@ -147,5 +151,27 @@ std::unique_ptr<edit> set_pain_point(std::string persona_id, std::size_t index, 
 
 /// Translated column or form title of a persona field ("Role").
 std::string persona_field_title(persona_field f);
+
+/// Adds a comment after the others. Refused when its id (or a reply's) is not a valid id or is
+/// used by another comment or reply, when comment_shape_problem finds fault with it, or when its
+/// persona or stage does not exist. The caller fills in author and created_at.
+std::unique_ptr<edit> add_comment(comment c);
+/// Adds a reply at the end of a comment's thread; refused when the comment does not exist, the
+/// reply has no text or its id is not valid or already used.
+std::unique_ptr<edit> reply_to_comment(std::string comment_id, comment_reply reply);
+/// Marks a comment resolved (true) or open again (false); refused when it already is.
+std::unique_ptr<edit> set_comment_resolved(std::string comment_id, bool resolved);
+/// Removes a comment with its replies.
+std::unique_ptr<edit> remove_comment(std::string comment_id);
+/// Removes one reply from a comment's thread.
+std::unique_ptr<edit> remove_comment_reply(std::string comment_id, std::string reply_id);
+
+/// Translated name of what a comment is about, as undo labels and the Comments panel show it:
+/// "Duration of Awareness", "Awareness", "Role of Sophie", "Sophie"; a persona or stage no longer
+/// in doc reads "(removed persona)" or "(removed stage)".
+std::string comment_location(const document& doc, const comment& c);
+/// Translated title of the field a comment is about ("Duration", "Role", "Pain Points"), "" when it
+/// is about a whole persona or stage.
+std::string comment_field_title(const comment& c);
 
 }  // namespace bpm

@@ -9,12 +9,15 @@
 #include <wx/checkbox.h>
 #include <wx/config.h>
 #include <wx/preferences.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/utils.h>
 
 #include "accessibility.h"
+#include "comments_ui.h"
 #include "ui_text.h"
 #include "wx_string.h"
 
@@ -86,6 +89,13 @@ public:
         auto* column = new wxBoxSizer(wxVERTICAL);
         column->Add(line, wxSizerFlags().Border(wxALL, 2 * gap));
         column->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, 2 * gap));
+        column->Add(CreateAuthorLine(panel, gap), wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, 2 * gap));
+        auto* authorNote = new wxStaticText(panel, wxID_ANY,
+                                            _("Signs the comments you write on maps; left empty, your user name on "
+                                              "this computer does."));
+        authorNote->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+        authorNote->Wrap(panel->FromDIP(420));
+        column->Add(authorNote, wxSizerFlags().Border(wxALL, 2 * gap));
         panel->SetSizer(column);
         minutes->Bind(wxEVT_SPINCTRL, [this, minutes](wxCommandEvent&) {
             SaveAutosaveMinutes(*wxConfigBase::Get(), minutes->GetValue());
@@ -95,6 +105,21 @@ public:
     }
 
     std::function<void(int)> onAutosave;
+
+private:
+    // "Your name", which signs the comments written here; empty, the system's user name does.
+    static wxSizer* CreateAuthorLine(wxWindow* panel, int gap) {
+        // TRANSLATORS: Preferences, General page; the name that signs the user's comments on a map
+        auto* label = new wxStaticText(panel, wxID_ANY, _("&Your name:"));
+        auto* name = new wxTextCtrl(panel, wxID_ANY, LoadCommentAuthorName(*wxConfigBase::Get()));
+        name->SetHint(wxGetUserName().empty() ? wxGetUserId() : wxGetUserName());
+        SetAccessibleName(name, _("Your name, for comments"));
+        name->Bind(wxEVT_TEXT, [name](wxCommandEvent&) { SaveCommentAuthorName(*wxConfigBase::Get(), name->GetValue()); });
+        auto* line = new wxBoxSizer(wxHORIZONTAL);
+        line->Add(label, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap));
+        line->Add(name, wxSizerFlags(1).CentreVertical());
+        return line;
+    }
 };
 
 // One editor for the whole run: where the window is modeless it must outlive ShowPreferences,

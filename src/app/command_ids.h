@@ -57,6 +57,8 @@ enum CommandId {
     ID_CONFLICT_KEEP_MINE,
     ID_CONFLICT_TAKE_THEIRS,
     ID_CONFLICT_EDIT,
+    ID_COMMENT_ADD,       // Edit > Add Comment: on the grid's cell, or the persona shown
+    ID_SHOW_COMMENTS,     // View > Comments: the Comments pane
 };
 
 class wxWindow;

@@ -48,6 +48,15 @@ void EditingContext::SelectStage(const std::string& stageId) {
     const bpm::persona* p = GetPersona();
     if (!stageId.empty() && (!p || !p->stage_by_id(stageId))) return;
     m_stageId = stageId;
+    m_stageField.reset();
+    Notify(StageChanged);
+}
+
+void EditingContext::SelectStageField(const std::string& stageId, bpm::stage_field field) {
+    const bpm::persona* p = GetPersona();
+    if (!p || !p->stage_by_id(stageId)) return;
+    m_stageId = stageId;
+    m_stageField = field;
     Notify(StageChanged);
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <wx/string.h>
@@ -70,6 +71,9 @@ public:
     std::size_t GetPersonaIndex() const;
     /// The id of the selected stage of the selected persona, "" for none.
     const std::string& GetStageId() const { return m_stageId; }
+    /// The field of the selected stage that SelectStageField went to (the grid's cursor column),
+    /// nullopt once the stage is selected otherwise.
+    const std::optional<bpm::stage_field>& GetStageField() const { return m_stageField; }
     Page GetPage() const { return m_page; }
     /// The persona whose summary the AI assistant is writing, "" while it writes none.
     const std::string& GetSummaryDraftPersonaId() const { return m_draftPersonaId; }
@@ -83,6 +87,9 @@ public:
     void SelectPersona(const std::string& personaId);
     /// Selects a stage of the selected persona ("" for none); an unknown id changes nothing.
     void SelectStage(const std::string& stageId);
+    /// Selects a stage of the selected persona and one of its fields (a comment's jump-to): the
+    /// grid puts its cursor on that cell, even when the stage was selected already.
+    void SelectStageField(const std::string& stageId, bpm::stage_field field);
     /// Brings a page of the main area to the front.
     void ShowPage(Page page);
     /// Brings a page to the front and asks its panel to take the keyboard focus.
@@ -107,6 +114,7 @@ private:
     std::size_t m_historyToken = 0;
     std::string m_personaId;
     std::string m_stageId;
+    std::optional<bpm::stage_field> m_stageField;
     Page m_page = Page::Stages;
     std::string m_draftPersonaId;
     wxString m_draft;

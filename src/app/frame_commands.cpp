@@ -13,6 +13,7 @@
 #include "bpm/version.h"
 #include "chat_panel.h"
 #include "command_ids.h"
+#include "comment_commands.h"
 #include "conflicts_ui.h"
 #include "doc_manager.h"
 #include "main_frame.h"
@@ -92,6 +93,8 @@ void MainFrame::CreateMenus() {
     conflicts->Append(ID_CONFLICT_EDIT, _("&Edit Conflicted Value..."), _("Settle the conflict shown with a value you type"));
     // TRANSLATORS: the Edit menu's submenu about conflicts a merge of two versions left
     m_editMenu->AppendSubMenu(conflicts, _("Con&flicts"));
+    m_editMenu->Append(ID_COMMENT_ADD, _("Add Co&mment...\tCtrl+Alt+M"),
+                       _("Comment on the cell, stage or persona field you are on, for your team to read and answer"));
     m_editMenu->AppendSeparator();
     m_editMenu->Append(wxID_PREFERENCES, _("Pre&ferences...\tCtrl+,"), _("The AI service the assistant may use"));
 
@@ -105,6 +108,8 @@ void MainFrame::CreateMenus() {
     view->Append(ID_SHOW_SUMMARY, _("S&ummary\tCtrl+4"), _("The summary of the persona's journey"));
     view->Append(ID_SHOW_DASHBOARD, _("&Dashboard\tCtrl+5"), _("All personas at a glance"));
     view->AppendCheckItem(ID_SHOW_ASSISTANT, _("&Assistant\tCtrl+Shift+A"), _("Show the assistant and type an answer"));
+    view->AppendCheckItem(ID_SHOW_COMMENTS, _("Co&mments\tCtrl+Shift+M"),
+                          _("Show the map's open comments and go to them; from the list, hide them"));
     view->AppendSeparator();
     view->Append(ID_FOCUS_NEXT_PANEL, _("&Next Panel\tF6"), _("Move the keyboard focus to the next panel"));
     view->Append(ID_FOCUS_PREVIOUS_PANEL, _("P&revious Panel\tShift+F6"), _("Move the keyboard focus to the previous panel"));
@@ -209,6 +214,7 @@ void MainFrame::BindCommands() {
     BindNavigation();
     BindOutput();
     BindAi();
+    BindCommentCommands(*this);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) {
         m_aui.LoadPerspective(m_defaultPerspective, false);
         m_personaListWanted = true;

@@ -208,6 +208,9 @@ void MainFrame::ShowKeyboardHelp() {
     keys.emplace_back("Enter", _("Assistant: send the answer"));
     keys.emplace_back("Shift+Enter", _("Assistant: a new line in the answer"));
     keys.emplace_back(_("Up, Down"), _("Assistant: earlier answers"));
+    keys.emplace_back("Enter", _("Comments: go to the cell or field the comment is about"));
+    keys.emplace_back(_("Delete"), _("Comments: delete the selected comment"));
+    keys.emplace_back("Ctrl+Enter", _("Comment window: save the comment"));
 
     wxDialog dialog(this, wxID_ANY, _("Keyboard Shortcuts"), wxDefaultPosition, wxDefaultSize,
                     wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);

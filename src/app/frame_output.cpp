@@ -1,5 +1,7 @@
 // MainFrame: what leaves the editor - printed pages, the PDF, the journey map as a picture, the
 // map as JSON, CSV or Markdown - and the journey map's zoom on screen.
+#include <algorithm>
+
 #include <wx/filename.h>
 #include <wx/msgdlg.h>
 #include <wx/printdlg.h>
@@ -68,7 +70,9 @@ void MainFrame::ExportPdf() {
     if (!Doc() || Doc()->Model().personas.empty()) return;
     m_context.CommitPendingEdits();
     const bpm::persona* selected = m_context.GetPersona();
-    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString());
+    const auto& comments = Doc()->Model().comments;
+    const bool open = std::any_of(comments.begin(), comments.end(), [](const bpm::comment& c) { return !c.resolved; });
+    PdfExportDialog choices(this, selected ? ToWx(selected->name) : wxString(), open);
     if (choices.ShowModal() != wxID_OK) return;
     const bpm::document& doc = Doc()->Model();
     const bool whole = choices.WholeMap() || !selected;
@@ -82,6 +86,7 @@ void MainFrame::ExportPdf() {
     bpm::map_pdf_request request;
     if (!whole) request.persona_ids = {selected->id};
     request.setup = ToPageSetup(GetDocumentManager()->GetPageSetupDialogData(), doc.metadata.title);
+    request.setup.open_comments = choices.IncludeComments();
     request.options.password = choices.Password();
     // TRANSLATORS: in the progress dialog of a long export; {1} is the file's name
     WorkProgress progress(this, _("Export PDF"), FormatText(_("Writing \"{1}\"\u2026"), wxFileName(path).GetFullName()));

@@ -11,9 +11,11 @@
 
 #include "accessibility.h"
 #include "bpm/file_io.h"
+#include "bpm/journey_badge.h"
 #include "bpm/journey_picture.h"
 #include "bpm/png_export.h"
 #include "bpm/svg_export.h"
+#include "comments_ui.h"
 #include "conflicts_ui.h"
 #include "drawing_ui.h"
 #include "map_printout.h"
@@ -66,8 +68,11 @@ void JourneyMapView::OnNotice(const EditingContext::Notice& notice) {
     } else if (notice.Has(EditingContext::PersonaChanged)) {
         ShowPersona(m_context.GetPersonaId());
     } else if (notice.Has(EditingContext::Edited)) {
-        // Any change can move, rename or refill a card, so the map lays out again.
-        Relayout();
+        // Any change can move, rename or refill a card, so the map lays out again; comments
+        // change only the badges drawn over it.
+        const auto badgesOnly = [](const bpm::change& c) { return c.what == bpm::change::kind::comments_changed; };
+        if (std::all_of(notice.edits->begin(), notice.edits->end(), badgesOnly)) Refresh();
+        else Relayout();
     }
     if (notice.Has(EditingContext::StageChanged)) SelectStage(m_context.GetStageId());
     m_layoutRefresh.Follow(notice);
@@ -200,6 +205,13 @@ void JourneyMapView::OnPaint(wxPaintEvent&) {
         DrawDrawing(*gc, outline);
     }
     if (m_doc) DrawConflictBadges(*gc, m_layout, m_doc->Model(), m_personaId);
+    // Review notes, drawn over the map as the outline is: not part of the exported picture.
+    for (const bpm::stage_region& region : m_layout.stages) {
+        const std::size_t open = OpenCommentsOnStage(m_doc->Model(), m_personaId, region.stage_id);
+        if (open == 0) continue;
+        if (!m_measure) m_measure = std::make_unique<GraphicsTextMeasurer>();
+        DrawDrawing(*gc, bpm::comment_badge(region.card, open, *m_measure));
+    }
 }
 
 void JourneyMapView::OnMouseWheel(wxMouseEvent& event) {

@@ -20,6 +20,7 @@
 #include "ai_service.h"
 #include "bpm/completeness.h"
 #include "chat_panel.h"
+#include "comments_panel.h"
 #include "conflicts_ui.h"
 #include "dashboard_view.h"
 #include "disk_change_bar.h"
@@ -247,6 +248,20 @@ void MainFrame::CreatePanes() {
                               .CloseButton(true)
                               .MaximizeButton(false));
     CreateConflictBar();
+    // Under the assistant: the map's open comments, with jump-to. Hidden until a map with open
+    // comments is shown or a comment is added, so the assistant keeps its room until then.
+    m_comments = new CommentsPanel(this, m_context);
+    m_aui.AddPane(m_comments, wxAuiPaneInfo()
+                                  .Name(comments_pane_name)
+                                  .Caption(_("Comments"))
+                                  .Right()
+                                  .Layer(1)
+                                  .Position(1)
+                                  .BestSize(FromDIP(wxSize(320, 300)))
+                                  .MinSize(FromDIP(wxSize(240, 160)))
+                                  .CloseButton(true)
+                                  .MaximizeButton(false)
+                                  .Hide());
     m_defaultPerspective = m_aui.SavePerspective();
     m_aui.Update();
 }
@@ -298,7 +313,7 @@ void MainFrame::RestoreLayout() {
     // keeps its default place instead.
     wxAuiPaneInfoArray& panes = m_aui.GetAllPanes();
     for (size_t i = 0; i < panes.GetCount(); ++i)
-        if (!perspective.Contains("name=" + panes[i].name + ";")) panes[i].Show();
+        if (!perspective.Contains("name=" + panes[i].name + ";") && panes[i].name != comments_pane_name) panes[i].Show();
     // The disk strip shows only while it has something to say, never as a layout left it.
     m_aui.GetPane(disk_pane).Show(!m_diskBar->GetShownMessage().empty());
     m_aui.GetPane(conflict_pane).Show(m_conflictBar->CurrentIndex() != bpm::npos);
@@ -330,6 +345,14 @@ void MainFrame::SetPersonaListShown(bool shown) {
 
 void MainFrame::OnNotice(const EditingContext::Notice& notice) {
     if (notice.Has(EditingContext::DocumentChanged)) ShowDocument();
+    // A map with open comments opens with them in view; closed, the pane stays closed.
+    const auto open = [](const bpm::comment& c) { return !c.resolved; };
+    if (notice.Has(EditingContext::DocumentChanged) && Doc() &&
+        std::any_of(Doc()->Model().comments.begin(), Doc()->Model().comments.end(), open) &&
+        !m_aui.GetPane(comments_pane_name).IsShown()) {
+        m_aui.GetPane(comments_pane_name).Show();
+        m_aui.Update();
+    }
     if (notice.Has(EditingContext::PageChanged)) {
         const int page = static_cast<int>(m_context.GetPage());
         ShowPage(page);

@@ -14,6 +14,7 @@
 
 class AiService;
 class ChatPanel;
+class CommentsPanel;
 class ConflictBar;
 class DashboardView;
 class DiskChangeBar;
@@ -58,6 +59,7 @@ public:
     SummaryPanel* GetSummaryPanel() const { return m_summary; }
     DashboardView* GetDashboard() const { return m_dashboard; }
     ChatPanel* GetChatPanel() const { return m_chat; }
+    CommentsPanel* GetCommentsPanel() const { return m_comments; }
     DiskChangeBar* GetDiskChangeBar() const { return m_diskBar; }
     ConflictBar* GetConflictBar() const { return m_conflictBar; }
     AiService& GetAiService() { return *m_ai; }
@@ -139,6 +141,7 @@ private:
     SummaryPanel* m_summary = nullptr;
     DashboardView* m_dashboard = nullptr;
     ChatPanel* m_chat = nullptr;
+    CommentsPanel* m_comments = nullptr;
     // Destroyed before the panes (base-class destruction), so no call to it outlives them.
     std::unique_ptr<AiService> m_ai;
 

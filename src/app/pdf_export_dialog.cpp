@@ -13,7 +13,7 @@
 #include "ui_text.h"
 #include "wx_string.h"
 
-PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
+PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName, bool openComments)
     : wxDialog(parent, wxID_ANY, _("Export PDF")) {
     const int gap = FromDIP(8);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -27,6 +27,11 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
     m_persona->Enable(!personaName.empty());
     scope->Add(m_persona, 0, wxALL, gap / 2);
     scope->Add(m_map, 0, wxALL, gap / 2);
+    // The appendix lists the open comments about the personas exported.
+    m_comments = new wxCheckBox(scope->GetStaticBox(), wxID_ANY, _("Include open &comments as an appendix"));
+    SetAccessibleName(m_comments, _("Include open comments as an appendix"));
+    m_comments->Enable(openComments);
+    scope->Add(m_comments, 0, wxALL, gap / 2);
     sizer->Add(scope, 0, wxEXPAND | wxALL, gap);
 
     auto* security = new wxStaticBoxSizer(wxVERTICAL, this, _("Protection"));
@@ -68,6 +73,8 @@ PdfExportDialog::PdfExportDialog(wxWindow* parent, const wxString& personaName)
 }
 
 bool PdfExportDialog::WholeMap() const { return m_map->GetValue(); }
+
+bool PdfExportDialog::IncludeComments() const { return m_comments->IsEnabled() && m_comments->GetValue(); }
 
 std::string PdfExportDialog::Password() const { return m_protect->GetValue() ? ToUtf8(m_password->GetValue()) : std::string(); }
 

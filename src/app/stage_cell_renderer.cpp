@@ -5,6 +5,8 @@
 #include <wx/dc.h>
 #include <wx/settings.h>
 
+#include "bpm_document.h"
+#include "comments_ui.h"
 #include "conflicts_ui.h"
 #include "stage_grid_table.h"
 
@@ -40,15 +42,21 @@ void StageCellRenderer::Draw(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, const
     inner.Deflate(margin_x, margin_y);
     // Line by line at the height GetBestHeight counts, as wxGrid::DrawTextRectangle places
     // left- and top-aligned text but without measuring every line again.
-    wxDCClipper clip(dc, inner);
-    const int step = m_widths->LineHeight(dc);
-    int y = inner.y + text_offset;
-    for (const wxString& line : WrapWords(text, inner.width, m_widths->For(dc))) {
-        if (y > inner.GetBottom()) break;
-        if (!line.empty()) dc.DrawText(line, inner.x + text_offset, y);
-        y += step;
+    {
+        wxDCClipper clip(dc, inner);
+        const int step = m_widths->LineHeight(dc);
+        int y = inner.y + text_offset;
+        for (const wxString& line : WrapWords(text, inner.width, m_widths->For(dc))) {
+            if (y > inner.GetBottom()) break;
+            if (!line.empty()) dc.DrawText(line, inner.x + text_offset, y);
+            y += step;
+        }
     }
     if (conflicted) DrawConflictCorner(dc, rect);
+    if (table && table->GetDocument() &&
+        OpenCommentsOnCell(table->GetDocument()->Model(), table->GetPersonaId(), table->GetStageId(row),
+                           StageGridTable::FieldOf(col)) > 0)
+        DrawCommentMarker(dc, rect);
 }
 
 wxSize StageCellRenderer::GetBestSize(wxGrid& grid, wxGridCellAttr& attr, wxDC& dc, int row, int col) {

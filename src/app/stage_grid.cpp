@@ -292,6 +292,12 @@ void StageGrid::OnChanges(const bpm::change_set& changes) {
                 goToRow = to;
                 break;
             }
+            case bpm::change::kind::comments_changed: {
+                // The comment markers of the stage's cells.
+                const int row = m_table->FindRow(c.stage_id);
+                if (row != wxNOT_FOUND) m_grid->RefreshBlock(row, 0, row, column_count - 1);
+                break;
+            }
             case bpm::change::kind::stage_field: {
                 const int row = m_table->FindRow(c.stage_id);
                 if (row == wxNOT_FOUND || !c.sfield) break;
@@ -612,6 +618,7 @@ void StageGrid::ShowStageMenu(int row, int col, const wxPoint& at) {
     menu.Append(ID_STAGE_MOVE_DOWN, _("Move Stage Do&wn\tAlt+Down"));
     menu.AppendSeparator();
     menu.Append(ID_STAGE_SUGGEST, _("&Suggest Seller Alignment\tCtrl+Shift+H"));
+    menu.Append(ID_COMMENT_ADD, _("Add Co&mment...\tCtrl+Alt+M"));
     menu.AppendSeparator();
     menu.Append(wxID_CUT);
     menu.Append(wxID_COPY);
@@ -674,7 +681,10 @@ void StageGrid::OnUpdateCommand(wxUpdateUIEvent& event) {
 void StageGrid::ShowStage(const std::string& stageId) {
     const int row = m_table->FindRow(stageId);
     if (row == wxNOT_FOUND || m_grid->IsCellEditControlShown()) return;
-    GoTo(row, std::max(m_grid->GetGridCursorCol(), 0));
+    int col = std::max(m_grid->GetGridCursorCol(), 0);
+    if (const auto& field = m_context.GetStageField(); field && m_grid->IsColShown(StageGridTable::ColumnOf(*field)))
+        col = StageGridTable::ColumnOf(*field);
+    GoTo(row, col);
 }
 
 void StageGrid::Flash(int row, int col) {

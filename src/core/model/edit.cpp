@@ -45,6 +45,10 @@ change change::stage_moved(std::string persona_id, std::string stage_id, std::si
     return change(kind::stage_moved, std::move(persona_id), std::move(stage_id), index);
 }
 
+change change::comments_changed(std::string persona_id, std::string stage_id) {
+    return change(kind::comments_changed, std::move(persona_id), std::move(stage_id));
+}
+
 change change::stage_field_edited(std::string persona_id, std::string stage_id, stage_field field) {
     change c(kind::stage_field, std::move(persona_id), std::move(stage_id));
     c.sfield = field;
@@ -105,6 +109,50 @@ std::size_t persona_bytes(const persona& p) {
     if (p.summary) n += text_bytes(p.summary->text) + text_bytes(p.summary->generated_at);
     return n;
 }
+
+// The comments on a persona or stage while an edit has removed it, each with the index it had
+// among the document's comments: the comments go with what they are about, and its undo puts
+// them back where they were.
+class held_comments {
+public:
+    // Moves the comments about persona_id (and stage_id, unless "") out of doc.
+    bool take(document& doc, const std::string& persona_id, const std::string& stage_id) {
+        std::vector<comment> kept;
+        for (std::size_t i = 0; i < doc.comments.size(); ++i) {
+            comment& c = doc.comments[i];
+            if (c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id))
+                held_.emplace_back(i, std::move(c));
+            else
+                kept.push_back(std::move(c));
+        }
+        if (held_.empty()) return false;
+        doc.comments = std::move(kept);
+        return true;
+    }
+    // Puts them back at their indices, in order, so the document's comments are as they were.
+    bool put_back(document& doc) {
+        if (held_.empty()) return false;
+        for (auto& [index, c] : held_)
+            doc.comments.insert(doc.comments.begin() + static_cast<std::ptrdiff_t>(std::min(index, doc.comments.size())),
+                                std::move(c));
+        held_.clear();
+        return true;
+    }
+    std::size_t bytes() const {
+        std::size_t n = held_.capacity() * sizeof(held_[0]);
+        for (const auto& held : held_) {
+            const comment& c = held.second;
+            n += text_bytes(c.id) + text_bytes(c.persona_id) + text_bytes(c.stage_id) + text_bytes(c.field) +
+                 text_bytes(c.author) + text_bytes(c.created_at) + text_bytes(c.text);
+            for (const comment_reply& r : c.replies)
+                n += sizeof(r) + text_bytes(r.id) + text_bytes(r.author) + text_bytes(r.created_at) + text_bytes(r.text);
+        }
+        return n;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, comment>> held_;
+};
 
 // Moves element from -> to within v, shifting the ones between.
 template <class T>
@@ -296,7 +344,9 @@ public:
     }
     bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
     void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
-    std::size_t memory_bytes() const override { return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_) + text_bytes(name_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_) + text_bytes(name_) + comments_.bytes();
+    }
 
 private:
     bool put(document& doc, change_set& changes) {
@@ -310,6 +360,7 @@ private:
         doc.personas.insert(doc.personas.begin() + index_, std::move(persona_));
         persona_ = persona{};
         changes.push_back(change::persona_added(id_, index_));
+        if (comments_.put_back(doc)) changes.push_back(change::comments_changed(id_, {}));
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -320,12 +371,14 @@ private:
         name_ = persona_.name;
         doc.personas.erase(doc.personas.begin() + i);
         changes.push_back(change::persona_removed(id_, i));
+        if (comments_.take(doc, id_, {})) changes.push_back(change::comments_changed(id_, {}));
         return true;
     }
 
     bool insert_;
     std::size_t index_;
     persona persona_;  // the persona while it is out of the document
+    held_comments comments_;  // its comments, likewise
     std::string id_, name_;
 };
 
@@ -342,7 +395,8 @@ public:
     bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
     void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + stage_bytes(stage_) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_);
+        return sizeof(*this) + stage_bytes(stage_) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_) +
+               comments_.bytes();
     }
 
 private:
@@ -355,6 +409,7 @@ private:
         p->stages.insert(p->stages.begin() + index_, std::move(stage_));
         stage_ = stage{};
         changes.push_back(change::stage_added(persona_id_, id_, index_));
+        if (comments_.put_back(doc)) changes.push_back(change::comments_changed(persona_id_, id_));
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -366,6 +421,7 @@ private:
         name_ = stage_.name;
         p->stages.erase(p->stages.begin() + i);
         changes.push_back(change::stage_removed(persona_id_, id_, i));
+        if (comments_.take(doc, persona_id_, id_)) changes.push_back(change::comments_changed(persona_id_, id_));
         return true;
     }
 
@@ -373,6 +429,7 @@ private:
     std::string persona_id_;
     std::size_t index_;
     stage stage_;
+    held_comments comments_;
     std::string id_, name_;
 };
 

@@ -76,8 +76,10 @@ void history::stamp(std::size_t first, const change_set& changes) {
         if (c.persona_id.empty() || c.what == change::kind::persona_removed) continue;
         // The stamp dates what the persona says. Marking it completed, storing its summary or
         // moving it in the list says nothing new: stamped, every summary written before the
-        // interview's closing "done" would read as written before the last changes.
-        if (c.what == change::kind::status || c.what == change::kind::summary || c.what == change::kind::persona_moved)
+        // interview's closing "done" would read as written before the last changes. Comments are
+        // about the persona, not part of what it says.
+        if (c.what == change::kind::status || c.what == change::kind::summary || c.what == change::kind::persona_moved ||
+            c.what == change::kind::comments_changed)
             continue;
         persona* p = doc_.persona_by_id(c.persona_id);
         if (!p) continue;
