@@ -169,3 +169,40 @@ BOOST_FIXTURE_TEST_CASE(a_merged_map_stays_unsaved_when_undone, fixture) {
     BOOST_TEST(h.undo());
     BOOST_TEST(!h.is_clean());
 }
+
+// A comment's text both versions changed by hand: theirs can be taken, or a text of one's own
+// written, as one step that undo takes back with the conflict.
+BOOST_FIXTURE_TEST_CASE(a_comment_text_conflict_takes_theirs_or_an_edit, fixture) {
+    comment note;
+    note.id = "comment-1";
+    note.persona_id = "persona-1";
+    note.stage_id = "stage-1";
+    note.field = "duration";
+    note.author = "Ana";
+    note.text = "Two weeks?";
+    doc.comments = {note};
+    merge_conflict c = field_conflict("persona-1", "stage-1", "text", "Is it 2 weeks?", "Two weeks?", "Really 2 weeks?");
+    c.comment_id = "comment-1";
+    doc.conflicts = {c};
+    const document before = doc;
+
+    BOOST_TEST(can_resolve(c, conflict_resolution::take_theirs));
+    BOOST_TEST(can_resolve(c, conflict_resolution::edited));
+    BOOST_TEST(conflict_place_title(doc, c) == "Comment on Duration of Awareness");
+    BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "text") == npos);
+
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.comments[0].text == "Really 2 weeks?");
+    BOOST_TEST(doc.conflicts.empty());
+    BOOST_TEST(has(heard.back(), change::kind::comments_changed));
+    h.undo();
+    BOOST_TEST((doc == before));
+
+    BOOST_TEST(h.submit(resolve_conflict(0, conflict_resolution::edited, "Is 2 weeks right for a CFO?")));
+    BOOST_TEST(doc.comments[0].text == "Is 2 weeks right for a CFO?");
+    h.undo();
+    BOOST_TEST((doc == before));
+
+    doc.comments.clear();  // the comment is gone: nothing to settle but by keeping mine
+    BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+}

@@ -19,7 +19,7 @@ enum class conflict_resolution { keep_mine, take_theirs, edited };
 /// Whether how can settle c: keeping always can; taking theirs can where the map can hold theirs'
 /// text (not extensions or journey tasks, kept as text; a status or category by a known key);
 /// an edit only where the field is plain text (stage and persona text fields, the map's title
-/// and created-by, a summary).
+/// and created-by, a summary, a comment's text).
 bool can_resolve(const merge_conflict& c, conflict_resolution how);
 
 /// Settles the conflict at index of doc.conflicts as one step: sets the field (or removes the
@@ -39,7 +39,8 @@ std::size_t find_field_conflict(const document& doc, std::string_view persona_id
                                 std::string_view field);
 
 /// Translated name of what c is about, as the Edit menu and the editor name it: "Duration of
-/// Awareness", "Role of Sophie", "Title", "Category of Budget cuts"; for a removal, the item's name.
+/// Awareness", "Role of Sophie", "Title", "Category of Budget cuts", "Comment on Duration of
+/// Awareness"; for a removal, the item's name.
 std::string conflict_place_title(const document& doc, const merge_conflict& c);
 
 /// The key a persona text field has in a merge conflict ("role"; "name").

@@ -23,6 +23,7 @@ bool is_removal(const merge_conflict& c) { return c.removed_by != conflict_side:
 
 // Whether the conflict's field holds plain text the user may type.
 bool is_text_field(const merge_conflict& c) {
+    if (!c.comment_id.empty()) return c.field == "text";
     if (is_removal(c) || c.pain_point) return false;
     if (c.persona_id.empty()) return c.field == "title" || c.field == "created_by";
     if (!c.stage_id.empty()) return stage_field_from_key(c.field).has_value();
@@ -58,12 +59,55 @@ private:
     std::string new_, old_;
 };
 
+// The text of a comment, which the editor never edits otherwise: only a merge that found it
+// changed differently in two versions (by hand) asks for it.
+class comment_text_edit final : public edit {
+public:
+    comment_text_edit(std::string comment_id, std::string text) : id_(std::move(comment_id)), new_(std::move(text)) {}
+    std::string label(const document&) const override { return _("Edit Comment"); }
+    bool apply(document& doc, change_set& changes) override {
+        comment* c = find(doc);
+        if (!c || c->text == new_) return false;
+        old_ = std::exchange(c->text, new_);
+        changes.push_back(change::comments_changed(c->persona_id, c->stage_id));
+        return true;
+    }
+    void revert(document& doc, change_set& changes) override {
+        comment* c = find(doc);
+        if (!c) return;
+        c->text = old_;
+        changes.push_back(change::comments_changed(c->persona_id, c->stage_id));
+    }
+    std::size_t memory_bytes() const override { return sizeof(*this) + id_.capacity() + new_.capacity() + old_.capacity(); }
+
+private:
+    comment* find(document& doc) const {
+        for (comment& c : doc.comments)
+            if (c.id == id_) return &c;
+        return nullptr;
+    }
+    std::string id_, new_, old_;
+};
+
+const comment* comment_by_id(const document& doc, const std::string& id) {
+    for (const comment& c : doc.comments)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
 // The edit that gives the field (or item) of c the value how says, into out (null when the map
 // already holds it: keeping mine); false when that cannot be done in doc.
 bool value_edit(const document& doc, const merge_conflict& c, conflict_resolution how, const std::string& text,
                 std::unique_ptr<edit>& out) {
     out.reset();
     if (!can_resolve(c, how)) return false;
+    if (!c.comment_id.empty()) {
+        if (!comment_by_id(doc, c.comment_id)) return false;
+        if (how != conflict_resolution::keep_mine)
+            out = std::make_unique<comment_text_edit>(c.comment_id,
+                                                      how == conflict_resolution::edited ? text : c.theirs);
+        return true;
+    }
     const persona* p = c.persona_id.empty() ? nullptr : doc.persona_by_id(c.persona_id);
     if (!c.persona_id.empty() && !p) return false;
     const stage* s = p && !c.stage_id.empty() ? p->stage_by_id(c.stage_id) : nullptr;
@@ -253,13 +297,19 @@ std::size_t find_field_conflict(const document& doc, std::string_view persona_id
     for (std::size_t i = 0; i < doc.conflicts.size(); ++i) {
         const merge_conflict& c = doc.conflicts[i];
         if (c.persona_id == persona_id && c.stage_id == stage_id && !c.pain_point && c.field == field &&
-            !is_removal(c))
+            !is_removal(c) && c.comment_id.empty())
             return i;
     }
     return npos;
 }
 
 std::string conflict_place_title(const document& doc, const merge_conflict& c) {
+    if (!c.comment_id.empty()) {
+        const comment* about = comment_by_id(doc, c.comment_id);
+        // TRANSLATORS: where a conflict is: the text of a comment; {1} is what the comment is about,
+        // e.g. "Duration of Awareness"
+        return about ? format(_("Comment on {1}"), comment_location(doc, *about)) : _("Comment");
+    }
     const persona* p = c.persona_id.empty() ? nullptr : doc.persona_by_id(c.persona_id);
     const stage* s = p && !c.stage_id.empty() ? p->stage_by_id(c.stage_id) : nullptr;
     const std::string persona_name = shown(p ? p->name : std::string(), "(unnamed persona)");
