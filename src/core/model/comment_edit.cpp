@@ -184,7 +184,7 @@ std::unique_ptr<edit> remove_comment_reply(std::string comment_id, std::string r
 std::string comment_field_title(const comment& c) {
     if (c.stage_id.empty()) return persona_comment_field_title(c.field);
     const std::optional<stage_field> f = stage_field_from_key(c.field);
-    return f ? stage_field_title(*f) : std::string();
+    return f ? stage_field_title(*f) : c.field;
 }
 
 std::string comment_location(const document& doc, const comment& c) {

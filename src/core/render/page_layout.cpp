@@ -287,17 +287,7 @@ std::string comment_place(const document& doc, const comment& c) {
                                              : "[" + c.stage_id + "]");
     }
     if (c.field.empty()) return place;
-    std::string title = c.field;
-    if (const auto f = stage_field_from_key(c.field); f && !c.stage_id.empty()) title = stage_field_title(*f);
-    else if (c.field == "name") title = persona_field_title(persona_field::name);
-    else if (c.field == "created_by") title = persona_field_title(persona_field::created_by);
-    else if (c.field == "role") title = persona_field_title(persona_field::role);
-    else if (c.field == "organisation") title = persona_field_title(persona_field::organisation);
-    else if (c.field == "segment") title = persona_field_title(persona_field::segment);
-    else if (c.field == "success_metric") title = persona_field_title(persona_field::success_metric);
-    else if (c.field == "pain_points") title = _("Pain points");
-    else if (c.field == "summary") title = _("Summary");
-    return place + std::string(separator) + title;
+    return place + std::string(separator) + comment_field_title(c);
 }
 
 // "Ana Müller · 20 Nov 2026, 09:15": who wrote a comment or reply, and when.
