@@ -192,25 +192,7 @@ void MainFrame::CreatePanes() {
     // Across the whole window under the toolbar, shown only while it has something to say: the
     // strip that tells of changes to the map's file on disk, with room for its buttons.
     m_diskBar = new DiskChangeBar(this, m_context);
-    m_aui.AddPane(m_diskBar, wxAuiPaneInfo()
-                                 .Name(disk_pane)
-                                 .Top()
-                                 .Layer(10)
-                                 .CaptionVisible(false)
-                                 .PaneBorder(false)
-                                 .Gripper(false)
-                                 .DockFixed()
-                                 .Floatable(false)
-                                 .Movable(false)
-                                 .Resizable(false)
-                                 .Hide());
-    m_diskBar->onShownChanged = [this](bool shown) {
-        wxAuiPaneInfo& pane = m_aui.GetPane(disk_pane);
-        if (shown) pane.BestSize(-1, m_diskBar->GetBestSize().y).MinSize(-1, m_diskBar->GetBestSize().y);
-        pane.Show(shown);
-        m_aui.Update();
-        Refresh();  // the sashes the old layout drew where the strip now is
-    };
+    AddTopStrip(m_diskBar, disk_pane, 10, m_diskBar->onShownChanged);
 
     m_mainArea = new wxSimplebook(this, wxID_ANY);
     m_welcome = new WelcomeCard(m_mainArea);
@@ -266,28 +248,33 @@ void MainFrame::CreatePanes() {
     m_aui.Update();
 }
 
+void MainFrame::AddTopStrip(wxWindow* strip, const char* name, int layer, std::function<void(bool)>& onShownChanged) {
+    m_aui.AddPane(strip, wxAuiPaneInfo()
+                             .Name(name)
+                             .Top()
+                             .Layer(layer)
+                             .CaptionVisible(false)
+                             .PaneBorder(false)
+                             .Gripper(false)
+                             .DockFixed()
+                             .Floatable(false)
+                             .Movable(false)
+                             .Resizable(false)
+                             .Hide());
+    onShownChanged = [this, strip, name](bool shown) {
+        wxAuiPaneInfo& pane = m_aui.GetPane(name);
+        const int height = strip->GetBestSize().y;
+        if (shown) pane.BestSize(-1, height).MinSize(-1, height);
+        pane.Show(shown);
+        m_aui.Update();
+        Refresh();  // the sashes the old layout drew where the strip now is
+    };
+}
+
 void MainFrame::CreateConflictBar() {
     // Under the disk strip, across the window, shown while a conflict is shown.
     m_conflictBar = new ConflictBar(this, m_context, m_prompts, m_stageGrid, m_personaForm);
-    m_aui.AddPane(m_conflictBar, wxAuiPaneInfo()
-                                     .Name(conflict_pane)
-                                     .Top()
-                                     .Layer(9)
-                                     .CaptionVisible(false)
-                                     .PaneBorder(false)
-                                     .Gripper(false)
-                                     .DockFixed()
-                                     .Floatable(false)
-                                     .Movable(false)
-                                     .Resizable(false)
-                                     .Hide());
-    m_conflictBar->onShownChanged = [this](bool shown) {
-        wxAuiPaneInfo& pane = m_aui.GetPane(conflict_pane);
-        if (shown) pane.BestSize(-1, m_conflictBar->GetBestSize().y).MinSize(-1, m_conflictBar->GetBestSize().y);
-        pane.Show(shown);
-        m_aui.Update();
-        Refresh();
-    };
+    AddTopStrip(m_conflictBar, conflict_pane, 9, m_conflictBar->onShownChanged);
     m_conflictBar->onCountChanged = [this](const wxString& text) { SetStatusText(text, conflicts_field); };
     // Clicking the count goes to the next conflict, as F8 does.
     GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {

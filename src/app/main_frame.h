@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -114,6 +115,9 @@ private:
     void SetPersonaListShown(bool shown);
     // The strip and the status bar's count of the map's merge conflicts.
     void CreateConflictBar();
+    // Adds strip across the window under the toolbar (a higher layer nearer the toolbar), hidden
+    // until it has something to say: onShownChanged, set here, makes room for it or takes it back.
+    void AddTopStrip(wxWindow* strip, const char* name, int layer, std::function<void(bool)>& onShownChanged);
 
     void OnGenerateSummary(wxCommandEvent& event);
     void OnStageCommand(wxCommandEvent& event);
