@@ -266,8 +266,12 @@ private:
         return true;
     }
 
-    // A text in the parse buffer, decoded; problems in it are reported where they are.
-    std::string decode(const char* v, xml_markup kind) { return xml_decode(v, kind, report_); }
+    // A text in the parse buffer, decoded there (so once) and copied; problems in it are reported
+    // where they are. pugixml gives a missing value as an empty string of its own, outside the buffer.
+    std::string decode(const char* v, xml_markup kind) {
+        if (*v == '\0') return {};
+        return xml_decode(buffer_.data() + offset(v), kind, report_);
+    }
 
     std::size_t offset(const char* p) const { return static_cast<std::size_t>(p - buffer_.data()); }
 
