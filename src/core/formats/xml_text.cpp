@@ -83,15 +83,16 @@ std::uint32_t reference(const char*& end) {
 
 }  // namespace
 
-std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& report) {
+std::string xml_decode(char* v, xml_markup kind, const xml_text_problem& report) {
     const char* p = next_special(v);
     if (*p == '\0') return std::string(v, static_cast<std::size_t>(p - v));  // the usual case
-    // Written straight into place: what references and line ends stand for is never longer.
-    std::string out(static_cast<std::size_t>(p - v) + std::strlen(p), '\0');
-    char* w = out.data();
-    const char* copied = v;  // the text from here to p is copied as it is
+    // Decoded in place, the writes trailing the reads (what references and line ends stand for is
+    // never longer), then copied out once: a string sized by strlen and filled with NULs to write
+    // into made five loads of the 200 x 12 map 194.6M rather than 192.8M instructions.
+    char* w = v + (p - v);
+    const char* copied = p;  // the text from here to p is kept as it is
     const auto replace = [&](std::size_t length, std::string_view with) {
-        std::memcpy(w, copied, static_cast<std::size_t>(p - copied));
+        std::memmove(w, copied, static_cast<std::size_t>(p - copied));
         w += p - copied;
         // A reference that stands for nothing is replaced by nothing: with.data() may be null,
         // which memcpy may not be given even for no bytes.
@@ -140,10 +141,10 @@ std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& r
         }
         p = next_special(p);
     }
-    std::memcpy(w, copied, static_cast<std::size_t>(p - copied));
+    std::memmove(w, copied, static_cast<std::size_t>(p - copied));
     w += p - copied;
-    out.resize(static_cast<std::size_t>(w - out.data()));
-    return out;
+    *w = '\0';
+    return std::string(v, static_cast<std::size_t>(w - v));
 }
 
 }  // namespace bpm

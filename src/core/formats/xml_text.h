@@ -23,7 +23,8 @@ using xml_text_problem = std::function<void(const char* at, std::string message)
 // says: character and entity references (except in CDATA) stand for their characters, line ends
 // are LF, and in attributes white space is a space. A reference to a character XML does not allow
 // is reported and left out, and so is such a character in element text (attribute values are
-// checked by what they hold).
-std::string xml_decode(const char* v, xml_markup kind, const xml_text_problem& report);
+// checked by what they hold). The text is decoded in place, in the parse buffer, so each text may
+// be decoded only once; problems are placed where they were before.
+std::string xml_decode(char* v, xml_markup kind, const xml_text_problem& report);
 
 }  // namespace bpm
