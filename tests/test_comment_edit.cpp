@@ -166,6 +166,27 @@ BOOST_AUTO_TEST_CASE(deleting_a_persona_takes_all_its_comments_along_and_undo_pu
     BOOST_TEST(f.h.memory_bytes() > 0u);
 }
 
+// Deleting a stage or a persona nobody commented on leaves every other comment as it was (it
+// used to leave them all emptied, moved out and never put back, and the map then saved unreadable).
+BOOST_AUTO_TEST_CASE(deleting_what_has_no_comments_leaves_the_other_comments_whole) {
+    fixture f;
+    comment on_other_stage = on_duration("comment-c");
+    on_other_stage.stage_id = "stage-2";
+    f.h.submit(add_comment(on_other_stage));
+    f.h.submit(reply_to_comment("comment-c", reply("comment-r", "A reply stays too")));
+    const document with_comments = f.doc;
+
+    BOOST_TEST_REQUIRE(f.h.submit(remove_stage("persona-1", "stage-1")));
+    BOOST_TEST((f.doc.comments == with_comments.comments));
+    BOOST_TEST_REQUIRE(f.h.undo());
+    BOOST_TEST((f.doc == with_comments));
+
+    BOOST_TEST_REQUIRE(f.h.submit(remove_persona("p.two_2")));
+    BOOST_TEST((f.doc.comments == with_comments.comments));
+    BOOST_TEST_REQUIRE(f.h.undo());
+    BOOST_TEST((f.doc == with_comments));
+}
+
 BOOST_AUTO_TEST_CASE(a_comment_names_its_place_even_when_that_place_is_gone) {
     const document doc = test::rich_document();
     comment c = on_duration();

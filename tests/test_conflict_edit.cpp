@@ -140,6 +140,25 @@ BOOST_FIXTURE_TEST_CASE(what_cannot_be_done_changes_nothing, fixture) {
     BOOST_TEST(doc.conflicts.size() == 3u);
 }
 
+// A conflict about a stage or persona that is gone (deleted by hand since the merge, or a file
+// written so) is dropped by Keep Mine, or either way when it is about a deletion; before, nothing
+// could settle it and the map kept asking on every save.
+BOOST_FIXTURE_TEST_CASE(a_conflict_whose_place_is_gone_is_dropped_by_keeping_mine, fixture) {
+    doc.conflicts.push_back(removal("persona-404", "", conflict_side::ours));
+    doc.personas[0].stages.erase(doc.personas[0].stages.begin());  // Awareness, of conflict 0
+    const document before = doc;
+    BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::edited, "2 weeks")));
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::keep_mine)));
+    BOOST_TEST(doc.conflicts.size() == 3u);
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(2, conflict_resolution::take_theirs)));  // persona-404
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST((doc.personas == before.personas));
+    BOOST_TEST(h.undo());
+    BOOST_TEST(h.undo());
+    BOOST_TEST((doc == before));
+}
+
 BOOST_FIXTURE_TEST_CASE(conflicts_are_found_by_field, fixture) {
     BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "duration") == 0u);
     BOOST_TEST(find_field_conflict(doc, "persona-1", "", "role") == 1u);

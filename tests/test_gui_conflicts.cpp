@@ -2,6 +2,7 @@
 // resolved one undoable step at a time, asked about before saving; and the disk strip's Merge.
 #include <cstdlib>
 
+#include <wx/stattext.h>
 #include <wx/statusbr.h>
 
 #include "bpm/conflict_edit.h"
@@ -139,6 +140,19 @@ BOOST_FIXTURE_TEST_CASE(edit_settles_with_the_text_typed, conflicted_editor) {
     BOOST_TEST(shown().stages[0].duration == "2 weeks");
     BOOST_TEST(doc->Model().conflicts.size() == 1u);
     BOOST_TEST(undo_label() == "Undo Resolve Duration of Awareness");
+}
+
+// The strip says a name or value with "&" as it is ("Founder & CEO"), not as a mnemonic that
+// swallows the "&" ("Founder  CEO").
+BOOST_FIXTURE_TEST_CASE(the_strip_shows_an_ampersand_as_typed, conflicted_editor) {
+    doc->Submit(set_persona_field("persona-1", persona_field::name, "Founder & CEO"));
+    Command(ID_CONFLICT_NEXT);
+    Command(ID_CONFLICT_NEXT);
+    BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 1u);
+    wxString title;
+    for (wxWindow* child : Bar().GetChildren())
+        if (auto* text = dynamic_cast<wxStaticText*>(child); text && title.empty()) title = text->GetLabelText();
+    BOOST_TEST(title.Contains("Founder & CEO"), title);
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {

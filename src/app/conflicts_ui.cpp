@@ -249,9 +249,10 @@ void ConflictBar::ShowConflict(std::size_t index) {
         const wxString of = FormatText(_("{1} of {2}"), wxString::Format("%zu", index + 1),
                                        wxString::Format("%zu", doc->Model().conflicts.size()));
         // TRANSLATORS: the strip's headline; {1} is where the conflict is, {2} e.g. "1 of 3"
-        m_title->SetLabel(IsRemoval(c) ? FormatText(_("Deleted in one version: {1} ({2})"), place, of)
+        // SetLabelText: a name or value may hold "&", which SetLabel would take for a mnemonic.
+        m_title->SetLabelText(IsRemoval(c) ? FormatText(_("Deleted in one version: {1} ({2})"), place, of)
                                        : FormatText(_("Conflict in {1} ({2})"), place, of));
-        m_versions->SetLabel(ConflictVersionsText(c));
+        m_versions->SetLabelText(ConflictVersionsText(c));
         m_versions->SetToolTip(ConflictVersionsText(c, 2000));
         const bool removal = IsRemoval(c);
         // TRANSLATORS: settles a conflict about something one version deleted by keeping it

@@ -109,11 +109,12 @@ bool value_edit(const document& doc, const merge_conflict& c, conflict_resolutio
         return true;
     }
     const persona* p = c.persona_id.empty() ? nullptr : doc.persona_by_id(c.persona_id);
-    if (!c.persona_id.empty() && !p) return false;
     const stage* s = p && !c.stage_id.empty() ? p->stage_by_id(c.stage_id) : nullptr;
-    if (!c.stage_id.empty() && !s) return false;
     const std::size_t point = p && c.pain_point ? pain_point_index(*p, *c.pain_point) : npos;
-    if (c.pain_point && point == npos) return false;
+    const bool gone = (!c.persona_id.empty() && !p) || (!c.stage_id.empty() && !s) || (c.pain_point && point == npos);
+    // What the conflict is about is gone (deleted since, or never there): keeping the map as it
+    // is, or a deletion, only drops the conflict, which nothing else could settle.
+    if (gone) return how == conflict_resolution::keep_mine || is_removal(c);
     if (how == conflict_resolution::keep_mine) return true;
 
     if (is_removal(c)) {

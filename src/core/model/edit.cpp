@@ -117,15 +117,16 @@ class held_comments {
 public:
     // Moves the comments about persona_id (and stage_id, unless "") out of doc.
     bool take(document& doc, const std::string& persona_id, const std::string& stage_id) {
+        const auto about = [&](const comment& c) {
+            return c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id);
+        };
+        if (std::none_of(doc.comments.begin(), doc.comments.end(), about)) return false;
         std::vector<comment> kept;
         for (std::size_t i = 0; i < doc.comments.size(); ++i) {
             comment& c = doc.comments[i];
-            if (c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id))
-                held_.emplace_back(i, std::move(c));
-            else
-                kept.push_back(std::move(c));
+            if (about(c)) held_.emplace_back(i, std::move(c));
+            else kept.push_back(std::move(c));
         }
-        if (held_.empty()) return false;
         doc.comments = std::move(kept);
         return true;
     }
