@@ -256,4 +256,40 @@ BOOST_AUTO_TEST_CASE(merge_with_overlapping_edits_shows_the_conflicts_and_undoes
     BOOST_TEST(e.doc->IsModified());
 }
 
+// Undoing the merge puts back the version it was merged against, so that the change on disk is
+// news again: the strip offers Merge again and Save asks before writing over the file; redoing it
+// takes the version on disk as the base again.
+BOOST_AUTO_TEST_CASE(undoing_the_merge_makes_the_change_on_disk_news_again) {
+    editor e;
+    const std::string before = e.doc->LoadedVersion();
+    e.doc->Submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Mine"));
+    document theirs = *load_bpm(e.path).value;
+    theirs.personas[0].stages[0].duration = "11 weeks";
+    test::spit(e.path, write_bpm(theirs));
+    const std::string onDisk = test::slurp(e.path);
+    Activate();
+    PressOnDiskBar(DiskChangeBar::ID_MERGE);
+    BOOST_TEST(e.doc->LoadedVersion() == onDisk);
+
+    Command(wxID_UNDO);
+    Pump();
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration != "11 weeks");
+    BOOST_TEST(e.doc->LoadedVersion() == before);
+    BOOST_TEST(!DiskBarSays("conflict"));
+    BOOST_TEST(DiskBar().HasButtonId(DiskChangeBar::ID_MERGE));
+
+    Command(wxID_REDO);
+    Pump();
+    BOOST_TEST(e.doc->Model().personas[0].stages[0].duration == "11 weeks");
+    BOOST_TEST(e.doc->LoadedVersion() == onDisk);
+
+    Command(wxID_UNDO);
+    Pump();
+    // Saving the map as it was before the merge would drop theirs: it asks, and No keeps the file.
+    e.prompts.replaceTheirs = false;
+    Command(wxID_SAVE);
+    BOOST_TEST(e.prompts.askedToReplace == 1);
+    BOOST_TEST(test::slurp(e.path) == onDisk);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -32,6 +32,59 @@ private:
     bool m_was;
 };
 
+// The merge of the version on disk as one step: the content replaced by the merge, and the
+// version merged in made the base of the next merge and of the next save's check. Undone, the
+// base goes back too, so that the change on disk is news again (Save asks before writing over
+// it; the strip offers Reload Theirs, Merge and Keep Mine); redone, it is merged in again. When a
+// save, reload or Save As has moved the base on since, the step leaves the base where it is.
+class MergeFromDiskStep final : public bpm::edit {
+public:
+    MergeFromDiskStep(std::unique_ptr<bpm::edit> replace, bpm::disk_version& disk, std::string& base,
+                      std::string theirs, std::function<void()> baseMoved)
+        : m_replace(std::move(replace)),
+          m_disk(disk),
+          m_base(base),
+          m_path(disk.path()),
+          m_left(disk.remembered()),
+          m_otherStamp(bpm::stamp_bytes(theirs)),
+          m_other(std::move(theirs)),
+          m_baseMoved(std::move(baseMoved)) {}
+
+    std::string label(const bpm::document& doc) const override { return m_replace->label(doc); }
+    bool apply(bpm::document& doc, bpm::change_set& changes) override {
+        if (!m_replace->apply(doc, changes)) return false;
+        SwapBase();
+        return true;
+    }
+    void revert(bpm::document& doc, bpm::change_set& changes) override {
+        m_replace->revert(doc, changes);
+        SwapBase();
+    }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + m_replace->memory_bytes() + m_path.capacity() + m_other.capacity();
+    }
+
+private:
+    void SwapBase() {
+        if (m_disk.path() != m_path || m_disk.remembered() != m_left) return;
+        const bpm::file_stamp put = m_otherStamp;
+        m_otherStamp = m_disk.remembered();
+        m_disk.remember(m_path, put);
+        m_left = put;
+        std::swap(m_base, m_other);
+        m_baseMoved();
+    }
+
+    std::unique_ptr<bpm::edit> m_replace;
+    bpm::disk_version& m_disk;
+    std::string& m_base;
+    const std::string m_path;
+    bpm::file_stamp m_left;        // the base's stamp as this step last left it (or found it)
+    bpm::file_stamp m_otherStamp;  // the stamp of the base not in place
+    std::string m_other;           // the bytes of the base not in place
+    std::function<void()> m_baseMoved;
+};
+
 }  // namespace
 
 BpmDocument::BpmDocument(const Prompts& prompts) : m_prompts(prompts) {
@@ -382,12 +435,20 @@ std::optional<std::size_t> BpmDocument::MergeFromDisk() {
     if (!ReportFailure(m_prompts, GetDocumentWindow(), headline, base)) return std::nullopt;
     bpm::merge_result merged = bpm::merge_maps(*base.value, m_model, *theirs.value);
     const std::size_t found = merged.conflicts.size();
-    // TRANSLATORS: the undo step that merged the version on disk into the open map
-    m_history.submit(bpm::replace_content(std::move(merged.merged), ToUtf8(_("Merge Changes on Disk"))));
-    // The disk's version is the base of the next merge and of the next save's check; no state of
-    // the history matches that file, so the map stays unsaved whatever is undone.
-    m_disk.remember(m_disk.path(), *bytes.value);
-    m_loadedBytes = std::move(*bytes.value);
+    if (merged.merged == m_model) {
+        // The map holds every change on disk already: nothing to undo, only the base moves on.
+        m_disk.remember(m_disk.path(), *bytes.value);
+        m_loadedBytes = std::move(*bytes.value);
+    } else {
+        // TRANSLATORS: the undo step that merged the version on disk into the open map
+        std::unique_ptr<bpm::edit> replace =
+            bpm::replace_content(std::move(merged.merged), ToUtf8(_("Merge Changes on Disk")));
+        // After an undo or redo of the merge, the file is looked at again against the base put back.
+        m_history.submit(std::make_unique<MergeFromDiskStep>(std::move(replace), m_disk, m_loadedBytes,
+                                                             std::move(*bytes.value),
+                                                             [this] { CallAfter([this] { CheckDisk(); }); }));
+    }
+    // No state of the history matches the file any more: the map stays unsaved whatever is undone.
     m_history.mark_unsaved();
     UpdateTitle();
     Announce(DiskNotice::Settled);
