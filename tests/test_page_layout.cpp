@@ -742,3 +742,17 @@ BOOST_AUTO_TEST_CASE(the_open_comments_appendix_lists_each_unresolved_comment_wi
     for (comment& c : d.comments) c.resolved = true;
     for (const page& pg : layout_pages(d, {}, setup, measurer)) BOOST_TEST((pg.kind != page_kind::comments));
 }
+
+BOOST_AUTO_TEST_CASE(the_open_comments_appendix_lists_comments_in_map_order) {
+    document d = test::commented_document();
+    std::reverse(d.comments.begin(), d.comments.end());
+    page_setup setup;
+    setup.open_comments = true;
+    const std::string text = text_of(layout_pages(d, {}, setup, measurer));
+    const std::size_t duration = text.find("Is 2 weeks realistic?");
+    const std::size_t stage = text.find("Split this stage in two?");
+    const std::size_t other = text.find("Who is this?");
+    BOOST_TEST_REQUIRE(other != std::string::npos);
+    BOOST_TEST(duration < stage);
+    BOOST_TEST(stage < other);
+}

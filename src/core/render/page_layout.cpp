@@ -343,15 +343,16 @@ void layout_open_comments(std::vector<page>& pages, const document& doc, const s
     }
 }
 
-// The open comments the appendix lists: those about the chosen personas, or all when all are.
+// The open comments the appendix lists, in map order: those about the chosen personas, or all
+// when all are.
 std::vector<const comment*> open_comments(const document& doc, const std::vector<std::string>& persona_ids,
                                           const page_setup& setup) {
     std::vector<const comment*> open;
     if (!setup.open_comments) return open;
-    for (const comment& c : doc.comments)
-        if (!c.resolved && (persona_ids.empty() ||
-                            std::find(persona_ids.begin(), persona_ids.end(), c.persona_id) != persona_ids.end()))
-            open.push_back(&c);
+    for (const comment* c : comments_in_map_order(doc))
+        if (!c->resolved && (persona_ids.empty() ||
+                             std::find(persona_ids.begin(), persona_ids.end(), c->persona_id) != persona_ids.end()))
+            open.push_back(c);
     return open;
 }
 
