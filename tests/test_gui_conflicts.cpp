@@ -155,6 +155,46 @@ BOOST_FIXTURE_TEST_CASE(the_strip_shows_an_ampersand_as_typed, conflicted_editor
     BOOST_TEST(title.Contains("Founder & CEO"), title);
 }
 
+// Deleting a stage takes its conflicts along: the count and the save prompt stay right, and undo
+// brings them back.
+BOOST_FIXTURE_TEST_CASE(deleting_a_stage_takes_its_conflicts_and_undo_brings_them_back, conflicted_editor) {
+    grid().SetGridCursor(0, 2);
+    Command(ID_STAGE_DELETE);
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(StatusCount() == "1 conflict");
+    Command(wxID_UNDO);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+    BOOST_TEST(Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
+}
+
+// A conflict about a pain point deleted since the merge says its place is gone, and only Keep
+// Mine (which drops it) is offered.
+BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_offers_only_keep_mine, conflicted_editor) {
+    merge_conflict category;
+    category.persona_id = "persona-1";
+    category.pain_point = shown().pain_points.at(0).text;
+    category.field = "category";
+    category.ours = "financial";
+    category.theirs = "process";
+    document with = doc->Model();
+    with.conflicts.push_back(category);
+    doc->Submit(replace_content(with, "Merge"));
+    doc->Submit(remove_pain_point("persona-1", 0));
+    for (int i = 0; i < 3; ++i) Command(ID_CONFLICT_NEXT);
+    BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 2u);
+    wxString title;
+    for (wxWindow* child : Bar().GetChildren())
+        if (auto* text = dynamic_cast<wxStaticText*>(child); text && title.empty()) title = text->GetLabelText();
+    BOOST_TEST(title.Contains("no longer in the map"), title);
+    BOOST_TEST(!CommandEnabled(ID_CONFLICT_TAKE_THEIRS));
+    BOOST_TEST(!CommandEnabled(ID_CONFLICT_EDIT));
+    BOOST_TEST(!Bar().FindWindow(ID_CONFLICT_TAKE_THEIRS)->IsEnabled());
+    BOOST_TEST(CommandEnabled(ID_CONFLICT_KEEP_MINE));
+    Command(ID_CONFLICT_KEEP_MINE);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+}
+
 BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {
     wxTextCtrl* text = OpenCellEditor(0, 2);
     text->SetValue("4 weeks");
