@@ -195,6 +195,28 @@ BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_offers_only_keep_mine, con
     BOOST_TEST(StatusCount() == "2 conflicts");
 }
 
+// A stage one version deleted and the other changed is marked in its row's Stage column, as a
+// field conflict is in its cell, and F8 goes there.
+BOOST_FIXTURE_TEST_CASE(a_stage_deleted_in_one_version_is_marked_on_its_row, conflicted_editor) {
+    merge_conflict removed;
+    removed.persona_id = "persona-1";
+    removed.stage_id = shown().stages.at(2).id;
+    removed.removed_by = conflict_side::theirs;
+    document with = doc->Model();
+    with.conflicts = {removed};
+    doc->Submit(replace_content(with, "Merge"));
+    auto* table = Frame().GetStageGrid()->GetTable();
+    const int stage = StageGridTable::ColumnOf(stage_field::name);
+    BOOST_TEST(table->HasConflict(2, stage));
+    BOOST_TEST(!table->HasConflict(1, stage));
+    BOOST_TEST(!table->HasConflict(2, StageGridTable::ColumnOf(stage_field::duration)));
+    grid().SetGridCursor(0, 0);
+    Press(grid(), WXK_F8);
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(grid().GetGridCursorCol() == stage);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+}
+
 BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {
     wxTextCtrl* text = OpenCellEditor(0, 2);
     text->SetValue("4 weeks");

@@ -47,6 +47,10 @@ std::unique_ptr<edit> replace_content(document replacement, std::string label);
 std::size_t find_field_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id,
                                 std::string_view field);
 
+/// Index in doc.conflicts of the unresolved conflict about a stage one version deleted while the
+/// other changed it, or npos.
+std::size_t find_stage_removal_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id);
+
 /// Translated name of what c is about, as the Edit menu and the editor name it: "Duration of
 /// Awareness", "Role of Sophie", "Title", "Category of Budget cuts", "Comment on Duration of
 /// Awareness"; for a removal, the item's name; "(removed persona)", "(removed stage)" for one no

@@ -236,10 +236,7 @@ void ConflictBar::FollowCell(int row, int col) {
         ShowConflict(CurrentIndex());
         return;
     }
-    const StageGridTable* table = m_grid->GetTable();
-    const std::size_t i =
-        bpm::find_field_conflict(doc->Model(), table->GetPersonaId(), table->GetStageId(row),
-                                 bpm::stage_field_key(StageGridTable::FieldOf(col)));
+    const std::size_t i = m_grid->GetTable()->ConflictAt(row, col);
     ShowConflict(i != bpm::npos ? i : CurrentIndex());
 }
 
@@ -302,7 +299,9 @@ void ConflictBar::GoTo(const bpm::merge_conflict& c) {
     if (!c.stage_id.empty()) {
         m_context.FocusPage(EditingContext::Page::Stages);
         m_context.SelectStage(c.stage_id);
-        if (const auto field = bpm::stage_field_from_key(c.field); field && m_grid) m_grid->GoToField(c.stage_id, *field);
+        // A stage one version deleted is marked in its Stage column.
+        const auto field = IsRemoval(c) ? bpm::stage_field::name : bpm::stage_field_from_key(c.field);
+        if (field && m_grid) m_grid->GoToField(c.stage_id, *field);
         return;
     }
     if (c.field == "summary") {

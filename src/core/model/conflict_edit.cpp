@@ -322,6 +322,15 @@ std::size_t find_field_conflict(const document& doc, std::string_view persona_id
     return npos;
 }
 
+std::size_t find_stage_removal_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id) {
+    for (std::size_t i = 0; i < doc.conflicts.size(); ++i) {
+        const merge_conflict& c = doc.conflicts[i];
+        if (is_removal(c) && !c.pain_point && c.persona_id == persona_id && !c.stage_id.empty() && c.stage_id == stage_id)
+            return i;
+    }
+    return npos;
+}
+
 std::string conflict_place_title(const document& doc, const merge_conflict& c) {
     if (!c.comment_id.empty()) {
         const comment* about = comment_by_id(doc, c.comment_id);
