@@ -6,6 +6,7 @@
 #include <wx/statusbr.h>
 
 #include "bpm/conflict_edit.h"
+#include "comments_panel.h"
 #include "conflicts_ui.h"
 #include "disk_change_bar.h"
 #include "gui_fixture.h"
@@ -215,6 +216,34 @@ BOOST_FIXTURE_TEST_CASE(a_stage_deleted_in_one_version_is_marked_on_its_row, con
     BOOST_TEST(grid().GetGridCursorRow() == 2);
     BOOST_TEST(grid().GetGridCursorCol() == stage);
     BOOST_TEST(Bar().CurrentIndex() == 0u);
+}
+
+// F8 to a conflict about a comment's text shows that comment in the Comments pane, selected.
+BOOST_FIXTURE_TEST_CASE(f8_to_a_comment_conflict_shows_the_comment, conflicted_editor) {
+    document with = doc->Model();
+    comment note;
+    note.id = "comment-0a1b2c3d4e5f";
+    note.persona_id = "persona-2";
+    note.author = "Ana";
+    note.text = "Mine";
+    with.comments = {note};
+    merge_conflict text;
+    text.persona_id = "persona-2";
+    text.comment_id = note.id;
+    text.field = "text";
+    text.base = "Base";
+    text.ours = "Mine";
+    text.theirs = "Theirs";
+    with.conflicts = {text};
+    doc->Submit(replace_content(with, "Merge"));
+    Frame().GetAuiManager().GetPane(comments_pane_name).Hide();
+    Frame().GetAuiManager().Update();
+    Press(grid(), WXK_F8);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+    BOOST_TEST(Context().GetPersonaId() == "persona-2");
+    BOOST_TEST(Frame().GetAuiManager().GetPane(comments_pane_name).IsShown());
+    BOOST_TEST(Frame().GetCommentsPanel()->GetSelectedId() == note.id);
+    BOOST_TEST((Context().GetPage() != EditingContext::Page::Persona));
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {

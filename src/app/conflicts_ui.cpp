@@ -296,6 +296,10 @@ void ConflictBar::GoTo(const bpm::merge_conflict& c) {
     m_context.CommitPendingEdits();
     if (c.persona_id.empty()) return;  // the map's own fields: the strip is where they show
     m_context.SelectPersona(c.persona_id);
+    if (!c.comment_id.empty()) {
+        if (onShowComment) onShowComment(c.comment_id);
+        return;
+    }
     if (!c.stage_id.empty()) {
         m_context.FocusPage(EditingContext::Page::Stages);
         m_context.SelectStage(c.stage_id);
