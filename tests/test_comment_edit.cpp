@@ -218,3 +218,35 @@ BOOST_AUTO_TEST_CASE(a_comment_names_the_title_of_its_field) {
     c.field = "summary";
     BOOST_TEST(comment_field_title(c) == "Summary");
 }
+
+// The Comments pane and the printed appendix list comments as the map reads: persona by persona,
+// the persona's own before its stages', each place whole before its fields in column order, then
+// as written; what is about a place that is gone comes last.
+BOOST_AUTO_TEST_CASE(comments_come_in_map_order_whatever_the_order_they_were_written_in) {
+    document doc = test::rich_document();
+    const auto about = [](std::string id, std::string persona, std::string stage, std::string field) {
+        comment c = on_duration(std::move(id));
+        c.persona_id = std::move(persona);
+        c.stage_id = std::move(stage);
+        c.field = std::move(field);
+        return c;
+    };
+    doc.comments = {about("gone-persona", "nobody", "", ""),
+                    about("second-persona", "p.two_2", "", ""),
+                    about("stage-2", "persona-1", "stage-2", ""),
+                    about("stage-1-key-message", "persona-1", "stage-1", "key_message"),
+                    about("gone-stage", "persona-1", "stage-404", ""),
+                    about("stage-1-duration", "persona-1", "stage-1", "duration"),
+                    about("summary", "persona-1", "", "summary"),
+                    about("stage-1", "persona-1", "stage-1", ""),
+                    about("role", "persona-1", "", "role"),
+                    about("stage-1-duration-later", "persona-1", "stage-1", "duration"),
+                    about("persona", "persona-1", "", "")};
+    std::vector<std::string> ids;
+    for (const comment* c : comments_in_map_order(doc)) ids.push_back(c->id);
+    const std::vector<std::string> expected = {"persona",          "role",          "summary",
+                                               "stage-1",          "stage-1-duration", "stage-1-duration-later",
+                                               "stage-1-key-message", "stage-2",     "gone-stage",
+                                               "second-persona",   "gone-persona"};
+    BOOST_TEST(ids == expected, boost::test_tools::per_element());
+}

@@ -225,3 +225,51 @@ BOOST_FIXTURE_TEST_CASE(a_comment_text_conflict_takes_theirs_or_an_edit, fixture
     doc.comments.clear();  // the comment is gone: nothing to settle but by keeping mine
     BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
 }
+
+// Deleting a persona or stage by hand takes the conflicts about it (and inside it) along, so the
+// count and the save prompt do not ask about what is gone; undo puts them back where they were.
+BOOST_FIXTURE_TEST_CASE(deleting_a_stage_or_persona_takes_its_conflicts_along_and_undo_puts_them_back, fixture) {
+    doc.conflicts.push_back(field_conflict("p.two_2", "", "role", "a", "b", "c"));
+    const document before = doc;
+    BOOST_TEST_REQUIRE(h.submit(remove_stage("persona-1", "stage-1")));
+    BOOST_TEST(doc.conflicts.size() == 3u);
+    BOOST_TEST(doc.conflicts[0].field == "role");
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    BOOST_TEST_REQUIRE(h.submit(remove_persona("persona-1")));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 1u);
+    BOOST_TEST(doc.conflicts[0].persona_id == "p.two_2");
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST_REQUIRE(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 1u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    // Taking a deletion still settles what was disputed inside, once.
+    doc.conflicts.push_back(field_conflict("persona-1", "stage-2", "key_message", "", "a", "b"));
+    const document with_inside = doc;
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(2, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.conflicts.size() == 3u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == with_inside));
+}
+
+// What can be done is asked of the map as it is: with the stage gone, only Keep Mine applies, and
+// the conflict names its place as removed rather than unnamed.
+BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_can_only_be_kept_and_says_so, fixture) {
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::take_theirs));
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::edited));
+    BOOST_TEST(!conflict_place_gone(doc, doc.conflicts[0]));
+    doc.personas[0].stages.erase(doc.personas[0].stages.begin());  // a file written so
+    BOOST_TEST(conflict_place_gone(doc, doc.conflicts[0]));
+    BOOST_TEST(!can_resolve(doc, 0, conflict_resolution::take_theirs));
+    BOOST_TEST(!can_resolve(doc, 0, conflict_resolution::edited));
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::keep_mine));
+    BOOST_TEST(!can_resolve(doc, 9, conflict_resolution::keep_mine));
+    BOOST_TEST(conflict_place_title(doc, doc.conflicts[0]) == "Duration of (removed stage)");
+    doc.personas.erase(doc.personas.begin());
+    BOOST_TEST(conflict_place_title(doc, doc.conflicts[1]) == "Role of (removed persona)");
+}

@@ -6,6 +6,7 @@
 #include <wx/statusbr.h>
 
 #include "bpm/conflict_edit.h"
+#include "comments_panel.h"
 #include "conflicts_ui.h"
 #include "disk_change_bar.h"
 #include "gui_fixture.h"
@@ -153,6 +154,96 @@ BOOST_FIXTURE_TEST_CASE(the_strip_shows_an_ampersand_as_typed, conflicted_editor
     for (wxWindow* child : Bar().GetChildren())
         if (auto* text = dynamic_cast<wxStaticText*>(child); text && title.empty()) title = text->GetLabelText();
     BOOST_TEST(title.Contains("Founder & CEO"), title);
+}
+
+// Deleting a stage takes its conflicts along: the count and the save prompt stay right, and undo
+// brings them back.
+BOOST_FIXTURE_TEST_CASE(deleting_a_stage_takes_its_conflicts_and_undo_brings_them_back, conflicted_editor) {
+    grid().SetGridCursor(0, 2);
+    Command(ID_STAGE_DELETE);
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(StatusCount() == "1 conflict");
+    Command(wxID_UNDO);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+    BOOST_TEST(Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
+}
+
+// A conflict about a pain point deleted since the merge says its place is gone, and only Keep
+// Mine (which drops it) is offered.
+BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_offers_only_keep_mine, conflicted_editor) {
+    merge_conflict category;
+    category.persona_id = "persona-1";
+    category.pain_point = shown().pain_points.at(0).text;
+    category.field = "category";
+    category.ours = "financial";
+    category.theirs = "process";
+    document with = doc->Model();
+    with.conflicts.push_back(category);
+    doc->Submit(replace_content(with, "Merge"));
+    doc->Submit(remove_pain_point("persona-1", 0));
+    for (int i = 0; i < 3; ++i) Command(ID_CONFLICT_NEXT);
+    BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 2u);
+    wxString title;
+    for (wxWindow* child : Bar().GetChildren())
+        if (auto* text = dynamic_cast<wxStaticText*>(child); text && title.empty()) title = text->GetLabelText();
+    BOOST_TEST(title.Contains("no longer in the map"), title);
+    BOOST_TEST(!CommandEnabled(ID_CONFLICT_TAKE_THEIRS));
+    BOOST_TEST(!CommandEnabled(ID_CONFLICT_EDIT));
+    BOOST_TEST(!Bar().FindWindow(ID_CONFLICT_TAKE_THEIRS)->IsEnabled());
+    BOOST_TEST(CommandEnabled(ID_CONFLICT_KEEP_MINE));
+    Command(ID_CONFLICT_KEEP_MINE);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+}
+
+// A stage one version deleted and the other changed is marked in its row's Stage column, as a
+// field conflict is in its cell, and F8 goes there.
+BOOST_FIXTURE_TEST_CASE(a_stage_deleted_in_one_version_is_marked_on_its_row, conflicted_editor) {
+    merge_conflict removed;
+    removed.persona_id = "persona-1";
+    removed.stage_id = shown().stages.at(2).id;
+    removed.removed_by = conflict_side::theirs;
+    document with = doc->Model();
+    with.conflicts = {removed};
+    doc->Submit(replace_content(with, "Merge"));
+    auto* table = Frame().GetStageGrid()->GetTable();
+    const int stage = StageGridTable::ColumnOf(stage_field::name);
+    BOOST_TEST(table->HasConflict(2, stage));
+    BOOST_TEST(!table->HasConflict(1, stage));
+    BOOST_TEST(!table->HasConflict(2, StageGridTable::ColumnOf(stage_field::duration)));
+    grid().SetGridCursor(0, 0);
+    Press(grid(), WXK_F8);
+    BOOST_TEST(grid().GetGridCursorRow() == 2);
+    BOOST_TEST(grid().GetGridCursorCol() == stage);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+}
+
+// F8 to a conflict about a comment's text shows that comment in the Comments pane, selected.
+BOOST_FIXTURE_TEST_CASE(f8_to_a_comment_conflict_shows_the_comment, conflicted_editor) {
+    document with = doc->Model();
+    comment note;
+    note.id = "comment-0a1b2c3d4e5f";
+    note.persona_id = "persona-2";
+    note.author = "Ana";
+    note.text = "Mine";
+    with.comments = {note};
+    merge_conflict text;
+    text.persona_id = "persona-2";
+    text.comment_id = note.id;
+    text.field = "text";
+    text.base = "Base";
+    text.ours = "Mine";
+    text.theirs = "Theirs";
+    with.conflicts = {text};
+    doc->Submit(replace_content(with, "Merge"));
+    Frame().GetAuiManager().GetPane(comments_pane_name).Hide();
+    Frame().GetAuiManager().Update();
+    Press(grid(), WXK_F8);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+    BOOST_TEST(Context().GetPersonaId() == "persona-2");
+    BOOST_TEST(Frame().GetAuiManager().GetPane(comments_pane_name).IsShown());
+    BOOST_TEST(Frame().GetCommentsPanel()->GetSelectedId() == note.id);
+    BOOST_TEST((Context().GetPage() != EditingContext::Page::Persona));
 }
 
 BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_step, conflicted_editor) {

@@ -742,3 +742,97 @@ BOOST_AUTO_TEST_CASE(the_open_comments_appendix_lists_each_unresolved_comment_wi
     for (comment& c : d.comments) c.resolved = true;
     for (const page& pg : layout_pages(d, {}, setup, measurer)) BOOST_TEST((pg.kind != page_kind::comments));
 }
+
+namespace {
+
+// Many open comments of every length, with replies, in the order the tester's map had them.
+document many_comments() {
+    document d = test::rich_document();
+    std::uint32_t seed = 19;
+    const auto next = [&seed](std::uint32_t n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    const auto words = [&](std::uint32_t n) {
+        std::string text = "Start";
+        for (std::uint32_t i = 0; i < n; ++i) text += " word" + std::to_string(i);
+        return text + " the point.";
+    };
+    const std::uint32_t lengths[] = {3, 12, 25, 40, 60, 90};
+    for (int i = 0; i < 150; ++i) {
+        comment c;
+        c.id = "comment-" + std::to_string(100000000000 + i);
+        c.persona_id = next(3) == 0 ? "p.two_2" : "persona-1";
+        if (c.persona_id == "persona-1" && next(4) != 0) c.stage_id = next(2) == 0 ? "stage-1" : "stage-2";
+        c.author = "Author " + std::to_string(i % 7);
+        c.created_at = "2026-11-20T09:15:00Z";
+        c.text = words(lengths[next(6)]);
+        c.resolved = i % 10 == 3;
+        for (std::uint32_t r = next(4); r > 0; --r)
+            c.replies.push_back({"comment-" + std::to_string(200000000000 + i * 10 + r), "Replier", "2026-11-21T10:00:00Z",
+                                 words(lengths[next(5)])});
+        d.comments.push_back(std::move(c));
+    }
+    return d;
+}
+
+// What an item of the appendix is: its place, a byline, or lines of a comment's or reply's text.
+enum class appendix_item { place, byline, text };
+
+std::vector<std::pair<appendix_item, const draw::text*>> appendix_items(const page& pg) {
+    std::vector<std::pair<appendix_item, const draw::text*>> items;
+    for (const draw::text* t : test::texts(pg.picture)) {
+        if (t->face.size == 14 || t->face.size == 8) continue;  // the page's heading and footer
+        const bool byline = t->lines.front().find(" \u00B7 2026") != std::string::npos;
+        items.emplace_back(t->face.bold ? appendix_item::place : byline ? appendix_item::byline : appendix_item::text, t);
+    }
+    return items;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_open_comments_appendix_keeps_a_byline_with_its_text_and_leaves_no_line_alone) {
+    const document d = many_comments();
+    for (const double height : {595.0, 842.0, 400.0, 520.0}) {
+        page_setup setup;
+        setup.height = height;
+        setup.open_comments = true;
+        std::vector<page> appendix;
+        for (page& pg : layout_pages(d, {}, setup, measurer))
+            if (pg.kind == page_kind::comments) appendix.push_back(std::move(pg));
+        BOOST_TEST_REQUIRE(appendix.size() > 5u);
+        for (std::size_t i = 0; i < appendix.size(); ++i) {
+            const auto items = appendix_items(appendix[i]);
+            BOOST_TEST_REQUIRE(!items.empty());
+            // A page ends with text, never with a place or byline whose text is on the next page.
+            BOOST_TEST((items.back().first == appendix_item::text), "page " << i << " of height " << height);
+            // A text broken over two pages leaves at least two of its lines on each.
+            if (i > 0 && items.front().first == appendix_item::text) {
+                BOOST_TEST(items.front().second->lines.size() >= 2u, "page " << i << " of height " << height);
+                BOOST_TEST(appendix_items(appendix[i - 1]).back().second->lines.size() >= 2u,
+                           "page " << i - 1 << " of height " << height);
+            }
+        }
+        const auto last = appendix_items(appendix.back());
+        BOOST_TEST(!(last.size() == 1u && last.front().second->lines.size() == 1u));
+        // Nothing is lost: 135 open comments with their replies.
+        std::string text;
+        for (const page& pg : appendix) text += test::all_text(pg.picture);
+        BOOST_TEST(count(text, "Author ") == 135u);
+        BOOST_TEST(count(text, "the point.") >= 135u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(the_open_comments_appendix_lists_comments_in_map_order) {
+    document d = test::commented_document();
+    std::reverse(d.comments.begin(), d.comments.end());
+    page_setup setup;
+    setup.open_comments = true;
+    const std::string text = text_of(layout_pages(d, {}, setup, measurer));
+    const std::size_t duration = text.find("Is 2 weeks realistic?");
+    const std::size_t stage = text.find("Split this stage in two?");
+    const std::size_t other = text.find("Who is this?");
+    BOOST_TEST_REQUIRE(other != std::string::npos);
+    BOOST_TEST(duration < stage);
+    BOOST_TEST(stage < other);
+}

@@ -6,6 +6,8 @@
 
 namespace bpm {
 
+struct document;
+
 /// One answer in a comment's thread: who wrote it, when (ISO 8601 UTC) and what.
 struct comment_reply {
     std::string id;  ///< unique among the document's comments and replies (is_valid_id)
@@ -52,5 +54,12 @@ std::string new_comment_id(const std::vector<comment>& comments);
 /// Why a comment read from a file cannot stand (translated): no persona, a field key that is not
 /// one comment::field lists for its place, an empty text; "" when it can.
 std::string comment_shape_problem(const comment& c);
+
+/// The document's comments in map order, as the Comments pane and the printed appendix list them:
+/// by persona, the persona's own comments before its stages' in journey order, each place's
+/// whole-place comments before its fields' in column order, then in the order written; a comment
+/// whose persona or stage is gone comes after its persona's (or everyone's). Points into
+/// doc.comments, valid until it changes.
+std::vector<const comment*> comments_in_map_order(const document& doc);
 
 }  // namespace bpm

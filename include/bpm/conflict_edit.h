@@ -22,6 +22,14 @@ enum class conflict_resolution { keep_mine, take_theirs, edited };
 /// and created-by, a summary, a comment's text).
 bool can_resolve(const merge_conflict& c, conflict_resolution how);
 
+/// Whether resolve_conflict(index, how) applies to doc as it is now: can_resolve(c, how), and
+/// what it sets is still there (keep_mine always can, dropping the conflict).
+bool can_resolve(const document& doc, std::size_t index, conflict_resolution how);
+
+/// Whether the persona, stage, pain point or comment c is about is no longer in doc (deleted
+/// since the merge); false for the map's own fields.
+bool conflict_place_gone(const document& doc, const merge_conflict& c);
+
 /// Settles the conflict at index of doc.conflicts as one step: sets the field (or removes the
 /// item) as how says, and drops the conflict; undo puts both back, the conflict at its index.
 /// text is the value for edited, ignored otherwise. Does not apply (false) when there is no
@@ -39,9 +47,14 @@ std::unique_ptr<edit> replace_content(document replacement, std::string label);
 std::size_t find_field_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id,
                                 std::string_view field);
 
+/// Index in doc.conflicts of the unresolved conflict about a stage one version deleted while the
+/// other changed it, or npos.
+std::size_t find_stage_removal_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id);
+
 /// Translated name of what c is about, as the Edit menu and the editor name it: "Duration of
 /// Awareness", "Role of Sophie", "Title", "Category of Budget cuts", "Comment on Duration of
-/// Awareness"; for a removal, the item's name.
+/// Awareness"; for a removal, the item's name; "(removed persona)", "(removed stage)" for one no
+/// longer in doc.
 std::string conflict_place_title(const document& doc, const merge_conflict& c);
 
 /// The key a persona text field has in a merge conflict ("role"; "name").

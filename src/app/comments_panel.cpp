@@ -1,7 +1,6 @@
 #include "comments_panel.h"
 
 #include <algorithm>
-#include <tuple>
 
 #include <wx/button.h>
 #include <wx/checkbox.h>
@@ -293,24 +292,10 @@ void CommentsPanel::Rebuild() {
     std::size_t open = 0;
     if (const BpmDocument* doc = m_context.GetDocument()) {
         const bpm::document& model = doc->Model();
-        // Map order: persona, then the persona itself before its stages in journey order, then
-        // when written. A place that is gone sorts last.
-        std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> order;
-        const auto& comments = model.comments;
-        for (std::size_t i = 0; i < comments.size(); ++i) {
-            const bpm::comment& c = comments[i];
-            if (!c.resolved) ++open;
-            if (c.resolved && !m_showResolved->GetValue()) continue;
-            const std::size_t p = model.find_persona(c.persona_id);
-            std::size_t s = 0;
-            if (p != bpm::npos && !c.stage_id.empty()) {
-                const std::size_t at = model.personas[p].find_stage(c.stage_id);
-                s = at == bpm::npos ? model.personas[p].stages.size() + 1 : at + 1;
-            }
-            order.emplace_back(p, s, i);
+        for (const bpm::comment* c : bpm::comments_in_map_order(model)) {
+            if (!c->resolved) ++open;
+            if (!c->resolved || m_showResolved->GetValue()) m_ids.push_back(c->id);
         }
-        std::sort(order.begin(), order.end());
-        for (const auto& [p, s, i] : order) m_ids.push_back(comments[i].id);
     }
     // TRANSLATORS: at the top of the Comments pane
     m_count->SetLabel(open == 0 ? _("No open comments")

@@ -206,8 +206,12 @@ void ConflictBar::OnNotice(const EditingContext::Notice& notice) {
     bool conflicts = notice.Has(EditingContext::DocumentChanged);
     if (notice.Has(EditingContext::Edited))
         for (const bpm::change& c : *notice.edits)
+            // A deletion (or its undo) may take away or bring back what the shown conflict is about.
             conflicts = conflicts || c.what == bpm::change::kind::conflicts_changed ||
-                        c.what == bpm::change::kind::content_replaced;
+                        c.what == bpm::change::kind::content_replaced || c.what == bpm::change::kind::pain_points ||
+                        c.what == bpm::change::kind::comments_changed || c.what == bpm::change::kind::persona_removed ||
+                        c.what == bpm::change::kind::persona_added || c.what == bpm::change::kind::stage_removed ||
+                        c.what == bpm::change::kind::stage_added;
     if (!conflicts) return;
     const std::size_t current = CurrentIndex();
     // Resolved (or undone away): the strip goes. Brought back by Undo at the grid's cursor: it
@@ -232,10 +236,7 @@ void ConflictBar::FollowCell(int row, int col) {
         ShowConflict(CurrentIndex());
         return;
     }
-    const StageGridTable* table = m_grid->GetTable();
-    const std::size_t i =
-        bpm::find_field_conflict(doc->Model(), table->GetPersonaId(), table->GetStageId(row),
-                                 bpm::stage_field_key(StageGridTable::FieldOf(col)));
+    const std::size_t i = m_grid->GetTable()->ConflictAt(row, col);
     ShowConflict(i != bpm::npos ? i : CurrentIndex());
 }
 
@@ -250,8 +251,13 @@ void ConflictBar::ShowConflict(std::size_t index) {
                                        wxString::Format("%zu", doc->Model().conflicts.size()));
         // TRANSLATORS: the strip's headline; {1} is where the conflict is, {2} e.g. "1 of 3"
         // SetLabelText: a name or value may hold "&", which SetLabel would take for a mnemonic.
-        m_title->SetLabelText(IsRemoval(c) ? FormatText(_("Deleted in one version: {1} ({2})"), place, of)
-                                       : FormatText(_("Conflict in {1} ({2})"), place, of));
+        if (bpm::conflict_place_gone(doc->Model(), c))
+            // TRANSLATORS: the strip's headline for a conflict about a persona, stage, pain point or
+            // comment deleted since the merge; {1} is where the conflict was, {2} e.g. "1 of 3"
+            m_title->SetLabelText(FormatText(_("Conflict about what is no longer in the map: {1} ({2})"), place, of));
+        else
+            m_title->SetLabelText(IsRemoval(c) ? FormatText(_("Deleted in one version: {1} ({2})"), place, of)
+                                               : FormatText(_("Conflict in {1} ({2})"), place, of));
         m_versions->SetLabelText(ConflictVersionsText(c));
         m_versions->SetToolTip(ConflictVersionsText(c, 2000));
         const bool removal = IsRemoval(c);
@@ -261,9 +267,9 @@ void ConflictBar::ShowConflict(std::size_t index) {
         m_take->SetLabel(removal ? _("&Delete It") : _("&Take Theirs"));
         SetAccessibleName(m_keep, wxStripMenuCodes(m_keep->GetLabel()));
         SetAccessibleName(m_take, wxStripMenuCodes(m_take->GetLabel()));
-        m_keep->Enable(m_context.CanEdit());
-        m_take->Enable(m_context.CanEdit() && bpm::can_resolve(c, bpm::conflict_resolution::take_theirs));
-        m_edit->Enable(m_context.CanEdit() && bpm::can_resolve(c, bpm::conflict_resolution::edited));
+        m_keep->Enable(CanResolve(bpm::conflict_resolution::keep_mine));
+        m_take->Enable(CanResolve(bpm::conflict_resolution::take_theirs));
+        m_edit->Enable(CanResolve(bpm::conflict_resolution::edited));
         Layout();
     } else {
         m_current.reset();
@@ -290,10 +296,16 @@ void ConflictBar::GoTo(const bpm::merge_conflict& c) {
     m_context.CommitPendingEdits();
     if (c.persona_id.empty()) return;  // the map's own fields: the strip is where they show
     m_context.SelectPersona(c.persona_id);
+    if (!c.comment_id.empty()) {
+        if (onShowComment) onShowComment(c.comment_id);
+        return;
+    }
     if (!c.stage_id.empty()) {
         m_context.FocusPage(EditingContext::Page::Stages);
         m_context.SelectStage(c.stage_id);
-        if (const auto field = bpm::stage_field_from_key(c.field); field && m_grid) m_grid->GoToField(c.stage_id, *field);
+        // A stage one version deleted is marked in its Stage column.
+        const auto field = IsRemoval(c) ? bpm::stage_field::name : bpm::stage_field_from_key(c.field);
+        if (field && m_grid) m_grid->GoToField(c.stage_id, *field);
         return;
     }
     if (c.field == "summary") {
@@ -308,7 +320,7 @@ void ConflictBar::GoTo(const bpm::merge_conflict& c) {
 bool ConflictBar::CanResolve(bpm::conflict_resolution how) const {
     const BpmDocument* doc = m_context.GetDocument();
     const std::size_t i = CurrentIndex();
-    return doc && m_context.CanEdit() && i != bpm::npos && bpm::can_resolve(doc->Model().conflicts[i], how);
+    return doc && m_context.CanEdit() && i != bpm::npos && bpm::can_resolve(doc->Model(), i, how);
 }
 
 bool ConflictBar::Resolve(bpm::conflict_resolution how) {

@@ -68,6 +68,8 @@ public:
     std::function<void(bool)> onShownChanged;
     /// Told the status bar's count ("2 conflicts", "") whenever it changes.
     std::function<void(const wxString&)> onCountChanged;
+    /// Called to go to a conflict about a comment's text: shows that comment (its id).
+    std::function<void(const std::string&)> onShowComment;
 
 private:
     void OnNotice(const EditingContext::Notice& notice);

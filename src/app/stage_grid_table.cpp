@@ -100,12 +100,17 @@ void StageGridTable::SetValue(int row, int col, const wxString& value) {
         m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
 }
 
-bool StageGridTable::HasConflict(int row, int col) const {
-    if (!m_doc || m_doc->Model().conflicts.empty()) return false;
+std::size_t StageGridTable::ConflictAt(int row, int col) const {
+    if (!m_doc || m_doc->Model().conflicts.empty()) return bpm::npos;
     const bpm::stage* s = StageAt(row);
-    return s && bpm::find_field_conflict(m_doc->Model(), m_personaId, s->id, bpm::stage_field_key(FieldOf(col))) !=
-                    bpm::npos;
+    if (!s) return bpm::npos;
+    const std::size_t field =
+        bpm::find_field_conflict(m_doc->Model(), m_personaId, s->id, bpm::stage_field_key(FieldOf(col)));
+    if (field != bpm::npos || FieldOf(col) != bpm::stage_field::name) return field;
+    return bpm::find_stage_removal_conflict(m_doc->Model(), m_personaId, s->id);
 }
+
+bool StageGridTable::HasConflict(int row, int col) const { return ConflictAt(row, col) != bpm::npos; }
 
 bool StageGridTable::IsEmptyCell(int row, int col) {
     const bpm::stage* s = StageAt(row);

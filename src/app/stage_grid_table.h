@@ -35,7 +35,10 @@ public:
     /// Rereads the stage list after the persona changed wholesale and tells the grid.
     void Reload();
 
-    /// Whether the cell holds a value two merged versions disagree on (an unresolved conflict).
+    /// The unresolved conflict a cell shows (index in the map's conflicts), or bpm::npos: one
+    /// about its value, or, in the Stage column, one about the stage one version deleted.
+    std::size_t ConflictAt(int row, int col) const;
+    /// Whether the cell shows a conflict (ConflictAt).
     bool HasConflict(int row, int col) const;
 
     /// The stage field shown in a column.

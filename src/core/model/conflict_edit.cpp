@@ -178,22 +178,26 @@ public:
                                                   : c.stage_id.empty() || o.stage_id == c.stage_id);
                 if (i == index_ || inside) dropped_.emplace_back(i, o);
             }
+        }
+        // The conflicts go before the value is set: a deletion would otherwise take those about
+        // what it deletes along itself.
+        for (auto it = dropped_.rbegin(); it != dropped_.rend(); ++it)
+            doc.conflicts.erase(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(it->first));
+        if (!applied_once_) {
             if (value_ && !value_->apply(doc, changes)) value_.reset();  // the map held that value already
             applied_once_ = true;
         } else if (value_) {
             value_->apply(doc, changes);
         }
-        for (auto it = dropped_.rbegin(); it != dropped_.rend(); ++it)
-            doc.conflicts.erase(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(it->first));
         changes.push_back(change::conflicts_changed());
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
+        if (value_) value_->revert(doc, changes);
         for (const auto& [index, conflict] : dropped_)
             doc.conflicts.insert(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(std::min(index, doc.conflicts.size())),
                                  conflict);
-        if (value_) value_->revert(doc, changes);
         changes.push_back(change::conflicts_changed());
     }
 
@@ -285,6 +289,20 @@ bool can_resolve(const merge_conflict& c, conflict_resolution how) {
     return false;
 }
 
+bool can_resolve(const document& doc, std::size_t index, conflict_resolution how) {
+    std::unique_ptr<edit> value;
+    return index < doc.conflicts.size() && value_edit(doc, doc.conflicts[index], how, {}, value);
+}
+
+bool conflict_place_gone(const document& doc, const merge_conflict& c) {
+    if (!c.comment_id.empty()) return !comment_by_id(doc, c.comment_id);
+    if (c.persona_id.empty()) return false;
+    const persona* p = doc.persona_by_id(c.persona_id);
+    if (!p) return true;
+    if (!c.stage_id.empty() && !p->stage_by_id(c.stage_id)) return true;
+    return c.pain_point && pain_point_index(*p, *c.pain_point) == npos;
+}
+
 std::unique_ptr<edit> resolve_conflict(std::size_t index, conflict_resolution how, std::string text) {
     return std::make_unique<resolve_conflict_edit>(index, how, std::move(text));
 }
@@ -304,6 +322,15 @@ std::size_t find_field_conflict(const document& doc, std::string_view persona_id
     return npos;
 }
 
+std::size_t find_stage_removal_conflict(const document& doc, std::string_view persona_id, std::string_view stage_id) {
+    for (std::size_t i = 0; i < doc.conflicts.size(); ++i) {
+        const merge_conflict& c = doc.conflicts[i];
+        if (is_removal(c) && !c.pain_point && c.persona_id == persona_id && !c.stage_id.empty() && c.stage_id == stage_id)
+            return i;
+    }
+    return npos;
+}
+
 std::string conflict_place_title(const document& doc, const merge_conflict& c) {
     if (!c.comment_id.empty()) {
         const comment* about = comment_by_id(doc, c.comment_id);
@@ -313,8 +340,10 @@ std::string conflict_place_title(const document& doc, const merge_conflict& c) {
     }
     const persona* p = c.persona_id.empty() ? nullptr : doc.persona_by_id(c.persona_id);
     const stage* s = p && !c.stage_id.empty() ? p->stage_by_id(c.stage_id) : nullptr;
-    const std::string persona_name = shown(p ? p->name : std::string(), "(unnamed persona)");
-    const std::string stage_name = shown(s ? s->name : std::string(), "(unnamed stage)");
+    // TRANSLATORS: where a conflict is, when the persona it is about was deleted since the merge
+    const std::string persona_name = p ? shown(p->name, "(unnamed persona)") : _("(removed persona)");
+    // TRANSLATORS: where a conflict is, when the stage it is about was deleted since the merge
+    const std::string stage_name = s ? shown(s->name, "(unnamed stage)") : _("(removed stage)");
     if (is_removal(c)) {
         if (c.pain_point) return *c.pain_point;
         return c.stage_id.empty() ? persona_name : stage_name;

@@ -110,50 +110,64 @@ std::size_t persona_bytes(const persona& p) {
     return n;
 }
 
-// The comments on a persona or stage while an edit has removed it, each with the index it had
-// among the document's comments: the comments go with what they are about, and its undo puts
-// them back where they were.
-class held_comments {
+std::size_t held_bytes(const comment& c) {
+    std::size_t n = text_bytes(c.id) + text_bytes(c.persona_id) + text_bytes(c.stage_id) + text_bytes(c.field) +
+                    text_bytes(c.author) + text_bytes(c.created_at) + text_bytes(c.text);
+    for (const comment_reply& r : c.replies)
+        n += sizeof(r) + text_bytes(r.id) + text_bytes(r.author) + text_bytes(r.created_at) + text_bytes(r.text);
+    return n;
+}
+
+std::size_t held_bytes(const merge_conflict& c) {
+    return text_bytes(c.persona_id) + text_bytes(c.stage_id) + (c.pain_point ? text_bytes(*c.pain_point) : 0) +
+           text_bytes(c.field) + text_bytes(c.comment_id) + text_bytes(c.base) + text_bytes(c.ours) +
+           text_bytes(c.theirs);
+}
+
+// The comments (or merge conflicts) about a persona or stage while an edit has removed it, each
+// with the index it had in the document's list (Items is document::comments or ::conflicts): they
+// go with what they are about, so that nothing is left about what is gone, and the edit's undo
+// puts them back where they were.
+template <class Item, std::vector<Item> document::*Items>
+class held_items {
 public:
-    // Moves the comments about persona_id (and stage_id, unless "") out of doc.
+    // Moves the items about persona_id (and stage_id, unless "") out of doc.
     bool take(document& doc, const std::string& persona_id, const std::string& stage_id) {
-        const auto about = [&](const comment& c) {
+        std::vector<Item>& items = doc.*Items;
+        const auto about = [&](const Item& c) {
             return c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id);
         };
-        if (std::none_of(doc.comments.begin(), doc.comments.end(), about)) return false;
-        std::vector<comment> kept;
-        for (std::size_t i = 0; i < doc.comments.size(); ++i) {
-            comment& c = doc.comments[i];
+        if (std::none_of(items.begin(), items.end(), about)) return false;
+        std::vector<Item> kept;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            Item& c = items[i];
             if (about(c)) held_.emplace_back(i, std::move(c));
             else kept.push_back(std::move(c));
         }
-        doc.comments = std::move(kept);
+        items = std::move(kept);
         return true;
     }
-    // Puts them back at their indices, in order, so the document's comments are as they were.
+    // Puts them back at their indices, in order, so the document's list is as it was.
     bool put_back(document& doc) {
         if (held_.empty()) return false;
+        std::vector<Item>& items = doc.*Items;
         for (auto& [index, c] : held_)
-            doc.comments.insert(doc.comments.begin() + static_cast<std::ptrdiff_t>(std::min(index, doc.comments.size())),
-                                std::move(c));
+            items.insert(items.begin() + static_cast<std::ptrdiff_t>(std::min(index, items.size())), std::move(c));
         held_.clear();
         return true;
     }
     std::size_t bytes() const {
         std::size_t n = held_.capacity() * sizeof(held_[0]);
-        for (const auto& held : held_) {
-            const comment& c = held.second;
-            n += text_bytes(c.id) + text_bytes(c.persona_id) + text_bytes(c.stage_id) + text_bytes(c.field) +
-                 text_bytes(c.author) + text_bytes(c.created_at) + text_bytes(c.text);
-            for (const comment_reply& r : c.replies)
-                n += sizeof(r) + text_bytes(r.id) + text_bytes(r.author) + text_bytes(r.created_at) + text_bytes(r.text);
-        }
+        for (const auto& held : held_) n += held_bytes(held.second);
         return n;
     }
 
 private:
-    std::vector<std::pair<std::size_t, comment>> held_;
+    std::vector<std::pair<std::size_t, Item>> held_;
 };
+
+using held_comments = held_items<comment, &document::comments>;
+using held_conflicts = held_items<merge_conflict, &document::conflicts>;
 
 // Moves element from -> to within v, shifting the ones between.
 template <class T>
@@ -346,7 +360,8 @@ public:
     bool apply(document& doc, change_set& changes) override { return insert_ ? put(doc, changes) : take(doc, changes); }
     void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_) + text_bytes(name_) + comments_.bytes();
+        return sizeof(*this) + persona_bytes(persona_) + text_bytes(id_) + text_bytes(name_) + comments_.bytes() +
+               conflicts_.bytes();
     }
 
 private:
@@ -362,6 +377,7 @@ private:
         persona_ = persona{};
         changes.push_back(change::persona_added(id_, index_));
         if (comments_.put_back(doc)) changes.push_back(change::comments_changed(id_, {}));
+        if (conflicts_.put_back(doc)) changes.push_back(change::conflicts_changed());
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -373,6 +389,7 @@ private:
         doc.personas.erase(doc.personas.begin() + i);
         changes.push_back(change::persona_removed(id_, i));
         if (comments_.take(doc, id_, {})) changes.push_back(change::comments_changed(id_, {}));
+        if (conflicts_.take(doc, id_, {})) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -380,6 +397,7 @@ private:
     std::size_t index_;
     persona persona_;  // the persona while it is out of the document
     held_comments comments_;  // its comments, likewise
+    held_conflicts conflicts_;  // the merge conflicts about it or its parts, likewise
     std::string id_, name_;
 };
 
@@ -397,7 +415,7 @@ public:
     void revert(document& doc, change_set& changes) override { insert_ ? (void)take(doc, changes) : (void)put(doc, changes); }
     std::size_t memory_bytes() const override {
         return sizeof(*this) + stage_bytes(stage_) + text_bytes(persona_id_) + text_bytes(id_) + text_bytes(name_) +
-               comments_.bytes();
+               comments_.bytes() + conflicts_.bytes();
     }
 
 private:
@@ -411,6 +429,7 @@ private:
         stage_ = stage{};
         changes.push_back(change::stage_added(persona_id_, id_, index_));
         if (comments_.put_back(doc)) changes.push_back(change::comments_changed(persona_id_, id_));
+        if (conflicts_.put_back(doc)) changes.push_back(change::conflicts_changed());
         return true;
     }
     bool take(document& doc, change_set& changes) {
@@ -423,6 +442,7 @@ private:
         p->stages.erase(p->stages.begin() + i);
         changes.push_back(change::stage_removed(persona_id_, id_, i));
         if (comments_.take(doc, persona_id_, id_)) changes.push_back(change::comments_changed(persona_id_, id_));
+        if (conflicts_.take(doc, persona_id_, id_)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -431,6 +451,7 @@ private:
     std::size_t index_;
     stage stage_;
     held_comments comments_;
+    held_conflicts conflicts_;
     std::string id_, name_;
 };
 

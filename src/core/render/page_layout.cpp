@@ -298,8 +298,22 @@ std::string byline(const std::string& author, const std::string& created_at) {
     return by;
 }
 
+// One line of the appendix of open comments, and whether a page may begin with it.
+struct appendix_line {
+    std::string text;
+    double x = 0;
+    const font* face = nullptr;
+    draw::colour ink;
+    double gap = 0;  // space above it, none at the top of a page; 0 within one wrapped text
+    bool may_start_page = false;
+};
+
 // The appendix of open comments: each under its place, with its byline and text, and its replies
-// indented below it; long texts wrap and go on over the next pages.
+// indented below it; long texts wrap and go on over the next pages. A page breaks between
+// comments, between a text and the reply after it, or within a text so as to leave at least
+// `orphans` of its lines before the break and `widows` after it: a place, a byline and the first
+// lines below them stay together. Only what cannot go on one page even so (a text of hundreds of
+// lines, or tiny paper) breaks where the page is full.
 void layout_open_comments(std::vector<page>& pages, const document& doc, const std::vector<const comment*>& comments,
                           const page_setup& setup, const draw::text_measurer& m) {
     // TRANSLATORS: heading of the printed appendix that lists the comments not yet resolved
@@ -309,49 +323,75 @@ void layout_open_comments(std::vector<page>& pages, const document& doc, const s
     const double x = flow.left();
     const double w = std::min(flow.width(), reading_width);
     const double indent = std::min(24.0, w / 8);
-    // Lines from where the flow is, as many as fit on each page (at least one), so that a long
-    // text starts below its byline and goes on over the next pages.
-    const auto block = [&](const std::string& text, double at, const font& f, double gap, draw::colour ink) {
-        const std::vector<std::string> lines = draw::wrap_text(text, w - (at - x), f, m);
-        const double lh = m.line_height(f);
-        for (std::size_t from = 0; from < lines.size();) {
-            const double room = std::floor(flow.remaining() / lh);
-            if (room < 1 && !flow.fresh()) {
+    std::vector<appendix_line> lines;
+    // A place or byline: a page may begin with it when may_start_page, never inside it.
+    const auto label = [&](const std::string& text, double at, const font& f, double gap, draw::colour ink,
+                           bool may_start_page) {
+        for (std::string& l : draw::wrap_text(text, w - (at - x), f, m)) {
+            lines.push_back({std::move(l), at, &f, ink, gap, may_start_page});
+            gap = 0;
+            may_start_page = false;
+        }
+    };
+    const auto body = [&](const std::string& text, double at) {
+        std::vector<std::string> wrapped = draw::wrap_text(text, w - (at - x), body_font, m);
+        for (std::size_t i = 0; i < wrapped.size(); ++i)
+            lines.push_back({std::move(wrapped[i]), at, &body_font, layout::ink, i == 0 ? 2.0 : 0.0,
+                             i >= orphans && wrapped.size() - i >= widows});
+    };
+    for (const comment* c : comments) {
+        label(comment_place(doc, *c), x, label_font, lines.empty() ? 0 : 14, layout::accent, true);
+        label(byline(c->author, c->created_at), x, status_font, 2, layout::muted, false);
+        body(c->text, x);
+        for (const comment_reply& r : c->replies) {
+            label(byline(r.author, r.created_at), x + indent, status_font, 6, layout::muted, true);
+            body(r.text, x + indent);
+        }
+    }
+    for (std::size_t from = 0; from < lines.size();) {
+        // The lines that fit from here, then back to the last place a page may end.
+        const auto gap_of = [&](std::size_t i) { return i == from && flow.fresh() ? 0.0 : lines[i].gap; };
+        std::size_t fit = from;
+        for (double y = flow.y(); fit < lines.size(); ++fit) {
+            const double h = gap_of(fit) + m.line_height(*lines[fit].face);
+            if (y + h > flow.bottom()) break;
+            y += h;
+        }
+        std::size_t end = fit;
+        while (end > from && end < lines.size() && !lines[end].may_start_page) --end;
+        if (end == from) {
+            if (!flow.fresh()) {
                 flow.start(page_kind::comments, layout::continued_heading(heading));
                 continue;
             }
-            const std::size_t count = std::min(lines.size() - from, room > 1 ? static_cast<std::size_t>(room) : 1);
-            const auto begin = lines.begin() + static_cast<std::ptrdiff_t>(from);
-            flow.advance(put_text(flow.picture(), m, at, flow.y(), w - (at - x),
-                                  {begin, begin + static_cast<std::ptrdiff_t>(count)}, f, ink));
-            from += count;
+            end = std::max(fit, from + 1);
         }
-        flow.advance(gap);
-    };
-    for (const comment* c : comments) {
-        // A comment's place stays with its byline and first line of text.
-        const double start = m.line_height(label_font) + m.line_height(status_font) + m.line_height(body_font) + 6;
-        if (start > flow.remaining() && !flow.fresh()) flow.start(page_kind::comments, layout::continued_heading(heading));
-        block(comment_place(doc, *c), x, label_font, 2, layout::accent);
-        block(byline(c->author, c->created_at), x, status_font, 2, layout::muted);
-        block(c->text, x, body_font, 6, layout::ink);
-        for (const comment_reply& r : c->replies) {
-            block(byline(r.author, r.created_at), x + indent, status_font, 2, layout::muted);
-            block(r.text, x + indent, body_font, 6, layout::ink);
+        // Each run of lines of one place, byline or text as one item.
+        for (std::size_t i = from; i < end;) {
+            std::size_t j = i + 1;
+            while (j < end && lines[j].gap == 0 && lines[j].face == lines[i].face && lines[j].x == lines[i].x) ++j;
+            flow.advance(gap_of(i));
+            std::vector<std::string> run;
+            for (std::size_t k = i; k < j; ++k) run.push_back(std::move(lines[k].text));
+            flow.advance(put_text(flow.picture(), m, lines[i].x, flow.y(), w - (lines[i].x - x), std::move(run),
+                                  *lines[i].face, lines[i].ink));
+            i = j;
         }
-        flow.advance(8);
+        from = end;
+        if (from < lines.size()) flow.start(page_kind::comments, layout::continued_heading(heading));
     }
 }
 
-// The open comments the appendix lists: those about the chosen personas, or all when all are.
+// The open comments the appendix lists, in map order: those about the chosen personas, or all
+// when all are.
 std::vector<const comment*> open_comments(const document& doc, const std::vector<std::string>& persona_ids,
                                           const page_setup& setup) {
     std::vector<const comment*> open;
     if (!setup.open_comments) return open;
-    for (const comment& c : doc.comments)
-        if (!c.resolved && (persona_ids.empty() ||
-                            std::find(persona_ids.begin(), persona_ids.end(), c.persona_id) != persona_ids.end()))
-            open.push_back(&c);
+    for (const comment* c : comments_in_map_order(doc))
+        if (!c->resolved && (persona_ids.empty() ||
+                             std::find(persona_ids.begin(), persona_ids.end(), c->persona_id) != persona_ids.end()))
+            open.push_back(c);
     return open;
 }
 
