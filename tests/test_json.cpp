@@ -270,6 +270,12 @@ BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path_and_place) {
                "1:1: $: missing \"buying_process_mappings\": this is not a buying process JSON file");
     BOOST_TEST(first_problem("{\"buying_process_mappings\": {}}") ==
                "1:2: $.buying_process_mappings: expected an array, found an object");
+    // The lists of conflicts and comments too, rather than leaving them out without a word.
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [],\n \"bpmap_comments\": {\"a\": 1}}") ==
+               "2:2: $.bpmap_comments: expected an array, found an object");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": "none"})") ==
+               "1:33: $.merge_conflicts: expected an array, found a string");
+    BOOST_TEST(bool(read_json(R"({"buying_process_mappings": [], "bpmap_comments": null, "merge_conflicts": []})")));
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": 5}]})") ==
                "1:31: $.buying_process_mappings[0].persona_name: expected a string, found a number");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "buying_stages": [{"duration": ["2 weeks"]}]}]})") ==

@@ -210,6 +210,10 @@ public:
         }
         if (const auto meta = root.find("document_metadata"); meta != root.end() && !meta->is_null())
             expect_object(*meta, metadata_path);
+        // Their items were read as they came; anything but a list holds none.
+        for (const char* key : {"merge_conflicts", "bpmap_comments"})
+            if (const auto list = root.find(key); list != root.end() && !list->is_null() && !list->is_array())
+                problem(std::string("$.") + key, format(_("expected an array, found {1}"), type_name(*list)));
         return done();
     }
 
