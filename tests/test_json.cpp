@@ -614,6 +614,13 @@ BOOST_AUTO_TEST_CASE(comments_in_json_are_read_forgivingly_where_nothing_is_lost
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
         "stage_id": "s", "field": "role"}]})") ==
                "1:52: $.bpmap_comments[0]: \"role\" is not a field that a comment can be about here");
+    // A text of white space alone is no text, for a comment and for a reply, as in the editor.
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": " \n "}]})") ==
+               "1:52: $.bpmap_comments[0]: a comment has no text");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "replies": [{"text": "Yes"}, {"text": ""}]}]})") == "2:38: $.bpmap_comments[0].replies[1]: a reply has no text");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "replies": [{"text": "\t"}]}]})") == "2:21: $.bpmap_comments[0].replies[0]: a reply has no text");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
         "resolved": "yes"}]})") == "2:9: $.bpmap_comments[0].resolved: expected true or false, found a string");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"id": "c", "persona_id": "p",

@@ -50,7 +50,11 @@ struct comment {
 std::string new_comment_id(const std::vector<comment>& comments);
 
 /// Why a comment read from a file cannot stand (translated): no persona, a field key that is not
-/// one comment::field lists for its place, an empty text; "" when it can.
+/// one comment::field lists for its place, a text that is empty or only white space; "" when it can.
 std::string comment_shape_problem(const comment& c);
+
+/// Why a reply read from a file cannot stand (translated): a text that is empty or only white
+/// space, as for a comment; "" when it can.
+std::string reply_shape_problem(const comment_reply& r);
 
 }  // namespace bpm

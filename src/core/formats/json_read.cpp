@@ -662,6 +662,7 @@ private:
         r.author = string_field(j, "author", path);
         r.created_at = timestamp_field(j, "created_at", path);
         r.text = string_field(j, "text", path);
+        if (const std::string why = reply_shape_problem(r); !why.empty()) problem(path, why);
         if (count(path, content_bytes(r)) && keeping()) replies_.push_back(std::move(r));
     }
 

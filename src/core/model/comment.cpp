@@ -7,6 +7,7 @@
 
 #include "bpm/model.h"
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 
 namespace bpm {
 
@@ -40,7 +41,8 @@ std::string new_comment_id(const std::vector<comment>& comments) {
 
 std::string comment_shape_problem(const comment& c) {
     if (c.persona_id.empty()) return _("a comment must name the persona it is about");
-    if (c.text.empty()) return _("a comment has no text");
+    // The editor refuses such a text as it is typed; a file is held to the same.
+    if (trim(c.text).empty()) return _("a comment has no text");
     if (c.field.empty()) return {};
     bool known = c.stage_id.empty()
                      ? one_of(c.field, {"name", "created_by", "role", "organisation", "segment", "success_metric",
@@ -50,6 +52,10 @@ std::string comment_shape_problem(const comment& c) {
         // TRANSLATORS: {1} is a field's key as files write it, such as "duration"
         return format(_("\"{1}\" is not a field that a comment can be about here"), c.field);
     return {};
+}
+
+std::string reply_shape_problem(const comment_reply& r) {
+    return trim(r.text).empty() ? _("a reply has no text") : std::string();
 }
 
 }  // namespace bpm
