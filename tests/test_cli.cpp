@@ -1022,6 +1022,39 @@ BOOST_AUTO_TEST_CASE(pipes_and_dash_for_standard_input_are_read_as_streams) {
     BOOST_TEST(cli({"--help"}).out.find("read a map named - from standard input") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(diff_says_each_file_s_warnings_once) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    comment gone;
+    gone.id = "comment-1";
+    gone.persona_id = "persona-gone";
+    gone.text = "Still true?";
+    comment left = gone;
+    left.id = "comment-2";
+    left.persona_id = "persona-left";
+    a.comments = {gone, left};
+    document b = a;
+    b.metadata.title = "Q4";
+    const std::string old_path = dir.file("old.bpm"), new_path = dir.file("new.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(b, new_path)));
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    // Each file's warning about each comment on a persona it lacks, once.
+    auto r = cli({"diff", old_path, new_path});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    for (const std::string& path : {old_path, new_path}) BOOST_TEST(count(r.err, path + ":") == 2u, r.err);
+    for (const char* persona : {"\"persona-gone\"", "\"persona-left\""}) BOOST_TEST(count(r.err, persona) == 2u, r.err);
+    // A file compared with itself is read twice, and said once.
+    r = cli({"diff", old_path, old_path});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(count(r.err, "warning: ") == 2u, r.err);
+    BOOST_TEST(count(r.err, "\"persona-gone\"") == 1u, r.err);
+}
+
 BOOST_AUTO_TEST_CASE(diff_format_json_is_for_tools) {
     test::temp_dir dir;
     document a = test::rich_document();

@@ -59,7 +59,8 @@ int diff_files(const std::string& old_path, const std::string& new_path, diff_fo
             err << program << ": " << _("interrupted") << "\n";
             return progress.exit_code();
         }
-        report_warnings(err, *paths[k], versions[k].warnings);
+        // One file named twice says the same twice: once is enough.
+        if (k == 0 || new_path != old_path) report_warnings(err, *paths[k], versions[k].warnings);
         if (!versions[k]) {
             report(err, *paths[k], versions[k].problems);
             return trouble;
