@@ -475,6 +475,17 @@ BOOST_AUTO_TEST_CASE(comments_that_cannot_stand_are_located) {
                                  "<text>Hi</text></comment>\n"),
                    "\"role\" is not a field that a comment can be about here", 15, 3);
     expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" />\n"), "a comment has no text", 15, 3);
+    // Only white space is no text either, for a comment and for a reply, as in the editor.
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text> \n\t </text></comment>\n"),
+                   "a comment has no text", 15, 3);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text>Hi</text>\n"
+                                 "\t\t\t<reply id=\"r1\"><text></text></reply>\n"
+                                 "\t\t</comment>\n"),
+                   "a reply has no text", 16, 4);
+    expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\"><text>Hi</text>\n"
+                                 "\t\t\t<reply id=\"r1\"><text>  </text></reply>\n"
+                                 "\t\t</comment>\n"),
+                   "a reply has no text", 16, 4);
     expect_problem(with_comments("\t\t<comment persona=\"persona-1\"><text>Hi</text></comment>\n"),
                    "<comment> has no id attribute", 15, 3);
     expect_problem(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" resolved=\"maybe\"><text>Hi</text></comment>\n"),
@@ -491,6 +502,26 @@ BOOST_AUTO_TEST_CASE(comments_that_cannot_stand_are_located) {
                                  "\t\t\t<reply><text>Yes</text></reply>\n"
                                  "\t\t</comment>\n"),
                    "<reply> has no id attribute", 16, 4);
+}
+
+BOOST_AUTO_TEST_CASE(each_fault_of_a_comment_is_said_once) {
+    // An empty stage attribute is no stage, as JSON's "": the empty id is the one fault.
+    auto r = read_bpm(with_comments("\t\t<comment id=\"\" persona=\"persona-1\" stage=\"\"><text>Hi</text></comment>\n"));
+    BOOST_TEST_REQUIRE(r.problems.size() == 1u, r.error());
+    BOOST_TEST(r.problems[0].to_string() ==
+               "15:3: id \"\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'");
+    r = read_bpm(with_comments("\t\t<comment persona=\"persona-1\" stage=\"\"><text>Hi</text></comment>\n"));
+    BOOST_TEST_REQUIRE(r.problems.size() == 1u, r.error());
+    BOOST_TEST(r.problems[0].to_string() == "15:3: <comment> has no id attribute");
+    // No persona: said as such, not also as a bad id or a persona the map lacks.
+    r = read_bpm(with_comments("\t\t<comment id=\"c1\" persona=\"\"><text>Hi</text></comment>\n"));
+    BOOST_TEST_REQUIRE(r.problems.size() == 1u, r.error());
+    BOOST_TEST(r.problems[0].to_string() == "15:3: a comment must name the persona it is about");
+    BOOST_TEST(r.warnings.empty());
+    // A comment on the persona itself reads back the same without the empty attributes.
+    r = read_bpm(with_comments("\t\t<comment id=\"c1\" persona=\"persona-1\" stage=\"\" field=\"\"><text>Hi</text></comment>\n"));
+    BOOST_TEST_REQUIRE(bool(r), r.error());
+    BOOST_TEST(r.value->comments[0].stage_id.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_comment_about_what_the_map_no_longer_has_is_kept_with_a_warning) {

@@ -293,7 +293,8 @@ BOOST_AUTO_TEST_CASE(random_unicode_documents_round_trip) {
         note.text = "t" + random_text(rng);
         note.resolved = iteration % 5 == 0;
         for (int k = 0; k < iteration % 3; ++k)
-            note.replies.push_back({"reply-" + std::to_string(k), random_text(rng), "2026-01-01T00:00:00Z", random_text(rng)});
+            note.replies.push_back({"reply-" + std::to_string(k), random_text(rng), "2026-01-01T00:00:00Z",
+                                     "r" + random_text(rng)});
         d.comments = {note};
         d.extensions = {{"x" + random_text(rng), random_json(rng)}};
         const document back = round_trip(d);

@@ -966,6 +966,95 @@ BOOST_AUTO_TEST_CASE(diff_exits_0_when_equal_1_when_different_2_when_unreadable)
     BOOST_TEST(cli({"--help"}).out.find("diff OLD NEW [--format text|json]") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(pipes_and_dash_for_standard_input_are_read_as_streams) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    document b = a;
+    b.personas[0].stages[0].duration = "3-5 weeks";
+    const std::string old_path = dir.file("old.bpm"), new_path = dir.file("new.bpm"), json_path = dir.file("old.json");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(b, new_path)));
+    BOOST_TEST_REQUIRE(bool(save_json(a, json_path)));
+    const std::string change = "Marketing Director › Awareness › Duration: 1-2 weeks → 3-5 weeks\n";
+    const auto shell = [](const std::string& script) {
+        return test::run_program("/bin/bash", {"-c", script, "bash", BPM_CLI});
+    };
+
+    // A shell's <(...) is a pipe named /dev/fd/N, standard input a pipe named /dev/stdin.
+    auto r = shell("\"$1\" diff <(cat '" + old_path + "') '" + new_path + "'");
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.out == change);
+    r = shell("cat '" + old_path + "' | \"$1\" validate /dev/stdin");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out == "/dev/stdin: valid (2 personas, 2 stages)\n");
+
+    // "-" is standard input, a .bpm map or JSON as it starts.
+    r = shell("cat '" + old_path + "' | \"$1\" diff - '" + new_path + "'");
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.out == change);
+    r = shell("cat '" + json_path + "' | \"$1\" diff '" + new_path + "' -");
+    BOOST_TEST(r.exit_code == 1, r.err);
+    BOOST_TEST(r.out == "Marketing Director › Awareness › Duration: 3-5 weeks → 1-2 weeks\n");
+    r = test::run_program(BPM_CLI, {"validate", "-", old_path}, test::slurp(json_path));
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(r.out.find("-: valid (2 personas, 2 stages)\n") == 0u, r.out);
+    r = shell("cat '" + json_path + "' | \"$1\" convert - '" + dir.file("from-pipe.bpm") + "'");
+    BOOST_TEST(r.exit_code == 0, r.err);
+    const auto converted = load_bpm(dir.file("from-pipe.bpm"));
+    BOOST_TEST_REQUIRE(bool(converted), converted.error());
+    BOOST_TEST(converted.value->personas.size() == a.personas.size());
+    r = test::run_program(BPM_CLI, {"validate", "-"}, "not a map");
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err.rfind("-:1:1: ", 0) == 0u, r.err);
+
+    // Read once: "-" twice is a usage error.
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"validate", "-", "-"}, {"diff", "-", "-"}}) {
+        r = cli(args);
+        BOOST_TEST(r.exit_code == 2, args[0]);
+        BOOST_TEST(r.err.find("- (standard input) can be given once") != std::string::npos, r.err);
+    }
+
+    // An endless stream stops at the limit of a map file, said as such.
+    r = shell("\"$1\" validate - < /dev/zero");
+    BOOST_TEST(r.exit_code == 1);
+    BOOST_TEST(r.err == "-: standard input is larger than the 64 MB limit\n");
+    BOOST_TEST(cli({"--help"}).out.find("read a map named - from standard input") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(diff_says_each_file_s_warnings_once) {
+    test::temp_dir dir;
+    document a = test::rich_document();
+    comment gone;
+    gone.id = "comment-1";
+    gone.persona_id = "persona-gone";
+    gone.text = "Still true?";
+    comment left = gone;
+    left.id = "comment-2";
+    left.persona_id = "persona-left";
+    a.comments = {gone, left};
+    document b = a;
+    b.metadata.title = "Q4";
+    const std::string old_path = dir.file("old.bpm"), new_path = dir.file("new.bpm");
+    BOOST_TEST_REQUIRE(bool(save_bpm(a, old_path)));
+    BOOST_TEST_REQUIRE(bool(save_bpm(b, new_path)));
+    const auto count = [](const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+        return n;
+    };
+    // Each file's warning about each comment on a persona it lacks, once.
+    auto r = cli({"diff", old_path, new_path});
+    BOOST_TEST(r.exit_code == 1, r.err);
+    for (const std::string& path : {old_path, new_path}) BOOST_TEST(count(r.err, path + ":") == 2u, r.err);
+    for (const char* persona : {"\"persona-gone\"", "\"persona-left\""}) BOOST_TEST(count(r.err, persona) == 2u, r.err);
+    // A file compared with itself is read twice, and said once.
+    r = cli({"diff", old_path, old_path});
+    BOOST_TEST(r.exit_code == 0, r.err);
+    BOOST_TEST(count(r.err, "warning: ") == 2u, r.err);
+    BOOST_TEST(count(r.err, "\"persona-gone\"") == 1u, r.err);
+}
+
 BOOST_AUTO_TEST_CASE(diff_format_json_is_for_tools) {
     test::temp_dir dir;
     document a = test::rich_document();

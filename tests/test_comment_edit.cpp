@@ -95,6 +95,7 @@ BOOST_AUTO_TEST_CASE(comment_edits_that_cannot_stand_add_no_step) {
     BOOST_TEST(!f.h.submit(add_comment(on_duration())));  // the id is taken
     BOOST_TEST(!f.h.submit(add_comment(on_duration("bad id"))));
     BOOST_TEST(!f.h.submit(add_comment(on_duration("comment-2", ""))));  // no text
+    BOOST_TEST(!f.h.submit(add_comment(on_duration("comment-2", " \n\t"))));  // white space alone
     comment nowhere = on_duration("comment-3");
     nowhere.stage_id = "stage-404";
     BOOST_TEST(!f.h.submit(add_comment(nowhere)));
@@ -110,6 +111,7 @@ BOOST_AUTO_TEST_CASE(comment_edits_that_cannot_stand_add_no_step) {
     BOOST_TEST(!f.h.submit(add_comment(twin_reply)));
     BOOST_TEST(!f.h.submit(reply_to_comment("comment-1", reply("comment-1", "same id as the comment"))));
     BOOST_TEST(!f.h.submit(reply_to_comment("comment-1", reply("comment-6", ""))));
+    BOOST_TEST(!f.h.submit(reply_to_comment("comment-1", reply("comment-6", "  \n"))));
     BOOST_TEST(!f.h.submit(reply_to_comment("comment-404", reply("comment-6", "to nothing"))));
     BOOST_TEST(!f.h.submit(set_comment_resolved("comment-1", false)));  // already open
     BOOST_TEST(!f.h.submit(set_comment_resolved("comment-404", true)));

@@ -221,6 +221,9 @@ BOOST_FIXTURE_TEST_CASE(a_comment_text_conflict_takes_theirs_or_an_edit, fixture
     BOOST_TEST(doc.comments[0].text == "Is 2 weeks right for a CFO?");
     h.undo();
     BOOST_TEST((doc == before));
+    // A comment of white space alone would not open again once saved.
+    BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::edited, " \n ")));
+    BOOST_TEST((doc == before));
 
     doc.comments.clear();  // the comment is gone: nothing to settle but by keeping mine
     BOOST_TEST(!h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));

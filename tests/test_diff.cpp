@@ -505,6 +505,32 @@ BOOST_AUTO_TEST_CASE(comments_added_resolved_reopened_replied_and_removed_read_a
     BOOST_TEST(j["changes"][2]["stage"].is_null());
 }
 
+BOOST_AUTO_TEST_CASE(conflict_lines_come_last_after_the_comments) {
+    // As the README says: what a merge left to settle ends the list, in text and in JSON.
+    const document a = emma_map();
+    document b = a;
+    b.personas[0].stages[0].duration = "3 weeks";
+    b.comments = {ana_on_duration()};
+    merge_conflict duration;
+    duration.persona_id = "persona-1";
+    duration.stage_id = "stage-1";
+    duration.field = "duration";
+    duration.ours = "3 weeks";
+    duration.theirs = "4 weeks";
+    b.conflicts = {duration};
+    const std::vector<std::string> lines = diff_lines(a, b);
+    BOOST_TEST_REQUIRE(lines.size() == 3u);
+    BOOST_TEST(lines[1] == "+ Emma Rodriguez › Awareness › Duration: comment by Ana: 'Is 2 weeks realistic?'");
+    BOOST_TEST(lines[2] == "! conflict: Emma Rodriguez › Awareness › Duration: ours '3 weeks', theirs '4 weeks'");
+    const auto j = nlohmann::json::parse(diff_to_json(diff_maps(a, b)));
+    BOOST_TEST(j["changes"][1]["kind"] == "comment_added");
+    BOOST_TEST(j["changes"][2]["kind"] == "conflict_added");
+    // And a conflict resolved comes after a comment removed.
+    const std::vector<std::string> back = diff_lines(b, a);
+    BOOST_TEST_REQUIRE(back.size() == 3u);
+    BOOST_TEST(back[2] == "- conflict resolved: Emma Rodriguez › Awareness › Duration");
+}
+
 BOOST_AUTO_TEST_CASE(any_comment_edit_gives_a_change_and_none_gives_none) {
     document base = emma_map();
     base.comments = {ana_on_duration(), ana_on_duration()};

@@ -13,7 +13,9 @@
 #include <csignal>
 #include <filesystem>
 #include <functional>
+#include <sstream>
 #include <string>
+#include <thread>
 
 #include "bpm/file_io.h"
 #include "bpm/process.h"
@@ -293,4 +295,32 @@ BOOST_AUTO_TEST_CASE(a_process_that_ended_is_gone_even_before_it_is_reaped) {
     ::waitpid(child, nullptr, 0);
     BOOST_TEST(process_gone(child));
     BOOST_TEST(!host_name().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_fifo_is_read_as_a_stream_to_its_end) {
+    test::temp_dir dir;
+    const std::string fifo = dir.file("pipe");
+    BOOST_TEST_REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const std::string sent(200 * 1024, 'x');  // more than one read of the pipe
+    std::thread writer([&] { test::spit(fifo, sent); });
+    const result<std::string> read = read_file(fifo, 1 << 20);
+    writer.join();
+    BOOST_TEST_REQUIRE(bool(read), read.error());
+    BOOST_TEST(*read.value == sent);
+}
+
+BOOST_AUTO_TEST_CASE(a_stream_past_the_limit_is_refused_after_reading_one_byte_more) {
+    // /dev/zero never ends: only the limit stops it.
+    const result<std::string> endless = read_file("/dev/zero", 1 << 20);
+    BOOST_TEST_REQUIRE(!endless);
+    BOOST_TEST(endless.error() == "/dev/zero is larger than the 1 MB limit");
+
+    std::istringstream just_fits(std::string(1 << 20, 'a'));
+    const result<std::string> whole = read_stream(just_fits, 1 << 20, "standard input");
+    BOOST_TEST_REQUIRE(bool(whole));
+    BOOST_TEST(whole.value->size() == std::size_t(1) << 20);
+    std::istringstream one_more(std::string((1 << 20) + 1, 'a'));
+    const result<std::string> refused = read_stream(one_more, 1 << 20, "standard input");
+    BOOST_TEST_REQUIRE(!refused);
+    BOOST_TEST(refused.error() == "standard input is larger than the 1 MB limit");
 }

@@ -270,6 +270,12 @@ BOOST_AUTO_TEST_CASE(wrong_types_name_their_json_path_and_place) {
                "1:1: $: missing \"buying_process_mappings\": this is not a buying process JSON file");
     BOOST_TEST(first_problem("{\"buying_process_mappings\": {}}") ==
                "1:2: $.buying_process_mappings: expected an array, found an object");
+    // The lists of conflicts and comments too, rather than leaving them out without a word.
+    BOOST_TEST(first_problem("{\"buying_process_mappings\": [],\n \"bpmap_comments\": {\"a\": 1}}") ==
+               "2:2: $.bpmap_comments: expected an array, found an object");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "merge_conflicts": "none"})") ==
+               "1:33: $.merge_conflicts: expected an array, found a string");
+    BOOST_TEST(bool(read_json(R"({"buying_process_mappings": [], "bpmap_comments": null, "merge_conflicts": []})")));
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": 5}]})") ==
                "1:31: $.buying_process_mappings[0].persona_name: expected a string, found a number");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [{"persona_name": "A", "buying_stages": [{"duration": ["2 weeks"]}]}]})") ==
@@ -608,6 +614,13 @@ BOOST_AUTO_TEST_CASE(comments_in_json_are_read_forgivingly_where_nothing_is_lost
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
         "stage_id": "s", "field": "role"}]})") ==
                "1:52: $.bpmap_comments[0]: \"role\" is not a field that a comment can be about here");
+    // A text of white space alone is no text, for a comment and for a reply, as in the editor.
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": " \n "}]})") ==
+               "1:52: $.bpmap_comments[0]: a comment has no text");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "replies": [{"text": "Yes"}, {"text": ""}]}]})") == "2:38: $.bpmap_comments[0].replies[1]: a reply has no text");
+    BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
+        "replies": [{"text": "\t"}]}]})") == "2:21: $.bpmap_comments[0].replies[0]: a reply has no text");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"persona_id": "p", "text": "Hi",
         "resolved": "yes"}]})") == "2:9: $.bpmap_comments[0].resolved: expected true or false, found a string");
     BOOST_TEST(first_problem(R"({"buying_process_mappings": [], "bpmap_comments": [{"id": "c", "persona_id": "p",

@@ -52,7 +52,7 @@ struct comment {
 std::string new_comment_id(const std::vector<comment>& comments);
 
 /// Why a comment read from a file cannot stand (translated): no persona, a field key that is not
-/// one comment::field lists for its place, an empty text; "" when it can.
+/// one comment::field lists for its place, a text that is empty or only white space; "" when it can.
 std::string comment_shape_problem(const comment& c);
 
 /// The document's comments in map order, as the Comments pane and the printed appendix list them:
@@ -61,5 +61,9 @@ std::string comment_shape_problem(const comment& c);
 /// whose persona or stage is gone comes after its persona's (or everyone's). Points into
 /// doc.comments, valid until it changes.
 std::vector<const comment*> comments_in_map_order(const document& doc);
+
+/// Why a reply read from a file cannot stand (translated): a text that is empty or only white
+/// space, as for a comment; "" when it can.
+std::string reply_shape_problem(const comment_reply& r);
 
 }  // namespace bpm

@@ -33,7 +33,8 @@ bool conflict_place_gone(const document& doc, const merge_conflict& c);
 /// Settles the conflict at index of doc.conflicts as one step: sets the field (or removes the
 /// item) as how says, and drops the conflict; undo puts both back, the conflict at its index.
 /// text is the value for edited, ignored otherwise. Does not apply (false) when there is no
-/// conflict at index, can_resolve refuses, or the persona, stage or pain point is gone (then
+/// conflict at index, can_resolve refuses, an edited comment's text is empty or only white space,
+/// or the persona, stage or pain point is gone (then
 /// keep_mine, or either way for a removal, only drops the conflict). Typing
 /// that follows an edited resolution (merge::typing on the same field) joins its step.
 std::unique_ptr<edit> resolve_conflict(std::size_t index, conflict_resolution how, std::string text = {});

@@ -157,7 +157,7 @@ std::string persona_field_title(persona_field f);
 /// persona or stage does not exist. The caller fills in author and created_at.
 std::unique_ptr<edit> add_comment(comment c);
 /// Adds a reply at the end of a comment's thread; refused when the comment does not exist, the
-/// reply has no text or its id is not valid or already used.
+/// reply's text is empty or only white space (reply_shape_problem) or its id is not valid or already used.
 std::unique_ptr<edit> reply_to_comment(std::string comment_id, comment_reply reply);
 /// Marks a comment resolved (true) or open again (false); refused when it already is.
 std::unique_ptr<edit> set_comment_resolved(std::string comment_id, bool resolved);

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -76,8 +77,13 @@ private:
     file_id seen_id_;
 };
 
-/// The whole content of a file; fails when it cannot be read or is larger than max_bytes.
+/// The whole content of a file; fails when it cannot be read or is larger than max_bytes. A pipe,
+/// FIFO or device (/dev/stdin, a shell's <(...)) is read as a stream, up to max_bytes.
 result<std::string> read_file(const std::string& path, std::size_t max_bytes);
+
+/// Everything left in a stream, up to max_bytes (more fails, having held at most max_bytes + 1);
+/// name says what it is in the error ("standard input").
+result<std::string> read_stream(std::istream& in, std::size_t max_bytes, const std::string& name);
 
 /// Replaces path with bytes atomically: writes a temporary file beside it, flushes it to disk,
 /// then renames it over path. A symbolic link is kept and its target written; a file with other

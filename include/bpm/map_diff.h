@@ -76,10 +76,10 @@ struct map_change {
 /// its move or addition, its fields, its pain points and its stages (each: removed ones first,
 /// then the rest in new's order, with their moves, additions and fields) and its summary. An
 /// added persona or stage is followed by the fields it brings (what differs from an empty one;
-/// an added persona's status always, from ""); last, the conflicts resolved (in old's order) and
-/// those recorded (in new's order), then the comments removed (in old's order) and each of new's
-/// comments in its order: its addition or move, whether it was resolved or reopened, its
-/// fields, and its replies removed, then added, moved or changed in the comment's order.
+/// an added persona's status always, from ""); then the comments removed (in old's order) and
+/// each of new's comments in its order: its addition or move, whether it was resolved or
+/// reopened, its fields, and its replies removed, then added, moved or changed in the comment's
+/// order; last, the conflicts resolved (in old's order) and those recorded (in new's order).
 struct map_diff {
     std::vector<map_change> changes;
 

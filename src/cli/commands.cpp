@@ -37,6 +37,7 @@
 #include "merge_command.h"
 #include "pdf_password.h"
 #include "picture_export.h"
+#include "standard_input.h"
 #include "terminal_interview.h"
 #include "terminal_progress.h"
 
@@ -117,6 +118,8 @@ std::string help_text() {
              "the export runs (ps, /proc). Safer: --password - asks for it on the terminal without\n"
              "showing it (or reads the first line of standard input), --password-file FILE reads the\n"
              "file's first line, and BPMAP_PDF_PASSWORD is used when no option gives one.\n"
+             "\nvalidate, convert and diff read a map named - from standard input (once): a .bpm map, or\n"
+             "JSON when it starts with { or [. Pipes and <(...) are read the same way, up to 64 MB.\n"
              "\nExit status: 0 on success, 1 when a file cannot be read, written or is not valid,\n"
              "2 when the command line is wrong (diff, merge: as above). Reading and writing a big\n"
              "map shows its progress on standard error when that is a terminal; Ctrl+C (or SIGTERM)\n"
@@ -202,10 +205,13 @@ bool can_save(const std::string& path) {
 
 // Reads a map from any format it can be read from, telling its progress as "Reading FILE" on a
 // line that ends when the reading does, so that what the command writes next starts a line of its own.
-result<document> load_any(const std::string& path, terminal_progress& progress, const import_options& options = {}) {
+// With in, "-" reads the map from it (standard input).
+result<document> load_any(const std::string& path, terminal_progress& progress, const import_options& options = {},
+                          std::istream* in = nullptr) {
     // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
     const progress_fn reading = progress.tell(format(_("Reading {1}"), path));
-    result<document> doc = import_map(path, map_format_for(path), reading, options);
+    result<document> doc = in && is_standard_input(path) ? read_standard_input(*in, reading)
+                                                         : import_map(path, map_format_for(path), reading, options);
     progress.finish();
     return doc;
 }
@@ -314,15 +320,22 @@ std::optional<std::vector<const persona*>> select_personas(const document& doc, 
     return out;
 }
 
-int cmd_validate(const parsed_args& a, std::istream&, std::ostream& out, std::ostream& err) {
+// A usage error when more than one of paths is "-": standard input can be read once.
+std::optional<std::string> standard_input_twice(const std::vector<std::string>& paths) {
+    if (std::count_if(paths.begin(), paths.end(), is_standard_input) < 2) return std::nullopt;
+    return _("- (standard input) can be given once");
+}
+
+int cmd_validate(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.positional.empty()) return usage(err, _("validate needs at least one FILE"));
+    if (const auto twice = standard_input_twice(a.positional)) return usage(err, *twice);
     std::string wrong;
     const std::optional<import_options> options = reading_options(a, a.positional, wrong);
     if (!options) return usage(err, wrong);
     int code = exit_ok;
     terminal_progress progress(err);
     for (const std::string& path : a.positional) {
-        const auto doc = load_any(path, progress, *options);
+        const auto doc = load_any(path, progress, *options, &in);
         if (doc.was_cancelled()) return interrupted(progress, err);
         report_warnings(err, path, doc.warnings);
         if (!doc) {
@@ -368,11 +381,11 @@ result<> save_any(const document& doc, const std::string& path, const progress_f
     return map_format_for(path) == map_format::json ? save_json(doc, path, progress) : save_bpm(doc, path);
 }
 
-int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream& err) {
+int cmd_convert(const parsed_args& a, std::istream& standard_input, std::ostream&, std::ostream& err) {
     if (a.positional.size() != 2) return usage(err, _("convert needs IN and OUT"));
     const std::string& in = a.positional[0];
     const std::string& out_path = a.positional[1];
-    if (const auto f = map_format_of_path(in); !f || !can_import(*f))
+    if (const auto f = map_format_of_path(in); !is_standard_input(in) && (!f || !can_import(*f)))
         // TRANSLATORS: {1} is a file; .mmd is a Mermaid diagram, and a .md file's journey diagram is read
         return usage(err, format(_("cannot tell the format of {1}: name it .bpm, .json, .csv, .tsv, .mmd or .md"), in));
     if (!can_save(out_path))
@@ -381,7 +394,7 @@ int cmd_convert(const parsed_args& a, std::istream&, std::ostream&, std::ostream
     const std::optional<import_options> options = reading_options(a, {in}, wrong);
     if (!options) return usage(err, wrong);
     terminal_progress progress(err);
-    const auto doc = load_any(in, progress, *options);
+    const auto doc = load_any(in, progress, *options, &standard_input);
     if (doc.was_cancelled()) return interrupted(progress, err, out_path);
     report_warnings(err, in, doc.warnings);
     if (!doc) {
@@ -772,7 +785,7 @@ int cmd_interview(const parsed_args& a, std::istream& in, std::ostream& out, std
     return finished;
 }
 
-int cmd_diff(const parsed_args& a, std::ostream& out, std::ostream& err) {
+int cmd_diff(const parsed_args& a, std::istream& in, std::ostream& out, std::ostream& err) {
     if (a.options.count("textconv")) {
         if (a.positional.size() != 1 || a.options.count("format"))
             return usage(err, _("diff --textconv takes one FILE and nothing else"));
@@ -785,7 +798,8 @@ int cmd_diff(const parsed_args& a, std::ostream& out, std::ostream& err) {
         // TRANSLATORS: {1} is what was given after --format; keep text and json as they are
         else if (given->second != "text") return usage(err, format(_("unknown diff format \"{1}\": use text or json"), given->second));
     }
-    return diff_files(a.positional[0], a.positional[1], f, out, err);
+    if (const auto twice = standard_input_twice(a.positional)) return usage(err, *twice);
+    return diff_files(a.positional[0], a.positional[1], f, in, out, err);
 }
 
 }  // namespace
@@ -835,7 +849,7 @@ int run(const std::vector<std::string>& args, std::istream& in, std::ostream& ou
         usage_error error;
         const auto parsed = parse(args, 1, {"format"}, error, {"textconv"});
         if (!parsed) return usage(err, error.message);
-        return cmd_diff(*parsed, out, err);
+        return cmd_diff(*parsed, in, out, err);
     }
     if (command == "merge") {
         usage_error error;

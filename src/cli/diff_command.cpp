@@ -7,6 +7,7 @@
 #include "bpm/map_diff.h"
 #include "bpm/map_formats.h"
 #include "bpm/tr.h"
+#include "standard_input.h"
 #include "terminal_progress.h"
 
 namespace bpm::cli {
@@ -19,13 +20,17 @@ constexpr int maps_equal = 0, maps_differ = 1, trouble = 2;
 
 bool is_null_device(const std::string& path) { return path == "/dev/null"; }
 
-// Reads a map for a diff: /dev/null is the empty map; the format is the one name's extension
-// names (.bpm when none), so that git's temporary copies read as the file they stand for.
-result<document> load_version(const std::string& path, const std::string& name, terminal_progress& progress) {
+// Reads a map for a diff: /dev/null is the empty map, "-" the one on in when given; the format
+// is the one name's extension names (.bpm when none), so that git's temporary copies read as the
+// file they stand for.
+result<document> load_version(const std::string& path, const std::string& name, terminal_progress& progress,
+                              std::istream* in = nullptr) {
     if (is_null_device(path)) return result<document>::success(document{});
     // TRANSLATORS: the progress line on the terminal while a map is read; {1} is its file
     const progress_fn reading = progress.tell(format(_("Reading {1}"), name));
-    result<document> doc = import_map(path, map_format_of_path(name).value_or(map_format::bpm), reading);
+    result<document> doc = in && is_standard_input(path)
+                               ? read_standard_input(*in, reading)
+                               : import_map(path, map_format_of_path(name).value_or(map_format::bpm), reading);
     progress.finish();
     return doc;
 }
@@ -43,18 +48,19 @@ void report_warnings(std::ostream& err, const std::string& name, const std::vect
 
 }  // namespace
 
-int diff_files(const std::string& old_path, const std::string& new_path, diff_format format, std::ostream& out,
-               std::ostream& err) {
+int diff_files(const std::string& old_path, const std::string& new_path, diff_format format, std::istream& in,
+               std::ostream& out, std::ostream& err) {
     terminal_progress progress(err);
     result<document> versions[2];
     const std::string* paths[2] = {&old_path, &new_path};
     for (int k = 0; k < 2; ++k) {
-        versions[k] = load_version(*paths[k], *paths[k], progress);
+        versions[k] = load_version(*paths[k], *paths[k], progress, &in);
         if (versions[k].was_cancelled()) {
             err << program << ": " << _("interrupted") << "\n";
             return progress.exit_code();
         }
-        report_warnings(err, *paths[k], versions[k].warnings);
+        // One file named twice says the same twice: once is enough.
+        if (k == 0 || new_path != old_path) report_warnings(err, *paths[k], versions[k].warnings);
         if (!versions[k]) {
             report(err, *paths[k], versions[k].problems);
             return trouble;

@@ -12,9 +12,9 @@ enum class diff_format { text, json };
 
 /// bpmap-cli diff OLD NEW: prints the changes (none when the maps are equal) and returns 0 when
 /// the maps are equal, 1 when they differ, 2 when one cannot be read, having said where on err,
-/// like diff(1). "/dev/null" stands for an empty map.
-int diff_files(const std::string& old_path, const std::string& new_path, diff_format format, std::ostream& out,
-               std::ostream& err);
+/// like diff(1). "/dev/null" stands for an empty map, "-" for the map read from in.
+int diff_files(const std::string& old_path, const std::string& new_path, diff_format format, std::istream& in,
+               std::ostream& out, std::ostream& err);
 
 /// bpmap-cli diff --git with the seven arguments git gives a diff driver (path, old file, old
 /// hex, old mode, new file, new hex, new mode; /dev/null for a side that does not exist): a

@@ -358,8 +358,9 @@ map_diff diff_maps(const document& older, const document& newer) {
     work.metadata(older.metadata, newer.metadata);
     work.extensions(older.extensions, newer.extensions);
     work.personas(older.personas, newer.personas);
-    work.conflicts(older, newer);
+    // Conflicts last, as the README promises: what is left to settle ends the list.
     work.comments(older, newer);
+    work.conflicts(older, newer);
     return d;
 }
 

@@ -749,10 +749,11 @@ private:
         });
     }
 
-    // A conflict's persona or stage id: of the shape ids have, or "" when not given.
+    // A conflict's or comment's persona or stage id: of the shape ids have, or "" when not given
+    // (an empty attribute too, as JSON's ""; whether one is needed is the shape check's to say).
     std::string conflict_id(pugi::xml_node el, pugi::xml_attribute a) {
         std::string value = attribute_value(a);
-        if (a && !is_valid_id(value))
+        if (!value.empty() && !is_valid_id(value))
             problem(el, format(_("id \"{1}\" is not valid: use 1 to 128 letters, digits, '-', '_' or '.'"), value));
         return value;
     }
@@ -801,6 +802,7 @@ private:
                            else if (i == 1) r.created_at = timestamp(f);
                            else r.text = text(f);
                        });
+            if (const std::string why = reply_shape_problem(r); !why.empty()) problem(n, why);
             const std::size_t reply_text = r.id.size() + r.author.size() + r.created_at.size() + r.text.size();
             if (!count(n, empty_.reply + max_written_bytes_per_text_byte * reply_text, [&] { return content_bytes(r); }))
                 return;
@@ -826,6 +828,7 @@ private:
         for (const persona& p : doc_.personas) personas.emplace(p.id, &p);
         for (std::size_t i = 0; i < doc_.comments.size(); ++i) {
             const comment& c = doc_.comments[i];
+            if (c.persona_id.empty()) continue;  // refused already: a comment must name its persona
             const auto p = personas.find(c.persona_id);
             if (p == personas.end()) {
                 // TRANSLATORS: {1} is the id of a persona that a comment is about

@@ -210,6 +210,10 @@ public:
         }
         if (const auto meta = root.find("document_metadata"); meta != root.end() && !meta->is_null())
             expect_object(*meta, metadata_path);
+        // Their items were read as they came; anything but a list holds none.
+        for (const char* key : {"merge_conflicts", "bpmap_comments"})
+            if (const auto list = root.find(key); list != root.end() && !list->is_null() && !list->is_array())
+                problem(std::string("$.") + key, format(_("expected an array, found {1}"), type_name(*list)));
         return done();
     }
 
@@ -658,6 +662,7 @@ private:
         r.author = string_field(j, "author", path);
         r.created_at = timestamp_field(j, "created_at", path);
         r.text = string_field(j, "text", path);
+        if (const std::string why = reply_shape_problem(r); !why.empty()) problem(path, why);
         if (count(path, content_bytes(r)) && keeping()) replies_.push_back(std::move(r));
     }
 

@@ -9,6 +9,7 @@
 
 #include "bpm/model.h"
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 
 namespace bpm {
 
@@ -56,7 +57,8 @@ std::string new_comment_id(const std::vector<comment>& comments) {
 
 std::string comment_shape_problem(const comment& c) {
     if (c.persona_id.empty()) return _("a comment must name the persona it is about");
-    if (c.text.empty()) return _("a comment has no text");
+    // The editor refuses such a text as it is typed; a file is held to the same.
+    if (trim(c.text).empty()) return _("a comment has no text");
     if (c.field.empty()) return {};
     bool known = c.stage_id.empty() ? std::find(std::begin(persona_comment_fields), std::end(persona_comment_fields),
                                                 c.field) != std::end(persona_comment_fields)
@@ -86,6 +88,10 @@ std::vector<const comment*> comments_in_map_order(const document& doc) {
     sorted.reserve(order.size());
     for (const auto& at : order) sorted.push_back(&doc.comments[std::get<3>(at)]);
     return sorted;
+}
+
+std::string reply_shape_problem(const comment_reply& r) {
+    return trim(r.text).empty() ? _("a reply has no text") : std::string();
 }
 
 }  // namespace bpm

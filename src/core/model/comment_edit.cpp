@@ -74,7 +74,8 @@ public:
         switch (op_) {
             case op::add: return false;
             case op::reply:
-                if (reply_.text.empty() || !is_valid_id(reply_.id) || id_in_use(doc, reply_.id)) return false;
+                if (!reply_shape_problem(reply_).empty() || !is_valid_id(reply_.id) || id_in_use(doc, reply_.id))
+                    return false;
                 before_ = c;
                 c.replies.push_back(reply_);
                 break;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bpm/tr.h"
+#include "bpm/utf8.h"
 
 namespace bpm {
 
@@ -103,6 +104,8 @@ bool value_edit(const document& doc, const merge_conflict& c, conflict_resolutio
     if (!can_resolve(c, how)) return false;
     if (!c.comment_id.empty()) {
         if (!comment_by_id(doc, c.comment_id)) return false;
+        // A comment with no text would be refused by the next open of the saved map.
+        if (how == conflict_resolution::edited && trim(text).empty()) return false;
         if (how != conflict_resolution::keep_mine)
             out = std::make_unique<comment_text_edit>(c.comment_id,
                                                       how == conflict_resolution::edited ? text : c.theirs);

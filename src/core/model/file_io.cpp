@@ -101,12 +101,33 @@ disk_state disk_version::check() {
     return seen_ == remembered_ ? disk_state::unchanged : disk_state::changed;
 }
 
+result<std::string> read_stream(std::istream& in, std::size_t max_bytes, const std::string& name) {
+    std::string bytes;
+    char buffer[1 << 16];
+    // One byte past the limit tells a stream that is too long from one that just fits.
+    while (bytes.size() <= max_bytes) {
+        const std::size_t want = std::min(sizeof buffer, max_bytes + 1 - bytes.size());
+        in.read(buffer, static_cast<std::streamsize>(want));
+        bytes.append(buffer, static_cast<std::size_t>(in.gcount()));
+        if (!in) break;
+    }
+    if (in.bad()) return result<std::string>::failure({format(_("cannot read {1}"), name)});
+    if (bytes.size() > max_bytes)
+        // TRANSLATORS: {1} is a file or "standard input", read as it came, so its whole size is unknown
+        return result<std::string>::failure(
+            {format(_("{1} is larger than the {2} MB limit"), name, std::to_string(max_bytes >> 20))});
+    return result<std::string>::success(std::move(bytes));
+}
+
 result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
     std::error_code ec;
-    if (fs::is_directory(path, ec)) return result<std::string>::failure({format(_("{1} is a folder, not a file"), path)});
+    const fs::file_status status = fs::status(path, ec);
+    if (fs::is_directory(status)) return result<std::string>::failure({format(_("{1} is a folder, not a file"), path)});
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return result<std::string>::failure({format(_("cannot open {1}: {2}"), path, std::strerror(errno))});
+    // A pipe or a device has no size to read up to, and cannot be read twice.
+    if (!fs::is_regular_file(status)) return read_stream(in, max_bytes, path);
     in.seekg(0, std::ios::end);
     const std::streamoff size = in.tellg();
     if (size < 0) return result<std::string>::failure({format(_("cannot read {1}"), path)});
