@@ -9,25 +9,8 @@ using namespace bpm;
 
 namespace {
 
-merge_conflict field_conflict(std::string persona, std::string stage, std::string field, std::string base,
-                              std::string ours, std::string theirs) {
-    merge_conflict c;
-    c.persona_id = std::move(persona);
-    c.stage_id = std::move(stage);
-    c.field = std::move(field);
-    c.base = std::move(base);
-    c.ours = std::move(ours);
-    c.theirs = std::move(theirs);
-    return c;
-}
-
-merge_conflict removal(std::string persona, std::string stage, conflict_side by) {
-    merge_conflict c;
-    c.persona_id = std::move(persona);
-    c.stage_id = std::move(stage);
-    c.removed_by = by;
-    return c;
-}
+using test::field_conflict;
+using test::removal;
 
 // The rich document with three conflicts: the duration of Awareness, the role of the
 // Marketing Director, and the Decision stage that theirs removed.

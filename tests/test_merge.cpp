@@ -14,10 +14,14 @@
 #include "bpm/map_diff.h"
 #include "bpm/map_merge.h"
 #include "bpm/merge_conflict.h"
+#include "test_support.h"
 
 using namespace bpm;
 
 namespace {
+
+using test::field_conflict;
+using test::removal;
 
 stage make_stage(std::string id, std::string name, std::string duration = {}) {
     stage s;
@@ -76,26 +80,6 @@ std::vector<std::string> pain_texts(const persona& p) {
 }
 
 using ids = std::vector<std::string>;
-
-merge_conflict field_conflict(std::string persona_id, std::string stage_id, std::string field, std::string base,
-                              std::string ours, std::string theirs) {
-    merge_conflict c;
-    c.persona_id = std::move(persona_id);
-    c.stage_id = std::move(stage_id);
-    c.field = std::move(field);
-    c.base = std::move(base);
-    c.ours = std::move(ours);
-    c.theirs = std::move(theirs);
-    return c;
-}
-
-merge_conflict removal(std::string persona_id, std::string stage_id, conflict_side by) {
-    merge_conflict c;
-    c.persona_id = std::move(persona_id);
-    c.stage_id = std::move(stage_id);
-    c.removed_by = by;
-    return c;
-}
 
 // Every stage id of the map, in order; the test fails when one is used twice.
 void expect_unique_ids(const document& d) {

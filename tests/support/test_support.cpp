@@ -168,4 +168,24 @@ document document_with_old_summaries() {
     return d;
 }
 
+merge_conflict field_conflict(std::string persona_id, std::string stage_id, std::string field, std::string base,
+                              std::string ours, std::string theirs) {
+    merge_conflict c;
+    c.persona_id = std::move(persona_id);
+    c.stage_id = std::move(stage_id);
+    c.field = std::move(field);
+    c.base = std::move(base);
+    c.ours = std::move(ours);
+    c.theirs = std::move(theirs);
+    return c;
+}
+
+merge_conflict removal(std::string persona_id, std::string stage_id, conflict_side by) {
+    merge_conflict c;
+    c.persona_id = std::move(persona_id);
+    c.stage_id = std::move(stage_id);
+    c.removed_by = by;
+    return c;
+}
+
 }  // namespace bpm::test

@@ -49,6 +49,13 @@ run_result run_program(const std::string& program, const std::vector<std::string
 /// A small document with two personas that uses every field (a journey task too), for round trips.
 document rich_document();
 
+/// A conflict about a field (stage_id "" for a persona's, persona_id "" for the map's) with its
+/// three values.
+merge_conflict field_conflict(std::string persona_id, std::string stage_id, std::string field, std::string base,
+                              std::string ours, std::string theirs);
+/// A conflict about a persona (stage_id "") or a stage that the version by removed.
+merge_conflict removal(std::string persona_id, std::string stage_id, conflict_side by);
+
 /// rich_document() with comments of each kind: on a stage's field (with two replies), on a stage,
 /// on a persona's field (resolved, text with markup and line breaks), on the second persona.
 document commented_document();
