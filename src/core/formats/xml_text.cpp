@@ -147,4 +147,73 @@ std::string xml_decode(char* v, xml_markup kind, const xml_text_problem& report)
     return std::string(v, static_cast<std::size_t>(w - v));
 }
 
+namespace {
+
+// The first byte of [p, end) that xml_read_plain_text looks at: '<', '&', a control character
+// (tab and line feed among them: most texts hold none), or EF, which may start U+FFFE or U+FFFF;
+// end when there is none.
+const char* next_plain_special(const char* p, const char* end) {
+#if BPM_BYTE_WORDS_SSE2
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = load16(p);
+        const __m128i found = _mm_or_si128(
+            _mm_or_si128(bytes16_below_space(v), _mm_cmpeq_epi8(v, splat16('&'))),
+            _mm_or_si128(_mm_cmpeq_epi8(v, splat16('<')), _mm_cmpeq_epi8(v, splat16(0xEF))));
+        if (const unsigned marks = marks16(found)) return p + first_mark16(marks);
+    }
+#endif
+    for (; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c < 0x20 || c == '&' || c == '<' || c == 0xEF) return p;
+    }
+    return end;
+}
+
+}  // namespace
+
+const char* xml_read_plain_text(const char* p, const char* end, std::string& out) {
+    const char* const start = p;
+    const char* special = next_plain_special(p, end);
+    if (special != end && *special == '<') {
+        out = std::string(start, special);  // the usual case: a text with nothing to decode, copied once
+        return special;
+    }
+    const void* const lt = std::memchr(special, '<', static_cast<std::size_t>(end - special));
+    if (!lt) return nullptr;
+    const char* const stop = static_cast<const char*>(lt);
+    if (end - stop < 8) return nullptr;  // no room for the end tag that a reference may be read into
+    out.clear();
+    out.reserve(static_cast<std::size_t>(stop - start));
+    for (;;) {
+        out.append(p, static_cast<std::size_t>(special - p));
+        p = special;
+        if (p == stop) return stop;
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '&') {
+            const char* after = p;
+            const std::uint32_t cp = reference(after);
+            if (after == p) {
+                out += '&';  // not a reference: an '&' as it is, as xml_decode keeps it
+                ++p;
+            } else if (after > stop || !is_xml_char(cp)) {
+                return nullptr;
+            } else {
+                if (cp < 0x80) out += static_cast<char>(cp);
+                else append_utf8(out, cp);
+                p = after;
+            }
+        } else if (c == '\t' || c == '\n') {
+            out += static_cast<char>(c);
+            ++p;
+        } else if (c == 0xEF) {
+            if (xml_invalid_char_bytes(std::string_view(p, static_cast<std::size_t>(stop - p)), 0) != 0) return nullptr;
+            out += static_cast<char>(c);
+            ++p;
+        } else {
+            return nullptr;  // a carriage return or a control character XML does not allow
+        }
+        special = next_plain_special(p, stop);
+    }
+}
+
 }  // namespace bpm

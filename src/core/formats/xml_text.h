@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace bpm {
 
@@ -26,5 +27,12 @@ using xml_text_problem = std::function<void(const char* at, std::string message)
 // checked by what they hold). The text is decoded in place, in the parse buffer, so each text may
 // be decoded only once; problems are placed where they were before.
 std::string xml_decode(char* v, xml_markup kind, const xml_text_problem& report);
+
+// Reads the element text from p, which ends at the first '<' before end, into out (replacing what
+// it held) as xml_decode decodes it, and returns where that '<' is; null, leaving out unspecified,
+// when there is no '<', xml_decode would report a problem in it (the text is valid UTF-8), or
+// it holds a carriage return, or its '<' is fewer than eight bytes from end (a reference at the
+// text's end is looked at up to seven bytes on, where the end tag should be).
+const char* xml_read_plain_text(const char* p, const char* end, std::string& out);
 
 }  // namespace bpm
