@@ -492,6 +492,6 @@ BOOST_AUTO_TEST_CASE(a_comment_badge_sits_on_the_card_s_top_left_corner_and_show
     BOOST_TEST((count.lines == std::vector<std::string>{"3"}));
     BOOST_TEST(std::get<draw::text>(comment_badge(card, 250, measurer).items[1]).lines.front() == "99+");
     // A wider count widens the badge, which still holds it.
-    const auto& wide = std::get<draw::box>(comment_badge(card, 42, measurer).items[0]);
-    BOOST_TEST(wide.area.w >= measurer.width("42", count.face));
+    const draw::drawing wider = comment_badge(card, 42, measurer);
+    BOOST_TEST(std::get<draw::box>(wider.items[0]).area.w >= measurer.width("42", count.face));
 }
