@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE conflict_edit
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 
 #include "bpm/conflict_edit.h"
 #include "bpm/history.h"
@@ -258,4 +259,70 @@ BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_can_only_be_kept_and_says_
     BOOST_TEST(conflict_place_title(doc, doc.conflicts[0]) == "Duration of (removed stage)");
     doc.personas.erase(doc.personas.begin());
     BOOST_TEST(conflict_place_title(doc, doc.conflicts[1]) == "Role of (removed persona)");
+}
+
+// Whatever sets a conflicted field (typing, paste, cut, clear, a command) settles its conflict in
+// the same step, as typing into a conflicted cell did; undo brings the conflict back where it was.
+// Before, only typing did: a paste or a clear changed the value and left the conflict open.
+BOOST_FIXTURE_TEST_CASE(every_edit_of_a_conflicted_field_settles_it_in_the_same_step, fixture) {
+    doc.conflicts.push_back(field_conflict("", "", "title", "Q3", "Q3 go-to-market <draft> & notes", "Q4"));
+    doc.conflicts.push_back(field_conflict("persona-1", "", "status", "in_progress", "completed", "in_progress"));
+    doc.conflicts.push_back(field_conflict("persona-1", "", "summary", "", "Persona: Marketing Director", "Theirs"));
+    const document before = doc;
+    const auto settles = [&](std::unique_ptr<edit> e, std::size_t index) {
+        const merge_conflict c = doc.conflicts.at(index);
+        BOOST_TEST_REQUIRE(h.submit(std::move(e)));
+        BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+        BOOST_TEST((std::find(doc.conflicts.begin(), doc.conflicts.end(), c) == doc.conflicts.end()));
+        BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+        BOOST_TEST_REQUIRE(h.undo());
+        BOOST_TEST((doc == before));
+        BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+        BOOST_TEST_REQUIRE(h.redo());
+        BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+        BOOST_TEST_REQUIRE(h.undo());
+    };
+    settles(set_stage_field("persona-1", "stage-1", stage_field::duration, ""), 0);
+    settles(set_persona_field("persona-1", persona_field::role, "CMO"), 1);
+    settles(set_document_title("Plan"), 3);
+    settles(set_status("persona-1", persona_status::in_progress), 4);
+    settles(set_summary("persona-1", std::nullopt), 5);
+
+    // Another field of the same stage leaves the conflict alone.
+    BOOST_TEST_REQUIRE(h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi")));
+    BOOST_TEST((doc.conflicts == before.conflicts));
+    BOOST_TEST_REQUIRE(h.undo());
+
+    // A paste of several cells is one step, and its undo brings back what it settled.
+    {
+        batch paste(h, "Paste");
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "2 weeks")));
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi")));
+        paste.push();
+    }
+    BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+}
+
+// Setting a conflicted field to the text it holds is keeping mine, a step of its own; without a
+// conflict it changes nothing and is no step.
+BOOST_FIXTURE_TEST_CASE(setting_a_conflicted_field_to_its_own_text_keeps_mine, fixture) {
+    BOOST_TEST_REQUIRE(h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "1-2 weeks")));
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(!h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "1-2 weeks")));
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+// Typing on after an edit that settled a conflict joins its step, and one undo takes both back.
+BOOST_FIXTURE_TEST_CASE(typing_on_in_a_field_whose_conflict_an_edit_settled_joins_that_step, fixture) {
+    BOOST_TEST(h.submit(set_persona_field("persona-1", persona_field::role, "H"), merge::start_typing));
+    BOOST_TEST(h.submit(set_persona_field("persona-1", persona_field::role, "He"), merge::typing));
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST(doc.personas[0].profile.role == "VP Marketing");
+    BOOST_TEST(doc.conflicts.size() == 3u);
 }

@@ -2,6 +2,7 @@
 // resolved one undoable step at a time, asked about before saving; and the disk strip's Merge.
 #include <cstdlib>
 
+#include <wx/clipbrd.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 
@@ -66,6 +67,21 @@ void PressOnConflictBar(int id) {
     click.SetEventObject(&Bar());
     Bar().ProcessWindowEvent(click);
     Pump();
+}
+
+// Presses a key on a control as it arrives after the frame's hooks (the grid's Delete).
+void KeyDown(wxWindow& target, int keyCode) {
+    wxKeyEvent down(wxEVT_KEY_DOWN);
+    down.m_keyCode = keyCode;
+    down.SetEventObject(&target);
+    target.ProcessWindowEvent(down);
+    Pump();
+}
+
+void PutOnClipboard(const wxString& text) {
+    wxClipboardLocker lock;
+    BOOST_TEST_REQUIRE(!!lock);
+    wxTheClipboard->SetData(new wxTextDataObject(text));
 }
 
 void Activate() {
@@ -256,6 +272,51 @@ BOOST_FIXTURE_TEST_CASE(typing_into_a_conflicted_cell_settles_it_in_the_same_ste
     Command(wxID_UNDO);
     BOOST_TEST(doc->Model().conflicts.size() == 2u);
     BOOST_TEST(shown().stages[0].duration != "4 weeks");
+}
+
+// Paste, Cut and Delete over a conflicted cell settle its conflict in the same step, as typing
+// does, and undo brings it back; before, they changed the value and left the conflict open.
+BOOST_FIXTURE_TEST_CASE(paste_cut_and_delete_over_a_conflicted_cell_settle_it_in_the_same_step, conflicted_editor) {
+    const std::string mine = shown().stages[0].duration;
+    auto* table = Frame().GetStageGrid()->GetTable();
+    const auto settled = [&](const std::string& value, const char* label) {
+        BOOST_TEST(shown().stages[0].duration == value, label);
+        BOOST_TEST(doc->Model().conflicts.size() == 1u, label);
+        BOOST_TEST(StatusCount() == "1 conflict", label);
+        BOOST_TEST(!table->HasConflict(0, 2), label);
+        BOOST_TEST(undo_label() == wxString("Undo ") + label);
+        Command(wxID_UNDO);
+        BOOST_TEST(shown().stages[0].duration == mine, label);
+        BOOST_TEST(doc->Model().conflicts.size() == 2u, label);
+        BOOST_TEST(StatusCount() == "2 conflicts", label);
+        BOOST_TEST(table->HasConflict(0, 2), label);
+    };
+    grid().SetFocus();
+    grid().SetGridCursor(0, 2);
+    PutOnClipboard("6 weeks");
+    Command(wxID_PASTE);
+    settled("6 weeks", "Paste");
+
+    grid().SetGridCursor(0, 2);
+    Command(wxID_CUT);
+    settled("", "Cut");
+
+    grid().SetGridCursor(0, 2);
+    KeyDown(grid(), WXK_DELETE);
+    settled("", "Clear Cells");
+
+    // In the persona form: cutting the whole role away settles its conflict too.
+    Context().ShowPage(EditingContext::Page::Persona);
+    Pump();
+    wxTextCtrl* role = Frame().GetPersonaForm()->GetField(persona_field::role);
+    role->SetFocus();
+    role->SelectAll();
+    Command(wxID_CUT);
+    BOOST_TEST(shown().profile.role.empty());
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(find_field_conflict(doc->Model(), "persona-1", "", "role") == npos);
+    Command(wxID_UNDO);
+    BOOST_TEST(find_field_conflict(doc->Model(), "persona-1", "", "role") != npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(saving_with_conflicts_asks_first, conflicted_editor) {

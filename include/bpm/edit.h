@@ -115,6 +115,11 @@ public:
     virtual std::size_t memory_bytes() const = 0;
 };
 
+// Each of the five edits below also settles the merge conflict about the field it sets (in
+// document::conflicts) in the same step, undo bringing it back: whoever sets a conflicted field
+// has decided what it holds. With such a conflict, setting the text the field already has is a
+// step too (keeping mine); without one, it does not apply.
+
 /// Sets the text of a stage's field.
 std::unique_ptr<edit> set_stage_field(std::string persona_id, std::string stage_id, stage_field field, std::string text);
 /// Sets a persona's name, created-by or profile field.

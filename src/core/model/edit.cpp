@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "bpm/conflict_edit.h"
 #include "bpm/tr.h"
 
 namespace bpm {
@@ -169,6 +170,35 @@ private:
 using held_comments = held_items<comment, &document::comments>;
 using held_conflicts = held_items<merge_conflict, &document::conflicts>;
 
+// The merge conflict about the field an edit sets, while the edit has settled it: whatever sets a
+// conflicted field (typing, paste, cut, clear, a command) decides what it holds, so the conflict
+// goes in the same step and undo brings it back at its index. One pointer, as field edits are
+// most of a long history.
+class settled_conflict {
+public:
+    // Takes the conflict about the field key of persona_id's stage_id (or of the persona, stage_id
+    // "", or of the map, both "") out of doc; false when there is none.
+    bool take(document& doc, std::string_view persona_id, std::string_view stage_id, std::string_view key) {
+        const std::size_t i = find_field_conflict(doc, persona_id, stage_id, key);
+        if (i == npos) return false;
+        held_ = std::make_unique<std::pair<std::size_t, merge_conflict>>(i, std::move(doc.conflicts[i]));
+        doc.conflicts.erase(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(i));
+        return true;
+    }
+    // Puts it back where it was; false when none was taken.
+    bool put_back(document& doc) {
+        if (!held_) return false;
+        const std::size_t i = std::min(held_->first, doc.conflicts.size());
+        doc.conflicts.insert(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(i), std::move(held_->second));
+        held_.reset();
+        return true;
+    }
+    std::size_t bytes() const { return held_ ? sizeof(*held_) + held_bytes(held_->second) : 0; }
+
+private:
+    std::unique_ptr<std::pair<std::size_t, merge_conflict>> held_;
+};
+
 // Moves element from -> to within v, shifting the ones between.
 template <class T>
 void move_within(std::vector<T>& v, std::size_t from, std::size_t to) {
@@ -195,13 +225,16 @@ public:
         stage* s = target(doc);
         if (!s) return false;
         std::string& value = s->field(field_);
+        const std::string_view key = stage_field_key(field_);
         if (!applied_once_) {
-            if (value == new_) return false;  // nothing to undo later
+            // Nothing to undo later, unless the same text settles a conflict.
+            if (value == new_ && find_field_conflict(doc, *persona_id_, *stage_id_, key) == npos) return false;
             old_ = value;
             applied_once_ = true;
         }
         value = new_;
         changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
+        if (conflict_.take(doc, *persona_id_, *stage_id_, key)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -210,6 +243,7 @@ public:
         if (!s) return;
         s->field(field_) = old_;
         changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
 
     bool merge(const edit& next) override {
@@ -219,7 +253,9 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     stage* target(document& doc) const {
@@ -236,6 +272,7 @@ private:
     stage_field field_;
     bool applied_once_ = false;
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
 class persona_field_edit final : public edit {
@@ -254,13 +291,15 @@ public:
         persona* p = doc.persona_by_id(*persona_id_);
         if (!p) return false;
         std::string& value = persona_text(*p, field_);
+        const std::string_view key = persona_field_conflict_key(field_);
         if (!applied_once_) {
-            if (value == new_) return false;
+            if (value == new_ && find_field_conflict(doc, *persona_id_, "", key) == npos) return false;
             old_ = value;
             applied_once_ = true;
         }
         value = new_;
         changes.push_back(change::persona_field_edited(*persona_id_, field_));
+        if (conflict_.take(doc, *persona_id_, "", key)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -269,6 +308,7 @@ public:
         if (!p) return;
         persona_text(*p, field_) = old_;
         changes.push_back(change::persona_field_edited(*persona_id_, field_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
 
     bool merge(const edit& next) override {
@@ -278,13 +318,16 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     const std::string* persona_id_;  // interned
     persona_field field_;
     bool applied_once_ = false;
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
 class title_edit final : public edit {
@@ -292,14 +335,16 @@ public:
     explicit title_edit(std::string title) : new_(std::move(title)) {}
     std::string label(const document&) const override { return _("Edit Title"); }
     bool apply(document& doc, change_set& changes) override {
-        if (doc.metadata.title == new_) return false;
+        if (doc.metadata.title == new_ && find_field_conflict(doc, "", "", "title") == npos) return false;
         old_ = std::exchange(doc.metadata.title, new_);
         changes.push_back(change::metadata_edited());
+        if (conflict_.take(doc, "", "", "title")) changes.push_back(change::conflicts_changed());
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         doc.metadata.title = old_;
         changes.push_back(change::metadata_edited());
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
     bool merge(const edit& next) override {
         const auto* n = dynamic_cast<const title_edit*>(&next);
@@ -307,33 +352,42 @@ public:
         new_ = n->new_;
         return true;
     }
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
-// Replaces one whole value of a persona (its status, its summary) and puts it back on revert.
+// Replaces one whole value of a persona (its status, its summary; key names it in a merge
+// conflict) and puts it back on revert.
 template <class T>
 class persona_value_edit final : public edit {
 public:
-    persona_value_edit(std::string persona_id, T persona::*member, change (*changed)(std::string), T value, std::string label)
-        : persona_id_(std::move(persona_id)), member_(member), changed_(changed), new_(std::move(value)), label_(std::move(label)) {}
+    persona_value_edit(std::string persona_id, T persona::*member, std::string_view key, change (*changed)(std::string),
+                       T value, std::string label)
+        : persona_id_(std::move(persona_id)), member_(member), key_(key), changed_(changed), new_(std::move(value)),
+          label_(std::move(label)) {}
 
     std::string label(const document&) const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
         persona* p = doc.persona_by_id(persona_id_);
-        if (!p || p->*member_ == new_) return false;
+        if (!p || (p->*member_ == new_ && find_field_conflict(doc, persona_id_, "", key_) == npos)) return false;
         old_ = std::exchange(p->*member_, new_);
         changes.push_back(changed_(persona_id_));
+        if (conflict_.take(doc, persona_id_, "", key_)) changes.push_back(change::conflicts_changed());
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         if (persona* p = doc.persona_by_id(persona_id_)) p->*member_ = old_;
         changes.push_back(changed_(persona_id_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_);
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_) +
+               conflict_.bytes();
     }
 
 private:
@@ -342,9 +396,11 @@ private:
 
     std::string persona_id_;
     T persona::*member_;
+    std::string_view key_;  // a literal
     change (*changed_)(std::string);
     T new_, old_{};
     std::string label_;
+    settled_conflict conflict_;
 };
 
 // Insertion and removal of a persona are one edit run in either direction.
@@ -595,14 +651,14 @@ std::unique_ptr<edit> set_document_title(std::string title) { return std::make_u
 
 std::unique_ptr<edit> set_status(std::string persona_id, persona_status status) {
     std::string label = status == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
-    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, &change::status_changed,
-                                                                status, std::move(label));
+    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, "status",
+                                                                &change::status_changed, status, std::move(label));
 }
 
 std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary) {
     std::string label = summary ? _("Set Summary") : _("Clear Summary");
     return std::make_unique<persona_value_edit<std::optional<persona_summary>>>(
-        std::move(persona_id), &persona::summary, &change::summary_changed, std::move(summary), std::move(label));
+        std::move(persona_id), &persona::summary, "summary", &change::summary_changed, std::move(summary), std::move(label));
 }
 
 std::unique_ptr<edit> insert_persona(std::size_t index, persona p) {
