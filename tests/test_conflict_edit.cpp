@@ -326,3 +326,71 @@ BOOST_FIXTURE_TEST_CASE(typing_on_in_a_field_whose_conflict_an_edit_settled_join
     BOOST_TEST(doc.personas[0].profile.role == "VP Marketing");
     BOOST_TEST(doc.conflicts.size() == 3u);
 }
+
+// Conflicts name a pain point by its text (pain points have no ids), so they follow it: deleting
+// it takes them along, as deleting a persona or stage does, and undo brings them back; before,
+// they stayed, about a pain point no longer there.
+BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_along, fixture) {
+    merge_conflict category = field_conflict("persona-1", "", "category", "", "financial", "process");
+    category.pain_point = "Too expensive";
+    merge_conflict removed = removal("persona-1", "", conflict_side::theirs);
+    removed.pain_point = "Too expensive";
+    merge_conflict other = category;
+    other.pain_point = "Board pressure";
+    doc.conflicts.insert(doc.conflicts.begin() + 1, category);
+    doc.conflicts.push_back(removed);
+    doc.conflicts.push_back(other);
+    const document before = doc;
+    BOOST_TEST_REQUIRE(h.submit(remove_pain_point("persona-1", 0)));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 4u);
+    BOOST_TEST((doc.conflicts.back() == other));
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST_REQUIRE(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 4u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+}
+
+// Renamed, a pain point keeps its conflicts, which now name the new text, so they can still be
+// settled; given a category, the conflict about its category is settled. Undo puts both back.
+BOOST_FIXTURE_TEST_CASE(editing_a_pain_point_carries_or_settles_its_conflicts, fixture) {
+    merge_conflict category = field_conflict("persona-1", "", "category", "", "financial", "process");
+    category.pain_point = "Too expensive";
+    merge_conflict removed = removal("persona-1", "", conflict_side::theirs);
+    removed.pain_point = "Too expensive";
+    doc.conflicts = {category, removed};
+    const document before = doc;
+
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Far too expensive", pain_category::financial})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 2u);
+    BOOST_TEST(*doc.conflicts[0].pain_point == "Far too expensive");
+    BOOST_TEST(*doc.conflicts[1].pain_point == "Far too expensive");
+    BOOST_TEST(!conflict_place_gone(doc, doc.conflicts[0]));
+    BOOST_TEST(conflict_place_title(doc, doc.conflicts[0]) == "Category of Far too expensive");
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::take_theirs));
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Too expensive", pain_category::support})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 1u);
+    BOOST_TEST((doc.conflicts[0] == removed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    // Both at once: the category's conflict settled, the other renamed.
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Costly", pain_category::other})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 1u);
+    BOOST_TEST(*doc.conflicts[0].pain_point == "Costly");
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST_REQUIRE(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 1u);
+
+    // Taking theirs on the renamed removal deletes the renamed pain point.
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.personas[0].pain_points.size() == 5u);
+    BOOST_TEST(doc.conflicts.empty());
+}

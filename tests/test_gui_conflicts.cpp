@@ -11,6 +11,7 @@
 #include "conflicts_ui.h"
 #include "disk_change_bar.h"
 #include "gui_fixture.h"
+#include "pain_point_chip.h"
 
 using namespace gui_test;
 
@@ -185,19 +186,18 @@ BOOST_FIXTURE_TEST_CASE(deleting_a_stage_takes_its_conflicts_and_undo_brings_the
     BOOST_TEST(Frame().GetStageGrid()->GetTable()->HasConflict(0, 2));
 }
 
-// A conflict about a pain point deleted since the merge says its place is gone, and only Keep
-// Mine (which drops it) is offered.
+// A conflict about a pain point the map does not have (a file written so; deleting one takes its
+// conflicts along) says its place is gone, and only Keep Mine (which drops it) is offered.
 BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_offers_only_keep_mine, conflicted_editor) {
     merge_conflict category;
     category.persona_id = "persona-1";
-    category.pain_point = shown().pain_points.at(0).text;
+    category.pain_point = "A pain point no one has";
     category.field = "category";
     category.ours = "financial";
     category.theirs = "process";
     document with = doc->Model();
     with.conflicts.push_back(category);
     doc->Submit(replace_content(with, "Merge"));
-    doc->Submit(remove_pain_point("persona-1", 0));
     for (int i = 0; i < 3; ++i) Command(ID_CONFLICT_NEXT);
     BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 2u);
     wxString title;
@@ -317,6 +317,36 @@ BOOST_FIXTURE_TEST_CASE(paste_cut_and_delete_over_a_conflicted_cell_settle_it_in
     BOOST_TEST(find_field_conflict(doc->Model(), "persona-1", "", "role") == npos);
     Command(wxID_UNDO);
     BOOST_TEST(find_field_conflict(doc->Model(), "persona-1", "", "role") != npos);
+}
+
+// Deleting a pain point (Delete on its tag) takes the conflicts about it along, as deleting a
+// persona or stage does; undo brings them back.
+BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_and_undo_brings_them_back, conflicted_editor) {
+    merge_conflict category;
+    category.persona_id = "persona-1";
+    category.pain_point = shown().pain_points.at(0).text;
+    category.field = "category";
+    category.ours = "financial";
+    category.theirs = "process";
+    document with = doc->Model();
+    with.conflicts.push_back(category);
+    doc->Submit(replace_content(with, "Merge"));
+    BOOST_TEST(StatusCount() == "3 conflicts");
+    Context().ShowPage(EditingContext::Page::Persona);
+    Pump();
+    auto* chip = FindChild<PainPointChip>(Frame().GetPersonaForm());
+    BOOST_TEST_REQUIRE(chip != nullptr);
+    chip->SetFocus();
+    KeyDown(*chip, WXK_DELETE);
+    Pump();
+    BOOST_TEST(shown().pain_points.at(0).text != *category.pain_point);
+    BOOST_TEST(doc->Model().conflicts.size() == 2u);
+    BOOST_TEST(StatusCount() == "2 conflicts");
+    BOOST_TEST(undo_label() == "Undo Delete Pain Point");
+    Command(wxID_UNDO);
+    BOOST_TEST(shown().pain_points.at(0).text == *category.pain_point);
+    BOOST_TEST(doc->Model().conflicts.size() == 3u);
+    BOOST_TEST(StatusCount() == "3 conflicts");
 }
 
 BOOST_FIXTURE_TEST_CASE(saving_with_conflicts_asks_first, conflicted_editor) {

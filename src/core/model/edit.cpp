@@ -7,6 +7,7 @@
 
 #include "bpm/conflict_edit.h"
 #include "bpm/tr.h"
+#include "held_items.h"
 
 namespace bpm {
 
@@ -111,6 +112,11 @@ std::size_t persona_bytes(const persona& p) {
     return n;
 }
 
+
+}  // namespace
+
+namespace detail {
+
 std::size_t held_bytes(const comment& c) {
     std::size_t n = text_bytes(c.id) + text_bytes(c.persona_id) + text_bytes(c.stage_id) + text_bytes(c.field) +
                     text_bytes(c.author) + text_bytes(c.created_at) + text_bytes(c.text);
@@ -125,50 +131,13 @@ std::size_t held_bytes(const merge_conflict& c) {
            text_bytes(c.theirs);
 }
 
-// The comments (or merge conflicts) about a persona or stage while an edit has removed it, each
-// with the index it had in the document's list (Items is document::comments or ::conflicts): they
-// go with what they are about, so that nothing is left about what is gone, and the edit's undo
-// puts them back where they were.
-template <class Item, std::vector<Item> document::*Items>
-class held_items {
-public:
-    // Moves the items about persona_id (and stage_id, unless "") out of doc.
-    bool take(document& doc, const std::string& persona_id, const std::string& stage_id) {
-        std::vector<Item>& items = doc.*Items;
-        const auto about = [&](const Item& c) {
-            return c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id);
-        };
-        if (std::none_of(items.begin(), items.end(), about)) return false;
-        std::vector<Item> kept;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            Item& c = items[i];
-            if (about(c)) held_.emplace_back(i, std::move(c));
-            else kept.push_back(std::move(c));
-        }
-        items = std::move(kept);
-        return true;
-    }
-    // Puts them back at their indices, in order, so the document's list is as it was.
-    bool put_back(document& doc) {
-        if (held_.empty()) return false;
-        std::vector<Item>& items = doc.*Items;
-        for (auto& [index, c] : held_)
-            items.insert(items.begin() + static_cast<std::ptrdiff_t>(std::min(index, items.size())), std::move(c));
-        held_.clear();
-        return true;
-    }
-    std::size_t bytes() const {
-        std::size_t n = held_.capacity() * sizeof(held_[0]);
-        for (const auto& held : held_) n += held_bytes(held.second);
-        return n;
-    }
+}  // namespace detail
 
-private:
-    std::vector<std::pair<std::size_t, Item>> held_;
-};
+namespace {
 
-using held_comments = held_items<comment, &document::comments>;
-using held_conflicts = held_items<merge_conflict, &document::conflicts>;
+using detail::held_bytes;
+using detail::held_comments;
+using detail::held_conflicts;
 
 // The merge conflict about the field an edit sets, while the edit has settled it: whatever sets a
 // conflicted field (typing, paste, cut, clear, a command) decides what it holds, so the conflict
@@ -615,26 +584,55 @@ public:
         }
         before_ = std::exchange(p->pain_points, std::move(list));
         changes.push_back(change::pain_points_edited(persona_id_));
+        if (follow_conflicts(doc)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
         if (persona* p = doc.persona_by_id(persona_id_)) p->pain_points = before_;
         changes.push_back(change::pain_points_edited(persona_id_));
+        bool conflicts = !renamed_.empty();
+        for (std::size_t i : renamed_) doc.conflicts[i].pain_point = before_[index_].text;
+        renamed_.clear();
+        conflicts = conflicts_.put_back(doc) || conflicts;
+        if (conflicts) changes.push_back(change::conflicts_changed());
     }
 
     std::size_t memory_bytes() const override {
-        std::size_t n = sizeof(*this) + text_bytes(persona_id_) + text_bytes(point_.text);
+        std::size_t n = sizeof(*this) + text_bytes(persona_id_) + text_bytes(point_.text) + conflicts_.bytes() +
+                        renamed_.capacity() * sizeof(std::size_t);
         for (const pain_point& pp : before_) n += sizeof(pain_point) + text_bytes(pp.text);
         return n;
     }
 
 private:
+    // Conflicts name a pain point by its text, so they follow it: deleted, they go with it; given
+    // another category, the conflict about its category is settled; renamed, they name the new text.
+    // Undo brings them back as they were. True when any changed.
+    bool follow_conflicts(document& doc) {
+        if (op_ != op::remove && op_ != op::set) return false;
+        const pain_point& old = before_[index_];
+        const auto about = [&](const merge_conflict& c) { return c.persona_id == persona_id_ && c.pain_point == old.text; };
+        if (op_ == op::remove) return conflicts_.take_if(doc, about);
+        bool changed = false;
+        if (old.category != point_.category)
+            changed = conflicts_.take_if(doc, [&](const merge_conflict& c) { return about(c) && c.field == "category"; });
+        if (old.text != point_.text)
+            for (std::size_t i = 0; i < doc.conflicts.size(); ++i)
+                if (about(doc.conflicts[i])) {
+                    doc.conflicts[i].pain_point = point_.text;
+                    renamed_.push_back(i);
+                }
+        return changed || !renamed_.empty();
+    }
+
     op op_;
     std::string persona_id_;
     std::size_t index_, to_;
     pain_point point_;
     std::vector<pain_point> before_;
+    held_conflicts conflicts_;          // those deleted with the pain point or settled by its category
+    std::vector<std::size_t> renamed_;  // indices of those that now name its new text
 };
 
 }  // namespace
