@@ -2,6 +2,7 @@
 // resolved one undoable step at a time, asked about before saving; and the disk strip's Merge.
 #include <cstdlib>
 
+#include <wx/checkbox.h>
 #include <wx/clipbrd.h>
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
@@ -83,6 +84,28 @@ void PutOnClipboard(const wxString& text) {
     wxClipboardLocker lock;
     BOOST_TEST_REQUIRE(!!lock);
     wxTheClipboard->SetData(new wxTextDataObject(text));
+}
+
+// The open map with one more conflict, about the text of a comment on the second persona
+// (resolved or not), as a merge leaves it.
+void AddCommentConflict(BpmDocument& doc, const std::string& commentId, bool resolved) {
+    document with = doc.Model();
+    comment note;
+    note.id = commentId;
+    note.persona_id = "persona-2";
+    note.author = "Ana";
+    note.text = "Mine";
+    note.resolved = resolved;
+    with.comments = {note};
+    merge_conflict text;
+    text.persona_id = "persona-2";
+    text.comment_id = note.id;
+    text.field = "text";
+    text.base = "Base";
+    text.ours = "Mine";
+    text.theirs = "Theirs";
+    with.conflicts = {text};
+    doc.Submit(replace_content(with, "Merge"));
 }
 
 void Activate() {
@@ -236,22 +259,9 @@ BOOST_FIXTURE_TEST_CASE(a_stage_deleted_in_one_version_is_marked_on_its_row, con
 
 // F8 to a conflict about a comment's text shows that comment in the Comments pane, selected.
 BOOST_FIXTURE_TEST_CASE(f8_to_a_comment_conflict_shows_the_comment, conflicted_editor) {
-    document with = doc->Model();
     comment note;
     note.id = "comment-0a1b2c3d4e5f";
-    note.persona_id = "persona-2";
-    note.author = "Ana";
-    note.text = "Mine";
-    with.comments = {note};
-    merge_conflict text;
-    text.persona_id = "persona-2";
-    text.comment_id = note.id;
-    text.field = "text";
-    text.base = "Base";
-    text.ours = "Mine";
-    text.theirs = "Theirs";
-    with.conflicts = {text};
-    doc->Submit(replace_content(with, "Merge"));
+    AddCommentConflict(*doc, note.id, false);
     Frame().GetAuiManager().GetPane(comments_pane_name).Hide();
     Frame().GetAuiManager().Update();
     Press(grid(), WXK_F8);
@@ -347,6 +357,26 @@ BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_and_undo_bring
     BOOST_TEST(shown().pain_points.at(0).text == *category.pain_point);
     BOOST_TEST(doc->Model().conflicts.size() == 3u);
     BOOST_TEST(StatusCount() == "3 conflicts");
+}
+
+// F8 to a conflict about a resolved comment, while the pane lists open ones only, ticks "Show
+// resolved" and selects it; before, it selected nothing and the user could not see the comment.
+BOOST_FIXTURE_TEST_CASE(f8_to_a_conflict_about_a_resolved_comment_shows_it, conflicted_editor) {
+    AddCommentConflict(*doc, "comment-0a1b2c3d4e5f", true);
+    wxCheckBox* showResolved = Frame().GetCommentsPanel()->GetShowResolvedBox();
+    const auto tick = [showResolved](bool on) {
+        showResolved->SetValue(on);
+        wxCommandEvent event(wxEVT_CHECKBOX, showResolved->GetId());
+        event.SetEventObject(showResolved);
+        showResolved->ProcessWindowEvent(event);
+    };
+    tick(false);
+    BOOST_TEST_REQUIRE(Frame().GetCommentsPanel()->GetListedIds().empty());
+    Press(grid(), WXK_F8);
+    BOOST_TEST(Bar().CurrentIndex() == 0u);
+    BOOST_TEST(showResolved->GetValue());
+    BOOST_TEST(Frame().GetCommentsPanel()->GetSelectedId() == "comment-0a1b2c3d4e5f");
+    tick(false);  // the pane outlives the map: as the other tests expect it
 }
 
 BOOST_FIXTURE_TEST_CASE(saving_with_conflicts_asks_first, conflicted_editor) {
