@@ -191,6 +191,9 @@ BOOST_FIXTURE_TEST_CASE(a_comment_text_conflict_takes_theirs_or_an_edit, fixture
 
     BOOST_TEST(can_resolve(c, conflict_resolution::take_theirs));
     BOOST_TEST(can_resolve(c, conflict_resolution::edited));
+    // Asked before any text is typed (the strip's Edit... button), an edit can settle it; before,
+    // the empty text asked about made it look impossible, and the button was always off.
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::edited));
     BOOST_TEST(conflict_place_title(doc, c) == "Comment on Duration of Awareness");
     BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "text") == npos);
 
@@ -393,4 +396,19 @@ BOOST_FIXTURE_TEST_CASE(editing_a_pain_point_carries_or_settles_its_conflicts, f
     BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
     BOOST_TEST(doc.personas[0].pain_points.size() == 5u);
     BOOST_TEST(doc.conflicts.empty());
+}
+
+// A blank text settles a field of the map (clearing it); a comment's text cannot be blank, and
+// the reason is there to show.
+BOOST_FIXTURE_TEST_CASE(a_blank_edit_clears_a_field_but_not_a_comment, fixture) {
+    BOOST_TEST(edited_text_problem(doc.conflicts[0], "").empty());
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::edited, "")));
+    BOOST_TEST(awareness().duration.empty());
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::edited, "")));  // the role
+    BOOST_TEST(doc.personas[0].profile.role.empty());
+    merge_conflict text = field_conflict("persona-1", "", "text", "a", "b", "c");
+    text.comment_id = "comment-1";
+    BOOST_TEST(edited_text_problem(text, " \n") == "A comment cannot be left without text. Type its text, or keep "
+                                                    "yours or take theirs.");
+    BOOST_TEST(edited_text_problem(text, "d").empty());
 }

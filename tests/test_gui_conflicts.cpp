@@ -379,6 +379,33 @@ BOOST_FIXTURE_TEST_CASE(f8_to_a_conflict_about_a_resolved_comment_shows_it, conf
     tick(false);  // the pane outlives the map: as the other tests expect it
 }
 
+// Edit... with nothing typed clears a field of the map, which is a value like any other; a
+// comment cannot be left without text, and the user is told so instead of nothing happening.
+BOOST_FIXTURE_TEST_CASE(an_empty_edit_clears_a_field_and_a_comment_says_why_it_cannot, conflicted_editor) {
+    Command(ID_CONFLICT_NEXT);
+    prompts.conflictText = wxString();
+    Command(ID_CONFLICT_EDIT);
+    BOOST_TEST(shown().stages[0].duration.empty());
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(prompts.told.empty());
+
+    AddCommentConflict(*doc, "comment-0a1b2c3d4e5f", false);
+    Press(grid(), WXK_F8);
+    BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 0u);
+    BOOST_TEST(CommandEnabled(ID_CONFLICT_EDIT));
+    BOOST_TEST(Bar().FindWindow(ID_CONFLICT_EDIT)->IsEnabled());
+    prompts.conflictText = wxString(" \n ");
+    PressOnConflictBar(ID_CONFLICT_EDIT);
+    BOOST_TEST(doc->Model().conflicts.size() == 1u);
+    BOOST_TEST(doc->Model().comments.at(0).text == "Mine");
+    BOOST_TEST_REQUIRE(prompts.told.size() == 1u);
+    BOOST_TEST(prompts.told[0].Contains("cannot be left without text"), prompts.told[0]);
+    prompts.conflictText = wxString("Ours, reworded");
+    PressOnConflictBar(ID_CONFLICT_EDIT);
+    BOOST_TEST(doc->Model().conflicts.empty());
+    BOOST_TEST(doc->Model().comments.at(0).text == "Ours, reworded");
+}
+
 BOOST_FIXTURE_TEST_CASE(saving_with_conflicts_asks_first, conflicted_editor) {
     doc->Submit(set_stage_field("persona-1", "stage-2", stage_field::duration, "7 weeks"));
     const std::string before = test::slurp(path);
