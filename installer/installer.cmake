@@ -1,5 +1,5 @@
 # Packaging: `cpack` in the build folder makes a .deb and a .tar.gz of the installed files.
-install(FILES ${PROJECT_SOURCE_DIR}/resources/schema/bpm-1.xsd DESTINATION share/bpmap/schema)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/schema/bpm-2.xsd DESTINATION share/bpmap/schema)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/samples/ DESTINATION share/bpmap/samples FILES_MATCHING PATTERN "*.bpm")
 install(FILES ${PROJECT_SOURCE_DIR}/installer/bpmap-mime.xml DESTINATION share/mime/packages RENAME bpmap.xml)
 

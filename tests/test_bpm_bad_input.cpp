@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(format_version_missing_malformed_or_from_the_future) {
     BOOST_TEST_REQUIRE(!r);
     BOOST_TEST(r.problems.size() == 1u);
     BOOST_TEST(r.error() == "2:1: this file uses format version 7, written by a newer Buying Process Mapper; "
-                            "this version reads format 1 and older");
+                            "this version reads format 2 and older");
     // A number of any length is read without overflow (19 digits overflowed a signed integer).
     expect_problem("<buying-process-map format-version=\"99999999999999999999999\"><personas/></buying-process-map>",
                    "format version 99999999999999999999999, written by a newer", 1, 1);
@@ -87,8 +87,8 @@ BOOST_AUTO_TEST_CASE(format_version_missing_malformed_or_from_the_future) {
                    "not a positive whole number", 1, 1);
     expect_problem("<buying-process-map format-version=\"++1\"><personas/></buying-process-map>",
                    "not a positive whole number", 1, 1);
-    expect_problem("<buying-process-map format-version=\" +2 \"><personas/></buying-process-map>",
-                   "format version 2, written by a newer", 1, 1);
+    expect_problem("<buying-process-map format-version=\" +3 \"><personas/></buying-process-map>",
+                   "format version 3, written by a newer", 1, 1);
 }
 
 BOOST_AUTO_TEST_CASE(missing_required_elements) {

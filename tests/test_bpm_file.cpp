@@ -349,11 +349,69 @@ BOOST_AUTO_TEST_CASE(output_is_stable_pretty_printed_and_one_element_per_field) 
     const std::string first = write_bpm(d);
     const std::string second = write_bpm(*read_bpm(first).value);
     BOOST_TEST(first == second);
-    BOOST_TEST(first.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<buying-process-map format-version=\"1\">\n", 0) == 0u);
+    // Version 2: a stage has journey tasks.
+    BOOST_TEST(first.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<buying-process-map format-version=\"2\">\n", 0) == 0u);
     BOOST_TEST(first.find("\t\t\t\t\t<buyer-actions>") != std::string::npos);
     BOOST_TEST(first.find("<key-message>Вы теряете время — we save it. 時間を節約</key-message>") != std::string::npos);
     BOOST_TEST(first.find("&lt;2024&gt;") != std::string::npos);
     BOOST_TEST(first.back() == '\n');
+}
+
+// A map is written as format version 1 unless it uses what version 2 added (<extension>, a
+// stage's <journey>, <conflicts>, <comments>), so that a program that reads only version 1 still
+// opens it, and one that would not understand it says it was written by a newer version rather
+// than find an "unexpected element". Before, every map was written as version 1.
+BOOST_AUTO_TEST_CASE(the_format_version_is_2_only_for_a_map_using_what_version_2_added) {
+    const auto version_of = [](const document& d) {
+        const std::string bytes = write_bpm(d);
+        const std::string head = "<buying-process-map format-version=\"";
+        const std::size_t at = bytes.find(head);
+        BOOST_TEST_REQUIRE(at != std::string::npos);
+        BOOST_TEST(bool(read_bpm(bytes)), read_bpm(bytes).error());
+        return bytes.substr(at + head.size(), 2);
+    };
+    document plain = test::rich_document();
+    plain.personas[0].stages[0].journey.clear();
+    BOOST_TEST(version_of(plain) == "1\"");
+    BOOST_TEST(bpm_format_version_for(plain) == 1);
+    BOOST_TEST(version_of(document{}) == "1\"");
+
+    document with = plain;
+    with.comments = test::commented_document().comments;
+    BOOST_TEST(version_of(with) == "2\"");
+    with = plain;
+    with.conflicts = {test::field_conflict("persona-1", "stage-1", "duration", "a", "b", "c")};
+    BOOST_TEST(version_of(with) == "2\"");
+    with = plain;
+    with.personas[0].stages[1].journey = {{"Signs", 5, {}}};
+    BOOST_TEST(version_of(with) == "2\"");
+    for (int place = 0; place < 3; ++place) {
+        with = plain;
+        const extension kept{"persona_goals", "[1]"};
+        if (place == 0) with.extensions = {kept};
+        else if (place == 1) with.personas[1].extensions = {kept};
+        else with.personas[0].stages[1].extensions = {kept};
+        BOOST_TEST(version_of(with) == "2\"", "extension at place " << place);
+    }
+    BOOST_TEST(bpm_format_version_for(with) == bpm_format_version);
+}
+
+// Versions 1 and 2 are read, whatever version 1 file this program wrote before it wrote 2 (one
+// with comments, say); 3 is refused as newer.
+BOOST_AUTO_TEST_CASE(versions_1_and_2_are_read_and_3_is_refused_as_newer) {
+    std::string bytes = write_bpm(test::commented_document());
+    const std::string two = "format-version=\"2\"";
+    const std::size_t at = bytes.find(two);
+    BOOST_TEST_REQUIRE(at != std::string::npos);
+    BOOST_TEST(bool(read_bpm(bytes)));
+    const auto as = [&](const char* version) { return std::string(bytes).replace(at, two.size(), version); };
+    const auto one = read_bpm(as("format-version=\"1\""));
+    BOOST_TEST_REQUIRE(bool(one), one.error());
+    BOOST_TEST((*one.value == test::commented_document()));
+    const auto three = read_bpm(as("format-version=\"3\""));
+    BOOST_TEST_REQUIRE(!three);
+    BOOST_TEST(three.error() == "2:1: this file uses format version 3, written by a newer Buying Process Mapper; "
+                                "this version reads format 2 and older");
 }
 
 BOOST_AUTO_TEST_CASE(samples_load_and_are_written_back_byte_for_byte) {

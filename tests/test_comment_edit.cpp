@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE comment_edit
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 
 #include "bpm/history.h"
 #include "test_support.h"
@@ -187,6 +188,31 @@ BOOST_AUTO_TEST_CASE(deleting_what_has_no_comments_leaves_the_other_comments_who
     BOOST_TEST((f.doc.comments == with_comments.comments));
     BOOST_TEST_REQUIRE(f.h.undo());
     BOOST_TEST((f.doc == with_comments));
+}
+
+// Deleting a comment takes the merge conflict about its text along, as deleting a persona, stage
+// or pain point takes theirs; before, the conflict stayed, about a comment no longer there.
+BOOST_AUTO_TEST_CASE(deleting_a_comment_takes_the_conflict_about_its_text_along) {
+    fixture f;
+    f.doc.comments = {on_duration("comment-a"), on_duration("comment-b")};
+    merge_conflict text = test::field_conflict("persona-1", "stage-1", "text", "Base", "Mine", "Theirs");
+    text.comment_id = "comment-a";
+    merge_conflict other = text;
+    other.comment_id = "comment-b";
+    f.doc.conflicts = {text, other};
+    const document before = f.doc;
+    BOOST_TEST_REQUIRE(f.h.submit(remove_comment("comment-a")));
+    BOOST_TEST_REQUIRE(f.doc.conflicts.size() == 1u);
+    BOOST_TEST(f.doc.conflicts[0].comment_id == "comment-b");
+    const auto told = [&](change::kind k) {
+        return std::any_of(f.heard.back().begin(), f.heard.back().end(), [&](const change& c) { return c.what == k; });
+    };
+    BOOST_TEST(told(change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(f.h.undo());
+    BOOST_TEST((f.doc == before));
+    BOOST_TEST(told(change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(f.h.redo());
+    BOOST_TEST(f.doc.conflicts.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_comment_names_its_place_even_when_that_place_is_gone) {

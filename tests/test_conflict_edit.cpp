@@ -1,5 +1,6 @@
 #define BOOST_TEST_MODULE conflict_edit
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 
 #include "bpm/conflict_edit.h"
 #include "bpm/history.h"
@@ -190,6 +191,9 @@ BOOST_FIXTURE_TEST_CASE(a_comment_text_conflict_takes_theirs_or_an_edit, fixture
 
     BOOST_TEST(can_resolve(c, conflict_resolution::take_theirs));
     BOOST_TEST(can_resolve(c, conflict_resolution::edited));
+    // Asked before any text is typed (the strip's Edit... button), an edit can settle it; before,
+    // the empty text asked about made it look impossible, and the button was always off.
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::edited));
     BOOST_TEST(conflict_place_title(doc, c) == "Comment on Duration of Awareness");
     BOOST_TEST(find_field_conflict(doc, "persona-1", "stage-1", "text") == npos);
 
@@ -258,4 +262,153 @@ BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_can_only_be_kept_and_says_
     BOOST_TEST(conflict_place_title(doc, doc.conflicts[0]) == "Duration of (removed stage)");
     doc.personas.erase(doc.personas.begin());
     BOOST_TEST(conflict_place_title(doc, doc.conflicts[1]) == "Role of (removed persona)");
+}
+
+// Whatever sets a conflicted field (typing, paste, cut, clear, a command) settles its conflict in
+// the same step, as typing into a conflicted cell did; undo brings the conflict back where it was.
+// Before, only typing did: a paste or a clear changed the value and left the conflict open.
+BOOST_FIXTURE_TEST_CASE(every_edit_of_a_conflicted_field_settles_it_in_the_same_step, fixture) {
+    doc.conflicts.push_back(field_conflict("", "", "title", "Q3", "Q3 go-to-market <draft> & notes", "Q4"));
+    doc.conflicts.push_back(field_conflict("persona-1", "", "status", "in_progress", "completed", "in_progress"));
+    doc.conflicts.push_back(field_conflict("persona-1", "", "summary", "", "Persona: Marketing Director", "Theirs"));
+    const document before = doc;
+    const auto settles = [&](std::unique_ptr<edit> e, std::size_t index) {
+        const merge_conflict c = doc.conflicts.at(index);
+        BOOST_TEST_REQUIRE(h.submit(std::move(e)));
+        BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+        BOOST_TEST((std::find(doc.conflicts.begin(), doc.conflicts.end(), c) == doc.conflicts.end()));
+        BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+        BOOST_TEST_REQUIRE(h.undo());
+        BOOST_TEST((doc == before));
+        BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+        BOOST_TEST_REQUIRE(h.redo());
+        BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+        BOOST_TEST_REQUIRE(h.undo());
+    };
+    settles(set_stage_field("persona-1", "stage-1", stage_field::duration, ""), 0);
+    settles(set_persona_field("persona-1", persona_field::role, "CMO"), 1);
+    settles(set_document_title("Plan"), 3);
+    settles(set_status("persona-1", persona_status::in_progress), 4);
+    settles(set_summary("persona-1", std::nullopt), 5);
+
+    // Another field of the same stage leaves the conflict alone.
+    BOOST_TEST_REQUIRE(h.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi")));
+    BOOST_TEST((doc.conflicts == before.conflicts));
+    BOOST_TEST_REQUIRE(h.undo());
+
+    // A paste of several cells is one step, and its undo brings back what it settled.
+    {
+        batch paste(h, "Paste");
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "2 weeks")));
+        BOOST_TEST(paste.submit(set_stage_field("persona-1", "stage-1", stage_field::key_message, "Hi")));
+        paste.push();
+    }
+    BOOST_TEST(doc.conflicts.size() == before.conflicts.size() - 1);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+}
+
+// Setting a conflicted field to the text it holds is keeping mine, a step of its own; without a
+// conflict it changes nothing and is no step.
+BOOST_FIXTURE_TEST_CASE(setting_a_conflicted_field_to_its_own_text_keeps_mine, fixture) {
+    BOOST_TEST_REQUIRE(h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "1-2 weeks")));
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST(!h.submit(set_stage_field("persona-1", "stage-1", stage_field::duration, "1-2 weeks")));
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+// Typing on after an edit that settled a conflict joins its step, and one undo takes both back.
+BOOST_FIXTURE_TEST_CASE(typing_on_in_a_field_whose_conflict_an_edit_settled_joins_that_step, fixture) {
+    BOOST_TEST(h.submit(set_persona_field("persona-1", persona_field::role, "H"), merge::start_typing));
+    BOOST_TEST(h.submit(set_persona_field("persona-1", persona_field::role, "He"), merge::typing));
+    BOOST_TEST(h.size() == 1u);
+    BOOST_TEST(doc.conflicts.size() == 2u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST(doc.personas[0].profile.role == "VP Marketing");
+    BOOST_TEST(doc.conflicts.size() == 3u);
+}
+
+// Conflicts name a pain point by its text (pain points have no ids), so they follow it: deleting
+// it takes them along, as deleting a persona or stage does, and undo brings them back; before,
+// they stayed, about a pain point no longer there.
+BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_along, fixture) {
+    merge_conflict category = field_conflict("persona-1", "", "category", "", "financial", "process");
+    category.pain_point = "Too expensive";
+    merge_conflict removed = removal("persona-1", "", conflict_side::theirs);
+    removed.pain_point = "Too expensive";
+    merge_conflict other = category;
+    other.pain_point = "Board pressure";
+    doc.conflicts.insert(doc.conflicts.begin() + 1, category);
+    doc.conflicts.push_back(removed);
+    doc.conflicts.push_back(other);
+    const document before = doc;
+    BOOST_TEST_REQUIRE(h.submit(remove_pain_point("persona-1", 0)));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 4u);
+    BOOST_TEST((doc.conflicts.back() == other));
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST_REQUIRE(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 4u);
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+}
+
+// Renamed, a pain point keeps its conflicts, which now name the new text, so they can still be
+// settled; given a category, the conflict about its category is settled. Undo puts both back.
+BOOST_FIXTURE_TEST_CASE(editing_a_pain_point_carries_or_settles_its_conflicts, fixture) {
+    merge_conflict category = field_conflict("persona-1", "", "category", "", "financial", "process");
+    category.pain_point = "Too expensive";
+    merge_conflict removed = removal("persona-1", "", conflict_side::theirs);
+    removed.pain_point = "Too expensive";
+    doc.conflicts = {category, removed};
+    const document before = doc;
+
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Far too expensive", pain_category::financial})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 2u);
+    BOOST_TEST(*doc.conflicts[0].pain_point == "Far too expensive");
+    BOOST_TEST(*doc.conflicts[1].pain_point == "Far too expensive");
+    BOOST_TEST(!conflict_place_gone(doc, doc.conflicts[0]));
+    BOOST_TEST(conflict_place_title(doc, doc.conflicts[0]) == "Category of Far too expensive");
+    BOOST_TEST(can_resolve(doc, 0, conflict_resolution::take_theirs));
+    BOOST_TEST(has(heard.back(), change::kind::conflicts_changed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Too expensive", pain_category::support})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 1u);
+    BOOST_TEST((doc.conflicts[0] == removed));
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+
+    // Both at once: the category's conflict settled, the other renamed.
+    BOOST_TEST_REQUIRE(h.submit(set_pain_point("persona-1", 0, {"Costly", pain_category::other})));
+    BOOST_TEST_REQUIRE(doc.conflicts.size() == 1u);
+    BOOST_TEST(*doc.conflicts[0].pain_point == "Costly");
+    BOOST_TEST_REQUIRE(h.undo());
+    BOOST_TEST((doc == before));
+    BOOST_TEST_REQUIRE(h.redo());
+    BOOST_TEST(doc.conflicts.size() == 1u);
+
+    // Taking theirs on the renamed removal deletes the renamed pain point.
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::take_theirs)));
+    BOOST_TEST(doc.personas[0].pain_points.size() == 5u);
+    BOOST_TEST(doc.conflicts.empty());
+}
+
+// A blank text settles a field of the map (clearing it); a comment's text cannot be blank, and
+// the reason is there to show.
+BOOST_FIXTURE_TEST_CASE(a_blank_edit_clears_a_field_but_not_a_comment, fixture) {
+    BOOST_TEST(edited_text_problem(doc.conflicts[0], "").empty());
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::edited, "")));
+    BOOST_TEST(awareness().duration.empty());
+    BOOST_TEST_REQUIRE(h.submit(resolve_conflict(0, conflict_resolution::edited, "")));  // the role
+    BOOST_TEST(doc.personas[0].profile.role.empty());
+    merge_conflict text = field_conflict("persona-1", "", "text", "a", "b", "c");
+    text.comment_id = "comment-1";
+    BOOST_TEST(edited_text_problem(text, " \n") == "A comment cannot be left without text. Type its text, or keep "
+                                                    "yours or take theirs.");
+    BOOST_TEST(edited_text_problem(text, "d").empty());
 }

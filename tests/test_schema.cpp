@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string schema = std::string(BPM_SOURCE_DIR) + "/resources/schema/bpm-1.xsd";
+const std::string schema = std::string(BPM_SOURCE_DIR) + "/resources/schema/bpm-2.xsd";
 
 test::run_result xmllint(const std::string& file) {
     return test::run_program(BPM_XMLLINT, {"--noout", "--nonet", "--schema", schema, file});
@@ -128,6 +128,7 @@ BOOST_AUTO_TEST_CASE(the_schema_rejects_what_the_reader_rejects) {
         "<reply id=\"c\"><text>U</text></reply></comment></comments></buying-process-map>",
         // an extension without a key
         "<buying-process-map format-version=\"1\"><personas/><extension>1</extension></buying-process-map>",
+        "<buying-process-map format-version=\"3\"><personas/></buying-process-map>",
     };
     int i = 0;
     for (const std::string& text : bad) {

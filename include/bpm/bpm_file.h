@@ -12,8 +12,13 @@
 
 namespace bpm {
 
-/// The .bpm format version this program writes, and the newest it reads.
-inline constexpr int bpm_format_version = 1;
+/// The newest .bpm format version this program reads and writes. Version 2 added what version 1
+/// lacked: <extension> (in the map, a persona or a stage), a stage's <journey>, <conflicts> and
+/// <comments>. A map using none of them is written as version 1, which older programs read.
+inline constexpr int bpm_format_version = 2;
+/// The format version write_bpm gives doc: 2 when it uses any of the elements version 2 added, 1
+/// otherwise.
+int bpm_format_version_for(const document& doc);
 /// Largest number of problems reported for one document; the rest are summarised.
 inline constexpr std::size_t max_reported_problems = 50;
 

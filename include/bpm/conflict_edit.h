@@ -23,17 +23,23 @@ enum class conflict_resolution { keep_mine, take_theirs, edited };
 bool can_resolve(const merge_conflict& c, conflict_resolution how);
 
 /// Whether resolve_conflict(index, how) applies to doc as it is now: can_resolve(c, how), and
-/// what it sets is still there (keep_mine always can, dropping the conflict).
+/// what it sets is still there (keep_mine always can, dropping the conflict). The text of an edit
+/// is not known yet: edited_text_problem judges it.
 bool can_resolve(const document& doc, std::size_t index, conflict_resolution how);
 
 /// Whether the persona, stage, pain point or comment c is about is no longer in doc (deleted
 /// since the merge); false for the map's own fields.
 bool conflict_place_gone(const document& doc, const merge_conflict& c);
 
+/// Why text cannot settle c as an edited resolution (translated): a comment's text must not be
+/// empty or only white space, as a comment of none would be refused when the map opens again; "" when
+/// it can. A field of the map may be left blank (cleared), as typing into it can.
+std::string edited_text_problem(const merge_conflict& c, std::string_view text);
+
 /// Settles the conflict at index of doc.conflicts as one step: sets the field (or removes the
 /// item) as how says, and drops the conflict; undo puts both back, the conflict at its index.
 /// text is the value for edited, ignored otherwise. Does not apply (false) when there is no
-/// conflict at index, can_resolve refuses, an edited comment's text is empty or only white space,
+/// conflict at index, can_resolve refuses, edited_text_problem finds fault with text,
 /// or the persona, stage or pain point is gone (then
 /// keep_mine, or either way for a removal, only drops the conflict). Typing
 /// that follows an edited resolution (merge::typing on the same field) joins its step.

@@ -115,6 +115,11 @@ public:
     virtual std::size_t memory_bytes() const = 0;
 };
 
+// Each of the five edits below also settles the merge conflict about the field it sets (in
+// document::conflicts) in the same step, undo bringing it back: whoever sets a conflicted field
+// has decided what it holds. With such a conflict, setting the text the field already has is a
+// step too (keeping mine); without one, it does not apply.
+
 /// Sets the text of a stage's field.
 std::unique_ptr<edit> set_stage_field(std::string persona_id, std::string stage_id, stage_field field, std::string text);
 /// Sets a persona's name, created-by or profile field.
@@ -142,11 +147,13 @@ std::unique_ptr<edit> move_stage(std::string persona_id, std::string stage_id, s
 
 /// Inserts a pain point at index (clamped); refused when the same text is already there.
 std::unique_ptr<edit> insert_pain_point(std::string persona_id, std::size_t index, pain_point point);
-/// Removes the pain point at index.
+/// Removes the pain point at index, with the merge conflicts about it (undo puts them back).
 std::unique_ptr<edit> remove_pain_point(std::string persona_id, std::size_t index);
 /// Moves the pain point at from to index to.
 std::unique_ptr<edit> move_pain_point(std::string persona_id, std::size_t from, std::size_t to);
 /// Changes the text and category of the pain point at index; refused when it would duplicate another.
+/// A new category settles the merge conflict about its category; a new text is carried to the
+/// conflicts about it, which name a pain point by its text.
 std::unique_ptr<edit> set_pain_point(std::string persona_id, std::size_t index, pain_point point);
 
 /// Translated column or form title of a persona field ("Role").
@@ -161,7 +168,7 @@ std::unique_ptr<edit> add_comment(comment c);
 std::unique_ptr<edit> reply_to_comment(std::string comment_id, comment_reply reply);
 /// Marks a comment resolved (true) or open again (false); refused when it already is.
 std::unique_ptr<edit> set_comment_resolved(std::string comment_id, bool resolved);
-/// Removes a comment with its replies.
+/// Removes a comment with its replies, and the merge conflict about its text (undo puts both back).
 std::unique_ptr<edit> remove_comment(std::string comment_id);
 /// Removes one reply from a comment's thread.
 std::unique_ptr<edit> remove_comment_reply(std::string comment_id, std::string reply_id);

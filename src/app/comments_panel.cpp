@@ -320,6 +320,21 @@ void CommentsPanel::SelectComment(const std::string& commentId) {
     UpdateButtons();
 }
 
+void CommentsPanel::RevealComment(const std::string& commentId) {
+    const BpmDocument* doc = m_context.GetDocument();
+    const bool listed = std::find(m_ids.begin(), m_ids.end(), commentId) != m_ids.end();
+    if (doc && !listed && !m_showResolved->GetValue()) {
+        const auto& comments = doc->Model().comments;
+        const bool resolved = std::any_of(comments.begin(), comments.end(),
+                                          [&](const bpm::comment& c) { return c.id == commentId && c.resolved; });
+        if (resolved) {
+            m_showResolved->SetValue(true);
+            Rebuild();
+        }
+    }
+    SelectComment(commentId);
+}
+
 void CommentsPanel::UpdateButtons() {
     const bpm::comment* c = m_list->GetSelection() == wxNOT_FOUND ? nullptr
                                                                   : CommentAt(static_cast<size_t>(m_list->GetSelection()));

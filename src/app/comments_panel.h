@@ -31,6 +31,9 @@ public:
     std::string GetSelectedId() const;
     /// Selects a listed comment ("" for none).
     void SelectComment(const std::string& commentId);
+    /// Selects a comment of the map, resolved or not: a resolved one while resolved ones are
+    /// hidden ticks "Show resolved" first, so that the user sees what they were sent to.
+    void RevealComment(const std::string& commentId);
 
     /// Shows the selected comment's place: its stage's cell in the grid, or its persona's form.
     void GoToSelected();

@@ -331,9 +331,17 @@ bool ConflictBar::Resolve(bpm::conflict_resolution how) {
     if (i == bpm::npos) return false;
     const bpm::merge_conflict c = doc->Model().conflicts[i];
     wxString text = ToWx(c.ours);
-    if (how == bpm::conflict_resolution::edited &&
-        !m_prompts.editConflictValue(wxGetTopLevelParent(this), ToWx(bpm::conflict_place_title(doc->Model(), c)), text))
-        return false;
+    if (how == bpm::conflict_resolution::edited) {
+        if (!m_prompts.editConflictValue(wxGetTopLevelParent(this), ToWx(bpm::conflict_place_title(doc->Model(), c)), text))
+            return false;
+        // A blank value clears a field of the map; a comment's text cannot be blank, and says so
+        // rather than leave the user wondering why nothing happened.
+        const std::string problem = bpm::edited_text_problem(c, ToUtf8(text));
+        if (!problem.empty()) {
+            m_prompts.inform(wxGetTopLevelParent(this), ToWx(problem));
+            return false;
+        }
+    }
     return doc->Submit(bpm::resolve_conflict(i, how, ToUtf8(text)));
 }
 

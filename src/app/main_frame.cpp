@@ -276,14 +276,15 @@ void MainFrame::CreateConflictBar() {
     m_conflictBar = new ConflictBar(this, m_context, m_prompts, m_stageGrid, m_personaForm);
     AddTopStrip(m_conflictBar, conflict_pane, 9, m_conflictBar->onShownChanged);
     m_conflictBar->onCountChanged = [this](const wxString& text) { SetStatusText(text, conflicts_field); };
-    // A conflict about a comment's text: the Comments pane shows that comment, selected.
+    // A conflict about a comment's text: the Comments pane shows that comment, selected, even a
+    // resolved one.
     m_conflictBar->onShowComment = [this](const std::string& commentId) {
         wxAuiPaneInfo& pane = m_aui.GetPane(comments_pane_name);
         if (!pane.IsShown()) {
             pane.Show();
             m_aui.Update();
         }
-        GetCommentsPanel()->SelectComment(commentId);
+        GetCommentsPanel()->RevealComment(commentId);
     };
     // Clicking the count goes to the next conflict, as F8 does.
     GetStatusBar()->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& event) {

@@ -143,13 +143,9 @@ wxTextCtrl* PersonaForm::AddField(wxWindow* parent, bpm::persona_field field, co
         if (!m_doc || !Persona()) return;
         const bpm::merge how = m_typingIn == text ? bpm::merge::typing : bpm::merge::start_typing;
         m_typingIn = text;
-        // Typing in a conflicted field settles the conflict with what is typed, in the same step.
-        const std::size_t conflict =
-            bpm::find_field_conflict(m_doc->Model(), m_personaId, "", bpm::persona_field_conflict_key(field));
-        if (conflict != bpm::npos)
-            m_doc->Submit(bpm::resolve_conflict(conflict, bpm::conflict_resolution::edited, ToUtf8(text->GetValue())), how);
-        else
-            m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), how);
+        // Typing in a conflicted field settles the conflict with what is typed, in the same step
+        // (as every edit of a field does).
+        m_doc->Submit(bpm::set_persona_field(m_personaId, field, ToUtf8(text->GetValue())), how);
     });
     text->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& event) {
         m_typingIn = nullptr;

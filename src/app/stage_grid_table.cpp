@@ -91,13 +91,8 @@ void StageGridTable::SetValue(int row, int col, const wxString& value) {
     const bpm::stage* s = StageAt(row);
     if (!s || !m_doc) return;
     // Each finished cell edit is a step of its own, even when the same cell is edited twice. Typed
-    // into a conflicted cell, the value settles the conflict in the same step.
-    const std::size_t conflict =
-        bpm::find_field_conflict(m_doc->Model(), m_personaId, s->id, bpm::stage_field_key(FieldOf(col)));
-    if (conflict != bpm::npos)
-        m_doc->Submit(bpm::resolve_conflict(conflict, bpm::conflict_resolution::edited, ToUtf8(value)));
-    else
-        m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
+    // into a conflicted cell, the value settles the conflict in the same step (as every edit does).
+    m_doc->Submit(bpm::set_stage_field(m_personaId, s->id, FieldOf(col), ToUtf8(value)));
 }
 
 std::size_t StageGridTable::ConflictAt(int row, int col) const {

@@ -51,7 +51,7 @@ public:
         out_.reserve(estimated_size(doc));
         out_ += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<";
         out_ += bpm_root_name;
-        out_ += " format-version=\"" + std::to_string(bpm_format_version) + "\">\n";
+        out_ += " format-version=\"" + std::to_string(bpm_format_version_for(doc)) + "\">\n";
         start(1, "metadata");
         field(2, "title", doc.metadata.title);
         field(2, "created-by", doc.metadata.created_by);

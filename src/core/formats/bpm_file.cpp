@@ -913,6 +913,16 @@ result<document> read_bpm_through_tree(std::string_view bytes, const progress_fn
     return read_bpm_text(bytes, progress, false);
 }
 
+int bpm_format_version_for(const document& doc) {
+    if (!doc.extensions.empty() || !doc.conflicts.empty() || !doc.comments.empty()) return 2;
+    for (const persona& p : doc.personas) {
+        if (!p.extensions.empty()) return 2;
+        for (const stage& s : p.stages)
+            if (!s.extensions.empty() || !s.journey.empty()) return 2;
+    }
+    return 1;
+}
+
 std::string write_bpm(const document& doc) { return write_canonical_bpm(doc); }
 
 result<document> load_bpm(const std::string& path, const progress_fn& progress) {

@@ -4,6 +4,7 @@
 
 #include "bpm/edit.h"
 #include "bpm/tr.h"
+#include "held_items.h"
 
 namespace bpm {
 
@@ -88,6 +89,9 @@ public:
             case op::remove:
                 before_ = std::move(c);
                 doc.comments.erase(doc.comments.begin() + static_cast<std::ptrdiff_t>(i));
+                // The conflict about its text goes with it, as a persona's or stage's go with them.
+                if (conflicts_.take_if(doc, [&](const merge_conflict& x) { return x.comment_id == id_; }))
+                    changes.push_back(change::conflicts_changed());
                 break;
             case op::remove_reply: {
                 const auto r = std::find_if(c.replies.begin(), c.replies.end(),
@@ -111,6 +115,7 @@ public:
         } else if (op_ == op::remove) {
             doc.comments.insert(doc.comments.begin() + static_cast<std::ptrdiff_t>(std::min(index_, doc.comments.size())),
                                 before_);
+            if (conflicts_.put_back(doc)) changes.push_back(change::conflicts_changed());
         } else if (index_ < doc.comments.size()) {
             doc.comments[index_] = before_;
         }
@@ -119,7 +124,8 @@ public:
 
     std::size_t memory_bytes() const override {
         return sizeof(*this) + bytes_of(id_) + bytes_of(added_) + bytes_of(before_) + bytes_of(reply_.id) +
-               bytes_of(reply_.author) + bytes_of(reply_.created_at) + bytes_of(reply_.text) + bytes_of(reply_id_);
+               bytes_of(reply_.author) + bytes_of(reply_.created_at) + bytes_of(reply_.text) + bytes_of(reply_id_) +
+               conflicts_.bytes();
     }
 
 private:
@@ -142,6 +148,7 @@ private:
     std::string reply_id_;
     std::size_t index_ = 0;  // where the comment stands (stood, for a removal)
     comment before_;         // the comment as it was before, for all but an add
+    detail::held_conflicts conflicts_;  // a removed comment's conflict, while it is removed
 };
 
 std::string persona_comment_field_title(const std::string& key) {

@@ -97,15 +97,14 @@ const comment* comment_by_id(const document& doc, const std::string& id) {
 }
 
 // The edit that gives the field (or item) of c the value how says, into out (null when the map
-// already holds it: keeping mine); false when that cannot be done in doc.
+// already holds it: keeping mine); false when that cannot be done in doc. The text of an edit is
+// not judged here: can_resolve asks before there is one.
 bool value_edit(const document& doc, const merge_conflict& c, conflict_resolution how, const std::string& text,
                 std::unique_ptr<edit>& out) {
     out.reset();
     if (!can_resolve(c, how)) return false;
     if (!c.comment_id.empty()) {
         if (!comment_by_id(doc, c.comment_id)) return false;
-        // A comment with no text would be refused by the next open of the saved map.
-        if (how == conflict_resolution::edited && trim(text).empty()) return false;
         if (how != conflict_resolution::keep_mine)
             out = std::make_unique<comment_text_edit>(c.comment_id,
                                                       how == conflict_resolution::edited ? text : c.theirs);
@@ -170,6 +169,7 @@ public:
         if (!applied_once_) {
             if (index_ >= doc.conflicts.size()) return false;
             const merge_conflict& c = doc.conflicts[index_];
+            if (how_ == conflict_resolution::edited && !edited_text_problem(c, text_).empty()) return false;
             if (!value_edit(doc, c, how_, text_, value_)) return false;
             label_ = make_label(doc, c);
             // Taking a removal also settles whatever was disputed inside the item removed.
@@ -290,6 +290,12 @@ bool can_resolve(const merge_conflict& c, conflict_resolution how) {
             return is_text_field(c);
     }
     return false;
+}
+
+std::string edited_text_problem(const merge_conflict& c, std::string_view text) {
+    if (c.comment_id.empty() || !trim(text).empty()) return {};
+    // TRANSLATORS: when the text typed to settle a conflict about a comment's text is blank
+    return _("A comment cannot be left without text. Type its text, or keep yours or take theirs.");
 }
 
 bool can_resolve(const document& doc, std::size_t index, conflict_resolution how) {

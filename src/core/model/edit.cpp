@@ -5,7 +5,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "bpm/conflict_edit.h"
 #include "bpm/tr.h"
+#include "held_items.h"
 
 namespace bpm {
 
@@ -110,6 +112,11 @@ std::size_t persona_bytes(const persona& p) {
     return n;
 }
 
+
+}  // namespace
+
+namespace detail {
+
 std::size_t held_bytes(const comment& c) {
     std::size_t n = text_bytes(c.id) + text_bytes(c.persona_id) + text_bytes(c.stage_id) + text_bytes(c.field) +
                     text_bytes(c.author) + text_bytes(c.created_at) + text_bytes(c.text);
@@ -124,50 +131,42 @@ std::size_t held_bytes(const merge_conflict& c) {
            text_bytes(c.theirs);
 }
 
-// The comments (or merge conflicts) about a persona or stage while an edit has removed it, each
-// with the index it had in the document's list (Items is document::comments or ::conflicts): they
-// go with what they are about, so that nothing is left about what is gone, and the edit's undo
-// puts them back where they were.
-template <class Item, std::vector<Item> document::*Items>
-class held_items {
+}  // namespace detail
+
+namespace {
+
+using detail::held_bytes;
+using detail::held_comments;
+using detail::held_conflicts;
+
+// The merge conflict about the field an edit sets, while the edit has settled it: whatever sets a
+// conflicted field (typing, paste, cut, clear, a command) decides what it holds, so the conflict
+// goes in the same step and undo brings it back at its index. One pointer, as field edits are
+// most of a long history.
+class settled_conflict {
 public:
-    // Moves the items about persona_id (and stage_id, unless "") out of doc.
-    bool take(document& doc, const std::string& persona_id, const std::string& stage_id) {
-        std::vector<Item>& items = doc.*Items;
-        const auto about = [&](const Item& c) {
-            return c.persona_id == persona_id && (stage_id.empty() || c.stage_id == stage_id);
-        };
-        if (std::none_of(items.begin(), items.end(), about)) return false;
-        std::vector<Item> kept;
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            Item& c = items[i];
-            if (about(c)) held_.emplace_back(i, std::move(c));
-            else kept.push_back(std::move(c));
-        }
-        items = std::move(kept);
+    // Takes the conflict about the field key of persona_id's stage_id (or of the persona, stage_id
+    // "", or of the map, both "") out of doc; false when there is none.
+    bool take(document& doc, std::string_view persona_id, std::string_view stage_id, std::string_view key) {
+        const std::size_t i = find_field_conflict(doc, persona_id, stage_id, key);
+        if (i == npos) return false;
+        held_ = std::make_unique<std::pair<std::size_t, merge_conflict>>(i, std::move(doc.conflicts[i]));
+        doc.conflicts.erase(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(i));
         return true;
     }
-    // Puts them back at their indices, in order, so the document's list is as it was.
+    // Puts it back where it was; false when none was taken.
     bool put_back(document& doc) {
-        if (held_.empty()) return false;
-        std::vector<Item>& items = doc.*Items;
-        for (auto& [index, c] : held_)
-            items.insert(items.begin() + static_cast<std::ptrdiff_t>(std::min(index, items.size())), std::move(c));
-        held_.clear();
+        if (!held_) return false;
+        const std::size_t i = std::min(held_->first, doc.conflicts.size());
+        doc.conflicts.insert(doc.conflicts.begin() + static_cast<std::ptrdiff_t>(i), std::move(held_->second));
+        held_.reset();
         return true;
     }
-    std::size_t bytes() const {
-        std::size_t n = held_.capacity() * sizeof(held_[0]);
-        for (const auto& held : held_) n += held_bytes(held.second);
-        return n;
-    }
+    std::size_t bytes() const { return held_ ? sizeof(*held_) + held_bytes(held_->second) : 0; }
 
 private:
-    std::vector<std::pair<std::size_t, Item>> held_;
+    std::unique_ptr<std::pair<std::size_t, merge_conflict>> held_;
 };
-
-using held_comments = held_items<comment, &document::comments>;
-using held_conflicts = held_items<merge_conflict, &document::conflicts>;
 
 // Moves element from -> to within v, shifting the ones between.
 template <class T>
@@ -195,13 +194,16 @@ public:
         stage* s = target(doc);
         if (!s) return false;
         std::string& value = s->field(field_);
+        const std::string_view key = stage_field_key(field_);
         if (!applied_once_) {
-            if (value == new_) return false;  // nothing to undo later
+            // Nothing to undo later, unless the same text settles a conflict.
+            if (value == new_ && find_field_conflict(doc, *persona_id_, *stage_id_, key) == npos) return false;
             old_ = value;
             applied_once_ = true;
         }
         value = new_;
         changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
+        if (conflict_.take(doc, *persona_id_, *stage_id_, key)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -210,6 +212,7 @@ public:
         if (!s) return;
         s->field(field_) = old_;
         changes.push_back(change::stage_field_edited(*persona_id_, *stage_id_, field_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
 
     bool merge(const edit& next) override {
@@ -219,7 +222,9 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     stage* target(document& doc) const {
@@ -236,6 +241,7 @@ private:
     stage_field field_;
     bool applied_once_ = false;
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
 class persona_field_edit final : public edit {
@@ -254,13 +260,15 @@ public:
         persona* p = doc.persona_by_id(*persona_id_);
         if (!p) return false;
         std::string& value = persona_text(*p, field_);
+        const std::string_view key = persona_field_conflict_key(field_);
         if (!applied_once_) {
-            if (value == new_) return false;
+            if (value == new_ && find_field_conflict(doc, *persona_id_, "", key) == npos) return false;
             old_ = value;
             applied_once_ = true;
         }
         value = new_;
         changes.push_back(change::persona_field_edited(*persona_id_, field_));
+        if (conflict_.take(doc, *persona_id_, "", key)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
@@ -269,6 +277,7 @@ public:
         if (!p) return;
         persona_text(*p, field_) = old_;
         changes.push_back(change::persona_field_edited(*persona_id_, field_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
 
     bool merge(const edit& next) override {
@@ -278,13 +287,16 @@ public:
         return true;
     }
 
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     const std::string* persona_id_;  // interned
     persona_field field_;
     bool applied_once_ = false;
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
 class title_edit final : public edit {
@@ -292,14 +304,16 @@ public:
     explicit title_edit(std::string title) : new_(std::move(title)) {}
     std::string label(const document&) const override { return _("Edit Title"); }
     bool apply(document& doc, change_set& changes) override {
-        if (doc.metadata.title == new_) return false;
+        if (doc.metadata.title == new_ && find_field_conflict(doc, "", "", "title") == npos) return false;
         old_ = std::exchange(doc.metadata.title, new_);
         changes.push_back(change::metadata_edited());
+        if (conflict_.take(doc, "", "", "title")) changes.push_back(change::conflicts_changed());
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         doc.metadata.title = old_;
         changes.push_back(change::metadata_edited());
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
     bool merge(const edit& next) override {
         const auto* n = dynamic_cast<const title_edit*>(&next);
@@ -307,33 +321,42 @@ public:
         new_ = n->new_;
         return true;
     }
-    std::size_t memory_bytes() const override { return sizeof(*this) + text_bytes(old_) + text_bytes(new_); }
+    std::size_t memory_bytes() const override {
+        return sizeof(*this) + text_bytes(old_) + text_bytes(new_) + conflict_.bytes();
+    }
 
 private:
     std::string new_, old_;
+    settled_conflict conflict_;
 };
 
-// Replaces one whole value of a persona (its status, its summary) and puts it back on revert.
+// Replaces one whole value of a persona (its status, its summary; key names it in a merge
+// conflict) and puts it back on revert.
 template <class T>
 class persona_value_edit final : public edit {
 public:
-    persona_value_edit(std::string persona_id, T persona::*member, change (*changed)(std::string), T value, std::string label)
-        : persona_id_(std::move(persona_id)), member_(member), changed_(changed), new_(std::move(value)), label_(std::move(label)) {}
+    persona_value_edit(std::string persona_id, T persona::*member, std::string_view key, change (*changed)(std::string),
+                       T value, std::string label)
+        : persona_id_(std::move(persona_id)), member_(member), key_(key), changed_(changed), new_(std::move(value)),
+          label_(std::move(label)) {}
 
     std::string label(const document&) const override { return label_; }
     bool apply(document& doc, change_set& changes) override {
         persona* p = doc.persona_by_id(persona_id_);
-        if (!p || p->*member_ == new_) return false;
+        if (!p || (p->*member_ == new_ && find_field_conflict(doc, persona_id_, "", key_) == npos)) return false;
         old_ = std::exchange(p->*member_, new_);
         changes.push_back(changed_(persona_id_));
+        if (conflict_.take(doc, persona_id_, "", key_)) changes.push_back(change::conflicts_changed());
         return true;
     }
     void revert(document& doc, change_set& changes) override {
         if (persona* p = doc.persona_by_id(persona_id_)) p->*member_ = old_;
         changes.push_back(changed_(persona_id_));
+        if (conflict_.put_back(doc)) changes.push_back(change::conflicts_changed());
     }
     std::size_t memory_bytes() const override {
-        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_);
+        return sizeof(*this) + text_bytes(persona_id_) + text_bytes(label_) + value_bytes(new_) + value_bytes(old_) +
+               conflict_.bytes();
     }
 
 private:
@@ -342,9 +365,11 @@ private:
 
     std::string persona_id_;
     T persona::*member_;
+    std::string_view key_;  // a literal
     change (*changed_)(std::string);
     T new_, old_{};
     std::string label_;
+    settled_conflict conflict_;
 };
 
 // Insertion and removal of a persona are one edit run in either direction.
@@ -559,26 +584,55 @@ public:
         }
         before_ = std::exchange(p->pain_points, std::move(list));
         changes.push_back(change::pain_points_edited(persona_id_));
+        if (follow_conflicts(doc)) changes.push_back(change::conflicts_changed());
         return true;
     }
 
     void revert(document& doc, change_set& changes) override {
         if (persona* p = doc.persona_by_id(persona_id_)) p->pain_points = before_;
         changes.push_back(change::pain_points_edited(persona_id_));
+        bool conflicts = !renamed_.empty();
+        for (std::size_t i : renamed_) doc.conflicts[i].pain_point = before_[index_].text;
+        renamed_.clear();
+        conflicts = conflicts_.put_back(doc) || conflicts;
+        if (conflicts) changes.push_back(change::conflicts_changed());
     }
 
     std::size_t memory_bytes() const override {
-        std::size_t n = sizeof(*this) + text_bytes(persona_id_) + text_bytes(point_.text);
+        std::size_t n = sizeof(*this) + text_bytes(persona_id_) + text_bytes(point_.text) + conflicts_.bytes() +
+                        renamed_.capacity() * sizeof(std::size_t);
         for (const pain_point& pp : before_) n += sizeof(pain_point) + text_bytes(pp.text);
         return n;
     }
 
 private:
+    // Conflicts name a pain point by its text, so they follow it: deleted, they go with it; given
+    // another category, the conflict about its category is settled; renamed, they name the new text.
+    // Undo brings them back as they were. True when any changed.
+    bool follow_conflicts(document& doc) {
+        if (op_ != op::remove && op_ != op::set) return false;
+        const pain_point& old = before_[index_];
+        const auto about = [&](const merge_conflict& c) { return c.persona_id == persona_id_ && c.pain_point == old.text; };
+        if (op_ == op::remove) return conflicts_.take_if(doc, about);
+        bool changed = false;
+        if (old.category != point_.category)
+            changed = conflicts_.take_if(doc, [&](const merge_conflict& c) { return about(c) && c.field == "category"; });
+        if (old.text != point_.text)
+            for (std::size_t i = 0; i < doc.conflicts.size(); ++i)
+                if (about(doc.conflicts[i])) {
+                    doc.conflicts[i].pain_point = point_.text;
+                    renamed_.push_back(i);
+                }
+        return changed || !renamed_.empty();
+    }
+
     op op_;
     std::string persona_id_;
     std::size_t index_, to_;
     pain_point point_;
     std::vector<pain_point> before_;
+    held_conflicts conflicts_;          // those deleted with the pain point or settled by its category
+    std::vector<std::size_t> renamed_;  // indices of those that now name its new text
 };
 
 }  // namespace
@@ -595,14 +649,14 @@ std::unique_ptr<edit> set_document_title(std::string title) { return std::make_u
 
 std::unique_ptr<edit> set_status(std::string persona_id, persona_status status) {
     std::string label = status == persona_status::completed ? _("Mark Persona Completed") : _("Mark Persona In Progress");
-    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, &change::status_changed,
-                                                                status, std::move(label));
+    return std::make_unique<persona_value_edit<persona_status>>(std::move(persona_id), &persona::status, "status",
+                                                                &change::status_changed, status, std::move(label));
 }
 
 std::unique_ptr<edit> set_summary(std::string persona_id, std::optional<persona_summary> summary) {
     std::string label = summary ? _("Set Summary") : _("Clear Summary");
     return std::make_unique<persona_value_edit<std::optional<persona_summary>>>(
-        std::move(persona_id), &persona::summary, &change::summary_changed, std::move(summary), std::move(label));
+        std::move(persona_id), &persona::summary, "summary", &change::summary_changed, std::move(summary), std::move(label));
 }
 
 std::unique_ptr<edit> insert_persona(std::size_t index, persona p) {
