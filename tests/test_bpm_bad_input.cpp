@@ -158,6 +158,16 @@ BOOST_AUTO_TEST_CASE(characters_xml_does_not_allow_are_refused_where_they_are) {
     expect_problem(with_persona("\t\t\t<name>\xEF\xBF\xBF</name>\n" + status), "the character U+FFFF is not allowed", 5, 10);
     expect_problem(with_persona("\t\t\t<name><![CDATA[\x01]]></name>\n" + status), "the character U+0001 is not allowed", 5,
                    19);
+    // pugixml reads U+0000 as the end of the text: it is named where it is, in a text, in markup
+    // or after the root element, where it hid what followed it.
+    expect_problem(with_persona(std::string("\t\t\t<name>A\0B</name>\n", 20) + status),
+                   "the character U+0000 is not allowed", 5, 11);
+    expect_problem(with_persona(std::string("\t\t\t<name\0>A</name>\n", 19) + status),
+                   "the character U+0000 is not allowed", 5, 9);
+    const std::string after_root = with_persona("\t\t\t<name>A</name>\n" + status) + std::string("\0<<junk", 7);
+    const auto nul = read_bpm(after_root);
+    BOOST_TEST_REQUIRE(!nul);
+    BOOST_TEST(nul.error().find("the character U+0000 is not allowed in XML") != std::string::npos);
 
     // What XML allows reads as pugixml's default options read it, references that are not one
     // included.

@@ -92,6 +92,14 @@ public:
             return fail();
         }
 
+        // XML has no U+0000, and pugixml takes one for the end of the text: say where it is rather
+        // than what is missing after it, or nothing when it comes after the root element.
+        if (const void* nul = std::memchr(text_.data(), '\0', text_.size())) {
+            problem_at(static_cast<std::size_t>(static_cast<const char*>(nul) - text_.data()),
+                       format(_("the character U+{1} is not allowed in XML"), "0000"));
+            return fail();
+        }
+
         // pugixml parses in place, writing into the copy; text_ stays as read, for placing problems.
         buffer_.reserve(text_.size() + padding);
         buffer_.append(text_);
