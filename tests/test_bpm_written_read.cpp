@@ -240,3 +240,29 @@ BOOST_AUTO_TEST_CASE(random_edits_of_a_written_map_read_alike_both_ways) {
         require_read_alike(s, "edit " + std::to_string(i));
     }
 }
+
+// A file in the layout up to its second persona, which the tree refuses.
+BOOST_AUTO_TEST_CASE(progress_is_told_as_the_tree_tells_it_when_the_pass_gives_up) {
+    document d = test::bench_document(3, 2);
+    std::string bytes = write_bpm(d);
+    const std::size_t second = bytes.find("<persona id=\"persona-2\"");
+    bytes.insert(bytes.find("</name>", second) + 7, "<bogus/>");
+    const auto calls = [&](auto read) {
+        std::vector<std::size_t> told;
+        const auto r = read(bytes, [&](std::size_t done, std::size_t) {
+            told.push_back(done);
+            return true;
+        });
+        BOOST_TEST(r.error().find("unexpected element <bogus>") != std::string::npos);
+        return told;
+    };
+    const auto quick = calls([](std::string_view b, const progress_fn& p) { return read_bpm(b, p); });
+    const auto tree = calls([](std::string_view b, const progress_fn& p) { return read_bpm_through_tree(b, p); });
+    BOOST_TEST(quick == tree, boost::test_tools::per_element());
+    BOOST_TEST(quick.size() == 4u);  // each persona, then the whole
+
+    // Cancelled at the first persona, the reading stops there, although the file is refused later.
+    const auto stopped = read_bpm(bytes, [](std::size_t, std::size_t) { return false; });
+    BOOST_TEST(stopped.was_cancelled());
+    BOOST_TEST(stopped.problems.empty());
+}

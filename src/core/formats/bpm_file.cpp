@@ -895,12 +895,14 @@ result<document> read_bpm_text(std::string_view bytes, const progress_fn& progre
     // Nearly every file is laid out as write_bpm writes it, and is read in one pass; the reader
     // below reads any other layout through pugixml's tree and says what is wrong. Five loads of the
     // 200 x 12 map, 186.7M -> 98.9M instructions (pugixml's bare parse: 93.5M).
-    // Progress told by the quick pass before it found the layout otherwise is not told backwards
-    // by the reader after it.
-    std::size_t reached = 0;
+    // What the quick pass told before it found the layout otherwise is not told again by the
+    // reader after it, so progress is told at the points, and as often, as the reader alone tells
+    // it. A cancel asked for in the pass stops the reading, whatever the rest of the file holds.
+    std::optional<std::size_t> reached;
     const progress_fn told = !progress ? progress : [&](std::size_t done, std::size_t total) {
-        reached = std::max(reached, done);
-        return progress(reached, total);
+        if (reached && done <= *reached) return true;
+        reached = done;
+        return progress(done, total);
     };
     if (quick && bytes.size() <= max_document_bytes && only_personas_inside(bytes) &&
         find_invalid_utf8(bytes) == std::string_view::npos) {
