@@ -48,6 +48,20 @@ std::string SampleWithConflicts() {
 
 struct conflicted_editor : editor {
     conflicted_editor() : editor(SampleWithConflicts()) {}
+
+    // Records, as a merge would, that both versions changed the category of persona-1's pain
+    // point with this text.
+    void AddCategoryConflict(const std::string& pain_point) {
+        merge_conflict category;
+        category.persona_id = "persona-1";
+        category.pain_point = pain_point;
+        category.field = "category";
+        category.ours = "financial";
+        category.theirs = "process";
+        document with = doc->Model();
+        with.conflicts.push_back(category);
+        doc->Submit(replace_content(with, "Merge"));
+    }
 };
 
 ConflictBar& Bar() { return *Frame().GetConflictBar(); }
@@ -212,15 +226,7 @@ BOOST_FIXTURE_TEST_CASE(deleting_a_stage_takes_its_conflicts_and_undo_brings_the
 // A conflict about a pain point the map does not have (a file written so; deleting one takes its
 // conflicts along) says its place is gone, and only Keep Mine (which drops it) is offered.
 BOOST_FIXTURE_TEST_CASE(a_conflict_about_what_is_gone_offers_only_keep_mine, conflicted_editor) {
-    merge_conflict category;
-    category.persona_id = "persona-1";
-    category.pain_point = "A pain point no one has";
-    category.field = "category";
-    category.ours = "financial";
-    category.theirs = "process";
-    document with = doc->Model();
-    with.conflicts.push_back(category);
-    doc->Submit(replace_content(with, "Merge"));
+    AddCategoryConflict("A pain point no one has");
     for (int i = 0; i < 3; ++i) Command(ID_CONFLICT_NEXT);
     BOOST_TEST_REQUIRE(Bar().CurrentIndex() == 2u);
     wxString title;
@@ -332,15 +338,8 @@ BOOST_FIXTURE_TEST_CASE(paste_cut_and_delete_over_a_conflicted_cell_settle_it_in
 // Deleting a pain point (Delete on its tag) takes the conflicts about it along, as deleting a
 // persona or stage does; undo brings them back.
 BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_and_undo_brings_them_back, conflicted_editor) {
-    merge_conflict category;
-    category.persona_id = "persona-1";
-    category.pain_point = shown().pain_points.at(0).text;
-    category.field = "category";
-    category.ours = "financial";
-    category.theirs = "process";
-    document with = doc->Model();
-    with.conflicts.push_back(category);
-    doc->Submit(replace_content(with, "Merge"));
+    const std::string deleted = shown().pain_points.at(0).text;
+    AddCategoryConflict(deleted);
     BOOST_TEST(StatusCount() == "3 conflicts");
     Context().ShowPage(EditingContext::Page::Persona);
     Pump();
@@ -349,12 +348,12 @@ BOOST_FIXTURE_TEST_CASE(deleting_a_pain_point_takes_its_conflicts_and_undo_bring
     chip->SetFocus();
     KeyDown(*chip, WXK_DELETE);
     Pump();
-    BOOST_TEST(shown().pain_points.at(0).text != *category.pain_point);
+    BOOST_TEST(shown().pain_points.at(0).text != deleted);
     BOOST_TEST(doc->Model().conflicts.size() == 2u);
     BOOST_TEST(StatusCount() == "2 conflicts");
     BOOST_TEST(undo_label() == "Undo Delete Pain Point");
     Command(wxID_UNDO);
-    BOOST_TEST(shown().pain_points.at(0).text == *category.pain_point);
+    BOOST_TEST(shown().pain_points.at(0).text == deleted);
     BOOST_TEST(doc->Model().conflicts.size() == 3u);
     BOOST_TEST(StatusCount() == "3 conflicts");
 }
