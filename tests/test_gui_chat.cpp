@@ -72,16 +72,6 @@ BOOST_FIXTURE_TEST_CASE(a_new_map_is_empty_and_the_assistant_asks_for_the_first_
 
 namespace {
 
-void Press(wxWindow* target, int key, int modifiers = wxMOD_NONE) {
-    wxKeyEvent down(wxEVT_KEY_DOWN);
-    down.m_keyCode = key;
-    down.m_shiftDown = (modifiers & wxMOD_SHIFT) != 0;
-    down.m_controlDown = (modifiers & wxMOD_CONTROL) != 0;
-    down.SetEventObject(target);
-    target->GetEventHandler()->ProcessEvent(down);
-    Pump();
-}
-
 int AcceleratorKey(int id) {
     wxMenuItem* item = Frame().GetMenuBar()->FindItem(id);
     if (!item) return 0;

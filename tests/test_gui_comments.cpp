@@ -36,16 +36,6 @@ struct type_comment : wxModalDialogHook {
 
 CommentsPanel& Pane() { return *Frame().GetCommentsPanel(); }
 
-void Press(wxWindow* target, int key, int modifiers = wxMOD_NONE) {
-    wxKeyEvent down(wxEVT_KEY_DOWN);
-    down.m_keyCode = key;
-    down.m_shiftDown = (modifiers & wxMOD_SHIFT) != 0;
-    down.m_controlDown = (modifiers & wxMOD_CONTROL) != 0;
-    down.SetEventObject(target);
-    target->GetEventHandler()->ProcessEvent(down);
-    Pump();
-}
-
 // Clicks one of the pane's buttons by its label.
 void ClickPane(const wxString& label) {
     for (wxWindow* child : Pane().GetChildren())

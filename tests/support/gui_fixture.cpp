@@ -61,6 +61,16 @@ wxTextCtrl* OpenCellEditor(int row, int col) {
     return text;
 }
 
+void Press(wxWindow* target, int key, int modifiers) {
+    wxKeyEvent down(wxEVT_KEY_DOWN);
+    down.m_keyCode = key;
+    down.m_shiftDown = (modifiers & wxMOD_SHIFT) != 0;
+    down.m_controlDown = (modifiers & wxMOD_CONTROL) != 0;
+    down.SetEventObject(target);
+    target->GetEventHandler()->ProcessEvent(down);
+    Pump();
+}
+
 void TypeAndEnter(const wxString& text) {
     wxTextCtrl* input = Chat().Input();
     input->ChangeValue(text);

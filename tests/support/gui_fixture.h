@@ -172,6 +172,10 @@ T* FindChild(wxWindow* parent) {
     return nullptr;
 }
 
+// Presses key, with wxMOD_SHIFT and wxMOD_CONTROL as modifiers say, on target as its key-down
+// handler gets it, then lets events run.
+void Press(wxWindow* target, int key, int modifiers = wxMOD_NONE);
+
 // Opens the grid's cell editor at row, col, as typing into the focused cell does.
 wxTextCtrl* OpenCellEditor(int row, int col);
 
