@@ -513,7 +513,7 @@ private:
                        else m.modified_at = timestamp(n);
                    });
         const std::size_t text = m.title.size() + m.created_by.size() + m.created_at.size() + m.modified_at.size();
-        count(el, content_bytes(document_metadata{}) + max_written_bytes_per_text_byte * text,
+        count(el, empty_.metadata + max_written_bytes_per_text_byte * text,
               [&] { return content_bytes(m); });
         metadata_counted_ = true;
     }

@@ -308,19 +308,11 @@ private:
         return true;
     }
 
-    struct bounds : empty_parts {
-        std::size_t metadata = content_bytes(document_metadata{});
-    };
-    static const bounds& empty_bounds() {
-        static const bounds b;
-        return b;
-    }
-
     const char* const begin_;
     const char* p_;
     const char* const end_;
     const progress_fn& progress_;
-    const bounds& empty_ = empty_bounds();
+    const empty_parts& empty_ = empty_parts::get();
     // What the document may take when written, as the full reader bounds it, part by part.
     std::size_t bound_ = 0;
     id_places persona_ids_;

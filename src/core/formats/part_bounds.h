@@ -16,6 +16,7 @@ struct empty_parts {
         static const empty_parts parts;
         return parts;
     }
+    std::size_t metadata = content_bytes(document_metadata{});
     std::size_t stage = content_bytes(bpm::stage{});
     std::size_t pain_point = content_bytes(bpm::pain_point{});
     std::size_t conflict = content_bytes(merge_conflict{});
